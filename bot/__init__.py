@@ -1,0 +1,1 @@
+"""Telegram process wiring: Dispatcher factory, storage, middlewares, /start, errors."""

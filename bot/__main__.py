@@ -1,0 +1,33 @@
+"""`python -m bot`: the bot in polling mode (development and the embedded default)."""
+
+import asyncio
+
+import structlog
+from prometheus_client import start_http_server
+
+from bot.runtime import announce_commands, open_runtime
+from services.config import get_settings
+from services.observability.logging import configure_logging
+
+log = structlog.get_logger("bot")
+
+
+async def main() -> None:
+    settings = get_settings()
+    configure_logging(settings.log_format, settings.log_level)
+    if settings.bot_metrics_port:
+        start_http_server(settings.bot_metrics_port)
+    runtime = await open_runtime(settings)
+    try:
+        await announce_commands(runtime.bot, settings)
+        await runtime.bot.delete_webhook(drop_pending_updates=False)
+        log.info("bot.polling_started")
+        # aiogram stops polling on SIGTERM/SIGINT and lets running handlers finish.
+        await runtime.dispatcher.start_polling(runtime.bot, handle_signals=True)
+    finally:
+        await runtime.close()
+        log.info("bot.stopped")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,92 @@
+"""Builds the Bot, the FSM storage and the Dispatcher with every router and dialog.
+
+The same factory serves polling (`python -m bot`), webhook mode (mounted in the webapp)
+and tests, so they all run the same code.
+"""
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisEventIsolation, RedisStorage
+from aiogram_dialog import setup_dialogs
+from aiogram_dialog.api.entities import DIALOG_EVENT_NAME
+from aiogram_dialog.api.protocols import MessageManagerProtocol
+from redis.asyncio import Redis
+
+from bot.errors import register_error_handlers
+from bot.handlers import commands_router, fallback_router
+from bot.middlewares import (
+    DbSessionMiddleware,
+    HandlerMetricsMiddleware,
+    UpdateContextMiddleware,
+    UserMiddleware,
+)
+from dialogs import dialogs_router
+from services.clock import Clock
+from services.config import Settings
+from services.db.session import SessionFactory
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_storage(
+    settings: Settings, redis: Redis | None
+) -> tuple[BaseStorage, BaseEventIsolation]:
+    """Redis storage (shared by every bot replica) or memory in the embedded default.
+
+    `with_destiny=True` is what aiogram-dialog needs to keep each dialog's stack apart.
+    """
+    if redis is None:
+        return MemoryStorage(), SimpleEventIsolation()
+    key_builder = DefaultKeyBuilder(with_destiny=True, prefix=f"{settings.namespace}:fsm")
+    return (
+        RedisStorage(redis, key_builder=key_builder),
+        RedisEventIsolation(
+            redis,
+            key_builder=DefaultKeyBuilder(with_destiny=True, prefix=f"{settings.namespace}:lock"),
+        ),
+    )
+
+
+def create_dispatcher(
+    *,
+    settings: Settings,
+    session_factory: SessionFactory,
+    clock: Clock,
+    storage: BaseStorage,
+    events_isolation: BaseEventIsolation,
+    message_manager: MessageManagerProtocol | None = None,
+) -> Dispatcher:
+    dp = Dispatcher(
+        storage=storage,
+        events_isolation=events_isolation,
+        settings=settings,
+        session_factory=session_factory,
+        clock=clock,
+    )
+    dp.update.outer_middleware(UpdateContextMiddleware())
+    database = DbSessionMiddleware(session_factory)
+    users = UserMiddleware()
+    for observer in (dp.message, dp.callback_query, dp.my_chat_member, dp.edited_message):
+        observer.outer_middleware(database)
+        observer.outer_middleware(users)
+        observer.middleware(HandlerMetricsMiddleware())
+
+    dp.include_routers(commands_router(), dialogs_router(), fallback_router())
+    setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
+    # Background dialog updates (refreshes from the worker) exist only after setup_dialogs.
+    dp.observers[DIALOG_EVENT_NAME].outer_middleware(database)
+    dp.observers[DIALOG_EVENT_NAME].outer_middleware(users)
+    register_error_handlers(dp)
+    return dp

@@ -1,0 +1,108 @@
+"""Middlewares of every update: log context and metrics, a database session, the user
+and their language."""
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import structlog
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update
+from aiogram.types import User as TelegramUser
+from aiogram_dialog.api.internal import CONTEXT_KEY
+
+from services.db.session import SessionFactory
+from services.i18n import translator_for
+from services.observability.metrics import HANDLER_CALLS, HANDLER_LATENCY, UPDATES
+from services.users import TelegramProfile, get_or_register_user
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+log = structlog.get_logger("bot.updates")
+
+
+class UpdateContextMiddleware(BaseMiddleware):
+    """Outer middleware on updates: binds update and user ids to every log line of the
+    update and counts it by type and outcome."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        assert isinstance(event, Update)
+        sender: TelegramUser | None = data.get("event_from_user")
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(
+            update_id=event.update_id,
+            update_type=event.event_type,
+            telegram_user_id=sender.id if sender else None,
+        )
+        outcome = "error"
+        try:
+            result = await handler(event, data)
+            outcome = "handled" if result is not None else "unhandled"
+            return result
+        finally:
+            UPDATES.labels(update_type=event.event_type, outcome=outcome).inc()
+            structlog.contextvars.clear_contextvars()
+
+
+class DbSessionMiddleware(BaseMiddleware):
+    """One session (one transaction) per update: committed when the handler succeeds,
+    rolled back when it raises."""
+
+    def __init__(self, session_factory: SessionFactory) -> None:
+        self.session_factory = session_factory
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        async with self.session_factory() as session:
+            data["session"] = session
+            result = await handler(event, data)
+            await session.commit()
+            return result
+
+
+class UserMiddleware(BaseMiddleware):
+    """Registers a new user on first contact and puts `user` and `i18n` into the data."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        sender: TelegramUser | None = data.get("event_from_user")
+        if sender is not None and not sender.is_bot:
+            user = await get_or_register_user(
+                data["session"],
+                TelegramProfile(
+                    telegram_id=sender.id,
+                    first_name=sender.first_name,
+                    last_name=sender.last_name,
+                    username=sender.username,
+                    language_code=sender.language_code,
+                ),
+            )
+            data["user"] = user
+            data["i18n"] = translator_for(user.language)
+            structlog.contextvars.bind_contextvars(user_id=user.id)
+        else:
+            data["i18n"] = translator_for(None)
+        return await handler(event, data)
+
+
+class HandlerMetricsMiddleware(BaseMiddleware):
+    """Inner middleware: names the handler (the dialog state, else the function), binds it
+    to the log context and measures its latency."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        name = _handler_name(data)
+        structlog.contextvars.bind_contextvars(handler=name)
+        started = time.perf_counter()
+        try:
+            return await handler(event, data)
+        finally:
+            elapsed = time.perf_counter() - started
+            HANDLER_CALLS.labels(handler=name).inc()
+            HANDLER_LATENCY.labels(handler=name).observe(elapsed)
+            log.info("update.handled", seconds=round(elapsed, 4))
+
+
+def _handler_name(data: dict[str, Any]) -> str:
+    context = data.get(CONTEXT_KEY)
+    if context is not None and getattr(context, "state", None) is not None:
+        return str(context.state.state)
+    handler_object = data.get("handler")
+    callback = getattr(handler_object, "callback", None)
+    return getattr(callback, "__qualname__", "unknown")

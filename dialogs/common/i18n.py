@@ -1,0 +1,44 @@
+"""The one text widget of the UI: renders a `locales/` key in the user's language.
+
+The getter's data are the message's variables; strings are HTML-escaped because the
+bot speaks HTML and user input (names, addresses) must be shown verbatim.
+"""
+
+import html
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from aiogram_dialog.api.protocols import DialogManager
+from aiogram_dialog.widgets.common import WhenCondition
+from aiogram_dialog.widgets.text import Text
+
+from services.i18n import Translator, translator_for
+
+_FLUENT_SCALARS = (int, float, Decimal, date, datetime)
+
+
+def translator_of(manager: DialogManager) -> Translator:
+    translator = manager.middleware_data.get("i18n")
+    return translator if isinstance(translator, Translator) else translator_for(None)
+
+
+def fluent_args(data: dict[str, Any]) -> dict[str, Any]:
+    args: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, str):
+            args[name] = html.escape(value, quote=False)
+        elif isinstance(value, _FLUENT_SCALARS):
+            args[name] = value
+    return args
+
+
+class I18n(Text):
+    def __init__(self, key: str, when: WhenCondition = None) -> None:
+        super().__init__(when=when)
+        self.key = key
+
+    async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
+        return translator_of(manager).get(self.key, **fluent_args(data))

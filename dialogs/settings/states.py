@@ -1,0 +1,6 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class SettingsSG(StatesGroup):
+    main = State()
+    language = State()

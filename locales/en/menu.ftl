@@ -1,0 +1,22 @@
+menu-greeting-new =
+    👋 Hello, { $user_name }!
+    StaffProBot runs shift work: schedules, geolocation clock-in, tasks with photo proof and pay — right in Telegram.
+
+    Do you run a business, or were you invited?
+menu-greeting-owner =
+    🏢 <b>{ $organization_name }</b>
+    Owner's main menu.
+menu-greeting-manager =
+    🏢 <b>{ $organization_name }</b>
+    Manager's main menu.
+menu-greeting-employee =
+    🏢 <b>{ $organization_name }</b>
+    Hello, { $user_name }! Your shifts and earnings are here.
+menu-run-business = 🏢 I run a business
+menu-have-invite = ✉️ I have an invite
+menu-invite-help =
+    Open the invite link your employer sent you: it looks like t.me/…?start=…
+    The bot will add you to the organization at once.
+menu-settings = ⚙️ Settings
+
+onboarding-ask-name = What is your business called? Type its name (for example, "Coffee on Main St").

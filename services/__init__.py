@@ -1,0 +1,1 @@
+"""StaffProBot's product: domain rules, use cases and adapters to the outside world."""

@@ -1,0 +1,133 @@
+"""One place for configuration: environment variables and `.env`, grouped by concern.
+
+Empty service URLs select the embedded default (SQLite, in-memory dialog storage,
+in-process queue, Telegram media storage), so one command starts the product.
+"""
+
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./staffprobot.sqlite3"
+
+
+class _Group(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+
+class BotMode(StrEnum):
+    POLLING = "polling"
+    WEBHOOK = "webhook"
+
+
+class LogFormat(StrEnum):
+    JSON = "json"
+    CONSOLE = "console"
+
+
+class MediaProvider(StrEnum):
+    TELEGRAM = "telegram"
+    MINIO = "minio"
+    S3 = "s3"
+
+
+class MinioSettings(_Group):
+    model_config = SettingsConfigDict(env_prefix="MINIO_", env_file=".env", extra="ignore")
+
+    endpoint: str = ""
+    access_key: str = ""
+    secret_key: SecretStr = SecretStr("")
+    bucket: str = "staffprobot-media"
+    secure: bool = False
+    region: str = "us-east-1"
+
+
+class YookassaSettings(_Group):
+    model_config = SettingsConfigDict(env_prefix="YOOKASSA_", env_file=".env", extra="ignore")
+
+    shop_id: str = ""
+    secret_key: SecretStr = SecretStr("")
+    api_url: str = "https://api.yookassa.ru/v3"
+    trusted_ips: str = (
+        "185.71.76.0/27,185.71.77.0/27,77.75.153.0/25,77.75.156.11,77.75.156.35,"
+        "77.75.154.128/25,2a02:5180::/32"
+    )
+    trusted_proxy: str = ""
+
+
+class OpenAISettings(_Group):
+    model_config = SettingsConfigDict(env_prefix="OPENAI_", env_file=".env", extra="ignore")
+
+    api_key: SecretStr = SecretStr("")
+    base_url: str = "https://api.openai.com/v1"
+    model: str = "gpt-4o-mini"
+    timeout_seconds: float = 30.0
+
+
+class YandexSettings(_Group):
+    model_config = SettingsConfigDict(env_prefix="YANDEX_", env_file=".env", extra="ignore")
+
+    geocoder_key: SecretStr = SecretStr("")
+    geocoder_url: str = "https://geocode-maps.yandex.ru/1.x/"
+    static_key: SecretStr = SecretStr("")
+    static_url: str = "https://static-maps.yandex.ru/v1"
+    maps_js_key: SecretStr = SecretStr("")
+    timeout_seconds: float = 5.0
+
+
+class Settings(_Group):
+    bot_token: SecretStr = SecretStr("")
+    bot_mode: BotMode = BotMode.POLLING
+    telegram_api_base: str = "https://api.telegram.org"
+    database_url: str = ""
+    redis_url: str = ""
+    rabbitmq_url: str = ""
+    # Prefix of Redis keys and RabbitMQ names, so several installations (or test runs)
+    # can share one Redis and one broker.
+    namespace: str = "staffprobot"
+    webapp_base_url: str = "http://127.0.0.1:8080"
+    webapp_host: str = "127.0.0.1"
+    webapp_port: int = 8080
+    webhook_secret: SecretStr = SecretStr("")
+    webhook_path: str = "/webhooks/telegram"
+    media_storage_provider: MediaProvider = MediaProvider.TELEGRAM
+    superadmin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    default_language: str = "ru"
+    log_format: LogFormat = LogFormat.JSON
+    log_level: str = "INFO"
+    redis_max_connections: int = 200
+    redis_pool_timeout_seconds: float = 20.0
+    init_data_max_age_seconds: int = 24 * 3600
+    # Prometheus exporters of the processes that serve no HTTP themselves (0 = off).
+    bot_metrics_port: int = 9101
+    worker_metrics_port: int = 9102
+
+    minio: MinioSettings = Field(default_factory=MinioSettings)
+    yookassa: YookassaSettings = Field(default_factory=YookassaSettings)
+    openai: OpenAISettings = Field(default_factory=OpenAISettings)
+    yandex: YandexSettings = Field(default_factory=YandexSettings)
+
+    @field_validator("superadmin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or DEFAULT_SQLITE_URL
+
+    @property
+    def is_embedded(self) -> bool:
+        return not (self.database_url or self.redis_url or self.rabbitmq_url)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

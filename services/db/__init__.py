@@ -1,0 +1,1 @@
+"""Data layer: the SQLAlchemy engine, sessions and typed models."""

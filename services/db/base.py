@@ -1,0 +1,57 @@
+"""Declarative base, naming convention and column types shared by every model."""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Numeric, func
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A `timestamptz` that only accepts aware datetimes and always returns UTC.
+
+    SQLite keeps no offset, so values are normalised to UTC on the way in and marked
+    UTC on the way out; naive datetimes are a bug and are refused.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+# SQLite only auto-increments INTEGER PRIMARY KEY, PostgreSQL gets BIGINT identities.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+IntPk = Annotated[int, mapped_column(BigId, primary_key=True, autoincrement=True)]
+Money = Annotated[Decimal, mapped_column(Numeric(12, 2))]
+# CURRENT_TIMESTAMP is understood by PostgreSQL and SQLite alike (both in UTC).
+CreatedAt = Annotated[datetime, mapped_column(server_default=func.current_timestamp())]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), Decimal: Numeric(12, 2)}

@@ -1,0 +1,1 @@
+"""Structured JSON logs and Prometheus metrics for every process."""

@@ -1,0 +1,2 @@
+"""The message queue between processes: RabbitMQ (aio-pika) in production, an
+in-process queue in the embedded default. Both offer the same small interface."""

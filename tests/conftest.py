@@ -1,0 +1,139 @@
+"""Shared fixtures: real PostgreSQL, Redis, RabbitMQ and S3-compatible storage, the fake
+Telegram Bot API, a movable clock, and the real Dispatcher for dialog tests."""
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram_dialog.test_tools import MockMessageManager
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from bot.factory import create_bot, create_dispatcher, create_storage
+from services.clock import ManualClock
+from services.config import Settings
+from services.db.session import SessionFactory, create_engine, create_session_factory
+from services.redis import create_redis
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support import services as real
+
+TEST_BOT_TOKEN = "123456:TEST-TOKEN"
+
+
+def make_settings(**overrides: object) -> Settings:
+    """Settings for a test: nothing read from the developer's `.env`."""
+    values: dict[str, object] = {
+        "bot_token": TEST_BOT_TOKEN,
+        "log_format": "console",
+        "bot_metrics_port": 0,
+        "worker_metrics_port": 0,
+        "webhook_secret": "test-webhook-secret",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+async def database_url() -> AsyncIterator[str]:
+    url = await real.create_test_database()
+    yield url
+    await real.drop_test_database(url)
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def session_factory(engine: AsyncEngine) -> AsyncIterator[SessionFactory]:
+    """A clean database for each test (reference data kept)."""
+    await real.truncate_all(engine)
+    yield create_session_factory(engine)
+
+
+@pytest.fixture
+async def session(session_factory: SessionFactory) -> AsyncIterator[AsyncSession]:
+    async with session_factory() as session:
+        yield session
+
+
+@pytest.fixture
+def namespace() -> str:
+    return real.new_namespace()
+
+
+@pytest.fixture
+async def redis(namespace: str) -> AsyncIterator[Redis]:
+    client = create_redis(make_settings(redis_url=real.REDIS_URL))
+    assert client is not None
+    yield client
+    keys = [key async for key in client.scan_iter(match=f"{namespace}:*")]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    with real.s3_server() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegramServer]:
+    server = FakeTelegramServer(TEST_BOT_TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def settings(database_url: str, namespace: str, telegram: FakeTelegramServer) -> Settings:
+    return make_settings(
+        database_url=database_url,
+        redis_url=real.REDIS_URL,
+        rabbitmq_url=real.RABBITMQ_URL,
+        namespace=namespace,
+        telegram_api_base=telegram.base_url,
+    )
+
+
+@pytest.fixture
+async def bot(settings: Settings) -> AsyncIterator[Bot]:
+    bot = create_bot(settings)
+    yield bot
+    await bot.session.close()
+
+
+@pytest.fixture
+def message_manager() -> MockMessageManager:
+    return MockMessageManager()
+
+
+@pytest.fixture
+def dispatcher(
+    settings: Settings,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    redis: Redis,
+    message_manager: MockMessageManager,
+) -> Dispatcher:
+    """The real Dispatcher with every dialog, Redis storage and the test database."""
+    storage, isolation = create_storage(settings, redis)
+    return create_dispatcher(
+        settings=settings,
+        session_factory=session_factory,
+        clock=clock,
+        storage=storage,
+        events_isolation=isolation,
+        message_manager=message_manager,
+    )

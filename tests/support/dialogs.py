@@ -1,0 +1,138 @@
+"""A Telegram user talking to the real Dispatcher in dialog tests.
+
+Text goes through aiogram-dialog's `BotClient`; locations, photos, videos and albums are
+built as real `Update`s here, dated by the test's clock (freshness checks use it)."""
+
+import uuid
+from datetime import datetime
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import (
+    Chat,
+    Location,
+    Message,
+    MessageOriginUser,
+    PhotoSize,
+    Update,
+    User,
+    Venue,
+    Video,
+)
+from aiogram_dialog.test_tools import BotClient, MockMessageManager
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+
+from services.clock import Clock
+
+
+class DialogUser(BotClient):
+    def __init__(
+        self,
+        dp: Dispatcher,
+        message_manager: MockMessageManager,
+        clock: Clock,
+        *,
+        telegram_id: int,
+        first_name: str = "Anna",
+        language_code: str | None = "ru",
+        bot: Bot | None = None,
+    ) -> None:
+        super().__init__(dp, user_id=telegram_id, chat_id=telegram_id, bot=bot)
+        self.user = User(
+            id=telegram_id, is_bot=False, first_name=first_name, language_code=language_code
+        )
+        self.message_manager = message_manager
+        self.clock = clock
+
+    # What the user sees -------------------------------------------------------------
+    def screen(self) -> Message:
+        """The dialog's latest message to this user."""
+        for message in reversed(self.message_manager.sent_messages):
+            if message.chat.id == self.chat.id:
+                return message
+        raise AssertionError(f"user {self.user.id} has received no message")
+
+    def text(self) -> str:
+        message = self.screen()
+        return message.text or message.caption or ""
+
+    def buttons(self) -> list[str]:
+        markup = self.screen().reply_markup
+        if markup is None or not hasattr(markup, "inline_keyboard"):
+            return []
+        return [button.text for row in markup.inline_keyboard for button in row]
+
+    # What the user does --------------------------------------------------------------
+    async def press(self, button_text: str) -> None:
+        await self.click(self.screen(), InlineButtonTextLocator(button_text))
+
+    def _message(self, **content: object) -> Message:
+        return Message(
+            message_id=self._new_message_id(),
+            date=content.pop("date", None) or self.clock.now(),
+            chat=Chat(id=self.chat.id, type=self.chat.type),
+            from_user=self.user,
+            **content,
+        )
+
+    async def _feed(self, message: Message) -> None:
+        await self.dp.feed_update(
+            self.bot, Update(update_id=self._new_update_id(), message=message)
+        )
+
+    async def send_location(
+        self,
+        latitude: float,
+        longitude: float,
+        *,
+        horizontal_accuracy: float | None = None,
+        live_period: int | None = None,
+        forwarded: bool = False,
+        venue: bool = False,
+        sent_at: datetime | None = None,
+    ) -> None:
+        location = Location(
+            latitude=latitude,
+            longitude=longitude,
+            horizontal_accuracy=horizontal_accuracy,
+            live_period=live_period,
+        )
+        extra: dict[str, object] = {}
+        if forwarded:
+            extra["forward_origin"] = MessageOriginUser(
+                date=self.clock.now(), sender_user=self.user
+            )
+        if venue:
+            extra["venue"] = Venue(location=location, title="Place", address="Somewhere")
+        await self._feed(self._message(location=location, date=sent_at, **extra))
+
+    async def send_photo(
+        self, *, caption: str | None = None, media_group_id: str | None = None
+    ) -> str:
+        file_id = f"photo-{uuid.uuid4().hex[:12]}"
+        sizes = [
+            PhotoSize(file_id=f"{file_id}-s", file_unique_id=f"{file_id}-us", width=90, height=90),
+            PhotoSize(file_id=file_id, file_unique_id=f"u{file_id}", width=1280, height=960),
+        ]
+        await self._feed(self._message(photo=sizes, caption=caption, media_group_id=media_group_id))
+        return file_id
+
+    async def send_video(self, *, caption: str | None = None) -> str:
+        file_id = f"video-{uuid.uuid4().hex[:12]}"
+        video = Video(
+            file_id=file_id, file_unique_id=f"u{file_id}", width=640, height=480, duration=5
+        )
+        await self._feed(self._message(video=video, caption=caption))
+        return file_id
+
+    def album_updates(self, count: int) -> list[Update]:
+        """`count` photo messages of one album, ready to be fed concurrently."""
+        group = uuid.uuid4().hex[:8]
+        updates = []
+        for index in range(count):
+            file_id = f"album-{group}-{index}"
+            photo = [
+                PhotoSize(file_id=file_id, file_unique_id=f"u{file_id}", width=800, height=600)
+            ]
+            message = self._message(photo=photo, media_group_id=group)
+            updates.append(Update(update_id=self._new_update_id(), message=message))
+        return updates

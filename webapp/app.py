@@ -1,0 +1,74 @@
+"""FastAPI application factory. In webhook mode the webapp also hosts the bot."""
+
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI, Request, Response
+
+from bot.runtime import BotRuntime, announce_commands, open_runtime
+from services.config import BotMode, Settings
+from services.db.session import create_engine, create_session_factory
+from services.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from services.redis import create_redis
+from webapp.routes import health, telegram_webhook
+
+log = structlog.get_logger("webapp")
+
+
+async def _start_webhook(runtime: BotRuntime, settings: Settings) -> None:
+    await announce_commands(runtime.bot, settings)
+    await runtime.bot.set_webhook(
+        url=f"{settings.webapp_base_url}{settings.webhook_path}",
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=runtime.dispatcher.resolve_used_update_types(),
+    )
+    log.info("webapp.webhook_set", url=f"{settings.webapp_base_url}{settings.webhook_path}")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.bot_mode == BotMode.WEBHOOK:
+            runtime = await open_runtime(settings)
+            app.state.bot_runtime = runtime
+            app.state.engine, app.state.redis = runtime.engine, runtime.redis
+            await _start_webhook(runtime, settings)
+        else:
+            app.state.engine = create_engine(settings.effective_database_url)
+            app.state.redis = create_redis(settings)
+        app.state.session_factory = create_session_factory(app.state.engine)
+        try:
+            yield
+        finally:
+            if settings.bot_mode == BotMode.WEBHOOK:
+                await app.state.bot_runtime.close()
+            else:
+                if app.state.redis is not None:
+                    await app.state.redis.aclose()
+                await app.state.engine.dispose()
+
+    app = FastAPI(title="StaffProBot", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.middleware("http")(_observe_request)
+    app.include_router(health.router)
+    app.include_router(telegram_webhook.router)
+    return app
+
+
+async def _observe_request(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    structlog.contextvars.clear_contextvars()
+    structlog.contextvars.bind_contextvars(
+        request_id=request.headers.get("X-Request-Id") or uuid.uuid4().hex
+    )
+    started = time.perf_counter()
+    response = await call_next(request)
+    route = request.scope.get("route")
+    route_name = getattr(route, "path", "unmatched")
+    HTTP_REQUESTS.labels(route=route_name, method=request.method, status=response.status_code).inc()
+    HTTP_LATENCY.labels(route=route_name).observe(time.perf_counter() - started)
+    return response
