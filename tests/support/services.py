@@ -19,7 +19,9 @@ from services.db.models import Base
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
-DATABASE_URL = os.environ.get("DATABASE_URL") or "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+DATABASE_URL = (
+    os.environ.get("DATABASE_URL") or "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 RABBITMQ_URL = os.environ.get("RABBITMQ_URL") or "amqp://guest:guest@127.0.0.1:5672/"
 

@@ -1,7 +1,8 @@
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.db.base import Base, BigId, CreatedAt, IntPk
@@ -49,4 +50,49 @@ class Membership(Base):
     status: Mapped[MembershipStatus] = mapped_column(String(16), default=MembershipStatus.ACTIVE)
     started_on: Mapped[date | None]
     ended_on: Mapped[date | None]
+    created_at: Mapped[CreatedAt]
+
+
+class Permission(StrEnum):
+    """What a manager may do on one object (owners may do everything)."""
+
+    VIEW = "view"
+    EDIT_OBJECTS = "edit_objects"
+    PLAN = "plan"
+    MANAGE_STAFF = "manage_staff"
+    VIEW_MONEY = "view_money"
+    EDIT_MONEY = "edit_money"
+
+
+class MembershipObject(Base):
+    """An object a member works at (employees) or manages with `permissions` (managers)."""
+
+    __tablename__ = "membership_objects"
+    __table_args__ = (UniqueConstraint("membership_id", "object_id"),)
+
+    id: Mapped[IntPk]
+    membership_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
+    )
+    object_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
+    )
+    # Manager permissions as a list of `Permission` values; empty for employees.
+    permissions: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class ContractTerms(Base):
+    """One version of a contract's pay terms; the version in force on a date is the one
+    with the latest `effective_from` not after it."""
+
+    __tablename__ = "contract_terms"
+    __table_args__ = (UniqueConstraint("membership_id", "effective_from"),)
+
+    id: Mapped[IntPk]
+    membership_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
+    )
+    effective_from: Mapped[date]
+    # None: the slot's or the object's rate applies.
+    hourly_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     created_at: Mapped[CreatedAt]
