@@ -12,6 +12,7 @@ async def get_main_menu(user: User, session: AsyncSession, **_: Any) -> dict[str
     role = current.role if current else None
     return {
         "user_name": user.first_name,
+        "organization_id": current.organization_id if current else None,
         "organization_name": current.organization_name if current else "",
         "is_new": current is None,
         "is_owner": role == MembershipRole.OWNER,
