@@ -1,0 +1,120 @@
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.i18n import translator_of
+from services.admin import TariffField, organization_card, platform_counts, require_superadmin
+from services.clock import Clock
+from services.config import Settings
+from services.db.models import Tariff, User
+from services.i18n import Translator
+
+UNLIMITED = "∞"
+
+
+def require_admin(manager: DialogManager) -> None:
+    data = manager.middleware_data
+    settings: Settings = data["settings"]
+    require_superadmin(settings.superadmin_ids, data["user"].telegram_id)
+
+
+def _field_value(translator: Translator, tariff: Tariff, field: TariffField) -> str:
+    value = getattr(tariff, field.value)
+    if value is None:
+        return UNLIMITED
+    if field in (TariffField.MONTHLY_PRICE, TariffField.YEARLY_PRICE):
+        return translator.money(value)
+    return str(value)
+
+
+async def get_counts(
+    dialog_manager: DialogManager, session: AsyncSession, clock: Clock, **_: Any
+) -> dict[str, Any]:
+    require_admin(dialog_manager)
+    counts = await platform_counts(session, clock)
+    return {
+        "organizations": counts.organizations,
+        "active_users": counts.active_users,
+        "shifts_today": counts.planned_shifts_today,
+        "revenue": translator_of(dialog_manager).money(counts.revenue_this_month),
+    }
+
+
+async def get_results(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {"found": dialog_manager.dialog_data.get("found", [])}
+
+
+async def get_card(
+    dialog_manager: DialogManager, session: AsyncSession, user: User, **_: Any
+) -> dict[str, Any]:
+    require_admin(dialog_manager)
+    translator = translator_of(dialog_manager)
+    card = await organization_card(session, dialog_manager.dialog_data["organization_id"])
+    return {
+        "organization_id": card.id,
+        "name": card.name,
+        "tariff": card.tariff_title,
+        "expires_on": translator.day(card.expires_at.date()) if card.expires_at else "—",
+        "created_on": translator.day(card.created_at.date()),
+        "owners": ", ".join(card.owners) or "—",
+        "objects": card.objects,
+        "employees": card.employees,
+        "paid_total": translator.money(card.paid_total),
+    }
+
+
+async def get_tariffs(
+    dialog_manager: DialogManager, session: AsyncSession, **_: Any
+) -> dict[str, Any]:
+    translator = translator_of(dialog_manager)
+    tariffs = await session.scalars(select(Tariff).order_by(Tariff.sort_order))
+    return {
+        "tariffs": [
+            (
+                tariff.code,
+                translator.get(
+                    "admin-tariff-button",
+                    tariff=tariff.title,
+                    price=translator.money(tariff.monthly_price),
+                ),
+            )
+            for tariff in tariffs
+        ]
+    }
+
+
+async def get_tariff(
+    dialog_manager: DialogManager, session: AsyncSession, **_: Any
+) -> dict[str, Any]:
+    translator = translator_of(dialog_manager)
+    tariff = await session.get(
+        Tariff, dialog_manager.dialog_data["tariff_code"], populate_existing=True
+    )
+    assert tariff is not None
+    values = {field.value: _field_value(translator, tariff, field) for field in TariffField}
+    return {
+        "tariff": tariff.title,
+        **values,
+        "fields": [
+            (
+                field.value,
+                translator.get(f"admin-tariff-field-{field.value}") + f": {values[field.value]}",
+            )
+            for field in TariffField
+        ],
+    }
+
+
+async def get_tariff_edit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    field = dialog_manager.dialog_data["field"]
+    return {
+        "field_name": translator_of(dialog_manager).get(f"admin-tariff-field-{field}"),
+        "is_limit": field in (TariffField.MAX_OBJECTS, TariffField.MAX_EMPLOYEES),
+    }
+
+
+async def get_broadcast(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    data = dialog_manager.dialog_data
+    return {"text": data.get("broadcast_text", ""), "sent": data.get("broadcast_sent", 0)}

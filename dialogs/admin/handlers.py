@@ -1,0 +1,100 @@
+import uuid
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Select
+
+from dialogs.admin.getters import require_admin
+from dialogs.admin.states import AdminSG
+from dialogs.common.errors import show_domain_error
+from dialogs.common.i18n import translator_of
+from services.admin import TariffField, broadcast_to_owners, find_organizations, update_tariff
+from services.errors import DomainError
+
+
+async def lookup_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    try:
+        require_admin(manager)
+        found = await find_organizations(manager.middleware_data["session"], message.text or "")
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    if not found:
+        await message.answer(translator_of(manager).get("admin-lookup-none"))
+        return
+    if len(found) == 1:
+        manager.dialog_data["organization_id"] = found[0].id
+        await manager.switch_to(AdminSG.card)
+        return
+    manager.dialog_data["found"] = [(organization.id, organization.name) for organization in found]
+    await manager.switch_to(AdminSG.results)
+
+
+async def organization_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, organization_id: int
+) -> None:
+    manager.dialog_data["organization_id"] = organization_id
+    await manager.switch_to(AdminSG.card)
+
+
+async def tariff_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, tariff_code: str
+) -> None:
+    manager.dialog_data["tariff_code"] = tariff_code
+    await manager.switch_to(AdminSG.tariff)
+
+
+async def field_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, field: str
+) -> None:
+    manager.dialog_data["field"] = TariffField(field).value
+    await manager.switch_to(AdminSG.tariff_edit)
+
+
+async def tariff_value_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    try:
+        require_admin(manager)
+        await update_tariff(
+            manager.middleware_data["session"],
+            manager.dialog_data["tariff_code"],
+            TariffField(manager.dialog_data["field"]),
+            message.text or "",
+        )
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    await manager.switch_to(AdminSG.tariff)
+
+
+async def broadcast_text_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    text = (message.text or "").strip()
+    if not text:
+        return
+    # One id per composed message: pressing "send" twice still notifies each owner once.
+    manager.dialog_data.update(broadcast_text=text, broadcast_id=uuid.uuid4().hex)
+    await manager.switch_to(AdminSG.broadcast_confirm)
+
+
+async def broadcast_confirmed(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    data = manager.middleware_data
+    try:
+        require_admin(manager)
+        sent = await broadcast_to_owners(
+            data["session"],
+            data["clock"],
+            broadcast_id=manager.dialog_data["broadcast_id"],
+            text=manager.dialog_data["broadcast_text"],
+        )
+    except DomainError as error:
+        if isinstance(callback.message, Message):
+            await show_domain_error(callback.message, manager, error)
+        return
+    manager.dialog_data["broadcast_sent"] = sent
+    await manager.switch_to(AdminSG.broadcast_done)

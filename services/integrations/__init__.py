@@ -1,0 +1,1 @@
+"""Thin typed adapters to the outside world, each configurable by base URL."""

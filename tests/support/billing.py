@@ -1,0 +1,80 @@
+"""Helpers of the billing tests: an owner with an organization, YooKassa settings that
+point at the fake server, and reading what billing wrote."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.clock import Clock
+from services.config import YookassaSettings
+from services.db.models import Organization, OutboxMessage, SubscriptionPeriod, User, WorkObject
+from services.db.session import SessionFactory
+from services.orgs import create_organization
+from tests.fakes.yookassa_server import FakeYookassaServer
+
+
+@dataclass(frozen=True)
+class Owner:
+    user_id: int
+    telegram_id: int
+    organization_id: int
+
+
+def yookassa_settings(server: FakeYookassaServer, **overrides: str) -> YookassaSettings:
+    values = {
+        "shop_id": server.shop_id,
+        "secret_key": server.secret_key,
+        "api_url": server.api_url,
+    }
+    values.update(overrides)
+    return YookassaSettings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+async def make_owner(
+    session_factory: SessionFactory,
+    clock: Clock,
+    telegram_id: int,
+    name: str = "Кофейня",
+    language: str = "ru",
+) -> Owner:
+    async with session_factory() as session:
+        user = User(telegram_id=telegram_id, first_name="Olga", language=language)
+        session.add(user)
+        await session.flush()
+        organization = await create_organization(session, user, clock, name=name)
+        await session.commit()
+        return Owner(user.id, telegram_id, organization.id)
+
+
+async def add_objects(session_factory: SessionFactory, organization_id: int, count: int) -> None:
+    async with session_factory() as session:
+        for number in range(count):
+            session.add(
+                WorkObject(
+                    organization_id=organization_id,
+                    name=f"Точка {number + 1}",
+                    timezone="Europe/Moscow",
+                )
+            )
+        await session.commit()
+
+
+async def organization(session: AsyncSession, organization_id: int) -> Organization:
+    found = await session.get(Organization, organization_id, populate_existing=True)
+    assert found is not None
+    return found
+
+
+async def activations(session: AsyncSession, organization_id: int | None = None) -> int:
+    query = select(func.count()).select_from(SubscriptionPeriod)
+    if organization_id is not None:
+        query = query.where(SubscriptionPeriod.organization_id == organization_id)
+    return int(await session.scalar(query) or 0)
+
+
+async def outbox_of(session: AsyncSession, kind: str) -> list[OutboxMessage]:
+    rows = await session.scalars(
+        select(OutboxMessage).where(OutboxMessage.kind == kind).order_by(OutboxMessage.id)
+    )
+    return list(rows)
