@@ -1,0 +1,166 @@
+from operator import itemgetter
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Multiselect,
+    Row,
+    ScrollingGroup,
+    Select,
+    SwitchTo,
+    Url,
+)
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common.i18n import I18n
+from dialogs.invites import getters, handlers
+from dialogs.invites.states import InvitesSG
+
+PAGE_SIZE = 8
+
+
+def _back_to(state) -> SwitchTo:  # type: ignore[no-untyped-def]
+    return SwitchTo(I18n("common-back"), id=f"back_{state.state.split(':')[-1]}", state=state)
+
+
+def _list_window() -> Window:
+    return Window(
+        I18n("invites-list-title", when="allowed"),
+        I18n("invites-list-empty", when="no_invites"),
+        I18n("error-permission-denied", when="refused"),
+        Row(
+            Button(
+                I18n("invites-new-employee"),
+                id="new_employee",
+                on_click=handlers.begin_invite,
+                when="allowed",
+            ),
+            Button(
+                I18n("invites-new-manager"),
+                id="new_manager",
+                on_click=handlers.begin_invite,
+                when="is_owner",
+            ),
+        ),
+        ScrollingGroup(
+            Select(
+                Format("{item[1]}"),
+                id="invite",
+                item_id_getter=itemgetter(0),
+                items="invites",
+                type_factory=int,
+                on_click=handlers.invite_selected,
+            ),
+            id="invites_page",
+            width=1,
+            height=PAGE_SIZE,
+            hide_on_single_page=True,
+        ),
+        Cancel(I18n("common-back")),
+        state=InvitesSG.list,
+        getter=getters.get_invite_list,
+    )
+
+
+def _objects_window() -> Window:
+    return Window(
+        I18n("invites-choose-objects", when="has_objects"),
+        I18n("invites-no-objects", when="no_objects"),
+        Column(
+            Multiselect(
+                Format("✅ {item[1]}"),
+                Format("▫️ {item[1]}"),
+                id=handlers.OBJECTS_WIDGET,
+                item_id_getter=itemgetter(0),
+                items="objects",
+            )
+        ),
+        Button(
+            I18n("invites-next"),
+            id="objects_done",
+            on_click=handlers.objects_chosen,
+            when="has_objects",
+        ),
+        _back_to(InvitesSG.list),
+        state=InvitesSG.objects,
+        getter=getters.get_invite_objects,
+    )
+
+
+def invites_dialog() -> Dialog:
+    return Dialog(
+        _list_window(),
+        _objects_window(),
+        Window(
+            I18n("invites-ask-rate"),
+            MessageInput(handlers.rate_entered),
+            Button(I18n("invites-without-rate"), id="no_rate", on_click=handlers.without_rate),
+            _back_to(InvitesSG.objects),
+            state=InvitesSG.rate,
+        ),
+        Window(
+            I18n("invites-choose-permissions"),
+            Column(
+                Multiselect(
+                    Format("✅ {item[1]}"),
+                    Format("▫️ {item[1]}"),
+                    id=handlers.PERMISSIONS_WIDGET,
+                    item_id_getter=itemgetter(0),
+                    items="permissions",
+                )
+            ),
+            Button(
+                I18n("invites-next"), id="permissions_done", on_click=handlers.permissions_chosen
+            ),
+            _back_to(InvitesSG.rate),
+            state=InvitesSG.permissions,
+            getter=getters.get_permission_choices,
+        ),
+        Window(
+            I18n("invites-choose-uses"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="uses",
+                    item_id_getter=itemgetter(0),
+                    items="uses_choices",
+                    type_factory=int,
+                    on_click=handlers.uses_chosen,
+                )
+            ),
+            _back_to(InvitesSG.rate),
+            state=InvitesSG.uses,
+            getter=getters.get_uses_choices,
+        ),
+        Window(
+            I18n("invites-choose-validity"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="validity",
+                    item_id_getter=itemgetter(0),
+                    items="validity_choices",
+                    type_factory=int,
+                    on_click=handlers.validity_chosen,
+                )
+            ),
+            _back_to(InvitesSG.uses),
+            state=InvitesSG.expiry,
+            getter=getters.get_validity_choices,
+        ),
+        Window(
+            I18n("invites-card"),
+            I18n("invites-card-rate", when="has_rate"),
+            I18n("invites-card-permissions", when="is_manager_invite"),
+            I18n("invites-card-link", when="is_active"),
+            Url(I18n("invites-share"), Format("{share_url}"), when="is_active"),
+            Button(I18n("invites-revoke"), id="revoke", on_click=handlers.revoke, when="is_active"),
+            Button(I18n("invites-reissue"), id="reissue", on_click=handlers.reissue),
+            SwitchTo(I18n("invites-to-list"), id="to_list", state=InvitesSG.list),
+            state=InvitesSG.card,
+            getter=getters.get_invite_card,
+        ),
+    )

@@ -1,0 +1,155 @@
+from datetime import timedelta
+from decimal import Decimal
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+
+from dialogs.common.errors import show_domain_error
+from dialogs.invites.states import InvitesSG
+from dialogs.staff.actor import current_actor
+from services.db.models import MembershipRole, Permission
+from services.errors import DomainError, InvalidInput
+from services.invites import (
+    InviteTerms,
+    create_invite,
+    describe_invite,
+    reissue_invite,
+    revoke_invite,
+)
+from services.staff import parse_hourly_rate
+
+OBJECTS_WIDGET = "invite_objects"
+PERMISSIONS_WIDGET = "invite_permissions"
+
+
+def _multiselect(manager: DialogManager, widget_id: str) -> ManagedMultiselect[str]:
+    widget = manager.find(widget_id)
+    assert isinstance(widget, ManagedMultiselect)
+    return widget
+
+
+async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
+    assert isinstance(callback.message, Message)
+    await show_domain_error(callback.message, manager, error)
+
+
+async def begin_invite(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    role = MembershipRole.MANAGER if button.widget_id == "new_manager" else MembershipRole.EMPLOYEE
+    manager.dialog_data.clear()
+    manager.dialog_data["role"] = role.value
+    await _multiselect(manager, OBJECTS_WIDGET).reset_checked()
+    permissions = _multiselect(manager, PERMISSIONS_WIDGET)
+    await permissions.reset_checked()
+    await permissions.set_checked(Permission.VIEW.value, True)
+    await manager.switch_to(InvitesSG.objects)
+
+
+async def objects_chosen(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    if not _multiselect(manager, OBJECTS_WIDGET).get_checked():
+        await _refuse(callback, manager, InvalidInput(field="objects", reason="no-objects"))
+        return
+    await manager.switch_to(InvitesSG.rate)
+
+
+async def _after_rate(manager: DialogManager) -> None:
+    if manager.dialog_data["role"] == MembershipRole.MANAGER:
+        await manager.switch_to(InvitesSG.permissions)
+    else:
+        await manager.switch_to(InvitesSG.uses)
+
+
+async def rate_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    try:
+        rate = parse_hourly_rate(message.text)
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    manager.dialog_data["rate"] = str(rate)
+    await _after_rate(manager)
+
+
+async def without_rate(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.dialog_data["rate"] = None
+    await _after_rate(manager)
+
+
+async def permissions_chosen(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    if not _multiselect(manager, PERMISSIONS_WIDGET).get_checked():
+        await _refuse(callback, manager, InvalidInput(field="permissions", reason="no-permissions"))
+        return
+    await manager.switch_to(InvitesSG.uses)
+
+
+async def uses_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, max_uses: int
+) -> None:
+    manager.dialog_data["max_uses"] = max_uses
+    await manager.switch_to(InvitesSG.expiry)
+
+
+async def validity_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, days: int
+) -> None:
+    data = manager.dialog_data
+    role = MembershipRole(data["role"])
+    terms = InviteTerms(
+        role=role,
+        object_ids=tuple(int(i) for i in _multiselect(manager, OBJECTS_WIDGET).get_checked()),
+        hourly_rate=Decimal(data["rate"]) if data.get("rate") else None,
+        permissions=tuple(_multiselect(manager, PERMISSIONS_WIDGET).get_checked())
+        if role == MembershipRole.MANAGER
+        else (),
+        max_uses=int(data["max_uses"]),
+        valid_for=timedelta(days=days),
+    )
+    middleware = manager.middleware_data
+    try:
+        actor = await current_actor(manager)
+        invite = await create_invite(middleware["session"], actor, middleware["clock"], terms)
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    data["invite_id"] = invite.id
+    await manager.switch_to(InvitesSG.card)
+
+
+async def invite_selected(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, invite_id: int
+) -> None:
+    middleware = manager.middleware_data
+    try:
+        actor = await current_actor(manager)
+        await describe_invite(middleware["session"], actor, middleware["clock"], invite_id)
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    manager.dialog_data["invite_id"] = invite_id
+    await manager.switch_to(InvitesSG.card)
+
+
+async def revoke(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    middleware = manager.middleware_data
+    try:
+        actor = await current_actor(manager)
+        await revoke_invite(
+            middleware["session"], actor, middleware["clock"], manager.dialog_data["invite_id"]
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+
+
+async def reissue(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    middleware = manager.middleware_data
+    try:
+        actor = await current_actor(manager)
+        invite = await reissue_invite(
+            middleware["session"], actor, middleware["clock"], manager.dialog_data["invite_id"]
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    manager.dialog_data["invite_id"] = invite.id

@@ -1,0 +1,52 @@
+"""Joining an organization by an invite: from a `/start inv_<code>` deep link or from a
+code or link pasted into the main menu's "I have an invite" window."""
+
+from aiogram.types import Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog.widgets.input import MessageInput
+
+from dialogs.common.errors import error_text
+from dialogs.common.i18n import fluent_args, translator_of
+from dialogs.menu.states import MainMenuSG
+from services.errors import DomainError
+from services.invites import accept_invite, code_from_text
+
+
+async def _accept_and_greet(message: Message, manager: DialogManager, raw: str | None) -> bool:
+    """Accept the invite in `raw`; tell the user the outcome. True when they joined."""
+    data = manager.middleware_data
+    try:
+        joined = await accept_invite(
+            data["session"],
+            data["user"],
+            data["clock"],
+            code_from_text(raw),
+            data["invite_failures"],
+        )
+    except DomainError as error:
+        await message.answer(error_text(manager, error))
+        return False
+    await message.answer(
+        translator_of(manager).get(
+            f"invites-joined-{joined.role}",
+            **fluent_args({"organization": joined.organization_name}),
+        )
+    )
+    return True
+
+
+async def join_by_deep_link(message: Message, manager: DialogManager, payload: str) -> None:
+    """`/start inv_<code>`: join, then the main menu of whatever the user now is."""
+    await _accept_and_greet(message, manager, payload)
+    await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def invite_code_pasted(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    """A code or link typed into the "I have an invite" window; on failure the window
+    stays so the user can try again."""
+    if await _accept_and_greet(message, manager, message.text):
+        await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+    else:
+        manager.show_mode = ShowMode.SEND

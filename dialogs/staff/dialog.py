@@ -1,0 +1,181 @@
+from operator import itemgetter
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Multiselect,
+    ScrollingGroup,
+    Select,
+    SwitchTo,
+)
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common.i18n import I18n
+from dialogs.staff import getters, handlers
+from dialogs.staff.states import StaffSG
+
+PAGE_SIZE = 8
+
+
+def _to_card() -> SwitchTo:
+    return SwitchTo(I18n("common-back"), id="to_card", state=StaffSG.card)
+
+
+def _list_window() -> Window:
+    return Window(
+        I18n("staff-list-employees", when="showing_employees"),
+        I18n("staff-list-managers", when="showing_managers"),
+        I18n("staff-list-search", when="searching"),
+        I18n("staff-list-nobody", when="nobody_found"),
+        I18n("staff-list-hint", when="allowed"),
+        I18n("error-permission-denied", when="refused"),
+        MessageInput(handlers.search_entered),
+        ScrollingGroup(
+            Select(
+                Format("{item[1]}"),
+                id="member",
+                item_id_getter=itemgetter(0),
+                items="members",
+                type_factory=int,
+                on_click=handlers.member_selected,
+            ),
+            id="members_page",
+            width=1,
+            height=PAGE_SIZE,
+            hide_on_single_page=True,
+        ),
+        Button(
+            I18n("staff-reset-search"),
+            id="reset_search",
+            on_click=handlers.reset_search,
+            when="searching",
+        ),
+        Button(
+            I18n("staff-show-managers"),
+            id="show_managers",
+            on_click=handlers.switch_role,
+            when="can_see_managers",
+        ),
+        Button(
+            I18n("staff-show-employees"),
+            id="show_employees",
+            on_click=handlers.switch_role,
+            when="showing_managers",
+        ),
+        Cancel(I18n("common-back")),
+        state=StaffSG.list,
+        getter=getters.get_staff_list,
+    )
+
+
+def _card_window() -> Window:
+    return Window(
+        I18n("staff-card"),
+        I18n("staff-card-ended", when="is_ended"),
+        I18n("staff-card-rate", when="has_rate"),
+        I18n("staff-card-no-rate", when="no_rate"),
+        I18n("staff-card-next-rate", when="has_next_rate"),
+        SwitchTo(
+            I18n("staff-change-rate"),
+            id="change_rate",
+            state=StaffSG.rate,
+            when="is_active_employee",
+        ),
+        Button(
+            I18n("staff-change-objects"),
+            id="change_objects",
+            on_click=handlers.edit_objects,
+            when="is_active_employee",
+        ),
+        Button(
+            I18n("staff-manager-permissions"),
+            id="permissions",
+            on_click=handlers.open_manager_objects,
+            when="is_active_manager",
+        ),
+        SwitchTo(I18n("staff-dismiss"), id="dismiss", state=StaffSG.dismiss, when="is_active"),
+        SwitchTo(I18n("staff-to-list"), id="to_list", state=StaffSG.list),
+        state=StaffSG.card,
+        getter=getters.get_staff_card,
+    )
+
+
+def staff_dialog() -> Dialog:
+    return Dialog(
+        _list_window(),
+        _card_window(),
+        Window(
+            I18n("staff-ask-rate"),
+            MessageInput(handlers.rate_entered),
+            Button(I18n("staff-without-rate"), id="no_rate", on_click=handlers.without_rate),
+            _to_card(),
+            state=StaffSG.rate,
+        ),
+        Window(
+            I18n("staff-ask-rate-date"),
+            MessageInput(handlers.rate_date_entered),
+            Button(I18n("staff-from-today"), id="from_today", on_click=handlers.rate_from_today),
+            _to_card(),
+            state=StaffSG.rate_date,
+        ),
+        Window(
+            I18n("staff-choose-objects"),
+            Column(
+                Multiselect(
+                    Format("✅ {item[1]}"),
+                    Format("▫️ {item[1]}"),
+                    id=handlers.OBJECTS_WIDGET,
+                    item_id_getter=itemgetter(0),
+                    items="objects",
+                )
+            ),
+            Button(I18n("staff-save"), id="save_objects", on_click=handlers.save_objects),
+            _to_card(),
+            state=StaffSG.objects,
+            getter=getters.get_object_choices,
+        ),
+        Window(
+            I18n("staff-ask-dismiss-date"),
+            MessageInput(handlers.dismiss_date_entered),
+            Button(
+                I18n("staff-dismiss-today"), id="dismiss_today", on_click=handlers.dismiss_today
+            ),
+            _to_card(),
+            state=StaffSG.dismiss,
+        ),
+        Window(
+            I18n("staff-choose-manager-object"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="manager_object",
+                    item_id_getter=itemgetter(0),
+                    items="objects",
+                    type_factory=int,
+                    on_click=handlers.manager_object_selected,
+                )
+            ),
+            _to_card(),
+            state=StaffSG.manager_objects,
+            getter=getters.get_manager_objects,
+        ),
+        Window(
+            I18n("staff-choose-permissions"),
+            Column(
+                Multiselect(
+                    Format("✅ {item[1]}"),
+                    Format("▫️ {item[1]}"),
+                    id=handlers.PERMISSIONS_WIDGET,
+                    item_id_getter=itemgetter(0),
+                    items="permissions",
+                )
+            ),
+            Button(I18n("staff-save"), id="save_permissions", on_click=handlers.save_permissions),
+            SwitchTo(I18n("common-back"), id="to_manager_objects", state=StaffSG.manager_objects),
+            state=StaffSG.manager_permissions,
+            getter=getters.get_permission_choices,
+        ),
+    )

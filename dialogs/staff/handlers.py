@@ -1,0 +1,253 @@
+from datetime import date
+from decimal import Decimal
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+
+from dialogs.common.errors import show_domain_error
+from dialogs.staff.actor import current_actor
+from dialogs.staff.getters import shown_role
+from dialogs.staff.states import StaffSG
+from services.db.models import MembershipRole
+from services.errors import DomainError
+from services.staff import (
+    change_objects,
+    change_rate,
+    clean_search,
+    dismiss,
+    manager_object_permissions,
+    organization_today,
+    parse_hourly_rate,
+    parse_local_date,
+    set_manager_permissions,
+    staff_card,
+)
+
+OBJECTS_WIDGET = "member_objects"
+PERMISSIONS_WIDGET = "manager_permissions"
+
+
+def _multiselect(manager: DialogManager, widget_id: str) -> ManagedMultiselect[str]:
+    widget = manager.find(widget_id)
+    assert isinstance(widget, ManagedMultiselect)
+    return widget
+
+
+async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
+    assert isinstance(callback.message, Message)
+    await show_domain_error(callback.message, manager, error)
+
+
+# The list ------------------------------------------------------------------------------
+
+
+async def search_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    try:
+        manager.dialog_data["search"] = clean_search(message.text)
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+
+
+async def reset_search(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.dialog_data.pop("search", None)
+
+
+async def switch_role(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    showing = shown_role(manager)
+    other = (
+        MembershipRole.MANAGER if showing == MembershipRole.EMPLOYEE else MembershipRole.EMPLOYEE
+    )
+    manager.dialog_data["role"] = other.value
+    manager.dialog_data.pop("search", None)
+
+
+async def member_selected(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, membership_id: int
+) -> None:
+    data = manager.middleware_data
+    try:
+        await staff_card(
+            data["session"], await current_actor(manager), data["clock"], membership_id
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    manager.dialog_data["membership_id"] = membership_id
+    await manager.switch_to(StaffSG.card)
+
+
+# Rate ----------------------------------------------------------------------------------
+
+
+async def rate_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    try:
+        rate = parse_hourly_rate(message.text)
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    manager.dialog_data["new_rate"] = str(rate)
+    await manager.switch_to(StaffSG.rate_date)
+
+
+async def without_rate(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.dialog_data["new_rate"] = None
+    await manager.switch_to(StaffSG.rate_date)
+
+
+async def _apply_rate(manager: DialogManager, effective_from: date | None) -> None:
+    data = manager.middleware_data
+    actor = await current_actor(manager)
+    if effective_from is None:
+        effective_from = await organization_today(
+            data["session"], actor.organization_id, data["clock"]
+        )
+    raw_rate = manager.dialog_data.get("new_rate")
+    await change_rate(
+        data["session"],
+        actor,
+        data["clock"],
+        manager.dialog_data["membership_id"],
+        hourly_rate=Decimal(raw_rate) if raw_rate else None,
+        effective_from=effective_from,
+    )
+    await manager.switch_to(StaffSG.card)
+
+
+async def rate_from_today(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    try:
+        await _apply_rate(manager, None)
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+
+
+async def rate_date_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    try:
+        await _apply_rate(manager, parse_local_date(message.text))
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+
+
+# Objects -------------------------------------------------------------------------------
+
+
+async def edit_objects(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    try:
+        card = await staff_card(
+            data["session"],
+            await current_actor(manager),
+            data["clock"],
+            manager.dialog_data["membership_id"],
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    objects = _multiselect(manager, OBJECTS_WIDGET)
+    await objects.reset_checked()
+    for item in card.objects:
+        await objects.set_checked(str(item.object_id), True)
+    await manager.switch_to(StaffSG.objects)
+
+
+async def save_objects(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    chosen = [int(i) for i in _multiselect(manager, OBJECTS_WIDGET).get_checked()]
+    try:
+        await change_objects(
+            data["session"],
+            await current_actor(manager),
+            manager.dialog_data["membership_id"],
+            chosen,
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    await manager.switch_to(StaffSG.card)
+
+
+# Dismissal -----------------------------------------------------------------------------
+
+
+async def _dismiss_on(manager: DialogManager, on_date: date | None) -> None:
+    data = manager.middleware_data
+    actor = await current_actor(manager)
+    if on_date is None:
+        on_date = await organization_today(data["session"], actor.organization_id, data["clock"])
+    await dismiss(
+        data["session"], actor, data["clock"], manager.dialog_data["membership_id"], on_date=on_date
+    )
+    await manager.switch_to(StaffSG.card)
+
+
+async def dismiss_today(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    try:
+        await _dismiss_on(manager, None)
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+
+
+async def dismiss_date_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    try:
+        await _dismiss_on(manager, parse_local_date(message.text))
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+
+
+# Manager permissions ---------------------------------------------------------------------
+
+
+async def manager_object_selected(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
+) -> None:
+    data = manager.middleware_data
+    try:
+        objects = await manager_object_permissions(
+            data["session"], await current_actor(manager), manager.dialog_data["membership_id"]
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    chosen = next((item for item in objects if item.object_id == object_id), None)
+    if chosen is None:
+        return
+    manager.dialog_data["object_id"] = object_id
+    manager.dialog_data["object_name"] = chosen.name
+    permissions = _multiselect(manager, PERMISSIONS_WIDGET)
+    await permissions.reset_checked()
+    for permission in chosen.permissions:
+        await permissions.set_checked(permission, True)
+    await manager.switch_to(StaffSG.manager_permissions)
+
+
+async def save_permissions(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    try:
+        await set_manager_permissions(
+            data["session"],
+            await current_actor(manager),
+            manager.dialog_data["membership_id"],
+            manager.dialog_data["object_id"],
+            _multiselect(manager, PERMISSIONS_WIDGET).get_checked(),
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    await manager.switch_to(StaffSG.manager_objects)
+
+
+async def open_manager_objects(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    data = manager.middleware_data
+    try:
+        await manager_object_permissions(
+            data["session"], await current_actor(manager), manager.dialog_data["membership_id"]
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    await manager.switch_to(StaffSG.manager_objects)

@@ -1,0 +1,61 @@
+staff-list-employees = 👥 <b>Сотрудники</b> ({ $count })
+staff-list-managers = 🧑‍💼 <b>Управляющие</b> ({ $count })
+staff-list-search = Поиск: «{ $search }»
+staff-list-nobody = Никого не нашлось.
+staff-list-hint = Чтобы найти человека, напишите часть имени.
+staff-reset-search = ✖️ Сбросить поиск
+staff-show-managers = 🧑‍💼 Управляющие
+staff-show-employees = 👥 Сотрудники
+staff-status-active = работает
+staff-status-ended = уволен
+staff-card =
+    👤 <b>{ $name }</b>
+    Роль: { $role }
+    Статус: { $status }
+    С: { $since }
+    Объекты: { $objects }
+staff-card-ended = Уволен с: { $ended_on }
+staff-card-rate = Ставка сейчас: { $rate } в час
+staff-card-no-rate = Своей ставки нет: действует ставка смены или объекта.
+staff-card-next-rate = С { $next_rate_from }: { $next_rate } в час
+staff-object-permissions = { $object } ({ $permissions })
+staff-object-permission-count = { $object } · прав: { $count }
+staff-change-rate = 💰 Изменить ставку
+staff-change-objects = 📍 Изменить объекты
+staff-manager-permissions = 🔐 Права на объектах
+staff-dismiss = 🚪 Уволить
+staff-to-list = ⬅️ К списку
+staff-ask-rate =
+    Напишите новую почасовую ставку в рублях (например, 350 или 350,50).
+    Или нажмите «Без своей ставки» — тогда будет действовать ставка смены или объекта.
+staff-without-rate = Без своей ставки
+staff-ask-rate-date =
+    С какого дня действует новая ставка? Нажмите «С сегодняшнего дня» или напишите дату, например 15.03.2026.
+    Смены до этой даты сохранят прежнюю ставку.
+staff-from-today = 📅 С сегодняшнего дня
+staff-choose-objects = На каких объектах работает сотрудник? Отметьте и нажмите «Сохранить».
+staff-save = 💾 Сохранить
+staff-ask-dismiss-date =
+    Последний день работы: нажмите «Сегодня» или напишите дату, например 15.03.2026.
+    История смен и выплат сохранится.
+staff-dismiss-today = 🚪 Сегодня
+staff-choose-manager-object = Выберите объект, чтобы изменить права управляющего на нём.
+staff-choose-permissions = Права на объекте «{ $object_name }». Снимите все отметки, чтобы убрать объект у управляющего.
+
+staff-permission-view = 👁 Просмотр
+staff-permission-edit_objects = 🏢 Изменение объектов
+staff-permission-plan = 📅 Планирование
+staff-permission-manage_staff = 👥 Сотрудники
+staff-permission-view_money = 💵 Просмотр денег
+staff-permission-edit_money = 💰 Изменение денег
+
+error-invalid-input-rate-not-a-number = Напишите ставку числом в рублях, например 350 или 350,50.
+error-invalid-input-rate-not-positive = Ставка должна быть больше нуля.
+error-invalid-input-rate-too-large = Слишком большая ставка: не больше { $limit } ₽ в час.
+error-invalid-input-date-format = Не понял дату. Напишите её так: 15.03.2026.
+error-invalid-input-date-before-start = Дата раньше начала работы по договору. Выберите дату позже.
+error-invalid-input-date-in-future = Дата увольнения не может быть в будущем. Нажмите «Сегодня» или напишите прошедшую дату.
+error-invalid-input-date-too-far = Слишком далёкая дата: не больше чем на год вперёд.
+error-invalid-input-membership-ended = Этот человек уже уволен.
+error-invalid-input-no-objects = Отметьте хотя бы один объект.
+error-invalid-input-no-permissions = Отметьте хотя бы одно право.
