@@ -1,0 +1,355 @@
+"""What the planning windows show. Getters only read."""
+
+from datetime import date, time
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from babel.dates import get_day_names
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.planning.widgets import day_label, hhmm
+from services import planning
+from services.clock import Clock
+from services.db.models import Organization, User, WorkObject
+from services.i18n import Translator
+from services.timeutil import crosses_midnight
+
+HOURS = list(range(24))
+MINUTES = [0, 15, 30, 45]
+PLACES = [1, 2, 3, 4, 5, 6]
+
+
+def _session(manager: DialogManager) -> AsyncSession:
+    return manager.middleware_data["session"]
+
+
+def _user(manager: DialogManager) -> User:
+    return manager.middleware_data["user"]
+
+
+def _clock(manager: DialogManager) -> Clock:
+    return manager.middleware_data["clock"]
+
+
+def _i18n(manager: DialogManager) -> Translator:
+    return manager.middleware_data["i18n"]
+
+
+def _day(manager: DialogManager, key: str) -> date:
+    return date.fromisoformat(manager.dialog_data[key])
+
+
+def _time(manager: DialogManager, key: str) -> time | None:
+    raw = manager.dialog_data.get(key)
+    return time.fromisoformat(raw) if raw else None
+
+
+async def _object(manager: DialogManager) -> WorkObject:
+    work_object = await _session(manager).get(WorkObject, manager.dialog_data["object_id"])
+    assert work_object is not None
+    return work_object
+
+
+async def _calendar_min(manager: DialogManager) -> date:
+    work_object = await _object(manager)
+    return planning.object_local_today(_clock(manager), work_object.timezone)
+
+
+async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    session, user = _session(dialog_manager), _user(dialog_manager)
+    organization_id = dialog_manager.dialog_data["organization_id"]
+    objects = await planning.planning_objects(
+        session, user_id=user.id, organization_id=organization_id
+    )
+    pending = await planning.pending_approvals(
+        session, user_id=user.id, organization_id=organization_id
+    )
+    return {
+        "objects": [(o.id, o.name) for o in objects],
+        "has_objects": bool(objects),
+        "no_objects": not objects,
+        "pending_count": len(pending),
+        "is_owner": await planning.is_owner_of(
+            session, user_id=user.id, organization_id=organization_id
+        ),
+    }
+
+
+async def get_object(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    work_object = await _object(dialog_manager)
+    return {"object_name": work_object.name, "timezone": work_object.timezone}
+
+
+async def get_calendar(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {"calendar_min": await _calendar_min(dialog_manager)}
+
+
+def _choice(values: list[int], selected: int | None, label: str) -> list[tuple[int, str]]:
+    return [
+        (value, f"[{label.format(value)}]" if value == selected else label.format(value))
+        for value in values
+    ]
+
+
+async def get_time_picker(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """Hour buttons ("09") and minute buttons (":30"); the half chosen so far is marked."""
+    data = dialog_manager.dialog_data
+    i18n = _i18n(dialog_manager)
+    start = _time(dialog_manager, "start")
+    return {
+        "hours": _choice(HOURS, data.get("hour"), "{:02d}"),
+        "minutes": _choice(MINUTES, data.get("minute"), ":{:02d}"),
+        "date": day_label(i18n, _day(dialog_manager, "slot_date")) if data.get("slot_date") else "",
+        "weekday": _weekday_names(i18n)[data["weekday"]] if "weekday" in data else "",
+        "start": hhmm(start) if start else "",
+    }
+
+
+def _weekday_names(i18n: Translator) -> dict[int, str]:
+    return {
+        day: name.capitalize()
+        for day, name in get_day_names("abbreviated", locale=i18n.language).items()
+    }
+
+
+async def get_places(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    data = dialog_manager.dialog_data
+    start, end = _time(dialog_manager, "start"), _time(dialog_manager, "end")
+    assert start is not None and end is not None
+    when = (
+        day_label(i18n, _day(dialog_manager, "slot_date"))
+        if data.get("purpose") == "slot"
+        else _weekday_names(i18n)[data["weekday"]]
+    )
+    return {
+        "places": [(n, str(n)) for n in PLACES],
+        "date": when,
+        "start": hhmm(start),
+        "end": hhmm(end),
+        "overnight": crosses_midnight(start, end),
+    }
+
+
+async def get_slot_created(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    data = await get_places(dialog_manager)
+    data["places"] = dialog_manager.dialog_data["created_places"]
+    return data
+
+
+def _people_text(i18n: Translator, view: planning.SlotView) -> str:
+    return ", ".join(p.name for p in view.people) or i18n.get("planning-nobody")
+
+
+def _slot_label(i18n: Translator, key: str, view: planning.SlotView) -> str:
+    text = i18n.get(
+        key,
+        start=hhmm(view.start_time),
+        end=hhmm(view.end_time),
+        booked=view.booked,
+        places=view.max_employees,
+        people=_people_text(i18n, view),
+    )
+    return f"{text} {i18n.get('planning-overnight-mark')}" if view.crosses_midnight else text
+
+
+async def get_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    day = _day(dialog_manager, "day")
+    work_object = await _object(dialog_manager)
+    views = await planning.object_schedule(
+        _session(dialog_manager),
+        user_id=_user(dialog_manager).id,
+        object_id=work_object.id,
+        local_date=day,
+    )
+    return {
+        "object_name": work_object.name,
+        "date": day_label(i18n, day),
+        "lines": "\n".join(_slot_label(i18n, "planning-slot-line", v) for v in views),
+        "slots": [(v.slot_id, _slot_label(i18n, "planning-slot-button", v)) for v in views],
+        "is_empty": not views,
+        "calendar_min": planning.object_local_today(_clock(dialog_manager), work_object.timezone),
+    }
+
+
+async def _slot_view(dialog_manager: DialogManager) -> planning.SlotView:
+    return await planning.slot_details(
+        _session(dialog_manager),
+        user_id=_user(dialog_manager).id,
+        slot_id=dialog_manager.dialog_data["slot_id"],
+    )
+
+
+async def get_slot(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    view = await _slot_view(dialog_manager)
+    return {
+        "date": day_label(i18n, view.local_date),
+        "start": hhmm(view.start_time),
+        "end": hhmm(view.end_time),
+        "booked": view.booked,
+        "places": view.max_employees,
+        "overnight": view.crosses_midnight,
+        "lines": "\n".join(f"👤 {p.name}" for p in view.people),
+        "has_people": bool(view.people),
+        "has_room": view.booked < view.max_employees,
+        "people": [(p.planned_shift_id, p.name) for p in view.people],
+    }
+
+
+async def get_assign(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    data = await get_slot(dialog_manager)
+    employees = await planning.assignable_employees(
+        _session(dialog_manager),
+        user_id=_user(dialog_manager).id,
+        slot_id=dialog_manager.dialog_data["slot_id"],
+    )
+    data["employees"] = employees
+    data["no_employees"] = not employees
+    return data
+
+
+async def get_unassign_comment(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {"name": dialog_manager.dialog_data["unassign_name"]}
+
+
+async def get_templates(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    work_object = await _object(dialog_manager)
+    templates = await planning.object_templates(
+        _session(dialog_manager), user_id=_user(dialog_manager).id, object_id=work_object.id
+    )
+    return {
+        "object_name": work_object.name,
+        "templates": [(t.id, t.title) for t in templates],
+        "is_empty": not templates,
+    }
+
+
+async def get_template(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    template, items = await planning.template_items(
+        _session(dialog_manager),
+        user_id=_user(dialog_manager).id,
+        template_id=dialog_manager.dialog_data["template_id"],
+    )
+    names = _weekday_names(i18n)
+    lines = [
+        i18n.get(
+            "planning-template-line",
+            weekday=names[item.weekday],
+            start=hhmm(item.start_time),
+            end=hhmm(item.end_time),
+            places=item.max_employees,
+        )
+        for item in items
+    ]
+    return {
+        "title": template.title,
+        "items": [
+            (item.id, i18n.get("planning-item-remove", line=line))
+            for item, line in zip(items, lines, strict=True)
+        ],
+        "lines": "\n".join(lines),
+        "is_empty": not items,
+        "has_items": bool(items),
+    }
+
+
+async def get_weekdays(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {"weekdays": list(_weekday_names(_i18n(dialog_manager)).items())}
+
+
+async def get_apply(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    data = await get_template(dialog_manager)
+    data["calendar_min"] = await _calendar_min(dialog_manager)
+    raw_from = dialog_manager.dialog_data.get("apply_from")
+    data["date_from"] = (
+        day_label(_i18n(dialog_manager), date.fromisoformat(raw_from)) if raw_from else ""
+    )
+    return data
+
+
+async def get_reasons(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    session, i18n = _session(dialog_manager), _i18n(dialog_manager)
+    organization_id = dialog_manager.dialog_data["organization_id"]
+    organization = await session.get(Organization, organization_id)
+    assert organization is not None
+    settings = await planning.planning_settings(session, organization_id)
+    reasons = await planning.cancellation_reasons(session, organization_id)
+    lines = [
+        i18n.get(
+            "planning-reason-line-document" if r.needs_document else "planning-reason-line",
+            title=r.title,
+        )
+        for r in reasons
+    ]
+    return {
+        "hours": organization.short_notice_hours,
+        "fine": i18n.money(settings.cancellation_fine, organization.currency),
+        "lines": "\n".join(lines),
+        "is_empty": not reasons,
+        "reasons": [(r.id, i18n.get("planning-reason-remove", title=r.title)) for r in reasons],
+    }
+
+
+async def get_reason_document(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {"title": dialog_manager.dialog_data["reason_title"]}
+
+
+async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    pending = await planning.pending_approvals(
+        _session(dialog_manager),
+        user_id=_user(dialog_manager).id,
+        organization_id=dialog_manager.dialog_data["organization_id"],
+    )
+    return {
+        "approvals": [
+            (
+                p.cancellation_id,
+                i18n.get(
+                    "planning-approval-button",
+                    name=p.employee_name,
+                    date=day_label(i18n, p.local_date),
+                    start=hhmm(p.start_time),
+                ),
+            )
+            for p in pending
+        ],
+        "is_empty": not pending,
+    }
+
+
+async def current_approval(dialog_manager: DialogManager) -> planning.PendingApproval | None:
+    pending = await planning.pending_approvals(
+        _session(dialog_manager),
+        user_id=_user(dialog_manager).id,
+        organization_id=dialog_manager.dialog_data["organization_id"],
+    )
+    wanted = dialog_manager.dialog_data.get("approval_id")
+    return next((p for p in pending if p.cancellation_id == wanted), None)
+
+
+async def get_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    approval = await current_approval(dialog_manager)
+    if approval is None:
+        return {"found": False}
+    organization = await _session(dialog_manager).get(
+        Organization, dialog_manager.dialog_data["organization_id"]
+    )
+    assert organization is not None
+    return {
+        "found": True,
+        "name": approval.employee_name,
+        "object_name": approval.object_name,
+        "date": day_label(i18n, approval.local_date),
+        "start": hhmm(approval.start_time),
+        "end": hhmm(approval.end_time),
+        "reason": approval.reason_title,
+        "photos": len(approval.document_file_ids),
+        "fine": i18n.money(approval.fine_amount, organization.currency)
+        if approval.fine_amount
+        else i18n.get("planning-no-fine"),
+    }

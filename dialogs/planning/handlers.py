@@ -1,0 +1,431 @@
+"""Planning actions: parse the tap or the text, call one use case, say what happened."""
+
+from datetime import date, time
+from typing import Any
+
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
+
+from dialogs.common.errors import show_domain_error
+from dialogs.planning.getters import current_approval
+from dialogs.planning.states import PlanningSG
+from dialogs.planning.widgets import set_notice
+from services import planning
+from services.errors import DomainError
+from services.users import active_memberships, current_membership
+
+
+def _context(manager: DialogManager) -> tuple[Any, Any, Any]:
+    data = manager.middleware_data
+    return data["session"], data["user"], data["clock"]
+
+
+async def _refuse(event: CallbackQuery | Message, manager: DialogManager, error: DomainError):
+    message = event if isinstance(event, Message) else event.message
+    assert isinstance(message, Message)
+    await show_domain_error(message, manager, error)
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    session, user, _ = _context(manager)
+    current = current_membership(
+        await active_memberships(session, user.id), user.active_organization_id
+    )
+    manager.dialog_data["organization_id"] = current.organization_id if current else 0
+
+
+async def choose_object(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
+) -> None:
+    manager.dialog_data["object_id"] = int(object_id)
+    await manager.switch_to(PlanningSG.work_object)
+
+
+# A slot or a template shift, step by step ------------------------------------------
+async def new_slot(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.dialog_data["purpose"] = "slot"
+    await manager.switch_to(PlanningSG.slot_date)
+
+
+async def slot_date_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
+) -> None:
+    manager.dialog_data["slot_date"] = chosen.isoformat()
+    _clear_picker(manager)
+    manager.dialog_data.pop("start", None)
+    await manager.switch_to(PlanningSG.start_time)
+
+
+def _clear_picker(manager: DialogManager) -> None:
+    manager.dialog_data.pop("hour", None)
+    manager.dialog_data.pop("minute", None)
+
+
+async def _time_part_chosen(manager: DialogManager, part: str, value: int) -> None:
+    """A tap on an hour or a minute; once both are there the time is taken."""
+    manager.dialog_data[part] = int(value)
+    hour, minute = manager.dialog_data.get("hour"), manager.dialog_data.get("minute")
+    if hour is None or minute is None:
+        return
+    chosen = time(hour, minute).isoformat(timespec="minutes")
+    _clear_picker(manager)
+    if manager.current_context().state == PlanningSG.start_time:
+        manager.dialog_data["start"] = chosen
+        await manager.switch_to(PlanningSG.end_time)
+    else:
+        manager.dialog_data["end"] = chosen
+        await manager.switch_to(PlanningSG.places)
+
+
+async def hour_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, hour: int
+) -> None:
+    await _time_part_chosen(manager, "hour", hour)
+
+
+async def minute_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, minute: int
+) -> None:
+    await _time_part_chosen(manager, "minute", minute)
+
+
+async def places_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, places: int
+) -> None:
+    session, user, clock = _context(manager)
+    data = manager.dialog_data
+    start, end = time.fromisoformat(data["start"]), time.fromisoformat(data["end"])
+    try:
+        if data["purpose"] == "slot":
+            slot = await planning.create_slot(
+                session,
+                clock,
+                user_id=user.id,
+                object_id=data["object_id"],
+                local_date=date.fromisoformat(data["slot_date"]),
+                start_time=start,
+                end_time=end,
+                max_employees=int(places),
+            )
+            data["created_places"] = slot.max_employees
+            data["day"] = data["slot_date"]
+            await manager.switch_to(PlanningSG.slot_created)
+            return
+        await planning.add_template_item(
+            session,
+            user_id=user.id,
+            template_id=data["template_id"],
+            weekday=data["weekday"],
+            start_time=start,
+            end_time=end,
+            max_employees=int(places),
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-item-added")
+    await manager.switch_to(PlanningSG.template)
+
+
+# The schedule of a day ----------------------------------------------------------------
+async def day_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
+) -> None:
+    manager.dialog_data["day"] = chosen.isoformat()
+    await manager.switch_to(PlanningSG.day)
+
+
+async def copy_target_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, target: date
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        result = await planning.copy_day(
+            session,
+            clock,
+            user_id=user.id,
+            object_id=manager.dialog_data["object_id"],
+            source_date=date.fromisoformat(manager.dialog_data["day"]),
+            target_date=target,
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    manager.dialog_data["day"] = target.isoformat()
+    set_notice(manager, "planning-copied", created=result.created, skipped=result.skipped)
+    await manager.switch_to(PlanningSG.day)
+
+
+async def slot_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, slot_id: int
+) -> None:
+    manager.dialog_data["slot_id"] = int(slot_id)
+    await manager.switch_to(PlanningSG.slot)
+
+
+async def employee_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, membership_id: int
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        planned_shift = await planning.assign_employee(
+            session,
+            clock,
+            user_id=user.id,
+            slot_id=manager.dialog_data["slot_id"],
+            membership_id=int(membership_id),
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    view = await planning.slot_details(session, user_id=user.id, slot_id=planned_shift.slot_id)
+    name = next(p.name for p in view.people if p.planned_shift_id == planned_shift.id)
+    set_notice(manager, "planning-assigned", name=name)
+    await manager.switch_to(PlanningSG.slot)
+
+
+async def unassign_person_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+) -> None:
+    session, user, _ = _context(manager)
+    view = await planning.slot_details(
+        session, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
+    )
+    person = next((p for p in view.people if p.planned_shift_id == int(planned_shift_id)), None)
+    if person is None:
+        await manager.switch_to(PlanningSG.slot)
+        return
+    manager.dialog_data["unassign_id"] = person.planned_shift_id
+    manager.dialog_data["unassign_name"] = person.name
+    await manager.switch_to(PlanningSG.unassign_comment)
+
+
+async def unassign_comment_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await planning.unassign(
+            session,
+            clock,
+            user_id=user.id,
+            planned_shift_id=manager.dialog_data["unassign_id"],
+            comment=message.text or "",
+        )
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    set_notice(manager, "planning-unassigned", name=manager.dialog_data["unassign_name"])
+    await manager.switch_to(PlanningSG.slot, show_mode=ShowMode.SEND)
+
+
+async def delete_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await planning.delete_slot(
+            session, clock, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-slot-deleted")
+    await manager.switch_to(PlanningSG.day)
+
+
+# Weekly templates ---------------------------------------------------------------------
+async def template_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, template_id: int
+) -> None:
+    manager.dialog_data["template_id"] = int(template_id)
+    await manager.switch_to(PlanningSG.template)
+
+
+async def template_title_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    session, user, _ = _context(manager)
+    try:
+        template = await planning.create_template(
+            session,
+            user_id=user.id,
+            object_id=manager.dialog_data["object_id"],
+            title=message.text or "",
+        )
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    manager.dialog_data["template_id"] = template.id
+    await manager.switch_to(PlanningSG.template, show_mode=ShowMode.SEND)
+
+
+async def add_template_shift(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    manager.dialog_data["purpose"] = "template"
+    manager.dialog_data.pop("slot_date", None)
+    await manager.switch_to(PlanningSG.template_weekday)
+
+
+async def template_item_removed(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
+) -> None:
+    session, user, _ = _context(manager)
+    try:
+        await planning.remove_template_item(session, user_id=user.id, item_id=int(item_id))
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-item-removed")
+
+
+async def weekday_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, weekday: int
+) -> None:
+    manager.dialog_data["weekday"] = int(weekday)
+    manager.dialog_data.pop("start", None)
+    _clear_picker(manager)
+    await manager.switch_to(PlanningSG.start_time)
+
+
+async def apply_from_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
+) -> None:
+    manager.dialog_data["apply_from"] = chosen.isoformat()
+    await manager.switch_to(PlanningSG.apply_to)
+
+
+async def apply_to_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        result = await planning.apply_template(
+            session,
+            clock,
+            user_id=user.id,
+            template_id=manager.dialog_data["template_id"],
+            date_from=date.fromisoformat(manager.dialog_data["apply_from"]),
+            date_to=chosen,
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-applied", created=result.created, skipped=result.skipped)
+    await manager.switch_to(PlanningSG.template)
+
+
+# Cancellation reasons and the fine ------------------------------------------------------
+async def reason_title_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    manager.dialog_data["reason_title"] = " ".join((message.text or "").split())
+    await manager.switch_to(PlanningSG.reason_document, show_mode=ShowMode.SEND)
+
+
+async def _add_reason(callback: CallbackQuery, manager: DialogManager, needs_document: bool):
+    session, user, _ = _context(manager)
+    try:
+        await planning.add_cancellation_reason(
+            session,
+            user_id=user.id,
+            organization_id=manager.dialog_data["organization_id"],
+            title=manager.dialog_data["reason_title"],
+            needs_document=needs_document,
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-reason-added")
+    await manager.switch_to(PlanningSG.reasons)
+
+
+async def reason_with_document(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    await _add_reason(callback, manager, needs_document=True)
+
+
+async def reason_without_document(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    await _add_reason(callback, manager, needs_document=False)
+
+
+async def reason_removed(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, reason_id: int
+) -> None:
+    session, user, _ = _context(manager)
+    try:
+        await planning.archive_cancellation_reason(
+            session, user_id=user.id, reason_id=int(reason_id)
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-reason-removed")
+
+
+async def fine_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    session, user, _ = _context(manager)
+    i18n = manager.middleware_data["i18n"]
+    try:
+        settings = await planning.set_cancellation_fine(
+            session,
+            user_id=user.id,
+            organization_id=manager.dialog_data["organization_id"],
+            amount=message.text or "",
+        )
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    set_notice(manager, "planning-fine-saved", fine=i18n.money(settings.cancellation_fine))
+    await manager.switch_to(PlanningSG.reasons, show_mode=ShowMode.SEND)
+
+
+# Approvals ------------------------------------------------------------------------------
+async def approval_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, cancellation_id: int
+) -> None:
+    manager.dialog_data["approval_id"] = int(cancellation_id)
+    await manager.switch_to(PlanningSG.approval)
+
+
+async def show_documents(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """Send the document photos into the chat, above the window."""
+    approval = await current_approval(manager)
+    if approval is None or callback.message is None:
+        return
+    for file_id in approval.document_file_ids:
+        try:
+            await callback.message.answer_photo(file_id)
+        except TelegramBadRequest:
+            continue  # a file Telegram no longer has; the others are still shown
+    manager.show_mode = ShowMode.SEND
+
+
+async def _decide(callback: CallbackQuery, manager: DialogManager, approve: bool) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await planning.decide_cancellation(
+            session,
+            clock,
+            user_id=user.id,
+            cancellation_id=manager.dialog_data["approval_id"],
+            approve=approve,
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-approved" if approve else "planning-refused")
+    await manager.switch_to(PlanningSG.approvals)
+
+
+async def approve(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _decide(callback, manager, approve=True)
+
+
+async def refuse(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _decide(callback, manager, approve=False)

@@ -1,0 +1,105 @@
+"""The employee's schedule: the next 14 days, booking free slots, cancelling a planned
+shift with a reason (and a document photo when the reason needs one)."""
+
+from operator import itemgetter
+
+from aiogram.enums import ContentType
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common.i18n import I18n
+from dialogs.planning.widgets import Notice
+from dialogs.schedule import getters, handlers
+from dialogs.schedule.states import ScheduleSG
+
+_LABEL = Format("{item[1]}")
+
+
+def _column(widget_id: str, items: str, on_click) -> Column:  # type: ignore[no-untyped-def]
+    return Column(
+        Select(
+            _LABEL,
+            id=widget_id,
+            item_id_getter=itemgetter(0),
+            items=items,
+            type_factory=int,
+            on_click=on_click,
+        )
+    )
+
+
+def _back() -> SwitchTo:
+    return SwitchTo(I18n("common-back"), id="back_main", state=ScheduleSG.main)
+
+
+def schedule_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            Notice(),
+            I18n("schedule-title"),
+            I18n("schedule-empty", when="is_empty"),
+            I18n("planning-lines", when="lines"),
+            SwitchTo(I18n("schedule-book"), id="book", state=ScheduleSG.free),
+            SwitchTo(
+                I18n("schedule-cancel"),
+                id="cancel",
+                state=ScheduleSG.cancel_pick,
+                when="has_shifts",
+            ),
+            Cancel(I18n("common-back")),
+            state=ScheduleSG.main,
+            getter=getters.get_schedule,
+        ),
+        Window(
+            I18n("schedule-free-title"),
+            I18n("schedule-free-empty", when="is_empty"),
+            _column("free", "slots", handlers.slot_booked),
+            _back(),
+            state=ScheduleSG.free,
+            getter=getters.get_free_slots,
+        ),
+        Window(
+            I18n("schedule-cancel-pick"),
+            _column("shifts", "shifts", handlers.shift_chosen),
+            _back(),
+            state=ScheduleSG.cancel_pick,
+            getter=getters.get_schedule,
+        ),
+        Window(
+            I18n("schedule-cancel-reason", when="found"),
+            I18n("schedule-no-reasons", when="no_reasons"),
+            _column("reasons", "reasons", handlers.reason_chosen),
+            _back(),
+            state=ScheduleSG.cancel_reason,
+            getter=getters.get_cancel_reasons,
+        ),
+        Window(
+            I18n("schedule-cancel-document"),
+            MessageInput(handlers.document_received, content_types=ContentType.ANY),
+            SwitchTo(
+                I18n("schedule-document-done"),
+                id="document_done",
+                state=ScheduleSG.cancel_confirm,
+                when="has_photos",
+            ),
+            _back(),
+            state=ScheduleSG.cancel_document,
+            getter=getters.get_document,
+        ),
+        Window(
+            I18n("schedule-cancel-confirm", when="found"),
+            I18n("schedule-cancel-fine-warning", when="has_fine"),
+            I18n("schedule-cancel-approval-note", when="needs_approval"),
+            Button(
+                I18n("schedule-cancel-yes"),
+                id="cancel_yes",
+                on_click=handlers.cancel_confirmed,
+                when="found",
+            ),
+            _back(),
+            state=ScheduleSG.cancel_confirm,
+            getter=getters.get_confirm,
+        ),
+    )

@@ -1,0 +1,146 @@
+"""What the employee's schedule windows show. Getters only read."""
+
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.planning.widgets import day_label, hhmm
+from services import planning
+from services.db.models import Organization, PlannedShift, WorkObject
+from services.i18n import Translator
+
+
+def _i18n(manager: DialogManager) -> Translator:
+    return manager.middleware_data["i18n"]
+
+
+def _session(manager: DialogManager) -> AsyncSession:
+    return manager.middleware_data["session"]
+
+
+def _shift_args(i18n: Translator, entry: planning.ScheduleEntry) -> dict[str, Any]:
+    return {
+        "date": day_label(i18n, entry.local_date),
+        "start": hhmm(entry.start_time),
+        "end": hhmm(entry.end_time),
+        "object_name": entry.object_name,
+    }
+
+
+async def _entries(manager: DialogManager) -> list[planning.ScheduleEntry]:
+    data = manager.middleware_data
+    return await planning.my_schedule(data["session"], data["clock"], user_id=data["user"].id)
+
+
+async def get_schedule(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    entries = await _entries(dialog_manager)
+    return {
+        "lines": "\n".join(i18n.get("schedule-line", **_shift_args(i18n, e)) for e in entries),
+        "is_empty": not entries,
+        "has_shifts": bool(entries),
+        "shifts": [
+            (e.planned_shift_id, i18n.get("schedule-line", **_shift_args(i18n, e))) for e in entries
+        ],
+    }
+
+
+async def get_free_slots(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    data = dialog_manager.middleware_data
+    views = await planning.free_slots(data["session"], data["clock"], user_id=data["user"].id)
+    return {
+        "slots": [
+            (
+                v.slot_id,
+                i18n.get(
+                    "schedule-free-button",
+                    date=day_label(i18n, v.local_date),
+                    start=hhmm(v.start_time),
+                    end=hhmm(v.end_time),
+                    object_name=v.object_name,
+                    booked=v.booked,
+                    places=v.max_employees,
+                ),
+            )
+            for v in views
+        ],
+        "is_empty": not views,
+    }
+
+
+async def _chosen_shift(manager: DialogManager) -> planning.ScheduleEntry | None:
+    wanted = manager.dialog_data.get("planned_shift_id")
+    return next((e for e in await _entries(manager) if e.planned_shift_id == wanted), None)
+
+
+async def get_cancel_reasons(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    session = _session(dialog_manager)
+    entry = await _chosen_shift(dialog_manager)
+    if entry is None:
+        return {"found": False, "reasons": [], "no_reasons": False}
+    planned_shift = await session.get(PlannedShift, entry.planned_shift_id)
+    assert planned_shift is not None
+    work_object = await session.get(WorkObject, planned_shift.object_id)
+    assert work_object is not None
+    reasons = await planning.cancellation_reasons(session, work_object.organization_id)
+    return {
+        "found": True,
+        **_shift_args(i18n, entry),
+        "reasons": [
+            (
+                r.id,
+                i18n.get("schedule-reason-button-document", title=r.title)
+                if r.needs_document
+                else r.title,
+            )
+            for r in reasons
+        ],
+        "no_reasons": not reasons,
+    }
+
+
+async def get_document(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    photos = dialog_manager.dialog_data.get("photos", [])
+    return {
+        "reason": dialog_manager.dialog_data.get("reason_title", ""),
+        "count": len(photos),
+        "has_photos": bool(photos),
+    }
+
+
+async def get_confirm(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    data = dialog_manager.middleware_data
+    entry = await _chosen_shift(dialog_manager)
+    if entry is None:
+        return {"found": False}
+    terms = await planning.cancellation_terms(
+        data["session"],
+        data["clock"],
+        user_id=data["user"].id,
+        planned_shift_id=entry.planned_shift_id,
+    )
+    currency = await _currency(dialog_manager, entry.planned_shift_id)
+    return {
+        "found": True,
+        **_shift_args(i18n, entry),
+        "reason": dialog_manager.dialog_data.get("reason_title", ""),
+        "has_fine": terms.fine is not None,
+        "fine": i18n.money(terms.fine, currency) if terms.fine is not None else "",
+        "hours": terms.short_notice_hours,
+        "needs_approval": bool(dialog_manager.dialog_data.get("photos")),
+    }
+
+
+async def _currency(manager: DialogManager, planned_shift_id: int) -> str:
+    session = _session(manager)
+    planned_shift = await session.get(PlannedShift, planned_shift_id)
+    assert planned_shift is not None
+    work_object = await session.get(WorkObject, planned_shift.object_id)
+    assert work_object is not None
+    organization = await session.get(Organization, work_object.organization_id)
+    assert organization is not None
+    return organization.currency

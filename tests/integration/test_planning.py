@@ -1,0 +1,423 @@
+"""Planning use cases against PostgreSQL: slot rules, templates, booking, cancellations."""
+
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from services import planning
+from services.db.models import (
+    CancellationApproval,
+    MembershipRole,
+    OutboxMessage,
+    PlannedShift,
+    PlannedShiftStatus,
+    ShiftCancellation,
+    TimeSlot,
+)
+from services.errors import InvalidInput, PermissionDenied
+from services.orgs import create_organization
+from tests.support.planning import make_employee, make_object, make_world
+
+# The test clock stands at 2026-03-02 09:00 UTC (12:00 in Moscow).
+TOMORROW = date(2026, 3, 3)
+
+
+async def _slot(session, clock, world, *, day=TOMORROW, start=time(9), end=time(18), places=1):
+    return await planning.create_slot(
+        session,
+        clock,
+        user_id=world.owner.id,
+        object_id=world.work_object.id,
+        local_date=day,
+        start_time=start,
+        end_time=end,
+        max_employees=places,
+    )
+
+
+async def _kinds(session) -> list[tuple[str, int | None]]:
+    rows = await session.execute(
+        select(OutboxMessage.kind, OutboxMessage.recipient_user_id).order_by(OutboxMessage.id)
+    )
+    return [tuple(row) for row in rows]
+
+
+async def test_night_slot_ends_next_local_day_in_object_timezone(session, clock):
+    world = await make_world(session, clock, timezone="Asia/Vladivostok")
+    slot = await _slot(session, clock, world, start=time(22), end=time(6))
+
+    assert slot.starts_at.isoformat() == "2026-03-03T12:00:00+00:00"
+    assert slot.ends_at.isoformat() == "2026-03-03T20:00:00+00:00"
+
+
+async def test_same_slot_twice_and_slot_in_past_are_refused(session, clock):
+    world = await make_world(session, clock)
+    await _slot(session, clock, world)
+
+    with pytest.raises(planning.SlotExists):
+        await _slot(session, clock, world)
+    with pytest.raises(planning.SlotInPast):
+        await _slot(session, clock, world, day=date(2026, 3, 2), start=time(11), end=time(13))
+    with pytest.raises(InvalidInput):
+        await _slot(session, clock, world, start=time(9), end=time(9))
+
+
+async def test_employee_cannot_create_slots(session, clock):
+    world = await make_world(session, clock)
+    employee, _ = await make_employee(
+        session, world.organization, [world.work_object], telegram_id=1
+    )
+
+    with pytest.raises(PermissionDenied):
+        await planning.create_slot(
+            session,
+            clock,
+            user_id=employee.id,
+            object_id=world.work_object.id,
+            local_date=TOMORROW,
+            start_time=time(9),
+            end_time=time(18),
+        )
+
+
+async def test_apply_template_twice_never_duplicates(session, clock):
+    world = await make_world(session, clock)
+    template = await planning.create_template(
+        session, user_id=world.owner.id, object_id=world.work_object.id, title="Будни"
+    )
+    for weekday in range(5):
+        await planning.add_template_item(
+            session,
+            user_id=world.owner.id,
+            template_id=template.id,
+            weekday=weekday,
+            start_time=time(9),
+            end_time=time(18),
+            max_employees=2,
+        )
+    await planning.add_template_item(
+        session,
+        user_id=world.owner.id,
+        template_id=template.id,
+        weekday=4,
+        start_time=time(22),
+        end_time=time(6),
+    )
+
+    # Monday 2 March (today, 09:00 already past in Moscow) to Sunday 15 March.
+    first = await planning.apply_template(
+        session,
+        clock,
+        user_id=world.owner.id,
+        template_id=template.id,
+        date_from=date(2026, 3, 2),
+        date_to=date(2026, 3, 15),
+    )
+    second = await planning.apply_template(
+        session,
+        clock,
+        user_id=world.owner.id,
+        template_id=template.id,
+        date_from=date(2026, 3, 2),
+        date_to=date(2026, 3, 15),
+    )
+
+    assert first == planning.GenerationResult(created=11, skipped=1)
+    assert second == planning.GenerationResult(created=0, skipped=12)
+    assert await session.scalar(select(func.count(TimeSlot.id))) == 11
+
+
+async def test_copy_day_skips_existing(session, clock):
+    world = await make_world(session, clock)
+    await _slot(session, clock, world, start=time(9), end=time(15))
+    await _slot(session, clock, world, start=time(15), end=time(23))
+    await _slot(session, clock, world, day=date(2026, 3, 4), start=time(9), end=time(15))
+
+    result = await planning.copy_day(
+        session,
+        clock,
+        user_id=world.owner.id,
+        object_id=world.work_object.id,
+        source_date=TOMORROW,
+        target_date=date(2026, 3, 4),
+    )
+
+    assert result == planning.GenerationResult(created=1, skipped=1)
+
+
+async def test_overlap_across_organizations_is_refused(session, clock):
+    world = await make_world(session, clock)
+    ivan, _ = await make_employee(session, world.organization, [world.work_object], telegram_id=1)
+    other_org = await create_organization(
+        session, world.owner, clock, name="Другой бизнес", timezone="Europe/Moscow"
+    )
+    other_object = await make_object(session, other_org, name="Киоск")
+    other_membership = (await make_employee(session, other_org, [other_object], telegram_id=2))[1]
+    other_membership.user_id = ivan.id
+    await session.flush()
+
+    slot = await _slot(session, clock, world, start=time(9), end=time(18))
+    other_slot = await planning.create_slot(
+        session,
+        clock,
+        user_id=world.owner.id,
+        object_id=other_object.id,
+        local_date=TOMORROW,
+        start_time=time(17),
+        end_time=time(23),
+    )
+    await planning.book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
+
+    with pytest.raises(planning.ShiftOverlap):
+        await planning.book_slot(session, clock, user_id=ivan.id, slot_id=other_slot.id)
+
+
+async def test_only_employees_of_the_object_are_placed(session, clock):
+    world = await make_world(session, clock)
+    elsewhere = await make_object(session, world.organization, name="Склад")
+    petr, membership = await make_employee(session, world.organization, [elsewhere], telegram_id=3)
+    slot = await _slot(session, clock, world)
+
+    with pytest.raises(planning.NotOnObject):
+        await planning.book_slot(session, clock, user_id=petr.id, slot_id=slot.id)
+    with pytest.raises(planning.NotOnObject):
+        await planning.assign_employee(
+            session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
+        )
+
+
+async def test_self_booking_needs_the_object_flag(session, clock):
+    world = await make_world(session, clock, allow_self_booking=False)
+    ivan, _ = await make_employee(session, world.organization, [world.work_object], telegram_id=1)
+    slot = await _slot(session, clock, world)
+
+    assert await planning.free_slots(session, clock, user_id=ivan.id) == []
+    with pytest.raises(planning.SelfBookingOff):
+        await planning.book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
+
+
+async def test_free_slots_show_occupancy_and_hide_full_and_far_slots(session, clock):
+    world = await make_world(session, clock)
+    ivan, _ = await make_employee(session, world.organization, [world.work_object], telegram_id=1)
+    anna, anna_membership = await make_employee(
+        session, world.organization, [world.work_object], telegram_id=2
+    )
+    two_places = await _slot(session, clock, world, places=2)
+    full = await _slot(session, clock, world, day=date(2026, 3, 4))
+    await _slot(session, clock, world, day=date(2026, 3, 20))
+    for slot in (two_places, full):
+        await planning.assign_employee(
+            session,
+            clock,
+            user_id=world.owner.id,
+            slot_id=slot.id,
+            membership_id=anna_membership.id,
+        )
+
+    free = await planning.free_slots(session, clock, user_id=ivan.id)
+
+    assert [(view.slot_id, view.booked, view.max_employees) for view in free] == [
+        (two_places.id, 1, 2)
+    ]
+    assert await planning.free_slots(session, clock, user_id=anna.id) == []
+
+
+async def test_assign_unassign_and_delete_notify_the_employee(session, clock):
+    world = await make_world(session, clock)
+    ivan, membership = await make_employee(
+        session, world.organization, [world.work_object], telegram_id=1
+    )
+    slot = await _slot(session, clock, world)
+    planned = await planning.assign_employee(
+        session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
+    )
+    await planning.unassign(
+        session, clock, user_id=world.owner.id, planned_shift_id=planned.id, comment="Закрыто"
+    )
+    await planning.assign_employee(
+        session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
+    )
+    await planning.delete_slot(session, clock, user_id=world.owner.id, slot_id=slot.id)
+
+    assert await _kinds(session) == [
+        ("shift-assigned", ivan.id),
+        ("shift-unassigned", ivan.id),
+        ("shift-assigned", ivan.id),
+        ("slot-deleted", ivan.id),
+    ]
+    statuses = await session.scalars(select(PlannedShift.status))
+    assert set(statuses) == {PlannedShiftStatus.CANCELLED}
+    assert await planning.my_schedule(session, clock, user_id=ivan.id) == []
+    fines = await session.scalars(select(ShiftCancellation.fine_amount))
+    assert set(fines) == {None}
+    # The deleted slot can be planned again.
+    await _slot(session, clock, world)
+
+
+async def _cancel_setup(session, clock, *, fine="500"):
+    world = await make_world(session, clock)
+    ivan, membership = await make_employee(
+        session, world.organization, [world.work_object], telegram_id=1
+    )
+    await planning.set_cancellation_fine(
+        session, user_id=world.owner.id, organization_id=world.organization.id, amount=fine
+    )
+    sick = await planning.add_cancellation_reason(
+        session,
+        user_id=world.owner.id,
+        organization_id=world.organization.id,
+        title="Болезнь",
+        needs_document=True,
+    )
+    plans = await planning.add_cancellation_reason(
+        session,
+        user_id=world.owner.id,
+        organization_id=world.organization.id,
+        title="Планы",
+        needs_document=False,
+    )
+    return world, ivan, membership, sick, plans
+
+
+async def test_short_notice_cancellation_records_the_fine(session, clock):
+    world, ivan, _, _, plans = await _cancel_setup(session, clock)
+    tomorrow_slot = await _slot(session, clock, world)  # starts in 21 hours
+    far_slot = await _slot(session, clock, world, day=date(2026, 3, 10))
+    near = await planning.book_slot(session, clock, user_id=ivan.id, slot_id=tomorrow_slot.id)
+    far = await planning.book_slot(session, clock, user_id=ivan.id, slot_id=far_slot.id)
+
+    late = await planning.cancel_planned_shift(
+        session, clock, user_id=ivan.id, planned_shift_id=near.id, reason_id=plans.id
+    )
+    early = await planning.cancel_planned_shift(
+        session, clock, user_id=ivan.id, planned_shift_id=far.id, reason_id=plans.id
+    )
+
+    assert (late.short_notice, late.fine_amount) == (True, Decimal("500.00"))
+    assert planning.chargeable_fine(late) == Decimal("500.00")
+    assert (early.short_notice, early.fine_amount) == (False, None)
+    assert planning.chargeable_fine(early) == Decimal("0.00")
+    with pytest.raises(planning.ShiftNotPlanned):
+        await planning.cancel_planned_shift(
+            session, clock, user_id=ivan.id, planned_shift_id=far.id, reason_id=plans.id
+        )
+
+
+async def test_document_reason_needs_photos_and_approval_waives_the_fine(session, clock):
+    world, ivan, _, sick, _ = await _cancel_setup(session, clock)
+    first = await planning.book_slot(
+        session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
+    )
+    second = await planning.book_slot(
+        session,
+        clock,
+        user_id=ivan.id,
+        slot_id=(await _slot(session, clock, world, start=time(7), end=time(8))).id,
+    )
+
+    with pytest.raises(planning.DocumentRequired):
+        await planning.cancel_planned_shift(
+            session, clock, user_id=ivan.id, planned_shift_id=first.id, reason_id=sick.id
+        )
+    approved = await planning.cancel_planned_shift(
+        session,
+        clock,
+        user_id=ivan.id,
+        planned_shift_id=first.id,
+        reason_id=sick.id,
+        document_file_ids=["photo-1"],
+    )
+    refused = await planning.cancel_planned_shift(
+        session,
+        clock,
+        user_id=ivan.id,
+        planned_shift_id=second.id,
+        reason_id=sick.id,
+        document_file_ids=["photo-2", "photo-3"],
+    )
+    assert planning.chargeable_fine(approved) == Decimal("0.00")  # pending
+    pending = await planning.pending_approvals(
+        session, user_id=world.owner.id, organization_id=world.organization.id
+    )
+    assert [p.document_file_ids for p in pending] == [["photo-1"], ["photo-2", "photo-3"]]
+
+    await planning.decide_cancellation(
+        session, clock, user_id=world.owner.id, cancellation_id=approved.id, approve=True
+    )
+    await planning.decide_cancellation(
+        session, clock, user_id=world.owner.id, cancellation_id=refused.id, approve=False
+    )
+
+    assert approved.approval_status == CancellationApproval.APPROVED
+    assert planning.chargeable_fine(approved) == Decimal("0.00")
+    assert planning.chargeable_fine(refused) == Decimal("500.00")
+    with pytest.raises(planning.CancellationNotPending):
+        await planning.decide_cancellation(
+            session, clock, user_id=world.owner.id, cancellation_id=approved.id, approve=False
+        )
+    kinds = [kind for kind, _ in await _kinds(session)]
+    assert kinds.count("cancellation-needs-approval") == 2
+    assert ("cancellation-approved", ivan.id) in await _kinds(session)
+    assert ("cancellation-refused", ivan.id) in await _kinds(session)
+
+
+async def test_manager_without_plan_cannot_decide(session, clock):
+    world, ivan, _, sick, _ = await _cancel_setup(session, clock)
+    manager, _ = await make_employee(
+        session,
+        world.organization,
+        [world.work_object],
+        telegram_id=9,
+        role=MembershipRole.MANAGER,
+        permissions=["view"],
+    )
+    planned = await planning.book_slot(
+        session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
+    )
+    cancellation = await planning.cancel_planned_shift(
+        session,
+        clock,
+        user_id=ivan.id,
+        planned_shift_id=planned.id,
+        reason_id=sick.id,
+        document_file_ids=["photo-1"],
+    )
+
+    with pytest.raises(PermissionDenied):
+        await planning.decide_cancellation(
+            session, clock, user_id=manager.id, cancellation_id=cancellation.id, approve=True
+        )
+
+
+async def test_my_schedule_uses_each_object_timezone(session, clock):
+    world = await make_world(session, clock, timezone="Europe/Moscow")
+    far_east = await make_object(
+        session, world.organization, name="Владивосток", timezone="Asia/Vladivostok"
+    )
+    ivan, _ = await make_employee(
+        session, world.organization, [world.work_object, far_east], telegram_id=1
+    )
+    moscow = await _slot(session, clock, world, start=time(9), end=time(12))
+    vladivostok = await planning.create_slot(
+        session,
+        clock,
+        user_id=world.owner.id,
+        object_id=far_east.id,
+        local_date=date(2026, 3, 3),
+        start_time=time(9),
+        end_time=time(12),
+    )
+    for slot in (moscow, vladivostok):
+        await planning.book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
+    clock.advance(timedelta(days=13))  # the Vladivostok slot has ended, Moscow's too
+    assert await planning.my_schedule(session, clock, user_id=ivan.id) == []
+    clock.advance(timedelta(days=-13))
+
+    entries = await planning.my_schedule(session, clock, user_id=ivan.id)
+
+    assert [(e.object_name, e.local_date, e.start_time) for e in entries] == [
+        ("Владивосток", date(2026, 3, 3), time(9)),
+        ("Кофейня", date(2026, 3, 3), time(9)),
+    ]

@@ -1,0 +1,92 @@
+"""Rows a planning test needs, created directly: an owner with an organization, objects
+and employees on those objects."""
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.clock import Clock
+from services.db.models import (
+    Membership,
+    MembershipObject,
+    MembershipRole,
+    Organization,
+    User,
+    WorkObject,
+)
+from services.orgs import create_organization
+
+
+@dataclass
+class World:
+    owner: User
+    organization: Organization
+    work_object: WorkObject
+
+
+async def make_world(
+    session: AsyncSession,
+    clock: Clock,
+    *,
+    owner_telegram_id: int = 5000,
+    timezone: str = "Europe/Moscow",
+    object_name: str = "Кофейня",
+    allow_self_booking: bool = True,
+    owner_language: str = "ru",
+) -> World:
+    owner = User(telegram_id=owner_telegram_id, first_name="Olga", language=owner_language)
+    session.add(owner)
+    await session.flush()
+    organization = await create_organization(session, owner, clock, name="Org", timezone=timezone)
+    work_object = await make_object(
+        session, organization, name=object_name, allow_self_booking=allow_self_booking
+    )
+    return World(owner, organization, work_object)
+
+
+async def make_object(
+    session: AsyncSession,
+    organization: Organization,
+    *,
+    name: str = "Склад",
+    timezone: str | None = None,
+    allow_self_booking: bool = True,
+) -> WorkObject:
+    work_object = WorkObject(
+        organization_id=organization.id,
+        name=name,
+        timezone=timezone or organization.timezone,
+        allow_self_booking=allow_self_booking,
+    )
+    session.add(work_object)
+    await session.flush()
+    return work_object
+
+
+async def make_employee(
+    session: AsyncSession,
+    organization: Organization,
+    objects: list[WorkObject],
+    *,
+    telegram_id: int,
+    first_name: str = "Ivan",
+    role: MembershipRole = MembershipRole.EMPLOYEE,
+    permissions: list[str] | None = None,
+    language: str = "ru",
+) -> tuple[User, Membership]:
+    user = User(telegram_id=telegram_id, first_name=first_name, language=language)
+    session.add(user)
+    await session.flush()
+    membership = Membership(organization_id=organization.id, user_id=user.id, role=role)
+    session.add(membership)
+    await session.flush()
+    for work_object in objects:
+        session.add(
+            MembershipObject(
+                membership_id=membership.id,
+                object_id=work_object.id,
+                permissions=permissions or [],
+            )
+        )
+    await session.flush()
+    return user, membership
