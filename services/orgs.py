@@ -1,32 +1,28 @@
-"""Organizations: creation by an owner and the owner's choice of where to act."""
+"""Organizations: creation by an owner and the user's choice of where to act."""
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.clock import Clock
-from services.db.models import Membership, MembershipRole, Organization, User
-from services.errors import InvalidInput
+from services.db.models import Membership, MembershipRole, MembershipStatus, Organization, User
+from services.errors import InvalidInput, PermissionDenied
+from services.i18n import SUPPORTED_LANGUAGES
+from services.permissions import Actor, actor_in
+from services.users import active_memberships, current_membership
+from services.validation import MAX_NAME_LENGTH, clean_name, validate_timezone
 
-MAX_NAME_LENGTH = 128
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "acting_actor",
+    "clean_name",
+    "create_organization",
+    "switch_organization",
+    "validate_timezone",
+]
 
-
-def clean_name(raw: str | None, *, field: str = "name") -> str:
-    """A name as a person typed it: trimmed, not empty, not absurdly long."""
-    name = " ".join((raw or "").split())
-    if not name:
-        raise InvalidInput(field=field, reason="empty")
-    if len(name) > MAX_NAME_LENGTH:
-        raise InvalidInput(field=field, reason="too-long", limit=MAX_NAME_LENGTH)
-    return name
-
-
-def validate_timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise InvalidInput(field="timezone", reason="unknown") from error
-    return name
+DEFAULT_TIMEZONE = "Europe/Moscow"
 
 
 async def create_organization(
@@ -35,14 +31,19 @@ async def create_organization(
     clock: Clock,
     *,
     name: str,
-    timezone: str = "Europe/Moscow",
+    timezone: str = DEFAULT_TIMEZONE,
     language: str | None = None,
 ) -> Organization:
-    """Create an organization with `owner` as its owner and make it their current one."""
+    """Create an organization (currency RUB) with `owner` as its owner and make it their
+    current one. The language is the organization's (reports, group messages)."""
+    chosen_language = language or owner.language
+    if chosen_language not in SUPPORTED_LANGUAGES:
+        raise InvalidInput(field="language")
     organization = Organization(
         name=clean_name(name),
         timezone=validate_timezone(timezone),
-        language=language or owner.language,
+        language=chosen_language,
+        currency="RUB",
     )
     session.add(organization)
     await session.flush()
@@ -58,3 +59,29 @@ async def create_organization(
     owner.active_organization_id = organization.id
     await session.flush()
     return organization
+
+
+async def switch_organization(session: AsyncSession, user: User, organization_id: int) -> None:
+    """Remember the organization the user acts in; only one where they are an active
+    member (anything else is refused)."""
+    membership_id = await session.scalar(
+        select(Membership.id).where(
+            Membership.user_id == user.id,
+            Membership.organization_id == organization_id,
+            Membership.status == MembershipStatus.ACTIVE,
+        )
+    )
+    if membership_id is None:
+        raise PermissionDenied()
+    user.active_organization_id = organization_id
+
+
+async def acting_actor(session: AsyncSession, user: User) -> Actor:
+    """The user acting in their current organization (the remembered one, else the
+    first); `PermissionDenied` for a user with no organization."""
+    current = current_membership(
+        await active_memberships(session, user.id), user.active_organization_id
+    )
+    if current is None:
+        raise PermissionDenied()
+    return await actor_in(session, user.id, current.organization_id)

@@ -1,0 +1,255 @@
+from operator import itemgetter
+
+from aiogram import F
+from aiogram.enums import ContentType
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Group,
+    ScrollingGroup,
+    Select,
+    Start,
+    SwitchTo,
+)
+from aiogram_dialog.widgets.media import DynamicMedia
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common.i18n import I18n
+from dialogs.common.input import expect_text
+from dialogs.common.timezones import timezone_item_id
+from dialogs.objects import getters, handlers
+from dialogs.objects.handlers import FIELD_BUTTON_PREFIX, FLAG_BUTTON_PREFIX
+from dialogs.objects.states import ObjectsSG
+from dialogs.subscription.states import SubscriptionSG
+from services.objects import ObjectField, ObjectFlag
+
+_PIN = [ContentType.LOCATION, ContentType.VENUE]
+
+
+def _field_button(key: str, field: ObjectField) -> Button:
+    return Button(I18n(key), id=f"{FIELD_BUTTON_PREFIX}{field.value}", on_click=handlers.edit_field)
+
+
+def _flag_button(flag: ObjectFlag) -> Button:
+    return Button(
+        I18n(f"objects-flag-{flag.value}"),
+        id=f"{FLAG_BUTTON_PREFIX}{flag.value}",
+        on_click=handlers.flag_toggled,
+    )
+
+
+def _list_windows() -> list[Window]:
+    return [
+        Window(
+            I18n("objects-list-title"),
+            I18n("objects-list-empty", when=~F["has_objects"]),
+            ScrollingGroup(
+                Select(
+                    Format("🏪 {item[1]}"),
+                    id="object",
+                    item_id_getter=itemgetter(0),
+                    items="objects",
+                    type_factory=int,
+                    on_click=handlers.object_chosen,
+                ),
+                id="objects_page",
+                width=1,
+                height=8,
+                hide_on_single_page=True,
+            ),
+            Button(I18n("objects-add"), id="add", on_click=handlers.add_object, when="can_create"),
+            Cancel(I18n("common-back")),
+            state=ObjectsSG.list,
+            getter=getters.get_list,
+        ),
+        Window(
+            I18n("objects-limit-reached"),
+            Start(I18n("objects-upgrade"), id="upgrade", state=SubscriptionSG.main),
+            SwitchTo(I18n("common-back"), id="limit_back", state=ObjectsSG.list),
+            state=ObjectsSG.limit_reached,
+            getter=getters.get_limit,
+        ),
+    ]
+
+
+def _create_windows() -> list[Window]:
+    return [
+        Window(
+            I18n("objects-ask-name"),
+            MessageInput(handlers.name_entered, content_types=ContentType.TEXT),
+            MessageInput(expect_text),
+            SwitchTo(I18n("common-cancel"), id="name_cancel", state=ObjectsSG.list),
+            state=ObjectsSG.create_name,
+        ),
+        Window(
+            I18n("objects-ask-place"),
+            MessageInput(handlers.location_sent, content_types=_PIN),
+            MessageInput(handlers.address_typed, content_types=ContentType.TEXT),
+            MessageInput(handlers.place_expected),
+            SwitchTo(
+                I18n("common-back"),
+                id="place_back_create",
+                state=ObjectsSG.create_name,
+                when="creating",
+            ),
+            SwitchTo(
+                I18n("common-back"),
+                id="place_back_edit",
+                state=ObjectsSG.edit,
+                when=~F["creating"],
+            ),
+            state=ObjectsSG.place,
+            getter=getters.get_place,
+        ),
+        Window(
+            I18n("objects-pick-place"),
+            Column(
+                Select(
+                    Format("📍 {item[1]}"),
+                    id="found",
+                    item_id_getter=itemgetter(0),
+                    items="places",
+                    type_factory=int,
+                    on_click=handlers.place_picked,
+                )
+            ),
+            MessageInput(handlers.location_sent, content_types=_PIN),
+            SwitchTo(I18n("objects-other-address"), id="pick_other", state=ObjectsSG.place),
+            state=ObjectsSG.pick_place,
+            getter=getters.get_found_places,
+        ),
+        Window(
+            I18n("objects-confirm-place"),
+            Button(I18n("objects-place-yes"), id="place_yes", on_click=handlers.place_confirmed),
+            SwitchTo(I18n("objects-other-address"), id="confirm_other", state=ObjectsSG.place),
+            MessageInput(handlers.location_sent, content_types=_PIN),
+            state=ObjectsSG.confirm_place,
+            getter=getters.get_found_places,
+        ),
+    ]
+
+
+def _card_windows() -> list[Window]:
+    return [
+        Window(
+            DynamicMedia("map", when="map"),
+            I18n("objects-card"),
+            SwitchTo(I18n("objects-edit"), id="edit", state=ObjectsSG.edit, when="can_edit"),
+            Button(
+                I18n("objects-report-chat"),
+                id="report_chat",
+                on_click=handlers.report_chat_opened,
+                when="can_edit",
+            ),
+            SwitchTo(
+                I18n("objects-archive"), id="archive", state=ObjectsSG.archive, when="can_edit"
+            ),
+            SwitchTo(I18n("objects-to-list"), id="to_list", state=ObjectsSG.list),
+            state=ObjectsSG.card,
+            getter=getters.get_object,
+        ),
+        Window(
+            I18n("objects-card"),
+            I18n("objects-edit-what"),
+            Group(
+                _field_button("objects-edit-name", ObjectField.NAME),
+                Button(I18n("objects-edit-place"), id="move", on_click=handlers.move_place),
+                _field_button("objects-edit-radius", ObjectField.RADIUS),
+                SwitchTo(I18n("objects-edit-timezone"), id="timezone", state=ObjectsSG.timezone),
+                SwitchTo(I18n("objects-edit-hours"), id="hours", state=ObjectsSG.hours),
+                _field_button("objects-edit-rate", ObjectField.BASE_RATE),
+                _field_button("objects-edit-late-grace", ObjectField.LATE_GRACE),
+                _field_button("objects-edit-late-fine", ObjectField.LATE_FINE),
+                _field_button("objects-edit-auto-close", ObjectField.AUTO_CLOSE_GRACE),
+                _field_button("objects-edit-early-arrival", ObjectField.EARLY_ARRIVAL),
+                width=2,
+            ),
+            Column(*(_flag_button(flag) for flag in ObjectFlag)),
+            SwitchTo(I18n("objects-done"), id="edit_done", state=ObjectsSG.card),
+            state=ObjectsSG.edit,
+            getter=getters.get_object,
+        ),
+        Window(
+            I18n("objects-ask-value"),
+            MessageInput(handlers.value_entered, content_types=ContentType.TEXT),
+            MessageInput(expect_text),
+            SwitchTo(I18n("common-back"), id="value_back", state=ObjectsSG.edit),
+            state=ObjectsSG.edit_value,
+            getter=getters.get_edit_value,
+        ),
+        Window(
+            I18n("objects-ask-timezone"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="tz",
+                    item_id_getter=timezone_item_id,
+                    items="timezones",
+                    on_click=handlers.timezone_chosen,
+                )
+            ),
+            MessageInput(handlers.timezone_typed, content_types=ContentType.TEXT),
+            MessageInput(expect_text),
+            SwitchTo(I18n("common-back"), id="tz_back", state=ObjectsSG.edit),
+            state=ObjectsSG.timezone,
+            getter=getters.get_timezones,
+        ),
+        Window(
+            I18n("objects-hours-title"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="day",
+                    item_id_getter=itemgetter(0),
+                    items="days",
+                    on_click=handlers.weekday_chosen,
+                )
+            ),
+            SwitchTo(I18n("common-back"), id="hours_back", state=ObjectsSG.edit),
+            state=ObjectsSG.hours,
+            getter=getters.get_hours,
+        ),
+        Window(
+            I18n("objects-ask-hours"),
+            MessageInput(handlers.hours_entered, content_types=ContentType.TEXT),
+            MessageInput(expect_text),
+            Button(I18n("objects-day-closed"), id="day_closed", on_click=handlers.day_closed),
+            Button(
+                I18n("objects-day-copy-all"), id="day_copy", on_click=handlers.day_copied_to_all
+            ),
+            SwitchTo(I18n("common-back"), id="day_back", state=ObjectsSG.hours),
+            state=ObjectsSG.hours_day,
+            getter=getters.get_hours_day,
+        ),
+        Window(
+            I18n("objects-report-chat-text"),
+            Button(
+                I18n("objects-report-new-code"), id="new_code", on_click=handlers.report_chat_opened
+            ),
+            Button(
+                I18n("objects-report-unbind"),
+                id="unbind",
+                on_click=handlers.report_chat_unbound,
+                when="bound",
+            ),
+            SwitchTo(I18n("common-back"), id="report_back", state=ObjectsSG.card),
+            state=ObjectsSG.report_chat,
+            getter=getters.get_report_chat,
+        ),
+        Window(
+            I18n("objects-archive-confirm"),
+            Button(
+                I18n("objects-archive-yes"), id="archive_yes", on_click=handlers.archive_confirmed
+            ),
+            SwitchTo(I18n("objects-archive-no"), id="archive_no", state=ObjectsSG.card),
+            state=ObjectsSG.archive,
+            getter=getters.get_object,
+        ),
+    ]
+
+
+def objects_dialog() -> Dialog:
+    return Dialog(*_list_windows(), *_create_windows(), *_card_windows())

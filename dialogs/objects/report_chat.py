@@ -1,0 +1,60 @@
+"""The bot in groups: greeting when added, `/bind <code>` to make the group an
+object's report chat, forgetting the group when the bot is removed."""
+
+from aiogram import Bot, F, Router
+from aiogram.filters import JOIN_TRANSITION, LEAVE_TRANSITION, ChatMemberUpdatedFilter, Command
+from aiogram.filters.command import CommandObject
+from aiogram.types import ChatMemberUpdated, Message
+from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.errors import error_text
+from dialogs.common.i18n import fluent_args
+from services.clock import Clock
+from services.db.models import User
+from services.errors import DomainError
+from services.i18n import Translator
+from services.objects import bind_report_chat, forget_report_chat
+
+_GROUPS = F.chat.type.in_({"group", "supergroup"})
+
+
+async def bot_added_to_group(event: ChatMemberUpdated, bot: Bot, i18n: Translator) -> None:
+    await bot.send_message(event.chat.id, i18n.get("objects-group-welcome"))
+
+
+async def bot_removed_from_group(event: ChatMemberUpdated, session: AsyncSession) -> None:
+    await forget_report_chat(session, event.chat.id)
+
+
+async def bind_command(
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    clock: Clock,
+    i18n: Translator,
+    dialog_manager: DialogManager,
+    user: User | None = None,
+) -> None:
+    try:
+        work_object = await bind_report_chat(
+            session, user, command.args or "", message.chat.id, clock
+        )
+    except DomainError as error:
+        await message.answer(error_text(dialog_manager, error))
+        return
+    await message.answer(
+        i18n.get("objects-group-bound", **fluent_args({"object_name": work_object.name}))
+    )
+
+
+def report_chat_router() -> Router:
+    router = Router(name="report_chats")
+    router.my_chat_member.register(
+        bot_added_to_group, _GROUPS, ChatMemberUpdatedFilter(JOIN_TRANSITION)
+    )
+    router.my_chat_member.register(
+        bot_removed_from_group, _GROUPS, ChatMemberUpdatedFilter(LEAVE_TRANSITION)
+    )
+    router.message.register(bind_command, _GROUPS, Command("bind"))
+    return router

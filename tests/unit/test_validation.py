@@ -1,0 +1,119 @@
+"""What people type: texts, numbers, money, opening hours and timezones."""
+
+from decimal import Decimal
+
+import pytest
+
+from services.errors import InvalidInput
+from services.validation import (
+    clean_name,
+    clean_text,
+    parse_money,
+    parse_opening_hours,
+    parse_whole_number,
+    validate_timezone,
+)
+
+
+def _reason(call) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput) as refusal:
+        call()
+    return str(refusal.value.params["reason"])
+
+
+def test_text_is_kept_verbatim_but_trimmed() -> None:
+    assert clean_name("  Кофейня <b>Мира</b> ☕  ") == "Кофейня <b>Мира</b> ☕"
+    assert clean_name("Кафе\n\t «Ёлка»") == "Кафе «Ёлка»"
+    assert clean_name("🍕🍕🍕") == "🍕🍕🍕"
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n\t", None, "\x00\x07"])
+def test_empty_text_is_refused(raw: str | None) -> None:
+    assert _reason(lambda: clean_name(raw)) == "empty"
+
+
+def test_too_long_text_is_refused_with_the_limit() -> None:
+    with pytest.raises(InvalidInput) as refusal:
+        clean_text("я" * 10_000, field="address", max_length=512)
+    assert refusal.value.params == {"field": "address", "reason": "too-long", "limit": 512}
+    assert clean_name("я" * 128) == "я" * 128
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("150", 150), (" 30 ", 30), ("5000", 5000), ("+200", 200), ("1 000", 1000)]
+)
+def test_whole_numbers_in_range(raw: str, value: int) -> None:
+    assert parse_whole_number(raw, field="radius", minimum=30, maximum=5000) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("", "empty"),
+        ("abc", "not-a-number"),
+        ("🔥", "not-a-number"),
+        ("<b>150</b>", "not-a-number"),
+        ("1.5", "not-a-number"),
+        ("9" * 10_000, "not-a-number"),
+        ("-150", "out-of-range"),
+        ("29", "out-of-range"),
+        ("5001", "out-of-range"),
+        ("99999999999", "out-of-range"),
+    ],
+)
+def test_bad_whole_numbers_are_refused(raw: str, reason: str) -> None:
+    assert _reason(lambda: parse_whole_number(raw, field="radius", minimum=30, maximum=5000)) == (
+        reason
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("350", "350.00"), ("350,5", "350.50"), ("0", "0.00"), ("1 250.75", "1250.75")],
+)
+def test_money(raw: str, value: str) -> None:
+    assert parse_money(raw, field="rate") == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("-1", "out-of-range"),
+        ("1e9", "not-a-number"),
+        ("NaN", "not-a-number"),
+        ("Infinity", "not-a-number"),
+        ("10.001", "too-precise"),
+        ("2000000", "out-of-range"),
+        ("сто", "not-a-number"),
+        ("💰", "not-a-number"),
+    ],
+)
+def test_bad_money_is_refused(raw: str, reason: str) -> None:
+    assert _reason(lambda: parse_money(raw, field="rate")) == reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "hours"),
+    [
+        ("09:00-21:00", ("09:00", "21:00")),
+        ("9-21", ("09:00", "21:00")),
+        ("10:30 – 22:15", ("10:30", "22:15")),
+        ("20:00-02:00", ("20:00", "02:00")),
+        ("00:00-24:00", ("00:00", "24:00")),
+    ],
+)
+def test_opening_hours(raw: str, hours: tuple[str, str]) -> None:
+    assert parse_opening_hours(raw) == hours
+
+
+@pytest.mark.parametrize(
+    "raw", ["9", "25-26", "09:60-10:00", "10-10", "утром", "<b>9-21</b>", "⏰", "9-21" * 2500]
+)
+def test_bad_opening_hours_are_refused(raw: str) -> None:
+    assert _reason(lambda: parse_opening_hours(raw)) == "bad-hours"
+
+
+def test_timezones_must_be_known_iana_names() -> None:
+    assert validate_timezone(" Europe/Moscow ") == "Europe/Moscow"
+    for bad in ["Mars/Olympus", "", "../../etc/passwd", "MSK+3", "🕐", "x" * 10_000]:
+        assert _reason(lambda bad=bad: validate_timezone(bad)) in {"unknown"}
