@@ -1,0 +1,17 @@
+"""The organization a user acts in, as a `services.permissions.Actor`."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db.models import User
+from services.errors import PermissionDenied
+from services.permissions import Actor, actor_in
+from services.users import active_memberships, current_membership
+
+
+async def current_actor(session: AsyncSession, user: User) -> Actor:
+    current = current_membership(
+        await active_memberships(session, user.id), user.active_organization_id
+    )
+    if current is None:
+        raise PermissionDenied()
+    return await actor_in(session, user.id, current.organization_id)

@@ -1,0 +1,1 @@
+"""The owner's storage mode for each kind of media (task proofs, cancellation documents)."""

@@ -1,0 +1,1 @@
+"""Task templates of an object: owners and managers with `edit_objects` add and remove them."""

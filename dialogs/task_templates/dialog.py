@@ -1,0 +1,119 @@
+from operator import itemgetter
+
+from aiogram import F
+from aiogram.enums import ContentType
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common.i18n import I18n
+from dialogs.task_templates import getters, handlers
+from dialogs.task_templates.states import TaskTemplatesSG
+
+
+def _back_to_options() -> SwitchTo:
+    return SwitchTo(I18n("common-back"), id="to_options", state=TaskTemplatesSG.options)
+
+
+def task_templates_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18n("task-templates-choose-object", when="has_objects"),
+            I18n("task-templates-no-objects", when=~F["has_objects"]),
+            Column(
+                Select(
+                    Format("🏪 {item[1]}"),
+                    id="object",
+                    item_id_getter=itemgetter(0),
+                    items="objects",
+                    type_factory=int,
+                    on_click=handlers.object_chosen,
+                )
+            ),
+            Cancel(I18n("common-back")),
+            state=TaskTemplatesSG.objects,
+            getter=getters.get_objects,
+        ),
+        Window(
+            I18n("task-templates-list", when="has_templates"),
+            I18n("task-templates-empty", when=~F["has_templates"]),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="template",
+                    item_id_getter=itemgetter(0),
+                    items="templates",
+                    type_factory=int,
+                    on_click=handlers.template_chosen,
+                )
+            ),
+            Button(I18n("task-templates-add"), id="add", on_click=handlers.start_new),
+            SwitchTo(I18n("common-back"), id="to_objects", state=TaskTemplatesSG.objects),
+            state=TaskTemplatesSG.templates,
+            getter=getters.get_templates,
+        ),
+        Window(
+            I18n("task-templates-ask-title"),
+            MessageInput(handlers.title_typed, content_types=ContentType.TEXT),
+            SwitchTo(I18n("common-back"), id="to_list", state=TaskTemplatesSG.templates),
+            state=TaskTemplatesSG.title,
+        ),
+        Window(
+            I18n("task-templates-draft"),
+            Button(
+                I18n("task-templates-mandatory-on"),
+                id="mandatory_on",
+                on_click=handlers.toggle_mandatory,
+                when="mandatory",
+            ),
+            Button(
+                I18n("task-templates-mandatory-off"),
+                id="mandatory_off",
+                on_click=handlers.toggle_mandatory,
+                when="optional",
+            ),
+            Button(
+                I18n("task-templates-proof-on"),
+                id="proof_on",
+                on_click=handlers.toggle_proof,
+                when="proof_required",
+            ),
+            Button(
+                I18n("task-templates-proof-off"),
+                id="proof_off",
+                on_click=handlers.toggle_proof,
+                when="no_proof",
+            ),
+            SwitchTo(I18n("task-templates-set-bonus"), id="bonus", state=TaskTemplatesSG.bonus),
+            SwitchTo(
+                I18n("task-templates-set-fine"),
+                id="fine",
+                state=TaskTemplatesSG.fine,
+                when="mandatory",
+            ),
+            Button(I18n("task-templates-save"), id="save", on_click=handlers.save_template),
+            SwitchTo(I18n("common-cancel"), id="cancel_new", state=TaskTemplatesSG.templates),
+            state=TaskTemplatesSG.options,
+            getter=getters.get_draft,
+        ),
+        Window(
+            I18n("task-templates-ask-bonus"),
+            MessageInput(handlers.bonus_typed, content_types=ContentType.TEXT),
+            _back_to_options(),
+            state=TaskTemplatesSG.bonus,
+        ),
+        Window(
+            I18n("task-templates-ask-fine"),
+            MessageInput(handlers.fine_typed, content_types=ContentType.TEXT),
+            _back_to_options(),
+            state=TaskTemplatesSG.fine,
+        ),
+        Window(
+            I18n("task-templates-card"),
+            Button(I18n("task-templates-remove"), id="remove", on_click=handlers.remove_template),
+            SwitchTo(I18n("common-back"), id="back_to_list", state=TaskTemplatesSG.templates),
+            state=TaskTemplatesSG.template,
+            getter=getters.get_template,
+        ),
+    )

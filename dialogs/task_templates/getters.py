@@ -1,0 +1,69 @@
+from decimal import Decimal
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.actor import current_actor
+from dialogs.common.i18n import translator_of
+from services.db.models import TaskTemplate, User, WorkObject
+from services.tasks import task_template_objects, task_templates
+
+
+def _yes_no(flag: bool) -> str:
+    """A Fluent selector value (booleans are not message variables)."""
+    return "yes" if flag else "no"
+
+
+def _label(template: TaskTemplate) -> str:
+    marks = ("❗" if template.mandatory else "") + ("📷" if template.proof_required else "")
+    return f"{marks} {template.title}".strip()
+
+
+async def get_objects(user: User, session: AsyncSession, **_: Any) -> dict[str, Any]:
+    objects = await task_template_objects(session, await current_actor(session, user))
+    return {"objects": [(o.id, o.name) for o in objects], "has_objects": bool(objects)}
+
+
+async def get_templates(
+    dialog_manager: DialogManager, user: User, session: AsyncSession, **_: Any
+) -> dict[str, Any]:
+    object_id = dialog_manager.dialog_data["object_id"]
+    templates = await task_templates(session, await current_actor(session, user), object_id)
+    work_object = await session.get(WorkObject, object_id)
+    return {
+        "object_name": work_object.name if work_object else "",
+        "templates": [(t.id, _label(t)) for t in templates],
+        "has_templates": bool(templates),
+    }
+
+
+async def get_draft(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    draft = dialog_manager.dialog_data
+    return {
+        "title": draft.get("title", ""),
+        "mandatory": bool(draft.get("mandatory")),
+        "optional": not draft.get("mandatory"),
+        "proof_required": bool(draft.get("proof_required")),
+        "no_proof": not draft.get("proof_required"),
+        "bonus": translator_of(dialog_manager).money(Decimal(draft.get("bonus", "0"))),
+        "fine": translator_of(dialog_manager).money(Decimal(draft.get("fine", "0"))),
+        "is_mandatory": _yes_no(bool(draft.get("mandatory"))),
+        "needs_proof": _yes_no(bool(draft.get("proof_required"))),
+    }
+
+
+async def get_template(
+    dialog_manager: DialogManager, user: User, session: AsyncSession, **_: Any
+) -> dict[str, Any]:
+    template = await session.get(TaskTemplate, dialog_manager.dialog_data["template_id"])
+    assert template is not None
+    return {
+        "title": template.title,
+        "mandatory": template.mandatory,
+        "proof_required": template.proof_required,
+        "bonus": translator_of(dialog_manager).money(template.bonus),
+        "fine": translator_of(dialog_manager).money(template.fine),
+        "is_mandatory": _yes_no(template.mandatory),
+        "needs_proof": _yes_no(template.proof_required),
+    }

@@ -1,0 +1,63 @@
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.config import Settings
+from services.db.models import ShiftTask, ShiftTaskStatus, User
+from services.media_orchestrator import MediaFlowExpired, media_orchestrator_for
+from services.tasks import NoOpenShift, current_checklist
+
+
+def _marks(task: ShiftTask) -> str:
+    return ("❗" if task.mandatory else "") + ("📷" if task.proof_required else "")
+
+
+def _line(task: ShiftTask) -> str:
+    done = task.status == ShiftTaskStatus.DONE
+    line = f"{'✅' if done else '⬜'} {_marks(task)} {task.title}".replace("  ", " ")
+    if not done and task.rejection_comment:
+        line += f"\n     ↩️ «{task.rejection_comment}»"
+    return line
+
+
+async def get_checklist(user: User, session: AsyncSession, **_: Any) -> dict[str, Any]:
+    try:
+        checklist = await current_checklist(session, user.id)
+    except NoOpenShift:
+        return {"has_shift": False, "has_tasks": False, "open_tasks": []}
+    open_tasks = checklist.open_tasks
+    return {
+        "has_shift": True,
+        "has_tasks": bool(checklist.tasks),
+        "object_name": checklist.object_name,
+        "done": len(checklist.tasks) - len(open_tasks),
+        "total": len(checklist.tasks),
+        "mandatory_left": sum(1 for task in open_tasks if task.mandatory),
+        "tasks_list": "\n".join(_line(task) for task in checklist.tasks),
+        "open_tasks": [(task.id, f"{_marks(task)} {task.title}".strip()) for task in open_tasks],
+    }
+
+
+async def get_proof(
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    settings: Settings,
+    redis: Redis | None,
+    **_: Any,
+) -> dict[str, Any]:
+    task = await session.get(ShiftTask, dialog_manager.dialog_data["task_id"])
+    title = task.title if task is not None else ""
+    orchestrator = media_orchestrator_for(settings, redis)
+    try:
+        flow = await orchestrator.get(dialog_manager.dialog_data["flow_id"])
+    except MediaFlowExpired:
+        return {"expired": True, "has_items": False, "task": title}
+    return {
+        "expired": False,
+        "task": title,
+        "count": len(flow.items),
+        "max_items": flow.limits.max_items,
+        "has_items": bool(flow.items),
+    }

@@ -1,0 +1,6 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class TasksSG(StatesGroup):
+    checklist = State()
+    proof = State()

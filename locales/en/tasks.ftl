@@ -1,0 +1,88 @@
+tasks-no-shift = You have no open shift now. Tasks appear once you open a shift.
+tasks-checklist =
+    📋 <b>Shift tasks</b> — { $object_name }
+    Done { $done } of { $total }
+
+    { $tasks_list }
+
+    ❗ — mandatory, 📷 — photo or video needed. Tap a task to mark it.
+tasks-none = 📋 This shift has no tasks.
+tasks-mandatory-left = ⚠️ Mandatory tasks left: { $mandatory_left }.
+tasks-proof =
+    📷 <b>{ $task }</b>
+    Send up to { $max_items } photos or videos (an album is fine); the caption becomes the comment.
+    Received: { $count }.
+tasks-proof-expired = The time to send has run out. Go back to the list and start again.
+tasks-proof-done = ✅ Done
+tasks-proof-cancel = ✖️ Cancel
+tasks-proof-caption =
+    📋 { $task }
+    👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
+    { $comment }
+notify-task_proof_rejected =
+    ↩️ The proof of "{ $task }" was not accepted: { $comment }
+    The task is open again — please send a new proof.
+
+task-review-title = 🧾 <b>Proofs of the week</b>. Choose one to look at or reject:
+task-review-empty = 🧾 No proofs in the last week.
+task-review-proof =
+    🧾 <b>{ $task }</b>
+    👤 { $employee } · 🏪 { $object_name }
+task-review-gone = This proof is already rejected or unavailable.
+task-review-show-files = 📎 Show files
+task-review-files-caption = 📎 Proof
+task-review-reject = ❌ Reject
+task-review-ask-comment = Write what is wrong: the employee gets your comment and the task opens again.
+task-review-rejected = Proof rejected, the employee will be told.
+
+task-templates-choose-object = 📝 <b>Object tasks</b>. Choose an object:
+task-templates-no-objects = There are no objects where you may change tasks.
+task-templates-list =
+    📝 <b>Tasks: { $object_name }</b>
+    They appear on every shift at this object. ❗ — mandatory, 📷 — with a photo proof.
+task-templates-empty =
+    📝 <b>Tasks: { $object_name }</b>
+    No tasks yet.
+task-templates-add = ➕ Add a task
+task-templates-ask-title = What is the task called? For example: "Wipe the display case".
+task-templates-draft =
+    📝 <b>{ $title }</b>
+    Mandatory: { $is_mandatory ->
+        [yes] yes
+       *[no] no
+    }
+    Photo or video: { $needs_proof ->
+        [yes] needed
+       *[no] not needed
+    }
+    Bonus when done: { $bonus }
+    { $is_mandatory ->
+        [yes] Fine when not done: { $fine }
+       *[no] {""}
+    }
+task-templates-mandatory-on = ✅ Mandatory
+task-templates-mandatory-off = ⬜ Mandatory
+task-templates-proof-on = ✅ Photo/video needed
+task-templates-proof-off = ⬜ Photo/video needed
+task-templates-set-bonus = 🎁 Bonus
+task-templates-set-fine = 💸 Fine
+task-templates-save = 💾 Save
+task-templates-ask-bonus = Bonus when done, ₽ (0 — no bonus):
+task-templates-ask-fine = Fine when a mandatory task is not done, ₽ (0 — no fine):
+task-templates-card =
+    📝 <b>{ $title }</b>
+    Mandatory: { $is_mandatory ->
+        [yes] yes
+       *[no] no
+    }
+    Photo or video: { $needs_proof ->
+        [yes] needed
+       *[no] not needed
+    }
+    Bonus: { $bonus } · Fine: { $fine }
+task-templates-remove = 🗑 Remove the task
+
+error-task-no-open-shift = Open a shift first.
+error-task-not-open = This task is done already.
+error-task-proof-required = This task needs a photo proof.
+error-task-proof-not-rejectable = This proof has already been rejected.

@@ -1,0 +1,88 @@
+tasks-no-shift = Сейчас у вас нет открытой смены. Задачи появятся, когда вы откроете смену.
+tasks-checklist =
+    📋 <b>Задачи смены</b> — { $object_name }
+    Выполнено { $done } из { $total }
+
+    { $tasks_list }
+
+    ❗ — обязательная, 📷 — нужно фото или видео. Нажмите на задачу, чтобы отметить её.
+tasks-none = 📋 На этой смене задач нет.
+tasks-mandatory-left = ⚠️ Осталось обязательных задач: { $mandatory_left }.
+tasks-proof =
+    📷 <b>{ $task }</b>
+    Пришлите до { $max_items } фото или видео (можно альбомом), подпись станет комментарием.
+    Получено: { $count }.
+tasks-proof-expired = Время на отправку истекло. Вернитесь к списку и начните заново.
+tasks-proof-done = ✅ Готово
+tasks-proof-cancel = ✖️ Отмена
+tasks-proof-caption =
+    📋 { $task }
+    👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
+    { $comment }
+notify-task_proof_rejected =
+    ↩️ Фотоотчёт по задаче «{ $task }» не принят: { $comment }
+    Задача снова открыта — пришлите новый отчёт.
+
+task-review-title = 🧾 <b>Фотоотчёты за неделю</b>. Выберите, чтобы посмотреть или отклонить:
+task-review-empty = 🧾 За последнюю неделю фотоотчётов нет.
+task-review-proof =
+    🧾 <b>{ $task }</b>
+    👤 { $employee } · 🏪 { $object_name }
+task-review-gone = Этот отчёт уже отклонён или недоступен.
+task-review-show-files = 📎 Показать файлы
+task-review-files-caption = 📎 Фотоотчёт
+task-review-reject = ❌ Отклонить
+task-review-ask-comment = Напишите, что не так: сотрудник получит ваш комментарий, и задача снова откроется.
+task-review-rejected = Отчёт отклонён, сотрудник получит уведомление.
+
+task-templates-choose-object = 📝 <b>Задачи объектов</b>. Выберите объект:
+task-templates-no-objects = Нет объектов, где вы можете менять задачи.
+task-templates-list =
+    📝 <b>Задачи: { $object_name }</b>
+    Они появляются в каждой смене на этом объекте. ❗ — обязательная, 📷 — с фотоотчётом.
+task-templates-empty =
+    📝 <b>Задачи: { $object_name }</b>
+    Задач пока нет.
+task-templates-add = ➕ Добавить задачу
+task-templates-ask-title = Как называется задача? Например: «Протереть витрину».
+task-templates-draft =
+    📝 <b>{ $title }</b>
+    Обязательная: { $is_mandatory ->
+        [yes] да
+       *[no] нет
+    }
+    Фото или видео: { $needs_proof ->
+        [yes] нужно
+       *[no] не нужно
+    }
+    Бонус за выполнение: { $bonus }
+    { $is_mandatory ->
+        [yes] Штраф, если не выполнена: { $fine }
+       *[no] {""}
+    }
+task-templates-mandatory-on = ✅ Обязательная
+task-templates-mandatory-off = ⬜ Обязательная
+task-templates-proof-on = ✅ Нужно фото/видео
+task-templates-proof-off = ⬜ Нужно фото/видео
+task-templates-set-bonus = 🎁 Бонус
+task-templates-set-fine = 💸 Штраф
+task-templates-save = 💾 Сохранить
+task-templates-ask-bonus = Бонус за выполнение, ₽ (0 — без бонуса):
+task-templates-ask-fine = Штраф, если обязательная задача не выполнена, ₽ (0 — без штрафа):
+task-templates-card =
+    📝 <b>{ $title }</b>
+    Обязательная: { $is_mandatory ->
+        [yes] да
+       *[no] нет
+    }
+    Фото или видео: { $needs_proof ->
+        [yes] нужно
+       *[no] не нужно
+    }
+    Бонус: { $bonus } · Штраф: { $fine }
+task-templates-remove = 🗑 Убрать задачу
+
+error-task-no-open-shift = Сначала откройте смену.
+error-task-not-open = Эта задача уже выполнена.
+error-task-proof-required = Для этой задачи нужен фотоотчёт.
+error-task-proof-not-rejectable = Этот отчёт уже отклонён.

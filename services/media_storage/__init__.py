@@ -1,0 +1,1 @@
+"""Media storage backends (Telegram, MinIO/S3) behind one `MediaStorageClient` contract."""

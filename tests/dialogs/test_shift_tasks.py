@@ -1,0 +1,172 @@
+"""Shift tasks in the bot: the employee's checklist with mandatory and optional tasks, a
+photo album as proof (fed as concurrent updates), the proof in the report chat, a
+manager's rejection and the redo."""
+
+import asyncio
+import uuid
+from decimal import Decimal
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import Chat, Message, PhotoSize, Update
+from sqlalchemy import select
+
+from services.clock import ManualClock
+from services.db.models import Media, OutboxMessage, ShiftTask, ShiftTaskStatus, TaskTemplate
+from services.db.session import SessionFactory
+from services.tasks import unfinished_mandatory_tasks
+from tests.dialogs.conftest import UserFactory
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support.dialogs import DialogUser
+from tests.support.media import MediaCast, add_task_templates, open_shift_for, seed_media_cast
+
+REPORT_CHAT = -100777
+
+
+def photo_updates(
+    user: DialogUser, clock: ManualClock, telegram: FakeTelegramServer, count: int
+) -> list[Update]:
+    """Photo messages of one album whose files the fake Bot API knows."""
+    group = uuid.uuid4().hex[:8] if count > 1 else None
+    updates = []
+    for _ in range(count):
+        unique = uuid.uuid4().hex
+        file_id = telegram.add_file(b"jpeg-bytes", file_unique_id=unique)
+        message = Message(
+            message_id=int(uuid.uuid4().int % 1_000_000),
+            date=clock.now(),
+            chat=Chat(id=user.user.id, type="private"),
+            from_user=user.user,
+            photo=[PhotoSize(file_id=file_id, file_unique_id=unique, width=800, height=600)],
+            media_group_id=group,
+        )
+        updates.append(Update(update_id=int(uuid.uuid4().int % 1_000_000), message=message))
+    return updates
+
+
+async def feed_at_once(dispatcher: Dispatcher, bot: Bot, updates: list[Update]) -> None:
+    await asyncio.gather(*(dispatcher.feed_update(bot, update) for update in updates))
+
+
+async def test_checklist_photo_proof_rejection_and_redo(
+    make_user: UserFactory,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+    dispatcher: Dispatcher,
+    bot: Bot,
+) -> None:
+    cast: MediaCast = await seed_media_cast(session_factory, clock)
+    await add_task_templates(
+        session_factory,
+        cast.object_id,
+        TaskTemplate(title="Открыть кассу", mandatory=True, fine=Decimal("200.00")),
+        TaskTemplate(title="Витрина", mandatory=True, proof_required=True),
+        TaskTemplate(title="Полить цветы", bonus=Decimal("50.00")),
+    )
+    telegram.group(REPORT_CHAT, "Отчёты")
+    shift_id = await open_shift_for(session_factory, cast, clock, report_chat_id=REPORT_CHAT)
+    ivan = make_user(cast.employee.telegram_id, first_name="Ivan")
+
+    await ivan.send("/start")
+    await ivan.press("📋 Задачи смены")
+    assert "Выполнено 0 из 3" in ivan.text()
+    assert "Осталось обязательных задач: 2" in ivan.text()
+    assert ivan.buttons()[:3] == ["❗ Открыть кассу", "❗📷 Витрина", "Полить цветы"]
+
+    await ivan.press("❗ Открыть кассу")
+    assert "Выполнено 1 из 3" in ivan.text()
+    assert "✅ ❗ Открыть кассу" in ivan.text()
+
+    await ivan.press("❗📷 Витрина")
+    assert "Получено: 0" in ivan.text()
+    assert "✅ Готово" not in ivan.buttons()
+    album = photo_updates(ivan, clock, telegram, 3)
+    await feed_at_once(dispatcher, bot, album)
+    assert "Получено: 3" in ivan.text()
+    await ivan.press("✅ Готово")
+
+    assert "Выполнено 2 из 3" in ivan.text()
+    assert "Осталось обязательных" not in ivan.text()
+    sent = telegram.calls_of("sendMediaGroup")[-1]
+    assert sent.params["chat_id"] == REPORT_CHAT
+    sent_ids = sorted(item["media"] for item in sent.params["media"])
+    assert sent_ids == sorted(u.message.photo[-1].file_id for u in album)  # type: ignore[union-attr]
+    caption = sent.params["media"][0]["caption"]
+    assert all(part in caption for part in ("Витрина", "Ivan", "Точка на Мира", "12:00"))
+    async with session_factory() as session:
+        rows = list(await session.scalars(select(Media)))
+    assert len(rows) == 3 and {r.provider for r in rows} == {"telegram"}
+
+    maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
+    await maria.send("/start")
+    await maria.press("🧾 Фотоотчёты")
+    await maria.press("Витрина · Ivan")
+    await maria.press("📎 Показать файлы")
+    assert telegram.calls_of("sendMediaGroup")[-1].params["chat_id"] == maria.user.id
+    await maria.press("❌ Отклонить")
+    await maria.send("Не видно ценников")
+    await telegram.wait_for_message(maria.user.id, text_contains="Отчёт отклонён")
+
+    async with session_factory() as session:
+        told = await session.scalar(
+            select(OutboxMessage).where(OutboxMessage.kind == "task_proof_rejected")
+        )
+        assert told is not None and told.recipient_user_id == cast.employee.id
+        assert [t.title for t in await unfinished_mandatory_tasks(session, shift_id)] == ["Витрина"]
+
+    await ivan.send("/start")
+    await ivan.press("📋 Задачи смены")
+    assert "↩️ «Не видно ценников»" in ivan.text()
+    assert "Осталось обязательных задач: 1" in ivan.text()
+    await ivan.press("❗📷 Витрина")
+    await feed_at_once(dispatcher, bot, photo_updates(ivan, clock, telegram, 1))
+    await ivan.press("✅ Готово")
+
+    assert "Выполнено 2 из 3" in ivan.text()
+    assert telegram.calls_of("sendPhoto")[-1].params["chat_id"] == REPORT_CHAT
+    async with session_factory() as session:
+        tasks = list(await session.scalars(select(ShiftTask).order_by(ShiftTask.id)))
+        assert [t.status for t in tasks] == [
+            ShiftTaskStatus.DONE,
+            ShiftTaskStatus.DONE,
+            ShiftTaskStatus.OPEN,
+        ]
+        assert await unfinished_mandatory_tasks(session, shift_id) == []
+
+
+async def test_a_sixth_photo_is_refused_with_a_clear_message(
+    make_user: UserFactory,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+    dispatcher: Dispatcher,
+    bot: Bot,
+) -> None:
+    cast = await seed_media_cast(session_factory, clock)
+    await add_task_templates(
+        session_factory, cast.object_id, TaskTemplate(title="Склад", proof_required=True)
+    )
+    await open_shift_for(session_factory, cast, clock, report_chat_id=None)
+    ivan = make_user(cast.employee.telegram_id, first_name="Ivan")
+    await ivan.send("/start")
+    await ivan.press("📋 Задачи смены")
+    await ivan.press("📷 Склад")
+
+    await feed_at_once(dispatcher, bot, photo_updates(ivan, clock, telegram, 6))
+
+    await telegram.wait_for_message(ivan.user.id, text_contains="Не больше 5 файлов")
+    await ivan.send("/start")
+    await ivan.press("📋 Задачи смены")
+    await ivan.press("📷 Склад")
+    assert "Получено: 0" in ivan.text()  # a new flow for a new attempt
+
+
+async def test_no_open_shift_means_no_tasks(
+    make_user: UserFactory, session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    cast = await seed_media_cast(session_factory, clock)
+    ivan = make_user(cast.employee.telegram_id, first_name="Ivan")
+    await ivan.send("/start")
+    await ivan.press("📋 Задачи смены")
+
+    assert "нет открытой смены" in ivan.text()

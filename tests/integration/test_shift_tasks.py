@@ -1,0 +1,195 @@
+"""Shift tasks: templates, attaching to a shift, completing with proof through the media
+orchestrator (real Redis, fake Bot API), rejection."""
+
+import asyncio
+import uuid
+from decimal import Decimal
+
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy import select
+
+from services.clock import ManualClock
+from services.db.models import (
+    Media,
+    MediaType,
+    OutboxMessage,
+    Shift,
+    ShiftTask,
+    ShiftTaskStatus,
+    TaskTemplate,
+)
+from services.db.session import SessionFactory
+from services.errors import NotFound, PermissionDenied
+from services.media_orchestrator import IncomingMedia, MediaOrchestrator
+from services.media_storage.telegram_client import TelegramMediaStorageClient
+from services.permissions import actor_in
+from services.tasks import (
+    ProofRequired,
+    TaskNotOpen,
+    TemplateDraft,
+    archive_task_template,
+    attach_tasks_to_shift,
+    begin_task_proof,
+    complete_task,
+    create_task_template,
+    current_checklist,
+    proofs_to_review,
+    reject_task_proof,
+    submit_task_proof,
+    task_templates,
+    unfinished_mandatory_tasks,
+)
+from tests.conftest import TEST_BOT_TOKEN
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support.media import MediaCast, add_task_templates, open_shift_for, seed_media_cast
+
+
+@pytest.fixture
+async def cast(session_factory: SessionFactory, clock: ManualClock) -> MediaCast:
+    return await seed_media_cast(session_factory, clock)
+
+
+@pytest.fixture
+def orchestrator(redis: Redis, namespace: str, telegram: FakeTelegramServer) -> MediaOrchestrator:
+    return MediaOrchestrator(
+        redis,
+        namespace,
+        telegram=TelegramMediaStorageClient(TEST_BOT_TOKEN, telegram.base_url),
+        storage=None,
+    )
+
+
+async def test_templates_are_managed_with_edit_objects_only(
+    session_factory: SessionFactory, cast: MediaCast
+) -> None:
+    async with session_factory() as session:
+        owner = await actor_in(session, cast.owner.id, cast.organization_id)
+        viewer = await actor_in(session, cast.viewing_manager.id, cast.organization_id)
+        stranger = await actor_in(
+            session, cast.stranger_owner.id, cast.stranger_owner.active_organization_id or 0
+        )
+        template = await create_task_template(
+            session,
+            owner,
+            cast.object_id,
+            TemplateDraft("  Вымыть   пол ", mandatory=False, fine=Decimal("100.00")),
+        )
+        with pytest.raises(PermissionDenied):
+            await create_task_template(session, viewer, cast.object_id, TemplateDraft("Касса"))
+        with pytest.raises(NotFound):
+            await task_templates(session, stranger, cast.object_id)
+
+        assert (template.title, template.fine) == ("Вымыть пол", Decimal("0.00"))
+        assert [t.id for t in await task_templates(session, owner, cast.object_id)] == [template.id]
+        await archive_task_template(session, owner, template.id)
+        assert await task_templates(session, owner, cast.object_id) == []
+
+
+async def test_tasks_attach_to_a_shift_once(
+    session_factory: SessionFactory, cast: MediaCast, clock: ManualClock
+) -> None:
+    await add_task_templates(
+        session_factory,
+        cast.object_id,
+        TaskTemplate(title="Открыть кассу", mandatory=True, fine=Decimal("200.00")),
+        TaskTemplate(title="Полить цветы", bonus=Decimal("50.00")),
+        TaskTemplate(title="Старое", archived=True),
+    )
+    shift_id = await open_shift_for(session_factory, cast, clock, report_chat_id=None)
+
+    async def attach_in_own_transaction() -> None:
+        async with session_factory() as session:
+            shift = await session.get(Shift, shift_id)
+            assert shift is not None
+            await attach_tasks_to_shift(session, shift)
+            await session.commit()
+
+    await asyncio.gather(*(attach_in_own_transaction() for _ in range(3)))
+    await attach_in_own_transaction()
+
+    async with session_factory() as session:
+        tasks = list(await session.scalars(select(ShiftTask).order_by(ShiftTask.id)))
+
+    assert [(t.title, t.mandatory, t.fine, t.bonus) for t in tasks] == [
+        ("Открыть кассу", True, Decimal("200.00"), Decimal("0.00")),
+        ("Полить цветы", False, Decimal("0.00"), Decimal("50.00")),
+    ]
+
+
+async def test_proof_flow_marks_the_task_done_and_a_rejection_reopens_it(
+    session_factory: SessionFactory,
+    cast: MediaCast,
+    clock: ManualClock,
+    orchestrator: MediaOrchestrator,
+    telegram: FakeTelegramServer,
+) -> None:
+    await add_task_templates(
+        session_factory,
+        cast.object_id,
+        TaskTemplate(title="Витрина", mandatory=True, proof_required=True),
+        TaskTemplate(title="Музыка"),
+    )
+    shift_id = await open_shift_for(session_factory, cast, clock, report_chat_id=-100500)
+    async with session_factory() as session:
+        checklist = await current_checklist(session, cast.employee.id)
+        await session.commit()
+    showcase, music = checklist.tasks
+    assert checklist.object_name == "Точка на Мира"
+
+    async with session_factory() as session:
+        with pytest.raises(ProofRequired):
+            await complete_task(session, clock, cast.employee.id, showcase.id)
+        await complete_task(session, clock, cast.employee.id, music.id)
+        with pytest.raises(TaskNotOpen):
+            await complete_task(session, clock, cast.employee.id, music.id)
+        flow = await begin_task_proof(session, orchestrator, cast.employee.id, showcase.id)
+        await session.commit()
+    for _ in range(2):
+        unique = uuid.uuid4().hex
+        file_id = telegram.add_file(b"jpeg", file_unique_id=unique)
+        await orchestrator.add(flow.flow_id, IncomingMedia(file_id, unique, MediaType.PHOTO, 4))
+    await orchestrator.set_comment(flow.flow_id, "Готово")
+
+    async with session_factory() as session:
+        album = await submit_task_proof(
+            session,
+            clock,
+            orchestrator,
+            user_id=cast.employee.id,
+            task_id=showcase.id,
+            flow_id=flow.flow_id,
+        )
+        await session.commit()
+
+    assert album.chat_id == -100500
+    assert [kind for kind, _ in album.items] == [MediaType.PHOTO, MediaType.PHOTO]
+    assert (album.employee, album.task, album.comment, album.time) == (
+        "Ivan",
+        "Витрина",
+        "Готово",
+        "12:00",
+    )
+    async with session_factory() as session:
+        assert await unfinished_mandatory_tasks(session, shift_id) == []
+        rows = list(await session.scalars(select(Media)))
+        assert [(r.provider, r.context_id) for r in rows] == [("telegram", showcase.id)] * 2
+        blind = await actor_in(session, cast.blind_manager.id, cast.organization_id)
+        viewer = await actor_in(session, cast.viewing_manager.id, cast.organization_id)
+        assert await proofs_to_review(session, blind, clock) == []
+        assert [p.task_id for p in await proofs_to_review(session, viewer, clock)] == [showcase.id]
+        with pytest.raises(NotFound):
+            await reject_task_proof(session, clock, blind, showcase.id, "Нет")
+        await reject_task_proof(session, clock, viewer, showcase.id, "Плохо видно")
+        await session.commit()
+
+    async with session_factory() as session:
+        task = await session.get(ShiftTask, showcase.id)
+        assert task is not None
+        assert (task.status, task.rejection_comment) == (ShiftTaskStatus.OPEN, "Плохо видно")
+        assert [t.title for t in await unfinished_mandatory_tasks(session, shift_id)] == ["Витрина"]
+        told = await session.scalar(
+            select(OutboxMessage).where(OutboxMessage.kind == "task_proof_rejected")
+        )
+    assert told is not None and told.recipient_user_id == cast.employee.id
+    assert told.payload == {"task": "Витрина", "comment": "Плохо видно"}

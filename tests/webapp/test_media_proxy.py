@@ -1,0 +1,286 @@
+"""`GET /api/media/{key}` through the real FastAPI app: Mini App auth, who may see what,
+malformed keys, Range, and files served from S3 (moto) and from the fake Bot API."""
+
+import asyncio
+import io
+import os
+import uuid
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+from urllib.parse import unquote
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from services.clock import ManualClock
+from services.config import Settings
+from services.db.models import Media, MediaContext, MediaType, User
+from services.db.session import SessionFactory
+from services.media_storage.factory import get_media_storage_client
+from tests.conftest import TEST_BOT_TOKEN, make_settings
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support import services as real
+from tests.support.media import MediaCast, seed_media_cast
+from tests.support.webapp import build_init_data, tma_header
+from webapp.app import create_app
+
+PHOTO = os.urandom(200_000)
+OBJECT_KEY = "1/task_proof/42/f00d-1.jpg"
+
+
+@pytest.fixture
+def proxy_settings(
+    database_url: str, namespace: str, telegram: FakeTelegramServer, s3_endpoint: str
+) -> Settings:
+    return make_settings(
+        database_url=database_url,
+        redis_url=real.REDIS_URL,
+        namespace=namespace,
+        telegram_api_base=telegram.base_url,
+        media_storage_provider="minio",
+        minio={
+            "endpoint": s3_endpoint,
+            "access_key": "test",
+            "secret_key": "test",
+            "bucket": f"proxy-{uuid.uuid4().hex[:10]}",
+        },
+    )
+
+
+@pytest.fixture
+async def cast(session_factory: SessionFactory, clock: ManualClock) -> MediaCast:
+    return await seed_media_cast(session_factory, clock)
+
+
+async def add_media(
+    session_factory: SessionFactory, cast: MediaCast, *, key: str, provider: str, size: int
+) -> None:
+    async with session_factory() as session:
+        session.add(
+            Media(
+                key=key,
+                provider=provider,
+                organization_id=cast.organization_id,
+                object_id=cast.object_id,
+                context=MediaContext.TASK_PROOF,
+                context_id=42,
+                flow_id=uuid.uuid4().hex,
+                uploader_user_id=cast.employee.id,
+                media_type=MediaType.PHOTO,
+                content_type="image/jpeg",
+                size=size,
+            )
+        )
+        await session.commit()
+
+
+@pytest.fixture
+async def stored_photo(
+    proxy_settings: Settings, session_factory: SessionFactory, cast: MediaCast
+) -> str:
+    storage = get_media_storage_client(settings=proxy_settings)
+    await storage.upload(OBJECT_KEY, io.BytesIO(PHOTO), size=len(PHOTO), content_type="image/jpeg")
+    await add_media(session_factory, cast, key=OBJECT_KEY, provider="minio", size=len(PHOTO))
+    return OBJECT_KEY
+
+
+@pytest.fixture
+async def app(proxy_settings: Settings, clock: ManualClock) -> AsyncIterator[FastAPI]:
+    app = create_app(proxy_settings)
+    async with app.router.lifespan_context(app):
+        app.state.clock = clock
+        yield app
+
+
+@pytest.fixture
+async def http(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://webapp") as client:
+        yield client
+
+
+def auth(
+    user: User, clock: ManualClock, *, age: timedelta = timedelta(minutes=1)
+) -> dict[str, str]:
+    return tma_header(
+        build_init_data(TEST_BOT_TOKEN, telegram_id=user.telegram_id, auth_date=clock.now() - age)
+    )
+
+
+async def test_the_owner_gets_the_file_with_private_cache_headers(
+    http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    response = await http.get(f"/api/media/{stored_photo}", headers=auth(cast.owner, clock))
+
+    assert response.status_code == 200
+    assert response.content == PHOTO
+    assert response.headers["content-type"] == "image/jpeg"
+    assert response.headers["content-length"] == str(len(PHOTO))
+    assert response.headers["cache-control"].startswith("private")
+    assert response.headers["accept-ranges"] == "bytes"
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("viewing_manager", 200),
+        ("blind_manager", 404),
+        ("employee", 200),
+        ("stranger_owner", 404),
+    ],
+)
+async def test_who_may_see_a_proof(
+    http: httpx.AsyncClient,
+    cast: MediaCast,
+    clock: ManualClock,
+    stored_photo: str,
+    who: str,
+    expected: int,
+) -> None:
+    response = await http.get(f"/api/media/{stored_photo}", headers=auth(getattr(cast, who), clock))
+
+    assert response.status_code == expected
+    if expected == 200:
+        assert response.content == PHOTO
+
+
+async def test_an_unknown_key_is_404(
+    http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    response = await http.get(
+        "/api/media/1/task_proof/42/nope.jpg", headers=auth(cast.owner, clock)
+    )
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "raw_path",
+    [
+        "/api/media/..%2F..%2Fetc%2Fpasswd",
+        "/api/media/%2e%2e/%2e%2e/etc/passwd",
+        "/api/media/1%2Ftask_proof%2F42%2Ff00d-1.jpg",
+        "/api/media/1/task_proof/42/..%2F42/f00d-1.jpg",
+        "/api/media//etc/passwd",
+        "/api/media/1/task_proof/./42/f00d-1.jpg",
+        "/api/media/1%5Ctask_proof%5C42%5Cf00d-1.jpg",
+        "/api/media/1/task_proof/42/%252e%252e",
+    ],
+)
+async def test_malformed_keys_are_404(
+    app: FastAPI, cast: MediaCast, clock: ManualClock, stored_photo: str, raw_path: str
+) -> None:
+    status, _ = await raw_get(app, raw_path, auth(cast.owner, clock))
+
+    assert status == 404
+
+
+async def raw_get(app: FastAPI, raw_path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+    """An ASGI request with the path exactly as given (HTTP clients normalise dots)."""
+    sent: list[dict[str, Any]] = []
+    requested = False
+    finished = asyncio.Event()
+
+    async def receive() -> dict[str, Any]:
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await finished.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+        if message["type"] == "http.response.body" and not message.get("more_body"):
+            finished.set()
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": unquote(raw_path),
+        "raw_path": raw_path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 1234),
+        "server": ("webapp", 80),
+        "state": {},
+    }
+    await app(scope, receive, send)
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], body
+
+
+async def test_a_well_formed_key_still_works_through_the_raw_path(
+    app: FastAPI, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    status, body = await raw_get(app, f"/api/media/{stored_photo}", auth(cast.owner, clock))
+
+    assert (status, body) == (200, PHOTO)
+
+
+async def test_without_valid_init_data_it_is_401(
+    http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    url = f"/api/media/{stored_photo}"
+    genuine = build_init_data(
+        TEST_BOT_TOKEN, telegram_id=cast.owner.telegram_id, auth_date=clock.now()
+    )
+    forged_user = genuine.replace(str(cast.owner.telegram_id), str(cast.stranger_owner.telegram_id))
+    other_bot = build_init_data(
+        "999:OTHER", telegram_id=cast.owner.telegram_id, auth_date=clock.now()
+    )
+    expired = auth(cast.owner, clock, age=timedelta(seconds=24 * 3600 + 1))
+
+    assert (await http.get(url)).status_code == 401
+    assert (await http.get(url, headers={"Authorization": f"Bearer {genuine}"})).status_code == 401
+    assert (await http.get(url, headers=tma_header(forged_user))).status_code == 401
+    assert (await http.get(url, headers=tma_header(other_bot))).status_code == 401
+    assert (await http.get(url, headers=expired)).status_code == 401
+    assert (await http.get(url, headers=tma_header(genuine))).status_code == 200
+
+
+async def test_a_range_gets_exactly_those_bytes(
+    http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    url = f"/api/media/{stored_photo}"
+    headers = auth(cast.owner, clock)
+
+    middle = await http.get(url, headers=headers | {"Range": "bytes=1000-1999"})
+    tail = await http.get(url, headers=headers | {"Range": "bytes=-10"})
+    beyond = await http.get(url, headers=headers | {"Range": f"bytes={len(PHOTO)}-"})
+
+    assert middle.status_code == 206
+    assert middle.content == PHOTO[1000:2000]
+    assert middle.headers["content-range"] == f"bytes 1000-1999/{len(PHOTO)}"
+    assert middle.headers["content-length"] == "1000"
+    assert (tail.status_code, tail.content) == (206, PHOTO[-10:])
+    assert beyond.status_code == 416
+    assert beyond.headers["content-range"] == f"bytes */{len(PHOTO)}"
+
+
+async def test_a_telegram_stored_file_is_streamed_from_the_bot_api(
+    http: httpx.AsyncClient,
+    cast: MediaCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+    telegram: FakeTelegramServer,
+) -> None:
+    data = os.urandom(120_000)
+    file_id = telegram.add_file(data)
+    await add_media(session_factory, cast, key=file_id, provider="telegram", size=len(data))
+    headers = auth(cast.owner, clock)
+
+    whole = await http.get(f"/api/media/{file_id}", headers=headers)
+    part = await http.get(f"/api/media/{file_id}", headers=headers | {"Range": "bytes=5-14"})
+
+    assert (whole.status_code, whole.content) == (200, data)
+    assert whole.headers["content-type"] == "image/jpeg"
+    assert (part.status_code, part.content) == (206, data[5:15])
+    assert [c.params["file_id"] for c in telegram.calls_of("getFile")][-1] == file_id

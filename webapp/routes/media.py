@@ -1,0 +1,134 @@
+"""`GET /api/media/{key}`: the media proxy. Never a presigned URL: the caller is
+authenticated from the Mini App and must be allowed to see the file; everyone else (and
+every unknown or malformed key) gets the same 404. Bytes are streamed chunk by chunk from
+the storage (object storage or the Bot API), with `Range` support."""
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Header, HTTPException, Request, status
+from fastapi.responses import Response, StreamingResponse
+
+from services.config import MediaProvider
+from services.errors import NotFound
+from services.media import viewable_media
+from services.media_storage.base import (
+    ByteRange,
+    MediaObjectNotFound,
+    MediaStorageClient,
+    MediaStorageUnavailable,
+)
+from services.media_storage.factory import get_media_storage_client, telegram_storage_client
+from services.media_storage.telegram_client import TELEGRAM_PROVIDER
+from webapp.auth import CurrentUser
+from webapp.dependencies import SessionDep
+
+router = APIRouter(tags=["media"])
+
+MAX_KEY_LENGTH = 512
+CACHE_CONTROL = "private, max-age=3600"
+_KEY_SEGMENT = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]*")
+_SINGLE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+
+
+class RangeNotSatisfiable(Exception):
+    pass
+
+
+def is_well_formed_key(key: str, raw_path: bytes) -> bool:
+    """Object names and file_ids only: plain segments, no dot segments, no absolute
+    paths, nothing percent-encoded (an encoded separator is an attack, not a name)."""
+    if b"%" in raw_path or not key or len(key) > MAX_KEY_LENGTH:
+        return False
+    return all(_KEY_SEGMENT.fullmatch(segment) for segment in key.split("/"))
+
+
+def requested_range(header: str | None, size: int) -> ByteRange | None:
+    """One `bytes=` range of the header clipped to the object, None for the whole object
+    (no header, several ranges or a syntax we ignore, as RFC 9110 allows)."""
+    if header is None:
+        return None
+    match = _SINGLE_RANGE.fullmatch(header.strip())
+    if match is None:
+        return None
+    first, last = match.groups()
+    if not first and not last:
+        return None
+    if not first:
+        suffix = int(last)
+        if suffix == 0 or size == 0:
+            raise RangeNotSatisfiable()
+        return ByteRange(max(size - suffix, 0), size - 1)
+    start = int(first)
+    if last and int(last) < start:
+        return None
+    if start >= size:
+        raise RangeNotSatisfiable()
+    return ByteRange(start, min(int(last), size - 1) if last else size - 1)
+
+
+def _storage(request: Request, provider: str) -> MediaStorageClient:
+    """One client per provider for the app's lifetime (they hold connection pools)."""
+    state = request.app.state
+    clients: dict[str, MediaStorageClient] = getattr(state, "media_clients", None) or {}
+    state.media_clients = clients
+    if provider not in clients:
+        if provider == TELEGRAM_PROVIDER:
+            clients[provider] = telegram_storage_client(state.settings)
+        else:
+            clients[provider] = get_media_storage_client(
+                MediaProvider(provider), settings=state.settings
+            )
+    return clients[provider]
+
+
+def _not_found() -> HTTPException:
+    return HTTPException(status.HTTP_404_NOT_FOUND, detail="not found")
+
+
+@router.get("/api/media/{key:path}")
+async def get_media(
+    key: str,
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    range_header: Annotated[str | None, Header(alias="Range")] = None,
+) -> Response:
+    if not is_well_formed_key(key, request.scope.get("raw_path", b"")):
+        raise _not_found()
+    try:
+        media = await viewable_media(session, user.id, key)
+    except NotFound as error:
+        raise _not_found() from error
+    storage = _storage(request, media.provider)
+    try:
+        stored = await storage.stat(media.key)
+    except MediaObjectNotFound as error:
+        raise _not_found() from error
+    except MediaStorageUnavailable as error:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "storage unavailable") from error
+    headers = {
+        "Cache-Control": CACHE_CONTROL,
+        "Accept-Ranges": "bytes",
+        "X-Content-Type-Options": "nosniff",
+    }
+    try:
+        byte_range = requested_range(range_header, stored.size)
+    except RangeNotSatisfiable:
+        return Response(
+            status_code=status.HTTP_416_RANGE_NOT_SATISFIABLE,
+            headers=headers | {"Content-Range": f"bytes */{stored.size}"},
+        )
+    if byte_range is None:
+        headers["Content-Length"] = str(stored.size)
+        status_code = status.HTTP_200_OK
+    else:
+        headers["Content-Length"] = str(byte_range.length)
+        headers["Content-Range"] = f"bytes {byte_range.start}-{byte_range.end}/{stored.size}"
+        status_code = status.HTTP_206_PARTIAL_CONTENT
+    return StreamingResponse(
+        storage.stream(media.key, byte_range=byte_range),
+        status_code=status_code,
+        media_type=media.content_type,
+        headers=headers,
+    )
