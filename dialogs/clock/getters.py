@@ -1,0 +1,247 @@
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.clock import Clock
+from services.db.models import PlannedShift, ShiftStatus, User, WorkObject
+from services.errors import DomainError
+from services.geo import allowed_distance_m
+from services.i18n import Translator
+from services.shifts import (
+    ShiftCard,
+    attempt_for_approval,
+    on_shift_now,
+    open_shift_of,
+    shift_card,
+    today_options,
+    watched_objects,
+)
+
+
+def card_data(card: ShiftCard, i18n: Translator) -> dict[str, Any]:
+    """The variables of a shift card (and of the summary once it is closed)."""
+    shift = card.shift
+    data: dict[str, Any] = {
+        "object": card.work_object.name,
+        "employee": card.employee_name,
+        "opened": i18n.hour_minute(card.local(shift.opened_at)),
+        "rate": i18n.money(shift.hourly_rate),
+        "has_plan": shift.planned_start_at is not None,
+        "planned_start": "",
+        "planned_end": "",
+        "paid_later": shift.paid_from != shift.opened_at,
+        "paid_from": i18n.hour_minute(card.local(shift.paid_from)),
+        "is_late": shift.late_minutes > 0,
+        "late_minutes": shift.late_minutes,
+        "late_fine": i18n.money(shift.late_fine),
+        "check_on_close": card.work_object.check_location_on_close,
+        "close_without_check": not card.work_object.check_location_on_close,
+        "is_open": shift.status == ShiftStatus.OPEN,
+        "closed": i18n.hour_minute(card.local(shift.closed_at)) if shift.closed_at else "",
+        "worked": shift.worked_minutes or 0,
+        "pay": i18n.money(shift.pay) if shift.pay is not None else "",
+    }
+    if shift.planned_start_at is not None and card.planned_end_at is not None:
+        data["planned_start"] = i18n.hour_minute(card.local(shift.planned_start_at))
+        data["planned_end"] = i18n.hour_minute(card.local(card.planned_end_at))
+    return data
+
+
+async def get_choose(
+    session: AsyncSession, user: User, clock: Clock, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    options = await today_options(session, user.id, clock.now())
+    if options.open_shift_id is not None:
+        card = card_data(await shift_card(session, options.open_shift_id), i18n)
+        return card | _choice_lists([], []) | {"has_open_shift": True, "nothing": False}
+    planned = []
+    for option in options.planned:
+        zone = ZoneInfo(option.timezone)
+        label = i18n.get(
+            "clock-planned-item",
+            object=option.object_name,
+            start=i18n.hour_minute(option.starts_at.astimezone(zone)),
+            end=i18n.hour_minute(option.ends_at.astimezone(zone)),
+        )
+        planned.append((str(option.planned_shift_id), label))
+    spontaneous = [
+        (str(option.object_id), i18n.get("clock-spontaneous-item", object=option.object_name))
+        for option in options.spontaneous
+    ]
+    return _choice_lists(planned, spontaneous) | {
+        "has_open_shift": False,
+        "nothing": not planned and not spontaneous,
+    }
+
+
+def _choice_lists(
+    planned: list[tuple[str, str]], spontaneous: list[tuple[str, str]]
+) -> dict[str, Any]:
+    return {
+        "planned": planned,
+        "spontaneous": spontaneous,
+        "has_planned": bool(planned),
+        "no_planned": not planned and bool(spontaneous),
+        "has_spontaneous": bool(spontaneous),
+    }
+
+
+async def get_location_request(
+    dialog_manager: DialogManager, session: AsyncSession, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    planned_shift_id = dialog_manager.dialog_data.get("planned_shift_id")
+    if planned_shift_id is not None:
+        planned = await session.get(PlannedShift, planned_shift_id)
+        assert planned is not None
+        work_object = await session.get(WorkObject, planned.object_id)
+        assert work_object is not None
+        zone = ZoneInfo(work_object.timezone)
+        period = i18n.get(
+            "clock-period-planned",
+            start=i18n.hour_minute(planned.starts_at.astimezone(zone)),
+            end=i18n.hour_minute(planned.ends_at.astimezone(zone)),
+        )
+    else:
+        work_object = await session.get(WorkObject, dialog_manager.dialog_data["object_id"])
+        assert work_object is not None
+        period = i18n.get("clock-period-spontaneous")
+    return {
+        "object": work_object.name,
+        "period": period,
+        "live_required": work_object.require_live_location,
+        "live_optional": not work_object.require_live_location,
+    }
+
+
+def refusal_data(dialog_manager: DialogManager) -> dict[str, Any]:
+    refusal = dialog_manager.dialog_data.get("refusal", {})
+    return {
+        "reason": refusal.get("reason", ""),
+        "distance": refusal.get("distance", 0),
+        "allowed": refusal.get("allowed", 0),
+        "radius": refusal.get("radius", 0),
+        "approval_requested": bool(dialog_manager.dialog_data.get("approval_requested")),
+        "can_ask_approval": not dialog_manager.dialog_data.get("approval_requested"),
+    }
+
+
+async def get_refused(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return refusal_data(dialog_manager)
+
+
+async def get_card(
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    user: User,
+    i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    shift = await open_shift_of(session, user.id)
+    already_open = bool(dialog_manager.dialog_data.get("already_open"))
+    if shift is None:
+        return {
+            "has_shift": False,
+            "no_shift": True,
+            "already_open": False,
+            "check_on_close": False,
+            "close_without_check": False,
+        }
+    data = card_data(await shift_card(session, shift.id), i18n)
+    return data | {"has_shift": True, "no_shift": False, "already_open": already_open}
+
+
+async def get_close_location(
+    session: AsyncSession, user: User, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    shift = await open_shift_of(session, user.id)
+    if shift is None:
+        return {"object": ""}
+    return card_data(await shift_card(session, shift.id), i18n)
+
+
+async def get_summary(
+    dialog_manager: DialogManager, session: AsyncSession, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    card = await shift_card(session, dialog_manager.dialog_data["closed_shift_id"])
+    return card_data(card, i18n)
+
+
+# Owners and managers -------------------------------------------------------------------
+
+
+async def get_watched_objects(session: AsyncSession, user: User, **_: Any) -> dict[str, Any]:
+    objects = [(str(o.id), o.name) for o in await watched_objects(session, user)]
+    return {"objects": objects, "has_objects": bool(objects), "no_objects": not objects}
+
+
+async def get_on_shift(
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    user: User,
+    i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    object_id = dialog_manager.dialog_data["object_id"]
+    work_object = await session.get(WorkObject, object_id)
+    cards = await on_shift_now(session, user.id, object_id)
+    items = []
+    for card in cards:
+        opened = i18n.hour_minute(card.local(card.shift.opened_at))
+        key = "onshift-item-late" if card.shift.late_minutes else "onshift-item"
+        label = i18n.get(
+            key,
+            employee=card.employee_name,
+            opened=opened,
+            late_minutes=card.shift.late_minutes,
+        )
+        items.append((str(card.shift.id), label))
+    return {
+        "object": work_object.name if work_object else "",
+        "count": len(items),
+        "shifts": items,
+        "nobody": not items,
+    }
+
+
+async def get_watched_shift(
+    dialog_manager: DialogManager, session: AsyncSession, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    card = await shift_card(session, dialog_manager.dialog_data["shift_id"])
+    data = card_data(card, i18n)
+    return data | {"gone": not data["is_open"]}
+
+
+async def get_approval(
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    user: User,
+    i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    attempt_id = dialog_manager.start_data["attempt_id"]  # type: ignore[index]
+    try:
+        attempt, employee, object_name = await attempt_for_approval(
+            session, approver_user_id=user.id, attempt_id=attempt_id
+        )
+    except DomainError:
+        return {"available": False, "unavailable": True}
+    work_object = await session.get(WorkObject, attempt.object_id)
+    assert work_object is not None
+    radius = work_object.geofence_radius_m
+    return {
+        "available": True,
+        "unavailable": False,
+        "employee": employee,
+        "object": object_name,
+        "time": i18n.hour_minute(attempt.attempted_at.astimezone(ZoneInfo(work_object.timezone))),
+        "reason": attempt.reason or "",
+        "distance": round(attempt.distance_m) if attempt.distance_m is not None else 0,
+        "allowed": round(allowed_distance_m(radius, attempt.horizontal_accuracy)),
+        "radius": radius,
+    }
+
+
+async def get_approval_done(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return dict(dialog_manager.dialog_data.get("approved", {}))

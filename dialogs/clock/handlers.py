@@ -1,0 +1,267 @@
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
+from dialogs.common.errors import show_domain_error
+from dialogs.common.i18n import fluent_args, translator_of
+from dialogs.common.input import show_callback_error
+from services.clock import Clock
+from services.db.models import User
+from services.errors import DomainError
+from services.geo import LocationReport
+from services.shifts import (
+    ClockResult,
+    ShiftAlreadyOpen,
+    ShiftChoice,
+    approve_clock_in,
+    attempt_id_from_payload,
+    check_can_open,
+    close_shift,
+    close_shift_manually,
+    open_shift,
+    request_approval,
+    shift_card,
+)
+
+
+def _context(manager: DialogManager) -> tuple[AsyncSession, User, Clock]:
+    data = manager.middleware_data
+    return data["session"], data["user"], data["clock"]
+
+
+def location_report(message: Message) -> LocationReport:
+    """A location message as the checks need it: where, how precise, live or not,
+    first-hand or forwarded, a point or a venue, and when Telegram says it was sent."""
+    location = message.location
+    assert location is not None
+    return LocationReport(
+        latitude=location.latitude,
+        longitude=location.longitude,
+        sent_at=message.date,
+        horizontal_accuracy=location.horizontal_accuracy,
+        live_period=location.live_period,
+        forwarded=message.forward_origin is not None,
+        venue=message.venue is not None,
+    )
+
+
+def _remember_refusal(manager: DialogManager, result: ClockResult) -> None:
+    verdict, attempt = result.verdict, result.attempt
+    assert verdict is not None and attempt is not None
+    manager.dialog_data["refusal"] = {
+        "attempt_id": attempt.id,
+        "reason": verdict.refusal.value if verdict.refusal else "",
+        "distance": round(verdict.distance_m) if verdict.distance_m is not None else 0,
+        "allowed": round(verdict.allowed_m),
+        "radius": verdict.radius_m,
+    }
+    manager.dialog_data["approval_requested"] = False
+
+
+async def _show_open_shift(manager: DialogManager) -> None:
+    manager.dialog_data["already_open"] = True
+    await manager.switch_to(ClockSG.card)
+
+
+# Opening ------------------------------------------------------------------------------
+
+
+async def _choose(callback: CallbackQuery, manager: DialogManager, choice: ShiftChoice) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await check_can_open(session, user.id, choice, clock.now())
+    except ShiftAlreadyOpen:
+        await _show_open_shift(manager)
+        return
+    except DomainError as error:
+        await show_callback_error(callback, manager, error)
+        return
+    manager.dialog_data["planned_shift_id"] = choice.planned_shift_id
+    manager.dialog_data["object_id"] = choice.object_id
+    await manager.switch_to(ClockSG.location)
+
+
+async def planned_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+) -> None:
+    await _choose(callback, manager, ShiftChoice(planned_shift_id=int(item_id)))
+
+
+async def spontaneous_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+) -> None:
+    await _choose(callback, manager, ShiftChoice(object_id=int(item_id)))
+
+
+async def location_sent(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    session, user, clock = _context(manager)
+    choice = ShiftChoice(
+        planned_shift_id=manager.dialog_data.get("planned_shift_id"),
+        object_id=manager.dialog_data.get("object_id"),
+    )
+    try:
+        result = await open_shift(
+            session, clock, user_id=user.id, choice=choice, report=location_report(message)
+        )
+    except ShiftAlreadyOpen:
+        await _show_open_shift(manager)
+        return
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    if result.accepted:
+        await manager.switch_to(ClockSG.card)
+        return
+    _remember_refusal(manager, result)
+    await manager.switch_to(ClockSG.refused)
+
+
+async def not_a_location(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """Anything but a location while one is awaited: remind, and stay in the window."""
+    await message.answer(translator_of(manager).get("clock-location-reminder"))
+    manager.show_mode = ShowMode.SEND
+
+
+async def ask_approval(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await request_approval(
+            session,
+            clock,
+            user_id=user.id,
+            attempt_id=manager.dialog_data["refusal"]["attempt_id"],
+        )
+    except DomainError as error:
+        await show_callback_error(callback, manager, error)
+        return
+    manager.dialog_data["approval_requested"] = True
+
+
+# Closing ------------------------------------------------------------------------------
+
+
+async def close_without_location(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        closed = await close_shift(session, clock, user_id=user.id, report=None)
+    except DomainError as error:
+        await show_callback_error(callback, manager, error)
+        return
+    assert closed.shift is not None
+    manager.dialog_data["closed_shift_id"] = closed.shift.id
+    await manager.switch_to(ClockSG.summary)
+
+
+async def close_location_sent(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        result = await close_shift(session, clock, user_id=user.id, report=location_report(message))
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    if result.shift is not None:
+        manager.dialog_data["closed_shift_id"] = result.shift.id
+        await manager.switch_to(ClockSG.summary)
+        return
+    _remember_refusal(manager, result)
+    await manager.switch_to(ClockSG.close_refused)
+
+
+# Owners and managers ------------------------------------------------------------------
+
+
+async def watched_object_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+) -> None:
+    manager.dialog_data["object_id"] = int(item_id)
+    await manager.switch_to(OnShiftSG.shifts)
+
+
+async def watched_shift_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+) -> None:
+    manager.dialog_data["shift_id"] = int(item_id)
+    await manager.switch_to(OnShiftSG.shift)
+
+
+async def close_reason_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        shift = await close_shift_manually(
+            session,
+            clock,
+            user_id=user.id,
+            shift_id=manager.dialog_data["shift_id"],
+            reason=message.text or "",
+        )
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    card = await shift_card(session, shift.id)
+    text = translator_of(manager).get(
+        "onshift-closed",
+        **fluent_args({"employee": card.employee_name, "reason": shift.close_reason or ""}),
+    )
+    await message.answer(text)
+    await manager.switch_to(OnShiftSG.shifts, show_mode=ShowMode.SEND)
+
+
+async def approve_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, clock = _context(manager)
+    try:
+        shift = await approve_clock_in(
+            session,
+            clock,
+            approver_user_id=user.id,
+            attempt_id=manager.start_data["attempt_id"],  # type: ignore[index]
+        )
+    except DomainError as error:
+        await show_callback_error(callback, manager, error)
+        return
+    card = await shift_card(session, shift.id)
+    i18n = translator_of(manager)
+    manager.dialog_data["approved"] = {
+        "employee": card.employee_name,
+        "time": i18n.hour_minute(card.local(shift.opened_at)),
+    }
+    await manager.switch_to(ApproveClockInSG.done)
+
+
+# Entry points (menu buttons and deep links) -------------------------------------------
+
+
+async def start_open_shift(dialog_manager: DialogManager, **start: Any) -> None:
+    await dialog_manager.start(ClockSG.choose, **start)
+
+
+async def start_close_shift(dialog_manager: DialogManager, **start: Any) -> None:
+    await dialog_manager.start(ClockSG.card, **start)
+
+
+async def start_on_shift(dialog_manager: DialogManager) -> None:
+    await dialog_manager.start(OnShiftSG.objects)
+
+
+async def start_approval_by_deep_link(dialog_manager: DialogManager, payload: str) -> None:
+    """`/start approve_<attempt id>` from the button of an approval request."""
+    try:
+        attempt_id = attempt_id_from_payload(payload)
+    except DomainError:
+        attempt_id = 0
+    await dialog_manager.start(
+        ApproveClockInSG.confirm,
+        data={"attempt_id": attempt_id},
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+    )

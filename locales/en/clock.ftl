@@ -1,0 +1,118 @@
+## Clock-in and clock-out (C5)
+
+clock-choose-title = 🟢 <b>Open shift</b>
+clock-choose-planned = Your shifts today — choose the one you are opening:
+clock-choose-no-planned = You have no planned shifts today.
+clock-choose-spontaneous = You can open an unplanned shift at:
+clock-choose-nothing = There is nothing to open: no planned shifts and no objects that allow unplanned shifts. If this is wrong, write to your manager.
+clock-spontaneous-item = ⚡ { $object } — unplanned
+clock-planned-item = { $object } · { $start }–{ $end }
+clock-already-open = ⚠️ You already have an open shift — here it is.
+
+clock-ask-location =
+    📍 <b>{ $object }</b>
+    { $period }
+
+    Press "📍 Send location" at the bottom of the screen. A live location works too.
+clock-ask-location-live =
+    📍 <b>{ $object }</b>
+    { $period }
+
+    This object needs a <b>live</b> location: 📎 → Location → "Share my live location".
+clock-period-planned = Planned shift: { $start }–{ $end }
+clock-period-spontaneous = Unplanned shift
+clock-send-location = 📍 Send location
+clock-location-reminder = Your location is needed: press "📍 Send location" at the bottom of the screen. Text, photos and files do not work here.
+
+clock-refused-title = ⛔ <b>Shift not opened</b>
+clock-close-refused-title = ⛔ <b>Shift not closed</b>
+clock-refused-too-far = You are { $distance } m from the object; at most { $allowed } m is allowed (object radius { $radius } m).
+clock-refused-forwarded = A forwarded location is not accepted: send your own with "📍 Send location".
+clock-refused-stale = The location is outdated: it was sent more than 2 minutes ago. Send a new one.
+clock-refused-venue = A place picked from a list is not accepted: send your current location with the button.
+clock-refused-not-live = This object needs a live location, not a pin: 📎 → Location → "Share my live location".
+clock-refused-no-fence = The object has no coordinates, so your location cannot be checked. Ask your manager to approve the opening.
+clock-ask-approval = 🙋 Ask my manager to approve
+clock-approval-requested = ✉️ Request sent to your manager. If approved, the shift opens at the time of this attempt.
+clock-try-again = 🔁 Send location again
+
+clock-card-title = 🟢 <b>Shift open</b>
+clock-card =
+    🏢 { $object }
+    🕘 Started: { $opened }
+    💰 Rate: { $rate } per hour
+clock-card-planned = 📅 Planned: { $planned_start }–{ $planned_end }
+clock-card-paid-from = 💵 Paid from { $paid_from }
+clock-card-late = ⏰ Late: { $late_minutes } min, fine { $late_fine }
+clock-no-open-shift = You have no open shift. Open one with "🟢 Open shift" in the menu.
+clock-close = 🔴 Close shift
+clock-close-ask-location = 📍 To close your shift at "{ $object }", press "📍 Send location" at the bottom of the screen.
+
+clock-summary =
+    🔴 <b>Shift closed</b>
+    🏢 { $object }
+    🕘 { $opened } — { $closed }
+    ⏱ Worked: { $worked } min
+    💰 Rate: { $rate } per hour
+    💵 Earned: { $pay }
+clock-summary-late = ⏰ Late: { $late_minutes } min, fine { $late_fine }
+clock-to-menu = ⬅️ To the menu
+
+onshift-choose-object = 👷 <b>On shift now</b>
+    Choose an object:
+onshift-no-objects = You have no objects whose shifts you can see.
+onshift-title = 👷 <b>{ $object }</b>: on shift now — { $count }
+onshift-empty = Nobody is on shift right now.
+onshift-item = { $employee } · since { $opened }
+onshift-item-late = { $employee } · since { $opened } · ⏰ { $late_minutes } min
+onshift-card =
+    👤 <b>{ $employee }</b>
+    🏢 { $object }
+    🕘 On shift since { $opened }
+onshift-card-late = ⏰ Late: { $late_minutes } min, fine { $late_fine }
+onshift-card-gone = This shift is already closed.
+onshift-close = 🛑 Close the shift
+onshift-ask-reason = Write why you are closing { $employee }'s shift:
+onshift-closed = { $employee }'s shift is closed. Reason: { $reason }
+
+approve-title = 🙋 <b>Approve opening the shift?</b>
+approve-details =
+    👤 { $employee }
+    🏢 { $object }
+    🕘 Attempt at { $time }
+approve-confirm = ✅ Approve
+approve-unavailable = This attempt cannot be approved: it was already approved, was not refused, or is not yours to approve.
+approve-done = ✅ Approved: { $employee }'s shift is open since { $time }.
+
+error-shift-already-open = You already have an open shift.
+error-no-open-shift = You have no open shift.
+error-shift-not-openable = This shift cannot be opened.
+error-shift-not-openable-ended = This shift has already ended.
+error-shift-not-openable-worked = This shift has already been worked.
+error-shift-not-openable-cancelled = This shift was cancelled.
+error-shift-too-early = Too early: a shift opens at most { $minutes } min before its start — from { $opens_at }.
+error-spontaneous-not-allowed = Unplanned shifts are not allowed at this object.
+error-location-required = Your location is needed to close the shift.
+error-attempt-not-approvable = This attempt cannot be approved.
+error-attempt-not-approvable-approved = This attempt is already approved.
+error-attempt-not-approvable-accepted = This attempt was not refused — there is nothing to approve.
+error-shift-not-open = This shift is already closed.
+
+notify-shift_opened = 🟢 { $employee } opened a shift: { $object }, { $opened }{ $late_minutes ->
+        [0] {""}
+       *[other] , late { $late_minutes } min
+    }
+notify-shift_closed = 🔴 { $employee } closed a shift: { $object }, { $opened }–{ $closed }, worked { $worked_minutes } min.
+notify-shift_auto_closed = ⏹ { $employee }'s shift at "{ $object }" was closed automatically at { $closed }: it was left open. Worked { $worked_minutes } min.
+notify-clock_in_refused = ⛔ { $employee }: clock-in refused ({ $object }, { $time }) — { $reason ->
+        [too-far] { $distance_m } m away, radius { $radius_m } m
+        [forwarded] forwarded location
+        [stale] outdated location
+        [venue] a place from a list instead of a location
+        [not-live] a pin instead of a live location
+       *[other] the object has no coordinates
+    }.
+notify-clock_in_approval = 🙋 { $employee } asks you to approve opening a shift: { $object }, attempt at { $time }.
+notify-clock_in_approved = ✅ { $approver } approved opening your shift: { $object }, since { $time }.
+notify-shift_closed_by_manager = 🛑 { $closer } closed your shift ({ $object }) at { $closed }. Reason: { $reason }
+notify-button-approve-clock-in = ✅ Review the request

@@ -1,0 +1,289 @@
+"""Bench (prints figures, asserts nothing): the clock-in flow in webhook mode.
+
+The real webapp (`python -m webapp`, `BOT_MODE=webhook`, its own process) with real
+PostgreSQL and Redis, driven by the fake Telegram Bot API of `tests/fakes` over HTTP on
+loopback: N simulated employees each press "/start", "🟢 Открыть смену", choose today's
+shift and send a location, all at the same time. The fake server posts every update to
+the webhook and waits for its answer, so each update's latency is its full handling
+(middlewares, dialog state in Redis, the use case in PostgreSQL, Bot API calls).
+
+In the same run, the same number of updates go to a minimal aiogram echo handler served
+the same way (FastAPI + uvicorn in its own process, one `message.answer`), the ceiling
+of the framework on this machine; the ratio of the two closes the report.
+
+    .venv/bin/python -m tests.bench.bench_clock_in [--employees 50]
+"""
+
+import argparse
+import asyncio
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from services.db.models import (
+    Membership,
+    MembershipObject,
+    MembershipRole,
+    Organization,
+    PlannedShift,
+    TimeSlot,
+    User,
+    WorkObject,
+)
+from services.db.session import create_engine, create_session_factory
+from services.i18n import translator_for
+from tests.conftest import TEST_BOT_TOKEN
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support import services as real
+from tests.support.processes import RunningProcess, start_process
+from tests.support.shifts import CAFE
+
+WEBHOOK_SECRET = "bench-webhook-secret"
+FIRST_TELEGRAM_ID = 900_000
+TIMEZONE = "Europe/Moscow"
+
+
+@dataclass
+class Figures:
+    name: str
+    updates: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def rate(self) -> float:
+        return self.updates / self.seconds
+
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
+
+    def line(self) -> str:
+        return (
+            f"{self.name:<28} {self.updates:>6} updates in {self.seconds:6.2f} s = "
+            f"{self.rate:8.1f} updates/s   p50 {self.percentile(0.50):7.1f} ms   "
+            f"p95 {self.percentile(0.95):7.1f} ms   p99 {self.percentile(0.99):7.1f} ms"
+        )
+
+
+async def timed(latencies: list[float], action: Awaitable[object]) -> None:
+    started = time.perf_counter()
+    await action
+    latencies.append(time.perf_counter() - started)
+
+
+async def run_users(
+    name: str, count: int, flow: Callable[[int, list[float]], Awaitable[None]]
+) -> Figures:
+    latencies: list[float] = []
+    started = time.perf_counter()
+    await asyncio.gather(*(flow(index, latencies) for index in range(count)))
+    return Figures(name, len(latencies), time.perf_counter() - started, latencies)
+
+
+async def seed(database_url: str, employees: int, now: datetime) -> str:
+    """One object with `employees` employees, each with a planned shift starting in
+    five minutes; returns the label of that shift's button."""
+    engine = create_engine(database_url)
+    starts_at = (now + timedelta(minutes=5)).replace(second=0, microsecond=0)
+    ends_at = starts_at + timedelta(hours=8)
+    zone = ZoneInfo(TIMEZONE)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            owner = User(telegram_id=FIRST_TELEGRAM_ID - 1, first_name="Olga")
+            session.add(owner)
+            await session.flush()
+            organization = Organization(name="Bench", timezone=TIMEZONE)
+            session.add(organization)
+            await session.flush()
+            session.add(
+                Membership(
+                    organization_id=organization.id, user_id=owner.id, role=MembershipRole.OWNER
+                )
+            )
+            work_object = WorkObject(
+                organization_id=organization.id,
+                name="Кофейня",
+                timezone=TIMEZONE,
+                latitude=CAFE[0],
+                longitude=CAFE[1],
+                base_hourly_rate=Decimal("300.00"),
+            )
+            session.add(work_object)
+            await session.flush()
+            local_start, local_end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+            slot = TimeSlot(
+                object_id=work_object.id,
+                local_date=local_start.date(),
+                start_time=local_start.time(),
+                end_time=local_end.time(),
+                starts_at=starts_at,
+                ends_at=ends_at,
+                max_employees=employees,
+            )
+            session.add(slot)
+            await session.flush()
+            for index in range(employees):
+                user = User(telegram_id=FIRST_TELEGRAM_ID + index, first_name=f"Worker{index}")
+                session.add(user)
+                await session.flush()
+                membership = Membership(
+                    organization_id=organization.id, user_id=user.id, role=MembershipRole.EMPLOYEE
+                )
+                session.add(membership)
+                await session.flush()
+                session.add(MembershipObject(membership_id=membership.id, object_id=work_object.id))
+                session.add(
+                    PlannedShift(
+                        slot_id=slot.id,
+                        object_id=work_object.id,
+                        membership_id=membership.id,
+                        user_id=user.id,
+                        starts_at=starts_at,
+                        ends_at=ends_at,
+                    )
+                )
+    finally:
+        await engine.dispose()
+    ru = translator_for("ru")
+    return ru.get(
+        "clock-planned-item",
+        object="Кофейня",
+        start=ru.hour_minute(starts_at.astimezone(zone)),
+        end=ru.hour_minute(ends_at.astimezone(zone)),
+    )
+
+
+async def wait_until_serving(port: int, process: RunningProcess, telegram: FakeTelegramServer):
+    async with httpx.AsyncClient() as client:
+        for _ in range(300):
+            if process.process.poll() is not None:
+                raise RuntimeError(f"{process.name} exited:\n{process.output()[-3000:]}")
+            try:
+                if (await client.get(f"http://127.0.0.1:{port}/healthz")).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    await telegram.wait_for_call("setWebhook", timeout=30)
+
+
+@asynccontextmanager
+async def serving(
+    name: str, args: list[str], env: dict[str, str], port: int, workdir: Path
+) -> AsyncIterator[FakeTelegramServer]:
+    telegram = FakeTelegramServer(TEST_BOT_TOKEN)
+    await telegram.start()
+    env = env | {"TELEGRAM_API_BASE": telegram.base_url}
+    process = start_process(name, args, env, workdir)
+    try:
+        await wait_until_serving(port, process, telegram)
+        yield telegram
+    finally:
+        process.stop()
+        await telegram.stop()
+        if telegram.webhook_failures:
+            first = telegram.webhook_failures[0]
+            print(f"{name}: {len(telegram.webhook_failures)} webhook failures, first: {first}")
+
+
+async def bench_clock_in(employees: int, workdir: Path) -> Figures:
+    database_url = await real.create_test_database()
+    namespace = f"bench-{uuid.uuid4().hex[:8]}"
+    port = real.free_port()
+    try:
+        label = await seed(database_url, employees, datetime.now(UTC))
+        env = {
+            "BOT_TOKEN": TEST_BOT_TOKEN,
+            "BOT_MODE": "webhook",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": real.REDIS_URL,
+            "NAMESPACE": namespace,
+            "WEBHOOK_SECRET": WEBHOOK_SECRET,
+            "WEBAPP_HOST": "127.0.0.1",
+            "WEBAPP_PORT": str(port),
+            "WEBAPP_BASE_URL": f"http://127.0.0.1:{port}",
+            "BOT_METRICS_PORT": "0",
+            "WORKER_METRICS_PORT": "0",
+        }
+        async with serving("webapp", ["-m", "webapp"], env, port, workdir) as telegram:
+
+            async def employee(index: int, latencies: list[float]) -> None:
+                user = telegram.user(FIRST_TELEGRAM_ID + index, first_name=f"Worker{index}")
+                await timed(latencies, telegram.send_text(user, "/start"))
+                try:
+                    await timed(latencies, telegram.press(user, "🟢 Открыть смену"))
+                    await timed(latencies, telegram.press(user, label))
+                except AssertionError as missing_button:  # the previous update failed
+                    print(f"employee {index} stopped: {str(missing_button)[:200]}")
+                    return
+                await timed(latencies, telegram.send_location(user, *CAFE, horizontal_accuracy=15))
+
+            figures = await run_users("clock-in flow (webapp)", employees, employee)
+            opened = sum(
+                "Смена открыта"
+                in (telegram.last_message(FIRST_TELEGRAM_ID + i) or {}).get("text", "")
+                for i in range(employees)
+            )
+            print(f"shifts opened: {opened} of {employees}")
+            return figures
+    finally:
+        await real.drop_test_database(database_url)
+        await _forget_redis_keys(namespace)
+
+
+async def bench_echo(users: int, updates_per_user: int, workdir: Path) -> Figures:
+    port = real.free_port()
+    env = {"BOT_TOKEN": TEST_BOT_TOKEN, "ECHO_PORT": str(port)}
+    args = ["-m", "tests.bench.echo_bot"]
+    async with serving("echo", args, env, port, workdir) as telegram:
+
+        async def user_flow(index: int, latencies: list[float]) -> None:
+            user = telegram.user(FIRST_TELEGRAM_ID + index)
+            for step in range(updates_per_user):
+                await timed(latencies, telegram.send_text(user, f"hello {step}"))
+
+        return await run_users("aiogram echo (ceiling)", users, user_flow)
+
+
+async def _forget_redis_keys(namespace: str) -> None:
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(real.REDIS_URL)
+    keys = [key async for key in client.scan_iter(match=f"{namespace}:*")]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
+
+
+async def main(employees: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        clock_in = await bench_clock_in(employees, workdir)
+        echo = await bench_echo(employees, 4, workdir)
+    print(f"{employees} employees at once, 4 updates each, webhook mode, cpus={os.cpu_count()}")
+    print(clock_in.line())
+    print(echo.line())
+    print(
+        f"clock-in / echo: throughput {clock_in.rate / echo.rate:.2f}x, "
+        f"p50 latency {clock_in.percentile(0.5) / echo.percentile(0.5):.1f}x, "
+        f"p95 latency {clock_in.percentile(0.95) / echo.percentile(0.95):.1f}x"
+    )
+    print(f"mean clock-in update: {statistics.fmean(clock_in.latencies) * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--employees", type=int, default=50)
+    asyncio.run(main(parser.parse_args().employees))

@@ -1,0 +1,214 @@
+"""Clock-in use cases on PostgreSQL: one open shift per employee under 100 concurrent
+attempts, approvals and manual closing by permission, auto-close of spontaneous shifts,
+and the open-shifts gauge."""
+
+import asyncio
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from services.clock import ManualClock
+from services.db.models import (
+    ClockInAttempt,
+    MembershipRole,
+    Permission,
+    Shift,
+    ShiftStatus,
+)
+from services.db.session import create_session_factory
+from services.errors import PermissionDenied
+from services.geo import LocationReport
+from services.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
+from services.scheduler import Scheduler
+from services.shifts import (
+    AttemptNotApprovable,
+    ShiftAlreadyOpen,
+    ShiftChoice,
+    ShiftNotOpen,
+    approve_clock_in,
+    close_shift_manually,
+    open_shift,
+    request_approval,
+    today_options,
+)
+from tests.support.planning import make_employee
+from tests.support.shifts import CAFE, add_planned_shift, make_shift_world, north_of
+
+
+def here(clock: ManualClock, metres: float = 0) -> LocationReport:
+    point = north_of(CAFE, metres)
+    return LocationReport(point[0], point[1], sent_at=clock.now())
+
+
+async def test_100_simultaneous_open_attempts_open_exactly_one_shift(
+    database_url: str, session_factory, clock: ManualClock
+) -> None:
+    world = await make_shift_world(session_factory)
+    planned = await add_planned_shift(session_factory, world, clock.now())
+    # 100 sessions at once over 20 connections: the server is shared, its slots are not.
+    engine = create_async_engine(database_url, pool_size=20, max_overflow=0, pool_timeout=120)
+    concurrent_sessions = create_session_factory(engine)
+
+    async def attempt() -> str:
+        async with concurrent_sessions() as session:
+            try:
+                await open_shift(
+                    session,
+                    clock,
+                    user_id=world.employee.id,
+                    choice=ShiftChoice(planned_shift_id=planned.id),
+                    report=here(clock),
+                )
+                await session.commit()
+            except ShiftAlreadyOpen as error:
+                await session.commit()
+                return f"already:{error.params['shift_id']}"
+            return "opened"
+
+    try:
+        results = await asyncio.gather(*(attempt() for _ in range(100)))
+    finally:
+        await engine.dispose()
+
+    async with session_factory() as session:
+        shifts = list(await session.scalars(select(Shift)))
+    assert len(shifts) == 1
+    assert results.count("opened") == 1
+    assert set(results) - {"opened"} == {f"already:{shifts[0].id}"}
+
+
+async def test_two_objects_one_employee_still_one_open_shift(
+    session_factory, clock: ManualClock
+) -> None:
+    world = await make_shift_world(session_factory, allow_spontaneous_shifts=True)
+    planned = await add_planned_shift(session_factory, world, clock.now())
+    async with session_factory() as session, session.begin():
+        await open_shift(
+            session,
+            clock,
+            user_id=world.employee.id,
+            choice=ShiftChoice(planned_shift_id=planned.id),
+            report=here(clock),
+        )
+    async with session_factory() as session:
+        with pytest.raises(ShiftAlreadyOpen):
+            await open_shift(
+                session,
+                clock,
+                user_id=world.employee.id,
+                choice=ShiftChoice(object_id=world.work_object.id),
+                report=here(clock),
+            )
+        options = await today_options(session, world.employee.id, clock.now())
+    assert options.open_shift_id is not None and options.planned == []
+
+
+async def test_manager_without_plan_cannot_approve_nor_close(
+    session_factory, clock: ManualClock
+) -> None:
+    world = await make_shift_world(session_factory)
+    planned = await add_planned_shift(session_factory, world, clock.now())
+    async with session_factory() as session, session.begin():
+        viewer, _ = await make_employee(
+            session,
+            world.organization,
+            [world.work_object],
+            telegram_id=7010,
+            role=MembershipRole.MANAGER,
+            permissions=[Permission.VIEW.value],
+        )
+        refused = await open_shift(
+            session,
+            clock,
+            user_id=world.employee.id,
+            choice=ShiftChoice(planned_shift_id=planned.id),
+            report=here(clock, 900),
+        )
+        assert refused.attempt is not None
+        await request_approval(
+            session, clock, user_id=world.employee.id, attempt_id=refused.attempt.id
+        )
+    assert refused.attempt is not None
+    async with session_factory() as session:
+        with pytest.raises(PermissionDenied):
+            await approve_clock_in(
+                session, clock, approver_user_id=viewer.id, attempt_id=refused.attempt.id
+            )
+    async with session_factory() as session, session.begin():
+        shift = await approve_clock_in(
+            session, clock, approver_user_id=world.owner.id, attempt_id=refused.attempt.id
+        )
+    async with session_factory() as session:
+        with pytest.raises(AttemptNotApprovable):
+            await approve_clock_in(
+                session, clock, approver_user_id=world.manager.id, attempt_id=refused.attempt.id
+            )
+        with pytest.raises(PermissionDenied):
+            await close_shift_manually(
+                session, clock, user_id=viewer.id, shift_id=shift.id, reason="no"
+            )
+    async with session_factory() as session, session.begin():
+        await close_shift_manually(
+            session, clock, user_id=world.owner.id, shift_id=shift.id, reason="ушла"
+        )
+    async with session_factory() as session:
+        with pytest.raises(ShiftNotOpen):
+            await close_shift_manually(
+                session, clock, user_id=world.owner.id, shift_id=shift.id, reason="again"
+            )
+
+
+async def test_spontaneous_shift_without_hours_is_auto_closed_after_16_hours_by_the_scheduler(
+    engine, session_factory, clock: ManualClock, settings
+) -> None:
+    world = await make_shift_world(session_factory, allow_spontaneous_shifts=True, opening_hours={})
+    opened_at = clock.now()
+    async with session_factory() as session, session.begin():
+        await open_shift(
+            session,
+            clock,
+            user_id=world.employee.id,
+            choice=ShiftChoice(object_id=world.work_object.id),
+            report=here(clock),
+        )
+    scheduler = Scheduler(
+        engine=engine, session_factory=session_factory, clock=clock, settings=settings
+    )
+    clock.advance(timedelta(hours=16, minutes=29))
+    done = await scheduler.tick()
+    assert done is not None and done["auto_close_shifts"] == 0
+    assert OPEN_SHIFTS._value.get() == 1
+
+    clock.advance(timedelta(minutes=2))
+    done = await scheduler.tick()
+    assert done is not None and done["auto_close_shifts"] == 1
+    assert OPEN_SHIFTS._value.get() == 0
+    async with session_factory() as session:
+        shift = await session.scalar(select(Shift))
+    assert shift is not None and shift.status == ShiftStatus.AUTO_CLOSED
+    assert shift.closed_at == opened_at + timedelta(hours=16)
+    assert shift.worked_minutes == 960 and shift.pay == Decimal("4800.00")
+
+
+async def test_every_attempt_is_audited_and_counted(session_factory, clock: ManualClock) -> None:
+    world = await make_shift_world(session_factory)
+    planned = await add_planned_shift(session_factory, world, clock.now())
+    refused_before = CLOCK_IN_ATTEMPTS.labels("open", "refused", "too-far")._value.get()
+    async with session_factory() as session, session.begin():
+        for metres in (500, 1000, 20):
+            await open_shift(
+                session,
+                clock,
+                user_id=world.employee.id,
+                choice=ShiftChoice(planned_shift_id=planned.id),
+                report=here(clock, metres),
+            )
+    async with session_factory() as session:
+        count = await session.scalar(select(func.count()).select_from(ClockInAttempt))
+        results = list(await session.scalars(select(ClockInAttempt.result)))
+    assert count == 3 and results == ["refused", "refused", "accepted"]
+    refused_after = CLOCK_IN_ATTEMPTS.labels("open", "refused", "too-far")._value.get()
+    assert refused_after - refused_before == 2
