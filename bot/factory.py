@@ -29,6 +29,7 @@ from dialogs import dialogs_router
 from services.clock import Clock
 from services.config import Settings
 from services.db.session import SessionFactory
+from services.invites import failed_attempts_store
 
 
 def create_bot(settings: Settings) -> Bot:
@@ -68,12 +69,16 @@ def create_dispatcher(
     events_isolation: BaseEventIsolation,
     message_manager: MessageManagerProtocol | None = None,
 ) -> Dispatcher:
+    # The Redis client behind the storage (None in the embedded default), for handlers.
+    redis = storage.redis if isinstance(storage, RedisStorage) else None
     dp = Dispatcher(
         storage=storage,
         events_isolation=events_isolation,
         settings=settings,
         session_factory=session_factory,
         clock=clock,
+        redis=redis,
+        invite_failures=failed_attempts_store(redis, settings.namespace, clock),
     )
     dp.update.outer_middleware(UpdateContextMiddleware())
     database = DbSessionMiddleware(session_factory)
@@ -88,5 +93,8 @@ def create_dispatcher(
     # Background dialog updates (refreshes from the worker) exist only after setup_dialogs.
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(database)
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(users)
+    # Error handlers speak the user's language and may show the menu (which reads the DB).
+    dp.errors.outer_middleware(database)
+    dp.errors.outer_middleware(UserMiddleware(tolerant=True))
     register_error_handlers(dp)
     return dp

@@ -5,17 +5,40 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
+from dialogs.admin.states import AdminSG
+from dialogs.clock.handlers import start_approval_by_deep_link, start_open_shift
+from dialogs.invites.join import join_by_deep_link
 from dialogs.menu.states import MainMenuSG
+from dialogs.payroll.handlers import start_payslip_by_deep_link
 from dialogs.settings.states import SettingsSG
+from services.admin import require_superadmin
+from services.config import Settings
+from services.errors import PermissionDenied
 from services.i18n import Translator
+from services.invites import INVITE_PAYLOAD_PREFIX
+from services.payroll import PAYSLIP_PAYLOAD_PREFIX
+from services.shifts import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
 
 
 async def start(message: Message, command: CommandObject, dialog_manager: DialogManager) -> None:
+    payload = command.args or ""
+    if payload.startswith(INVITE_PAYLOAD_PREFIX):
+        await join_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(APPROVAL_PAYLOAD_PREFIX):
+        await start_approval_by_deep_link(dialog_manager, payload)
+        return
+    if payload.startswith(PAYSLIP_PAYLOAD_PREFIX):
+        await start_payslip_by_deep_link(dialog_manager, payload)
+        return
+    if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
+        await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+        return
     await dialog_manager.start(
         MainMenuSG.main,
         mode=StartMode.RESET_STACK,
         show_mode=ShowMode.SEND,
-        data={"start_payload": command.args or ""},
+        data={"start_payload": payload},
     )
 
 
@@ -25,6 +48,20 @@ async def menu(message: Message, dialog_manager: DialogManager) -> None:
 
 async def settings(message: Message, dialog_manager: DialogManager) -> None:
     await dialog_manager.start(SettingsSG.main, show_mode=ShowMode.SEND)
+
+
+async def admin(
+    message: Message, dialog_manager: DialogManager, settings: Settings, i18n: Translator
+) -> None:
+    """/admin opens the platform dialog for superadmins; anyone else is told politely."""
+    try:
+        require_superadmin(
+            settings.superadmin_ids, message.from_user.id if message.from_user else 0
+        )
+    except PermissionDenied:
+        await message.answer(i18n.get("admin-refused"))
+        return
+    await dialog_manager.start(AdminSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
 async def unknown_message(
@@ -40,6 +77,7 @@ def commands_router() -> Router:
     router.message.register(start, CommandStart())
     router.message.register(menu, Command("menu"))
     router.message.register(settings, Command("settings"))
+    router.message.register(admin, Command("admin"))
     return router
 
 

@@ -78,6 +78,28 @@ class YandexSettings(_Group):
     timeout_seconds: float = 5.0
 
 
+class NotifierSettings(_Group):
+    """Telegram's sending limits and the delivery policy of the notifier (C9)."""
+
+    model_config = SettingsConfigDict(env_prefix="NOTIFY_", env_file=".env", extra="ignore")
+
+    global_per_second: int = 30
+    private_per_second: int = 1
+    group_per_minute: int = 20
+    # Added to every limit window: requests leave evenly spaced but reach Telegram with
+    # jitter, and a window that is a little longer keeps that jitter from causing 429s.
+    limit_margin_ms: int = 40
+    concurrency: int = 16
+    max_attempts: int = 5
+    retry_base_seconds: float = 2.0
+    relay_batch_size: int = 200
+    relay_interval_seconds: float = 0.5
+    scheduler_interval_seconds: float = 30.0
+    # Reminders due at the same minute are spread over this many seconds before it.
+    reminder_spread_seconds: int = 120
+    sent_marker_ttl_seconds: int = 7 * 24 * 3600
+
+
 class Settings(_Group):
     bot_token: SecretStr = SecretStr("")
     bot_mode: BotMode = BotMode.POLLING
@@ -109,6 +131,7 @@ class Settings(_Group):
     yookassa: YookassaSettings = Field(default_factory=YookassaSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)
     yandex: YandexSettings = Field(default_factory=YandexSettings)
+    notifier: NotifierSettings = Field(default_factory=NotifierSettings)
 
     @field_validator("superadmin_ids", mode="before")
     @classmethod

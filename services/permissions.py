@@ -1,6 +1,7 @@
 """Who may do what. Enforced here, in `services`, for the bot and the Mini App alike:
 hiding a button is a courtesy, this is the rule."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -96,3 +97,28 @@ async def objects_with_permission(
     return [
         o for o in objects if permission.value in await object_permissions(session, actor, o.id)
     ]
+
+
+async def require_permission_on_objects(
+    session: AsyncSession, actor: Actor, object_ids: Iterable[int], permission: Permission
+) -> None:
+    """Owners pass; a manager must hold `permission` on every one of `object_ids` (and
+    there must be at least one); employees never pass. Objects of another organization
+    are "not found"."""
+    wanted = set(object_ids)
+    found = set(
+        await session.scalars(
+            select(WorkObject.id).where(
+                WorkObject.id.in_(wanted), WorkObject.organization_id == actor.organization_id
+            )
+        )
+    )
+    if found != wanted:
+        raise NotFound()
+    if actor.is_owner:
+        return
+    if not wanted:
+        raise PermissionDenied()
+    for object_id in wanted:
+        if permission.value not in await object_permissions(session, actor, object_id):
+            raise PermissionDenied()

@@ -1,6 +1,8 @@
 """`python -m services.worker`: the background process (notifications, scheduled jobs).
 
-It connects to its queue, runs until SIGTERM or SIGINT, then stops cleanly.
+It runs the outbox relay, the notifier (a queue consumer) and the scheduler tick until
+SIGTERM or SIGINT; then it stops taking messages, finishes those it is sending, and
+closes its connections.
 """
 
 import asyncio
@@ -8,27 +10,102 @@ import signal
 
 import structlog
 from prometheus_client import start_http_server
+from redis.asyncio import Redis
 
+from services.clock import Clock, SystemClock
 from services.config import Settings, get_settings
-from services.db.session import create_engine, ping
+from services.db.session import create_engine, create_session_factory, ping
 from services.observability.logging import configure_logging
-from services.observability.metrics import WORKER_UP
-from services.queue.broker import connect_broker
+from services.observability.metrics import QUEUE_DEPTH, WORKER_UP
+from services.queue.broker import Broker, connect_broker
+from services.queue.notifier import Notifier, create_sender_bot
+from services.queue.rate_limit import (
+    LocalSendLimiter,
+    LocalSentMarks,
+    RedisSendLimiter,
+    RedisSentMarks,
+    SendLimiter,
+    SentMarks,
+)
+from services.queue.relay import NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, OutboxRelay
+from services.redis import create_redis
+from services.scheduler import Scheduler
+
+# How long a stopping worker waits for the messages it is sending.
+SHUTDOWN_GRACE_SECONDS = 20.0
+GAUGES_INTERVAL_SECONDS = 15.0
 
 log = structlog.get_logger("worker")
 
 
-async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
-    engine = create_engine(settings.effective_database_url)
+def send_guards(settings: Settings, redis: Redis | None) -> tuple[SendLimiter, SentMarks]:
+    """Shared through Redis when there is one, else kept in this process."""
+    if redis is None:
+        return LocalSendLimiter(settings.notifier), LocalSentMarks()
+    return (
+        RedisSendLimiter(redis, settings.namespace, settings.notifier),
+        RedisSentMarks(redis, settings.namespace, settings.notifier.sent_marker_ttl_seconds),
+    )
+
+
+async def _report_gauges(broker: Broker, relay: OutboxRelay, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            QUEUE_DEPTH.labels(NOTIFICATIONS_QUEUE).set(
+                await broker.queue_depth(NOTIFICATIONS_QUEUE)
+            )
+            await relay.count_due()
+        except Exception:  # gauges are best effort; the next round tries again
+            log.warning("worker.gauges_failed", exc_info=True)
+        try:
+            await asyncio.wait_for(stop.wait(), GAUGES_INTERVAL_SECONDS)
+        except TimeoutError:
+            continue
+
+
+async def run_worker(settings: Settings, stop: asyncio.Event, clock: Clock | None = None) -> None:
+    clock = clock or SystemClock()
+    engine = create_engine(settings.effective_database_url, pool_size=settings.notifier.concurrency)
     await ping(engine)
+    session_factory = create_session_factory(engine)
+    redis = create_redis(settings)
     broker = await connect_broker(settings)
+    bot = create_sender_bot(settings)
+    limiter, marks = send_guards(settings, redis)
+    notifier = Notifier(
+        session_factory=session_factory,
+        bot=bot,
+        limiter=limiter,
+        marks=marks,
+        clock=clock,
+        settings=settings.notifier,
+        default_language=settings.default_language,
+    )
+    relay = OutboxRelay(session_factory, broker, clock, settings.notifier.relay_batch_size)
+    scheduler = Scheduler(
+        engine=engine, session_factory=session_factory, clock=clock, settings=settings
+    )
+    await broker.declare(NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING)
+    await broker.consume(NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, notifier.handle)
+    loops = [
+        asyncio.create_task(relay.run(stop, settings.notifier.relay_interval_seconds)),
+        asyncio.create_task(scheduler.run(stop)),
+        asyncio.create_task(_report_gauges(broker, relay, stop)),
+    ]
     WORKER_UP.set(1)
     log.info("worker.started", broker=type(broker).__name__)
     try:
         await stop.wait()
     finally:
         WORKER_UP.set(0)
+        notifier.stop()
+        await broker.stop_consuming()
+        await notifier.wait_idle(SHUTDOWN_GRACE_SECONDS)
+        await asyncio.gather(*loops, return_exceptions=True)
         await broker.close()
+        await bot.session.close()
+        if redis is not None:
+            await redis.aclose()
         await engine.dispose()
         log.info("worker.stopped")
 

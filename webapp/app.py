@@ -13,7 +13,10 @@ from services.config import BotMode, Settings
 from services.db.session import create_engine, create_session_factory
 from services.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.redis import create_redis
-from webapp.routes import health, telegram_webhook
+from webapp.miniapp import api as miniapp_api
+from webapp.miniapp import pages as miniapp_pages
+from webapp.routes import health, telegram_webhook, yookassa_webhook
+from webapp.routes import media as media_routes
 
 log = structlog.get_logger("webapp")
 
@@ -55,6 +58,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.middleware("http")(_observe_request)
     app.include_router(health.router)
     app.include_router(telegram_webhook.router)
+    app.include_router(yookassa_webhook.router)
+    app.include_router(media_routes.router)
+    app.include_router(miniapp_api.router)
+    app.include_router(miniapp_pages.router)
+    app.mount("/app/static", miniapp_pages.static_files, name="miniapp-static")
     return app
 
 

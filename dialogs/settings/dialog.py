@@ -1,10 +1,11 @@
 from operator import itemgetter
 
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Cancel, Column, Select, Start, SwitchTo
 from aiogram_dialog.widgets.text import Case
 
 from dialogs.common.i18n import I18n
+from dialogs.notification_settings.states import NotificationSettingsSG
 from dialogs.settings import getters, handlers
 from dialogs.settings.states import SettingsSG
 
@@ -19,6 +20,11 @@ def settings_dialog() -> Dialog:
         Window(
             I18n("settings-title"),
             SwitchTo(I18n("settings-language"), id="language", state=SettingsSG.language),
+            Start(
+                I18n("notification-settings"),
+                id="notifications",
+                state=NotificationSettingsSG.main,
+            ),
             Cancel(I18n("common-back")),
             state=SettingsSG.main,
             getter=getters.get_settings,

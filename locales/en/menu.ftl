@@ -17,6 +17,26 @@ menu-have-invite = ✉️ I have an invite
 menu-invite-help =
     Open the invite link your employer sent you: it looks like t.me/…?start=…
     The bot will add you to the organization at once.
+    Or send the invite link or code here.
+menu-staff = 👥 Staff
+menu-invites = ✉️ Invitations
 menu-settings = ⚙️ Settings
+menu-media-settings = 🗂 File storage
+menu-shift-tasks = 📋 Shift tasks
+menu-task-templates = 📝 Object tasks
+menu-task-review = 🧾 Task proofs
+menu-planning = 📅 Planning
+menu-planning-board = 🗓 Planning board
+menu-my-schedule = 📅 My schedule
+menu-objects = 🏪 Objects
+menu-organizations = 🔄 Switch organization
+menu-subscription = 💳 Subscription
 
 onboarding-ask-name = What is your business called? Type its name (for example, "Coffee on Main St").
+menu-clock-open = 🟢 Open shift
+menu-clock-close = 🔴 Close shift
+menu-on-shift = 👷 On shift now
+menu-payroll = 💰 Payroll
+menu-my-pay = 💰 My pay
+menu-reports = 📊 Reports
+menu-my-stats = 📈 My stats

@@ -17,6 +17,26 @@ menu-have-invite = ✉️ У меня есть приглашение
 menu-invite-help =
     Откройте ссылку-приглашение, которую прислал работодатель: она выглядит как t.me/…?start=…
     Бот сразу добавит вас в организацию.
+    Или пришлите сюда ссылку или код приглашения.
+menu-staff = 👥 Сотрудники
+menu-invites = ✉️ Приглашения
 menu-settings = ⚙️ Настройки
+menu-media-settings = 🗂 Хранение файлов
+menu-shift-tasks = 📋 Задачи смены
+menu-task-templates = 📝 Задачи объектов
+menu-task-review = 🧾 Фотоотчёты
+menu-objects = 🏪 Объекты
+menu-planning = 📅 Планирование
+menu-planning-board = 🗓 Доска планирования
+menu-my-schedule = 📅 Моё расписание
+menu-organizations = 🔄 Сменить организацию
+menu-subscription = 💳 Подписка
 
 onboarding-ask-name = Как называется ваш бизнес? Напишите название (например, «Кофейня на Мира»).
+menu-clock-open = 🟢 Открыть смену
+menu-clock-close = 🔴 Закрыть смену
+menu-on-shift = 👷 На смене
+menu-payroll = 💰 Зарплата
+menu-my-pay = 💰 Мой заработок
+menu-reports = 📊 Отчёты
+menu-my-stats = 📈 Моя статистика

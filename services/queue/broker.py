@@ -1,8 +1,9 @@
 """Publishing and consuming messages by routing key.
 
 RabbitMQ: one durable topic exchange per namespace, durable queues, persistent messages,
-publisher confirms, a robust connection that reconnects by itself. The in-process
-broker keeps the same semantics inside one process (the embedded default).
+publisher confirms, a robust connection that reconnects by itself (and re-declares its
+queues and consumers). The in-process broker keeps the same interface inside one
+process (the embedded default).
 """
 
 import asyncio
@@ -12,18 +13,31 @@ from typing import Protocol
 
 import aio_pika
 import structlog
-from aio_pika.abc import AbstractIncomingMessage, AbstractRobustConnection
+from aio_pika.abc import (
+    AbstractIncomingMessage,
+    AbstractRobustChannel,
+    AbstractRobustConnection,
+    AbstractRobustExchange,
+    AbstractRobustQueue,
+)
 
 from services.config import Settings
 
 MessageHandler = Callable[[bytes], Awaitable[None]]
+PUBLISH_TIMEOUT_SECONDS = 10.0
 log = structlog.get_logger("queue")
 
 
 class Broker(Protocol):
     async def publish(self, routing_key: str, body: bytes) -> None: ...
 
+    async def declare(self, queue: str, routing_key: str) -> None: ...
+
     async def consume(self, queue: str, routing_key: str, handler: MessageHandler) -> None: ...
+
+    async def stop_consuming(self) -> None: ...
+
+    async def queue_depth(self, queue: str) -> int: ...
 
     async def close(self) -> None: ...
 
@@ -33,23 +47,28 @@ class RabbitBroker:
         self._connection = connection
         self._namespace = namespace
         self._prefetch = prefetch
-        self._channel: aio_pika.abc.AbstractRobustChannel | None = None
-        self._exchange: aio_pika.abc.AbstractExchange | None = None
+        self._channel: AbstractRobustChannel | None = None
+        self._exchange: AbstractRobustExchange | None = None
+        self._consumers: dict[str, tuple[AbstractRobustQueue, str]] = {}
 
     @classmethod
     async def connect(cls, url: str, namespace: str, prefetch: int = 32) -> "RabbitBroker":
-        connection = await aio_pika.connect_robust(url)
+        # The connection name lets operators (and tests) find this process's connections.
+        connection = await aio_pika.connect_robust(
+            url, client_properties={"connection_name": namespace}
+        )
         broker = cls(connection, namespace, prefetch)
         await broker._open()
         return broker
 
     async def _open(self) -> None:
-        channel = await self._connection.channel(publisher_confirms=True)
+        # An unroutable message (no queue bound yet) raises instead of vanishing.
+        channel = await self._connection.channel(publisher_confirms=True, on_return_raises=True)
         await channel.set_qos(prefetch_count=self._prefetch)
         self._exchange = await channel.declare_exchange(
             self._namespace, aio_pika.ExchangeType.TOPIC, durable=True
         )
-        self._channel = channel
+        self._channel = channel  # type: ignore[assignment]
 
     def _name(self, queue: str) -> str:
         return f"{self._namespace}.{queue}"
@@ -58,58 +77,134 @@ class RabbitBroker:
         assert self._exchange is not None
         message = aio_pika.Message(body, delivery_mode=aio_pika.DeliveryMode.PERSISTENT)
         # With publisher confirms this returns only once the broker has the message.
-        await self._exchange.publish(message, routing_key=routing_key)
+        await self._exchange.publish(
+            message, routing_key=routing_key, timeout=PUBLISH_TIMEOUT_SECONDS
+        )
 
-    async def consume(self, queue: str, routing_key: str, handler: MessageHandler) -> None:
+    async def declare(self, queue: str, routing_key: str) -> None:
+        """Create the durable queue and its binding so that messages published before
+        any consumer runs are kept."""
+        await self._declare(queue, routing_key)
+
+    async def _declare(self, queue: str, routing_key: str) -> AbstractRobustQueue:
         assert self._channel is not None and self._exchange is not None
         declared = await self._channel.declare_queue(self._name(queue), durable=True)
         await declared.bind(self._exchange, routing_key=routing_key)
+        return declared  # type: ignore[return-value]
+
+    async def consume(self, queue: str, routing_key: str, handler: MessageHandler) -> None:
+        declared = await self._declare(queue, routing_key)
 
         async def on_message(message: AbstractIncomingMessage) -> None:
             # Acknowledged only after the handler finished: a crash means redelivery.
-            async with message.process(requeue=True):
+            try:
                 await handler(message.body)
+            except Exception as error:  # handed back to the queue; the handler logged why
+                await _settle(message.reject(requeue=True), queue, type(error).__name__)
+                return
+            await _settle(message.ack(), queue, "ack")
 
-        await declared.consume(on_message)
+        tag = await declared.consume(on_message)
+        self._consumers[queue] = (declared, tag)  # type: ignore[assignment]
+
+    async def stop_consuming(self) -> None:
+        """No new deliveries; messages already delivered finish (or are redelivered)."""
+        for declared, tag in self._consumers.values():
+            await declared.cancel(tag)
+        self._consumers.clear()
+
+    async def queue_depth(self, queue: str) -> int:
+        assert self._channel is not None
+        declared = await self._channel.declare_queue(self._name(queue), passive=True)
+        return declared.declaration_result.message_count or 0
+
+    async def delete_topology(self, queues: list[str]) -> None:
+        """Remove the namespace's queues and exchange (test runs and uninstalls)."""
+        assert self._channel is not None
+        for queue in queues:
+            await self._channel.queue_delete(self._name(queue))
+        await self._channel.exchange_delete(self._namespace)
 
     async def close(self) -> None:
         await self._connection.close()
+
+
+async def _settle(settling: Awaitable[None], queue: str, outcome: str) -> None:
+    """Ack or reject; on a connection lost meanwhile the broker redelivers by itself."""
+    try:
+        await settling
+    except (aio_pika.exceptions.AMQPError, aio_pika.exceptions.ChannelInvalidStateError):
+        log.warning("queue.settle_failed", queue=queue, outcome=outcome)
 
 
 class InProcessBroker:
     """Queues inside one process for the embedded default; messages do not survive a
     restart, which is what "embedded" accepts."""
 
-    def __init__(self) -> None:
+    def __init__(self, concurrency: int = 16) -> None:
         self._queues: dict[str, asyncio.Queue[bytes]] = {}
         self._bindings: dict[str, list[str]] = defaultdict(list)
-        self._tasks: list[asyncio.Task[None]] = []
+        self._pumps: list[asyncio.Task[None]] = []
+        self._busy: set[asyncio.Task[None]] = set()
+        self._stopping = False
+        self._concurrency = concurrency
+
+    @staticmethod
+    def _matches(pattern: str, routing_key: str) -> bool:
+        # The topic patterns we use: exact keys or a prefix followed by ".#".
+        if pattern.endswith(".#"):
+            return routing_key.startswith(pattern[:-1]) or routing_key == pattern[:-2]
+        return pattern == routing_key
+
+    async def declare(self, queue: str, routing_key: str) -> None:
+        self._queues.setdefault(queue, asyncio.Queue())
+        if queue not in self._bindings[routing_key]:
+            self._bindings[routing_key].append(queue)
 
     async def publish(self, routing_key: str, body: bytes) -> None:
-        for queue in self._bindings.get(routing_key, []):
-            await self._queues[queue].put(body)
+        for pattern, queues in self._bindings.items():
+            if self._matches(pattern, routing_key):
+                for queue in queues:
+                    await self._queues[queue].put(body)
 
     async def consume(self, queue: str, routing_key: str, handler: MessageHandler) -> None:
-        messages = self._queues.setdefault(queue, asyncio.Queue())
-        self._bindings[routing_key].append(queue)
+        await self.declare(queue, routing_key)
+        messages = self._queues[queue]
 
         async def pump() -> None:
-            while True:
+            while not self._stopping:
                 body = await messages.get()
+                task = asyncio.current_task()
+                self._busy.add(task)  # type: ignore[arg-type]
                 try:
                     await handler(body)
                 except Exception:  # one bad message must not stop the queue
                     log.exception("queue.handler_failed", queue=queue)
+                finally:
+                    self._busy.discard(task)  # type: ignore[arg-type]
 
-        self._tasks.append(asyncio.create_task(pump()))
+        self._pumps += [asyncio.create_task(pump()) for _ in range(self._concurrency)]
+
+    async def stop_consuming(self) -> None:
+        """Idle consumers stop at once; busy ones finish their current message."""
+        self._stopping = True
+        for task in self._pumps:
+            if task not in self._busy:
+                task.cancel()
+        await asyncio.gather(*self._pumps, return_exceptions=True)
+        self._pumps.clear()
+
+    async def queue_depth(self, queue: str) -> int:
+        messages = self._queues.get(queue)
+        return messages.qsize() if messages is not None else 0
 
     async def close(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.stop_consuming()
 
 
 async def connect_broker(settings: Settings) -> Broker:
     if settings.rabbitmq_url:
-        return await RabbitBroker.connect(settings.rabbitmq_url, settings.namespace)
-    return InProcessBroker()
+        return await RabbitBroker.connect(
+            settings.rabbitmq_url, settings.namespace, prefetch=settings.notifier.concurrency
+        )
+    return InProcessBroker(concurrency=settings.notifier.concurrency)

@@ -1,6 +1,8 @@
 """/start, the role-aware main menu and the language setting, through the real
 Dispatcher with Redis dialog storage and PostgreSQL."""
 
+import re
+
 from sqlalchemy import select
 
 from services.db.models import Membership, MembershipRole, Organization, User
@@ -48,6 +50,9 @@ async def test_owner_creates_business_and_gets_owner_menu(
     await olga.send("/start")
     await olga.press("🏢 Я руковожу бизнесом")
     await olga.send("Кофейня <Мира>")
+    assert "Кофейня &lt;Мира&gt;" in olga.text()
+    await olga.press(re.escape("Москва (UTC+3)"))
+    await olga.press("🇷🇺 Русский")
 
     assert "Кофейня &lt;Мира&gt;" in olga.text()
     assert "Главное меню владельца" in olga.text()

@@ -1,0 +1,1 @@
+"""Settings → notifications: which kinds a user receives, reminder lead time, quiet hours."""

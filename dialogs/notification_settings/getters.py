@@ -1,0 +1,65 @@
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db.models import User
+from services.i18n import Translator
+from services.notification_settings import (
+    QUIET_HOURS_CHOICES,
+    REMINDER_LEAD_CHOICES,
+    get_preferences,
+)
+from services.notifications import NOTIFICATION_KINDS
+
+QUIET_HOURS_OFF = "off"
+
+
+async def get_notification_settings(
+    session: AsyncSession, user: User, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    preferences = await get_preferences(session, user.id)
+    kinds = []
+    for kind in NOTIFICATION_KINDS.values():
+        if not kind.optional:
+            continue
+        label = i18n.get(f"notify-kind-{kind.name}")
+        state = "off" if kind.name in preferences.muted_kinds else "on"
+        kinds.append((kind.name, i18n.get(f"notification-settings-kind-{state}", label=label)))
+    if preferences.quiet_hours_start is None or preferences.quiet_hours_end is None:
+        quiet_hours = i18n.get("notification-settings-quiet-off")
+    else:
+        quiet_hours = i18n.get(
+            "notification-settings-quiet-window",
+            start=preferences.quiet_hours_start.strftime("%H:%M"),
+            end=preferences.quiet_hours_end.strftime("%H:%M"),
+        )
+    return {
+        "lead_minutes": preferences.reminder_lead_minutes,
+        "quiet_hours": quiet_hours,
+        "kinds": kinds,
+    }
+
+
+async def get_lead_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
+    return {
+        "leads": [
+            (str(minutes), i18n.get("notification-settings-lead-option", minutes=minutes))
+            for minutes in REMINDER_LEAD_CHOICES
+        ]
+    }
+
+
+async def get_quiet_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
+    windows = [
+        (
+            str(index),
+            i18n.get(
+                "notification-settings-quiet-window",
+                start=start.strftime("%H:%M"),
+                end=end.strftime("%H:%M"),
+            ),
+        )
+        for index, (start, end) in enumerate(QUIET_HOURS_CHOICES)
+    ]
+    windows.append((QUIET_HOURS_OFF, i18n.get("notification-settings-quiet-none")))
+    return {"windows": windows}

@@ -1,0 +1,7 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class NotificationSettingsSG(StatesGroup):
+    main = State()
+    lead = State()
+    quiet = State()

@@ -1,0 +1,157 @@
+"""Payroll windows: owners and managers see periods, everyone's payslips, the explain
+view, add bonuses and deductions, record payouts and export Excel; employees see their
+own payslip ("💰 Мой заработок") and why it is that amount."""
+
+from operator import itemgetter
+
+from aiogram import F
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common.i18n import I18n
+from dialogs.payroll import getters, handlers
+from dialogs.payroll.states import MyPaySG, PayrollSG
+from dialogs.planning.widgets import Notice
+
+_LABEL = Format("{item[1]}")
+
+
+def _select(widget_id: str, items: str, on_click, type_factory=int) -> Column:  # type: ignore[no-untyped-def]
+    return Column(
+        Select(
+            _LABEL,
+            id=widget_id,
+            item_id_getter=itemgetter(0),
+            items=items,
+            type_factory=type_factory,
+            on_click=on_click,
+        )
+    )
+
+
+def _back_to(state, widget_id: str = "back") -> SwitchTo:  # type: ignore[no-untyped-def]
+    return SwitchTo(I18n("common-back"), id=widget_id, state=state)
+
+
+def payroll_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18n("payroll-periods-title"),
+            _select("periods", "periods", handlers.period_chosen),
+            Cancel(I18n("common-back")),
+            state=PayrollSG.periods,
+            getter=getters.get_periods,
+        ),
+        Window(
+            Notice(),
+            I18n("payroll-period-title"),
+            I18n("payroll-period-totals", when="has_people"),
+            I18n("payroll-period-empty", when="is_empty"),
+            _select("people", "people", handlers.employee_chosen),
+            Button(I18n("payroll-export"), id="export", on_click=handlers.export_clicked),
+            SwitchTo(
+                I18n("payroll-close-period"),
+                id="close",
+                state=PayrollSG.close_confirm,
+                when="can_close",
+            ),
+            _back_to(PayrollSG.periods),
+            state=PayrollSG.period,
+            getter=getters.get_period,
+        ),
+        Window(
+            I18n("payroll-close-confirm"),
+            Button(I18n("payroll-close-yes"), id="close_yes", on_click=handlers.close_confirmed),
+            _back_to(PayrollSG.period),
+            state=PayrollSG.close_confirm,
+            getter=getters.get_period,
+        ),
+        Window(
+            Notice(),
+            I18n("payroll-payslip"),
+            SwitchTo(I18n("payroll-why"), id="why", state=PayrollSG.explain),
+            Button(
+                I18n("payroll-add-bonus"),
+                id="bonus",
+                on_click=handlers.start_bonus,
+                when="can_adjust",
+            ),
+            Button(
+                I18n("payroll-add-deduction"),
+                id="deduction",
+                on_click=handlers.start_deduction,
+                when="can_adjust",
+            ),
+            Button(
+                I18n("payroll-payout"), id="payout", on_click=handlers.start_payout, when="can_pay"
+            ),
+            _back_to(PayrollSG.period),
+            state=PayrollSG.payslip,
+            getter=getters.get_payslip,
+        ),
+        Window(
+            I18n("payroll-explain-title"),
+            I18n("payroll-explain-lines", when="has_lines"),
+            I18n("payroll-explain-empty", when=~F["has_lines"]),
+            I18n("payroll-explain-sums"),
+            _back_to(PayrollSG.payslip),
+            state=PayrollSG.explain,
+            getter=getters.get_explain,
+        ),
+        Window(
+            I18n("payroll-adjust-amount-bonus", when="is_bonus"),
+            I18n("payroll-adjust-amount-deduction", when="is_deduction"),
+            MessageInput(handlers.amount_entered),
+            _back_to(PayrollSG.payslip),
+            state=PayrollSG.adjust_amount,
+            getter=getters.get_adjust,
+        ),
+        Window(
+            I18n("payroll-adjust-reason"),
+            MessageInput(handlers.reason_entered),
+            _back_to(PayrollSG.payslip),
+            state=PayrollSG.adjust_reason,
+        ),
+        Window(
+            I18n("payroll-payout-ask"),
+            _select("methods", "methods", handlers.payout_method_chosen, type_factory=str),
+            _back_to(PayrollSG.payslip),
+            state=PayrollSG.payout,
+            getter=getters.get_payout,
+        ),
+    )
+
+
+def my_pay_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18n("payroll-payslip", when="found"),
+            I18n("payroll-my-empty", when="missing"),
+            SwitchTo(I18n("payroll-why"), id="why", state=MyPaySG.explain, when="found"),
+            SwitchTo(
+                I18n("payroll-other-periods"), id="periods", state=MyPaySG.periods, when="found"
+            ),
+            Cancel(I18n("common-back")),
+            state=MyPaySG.payslip,
+            getter=getters.get_my_payslip,
+        ),
+        Window(
+            I18n("payroll-explain-title", when="found"),
+            I18n("payroll-explain-lines", when="has_lines"),
+            I18n("payroll-explain-empty", when=F["found"] & ~F["has_lines"]),
+            I18n("payroll-explain-sums", when="found"),
+            _back_to(MyPaySG.payslip),
+            state=MyPaySG.explain,
+            getter=getters.get_my_explain,
+        ),
+        Window(
+            I18n("payroll-my-periods-title"),
+            _select("my_periods", "periods", handlers.my_period_chosen),
+            _back_to(MyPaySG.payslip),
+            state=MyPaySG.periods,
+            getter=getters.get_my_periods,
+        ),
+        on_start=handlers.remember_start_period,
+    )

@@ -1,0 +1,250 @@
+"""What the payroll windows show. Getters only read; amounts are formatted per locale."""
+
+from decimal import Decimal
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.actor import current_actor
+from dialogs.common.i18n import translator_of
+from services import payroll
+from services.db.models import PayPeriod, PayPeriodStatus, User
+from services.errors import DomainError, PermissionDenied
+from services.i18n import Translator
+from services.payroll import PayslipLine, PayslipView
+
+PERIOD_ID = "period_id"
+EMPLOYEE_ID = "employee_id"
+ADJUST_IS_BONUS = "adjust_is_bonus"
+# A Telegram message holds 4,096 characters: the lines of a long month get at most
+# this many, the title and the sums the rest.
+MAX_EXPLAIN_CHARACTERS = 3_000
+
+
+def _session(manager: DialogManager) -> AsyncSession:
+    return manager.middleware_data["session"]
+
+
+def _user(manager: DialogManager) -> User:
+    return manager.middleware_data["user"]
+
+
+def period_label(i18n: Translator, period: PayPeriod) -> str:
+    return i18n.get(
+        "payroll-period-button",
+        start=i18n.day(period.start_date, "short"),
+        end=i18n.day(period.end_date, "short"),
+        status=period.status,
+    )
+
+
+def _signed(i18n: Translator, amount: Decimal, currency: str) -> str:
+    text = i18n.money(amount, currency)
+    return f"+{text}" if amount > 0 else text
+
+
+def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
+    """One ledger line in words: what, when, where, how much and why."""
+    method = i18n.get(f"payroll-method-{line.payout_method}") if line.payout_method else ""
+    text = i18n.get(
+        f"payroll-line-{line.type}",
+        date=i18n.short_day(line.work_date),
+        object=line.object_name,
+        minutes=abs(line.minutes) if line.minutes is not None else 0,
+        rate=i18n.money(line.hourly_rate, currency) if line.hourly_rate is not None else "",
+        amount=_signed(i18n, line.amount, currency),
+        reason=line.reason,
+        method=method,
+    )
+    if line.is_reversal:
+        text = i18n.get("payroll-line-reversal", line=text)
+    if line.late_for_closed_period:
+        text = i18n.get("payroll-line-late", line=text)
+    return text
+
+
+def payslip_args(i18n: Translator, view: PayslipView) -> dict[str, Any]:
+    totals, currency = view.totals, view.currency
+    return {
+        "name": totals.employee_name,
+        "start": i18n.day(view.period.start_date, "short"),
+        "end": i18n.day(view.period.end_date, "short"),
+        "frozen": "yes" if view.frozen else "no",
+        "hours": i18n.number(payroll.hours_of(totals.minutes)),
+        "gross": i18n.money(totals.gross, currency),
+        "fines": _signed(i18n, -totals.fines, currency),
+        "bonuses": _signed(i18n, totals.bonuses, currency),
+        "net": i18n.money(totals.net, currency),
+        "paid": i18n.money(totals.paid, currency),
+        "balance": i18n.money(totals.balance, currency),
+    }
+
+
+def explain_args(i18n: Translator, view: PayslipView) -> dict[str, Any]:
+    shown: list[str] = []
+    budget = MAX_EXPLAIN_CHARACTERS
+    for line in view.lines:
+        text = line_text(i18n, line, view.currency)
+        budget -= len(text) + 1
+        if budget < 0:
+            break
+        shown.append(text)
+    hidden = len(view.lines) - len(shown)
+    if hidden > 0:
+        shown.append(i18n.get("payroll-explain-more", count=hidden))
+    lines = "\n".join(shown)
+    return payslip_args(i18n, view) | {"lines": lines, "has_lines": bool(view.lines)}
+
+
+# ------------------------------------------------------------------ owner and managers
+
+
+async def get_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    session = _session(dialog_manager)
+    actor = await current_actor(session, _user(dialog_manager))
+    periods = await payroll.recent_periods(
+        session,
+        dialog_manager.middleware_data["clock"],
+        user_id=actor.user_id,
+        organization_id=actor.organization_id,
+    )
+    return {"periods": [(p.id, period_label(i18n, p)) for p in periods]}
+
+
+async def _chosen_period(manager: DialogManager) -> PayPeriod:
+    period = await _session(manager).get(PayPeriod, manager.dialog_data[PERIOD_ID])
+    assert period is not None
+    return period
+
+
+async def get_period(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    session = _session(dialog_manager)
+    user = _user(dialog_manager)
+    period = await _chosen_period(dialog_manager)
+    actor = await current_actor(session, user)
+    people = await payroll.period_payslips(session, user_id=user.id, period_id=period.id)
+    currency = await payroll.organization_currency(session, period.organization_id)
+    net = sum((p.net for p in people), Decimal("0.00"))
+    paid = sum((p.paid for p in people), Decimal("0.00"))
+    return {
+        "start": i18n.day(period.start_date, "short"),
+        "end": i18n.day(period.end_date, "short"),
+        "pay_day": i18n.day(period.pay_day, "short"),
+        "status": period.status,
+        "count": len(people),
+        "people": [
+            (
+                p.user_id,
+                i18n.get(
+                    "payroll-period-person",
+                    name=p.employee_name,
+                    net=i18n.money(p.net, currency),
+                    balance=i18n.money(p.balance, currency),
+                ),
+            )
+            for p in people
+        ],
+        "has_people": bool(people),
+        "is_empty": not people,
+        "net": i18n.money(net, currency),
+        "paid": i18n.money(paid, currency),
+        "balance": i18n.money(net - paid, currency),
+        "can_close": actor.is_owner and period.status == PayPeriodStatus.OPEN,
+    }
+
+
+async def _owner_view(manager: DialogManager) -> PayslipView:
+    return await payroll.payslip(
+        _session(manager),
+        user_id=_user(manager).id,
+        period_id=manager.dialog_data[PERIOD_ID],
+        employee_user_id=manager.dialog_data[EMPLOYEE_ID],
+    )
+
+
+async def get_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    session = _session(dialog_manager)
+    view = await _owner_view(dialog_manager)
+    actor = await current_actor(session, _user(dialog_manager))
+    can_edit = await payroll.can_edit_money(session, actor)
+    return payslip_args(i18n, view) | {
+        "can_adjust": can_edit and not view.frozen,
+        "can_pay": can_edit and view.totals.balance > 0,
+    }
+
+
+async def get_explain(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return explain_args(translator_of(dialog_manager), await _owner_view(dialog_manager))
+
+
+async def get_adjust(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    view = await _owner_view(dialog_manager)
+    is_bonus = bool(dialog_manager.dialog_data.get(ADJUST_IS_BONUS))
+    return {"name": view.totals.employee_name, "is_bonus": is_bonus, "is_deduction": not is_bonus}
+
+
+async def get_payout(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    view = await _owner_view(dialog_manager)
+    return {
+        "name": view.totals.employee_name,
+        "balance": i18n.money(view.totals.balance, view.currency),
+        "methods": [(m, i18n.get(f"payroll-method-{m}")) for m in payroll.PAYOUT_METHODS],
+    }
+
+
+# ------------------------------------------------------------------ the employee
+
+
+async def _my_view(manager: DialogManager) -> PayslipView | None:
+    session = _session(manager)
+    user = _user(manager)
+    try:
+        actor = await current_actor(session, user)
+    except PermissionDenied:
+        return None
+    period_id = manager.dialog_data.get(PERIOD_ID)
+    if period_id is not None:
+        try:
+            return await payroll.payslip(
+                session, user_id=user.id, period_id=period_id, employee_user_id=user.id
+            )
+        except DomainError:
+            manager.dialog_data.pop(PERIOD_ID)
+    period = await payroll.current_period(
+        session, manager.middleware_data["clock"], actor.organization_id
+    )
+    return await payroll.payslip(
+        session, user_id=user.id, period_id=period.id, employee_user_id=user.id
+    )
+
+
+async def get_my_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    view = await _my_view(dialog_manager)
+    if view is None:
+        return {"found": False, "missing": True}
+    return payslip_args(translator_of(dialog_manager), view) | {"found": True, "missing": False}
+
+
+async def get_my_explain(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    view = await _my_view(dialog_manager)
+    if view is None:
+        return {"found": False, "has_lines": False}
+    return explain_args(translator_of(dialog_manager), view) | {"found": True}
+
+
+async def get_my_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    session = _session(dialog_manager)
+    actor = await current_actor(session, _user(dialog_manager))
+    periods = await payroll.recent_periods(
+        session,
+        dialog_manager.middleware_data["clock"],
+        user_id=actor.user_id,
+        organization_id=actor.organization_id,
+    )
+    return {"periods": [(p.id, period_label(i18n, p)) for p in periods]}

@@ -1,0 +1,253 @@
+"""What the report windows show. Getters only read; figures are formatted per locale."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.actor import current_actor
+from dialogs.common.i18n import translator_of
+from services import reports
+from services.clock import Clock
+from services.i18n import Translator
+from services.permissions import Actor
+from services.reports import (
+    PeriodKind,
+    Report,
+    ReportPeriod,
+    ReportScope,
+    ScopeKind,
+    hours_of,
+)
+
+PERIOD = "period"
+SCOPE = "scope"
+CUSTOM_START = "custom_start"
+INSIGHT = "insight"
+MY_PERIOD = "my_period"
+QUICK_PERIODS = (
+    PeriodKind.TODAY,
+    PeriodKind.YESTERDAY,
+    PeriodKind.THIS_WEEK,
+    PeriodKind.LAST_WEEK,
+    PeriodKind.THIS_MONTH,
+    PeriodKind.LAST_MONTH,
+)
+MY_PERIODS = (
+    PeriodKind.THIS_WEEK,
+    PeriodKind.LAST_WEEK,
+    PeriodKind.THIS_MONTH,
+    PeriodKind.LAST_MONTH,
+)
+
+
+def _session(manager: DialogManager) -> AsyncSession:
+    return manager.middleware_data["session"]
+
+
+def _clock(manager: DialogManager) -> Clock:
+    return manager.middleware_data["clock"]
+
+
+async def actor_of(manager: DialogManager) -> Actor:
+    return await current_actor(_session(manager), manager.middleware_data["user"])
+
+
+# ------------------------------------------------------------------ what is chosen
+
+
+def store_period(manager: DialogManager, period: ReportPeriod) -> None:
+    manager.dialog_data[PERIOD] = {
+        "kind": period.kind.value,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+    }
+
+
+def chosen_period(manager: DialogManager) -> ReportPeriod:
+    data = manager.dialog_data[PERIOD]
+    return ReportPeriod(
+        PeriodKind(data["kind"]), date.fromisoformat(data["start"]), date.fromisoformat(data["end"])
+    )
+
+
+def store_scope(manager: DialogManager, scope: ReportScope) -> None:
+    manager.dialog_data[SCOPE] = {
+        "kind": scope.kind.value,
+        "object_id": scope.object_id,
+        "employee_user_id": scope.employee_user_id,
+    }
+
+
+def chosen_scope(manager: DialogManager) -> ReportScope:
+    data = manager.dialog_data[SCOPE]
+    return ReportScope(ScopeKind(data["kind"]), data["object_id"], data["employee_user_id"])
+
+
+async def chosen_report(manager: DialogManager) -> Report:
+    return await reports.build_report(
+        _session(manager),
+        _clock(manager),
+        await actor_of(manager),
+        chosen_period(manager),
+        chosen_scope(manager),
+    )
+
+
+# ------------------------------------------------------------------ formatting
+
+
+def _money(i18n: Translator, amount: Decimal | None, currency: str) -> str:
+    return i18n.money(amount or Decimal("0"), currency)
+
+
+def _hours(i18n: Translator, minutes: int) -> str:
+    return i18n.number(hours_of(minutes))
+
+
+def period_args(i18n: Translator, period: ReportPeriod) -> dict[str, Any]:
+    return {"start": i18n.day(period.start, "short"), "end": i18n.day(period.end, "short")}
+
+
+def report_args(i18n: Translator, report: Report) -> dict[str, Any]:
+    """The variables of the summary messages (`reports-summary*`)."""
+    totals = report.totals
+    percent = totals.task_completion_percent
+    late = sorted(
+        (e for e in report.employees if e.late_arrivals),
+        key=lambda e: (-e.late_minutes, e.name),
+    )
+
+    def people(rows: list[reports.EmployeeFigures]) -> str:
+        return "\n".join(
+            i18n.get("reports-person-hours", name=e.name, hours=_hours(i18n, e.minutes))
+            for e in rows
+        )
+
+    return {
+        "title": report.scope_title,
+        **period_args(i18n, report.period),
+        "shifts": totals.shifts,
+        "hours": _hours(i18n, totals.minutes),
+        "late_arrivals": totals.late_arrivals,
+        "late_minutes": totals.late_minutes,
+        "no_shows": totals.no_shows,
+        "cancellations": totals.cancellations,
+        "planned": totals.planned,
+        "tasks_done": totals.tasks_done,
+        "tasks_total": totals.tasks_total,
+        "tasks_percent": f" ({percent}%)" if percent is not None else "",
+        "cost": _money(i18n, totals.cost, report.currency),
+        "fines": _money(i18n, totals.fines, report.currency),
+        "bonuses": _money(i18n, totals.bonuses, report.currency),
+        "show_money": report.show_money,
+        "hide_money": not report.show_money,
+        "is_empty": report.is_empty,
+        "has_top": bool(report.top),
+        "top": people(report.top),
+        "has_bottom": bool(report.bottom),
+        "bottom": people(report.bottom),
+        "has_lateness": bool(late),
+        "lateness": "\n".join(
+            i18n.get(
+                "reports-person-late", name=e.name, count=e.late_arrivals, minutes=e.late_minutes
+            )
+            for e in late
+        ),
+    }
+
+
+# ------------------------------------------------------------------ getters
+
+
+async def get_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    return {"periods": [(kind.value, i18n.get(f"reports-period-{kind}")) for kind in QUICK_PERIODS]}
+
+
+async def get_calendar(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    actor = await actor_of(dialog_manager)
+    today = await reports.organization_today(
+        _session(dialog_manager), _clock(dialog_manager), actor.organization_id
+    )
+    start = dialog_manager.dialog_data.get(CUSTOM_START)
+    i18n = translator_of(dialog_manager)
+    return {
+        "calendar_max": today,
+        "start": i18n.day(date.fromisoformat(start), "short") if start else "",
+    }
+
+
+async def get_scope(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return period_args(translator_of(dialog_manager), chosen_period(dialog_manager))
+
+
+async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    session = _session(dialog_manager)
+    objects = await reports.visible_objects(session, await actor_of(dialog_manager))
+    return {"items": [(o.id, o.name) for o in objects], "is_empty": not objects}
+
+
+async def get_employees(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    session = _session(dialog_manager)
+    employees = await reports.visible_employees(session, await actor_of(dialog_manager))
+    return {"items": [(u.id, u.display_name) for u in employees], "is_empty": not employees}
+
+
+async def get_report(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    report = await chosen_report(dialog_manager)
+    return report_args(translator_of(dialog_manager), report)
+
+
+async def get_insight(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    insight = dialog_manager.dialog_data.get(INSIGHT, {})
+    recommendations = insight.get("recommendations", [])
+    return {
+        "title": insight.get("title", ""),
+        **period_args(translator_of(dialog_manager), chosen_period(dialog_manager)),
+        "summary": insight.get("summary", ""),
+        "recommendations": "\n".join(f"{n}. {text}" for n, text in enumerate(recommendations, 1)),
+        "has_recommendations": bool(recommendations),
+        "from_cache": bool(insight.get("from_cache")),
+    }
+
+
+async def get_my_stats(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    session = _session(dialog_manager)
+    clock = _clock(dialog_manager)
+    actor = await actor_of(dialog_manager)
+    kind = PeriodKind(dialog_manager.dialog_data.get(MY_PERIOD, PeriodKind.THIS_WEEK))
+    today = await reports.organization_today(session, clock, actor.organization_id)
+    stats = await reports.build_my_stats(session, clock, actor, reports.period_of(kind, today))
+    totals = stats.totals
+    upcoming = "\n".join(
+        i18n.get(
+            "mystats-upcoming-line",
+            when=i18n.moment(shift.starts_at.astimezone(ZoneInfo(shift.timezone))),
+            object=shift.object_name,
+        )
+        for shift in stats.upcoming
+    )
+    return {
+        **period_args(i18n, stats.period),
+        "shifts": totals.shifts,
+        "hours": _hours(i18n, totals.minutes),
+        "earned": _money(i18n, totals.cost, stats.currency),
+        "fines": _money(i18n, totals.fines, stats.currency),
+        "bonuses": _money(i18n, totals.bonuses, stats.currency),
+        "late_arrivals": totals.late_arrivals,
+        "late_minutes": totals.late_minutes,
+        "no_shows": totals.no_shows,
+        "tasks_done": totals.tasks_done,
+        "tasks_total": totals.tasks_total,
+        "has_upcoming": bool(stats.upcoming),
+        "upcoming": upcoming,
+        "periods": [
+            (k.value, ("• " if k == kind else "") + i18n.get(f"reports-period-{k}"))
+            for k in MY_PERIODS
+        ],
+    }

@@ -1,0 +1,206 @@
+"""Report actions: parse, call one use case, show the result or the domain error.
+Charts and workbooks are rendered in a thread (`asyncio.to_thread`) behind a chat action,
+so that other users' updates go on meanwhile."""
+
+import asyncio
+from datetime import date
+
+from aiogram import Bot
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.utils.chat_action import ChatActionSender
+from aiogram_dialog import DialogManager, ShowMode
+from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
+
+from dialogs.common.errors import show_domain_error
+from dialogs.common.i18n import translator_of
+from dialogs.reports.getters import (
+    CUSTOM_START,
+    INSIGHT,
+    MY_PERIOD,
+    actor_of,
+    chosen_period,
+    chosen_report,
+    chosen_scope,
+    period_args,
+    store_period,
+    store_scope,
+)
+from dialogs.reports.states import MyStatsSG, ReportsSG
+from services import analytics, charts, reports
+from services.config import Settings
+from services.errors import DomainError
+from services.integrations.openai import ChatCompletionClient
+from services.report_export import report_workbook
+from services.reports import PeriodKind, Report, ReportScope, ScopeKind
+
+
+def _message(callback: CallbackQuery) -> Message:
+    assert isinstance(callback.message, Message)
+    return callback.message
+
+
+async def _today(manager: DialogManager) -> date:
+    actor = await actor_of(manager)
+    data = manager.middleware_data
+    return await reports.organization_today(data["session"], data["clock"], actor.organization_id)
+
+
+# ------------------------------------------------------------------ period and scope
+
+
+async def period_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, kind: str
+) -> None:
+    store_period(manager, reports.period_of(PeriodKind(kind), await _today(manager)))
+    await manager.switch_to(ReportsSG.scope)
+
+
+async def custom_start_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, day: date
+) -> None:
+    manager.dialog_data[CUSTOM_START] = day.isoformat()
+    await manager.switch_to(ReportsSG.custom_end)
+
+
+async def custom_end_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, day: date
+) -> None:
+    start = date.fromisoformat(manager.dialog_data[CUSTOM_START])
+    try:
+        period = reports.period_of(PeriodKind.CUSTOM, await _today(manager), start, day)
+    except DomainError as error:
+        await show_domain_error(_message(callback), manager, error)
+        return
+    store_period(manager, period)
+    await manager.switch_to(ReportsSG.scope)
+
+
+async def organization_chosen(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    store_scope(manager, ReportScope(ScopeKind.ORGANIZATION))
+    await _present_report(callback, manager)
+
+
+async def object_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
+) -> None:
+    store_scope(manager, ReportScope(ScopeKind.OBJECT, object_id=object_id))
+    await _present_report(callback, manager)
+
+
+async def employee_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, user_id: int
+) -> None:
+    store_scope(manager, ReportScope(ScopeKind.EMPLOYEE, employee_user_id=user_id))
+    await _present_report(callback, manager)
+
+
+# ------------------------------------------------------------------ the report
+
+
+def _render_charts(report: Report, manager: DialogManager) -> list[bytes]:
+    translator = translator_of(manager)
+    pictures = [charts.hours_and_cost_chart(report, translator)]
+    lateness = charts.lateness_chart(report, translator)
+    if lateness is not None:
+        pictures.append(lateness)
+    return pictures
+
+
+async def _present_report(callback: CallbackQuery, manager: DialogManager) -> None:
+    """The chart pictures first, then the report window below them."""
+    bot: Bot = manager.middleware_data["bot"]
+    chat_id = _message(callback).chat.id
+    try:
+        report = await chosen_report(manager)
+    except DomainError as error:
+        await show_domain_error(_message(callback), manager, error)
+        return
+    i18n = translator_of(manager)
+    caption = i18n.get(
+        "reports-chart-caption", title=report.scope_title, **period_args(i18n, report.period)
+    )
+    async with ChatActionSender.upload_photo(bot=bot, chat_id=chat_id):
+        pictures = await asyncio.to_thread(_render_charts, report, manager)
+        for number, picture in enumerate(pictures, start=1):
+            await bot.send_photo(
+                chat_id,
+                BufferedInputFile(picture, filename=f"chart_{number}.png"),
+                caption=caption if number == 1 else None,
+                parse_mode=None,
+            )
+    manager.show_mode = ShowMode.SEND
+    await manager.switch_to(ReportsSG.report)
+
+
+async def excel_clicked(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """Build the workbook while the chat shows "sending a file…", then send it."""
+    bot: Bot = manager.middleware_data["bot"]
+    chat_id = _message(callback).chat.id
+    i18n = translator_of(manager)
+    try:
+        async with ChatActionSender.upload_document(bot=bot, chat_id=chat_id):
+            report = await chosen_report(manager)
+            filename, content = await asyncio.to_thread(report_workbook, report, i18n)
+            await bot.send_document(
+                chat_id,
+                BufferedInputFile(content, filename=filename),
+                caption=i18n.get(
+                    "reports-excel-caption",
+                    title=report.scope_title,
+                    **period_args(i18n, report.period),
+                ),
+                parse_mode=None,
+            )
+    except DomainError as error:
+        await show_domain_error(_message(callback), manager, error)
+        return
+    manager.show_mode = ShowMode.SEND
+
+
+async def insights_clicked(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    bot: Bot = data["bot"]
+    settings: Settings = data["settings"]
+    chat_id = _message(callback).chat.id
+    i18n = translator_of(manager)
+    try:
+        async with ChatActionSender.typing(bot=bot, chat_id=chat_id):
+            insight = await analytics.report_insights(
+                data["session"],
+                data["clock"],
+                analytics.insight_store(data.get("redis"), settings.namespace),
+                ChatCompletionClient(settings.openai),
+                await actor_of(manager),
+                chosen_period(manager),
+                chosen_scope(manager),
+                i18n.language,
+            )
+    except DomainError as error:
+        await show_domain_error(_message(callback), manager, error)
+        return
+    manager.dialog_data[INSIGHT] = {
+        "title": insight.title,
+        "summary": insight.summary,
+        "recommendations": insight.recommendations,
+        "from_cache": insight.from_cache,
+    }
+    await manager.switch_to(ReportsSG.insights)
+
+
+# ------------------------------------------------------------------ the employee
+
+
+async def my_period_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, kind: str
+) -> None:
+    manager.dialog_data[MY_PERIOD] = PeriodKind(kind).value
+
+
+async def start_reports(manager: DialogManager) -> None:
+    await manager.start(ReportsSG.period)
+
+
+async def start_my_stats(manager: DialogManager) -> None:
+    await manager.start(MyStatsSG.main)

@@ -1,0 +1,126 @@
+## Payroll (C7): periods, payslips, explain view, adjustments, payouts, Excel
+
+payroll-periods-title =
+    💰 <b>Payroll</b>
+    Pick a period. An open period still collects entries, a closed one is frozen.
+payroll-period-button = { $start } – { $end } · { $status ->
+    [closed] 🔒 closed
+   *[open] 🟢 open
+}
+payroll-period-title =
+    💰 <b>Period { $start } – { $end }</b> ({ $status ->
+        [closed] 🔒 closed
+       *[open] 🟢 open, pay day { $pay_day }
+    })
+payroll-period-totals =
+    Employees: { $count }
+    Earned: { $net } · Paid: { $paid } · Balance: { $balance }
+payroll-period-empty = No entries in this period yet.
+payroll-period-person = { $name }: { $net } (balance { $balance })
+payroll-export = 📊 Export to Excel
+payroll-export-caption = 📊 Payroll for { $start } – { $end }
+payroll-close-period = 🔒 Close the period
+payroll-close-confirm =
+    Close the period { $start } – { $end }?
+    Its entries will be frozen and employees will get their payslips. Shifts of this period closed later go to the next period.
+payroll-close-yes = ✅ Yes, close it
+payroll-closed-notice = 🔒 The period is closed, payslips are sent.
+
+payroll-payslip =
+    🧾 <b>{ $name }</b>, period { $start } – { $end }{ $frozen ->
+        [yes] {" "}(🔒 closed)
+       *[no] {""}
+    }
+    Hours: { $hours }
+    Shift pay: { $gross }
+    Fines and deductions: { $fines }
+    Bonuses: { $bonuses }
+    <b>Net: { $net }</b>
+    Paid: { $paid }
+    <b>Balance due: { $balance }</b>
+payroll-why = ❓ Why this amount?
+payroll-add-bonus = ➕ Bonus
+payroll-add-deduction = ➖ Deduction
+payroll-payout = 💸 Pay out
+payroll-explain-title = ❓ <b>How the amount adds up</b> — { $name }, { $start } – { $end }
+payroll-explain-empty = No entries yet.
+payroll-explain-sums =
+    Shifts { $gross }, fines and deductions { $fines }, bonuses { $bonuses }: net <b>{ $net }</b>
+    Paid { $paid }, balance <b>{ $balance }</b>.
+
+payroll-line-shift_pay = 🕘 { $date } · { $object }: { $minutes } min × { $rate }/h = { $amount }
+payroll-line-late_fine = ⏰ { $date } · { $object }: { $minutes } min late → { $amount }
+payroll-line-task_bonus = ⭐ { $date } · task “{ $reason }” done → { $amount }
+payroll-line-task_fine = ⚠️ { $date } · mandatory task “{ $reason }” not done → { $amount }
+payroll-line-cancellation_fine = ✖️ { $date } · short-notice cancellation ({ $reason }) → { $amount }
+payroll-line-manual_bonus = 🎁 { $date } · bonus: { $reason } → { $amount }
+payroll-line-manual_deduction = ➖ { $date } · deduction: { $reason } → { $amount }
+payroll-line-payout = 💸 { $date } · payout ({ $method }) → { $amount }
+payroll-line-reversal = ↩️ correction: { $line }
+payroll-line-late = { $line } (for a closed period)
+
+payroll-type-shift_pay = Shift pay
+payroll-type-late_fine = Late fine
+payroll-type-task_bonus = Task bonus
+payroll-type-task_fine = Task fine
+payroll-type-cancellation_fine = Cancellation fine
+payroll-type-manual_bonus = Bonus
+payroll-type-manual_deduction = Deduction
+payroll-type-payout = Payout
+
+payroll-method-cash = 💵 Cash
+payroll-method-card = 💳 Card
+payroll-method-bank_transfer = 🏦 Bank transfer
+
+payroll-adjust-amount-bonus = ➕ Bonus for { $name }. Type the amount in roubles, e.g. <code>500</code>.
+payroll-adjust-amount-deduction = ➖ Deduction for { $name }. Type the amount in roubles, e.g. <code>300</code>.
+payroll-adjust-reason = Type the reason — the employee will see it.
+payroll-adjust-done = ✅ Recorded: { $amount }.
+payroll-payout-ask = 💸 Pay { $name } the balance of { $balance }? Choose how:
+payroll-payout-done = ✅ Payout of { $amount } recorded.
+
+payroll-my-empty = You do not work in any organization yet.
+payroll-other-periods = 📅 Other periods
+payroll-my-periods-title = 📅 Pick a period:
+
+payroll-xlsx-summary-sheet = Summary
+payroll-xlsx-detail-sheet = All entries
+payroll-xlsx-employee = Employee
+payroll-xlsx-hours = Hours
+payroll-xlsx-gross = Shift pay
+payroll-xlsx-fines = Fines and deductions
+payroll-xlsx-bonuses = Bonuses
+payroll-xlsx-net = Net
+payroll-xlsx-paid = Paid
+payroll-xlsx-balance = Balance
+payroll-xlsx-date = Date
+payroll-xlsx-type = Type
+payroll-xlsx-object = Object
+payroll-xlsx-minutes = Minutes
+payroll-xlsx-rate = Hourly rate
+payroll-xlsx-amount = Amount
+payroll-xlsx-reason = Reason
+payroll-xlsx-late = For a closed period
+payroll-xlsx-yes = yes
+
+notify-payroll_payslip_ready = 🧾 Your payslip for { $start } – { $end } is ready: { $net } ₽ due.
+notify-button-open-payslip = 🧾 Open the payslip
+notify-payroll_adjustment = { $kind ->
+    [manual_bonus] 🎁 You got a bonus of { $amount } ₽
+   *[other] ➖ A deduction of { $amount } ₽ was made
+}. Reason: { $reason }
+notify-payroll_payout = 💸 You were paid { $amount } ₽ ({ $method ->
+    [cash] cash
+    [card] to your card
+   *[other] bank transfer
+}) for { $start } – { $end }.
+notify-payroll_shift_corrected = ✏️ The times of your shift on { $date } ({ $object }) were corrected: { $worked_minutes } min, { $pay } ₽.
+
+error-payroll-period-closed = This period is closed: nothing can be added to it.
+error-payroll-nothing-to-pay = Nothing to pay: the balance is zero.
+error-payroll-over-balance = You cannot pay more than the balance ({ $balance } ₽).
+error-payroll-shift-not-closed = The shift is still running: only a closed shift can be corrected.
+error-invalid-input-end-before-start = The end of the shift must be after its start.
+error-invalid-input-in-future = The time cannot be in the future.
+payroll-explain-lines = { $lines }
+payroll-explain-more = … and { $count } more lines — the full list is in your manager's Excel export.

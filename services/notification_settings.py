@@ -1,0 +1,90 @@
+"""A user's notification settings: which kinds they receive, how long before a shift
+they are reminded, and quiet hours during which non-urgent notifications wait."""
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db.models import NotificationPreferences
+from services.db.models.notification_prefs import DEFAULT_REMINDER_LEAD_MINUTES
+from services.errors import InvalidInput
+from services.notifications import NOTIFICATION_KINDS
+
+REMINDER_LEAD_CHOICES = (15, 30, 60, 90, 120, 180)
+# Quiet-hour windows offered in the settings dialog (local start, local end).
+QUIET_HOURS_CHOICES = ((time(22), time(8)), (time(23), time(7)), (time(21), time(9)))
+
+
+def default_preferences(user_id: int) -> NotificationPreferences:
+    return NotificationPreferences(
+        user_id=user_id, muted_kinds=[], reminder_lead_minutes=DEFAULT_REMINDER_LEAD_MINUTES
+    )
+
+
+async def get_preferences(session: AsyncSession, user_id: int) -> NotificationPreferences:
+    """The user's settings, or the defaults (not stored) when they changed nothing."""
+    stored = await session.get(NotificationPreferences, user_id)
+    return stored if stored is not None else default_preferences(user_id)
+
+
+async def _stored_preferences(session: AsyncSession, user_id: int) -> NotificationPreferences:
+    stored = await session.get(NotificationPreferences, user_id, with_for_update=True)
+    if stored is None:
+        stored = default_preferences(user_id)
+        session.add(stored)
+    return stored
+
+
+async def toggle_kind(session: AsyncSession, user_id: int, kind: str) -> bool:
+    """Switch an optional kind off or back on; returns whether it is now received."""
+    registered = NOTIFICATION_KINDS.get(kind)
+    if registered is None or not registered.optional:
+        raise InvalidInput(reason="notification-kind")
+    preferences = await _stored_preferences(session, user_id)
+    muted = set(preferences.muted_kinds)
+    receives = kind in muted
+    muted.symmetric_difference_update({kind})
+    preferences.muted_kinds = sorted(muted)
+    await session.flush()
+    return receives
+
+
+async def set_reminder_lead(session: AsyncSession, user_id: int, minutes: int) -> None:
+    """How many minutes before a planned shift the reminder comes (one of the choices)."""
+    if minutes not in REMINDER_LEAD_CHOICES:
+        raise InvalidInput(reason="reminder-lead")
+    preferences = await _stored_preferences(session, user_id)
+    preferences.reminder_lead_minutes = minutes
+    await session.flush()
+
+
+async def set_quiet_hours(
+    session: AsyncSession, user_id: int, window: tuple[time, time] | None
+) -> None:
+    """Quiet hours (local start and end, may cross midnight) or None to switch them off."""
+    if window is not None and window[0] == window[1]:
+        raise InvalidInput(reason="quiet-hours")
+    preferences = await _stored_preferences(session, user_id)
+    preferences.quiet_hours_start, preferences.quiet_hours_end = window or (None, None)
+    await session.flush()
+
+
+def quiet_hours_end(
+    moment: datetime, timezone: ZoneInfo, start: time | None, end: time | None
+) -> datetime | None:
+    """When `moment` falls into the local window [start, end) (which may cross
+    midnight), the UTC instant the window ends; otherwise None."""
+    if start is None or end is None or start == end:
+        return None
+    local = moment.astimezone(timezone)
+    now = local.time().replace(tzinfo=None)
+    crosses_midnight = start > end
+    inside = (start <= now or now < end) if crosses_midnight else (start <= now < end)
+    if not inside:
+        return None
+    end_date = local.date()
+    if crosses_midnight and now >= start:
+        end_date += timedelta(days=1)
+    # Built as a wall-clock time and resolved by the zone (DST days included).
+    return datetime.combine(end_date, end, tzinfo=timezone).astimezone(UTC)

@@ -1,0 +1,78 @@
+"""Settings → 🔔 Notifications: switching kinds off and on, the reminder lead time and
+quiet hours, stored for the notifier and the reminder job."""
+
+from datetime import time
+
+from sqlalchemy import select
+
+from services.db.models import NotificationPreferences, User
+from tests.dialogs.conftest import UserFactory
+
+
+async def preferences_of(session_factory, telegram_id: int) -> NotificationPreferences | None:
+    async with session_factory() as session:
+        user_id = await session.scalar(select(User.id).where(User.telegram_id == telegram_id))
+        return await session.get(NotificationPreferences, user_id)
+
+
+async def test_defaults_are_shown_and_a_kind_can_be_switched_off_and_on(
+    make_user: UserFactory, session_factory
+) -> None:
+    anna = make_user(8001)
+    await anna.send("/start")
+    await anna.press("⚙️ Настройки")
+    await anna.press("🔔 Уведомления")
+
+    assert "Напоминание о смене: за 60 мин." in anna.text()
+    assert "Тихие часы: выключены" in anna.text()
+    assert "✅ Напоминания о сменах" in anna.buttons()
+    assert await preferences_of(session_factory, 8001) is None
+
+    await anna.press("✅ Напоминания о сменах")
+    assert "⬜ Напоминания о сменах" in anna.buttons()
+    stored = await preferences_of(session_factory, 8001)
+    assert stored is not None and stored.muted_kinds == ["shift_reminder"]
+
+    await anna.press("⬜ Напоминания о сменах")
+    assert "✅ Напоминания о сменах" in anna.buttons()
+    stored = await preferences_of(session_factory, 8001)
+    assert stored is not None and stored.muted_kinds == []
+
+
+async def test_reminder_lead_time_and_quiet_hours_are_saved(
+    make_user: UserFactory, session_factory
+) -> None:
+    john = make_user(8002, language_code="en", first_name="John")
+    await john.send("/start")
+    await john.press("⚙️ Settings")
+    await john.press("🔔 Notifications")
+
+    await john.press("⏰ Reminder time")
+    assert john.text() == "How many minutes before a shift should we remind you?"
+    await john.press("30 min")
+    assert "Shift reminder: 30 min before." in john.text()
+
+    await john.press("🌙 Quiet hours")
+    await john.press("22:00–08:00")
+    assert "Quiet hours: 22:00–08:00" in john.text()
+
+    stored = await preferences_of(session_factory, 8002)
+    assert stored is not None
+    assert stored.reminder_lead_minutes == 30
+    assert (stored.quiet_hours_start, stored.quiet_hours_end) == (time(22), time(8))
+
+    await john.press("🌙 Quiet hours")
+    await john.press("No quiet hours")
+    assert "Quiet hours: off" in john.text()
+    stored = await preferences_of(session_factory, 8002)
+    assert stored is not None and stored.quiet_hours_start is None
+
+
+async def test_back_returns_to_the_settings(make_user: UserFactory) -> None:
+    anna = make_user(8003)
+    await anna.send("/start")
+    await anna.press("⚙️ Настройки")
+    await anna.press("🔔 Уведомления")
+    await anna.press("⬅️ Назад")
+
+    assert "🔔 Уведомления" in anna.buttons()

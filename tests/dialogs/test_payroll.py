@@ -1,0 +1,303 @@
+"""Payroll through the real Dispatcher: the owner's periods and payslips, the explain
+view, a manual bonus, a payout, the Excel document (sent to the fake Telegram server and
+opened with openpyxl), a manager's limited view and the employee's own pay. The clock
+stands at Monday 2 March 2026, 12:00 in Moscow; weekly periods."""
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from dialogs.payroll.getters import explain_args
+from services import payroll
+from services.db.models import (
+    LedgerEntry,
+    LedgerEntryType,
+    MembershipRole,
+    OutboxMessage,
+    PayPeriod,
+    PayPeriodStatus,
+    Permission,
+    User,
+)
+from services.i18n import translator_for
+from services.payroll import PayslipLine, PayslipTotals, PayslipView
+from tests.dialogs.conftest import UserFactory
+from tests.support.payroll import (
+    add_finished_shift,
+    add_object,
+    add_person,
+    add_task,
+    local,
+    make_payroll_world,
+)
+
+OWNER_TG, ANNA_TG, MANAGER_TG, VIEWER_TG = 8101, 8102, 8103, 8104
+MON = date(2026, 3, 2)
+
+
+async def tap(user, text: str) -> None:
+    """Press a button by its exact text (the locator takes a regex: "?" and "(" are plain
+    characters here)."""
+    await user.press(re.escape(text))
+
+
+def plain(text: str) -> str:
+    """Money as babel writes it uses no-break spaces; compare with plain ones."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+async def _world(session_factory):
+    """Olga owns "Мира"; Anna worked Monday 07:00–11:00 (planned 06:45: 15 min late, 10
+    over the grace, 100 ₽ fine) at 300 ₽/h: 240 min → 1200.00, and did a 150 ₽ task."""
+    async with session_factory() as session, session.begin():
+        world = await make_payroll_world(session, owner_telegram_id=OWNER_TG)
+        mira = await add_object(session, world, "Мира", rate="300", grace=5, fine_per_minute="10")
+        anna = await add_person(session, world, "Anna", [mira], telegram_id=ANNA_TG)
+        shift = await add_finished_shift(
+            session,
+            anna,
+            mira,
+            local(MON, 7, 0),
+            local(MON, 11, 0),
+            planned_start=local(MON, 6, 45),
+        )
+        await add_task(session, shift, "Витрина", done=True, bonus="150")
+        await payroll.record_shift_entries(session, shift)
+        await payroll.record_task_entries(session, shift)
+        await add_person(
+            session,
+            world,
+            "Max",
+            [mira],
+            role=MembershipRole.MANAGER,
+            permissions=[Permission.VIEW.value, Permission.VIEW_MONEY.value],
+            telegram_id=VIEWER_TG,
+        )
+    return world, anna[0]
+
+
+async def _open_anna_payslip(owner) -> None:
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    period = next(b for b in owner.buttons() if "открыт" in b)
+    await tap(owner, period)
+    anna = next(b for b in owner.buttons() if b.startswith("Anna"))
+    await tap(owner, anna)
+
+
+async def test_owner_sees_periods_payslips_and_the_explanation(
+    make_user: UserFactory, session_factory
+) -> None:
+    await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    assert "Выберите период" in owner.text()
+    assert "02.03.2026 – 08.03.2026 · 🟢 открыт" in owner.buttons()
+    await tap(owner, "02.03.2026 – 08.03.2026 · 🟢 открыт")
+    assert "Сотрудников: 1" in owner.text()
+    assert "Anna: 1 250,00 ₽ (остаток 1 250,00 ₽)" in plain(" ".join(owner.buttons()))
+    anna = next(b for b in owner.buttons() if b.startswith("Anna"))
+    await tap(owner, anna)
+    payslip = plain(owner.text())
+    assert "Часы: 4" in payslip
+    assert "Начислено за смены: 1 200,00 ₽" in payslip
+    assert "Штрафы и удержания: -100,00 ₽" in payslip
+    assert "Премии и бонусы: +150,00 ₽" in payslip
+    assert "Итого начислено: 1 250,00 ₽" in payslip
+    assert "Остаток к выплате: 1 250,00 ₽" in payslip
+    assert {"❓ Почему такая сумма?", "➕ Премия", "➖ Удержание", "💸 Выплатить"} <= set(
+        owner.buttons()
+    )
+    await tap(owner, "❓ Почему такая сумма?")
+    explained = plain(owner.text())
+    assert "пн, 2 мар. · Мира: 240 мин × 300,00 ₽/ч = +1 200,00 ₽" in explained
+    assert "пн, 2 мар. · Мира: опоздание 15 мин → -100,00 ₽" in explained
+    assert "задача «Витрина» выполнена → +150,00 ₽" in explained
+    assert "итого <b>1 250,00 ₽</b>" in explained
+
+
+async def test_owner_adds_a_bonus_with_a_reason_and_the_employee_is_told(
+    make_user: UserFactory, session_factory, telegram
+) -> None:
+    _, anna = await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await _open_anna_payslip(owner)
+    await tap(owner, "➕ Премия")
+    assert "Премия для Anna" in owner.text()
+    await owner.send("много")
+    refusal = telegram.last_message(OWNER_TG)
+    assert refusal is not None and "Нужно число" in refusal["text"]
+    await owner.send("500")
+    assert "причину" in owner.text()
+    await owner.send("За чистоту в зале")
+    assert "✅ Записано: 500,00 ₽" in plain(owner.text())
+    assert "Премии и бонусы: +650,00 ₽" in plain(owner.text())
+    async with session_factory() as session:
+        bonus = await session.scalar(
+            select(LedgerEntry).where(LedgerEntry.type == LedgerEntryType.MANUAL_BONUS)
+        )
+        assert bonus is not None
+        assert (bonus.amount, bonus.reason, bonus.user_id) == (
+            Decimal("500.00"),
+            "За чистоту в зале",
+            anna.id,
+        )
+        told = await session.scalar(
+            select(OutboxMessage).where(OutboxMessage.kind == "payroll_adjustment")
+        )
+        assert told is not None and told.recipient_user_id == anna.id
+
+
+async def test_owner_records_a_cash_payout_of_the_balance(
+    make_user: UserFactory, session_factory
+) -> None:
+    _, anna = await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await _open_anna_payslip(owner)
+    await tap(owner, "💸 Выплатить")
+    assert "остаток 1 250,00 ₽" in plain(owner.text())
+    await tap(owner, "💵 Наличные")
+    assert "✅ Выплата 1 250,00 ₽ записана." in plain(owner.text())
+    assert "Остаток к выплате: 0,00 ₽" in plain(owner.text())
+    assert "💸 Выплатить" not in owner.buttons()
+    async with session_factory() as session:
+        payout = await session.scalar(
+            select(LedgerEntry).where(LedgerEntry.type == LedgerEntryType.PAYOUT)
+        )
+        assert payout is not None
+        assert (payout.amount, payout.payout_method) == (Decimal("-1250.00"), "cash")
+        told = await session.scalar(
+            select(OutboxMessage).where(OutboxMessage.kind == "payroll_payout")
+        )
+        assert told is not None and told.recipient_user_id == anna.id
+
+
+async def test_excel_export_is_sent_as_a_document(
+    make_user: UserFactory, session_factory, telegram, bot
+) -> None:
+    await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    await tap(owner, "02.03.2026 – 08.03.2026 · 🟢 открыт")
+    await tap(owner, "📊 Выгрузить в Excel")
+    actions = telegram.calls_of("sendChatAction")
+    assert any(call.params.get("action") == "upload_document" for call in actions)
+    [sent] = telegram.calls_of("sendDocument")
+    document = sent.result["document"]
+    assert document["file_name"] == "payroll_2026-03-02_2026-03-08.xlsx"
+    content = await bot.download(document["file_id"])
+    assert content is not None
+    workbook = load_workbook(io.BytesIO(content.read()))
+    summary, detail = workbook["Сводка"], workbook["Все начисления"]
+    rows = list(summary.iter_rows(values_only=True))
+    assert rows[0] == (
+        "Сотрудник",
+        "Часы",
+        "Начислено за смены",
+        "Штрафы и удержания",
+        "Премии и бонусы",
+        "Итого",
+        "Выплачено",
+        "Остаток",
+    )
+    assert [float(value) for value in rows[1][1:]] == [4, 1200, 100, 150, 1250, 0, 1250]
+    assert rows[1][0] == "Anna"
+    entries = list(detail.iter_rows(min_row=2, values_only=True))
+    assert sorted((row[2], float(row[6])) for row in entries) == [
+        ("Бонус за задачу", 150.0),
+        ("Оплата смены", 1200.0),
+        ("Штраф за опоздание", -100.0),
+    ]
+
+
+async def test_manager_with_view_money_sees_but_cannot_change(
+    make_user: UserFactory, session_factory
+) -> None:
+    await _world(session_factory)
+    manager = make_user(VIEWER_TG, first_name="Max")
+    await _open_anna_payslip(manager)
+    assert "Итого начислено: 1 250,00 ₽" in plain(manager.text())
+    assert "❓ Почему такая сумма?" in manager.buttons()
+    assert not {"➕ Премия", "➖ Удержание", "💸 Выплатить"} & set(manager.buttons())
+
+
+async def test_employee_sees_only_their_own_pay_and_why(
+    make_user: UserFactory, session_factory
+) -> None:
+    await _world(session_factory)
+    anna = make_user(ANNA_TG, first_name="Anna")
+    await anna.send("/start")
+    assert "💰 Зарплата" not in anna.buttons()
+    await tap(anna, "💰 Мой заработок")
+    payslip = plain(anna.text())
+    assert "Anna" in payslip and "Итого начислено: 1 250,00 ₽" in payslip
+    await tap(anna, "❓ Почему такая сумма?")
+    assert "опоздание 15 мин → -100,00 ₽" in plain(anna.text())
+    await tap(anna, "⬅️ Назад")
+    await tap(anna, "📅 Другие периоды")
+    assert "02.03.2026 – 08.03.2026 · 🟢 открыт" in anna.buttons()
+
+
+async def test_employee_in_english_and_the_payslip_deep_link(
+    make_user: UserFactory, session_factory, clock
+) -> None:
+    world, anna_user = await _world(session_factory)
+    async with session_factory() as session, session.begin():
+        (await session.get(User, anna_user.id)).language = "en"
+        period = await payroll.current_period(session, clock, world.organization.id)
+        await payroll.close_pay_period(session, clock, period_id=period.id, user_id=None)
+    anna = make_user(ANNA_TG, language_code="en", first_name="Anna")
+    await anna.send(f"/start pay_{period.id}")
+    assert "(🔒 closed)" in anna.text()
+    assert "❓ Why this amount?" in anna.buttons()
+
+
+async def test_owner_closes_the_period_and_payslips_go_out(
+    make_user: UserFactory, session_factory
+) -> None:
+    _, anna = await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    await tap(owner, "02.03.2026 – 08.03.2026 · 🟢 открыт")
+    await tap(owner, "🔒 Закрыть период")
+    assert "Закрыть период 02.03.2026 – 08.03.2026?" in owner.text()
+    await tap(owner, "✅ Да, закрыть")
+    assert "🔒 Период закрыт, расчётные листки отправлены." in owner.text()
+    assert "🔒 закрыт" in owner.text()
+    assert "🔒 Закрыть период" not in owner.buttons()
+    async with session_factory() as session:
+        ready = await session.scalar(
+            select(OutboxMessage).where(OutboxMessage.kind == "payroll_payslip_ready")
+        )
+        assert ready is not None and ready.recipient_user_id == anna.id
+        assert ready.payload["net"] == "1250.00"
+
+
+def test_a_long_explanation_stays_within_one_telegram_message() -> None:
+    period = PayPeriod(start_date=MON, end_date=date(2026, 3, 8), status=PayPeriodStatus.OPEN)
+    line = PayslipLine(
+        entry_id=1,
+        type=LedgerEntryType.SHIFT_PAY,
+        work_date=MON,
+        object_name="Кофейня с очень длинным названием на углу двух улиц",
+        minutes=480,
+        hourly_rate=Decimal("350.00"),
+        amount=Decimal("2800.00"),
+        reason="",
+        payout_method=None,
+        is_reversal=True,
+        late_for_closed_period=True,
+    )
+    totals = PayslipTotals(1, "Anna", 0, *(Decimal("0.00"),) * 5)
+    args = explain_args(translator_for("ru"), PayslipView(period, "RUB", totals, [line] * 90))
+    assert len(args["lines"]) < 3_200
+    assert args["lines"].endswith(
+        "… и ещё 69 строк — полный список в выгрузке Excel у руководителя."
+    )

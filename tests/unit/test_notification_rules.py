@@ -1,0 +1,106 @@
+"""Pure rules of notifications: quiet hours across midnight and DST, the stable spread
+of reminders, payload rendering, and the in-process send limiter."""
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from services.config import NotifierSettings
+from services.notification_settings import quiet_hours_end
+from services.queue.notifier import notification_args, render_buttons
+from services.queue.rate_limit import LocalSendLimiter
+from services.shift_reminders import reminder_moment, spread_offset
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def at(zone: ZoneInfo, *args: int) -> datetime:
+    return datetime(*args, tzinfo=zone).astimezone(UTC)
+
+
+def test_quiet_hours_over_midnight_end_next_morning() -> None:
+    late_evening = at(MOSCOW, 2026, 3, 2, 23, 30)
+    assert quiet_hours_end(late_evening, MOSCOW, time(22), time(8)) == at(MOSCOW, 2026, 3, 3, 8)
+
+
+def test_quiet_hours_after_midnight_end_the_same_morning() -> None:
+    early = at(MOSCOW, 2026, 3, 3, 6, 15)
+    assert quiet_hours_end(early, MOSCOW, time(22), time(8)) == at(MOSCOW, 2026, 3, 3, 8)
+
+
+def test_outside_quiet_hours_nothing_waits() -> None:
+    assert quiet_hours_end(at(MOSCOW, 2026, 3, 3, 8), MOSCOW, time(22), time(8)) is None
+    assert quiet_hours_end(at(MOSCOW, 2026, 3, 3, 12), MOSCOW, time(22), time(8)) is None
+    assert quiet_hours_end(at(MOSCOW, 2026, 3, 3, 12), MOSCOW, None, None) is None
+
+
+def test_quiet_hours_within_one_day() -> None:
+    assert quiet_hours_end(at(MOSCOW, 2026, 3, 3, 14), MOSCOW, time(13), time(15)) == at(
+        MOSCOW, 2026, 3, 3, 15
+    )
+    assert quiet_hours_end(at(MOSCOW, 2026, 3, 3, 16), MOSCOW, time(13), time(15)) is None
+
+
+def test_quiet_hours_over_the_dst_night_end_at_local_eight() -> None:
+    # Berlin skips 02:00-03:00 on 2026-03-29; 08:00 that morning is 06:00 UTC.
+    night = at(BERLIN, 2026, 3, 29, 1, 30)
+    assert quiet_hours_end(night, BERLIN, time(22), time(8)) == datetime(2026, 3, 29, 6, tzinfo=UTC)
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=1, max_value=600))
+def test_spread_offset_is_stable_and_inside_the_window(shift_id: int, spread: int) -> None:
+    offset = spread_offset(shift_id, spread)
+    assert timedelta(0) <= offset < timedelta(seconds=spread)
+    assert offset == spread_offset(shift_id, spread)
+
+
+def test_reminder_moment_is_lead_before_start_minus_the_spread() -> None:
+    start = datetime(2026, 3, 3, 6, tzinfo=UTC)
+    assert reminder_moment(start, 60, 7, 0) == datetime(2026, 3, 3, 5, tzinfo=UTC)
+    assert reminder_moment(start, 30, 7, 120) <= datetime(2026, 3, 3, 5, 30, tzinfo=UTC)
+
+
+def test_payload_strings_are_escaped_and_structures_left_out() -> None:
+    args = notification_args({"name": "<b>Мира</b>", "count": 3, "flag": True, "buttons": []})
+    assert args == {"name": "&lt;b&gt;Мира&lt;/b&gt;", "count": 3}
+
+
+def test_buttons_become_urls_and_deep_links() -> None:
+    markup = render_buttons(
+        [
+            {"text_key": "notify-button-open-shift", "start_payload": "shift_5"},
+            {"text_key": "notify-button-open-shift", "url": "https://example.org/p"},
+        ],
+        "en",
+        "staffprobot_bot",
+    )
+    assert markup is not None
+    (first,), (second,) = markup.inline_keyboard
+    assert (first.text, first.url) == ("Open shift", "https://t.me/staffprobot_bot?start=shift_5")
+    assert second.url == "https://example.org/p"
+
+
+async def test_local_limiter_one_message_a_second_per_private_chat() -> None:
+    limiter = LocalSendLimiter(NotifierSettings(_env_file=None))  # type: ignore[call-arg]
+    assert await limiter.try_acquire(42) is None
+    wait = await limiter.try_acquire(42)
+    assert wait is not None and wait.chat_limited and 0.9 < wait.seconds <= 1.05
+
+
+async def test_local_limiter_spaces_sends_to_different_chats_evenly() -> None:
+    limiter = LocalSendLimiter(NotifierSettings(_env_file=None, global_per_second=20))  # type: ignore[call-arg]
+    # Two sends per 1/20 s at most, whatever the chats.
+    assert await limiter.try_acquire(1) is None
+    assert await limiter.try_acquire(2) is None
+    wait = await limiter.try_acquire(3)
+    assert wait is not None and not wait.chat_limited and wait.seconds <= 0.05
+
+
+async def test_local_limiter_pause_holds_every_chat() -> None:
+    limiter = LocalSendLimiter(NotifierSettings(_env_file=None))  # type: ignore[call-arg]
+    await limiter.pause_all(3)
+    wait = await limiter.try_acquire(7)
+    assert wait is not None and not wait.chat_limited and 2.9 < wait.seconds <= 3

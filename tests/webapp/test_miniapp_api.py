@@ -1,0 +1,405 @@
+"""The Mini App's JSON API through the real FastAPI app over httpx: initData auth, roles,
+organization isolation, the planning board with labour cost, assignments persisted
+through the planning use cases, the employee's calendar, the map data and payslips."""
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from services.clock import ManualClock
+from services.config import Settings
+from services.db.models import PlannedShift, PlannedShiftStatus, User
+from services.db.session import SessionFactory
+from tests.conftest import TEST_BOT_TOKEN
+from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
+from tests.support.reports import AFTER_THE_WEEK, ReportWorld, build_report_week
+from tests.support.webapp import build_init_data, tma_header
+from webapp.app import create_app
+
+
+@pytest.fixture
+async def cast(session_factory: SessionFactory, clock: ManualClock) -> MiniAppCast:
+    return await seed_miniapp_cast(session_factory, clock)
+
+
+@pytest.fixture
+async def app(settings: Settings, clock: ManualClock) -> AsyncIterator[FastAPI]:
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        app.state.clock = clock
+        yield app
+
+
+@pytest.fixture
+async def http(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://webapp") as client:
+        yield client
+
+
+def auth(
+    user: User,
+    clock: ManualClock,
+    *,
+    age: timedelta = timedelta(minutes=1),
+    bot_token: str = TEST_BOT_TOKEN,
+) -> dict[str, str]:
+    init_data = build_init_data(
+        bot_token, telegram_id=user.telegram_id, auth_date=clock.now() - age
+    )
+    return tma_header(init_data)
+
+
+def plain(text: str | None) -> str | None:
+    """Money as Babel writes it, with ordinary spaces."""
+    return None if text is None else text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def cafe_day(board: dict[str, Any], day: str) -> dict[str, Any]:
+    cafe = next(o for o in board["objects"] if o["name"] == "Кофейня")
+    return next(d for d in cafe["days"] if d["date"] == day)
+
+
+async def planned_on(session_factory: SessionFactory, slot_id: int) -> list[int]:
+    async with session_factory() as session:
+        return list(
+            await session.scalars(
+                select(PlannedShift.membership_id).where(
+                    PlannedShift.slot_id == slot_id,
+                    PlannedShift.status == PlannedShiftStatus.PLANNED,
+                )
+            )
+        )
+
+
+# ------------------------------------------------------------------ authentication
+
+
+async def test_valid_init_data_opens_the_board_of_the_current_week(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    response = await http.get("/api/miniapp/board", headers=auth(cast.owner, clock))
+
+    assert response.status_code == 200
+    board = response.json()
+    assert board["week_start"] == "2026-03-02"
+    assert [o["name"] for o in board["objects"]] == ["Кофейня", "Склад"]
+    tuesday = cafe_day(board, "2026-03-03")
+    [slot] = tuesday["slots"]
+    assert slot["time"] == "09:00–18:00"
+    assert slot["occupancy"] == "1/2"
+    assert [p["name"] for p in slot["people"]] == ["Ivan"]
+    # Ivan's own contract rate (400 ₽/h) wins over the object's 300 ₽/h: 9 h × 400.
+    assert plain(slot["cost"]) == "3 600,00 ₽"
+    assert plain(tuesday["cost"]) == "3 600,00 ₽"
+    assert plain(board["week_cost"]) == "3 600,00 ₽"
+    assert cafe_day(board, "2026-03-04")["slots"][0]["occupancy"] == "0/1"
+
+
+@pytest.mark.parametrize("case", ["tampered hash", "wrong bot token", "stale auth_date", "none"])
+async def test_requests_without_genuine_fresh_init_data_are_401(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock, settings: Settings, case: str
+) -> None:
+    if case == "tampered hash":
+        header = auth(cast.owner, clock)["Authorization"]
+        last = header[-1]
+        headers = {"Authorization": header[:-1] + ("0" if last != "0" else "1")}
+    elif case == "wrong bot token":
+        headers = auth(cast.owner, clock, bot_token="654321:ANOTHER-BOT")
+    elif case == "stale auth_date":
+        headers = auth(
+            cast.owner, clock, age=timedelta(seconds=settings.init_data_max_age_seconds + 60)
+        )
+    else:
+        headers = {}
+
+    for path in ("/api/miniapp/me", "/api/miniapp/board", "/api/miniapp/schedule"):
+        response = await http.get(path, headers=headers)
+        assert response.status_code == 401, path
+
+
+async def test_a_user_of_another_telegram_account_with_a_forged_user_field_is_401(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    genuine = auth(cast.ivan, clock)["Authorization"]
+    forged = genuine.replace(
+        f"%22id%22%3A{cast.ivan.telegram_id}", f"%22id%22%3A{cast.owner.telegram_id}"
+    )
+    assert forged != genuine
+
+    response = await http.get("/api/miniapp/board", headers={"Authorization": forged})
+
+    assert response.status_code == 401
+
+
+# ------------------------------------------------------------------ roles and organizations
+
+
+async def test_me_tells_the_role_and_the_pages(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    owner = (await http.get("/api/miniapp/me", headers=auth(cast.owner, clock))).json()
+    employee = (await http.get("/api/miniapp/me", headers=auth(cast.ivan, clock))).json()
+
+    assert owner["role"] == "owner"
+    assert owner["organization"]["name"] == "Кофейни Ольги"
+    assert owner["pages"] == ["board", "reports", "map", "schedule", "payslip"]
+    assert employee["role"] == "employee"
+    assert employee["pages"] == ["schedule", "payslip"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/api/miniapp/board"),
+        ("GET", "/api/miniapp/objects"),
+        ("GET", "/api/miniapp/slots/{wednesday}/candidates"),
+        ("POST", "/api/miniapp/slots/{wednesday}/assign"),
+    ],
+)
+async def test_an_employee_on_an_owner_endpoint_is_403(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock, method: str, path: str
+) -> None:
+    response = await http.request(
+        method,
+        path.format(wednesday=cast.wednesday_slot_id),
+        headers=auth(cast.ivan, clock),
+        json={"membership_id": cast.ivan_membership_id} if method == "POST" else None,
+    )
+
+    assert response.status_code == 403
+
+
+async def test_another_organizations_ids_are_404(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    headers = auth(cast.owner, clock)
+
+    candidates = await http.get(
+        f"/api/miniapp/slots/{cast.stranger_slot_id}/candidates", headers=headers
+    )
+    assign_there = await http.post(
+        f"/api/miniapp/slots/{cast.stranger_slot_id}/assign",
+        headers=headers,
+        json={"membership_id": cast.maria_membership_id},
+    )
+    assign_stranger = await http.post(
+        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
+        headers=headers,
+        json={"membership_id": cast.stranger_membership_id},
+    )
+    unassign_there = await http.post(
+        f"/api/miniapp/planned-shifts/{cast.stranger_planned_shift_id}/unassign",
+        headers=headers,
+        json={"comment": ""},
+    )
+
+    assert [r.status_code for r in (candidates, assign_there, assign_stranger, unassign_there)] == [
+        404,
+        404,
+        404,
+        404,
+    ]
+    assert await planned_on(session_factory, cast.stranger_slot_id) == [cast.stranger_membership_id]
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == []
+
+
+async def test_a_manager_without_view_money_sees_no_labour_cost(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    board = (await http.get("/api/miniapp/board", headers=auth(cast.manager, clock))).json()
+
+    assert [o["name"] for o in board["objects"]] == ["Кофейня"]
+    assert board["shows_money"] is False
+    assert board["week_cost"] is None
+    assert cafe_day(board, "2026-03-03")["slots"][0]["cost"] is None
+    assert cafe_day(board, "2026-03-03")["slots"][0]["occupancy"] == "1/2"
+
+
+# ------------------------------------------------------------------ assigning
+
+
+async def test_an_assignment_persists_and_a_full_slot_is_refused_clearly(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    headers = auth(cast.owner, clock)
+    candidates = await http.get(
+        f"/api/miniapp/slots/{cast.wednesday_slot_id}/candidates", headers=headers
+    )
+    assert {e["name"] for e in candidates.json()["employees"]} == {"Ivan", "Maria"}
+
+    assigned = await http.post(
+        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
+        headers=headers,
+        json={"membership_id": cast.maria_membership_id},
+    )
+    refused = await http.post(
+        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
+        headers=headers,
+        json={"membership_id": cast.ivan_membership_id},
+    )
+
+    assert assigned.status_code == 200
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == {
+        "code": "slot-full",
+        "message": "Мест на эту смену больше нет (1/1).",
+    }
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.maria_membership_id]
+    board = (await http.get("/api/miniapp/board", headers=headers)).json()
+    wednesday = cafe_day(board, "2026-03-04")["slots"][0]
+    assert wednesday["occupancy"] == "1/1"
+    assert wednesday["full"] is True
+    assert plain(wednesday["cost"]) == "1 800,00 ₽"  # 6 h × the café's 300 ₽/h
+
+
+async def test_unassigning_through_the_api_cancels_the_planned_shift(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    response = await http.post(
+        f"/api/miniapp/planned-shifts/{cast.ivan_tuesday_shift_id}/unassign",
+        headers=auth(cast.manager, clock),
+        json={"comment": "Перенесли"},
+    )
+
+    assert response.status_code == 200
+    assert await planned_on(session_factory, cast.tuesday_slot_id) == []
+
+
+async def test_a_started_slot_is_refused_with_the_reason(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    clock.advance(timedelta(days=2))  # Wednesday 12:00 in Moscow: the 10:00 slot runs
+
+    response = await http.post(
+        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
+        headers=auth(cast.owner, clock),
+        json={"membership_id": cast.maria_membership_id},
+    )
+
+    assert response.status_code == 409
+    assert response.json()["detail"]["code"] == "slot-in-past"
+
+
+# ------------------------------------------------------------------ other pages
+
+
+async def test_the_employee_schedule_shows_my_month(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    response = await http.get("/api/miniapp/schedule", headers=auth(cast.ivan, clock))
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["month"] == "2026-03"
+    assert data["title"] == "Март 2026"
+    assert data["prev_month"] == "2026-02"
+    assert data["next_month"] == "2026-04"
+    assert [(s["date"], s["object"], s["time"]) for s in data["shifts"]] == [
+        ("2026-03-03", "Кофейня", "09:00–18:00")
+    ]
+    other = await http.get("/api/miniapp/schedule?month=2026-04", headers=auth(cast.ivan, clock))
+    assert other.json()["shifts"] == []
+
+
+async def test_the_map_data_has_the_geofences_and_no_key_by_default(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    data = (await http.get("/api/miniapp/objects", headers=auth(cast.owner, clock))).json()
+
+    assert data["maps_js_key"] == ""
+    cafe = next(o for o in data["objects"] if o["name"] == "Кофейня")
+    assert (cafe["latitude"], cafe["longitude"], cafe["radius_m"]) == (55.781, 37.633, 200)
+
+
+async def test_the_payslip_of_an_employee_and_a_strangers_period(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    mine = await http.get("/api/miniapp/payslip", headers=auth(cast.ivan, clock))
+    assert mine.status_code == 200
+    payslip = mine.json()["payslip"]
+    assert payslip["employee"] == "Ivan"
+    assert payslip["lines"] == []
+    assert [total["key"] for total in payslip["totals"]][:4] == ["gross", "fines", "bonuses", "net"]
+
+    strangers = await http.get("/api/miniapp/payslip", headers=auth(cast.stranger_owner, clock))
+    foreign_period = strangers.json()["period_id"]
+    response = await http.get(
+        f"/api/miniapp/payslip?period_id={foreign_period}", headers=auth(cast.ivan, clock)
+    )
+    assert response.status_code == 404
+
+
+async def test_pages_are_served_in_the_asked_language(http: httpx.AsyncClient) -> None:
+    russian = await http.get("/app/board")
+    english = await http.get("/app/board?lang=en")
+    unknown = await http.get("/app/nothing")
+
+    assert russian.status_code == 200
+    assert "Доска планирования" in russian.text
+    assert "Откройте из Telegram" in russian.text
+    assert "Planning board" in english.text
+    assert unknown.status_code == 404
+
+
+# ------------------------------------------------------------------ reports dashboard
+
+REPORT_OWNER_TELEGRAM_ID = 7100
+
+
+@pytest.fixture
+async def report_world(session_factory: SessionFactory, clock: ManualClock) -> ReportWorld:
+    async with session_factory() as session:
+        world = await build_report_week(session, owner_telegram_id=REPORT_OWNER_TELEGRAM_ID)
+        await session.commit()
+    clock.set(AFTER_THE_WEEK)
+    return world
+
+
+async def test_the_report_of_last_week_has_the_figures_and_the_days(
+    http: httpx.AsyncClient, report_world: ReportWorld, clock: ManualClock
+) -> None:
+    response = await http.get(
+        "/api/miniapp/report?period=last_week", headers=auth(report_world.owner, clock)
+    )
+
+    assert response.status_code == 200
+    report = response.json()["report"]
+    figures = {f["key"]: plain(f["value"]) for f in report["totals"]}
+    assert figures["shifts"] == "8"
+    assert figures["cost"] == "17 365,00 ₽"
+    assert figures["tasks"] == "3/5 · 60%"
+    assert [day["hours"] for day in report["days"]] == [19.8, 7.72, 0.0, 8.0, 2.5, 7.95, 4.0]
+    assert plain(report["days"][0]["cost_text"]) == "7 120,00 ₽"
+    assert {row["name"] for row in report["employees"]} == {"Anna", "Boris", "Vera", "Gleb"}
+    scopes = [scope["value"] for scope in response.json()["scopes"]]
+    assert scopes[0] == "organization"
+    assert f"object:{report_world.mira.id}" in scopes
+
+
+async def test_a_report_on_another_organizations_object_is_404_and_employees_get_403(
+    http: httpx.AsyncClient, cast: MiniAppCast, report_world: ReportWorld, clock: ManualClock
+) -> None:
+    # `cast` is seeded first: its slots must lie ahead of the clock the report world moves.
+    foreign = await http.get(
+        f"/api/miniapp/report?period=last_week&scope=object:{report_world.mira.id}",
+        headers=auth(cast.owner, clock),
+    )
+    employee = await http.get("/api/miniapp/report", headers=auth(cast.ivan, clock))
+
+    assert foreign.status_code == 404
+    assert employee.status_code == 403

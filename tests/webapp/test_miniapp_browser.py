@@ -1,0 +1,440 @@
+"""The Mini App pages in headless Chromium (Debian's `chromium`, driven by Playwright;
+never a downloaded browser). The webapp runs under uvicorn on a loopback port; each page
+gets a test `window.Telegram.WebApp` with valid initData; Telegram's and Yandex's
+scripts are unreachable, as offline. Screenshots at phone size go to tests/artifacts/;
+each page's transfer size and render times are printed and written to
+tests/artifacts/miniapp_metrics.json (reported, not asserted)."""
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from playwright.async_api import Browser, Locator, Page, Route, async_playwright
+from sqlalchemy import select
+
+from services import payroll, planning
+from services.clock import ManualClock
+from services.config import Settings
+from services.db.models import PlannedShift, PlannedShiftStatus, User
+from services.db.session import SessionFactory
+from tests.conftest import TEST_BOT_TOKEN, make_settings
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support import services as real
+from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
+from tests.support.reports import AFTER_THE_WEEK, build_report_week
+from tests.support.webapp import build_init_data
+from webapp.app import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+METRICS_FILE = ARTIFACTS / "miniapp_metrics.json"
+OFFLINE_HOSTS = ("https://telegram.org/**", "https://api-maps.yandex.ru/**")
+SLOT_FULL = "Мест на эту смену больше нет (1/1)."
+
+TELEGRAM_STUB = """
+(() => {
+  const seed = %s;
+  window.__haptics = [];
+  window.Telegram = { WebApp: {
+    initData: seed.initData,
+    initDataUnsafe: { user: seed.user, start_param: seed.startParam || undefined },
+    version: "7.0", platform: "tdesktop", colorScheme: "light", themeParams: {},
+    ready() {}, expand() {},
+    BackButton: { isVisible: false, show() { this.isVisible = true; }, hide() {}, onClick() {} },
+    HapticFeedback: {
+      impactOccurred(style) { window.__haptics.push("impact:" + style); },
+      notificationOccurred(type) { window.__haptics.push(type); },
+      selectionChanged() {},
+    },
+  } };
+})();
+"""
+
+PAGE_METRICS = """
+() => {
+  const entries = [...performance.getEntriesByType("navigation"),
+                   ...performance.getEntriesByType("resource")];
+  const own = entries.filter((e) => e.entryType === "navigation"
+    || e.initiatorType === "script" || e.initiatorType === "link");
+  const api = entries.filter((e) => e.initiatorType === "fetch");
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  const navigation = performance.getEntriesByType("navigation")[0];
+  return {
+    html_received_ms: Math.round(navigation.responseEnd),
+    dom_content_loaded_ms: Math.round(navigation.domContentLoadedEventEnd),
+    assets_bytes: own.reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+    assets: own.map((e) => e.name.replace(location.origin, "")),
+    api_bytes: api.reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+    first_contentful_paint_ms: paint ? Math.round(paint.startTime) : null,
+  };
+}
+"""
+
+
+@dataclass
+class LiveApp:
+    base_url: str
+    settings: Settings
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the Mini App browser tests need Debian's chromium "
+            "(apt-get install -y chromium); they never download a browser."
+        )
+    return CHROMIUM
+
+
+@pytest.fixture
+async def cast(session_factory: SessionFactory, clock: ManualClock) -> MiniAppCast:
+    return await seed_miniapp_cast(session_factory, clock)
+
+
+@pytest.fixture
+async def live_app(
+    database_url: str, namespace: str, telegram: FakeTelegramServer, clock: ManualClock
+) -> AsyncIterator[LiveApp]:
+    settings = make_settings(
+        database_url=database_url,
+        redis_url=real.REDIS_URL,
+        namespace=namespace,
+        telegram_api_base=telegram.base_url,
+        yandex={"maps_js_key": "test-maps-key"},
+    )
+    app = create_app(settings)
+    app.state.clock = clock
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on")
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)
+    yield LiveApp(f"http://127.0.0.1:{port}", settings)
+    server.should_exit = True
+    await task
+
+
+@pytest.fixture
+async def browser(chromium: Path) -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(chromium), args=CHROMIUM_ARGS
+        )
+        yield browser
+        await browser.close()
+
+
+async def _offline(route: Route) -> None:
+    await route.abort("internetdisconnected")
+
+
+async def open_page(
+    browser: Browser,
+    live_app: LiveApp,
+    path: str,
+    *,
+    user: User | None,
+    clock: ManualClock,
+    start_param: str = "",
+) -> Page:
+    context = await browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, locale="ru-RU"
+    )
+    for pattern in OFFLINE_HOSTS:
+        await context.route(pattern, _offline)
+    if user is not None:
+        init_data = build_init_data(
+            TEST_BOT_TOKEN,
+            telegram_id=user.telegram_id,
+            auth_date=clock.now() - timedelta(minutes=1),
+            first_name=user.first_name,
+        )
+        seed = {
+            "initData": init_data,
+            "user": {"id": user.telegram_id, "first_name": user.first_name},
+            "startParam": start_param,
+        }
+        await context.add_init_script(TELEGRAM_STUB % json.dumps(seed))
+    page = await context.new_page()
+    await page.goto(f"{live_app.base_url}{path}")
+    return page
+
+
+async def measure(page: Page, name: str, ready_selector: str) -> dict[str, Any]:
+    """Waits for the page's data, then records its size and times and a screenshot."""
+    await page.wait_for_selector(ready_selector)
+    rendered_ms = await page.evaluate("() => Math.round(performance.now())")
+    metrics = await page.evaluate(PAGE_METRICS)
+    metrics["data_rendered_ms"] = rendered_ms
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / f"miniapp-{name}.png"))
+    recorded = json.loads(METRICS_FILE.read_text()) if METRICS_FILE.exists() else {}
+    recorded[name] = metrics
+    METRICS_FILE.write_text(json.dumps(recorded, indent=2, ensure_ascii=False))
+    print(
+        f"\n[miniapp] {name}: HTML+JS+CSS {metrics['assets_bytes'] / 1024:.1f} KB "
+        f"({len(metrics['assets'])} files), API JSON {metrics['api_bytes'] / 1024:.1f} KB, "
+        f"HTML received {metrics['html_received_ms']} ms, "
+        f"DOMContentLoaded {metrics['dom_content_loaded_ms']} ms, "
+        f"first contentful paint {metrics['first_contentful_paint_ms']} ms, "
+        f"data rendered {rendered_ms} ms"
+    )
+    return metrics
+
+
+def candidate_button(page: Page, membership_id: int) -> Locator:
+    return page.locator(f'#sheet-candidates button[data-membership-id="{membership_id}"]')
+
+
+def plain(text: str) -> str:
+    """Money as Babel writes it, with ordinary spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+async def planned_on(session_factory: SessionFactory, slot_id: int) -> list[int]:
+    async with session_factory() as session:
+        return list(
+            await session.scalars(
+                select(PlannedShift.membership_id).where(
+                    PlannedShift.slot_id == slot_id,
+                    PlannedShift.status == PlannedShiftStatus.PLANNED,
+                )
+            )
+        )
+
+
+async def test_the_board_renders_the_seeded_week_and_an_assignment_by_click_persists(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)
+    metrics = await measure(page, "board", "table.board")
+
+    assert metrics["assets_bytes"] < 300 * 1024
+    tuesday = page.locator(f'button.slot[data-slot-id="{cast.tuesday_slot_id}"]')
+    assert plain(await tuesday.inner_text()) == "1/2\n09:00–18:00\nIvan\n3 600,00 ₽"
+    assert await page.locator("#week-title").inner_text() == "2 мар. – 8 мар. 2026"
+    wednesday = page.locator(f'button.slot[data-slot-id="{cast.wednesday_slot_id}"]')
+    await wednesday.click()
+    await page.locator(
+        f'#sheet-candidates button[data-membership-id="{cast.maria_membership_id}"]'
+    ).click()
+
+    await page.wait_for_selector("#toast:has-text('Назначено: Maria')")
+    await page.wait_for_function(
+        f"""() => document.querySelector('button.slot[data-slot-id="{cast.wednesday_slot_id}"]')
+              .innerText.startsWith('1/1')"""
+    )
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.maria_membership_id]
+    assert "success" in await page.evaluate("() => window.__haptics")
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-assigned.png"))
+    await page.reload()
+    await measure(page, "board-warm", "table.board")  # the first visit above was cold
+
+
+async def test_a_refused_assignment_shows_the_error_in_the_sheet(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)
+    await page.wait_for_selector("table.board")
+    # Another planner takes Wednesday's only place after the board was drawn.
+    async with session_factory() as session:
+        await planning.assign_employee(
+            session,
+            clock,
+            user_id=cast.manager.id,
+            slot_id=cast.wednesday_slot_id,
+            membership_id=cast.ivan_membership_id,
+        )
+        await session.commit()
+
+    await page.locator(f'button.slot[data-slot-id="{cast.wednesday_slot_id}"]').click()
+    await page.locator(
+        f'#sheet-candidates button[data-membership-id="{cast.maria_membership_id}"]'
+    ).click()
+
+    error = page.locator("#sheet-error")
+    await error.wait_for(state="visible")
+    assert await error.inner_text() == SLOT_FULL
+    # The sheet was redrawn from fresh data: the place is Ivan's now.
+    assert await page.locator("#sheet-occupancy").inner_text() == "1/1"
+    assert await page.locator("#sheet-people").inner_text() == "Ivan\nСнять"
+    assert not await page.locator("#sheet-candidates-title").is_visible()
+    assert "error" in await page.evaluate("() => window.__haptics")
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-refused.png"))
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.ivan_membership_id]
+
+
+async def test_the_employee_schedule_shows_the_seeded_month(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    page = await open_page(browser, live_app, "/app/schedule", user=cast.ivan, clock=clock)
+    await measure(page, "schedule", "#shifts li")
+
+    assert await page.locator("#month-title").inner_text() == "Март 2026"
+    tuesday = page.locator('.calendar .day.has-shift[data-date="2026-03-03"]')
+    assert await tuesday.inner_text() == "3\n09:00–18:00"
+    assert await page.locator(".calendar .day.has-shift").count() == 1
+    assert "Кофейня" in await page.locator("#shifts").inner_text()
+
+    await page.locator("#next-month").click()
+    await page.wait_for_selector("#month-title:has-text('Апрель 2026')")
+    assert await page.locator("#schedule-empty").is_visible()
+
+
+async def test_the_map_falls_back_to_the_list_offline(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    page = await open_page(browser, live_app, "/app/map", user=cast.owner, clock=clock)
+    await measure(page, "map", "#objects li")
+
+    await page.wait_for_selector("#map-fallback", state="visible")
+    assert await page.evaluate("() => document.body.dataset.mapMode") == "list"
+    cafe = await page.locator("#objects li", has_text="Кофейня").inner_text()
+    assert "55.781000, 37.633000" in cafe
+    assert "радиус 200 м" in cafe
+    assert (
+        "Координаты не заданы" in await page.locator("#objects li", has_text="Склад").inner_text()
+    )
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-map.png"))
+
+
+async def test_the_payslip_shows_the_seeded_bonus(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    async with session_factory() as session:
+        await payroll.add_manual_adjustment(
+            session,
+            clock,
+            user_id=cast.owner.id,
+            organization_id=cast.organization_id,
+            employee_user_id=cast.ivan.id,
+            amount=Decimal("500.00"),
+            is_bonus=True,
+            reason="Отличная неделя",
+            request_key="browser-test-bonus",
+        )
+        await session.commit()
+
+    page = await open_page(browser, live_app, "/app/payslip", user=cast.ivan, clock=clock)
+    await measure(page, "payslip", "#lines li")
+
+    line = await page.locator('#lines li[data-type="manual_bonus"]').inner_text()
+    assert "Отличная неделя" in line
+    assert "+500,00" in line
+    assert "500,00" in await page.locator('#totals dd[data-total="bonuses"]').inner_text()
+
+
+async def test_a_start_parameter_opens_its_page_from_home(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    page = await open_page(
+        browser, live_app, "/app/", user=cast.ivan, clock=clock, start_param="schedule_2026-03"
+    )
+
+    await page.wait_for_url("**/app/schedule?*")
+    await page.wait_for_selector("#shifts li")
+    assert "month=2026-03" in page.url
+
+
+async def test_the_home_page_lists_the_pages_of_the_role(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    page = await open_page(browser, live_app, "/app/", user=cast.owner, clock=clock)
+    await measure(page, "home", "#pages a")
+
+    assert await page.locator("#pages a").all_inner_texts() == [
+        "🗓 Доска планирования",
+        "📊 Отчёт",
+        "🗺 Карта объектов",
+        "📅 Мой график",
+        "💰 Расчётный листок",
+    ]
+    assert await page.locator("#who").inner_text() == "Кофейни Ольги · владелец"
+
+
+async def test_a_page_opened_outside_telegram_says_to_open_it_from_the_bot(
+    browser: Browser, live_app: LiveApp, clock: ManualClock
+) -> None:
+    page = await open_page(browser, live_app, "/app/board", user=None, clock=clock)
+
+    notice = page.locator("#outside")
+    await notice.wait_for(state="visible")
+    assert "Откройте её кнопкой в боте" in await notice.inner_text()
+    assert not await page.locator("#loading").is_visible()
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-outside-telegram.png"))
+
+
+async def test_the_reports_dashboard_draws_its_charts_and_table(
+    browser: Browser, live_app: LiveApp, clock: ManualClock, session_factory: SessionFactory
+) -> None:
+    async with session_factory() as session:
+        world = await build_report_week(session, owner_telegram_id=7100)
+        await session.commit()
+    clock.set(AFTER_THE_WEEK)
+
+    page = await open_page(
+        browser, live_app, "/app/reports?period=last_week", user=world.owner, clock=clock
+    )
+    await measure(page, "reports", "#chart-cost svg rect.bar")
+
+    assert await page.locator("#chart-hours svg rect.bar").count() == 7
+    assert await page.locator("#chart-cost svg rect.bar").count() == 7
+    heights = [
+        float(await bar.get_attribute("height") or 0)
+        for bar in await page.locator("#chart-hours svg rect.bar").all()
+    ]
+    assert heights[0] == max(heights) > 0  # Monday: 19.8 h, the busiest day
+    assert heights[2] == 0  # Wednesday: nobody worked
+    assert plain(await page.locator('#figures dd[data-figure="cost"]').inner_text()) == (
+        "17 365,00 ₽"
+    )
+    assert await page.locator("#employees tbody tr").count() == 4
+
+    await page.locator('#chart-hours rect.bar[data-date="2026-03-02"]').click()
+    assert await page.locator("#chart-hours-caption").inner_text() == "пн 2: 19,8"
+
+    await page.locator("#scope").select_option(f"object:{world.mira.id}")
+    await page.locator("#show").click()
+    await page.wait_for_selector("#report-title:has-text('Мира')")
+    assert await page.locator("#employees tbody tr").count() == 2
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-reports-object.png"))
