@@ -88,5 +88,8 @@ def create_dispatcher(
     # Background dialog updates (refreshes from the worker) exist only after setup_dialogs.
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(database)
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(users)
+    # Error handlers speak the user's language and may show the menu (which reads the DB).
+    dp.errors.outer_middleware(database)
+    dp.errors.outer_middleware(UserMiddleware(tolerant=True))
     register_error_handlers(dp)
     return dp

@@ -10,6 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.api.internal import CONTEXT_KEY
+from sqlalchemy.exc import SQLAlchemyError
 
 from services.db.session import SessionFactory
 from services.i18n import translator_for
@@ -59,11 +60,21 @@ class DbSessionMiddleware(BaseMiddleware):
 
 
 class UserMiddleware(BaseMiddleware):
-    """Registers a new user on first contact and puts `user` and `i18n` into the data."""
+    """Registers a new user on first contact and puts `user` and `i18n` into the data.
+
+    On the error path (`tolerant=True`) a failing database must not hide the original
+    error: the user is then unknown and the default language is used.
+    """
+
+    def __init__(self, *, tolerant: bool = False) -> None:
+        self.tolerant = tolerant
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        data["i18n"] = translator_for(None)
         sender: TelegramUser | None = data.get("event_from_user")
-        if sender is not None and not sender.is_bot:
+        if sender is None or sender.is_bot:
+            return await handler(event, data)
+        try:
             user = await get_or_register_user(
                 data["session"],
                 TelegramProfile(
@@ -74,11 +85,14 @@ class UserMiddleware(BaseMiddleware):
                     language_code=sender.language_code,
                 ),
             )
-            data["user"] = user
-            data["i18n"] = translator_for(user.language)
-            structlog.contextvars.bind_contextvars(user_id=user.id)
-        else:
-            data["i18n"] = translator_for(None)
+        except SQLAlchemyError:
+            if not self.tolerant:
+                raise
+            log.warning("update.user_lookup_failed_on_error_path")
+            return await handler(event, data)
+        data["user"] = user
+        data["i18n"] = translator_for(user.language)
+        structlog.contextvars.bind_contextvars(user_id=user.id)
         return await handler(event, data)
 
 

@@ -1,0 +1,73 @@
+"""Starting the real processes (`python -m bot`, `python -m webapp`, the worker) for
+end-to-end tests, with their output kept in a file for assertions and post-mortems."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.services import PROJECT_ROOT
+
+# Variables of the developer's shell that would change what the process does.
+_CLEARED = ("DATABASE_URL", "REDIS_URL", "RABBITMQ_URL", "BOT_MODE", "NAMESPACE")
+
+
+@dataclass
+class RunningProcess:
+    name: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    started_at: float
+
+    def output(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self, timeout: float = 20.0) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+    def rss_kib(self) -> int:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+        return int(line.split()[1])
+
+
+def start_process(
+    name: str, args: list[str], env: dict[str, str], workdir: Path, *, cwd: Path | None = None
+) -> RunningProcess:
+    full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    full_env.update(env)
+    full_env["PYTHONPATH"] = str(PROJECT_ROOT)
+    full_env.setdefault("LOG_FORMAT", "json")
+    log_path = workdir / f"{name}.log"
+    log_file = log_path.open("wb")
+    process = subprocess.Popen(
+        [sys.executable, *args],
+        cwd=cwd or PROJECT_ROOT,
+        env=full_env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+    return RunningProcess(name, process, log_path, time.monotonic())
+
+
+def run_migrations(env: dict[str, str], workdir: Path, *, cwd: Path | None = None) -> None:
+    full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    full_env.update(env)
+    full_env["PYTHONPATH"] = str(PROJECT_ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "alembic", "-c", str(PROJECT_ROOT / "alembic.ini"), "upgrade", "heads"],
+        cwd=cwd or PROJECT_ROOT,
+        env=full_env,
+        check=True,
+        capture_output=True,
+    )
