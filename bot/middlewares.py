@@ -7,6 +7,7 @@ from typing import Any
 
 import structlog
 from aiogram import BaseMiddleware
+from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.api.internal import CONTEXT_KEY
@@ -37,7 +38,7 @@ class UpdateContextMiddleware(BaseMiddleware):
         outcome = "error"
         try:
             result = await handler(event, data)
-            outcome = "handled" if result is not None else "unhandled"
+            outcome = "unhandled" if result is UNHANDLED else "handled"
             return result
         finally:
             UPDATES.labels(update_type=event.event_type, outcome=outcome).inc()
