@@ -64,7 +64,9 @@ async def test_outdated_button_after_restart_leads_back_to_menu(
 
     # The dialog stack lives in Redis: a button of the old menu still works.
     await telegram.press(ivan, "⚙️ Settings", message_id=menu["message_id"])
-    await telegram.wait_for_message(ivan.id, text_contains="Settings", after_call=calls_before_restart)
+    await telegram.wait_for_message(
+        ivan.id, text_contains="Settings", after_call=calls_before_restart
+    )
 
     # A callback of a dialog that no longer exists: explained, and the menu is back.
     mark = len(telegram.calls)

@@ -65,7 +65,15 @@ def run_migrations(env: dict[str, str], workdir: Path, *, cwd: Path | None = Non
     full_env.update(env)
     full_env["PYTHONPATH"] = str(PROJECT_ROOT)
     subprocess.run(
-        [sys.executable, "-m", "alembic", "-c", str(PROJECT_ROOT / "alembic.ini"), "upgrade", "heads"],
+        [
+            sys.executable,
+            "-m",
+            "alembic",
+            "-c",
+            str(PROJECT_ROOT / "alembic.ini"),
+            "upgrade",
+            "heads",
+        ],
         cwd=cwd or PROJECT_ROOT,
         env=full_env,
         check=True,
