@@ -22,8 +22,10 @@ async def main() -> None:
         await announce_commands(runtime.bot, settings)
         await runtime.bot.delete_webhook(drop_pending_updates=False)
         log.info("bot.polling_started")
-        # aiogram stops polling on SIGTERM/SIGINT and lets running handlers finish.
-        await runtime.dispatcher.start_polling(runtime.bot, handle_signals=True)
+        # SIGTERM/SIGINT stop polling; updates already taken are finished in close().
+        await runtime.dispatcher.start_polling(
+            runtime.bot, handle_signals=True, close_bot_session=False
+        )
     finally:
         await runtime.close()
         log.info("bot.stopped")

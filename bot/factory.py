@@ -22,6 +22,7 @@ from bot.handlers import commands_router, fallback_router
 from bot.middlewares import (
     DbSessionMiddleware,
     HandlerMetricsMiddleware,
+    InFlightUpdates,
     UpdateContextMiddleware,
     UserMiddleware,
 )
@@ -80,7 +81,9 @@ def create_dispatcher(
         redis=redis,
         invite_failures=failed_attempts_store(redis, settings.namespace, clock),
     )
-    dp.update.outer_middleware(UpdateContextMiddleware())
+    in_flight = InFlightUpdates()
+    dp["in_flight"] = in_flight
+    dp.update.outer_middleware(UpdateContextMiddleware(in_flight))
     database = DbSessionMiddleware(session_factory)
     users = UserMiddleware()
     for observer in (dp.message, dp.callback_query, dp.my_chat_member, dp.edited_message):

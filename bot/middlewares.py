@@ -1,12 +1,14 @@
 """Middlewares of every update: log context and metrics, a database session, the user
 and their language."""
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
 from aiogram import BaseMiddleware
+from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.api.internal import CONTEXT_KEY
@@ -21,9 +23,37 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 log = structlog.get_logger("bot.updates")
 
 
+class InFlightUpdates:
+    """Counts updates being handled, so that a stopping process can let them finish."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def enter(self) -> None:
+        self.count += 1
+        self._idle.clear()
+
+    def leave(self) -> None:
+        self.count -= 1
+        if self.count == 0:
+            self._idle.set()
+
+    async def drained(self, seconds: float) -> bool:
+        try:
+            await asyncio.wait_for(self._idle.wait(), seconds)
+        except TimeoutError:
+            return False
+        return True
+
+
 class UpdateContextMiddleware(BaseMiddleware):
     """Outer middleware on updates: binds update and user ids to every log line of the
-    update and counts it by type and outcome."""
+    update, counts it by type and outcome, and tracks it as in flight."""
+
+    def __init__(self, in_flight: InFlightUpdates) -> None:
+        self.in_flight = in_flight
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         assert isinstance(event, Update)
@@ -35,13 +65,15 @@ class UpdateContextMiddleware(BaseMiddleware):
             telegram_user_id=sender.id if sender else None,
         )
         outcome = "error"
+        self.in_flight.enter()
         try:
             result = await handler(event, data)
-            outcome = "handled" if result is not None else "unhandled"
+            outcome = "unhandled" if result is UNHANDLED else "handled"
             return result
         finally:
             UPDATES.labels(update_type=event.event_type, outcome=outcome).inc()
             structlog.contextvars.clear_contextvars()
+            self.in_flight.leave()
 
 
 class DbSessionMiddleware(BaseMiddleware):

@@ -3,17 +3,21 @@ closed together."""
 
 from dataclasses import dataclass
 
+import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.types import BotCommand, MenuButtonWebApp, WebAppInfo
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.factory import create_bot, create_dispatcher, create_storage
+from bot.middlewares import InFlightUpdates
 from services.clock import Clock, SystemClock
 from services.config import Settings
 from services.db.session import create_engine, create_session_factory, ping
 from services.i18n import SUPPORTED_LANGUAGES, translator_for
 from services.redis import create_redis
+
+log = structlog.get_logger("bot")
 
 
 @dataclass
@@ -24,7 +28,11 @@ class BotRuntime:
     bot: Bot
     dispatcher: Dispatcher
 
-    async def close(self) -> None:
+    async def close(self, drain_seconds: float = 20.0) -> None:
+        """Let the updates being handled finish (graceful shutdown), then disconnect."""
+        in_flight: InFlightUpdates = self.dispatcher["in_flight"]
+        if not await in_flight.drained(drain_seconds):
+            log.warning("bot.shutdown_with_updates_in_flight", count=in_flight.count)
         await self.bot.session.close()
         await self.dispatcher.storage.close()
         if self.redis is not None:

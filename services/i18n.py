@@ -14,12 +14,13 @@ from typing import Any
 
 import structlog
 from babel.dates import format_date, format_datetime, format_time
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle, FluentResource
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 SUPPORTED_LANGUAGES = ("ru", "en")
 DEFAULT_LANGUAGE = "ru"
+CURRENCY_SIGNS = {"RUB": "₽"}
 
 log = structlog.get_logger(__name__)
 
@@ -71,7 +72,10 @@ class Translator:
         return text
 
     def money(self, amount: Decimal, currency: str = "RUB") -> str:
-        return format_currency(amount, currency, locale=self.language)
+        """Amounts with two decimals and the currency sign after them in every language
+        (Babel would write "RUB1,234.50" in English)."""
+        number = format_decimal(amount, format="#,##0.00", locale=self.language)
+        return f"{number}\xa0{CURRENCY_SIGNS.get(currency, currency)}"
 
     def number(self, value: Decimal | float | int) -> str:
         return format_decimal(value, locale=self.language)

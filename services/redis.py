@@ -1,7 +1,11 @@
 """The Redis connection of a process: a pool that waits for a free connection under a
-burst instead of failing (redis-py's default pool raises past its maximum)."""
+burst instead of failing (redis-py's default pool raises past its maximum), and that
+reconnects and retries a command when the server drops a connection."""
 
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError, TimeoutError
 
 from services.config import Settings
 
@@ -13,5 +17,8 @@ def create_redis(settings: Settings) -> Redis | None:
         settings.redis_url,
         max_connections=settings.redis_max_connections,
         timeout=settings.redis_pool_timeout_seconds,
+        retry=Retry(ExponentialBackoff(cap=2.0, base=0.05), retries=5),
+        retry_on_error=[ConnectionError, TimeoutError],
+        health_check_interval=30,
     )
     return Redis(connection_pool=pool)

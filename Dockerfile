@@ -1,0 +1,21 @@
+# One image for the bot, the webapp, the worker and the migrations.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY dialogs ./dialogs
+COPY webapp ./webapp
+COPY services ./services
+RUN pip install .
+
+COPY alembic.ini ./
+COPY migrations ./migrations
+COPY locales ./locales
+
+RUN useradd --system --uid 10001 staffprobot
+USER staffprobot
+EXPOSE 8080 9101 9102
+CMD ["python", "-m", "webapp"]

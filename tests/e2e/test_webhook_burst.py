@@ -1,0 +1,43 @@
+"""The real webapp in webhook mode: 300 new users send /start at the same moment and
+every one of them gets the menu (no update lost under the burst)."""
+
+import asyncio
+import time
+from pathlib import Path
+
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support.processes import start_process
+from tests.support.services import free_port
+
+BURST = 300
+
+
+async def test_300_simultaneous_starts_all_get_the_menu(
+    telegram: FakeTelegramServer, bot_env, processes, tmp_path: Path, session_factory
+) -> None:
+    port = free_port()
+    env = dict(
+        bot_env,
+        BOT_MODE="webhook",
+        WEBAPP_HOST="127.0.0.1",
+        WEBAPP_PORT=str(port),
+        WEBAPP_BASE_URL=f"http://127.0.0.1:{port}",
+        WEBHOOK_SECRET="burst-secret",
+    )
+    webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
+    processes.append(webapp)
+    await telegram.wait_for_call("setWebhook", timeout=60)
+
+    users = [telegram.user(900_000 + n, first_name=f"U{n}") for n in range(BURST)]
+    started = time.monotonic()
+    await asyncio.gather(*(telegram.send_text(user, "/start") for user in users))
+    elapsed = time.monotonic() - started
+    print(f"{BURST} webhook /start updates handled in {elapsed:.2f} s")
+
+    assert telegram.webhook_failures == []
+    without_menu = [
+        user.id
+        for user in users
+        if not any("Здравствуйте" in (m.get("text") or "") for m in telegram.chat_messages(user.id))
+    ]
+    assert without_menu == []

@@ -1,0 +1,40 @@
+"""Every setting is documented in `.env.example`, and the embedded default is chosen
+when no service URL is configured."""
+
+from pathlib import Path
+
+from services.config import DEFAULT_SQLITE_URL, Settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _documented() -> set[str]:
+    lines = (PROJECT_ROOT / ".env.example").read_text().splitlines()
+    return {line.split("=", 1)[0] for line in lines if line and not line.startswith("#")}
+
+
+def _setting_names() -> set[str]:
+    names = set()
+    for name, field in Settings.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, Settings.__mro__[1]):
+            prefix = annotation.model_config.get("env_prefix", "")
+            names |= {f"{prefix}{sub}".upper() for sub in annotation.model_fields}
+        else:
+            names.add(name.upper())
+    return names
+
+
+def test_every_setting_is_documented_in_env_example() -> None:
+    assert sorted(_setting_names() - _documented()) == []
+
+
+def test_no_service_urls_select_the_embedded_default() -> None:
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.is_embedded
+    assert settings.effective_database_url == DEFAULT_SQLITE_URL
+
+
+def test_superadmin_ids_are_read_from_a_comma_list(monkeypatch) -> None:
+    monkeypatch.setenv("SUPERADMIN_IDS", "11, 22")
+    assert Settings(_env_file=None).superadmin_ids == [11, 22]  # type: ignore[call-arg]

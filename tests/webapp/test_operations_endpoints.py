@@ -1,0 +1,84 @@
+"""/healthz, /readyz, /metrics and the Telegram webhook of the webapp."""
+
+from aiogram.types import Update
+
+from services.config import Settings
+from tests.fakes.telegram_server import SECRET_TOKEN_HEADER, FakeTelegramServer
+from tests.webapp.conftest import running_app
+
+
+def _start_update(update_id: int, telegram_id: int, language: str = "ru") -> dict:
+    user = {"id": telegram_id, "is_bot": False, "first_name": "Oleg", "language_code": language}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": 1,
+            "date": 1_700_000_000,
+            "chat": {"id": telegram_id, "type": "private"},
+            "from": user,
+            "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        },
+    }
+
+
+async def test_healthz_answers_without_dependencies(settings: Settings) -> None:
+    async with running_app(settings) as (_, client):
+        response = await client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+async def test_readyz_reports_every_dependency(settings: Settings, session_factory) -> None:
+    async with running_app(settings) as (_, client):
+        response = await client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok", "rabbitmq": "ok"}
+
+
+async def test_readyz_is_503_and_names_redis_when_redis_is_down(settings: Settings) -> None:
+    broken = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
+    async with running_app(broken) as (_, client):
+        response = await client.get("/readyz")
+    assert response.status_code == 503
+    checks = response.json()["checks"]
+    assert checks["redis"].startswith("error")
+    assert checks["database"] == "ok" and checks["rabbitmq"] == "ok"
+
+
+async def test_webhook_refuses_requests_without_the_secret(
+    settings: Settings, telegram: FakeTelegramServer, session_factory
+) -> None:
+    webhook = settings.model_copy(update={"bot_mode": "webhook"})
+    async with running_app(webhook) as (_, client):
+        missing = await client.post("/webhooks/telegram", json=_start_update(1, 7001))
+        wrong = await client.post(
+            "/webhooks/telegram",
+            json=_start_update(2, 7001),
+            headers={SECRET_TOKEN_HEADER: "guess"},
+        )
+    assert missing.status_code == 403 and wrong.status_code == 403
+    assert telegram.calls_of("sendMessage") == []
+
+
+async def test_webhook_update_is_handled_and_counted_in_metrics(
+    settings: Settings, telegram: FakeTelegramServer, session_factory
+) -> None:
+    webhook = settings.model_copy(update={"bot_mode": "webhook"})
+    secret = {SECRET_TOKEN_HEADER: settings.webhook_secret.get_secret_value()}
+    async with running_app(webhook) as (_, client):
+        set_webhook = telegram.calls_of("setWebhook")
+        assert set_webhook and set_webhook[-1].params["url"].endswith("/webhooks/telegram")
+        response = await client.post(
+            "/webhooks/telegram", json=_start_update(10, 7002, "en"), headers=secret
+        )
+        metrics = (await client.get("/metrics")).text
+
+    assert response.status_code == 200
+    menu = telegram.last_message(7002)
+    assert menu is not None and "Hello, Oleg" in menu["text"]
+    assert 'staffprobot_handler_calls_total{handler="start"}' in metrics
+    assert 'staffprobot_updates_total{outcome="handled",update_type="message"}' in metrics
+
+
+def test_update_fixture_is_a_valid_telegram_update() -> None:
+    assert Update.model_validate(_start_update(1, 1)).message.text == "/start"
