@@ -1,7 +1,7 @@
 """planning: weekly templates, cancellation reasons and records, slot and overlap rules
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0005
 Create Date: 2026-11-26 03:49:24.506111
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import services.db.base
 
 revision: str = '0006'
-down_revision: str | Sequence[str] | None = '0002'
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

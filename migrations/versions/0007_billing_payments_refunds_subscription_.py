@@ -1,7 +1,7 @@
 """billing payments refunds subscription periods
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0006
 Create Date: 2026-11-26 03:49:03.020455
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import services.db.base
 
 revision: str = '0007'
-down_revision: str | Sequence[str] | None = '0002'
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

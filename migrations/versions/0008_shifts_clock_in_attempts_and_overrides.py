@@ -1,7 +1,7 @@
 """shifts, clock-in attempts and overrides
 
 Revision ID: 0008
-Revises: 0002
+Revises: 0007
 Create Date: 2026-11-26 03:50:46.395317
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import services.db.base
 
 revision: str = '0008'
-down_revision: str | Sequence[str] | None = '0002'
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

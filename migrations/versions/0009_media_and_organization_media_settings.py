@@ -1,7 +1,7 @@
 """media and organization media settings
 
 Revision ID: 0009
-Revises: 0002
+Revises: 0008
 Create Date: 2026-11-26 03:50:31.854078
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import services.db.base
 
 revision: str = '0009'
-down_revision: str | Sequence[str] | None = '0002'
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -13,10 +13,10 @@ from alembic import op
 import services.db.base
 
 revision: str = '0009b'
-down_revision: str | Sequence[str] | None = '0009'
+down_revision: str | Sequence[str] | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 # The shifts table comes from the clock-in revision.
-depends_on: str | Sequence[str] | None = '0008'
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,7 +1,7 @@
 """payroll ledger, pay periods, payslips
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0009b
 Create Date: 2026-11-26 04:20:06.604447
 """
 
@@ -13,10 +13,10 @@ from alembic import op
 import services.db.base
 
 revision: str = '0011'
-down_revision: str | Sequence[str] | None = '0008'
+down_revision: str | Sequence[str] | None = "0009b"
 branch_labels: str | Sequence[str] | None = None
 # Entries point at cancellations (0006).
-depends_on: str | Sequence[str] | None = ('0006',)
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
