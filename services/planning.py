@@ -20,6 +20,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+# payroll imports this module too: import the module, not its names (no cycle at load).
+from services import payroll
 from services.clock import Clock
 from services.db.models import (
     CancellationApproval,
@@ -866,6 +868,7 @@ async def cancel_planned_shift(
                 reason=reason.title,
             ),
         )
+    await payroll.record_cancellation_fine(session, cancellation)
     return cancellation
 
 
@@ -943,6 +946,8 @@ async def decide_cancellation(
             fine=str(cancellation.fine_amount) if cancellation.fine_amount and not approve else "",
         ),
     )
+    await session.flush()
+    await payroll.record_cancellation_fine(session, cancellation)
     return cancellation
 
 

@@ -40,6 +40,7 @@ from services.errors import DomainError, InvalidInput, NotFound
 from services.geo import Geofence, LocationReport, LocationVerdict, check_location
 from services.notifications import notify
 from services.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
+from services.payroll import record_shift_entries, record_task_entries
 from services.permissions import actor_in, objects_with_permission, require_object_permission
 from services.shift_rules import (
     auto_close_due,
@@ -55,6 +56,7 @@ from services.shift_rules import (
     worked_minutes,
 )
 from services.staff import rate_in_force
+from services.tasks import attach_tasks_to_shift
 from services.users import active_memberships, current_membership
 
 if TYPE_CHECKING:
@@ -469,6 +471,7 @@ async def close_shift(
         if not verdict.accepted:
             return ClockResult(None, attempt, verdict)
     _finish(shift, closed_at=now, status=ShiftStatus.CLOSED, closed_by=user_id)
+    await _settle_pay(session, shift)
     await _feed_shift(session, shift, work_object, now, kind="shift_closed")
     return ClockResult(shift, attempt, verdict)
 
@@ -493,6 +496,7 @@ async def close_shift_manually(
     now = clock.now()
     _finish(shift, closed_at=now, status=ShiftStatus.CLOSED, closed_by=user_id)
     shift.close_reason = cleaned
+    await _settle_pay(session, shift)
     closer = await session.get(User, user_id)
     await notify(
         session,
@@ -529,6 +533,7 @@ async def auto_close_overdue_shifts(session: AsyncSession, clock: Clock) -> list
         if not auto_close_due(end, work_object.auto_close_grace_minutes, now):
             continue
         _finish(shift, closed_at=max(end, shift.opened_at), status=ShiftStatus.AUTO_CLOSED)
+        await _settle_pay(session, shift)
         await notify(
             session,
             kind="shift_auto_closed",
@@ -721,7 +726,16 @@ async def _create_shift(session: AsyncSession, target: _Target, *, opened_at: da
         if existing is None:
             raise ShiftNotOpenable(reason="worked") from error
         raise ShiftAlreadyOpen(shift_id=existing.id) from error
+    await attach_tasks_to_shift(session, shift)
     return shift
+
+
+async def _settle_pay(session: AsyncSession, shift: Shift) -> None:
+    """Post a finished shift to the payroll ledger: its pay, late fine, task bonuses
+    and fines (idempotent by cause)."""
+    await session.flush()
+    await record_shift_entries(session, shift)
+    await record_task_entries(session, shift)
 
 
 def _finish(

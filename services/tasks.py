@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services import payroll
 from services.clock import Clock
 from services.db.models import (
     Media,
@@ -393,3 +394,6 @@ async def reject_task_proof(
         payload={"task": task.title, "comment": task.rejection_comment},
         recipient_user_id=shift.user_id,
     )
+    # A closed shift's bonus is taken back (or its fine applies) once the proof is gone.
+    await session.flush()
+    await payroll.record_task_entries(session, shift)
