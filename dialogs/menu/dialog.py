@@ -51,7 +51,7 @@ def _main_window(state: State) -> Window:
             I18n("menu-organizations"),
             id="organizations",
             on_click=handlers.open_organizations,
-            when="has_many_organizations",
+            when="shows_organizations",
         ),
         Button(
             I18n("menu-shift-tasks"),

@@ -29,6 +29,8 @@ async def get_main_menu(
         if role in (MembershipRole.OWNER, MembershipRole.MANAGER)
         else "",
         "has_many_organizations": len(memberships) > 1,
+        # Owners also open it to found another organization.
+        "shows_organizations": len(memberships) > 1 or role == MembershipRole.OWNER,
         "can_manage_staff": current is not None
         and await can_manage_staff(
             session, await actor_in(session, user.id, current.organization_id)

@@ -29,7 +29,7 @@ menu-planning = 📅 Planning
 menu-planning-board = 🗓 Planning board
 menu-my-schedule = 📅 My schedule
 menu-objects = 🏪 Objects
-menu-organizations = 🔄 Switch organization
+menu-organizations = 🏢 Organizations
 menu-subscription = 💳 Subscription
 
 onboarding-ask-name = What is your business called? Type its name (for example, "Coffee on Main St").

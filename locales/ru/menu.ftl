@@ -29,7 +29,7 @@ menu-objects = 🏪 Объекты
 menu-planning = 📅 Планирование
 menu-planning-board = 🗓 Доска планирования
 menu-my-schedule = 📅 Моё расписание
-menu-organizations = 🔄 Сменить организацию
+menu-organizations = 🏢 Организации
 menu-subscription = 💳 Подписка
 
 onboarding-ask-name = Как называется ваш бизнес? Напишите название (например, «Кофейня на Мира»).

@@ -44,7 +44,7 @@ async def test_owner_picks_the_timezone_by_location_and_the_language(
 
     assert "Главное меню владельца" in olga.text()
     assert "🏪 Объекты" in olga.buttons()
-    assert "🔄 Сменить организацию" not in olga.buttons(), "one organization: no switcher"
+    assert "🏢 Организации" in olga.buttons(), "an owner can found another organization"
     [organization] = await _organizations(session_factory)
     assert (organization.name, organization.timezone, organization.language) == (
         "Пекарня «Колос» 🥐",
@@ -134,7 +134,7 @@ async def test_switching_organizations(
     await olga.send("/start")
     assert "Кофейня" in olga.text() and "Главное меню владельца" in olga.text()
 
-    await olga.press("🔄 Сменить организацию")
+    await olga.press("🏢 Организации")
     assert olga.buttons()[:2] == ["Автомойка · сотрудник", "✅ Кофейня · владелец"]
     await olga.press("Автомойка · сотрудник")
     assert "Автомойка" in olga.text() and "Ваши смены и заработок" in olga.text()
@@ -143,7 +143,7 @@ async def test_switching_organizations(
 
     await olga.send("/start")
     assert "Автомойка" in olga.text(), "the choice is remembered"
-    await olga.press("🔄 Сменить организацию")
+    await olga.press("🏢 Организации")
     await olga.press("Кофейня · владелец")
     assert "Главное меню владельца" in olga.text()
     assert await _active_organization_id(session_factory, 4004) == own_id
@@ -156,7 +156,7 @@ async def test_owner_creates_another_organization_from_the_switcher(
     await _join_as_employee(session_factory, clock, 4005, "Автомойка")
     olga = make_user(4005)
     await olga.send("/start")
-    await olga.press("🔄 Сменить организацию")
+    await olga.press("🏢 Организации")
     await olga.press("➕ Новая организация")
     await olga.send("Цветочный киоск")
     await olga.press(re.escape("Москва (UTC+3)"))
@@ -179,7 +179,7 @@ async def test_switching_to_a_foreign_organization_is_refused(
     foreign_id = await _owner_of(session_factory, clock, 4999, "Чужая")
     olga: DialogUser = make_user(4006)
     await olga.send("/start")
-    await olga.press("🔄 Сменить организацию")
+    await olga.press("🏢 Организации")
     screen = olga.screen()
     intent_id = str(screen.reply_markup.inline_keyboard[0][0].callback_data).split("\x1d")[0]  # type: ignore[union-attr]
     crafted = InlineKeyboardButton(text="x", callback_data=f"{intent_id}\x1dorg:{foreign_id}")
