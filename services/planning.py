@@ -601,6 +601,11 @@ async def _place_on_slot(
     beyond `max_employees`, never overlapping another planned shift of theirs."""
     if slot.starts_at <= clock.now():
         raise SlotInPast()
+    # One placement per employee at a time: two concurrent inserts that would violate the
+    # overlap exclusion constraint can otherwise deadlock on each other's check.
+    await session.execute(
+        select(User.id).where(User.id == membership.user_id).with_for_update(key_share=True)
+    )
     works_here = await session.scalar(
         select(MembershipObject.id).where(
             MembershipObject.membership_id == membership.id,
