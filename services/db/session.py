@@ -12,9 +12,17 @@ from sqlalchemy.ext.asyncio import (
 SessionFactory = async_sessionmaker[AsyncSession]
 
 
-def _enable_sqlite_foreign_keys(engine: Engine) -> None:
+def _unicode_lower(value: str | None) -> str | None:
+    return None if value is None else value.lower()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Foreign keys, WAL and a `lower()` that folds every alphabet: SQLite's own folds
+    ASCII only, so a search for "анна" would miss "Анна"."""
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -25,7 +33,7 @@ def _enable_sqlite_foreign_keys(engine: Engine) -> None:
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url)
-        _enable_sqlite_foreign_keys(engine.sync_engine)
+        _configure_sqlite(engine.sync_engine)
         return engine
     return create_async_engine(
         url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True, pool_timeout=60
