@@ -25,9 +25,10 @@ import io
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -93,6 +94,7 @@ from services.shift_rules import (
     pay_for,
     worked_minutes,
 )
+from services.timeutil import local_to_utc, slot_instants, utc_to_local
 from services.validation import MAX_MONEY, clean_text
 
 if TYPE_CHECKING:
@@ -219,22 +221,35 @@ async def payroll_settings(
     )
 
 
+@dataclass(frozen=True)
+class PayrollSettingsChange:
+    settings: OrganizationPayrollSettings
+    current_period: PayPeriod  # kept as it was: its dates, its pay day, its entries
+    effective_from: date  # the first day of the first period cut by the new settings
+
+
 async def update_payroll_settings(
     session: AsyncSession,
+    clock: Clock,
     *,
     user_id: int,
     organization_id: int,
     period_kind: PayPeriodKind,
     pay_day_offset_days: int,
     anchor_date: date = DEFAULT_ANCHOR,
-) -> OrganizationPayrollSettings:
-    """The owner chooses how periods are cut. Periods already created keep their dates;
-    the new cut applies from the first date no period covers yet."""
+) -> PayrollSettingsChange:
+    """The owner chooses how periods are cut and how many days after a period's end it
+    is paid. A change never rewrites history: the current period is created under the
+    old settings first (if nobody looked at it yet) and keeps its dates and pay day, like
+    every period before it; the new settings cut periods from the day after it ends. The
+    first new period may be shorter so that new ones line up with the `anchor_date`
+    (weeks run Monday to Sunday)."""
     require_owner(await actor_in(session, user_id, organization_id))
     if not 0 <= pay_day_offset_days <= MAX_PAY_DAY_OFFSET:
         raise InvalidInput(
             field="pay_day", reason="out-of-range", minimum=0, maximum=MAX_PAY_DAY_OFFSET
         )
+    current = await current_period(session, clock, organization_id)
     settings = await session.get(OrganizationPayrollSettings, organization_id)
     if settings is None:
         settings = OrganizationPayrollSettings(organization_id=organization_id)
@@ -243,7 +258,7 @@ async def update_payroll_settings(
     settings.anchor_date = anchor_date
     settings.pay_day_offset_days = pay_day_offset_days
     await session.flush()
-    return settings
+    return PayrollSettingsChange(settings, current, current.end_date + timedelta(days=1))
 
 
 def _insert(session: AsyncSession) -> Any:
@@ -256,6 +271,13 @@ async def _organization(session: AsyncSession, organization_id: int) -> Organiza
     if organization is None:
         raise NotFound(what="organization")
     return organization
+
+
+async def _period(session: AsyncSession, period_id: int) -> PayPeriod:
+    period = await session.get(PayPeriod, period_id)
+    if period is None:
+        raise NotFound(what="period")
+    return period
 
 
 async def organization_currency(session: AsyncSession, organization_id: int) -> str:
@@ -310,21 +332,6 @@ async def period_for_date(session: AsyncSession, organization_id: int, day: date
     return period
 
 
-async def receiving_period(
-    session: AsyncSession, organization_id: int, work_date: date
-) -> tuple[PayPeriod, bool]:
-    """Where an entry dated `work_date` goes: its own period while open, else the next
-    open one; the flag says it arrived after its own period closed."""
-    period = await period_for_date(session, organization_id, work_date)
-    late = False
-    while period.status == PayPeriodStatus.CLOSED:
-        late = True
-        period = await period_for_date(
-            session, organization_id, period.end_date + timedelta(days=1)
-        )
-    return period, late
-
-
 async def current_period(session: AsyncSession, clock: Clock, organization_id: int) -> PayPeriod:
     """The period of the organization's local date today."""
     organization = await _organization(session, organization_id)
@@ -350,17 +357,45 @@ _Item = tuple[_Cause, Sequence[_Due]]
 
 
 class _Periods:
-    """Receiving periods looked up once per (organization, work date) within a settle."""
+    """Receiving periods of one settle: the organization's periods from the earliest work
+    date on are read (share-locked) in one query; a date no period covers yet gets one
+    created on first use (`period_for_date`)."""
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        self._known: dict[tuple[int, date], tuple[PayPeriod, bool]] = {}
+        self._by_organization: dict[int, list[PayPeriod]] = defaultdict(list)
+
+    async def load(self, organization_id: int, earliest: date) -> None:
+        self._by_organization[organization_id] = list(
+            await self._session.scalars(
+                select(PayPeriod)
+                .where(
+                    PayPeriod.organization_id == organization_id,
+                    PayPeriod.end_date >= earliest,
+                )
+                .with_for_update(read=True)
+                .execution_options(populate_existing=True)
+            )
+        )
+
+    async def _containing(self, organization_id: int, day: date) -> PayPeriod:
+        known = self._by_organization[organization_id]
+        for period in known:
+            if period.start_date <= day <= period.end_date:
+                return period
+        period = await period_for_date(self._session, organization_id, day)
+        known.append(period)
+        return period
 
     async def of(self, organization_id: int, work_date: date) -> tuple[PayPeriod, bool]:
-        key = (organization_id, work_date)
-        if key not in self._known:
-            self._known[key] = await receiving_period(self._session, organization_id, work_date)
-        return self._known[key]
+        """Where an entry dated `work_date` goes: its own period while open, else the next
+        open one; the flag says it arrived after its own period closed."""
+        period = await self._containing(organization_id, work_date)
+        late = False
+        while period.status == PayPeriodStatus.CLOSED:
+            late = True
+            period = await self._containing(organization_id, period.end_date + timedelta(days=1))
+        return period, late
 
 
 async def _settle(
@@ -369,8 +404,8 @@ async def _settle(
     """Bring each cause's live entries to its dues: an entry that no longer matches is
     reversed, a missing or changed one is written anew. Returns how many rows were
     written; a second run writes none (and concurrent runs collide on `cause_key`).
-    Set-based: one read of the existing entries and one executemany insert for any number of
-    causes, plus one period lookup per distinct work date."""
+    Set-based: one read of the existing entries, one of the periods per organization and
+    one multi-row insert per 1,000 rows, whatever the number of causes."""
     if not items:
         return 0
     existing: dict[str, list[LedgerEntry]] = defaultdict(list)
@@ -382,6 +417,13 @@ async def _settle(
     ):
         existing[entry.cause].append(entry)
     periods = _Periods(session)
+    earliest: dict[int, date] = {}
+    for cause, _ in items:
+        for day in [cause.work_date, *(e.work_date for e in existing[cause.key])]:
+            known = earliest.get(cause.organization.id, day)
+            earliest[cause.organization.id] = min(known, day)
+    for organization_id, day in earliest.items():
+        await periods.load(organization_id, day)
     rows: list[dict[str, Any]] = []
     for cause, dues in items:
         entries = existing[cause.key]
@@ -405,14 +447,17 @@ async def _settle(
 
 
 async def _insert_entries(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
-    """Insert the rows whose cause key is new (executemany: compiled once, sent in
-    batches); returns how many were inserted."""
+    """Insert the rows whose cause key is new; returns how many were inserted.
+    `render_nulls`: the ORM bulk insert would otherwise split the rows into a statement
+    per run of rows with the same NULL columns (pay, fine and task rows interleave);
+    with it every 1,000 rows go in one multi-row INSERT."""
     if not rows:
         return 0
     result = await session.execute(
         _insert(session)(LedgerEntry)
         .on_conflict_do_nothing(index_elements=["cause_key"])
-        .returning(LedgerEntry.id),
+        .returning(LedgerEntry.id)
+        .execution_options(render_nulls=True),
         rows,
     )
     return len(result.all())
@@ -678,6 +723,86 @@ async def correct_shift(
     return shift
 
 
+async def correct_shift_local_times(
+    session: AsyncSession,
+    clock: Clock,
+    *,
+    user_id: int,
+    shift_id: int,
+    start: time,
+    end: time,
+) -> Shift:
+    """`correct_shift` from wall-clock times of the object's timezone on the local date
+    the shift opened; an end not after the start is on the next day (a night shift)."""
+    shift = await session.get(Shift, shift_id)
+    if shift is None:
+        raise NotFound(what="shift")
+    work_object = await session.get(WorkObject, shift.object_id)
+    assert work_object is not None
+    zone = ZoneInfo(work_object.timezone)
+    opened_at, closed_at = slot_instants(utc_to_local(shift.opened_at, zone)[0], start, end, zone)
+    return await correct_shift(
+        session, clock, user_id=user_id, shift_id=shift_id, opened_at=opened_at, closed_at=closed_at
+    )
+
+
+@dataclass(frozen=True)
+class CorrectableShift:
+    shift_id: int
+    local_date: date
+    object_name: str
+    start: time  # local, the object's timezone
+    end: time
+    worked_minutes: int
+    pay: Decimal
+
+
+async def correctable_shifts(
+    session: AsyncSession, *, user_id: int, period_id: int, employee_user_id: int
+) -> list[CorrectableShift]:
+    """The employee's finished shifts opened within the period's dates, on objects where
+    the viewer may edit money (`edit_money`; owners everywhere), in date order."""
+    period = await _period(session, period_id)
+    actor = await actor_in(session, user_id, period.organization_id)
+    await _require_money_access(session, actor, employee_user_id, Permission.EDIT_MONEY)
+    organization = await _organization(session, period.organization_id)
+    zone = ZoneInfo(organization.timezone)
+    query = (
+        select(Shift, WorkObject)
+        .join(WorkObject, WorkObject.id == Shift.object_id)
+        .where(
+            Shift.organization_id == period.organization_id,
+            Shift.user_id == employee_user_id,
+            Shift.status != ShiftStatus.OPEN,
+            Shift.opened_at >= local_to_utc(period.start_date, time(0), zone),
+            Shift.opened_at < local_to_utc(period.end_date + timedelta(days=1), time(0), zone),
+        )
+        .order_by(Shift.opened_at)
+    )
+    if not actor.is_owner:
+        allowed = [
+            o.id for o in await objects_with_permission(session, actor, Permission.EDIT_MONEY)
+        ]
+        query = query.where(Shift.object_id.in_(allowed))
+    found = []
+    for shift, work_object in await session.execute(query):
+        object_zone = ZoneInfo(work_object.timezone)
+        local_date, start = utc_to_local(shift.opened_at, object_zone)
+        assert shift.closed_at is not None
+        found.append(
+            CorrectableShift(
+                shift_id=shift.id,
+                local_date=local_date,
+                object_name=work_object.name,
+                start=start,
+                end=utc_to_local(shift.closed_at, object_zone)[1],
+                worked_minutes=shift.worked_minutes or 0,
+                pay=shift.pay or ZERO,
+            )
+        )
+    return found
+
+
 # ------------------------------------------------------------------ who may see and edit money
 
 
@@ -869,9 +994,7 @@ async def payslip(
 ) -> PayslipView:
     """One employee's payslip for a period with every ledger line: the employee sees
     their own, owners and managers with `view_money` see their employees'."""
-    period = await session.get(PayPeriod, period_id)
-    if period is None:
-        raise NotFound(what="period")
+    period = await _period(session, period_id)
     actor = await actor_in(session, user_id, period.organization_id)
     await _require_money_access(session, actor, employee_user_id, Permission.VIEW_MONEY)
     organization = await _organization(session, period.organization_id)
@@ -891,9 +1014,7 @@ async def period_payslips(
 ) -> list[PayslipTotals]:
     """Everyone's totals for a period, as far as the viewer may see money (`view_money`).
     A fixed number of statements whatever the number of employees."""
-    period = await session.get(PayPeriod, period_id)
-    if period is None:
-        raise NotFound(what="period")
+    period = await _period(session, period_id)
     actor = await actor_in(session, user_id, period.organization_id)
     scope = await _money_membership_scope(session, actor, Permission.VIEW_MONEY)
     return await _totals(session, period, scope=scope)
@@ -1108,9 +1229,7 @@ async def record_payout(
     """Mark money paid (cash, card or bank transfer) against an employee's payslip of a
     period, open or closed: the whole balance when `amount` is None, else at most the
     balance. A `payout` entry is written once per `request_key`; the employee is told."""
-    period = await session.get(PayPeriod, period_id)
-    if period is None:
-        raise NotFound(what="period")
+    period = await _period(session, period_id)
     actor = await actor_in(session, user_id, period.organization_id)
     membership = await _require_money_access(
         session, actor, employee_user_id, Permission.EDIT_MONEY
@@ -1126,7 +1245,7 @@ async def record_payout(
     if value <= ZERO:
         raise NothingToPay()
     if value > balance:
-        raise OverBalance(balance=str(balance))
+        raise OverBalance(balance=balance)
     today = organization_date(clock.now(), organization.timezone)
     cause = _Cause(
         key=f"payout:{request_key}",
@@ -1210,9 +1329,7 @@ async def export_period_workbook(
     """The period as an Excel workbook: a summary sheet with one row per worker (hours,
     gross, fines, bonuses, net, paid, balance) and a detail sheet with every entry, for
     viewers with `view_money`. Two queries whatever the number of employees."""
-    period = await session.get(PayPeriod, period_id)
-    if period is None:
-        raise NotFound(what="period")
+    period = await _period(session, period_id)
     actor = await actor_in(session, user_id, period.organization_id)
     scope = await _money_membership_scope(session, actor, Permission.VIEW_MONEY)
     totals = await _totals(session, period, scope=scope)

@@ -8,6 +8,7 @@ whoever renders them.
 
 import re
 import unicodedata
+from datetime import time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from zoneinfo import available_timezones
@@ -109,6 +110,13 @@ def parse_opening_hours(raw: str | None) -> tuple[str, str]:
     if start == end:
         raise InvalidInput(field="hours", reason="bad-hours")
     return f"{start[0]:02d}:{start[1]:02d}", f"{end[0]:02d}:{end[1]:02d}"
+
+
+def parse_shift_times(raw: str | None) -> tuple[time, time]:
+    """Start and end of a shift as wall-clock times, typed like opening hours
+    (`07:00-15:30`, `22-6`); `24:00` as an end is midnight."""
+    start, end = parse_opening_hours(raw)
+    return time.fromisoformat(start), time.fromisoformat("00:00" if end == "24:00" else end)
 
 
 def _is_clock_time(hour_minute: tuple[int, int]) -> bool:

@@ -1,5 +1,6 @@
 """Payroll windows: owners and managers see periods, everyone's payslips, the explain
-view, add bonuses and deductions, record payouts and export Excel; employees see their
+view, add bonuses and deductions, record payouts (whole or partial), correct a closed
+shift's times and export Excel; the owner sets how periods are cut; employees see their
 own payslip ("💰 Мой заработок") and why it is that amount."""
 
 from operator import itemgetter
@@ -38,8 +39,15 @@ def _back_to(state, widget_id: str = "back") -> SwitchTo:  # type: ignore[no-unt
 def payroll_dialog() -> Dialog:
     return Dialog(
         Window(
+            Notice(),
             I18n("payroll-periods-title"),
             _select("periods", "periods", handlers.period_chosen),
+            SwitchTo(
+                I18n("payroll-settings"),
+                id="settings",
+                state=PayrollSG.settings_kind,
+                when="can_configure",
+            ),
             Cancel(I18n("common-back")),
             state=PayrollSG.periods,
             getter=getters.get_periods,
@@ -87,6 +95,12 @@ def payroll_dialog() -> Dialog:
             Button(
                 I18n("payroll-payout"), id="payout", on_click=handlers.start_payout, when="can_pay"
             ),
+            SwitchTo(
+                I18n("payroll-correct"),
+                id="correct",
+                state=PayrollSG.correct_pick,
+                when="can_correct",
+            ),
             _back_to(PayrollSG.period),
             state=PayrollSG.payslip,
             getter=getters.get_payslip,
@@ -120,6 +134,56 @@ def payroll_dialog() -> Dialog:
             _back_to(PayrollSG.payslip),
             state=PayrollSG.payout,
             getter=getters.get_payout,
+        ),
+        Window(
+            I18n("payroll-payout-amount"),
+            Button(
+                I18n("payroll-payout-whole"), id="whole", on_click=handlers.payout_whole_balance
+            ),
+            MessageInput(handlers.payout_amount_entered),
+            _back_to(PayrollSG.payout),
+            state=PayrollSG.payout_amount,
+            getter=getters.get_payout,
+        ),
+        Window(
+            I18n("payroll-correct-pick", when="has_shifts"),
+            I18n("payroll-correct-none", when="no_shifts"),
+            _select("shifts", "shifts", handlers.shift_to_correct_chosen),
+            _back_to(PayrollSG.payslip),
+            state=PayrollSG.correct_pick,
+            getter=getters.get_correct_pick,
+        ),
+        Window(
+            I18n("payroll-correct-ask"),
+            MessageInput(handlers.new_times_entered),
+            _back_to(PayrollSG.correct_pick),
+            state=PayrollSG.correct_times,
+            getter=getters.get_correct_shift,
+        ),
+        Window(
+            I18n("payroll-correct-confirm"),
+            Button(
+                I18n("payroll-correct-yes"),
+                id="correct_yes",
+                on_click=handlers.correction_confirmed,
+            ),
+            _back_to(PayrollSG.correct_times),
+            state=PayrollSG.correct_confirm,
+            getter=getters.get_correct_shift,
+        ),
+        Window(
+            I18n("payroll-settings-title"),
+            _select("kinds", "kinds", handlers.period_kind_chosen, type_factory=str),
+            _back_to(PayrollSG.periods),
+            state=PayrollSG.settings_kind,
+            getter=getters.get_settings,
+        ),
+        Window(
+            I18n("payroll-settings-pay-day"),
+            MessageInput(handlers.pay_day_entered),
+            _back_to(PayrollSG.settings_kind),
+            state=PayrollSG.settings_pay_day,
+            getter=getters.get_settings,
         ),
     )
 

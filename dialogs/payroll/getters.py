@@ -1,5 +1,6 @@
 """What the payroll windows show. Getters only read; amounts are formatted per locale."""
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -8,15 +9,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
+from dialogs.planning.widgets import hhmm
 from services import payroll
-from services.db.models import PayPeriod, PayPeriodStatus, User
+from services.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus, User
 from services.errors import DomainError, PermissionDenied
 from services.i18n import Translator
-from services.payroll import PayslipLine, PayslipView
+from services.pay_periods import MAX_PAY_DAY_OFFSET
+from services.payroll import PayslipView
+from services.payslip_text import line_text, payslip_figures
 
 PERIOD_ID = "period_id"
 EMPLOYEE_ID = "employee_id"
 ADJUST_IS_BONUS = "adjust_is_bonus"
+PAYOUT_METHOD = "payout_method"
+SHIFT_ID = "shift_id"
+NEW_START = "new_start"
+NEW_END = "new_end"
+PERIOD_KIND = "period_kind"
 # A Telegram message holds 4,096 characters: the lines of a long month get at most
 # this many, the title and the sums the rest.
 MAX_EXPLAIN_CHARACTERS = 3_000
@@ -39,45 +48,12 @@ def period_label(i18n: Translator, period: PayPeriod) -> str:
     )
 
 
-def _signed(i18n: Translator, amount: Decimal, currency: str) -> str:
-    text = i18n.money(amount, currency)
-    return f"+{text}" if amount > 0 else text
-
-
-def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
-    """One ledger line in words: what, when, where, how much and why."""
-    method = i18n.get(f"payroll-method-{line.payout_method}") if line.payout_method else ""
-    text = i18n.get(
-        f"payroll-line-{line.type}",
-        date=i18n.short_day(line.work_date),
-        object=line.object_name,
-        minutes=abs(line.minutes) if line.minutes is not None else 0,
-        rate=i18n.money(line.hourly_rate, currency) if line.hourly_rate is not None else "",
-        amount=_signed(i18n, line.amount, currency),
-        reason=line.reason,
-        method=method,
-    )
-    if line.is_reversal:
-        text = i18n.get("payroll-line-reversal", line=text)
-    if line.late_for_closed_period:
-        text = i18n.get("payroll-line-late", line=text)
-    return text
-
-
 def payslip_args(i18n: Translator, view: PayslipView) -> dict[str, Any]:
-    totals, currency = view.totals, view.currency
-    return {
-        "name": totals.employee_name,
+    return payslip_figures(i18n, view) | {
+        "name": view.totals.employee_name,
         "start": i18n.day(view.period.start_date, "short"),
         "end": i18n.day(view.period.end_date, "short"),
         "frozen": "yes" if view.frozen else "no",
-        "hours": i18n.number(payroll.hours_of(totals.minutes)),
-        "gross": i18n.money(totals.gross, currency),
-        "fines": _signed(i18n, -totals.fines, currency),
-        "bonuses": _signed(i18n, totals.bonuses, currency),
-        "net": i18n.money(totals.net, currency),
-        "paid": i18n.money(totals.paid, currency),
-        "balance": i18n.money(totals.balance, currency),
     }
 
 
@@ -110,7 +86,10 @@ async def get_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         user_id=actor.user_id,
         organization_id=actor.organization_id,
     )
-    return {"periods": [(p.id, period_label(i18n, p)) for p in periods]}
+    return {
+        "periods": [(p.id, period_label(i18n, p)) for p in periods],
+        "can_configure": actor.is_owner,
+    }
 
 
 async def _chosen_period(manager: DialogManager) -> PayPeriod:
@@ -174,6 +153,7 @@ async def get_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     return payslip_args(i18n, view) | {
         "can_adjust": can_edit and not view.frozen,
         "can_pay": can_edit and view.totals.balance > 0,
+        "can_correct": can_edit,
     }
 
 
@@ -190,10 +170,81 @@ async def get_adjust(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 async def get_payout(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     i18n = translator_of(dialog_manager)
     view = await _owner_view(dialog_manager)
+    method = dialog_manager.dialog_data.get(PAYOUT_METHOD)
     return {
         "name": view.totals.employee_name,
         "balance": i18n.money(view.totals.balance, view.currency),
         "methods": [(m, i18n.get(f"payroll-method-{m}")) for m in payroll.PAYOUT_METHODS],
+        "method": i18n.get(f"payroll-method-{method}") if method else "",
+    }
+
+
+def shift_label(i18n: Translator, shift: payroll.CorrectableShift) -> str:
+    return i18n.get(
+        "payroll-correct-shift-button",
+        date=i18n.short_day(shift.local_date),
+        object=shift.object_name,
+        start=hhmm(shift.start),
+        end=hhmm(shift.end),
+    )
+
+
+async def _correctable(manager: DialogManager) -> list[payroll.CorrectableShift]:
+    return await payroll.correctable_shifts(
+        _session(manager),
+        user_id=_user(manager).id,
+        period_id=manager.dialog_data[PERIOD_ID],
+        employee_user_id=manager.dialog_data[EMPLOYEE_ID],
+    )
+
+
+async def get_correct_pick(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    view = await _owner_view(dialog_manager)
+    shifts = await _correctable(dialog_manager)
+    return {
+        "name": view.totals.employee_name,
+        "shifts": [(shift.shift_id, shift_label(i18n, shift)) for shift in shifts],
+        "has_shifts": bool(shifts),
+        "no_shifts": not shifts,
+    }
+
+
+async def get_correct_shift(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The chosen shift as it is, and the new times once typed."""
+    i18n = translator_of(dialog_manager)
+    view = await _owner_view(dialog_manager)
+    chosen = dialog_manager.dialog_data[SHIFT_ID]
+    shift = next(s for s in await _correctable(dialog_manager) if s.shift_id == chosen)
+    return {
+        "shift": shift_label(i18n, shift),
+        "minutes": shift.worked_minutes,
+        "pay": i18n.money(shift.pay, view.currency),
+        "new_start": dialog_manager.dialog_data.get(NEW_START, ""),
+        "new_end": dialog_manager.dialog_data.get(NEW_END, ""),
+    }
+
+
+async def get_settings(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The organization's period settings and the current period, which a change keeps."""
+    i18n = translator_of(dialog_manager)
+    session = _session(dialog_manager)
+    actor = await current_actor(session, _user(dialog_manager))
+    settings = await payroll.payroll_settings(session, actor.organization_id)
+    current = await payroll.current_period(
+        session, dialog_manager.middleware_data["clock"], actor.organization_id
+    )
+    chosen = dialog_manager.dialog_data.get(PERIOD_KIND, settings.period_kind)
+    return {
+        "kind": i18n.get(f"payroll-kind-{settings.period_kind}"),
+        "chosen_kind": i18n.get(f"payroll-kind-{chosen}"),
+        "offset": settings.pay_day_offset_days,
+        "max_offset": MAX_PAY_DAY_OFFSET,
+        "start": i18n.day(current.start_date, "short"),
+        "end": i18n.day(current.end_date, "short"),
+        "pay_day": i18n.day(current.pay_day, "short"),
+        "effective_from": i18n.day(current.end_date + timedelta(days=1), "short"),
+        "kinds": [(kind, i18n.get(f"payroll-kind-{kind}")) for kind in PayPeriodKind],
     }
 
 

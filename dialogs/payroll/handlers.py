@@ -1,6 +1,7 @@
 """Payroll actions: parse, call one use case, show the result or the domain error."""
 
 import uuid
+from datetime import time
 from decimal import Decimal
 from typing import Any
 
@@ -11,15 +12,26 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.actor import current_actor
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
-from dialogs.payroll.getters import ADJUST_IS_BONUS, EMPLOYEE_ID, PERIOD_ID
+from dialogs.payroll.getters import (
+    ADJUST_IS_BONUS,
+    EMPLOYEE_ID,
+    NEW_END,
+    NEW_START,
+    PAYOUT_METHOD,
+    PERIOD_ID,
+    PERIOD_KIND,
+    SHIFT_ID,
+)
 from dialogs.payroll.states import MyPaySG, PayrollSG
-from dialogs.planning.widgets import set_notice
+from dialogs.planning.widgets import hhmm, set_notice
 from services import payroll
-from services.db.models import PayoutMethod, PayPeriod
+from services.db.models import PayoutMethod, PayPeriod, PayPeriodKind
 from services.errors import DomainError
-from services.validation import parse_money
+from services.pay_periods import MAX_PAY_DAY_OFFSET
+from services.validation import parse_money, parse_shift_times, parse_whole_number
 
 ADJUST_AMOUNT = "adjust_amount"
 # One key per started request: a repeated tap or message writes the entry once.
@@ -160,25 +172,141 @@ async def start_payout(callback: CallbackQuery, button: Button, manager: DialogM
 async def payout_method_chosen(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, method: str
 ) -> None:
+    manager.dialog_data[PAYOUT_METHOD] = method
+    await manager.switch_to(PayrollSG.payout_amount)
+
+
+async def _pay(message: Message, manager: DialogManager, amount: Decimal | None) -> None:
+    """Record the payout (the whole balance when `amount` is None) and go back to the
+    payslip; a refusal (more than the balance) keeps the amount window open."""
     data = _data(manager)
-    period_id = manager.dialog_data[PERIOD_ID]
     try:
         entry = await payroll.record_payout(
             data["session"],
             data["clock"],
             user_id=data["user"].id,
-            period_id=period_id,
+            period_id=manager.dialog_data[PERIOD_ID],
             employee_user_id=manager.dialog_data[EMPLOYEE_ID],
-            method=PayoutMethod(method),
+            method=PayoutMethod(manager.dialog_data[PAYOUT_METHOD]),
             request_key=manager.dialog_data[REQUEST_KEY],
+            amount=amount,
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_domain_error(message, manager, error)
         return
     i18n = translator_of(manager)
     currency = await payroll.organization_currency(data["session"], entry.organization_id)
     set_notice(manager, "payroll-payout-done", amount=i18n.money(-entry.amount, currency))
     await manager.switch_to(PayrollSG.payslip)
+
+
+async def payout_whole_balance(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    assert isinstance(callback.message, Message)
+    await _pay(callback.message, manager, None)
+
+
+async def payout_amount_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    try:
+        amount = parse_money(message.text, field="amount")
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    await _pay(message, manager, amount)
+
+
+async def start_correction(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await manager.switch_to(PayrollSG.correct_pick)
+
+
+async def shift_to_correct_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, shift_id: int
+) -> None:
+    manager.dialog_data[SHIFT_ID] = shift_id
+    await manager.switch_to(PayrollSG.correct_times)
+
+
+async def new_times_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    try:
+        start, end = parse_shift_times(message.text)
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    manager.dialog_data[NEW_START] = hhmm(start)
+    manager.dialog_data[NEW_END] = hhmm(end)
+    await manager.switch_to(PayrollSG.correct_confirm)
+
+
+async def correction_confirmed(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    """Correct the shift (reversals and new entries); a refusal (a time in the future)
+    goes back to typing the times."""
+    data = _data(manager)
+    try:
+        shift = await payroll.correct_shift_local_times(
+            data["session"],
+            data["clock"],
+            user_id=data["user"].id,
+            shift_id=manager.dialog_data[SHIFT_ID],
+            start=time.fromisoformat(manager.dialog_data[NEW_START]),
+            end=time.fromisoformat(manager.dialog_data[NEW_END]),
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        await manager.switch_to(PayrollSG.correct_times)
+        return
+    i18n = translator_of(manager)
+    currency = await payroll.organization_currency(data["session"], shift.organization_id)
+    assert shift.pay is not None
+    set_notice(
+        manager,
+        "payroll-correct-done",
+        minutes=shift.worked_minutes,
+        pay=i18n.money(shift.pay, currency),
+    )
+    await manager.switch_to(PayrollSG.payslip)
+
+
+async def period_kind_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, kind: str
+) -> None:
+    manager.dialog_data[PERIOD_KIND] = kind
+    await manager.switch_to(PayrollSG.settings_pay_day)
+
+
+async def pay_day_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """Save the period kind and the pay day; the current period stays as it is."""
+    data = _data(manager)
+    user = data["user"]
+    try:
+        days = parse_whole_number(
+            message.text, field="pay_day", minimum=0, maximum=MAX_PAY_DAY_OFFSET
+        )
+        actor = await current_actor(data["session"], user)
+        change = await payroll.update_payroll_settings(
+            data["session"],
+            data["clock"],
+            user_id=user.id,
+            organization_id=actor.organization_id,
+            period_kind=PayPeriodKind(manager.dialog_data[PERIOD_KIND]),
+            pay_day_offset_days=days,
+        )
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    i18n = translator_of(manager)
+    set_notice(
+        manager,
+        "payroll-settings-saved",
+        kind=i18n.get(f"payroll-kind-{change.settings.period_kind}"),
+        offset=days,
+        effective_from=i18n.day(change.effective_from, "short"),
+    )
+    await manager.switch_to(PayrollSG.periods)
 
 
 # ------------------------------------------------------------------ the employee

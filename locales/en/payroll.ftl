@@ -76,7 +76,11 @@ payroll-adjust-amount-bonus = ➕ Bonus for { $name }. Type the amount in rouble
 payroll-adjust-amount-deduction = ➖ Deduction for { $name }. Type the amount in roubles, e.g. <code>300</code>.
 payroll-adjust-reason = Type the reason — the employee will see it.
 payroll-adjust-done = ✅ Recorded: { $amount }.
-payroll-payout-ask = 💸 Pay { $name } the balance of { $balance }? Choose how:
+payroll-payout-ask = 💸 Payout to { $name }, balance { $balance }. Choose how:
+payroll-payout-amount =
+    💸 Payout to { $name } ({ $method }), balance { $balance }.
+    Press "Whole balance" or type the amount of a partial payout, e.g. <code>5000</code>.
+payroll-payout-whole = Whole balance: { $balance }
 payroll-payout-done = ✅ Payout of { $amount } recorded.
 
 payroll-my-empty = You do not work in any organization yet.
@@ -118,9 +122,37 @@ notify-payroll_shift_corrected = ✏️ The times of your shift on { $date } ({ 
 
 error-payroll-period-closed = This period is closed: nothing can be added to it.
 error-payroll-nothing-to-pay = Nothing to pay: the balance is zero.
-error-payroll-over-balance = You cannot pay more than the balance ({ $balance } ₽).
+error-payroll-over-balance = You cannot pay more than the balance of { NUMBER($balance, minimumFractionDigits: 2) } ₽. Type a smaller amount.
 error-payroll-shift-not-closed = The shift is still running: only a closed shift can be corrected.
 error-invalid-input-end-before-start = The end of the shift must be after its start.
 error-invalid-input-in-future = The time cannot be in the future.
 payroll-explain-lines = { $lines }
 payroll-explain-more = … and { $count } more lines — the full list is in your manager's Excel export.
+
+payroll-correct = ✏️ Correct shift times
+payroll-correct-pick = ✏️ Which shift of { $name } to correct? Closed shifts of this period are shown.
+payroll-correct-none = ✏️ The employee has no closed shifts in this period.
+payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }
+payroll-correct-ask =
+    ✏️ Shift { $shift }: { $minutes } min, { $pay }.
+    Type the right start and end in the object's local time, e.g. <code>07:00-11:30</code>. If the shift ended after midnight, type the end as it was: <code>22:00-06:00</code>.
+payroll-correct-confirm =
+    ✏️ Correct shift { $shift } to { $new_start }–{ $new_end }?
+    Pay and the late fine are worked out again: the old entries are reversed and new ones added. The employee is notified.
+payroll-correct-yes = ✅ Yes, correct it
+payroll-correct-done = ✅ Shift times corrected: { $minutes } min, { $pay }.
+
+payroll-settings = ⚙️ Periods and pay day
+payroll-kind-weekly = Week
+payroll-kind-biweekly = Two weeks
+payroll-kind-semi_monthly = Half a month (1st–15th, 16th–end)
+payroll-kind-monthly = Month
+payroll-settings-title =
+    ⚙️ <b>Pay periods</b>
+    Now: { $kind }, paid { $offset } days after the period ends.
+    The current period { $start } – { $end } (pay day { $pay_day }) stays as it is. New settings take effect from { $effective_from }.
+    Choose the period length:
+payroll-settings-pay-day =
+    Period: { $chosen_kind }.
+    How many days after the period ends is pay day? Type a number from 0 to { $max_offset } (now { $offset }).
+payroll-settings-saved = ✅ Saved: { $kind }, paid { $offset } days after the period ends — from { $effective_from }. The current period is unchanged.

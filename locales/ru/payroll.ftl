@@ -76,7 +76,11 @@ payroll-adjust-amount-bonus = ➕ Премия для { $name }. Напишит�
 payroll-adjust-amount-deduction = ➖ Удержание у { $name }. Напишите сумму в рублях, например <code>300</code>.
 payroll-adjust-reason = Напишите причину — её увидит сотрудник.
 payroll-adjust-done = ✅ Записано: { $amount }.
-payroll-payout-ask = 💸 Выплатить { $name } остаток { $balance }? Выберите способ:
+payroll-payout-ask = 💸 Выплата для { $name }, остаток { $balance }. Выберите способ:
+payroll-payout-amount =
+    💸 Выплата для { $name } ({ $method }), остаток { $balance }.
+    Нажмите «Весь остаток» или напишите сумму частичной выплаты, например <code>5000</code>.
+payroll-payout-whole = Весь остаток: { $balance }
 payroll-payout-done = ✅ Выплата { $amount } записана.
 
 payroll-my-empty = Вы пока не работаете ни в одной организации.
@@ -118,9 +122,37 @@ notify-payroll_shift_corrected = ✏️ Время вашей смены { $date
 
 error-payroll-period-closed = Этот период уже закрыт: записать в него нельзя.
 error-payroll-nothing-to-pay = Выплачивать нечего: остаток равен нулю.
-error-payroll-over-balance = Больше остатка выплатить нельзя (остаток { $balance } ₽).
+error-payroll-over-balance = Больше остатка выплатить нельзя: остаток { NUMBER($balance, minimumFractionDigits: 2) } ₽. Напишите сумму поменьше.
 error-payroll-shift-not-closed = Смена ещё идёт: исправить можно только закрытую смену.
 error-invalid-input-end-before-start = Конец смены должен быть позже начала.
 error-invalid-input-in-future = Время не может быть в будущем.
 payroll-explain-lines = { $lines }
 payroll-explain-more = … и ещё { $count } строк — полный список в выгрузке Excel у руководителя.
+
+payroll-correct = ✏️ Исправить время смены
+payroll-correct-pick = ✏️ Какую смену { $name } исправить? Показаны закрытые смены этого периода.
+payroll-correct-none = ✏️ У сотрудника нет закрытых смен в этом периоде.
+payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }
+payroll-correct-ask =
+    ✏️ Смена { $shift }: { $minutes } мин, { $pay }.
+    Напишите верное время начала и конца по местному времени объекта, например <code>07:00-11:30</code>. Если смена закончилась после полуночи, напишите конец как есть: <code>22:00-06:00</code>.
+payroll-correct-confirm =
+    ✏️ Исправить смену { $shift } на { $new_start }–{ $new_end }?
+    Оплата и штраф за опоздание пересчитаются: старые начисления будут сторнированы, новые добавлены. Сотрудник получит уведомление.
+payroll-correct-yes = ✅ Да, исправить
+payroll-correct-done = ✅ Время смены исправлено: { $minutes } мин, { $pay }.
+
+payroll-settings = ⚙️ Периоды и день выплаты
+payroll-kind-weekly = Неделя
+payroll-kind-biweekly = Две недели
+payroll-kind-semi_monthly = Полмесяца (1–15, 16–конец)
+payroll-kind-monthly = Месяц
+payroll-settings-title =
+    ⚙️ <b>Расчётные периоды</b>
+    Сейчас: { $kind }, выплата через { $offset } дн. после конца периода.
+    Текущий период { $start } – { $end } (выплата { $pay_day }) не изменится. Новые настройки начнут действовать с { $effective_from }.
+    Выберите длину периода:
+payroll-settings-pay-day =
+    Период: { $chosen_kind }.
+    Через сколько дней после конца периода выплата? Напишите число от 0 до { $max_offset } (сейчас { $offset }).
+payroll-settings-saved = ✅ Сохранено: { $kind }, выплата через { $offset } дн. после конца периода — с { $effective_from }. Текущий период не изменился.

@@ -162,6 +162,9 @@ async def test_owner_records_a_cash_payout_of_the_balance(
     await tap(owner, "💸 Выплатить")
     assert "остаток 1 250,00 ₽" in plain(owner.text())
     await tap(owner, "💵 Наличные")
+    whole = next(b for b in owner.buttons() if b.startswith("Весь остаток"))
+    assert plain(whole) == "Весь остаток: 1 250,00 ₽"
+    await tap(owner, whole)
     assert "✅ Выплата 1 250,00 ₽ записана." in plain(owner.text())
     assert "Остаток к выплате: 0,00 ₽" in plain(owner.text())
     assert "💸 Выплатить" not in owner.buttons()
@@ -175,6 +178,132 @@ async def test_owner_records_a_cash_payout_of_the_balance(
             select(OutboxMessage).where(OutboxMessage.kind == "payroll_payout")
         )
         assert told is not None and told.recipient_user_id == anna.id
+
+
+async def test_owner_records_a_partial_card_payout_and_over_balance_is_refused(
+    make_user: UserFactory, session_factory, telegram
+) -> None:
+    _, anna = await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await _open_anna_payslip(owner)
+    await tap(owner, "💸 Выплатить")
+    await tap(owner, "💳 На карту")
+    assert "Выплата для Anna (💳 На карту), остаток 1 250,00 ₽" in plain(owner.text())
+    await owner.send("2000")
+    refusal = telegram.last_message(OWNER_TG)
+    assert refusal is not None
+    assert "Больше остатка выплатить нельзя: остаток 1 250,00 ₽" in plain(refusal["text"])
+    await owner.send("500,50")
+    payslip = plain(owner.text())
+    assert "✅ Выплата 500,50 ₽ записана." in payslip
+    assert "Выплачено: 500,50 ₽" in payslip
+    assert "Остаток к выплате: 749,50 ₽" in payslip
+    assert "💸 Выплатить" in owner.buttons()
+    async with session_factory() as session:
+        [payout] = await session.scalars(
+            select(LedgerEntry).where(LedgerEntry.type == LedgerEntryType.PAYOUT)
+        )
+        assert (payout.amount, payout.payout_method) == (Decimal("-500.50"), "card")
+        [told] = await session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "payroll_payout")
+        )
+        assert told.recipient_user_id == anna.id
+        assert (told.payload["amount"], told.payload["method"]) == ("500.50", "card")
+
+
+async def test_owner_corrects_a_shift_and_the_payslip_follows(
+    make_user: UserFactory, session_factory, telegram
+) -> None:
+    """Anna really came at 06:45 (on time) and left at 11:30: 285 min × 300 ₽/h =
+    1 425,00 ₽, no late fine; with the 150 ₽ task the net is 1 575,00 ₽."""
+    _, anna = await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await _open_anna_payslip(owner)
+    await tap(owner, "✏️ Исправить время смены")
+    assert "Какую смену Anna исправить?" in owner.text()
+    await tap(owner, "пн, 2 мар. · Мира · 07:00–11:00")
+    assert "240 мин, 1 200,00 ₽" in plain(owner.text())
+    await owner.send("7 утра")
+    refusal = telegram.last_message(OWNER_TG)
+    assert refusal is not None and "Не понял часы" in refusal["text"]
+    await owner.send("11:00-13:00")  # ends after now (12:00)
+    await tap(owner, "✅ Да, исправить")
+    refusal = telegram.last_message(OWNER_TG)
+    assert refusal is not None and "Время не может быть в будущем" in refusal["text"]
+    assert "Напишите верное время" in owner.text()
+    await owner.send("06:45–11:30")
+    assert "на 06:45–11:30?" in owner.text()
+    await tap(owner, "✅ Да, исправить")
+    payslip = plain(owner.text())
+    assert "✅ Время смены исправлено: 285 мин, 1 425,00 ₽." in payslip
+    assert "Начислено за смены: 1 425,00 ₽" in payslip
+    assert "Штрафы и удержания: 0,00 ₽" in payslip
+    assert "Итого начислено: 1 575,00 ₽" in payslip
+    await tap(owner, "❓ Почему такая сумма?")
+    explained = plain(owner.text())
+    assert "↩️ исправление: 🕘 пн, 2 мар. · Мира: 240 мин × 300,00 ₽/ч = -1 200,00 ₽" in explained
+    assert "пн, 2 мар. · Мира: 285 мин × 300,00 ₽/ч = +1 425,00 ₽" in explained
+    assert "↩️ исправление: ⏰ пн, 2 мар. · Мира: опоздание 15 мин → +100,00 ₽" in explained
+    async with session_factory() as session:
+        amounts = list(
+            await session.scalars(
+                select(LedgerEntry.amount)
+                .where(LedgerEntry.type == LedgerEntryType.SHIFT_PAY)
+                .order_by(LedgerEntry.id)
+            )
+        )
+        assert amounts == [Decimal("1200.00"), Decimal("-1200.00"), Decimal("1425.00")]
+        [told] = await session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "payroll_shift_corrected")
+        )
+        assert told.recipient_user_id == anna.id
+        assert (told.payload["worked_minutes"], told.payload["pay"]) == (285, "1425.00")
+
+
+async def test_owner_changes_the_period_kind_from_the_next_period(
+    make_user: UserFactory, session_factory, clock, telegram
+) -> None:
+    """Weekly periods become monthly ones paid 5 days after the end: the current week
+    keeps its dates, pay day and entries; March's rest is the first monthly period."""
+    world, anna = await _world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    await tap(owner, "⚙️ Периоды и день выплаты")
+    text = plain(owner.text())
+    assert "Сейчас: Неделя, выплата через 2 дн. после конца периода." in text
+    assert "Текущий период 02.03.2026 – 08.03.2026 (выплата 10.03.2026) не изменится." in text
+    assert "начнут действовать с 09.03.2026" in text
+    await tap(owner, "Месяц")
+    assert "Период: Месяц." in owner.text()
+    await owner.send("40")
+    refusal = telegram.last_message(OWNER_TG)
+    assert refusal is not None and "Нужно число от 0 до 31." in refusal["text"]
+    await owner.send("5")
+    assert (
+        "✅ Сохранено: Месяц, выплата через 5 дн. после конца периода — с 09.03.2026."
+        in owner.text()
+    )
+    assert "Выберите период" in owner.text()
+    async with session_factory() as session, session.begin():
+        settings = await payroll.payroll_settings(session, world.organization.id)
+        assert (settings.period_kind, settings.pay_day_offset_days) == ("monthly", 5)
+        current = await payroll.current_period(session, clock, world.organization.id)
+        assert (current.start_date, current.end_date, current.pay_day) == (
+            MON,
+            date(2026, 3, 8),
+            date(2026, 3, 10),
+        )
+        kept = await payroll.payslip(
+            session, user_id=world.owner.id, period_id=current.id, employee_user_id=anna.id
+        )
+        assert (kept.totals.net, len(kept.lines)) == (Decimal("1250.00"), 3)
+        following = await payroll.period_for_date(session, world.organization.id, date(2026, 3, 9))
+        assert (following.start_date, following.end_date, following.pay_day) == (
+            date(2026, 3, 9),
+            date(2026, 3, 31),
+            date(2026, 4, 5),
+        )
 
 
 async def test_excel_export_is_sent_as_a_document(

@@ -1,5 +1,6 @@
-"""What people type: texts, numbers, money, opening hours and timezones."""
+"""What people type: texts, numbers, money, opening hours, shift times and timezones."""
 
+from datetime import time
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from services.validation import (
     clean_text,
     parse_money,
     parse_opening_hours,
+    parse_shift_times,
     parse_whole_number,
     validate_timezone,
 )
@@ -111,6 +113,23 @@ def test_opening_hours(raw: str, hours: tuple[str, str]) -> None:
 )
 def test_bad_opening_hours_are_refused(raw: str) -> None:
     assert _reason(lambda: parse_opening_hours(raw)) == "bad-hours"
+
+
+@pytest.mark.parametrize(
+    ("raw", "times"),
+    [
+        ("07:00-11:30", (time(7), time(11, 30))),
+        ("22-6", (time(22), time(6))),
+        ("16:00 – 24:00", (time(16), time(0))),
+    ],
+)
+def test_shift_times(raw: str, times: tuple[time, time]) -> None:
+    assert parse_shift_times(raw) == times
+
+
+def test_bad_shift_times_are_refused() -> None:
+    for bad in ["7 утра", "08:00-08:00", "24:00-08:00", ""]:
+        assert _reason(lambda bad=bad: parse_shift_times(bad)) in {"bad-hours", "empty"}
 
 
 def test_timezones_must_be_known_iana_names() -> None:

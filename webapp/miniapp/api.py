@@ -15,7 +15,7 @@ from services.db.models import MembershipRole, Organization, PayPeriod
 from services.errors import DomainError, NotFound
 from services.i18n import Translator
 from services.objects import visible_objects
-from services.payroll import PayslipLine
+from services.payslip_text import line_text, payslip_figures, signed_money
 from services.planning_board import (
     BoardObject,
     BoardSlot,
@@ -287,50 +287,22 @@ async def objects(
 # ------------------------------------------------------------------ payslips
 
 
-def _signed(t: Translator, amount: Decimal, currency: str) -> str:
-    text = t.money(amount, currency)
-    return f"+{text}" if amount > 0 else text
-
-
-def _line_text(t: Translator, line: PayslipLine, currency: str) -> str:
-    method = t.get(f"payroll-method-{line.payout_method}") if line.payout_method else ""
-    text = t.get(
-        f"payroll-line-{line.type}",
-        date=t.short_day(line.work_date),
-        object=line.object_name,
-        minutes=abs(line.minutes) if line.minutes is not None else 0,
-        rate=t.money(line.hourly_rate, currency) if line.hourly_rate is not None else "",
-        amount=_signed(t, line.amount, currency),
-        reason=line.reason,
-        method=method,
-    )
-    if line.is_reversal:
-        text = t.get("payroll-line-reversal", line=text)
-    if line.late_for_closed_period:
-        text = t.get("payroll-line-late", line=text)
-    return text
-
-
 def _payslip_view_json(t: Translator, view: payroll.PayslipView) -> dict[str, Any]:
-    totals, currency = view.totals, view.currency
+    figures = payslip_figures(t, view)
     return {
-        "employee": totals.employee_name,
+        "employee": view.totals.employee_name,
         "frozen": view.frozen,
-        "hours": t.number(payroll.hours_of(totals.minutes)),
+        "hours": figures["hours"],
         "totals": [
-            {"key": "gross", "value": t.money(totals.gross, currency)},
-            {"key": "fines", "value": _signed(t, -totals.fines, currency)},
-            {"key": "bonuses", "value": _signed(t, totals.bonuses, currency)},
-            {"key": "net", "value": t.money(totals.net, currency)},
-            {"key": "paid", "value": t.money(totals.paid, currency)},
-            {"key": "balance", "value": t.money(totals.balance, currency)},
+            {"key": key, "value": figures[key]}
+            for key in ("gross", "fines", "bonuses", "net", "paid", "balance")
         ],
         "lines": [
             {
                 "type": line.type.value,
                 "title": t.get(f"payroll-type-{line.type}"),
-                "text": _line_text(t, line, currency),
-                "amount": _signed(t, line.amount, currency),
+                "text": line_text(t, line, view.currency),
+                "amount": signed_money(t, line.amount, view.currency),
             }
             for line in view.lines
         ],
