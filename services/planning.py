@@ -857,7 +857,7 @@ async def set_weekly_hours_cap(
     require_owner(await actor_in(session, user_id, organization_id))
     text = (hours or "").strip()
     if not text.isdigit() or int(text) > MAX_WEEKLY_HOURS:
-        raise InvalidInput(field="weekly_hours_cap", reason="hours", limit=MAX_WEEKLY_HOURS)
+        raise InvalidInput(field="weekly_hours_cap", reason="weekly-hours", limit=MAX_WEEKLY_HOURS)
     return await _save_planning_settings(
         session, organization_id, weekly_hours_cap=int(text) or None
     )

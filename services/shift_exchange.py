@@ -64,7 +64,7 @@ MAX_PLACES_IN_MESSAGE = 10
 
 OPEN_PLACES_PAYLOAD = "open_places"
 SWAP_PAYLOAD_PREFIX = "swap_"
-APPROVALS_PAYLOAD = "approvals"
+APPROVALS_PAYLOAD = "decisions"
 
 OPEN_PLACES = register_kind("open_places")
 OFFER_TAKEN = register_kind("offer_taken", optional=False, urgent=True)
@@ -941,7 +941,7 @@ async def answer_swap(
     return outcome
 
 
-async def _swap_view(session: AsyncSession, swap: ShiftSwap) -> SwapView:
+async def swap_view(session: AsyncSession, swap: ShiftSwap) -> SwapView:
     mine = await session.get(PlannedShift, swap.proposer_shift_id)
     theirs = await session.get(PlannedShift, swap.partner_shift_id)
     assert mine is not None and theirs is not None
@@ -966,7 +966,7 @@ async def incoming_swaps(session: AsyncSession, clock: Clock, *, user_id: int) -
         )
         .order_by(ShiftSwap.deadline_at, ShiftSwap.id)
     )
-    return [await _swap_view(session, swap) for swap in swaps]
+    return [await swap_view(session, swap) for swap in swaps]
 
 
 # Approvals ----------------------------------------------------------------------------
@@ -1030,7 +1030,7 @@ async def pending_exchange_approvals(
         .order_by(ShiftSwap.id)
     )
     for swap in swaps:
-        view = await _swap_view(session, swap)
+        view = await swap_view(session, swap)
         if {view.proposer_shift.object_id, view.partner_shift.object_id} <= object_ids:
             approvals.append(
                 ExchangeApproval(
@@ -1090,6 +1090,7 @@ async def decide_exchange(
             what=kind.value,
             approved="yes" if approve else "no",
             comment=text,
+            has_comment="yes" if text else "no",
             **payload,
         )
     await _record_decision(session, kind, exchange_id, user_id, now, text)
