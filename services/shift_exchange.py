@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -55,6 +55,8 @@ from services.permissions import actor_in, objects_with_permission
 
 if TYPE_CHECKING:
     from services.scheduler import JobContext
+
+Request = TypeVar("Request", SlotRequest, ShiftOffer, ShiftSwap)
 
 EXCHANGE_DEADLINE = timedelta(hours=2)
 # An employee hears about new open places at most once in this interval (one message
@@ -578,7 +580,7 @@ async def withdraw_offer(
     session: AsyncSession, clock: Clock, *, user_id: int, offer_id: int
 ) -> ShiftOffer:
     """The employee takes back a give-away nobody has taken yet."""
-    offer = await _offer_locked(session, offer_id)
+    offer = await _locked(session, ShiftOffer, offer_id)
     if offer.offered_by_user_id != user_id:
         raise NotFound()
     if offer.status not in LIVE_STATUSES:
@@ -601,16 +603,17 @@ async def my_offers(session: AsyncSession, clock: Clock, *, user_id: int) -> dic
     return {planned_shift_id: offer_id for planned_shift_id, offer_id in rows}
 
 
-async def _offer_locked(session: AsyncSession, offer_id: int) -> ShiftOffer:
-    offer = await session.scalar(
-        select(ShiftOffer)
-        .where(ShiftOffer.id == offer_id)
+async def _locked(session: AsyncSession, model: type[Request], row_id: int) -> Request:
+    """The request row, locked (the first lock of every change in this module)."""
+    row = await session.scalar(
+        select(model)
+        .where(model.id == row_id)
         .with_for_update()
         .execution_options(populate_existing=True)
     )
-    if offer is None:
+    if row is None:
         raise NotFound()
-    return offer
+    return row
 
 
 async def _offered_shift_checked(
@@ -643,7 +646,7 @@ async def take_offered_shift(
 ) -> TakeResult:
     """A colleague takes a give-away: the first one gets it. Where the object wants
     approval it waits for a planner (the offerer stays responsible meanwhile)."""
-    offer = await _offer_locked(session, offer_id)
+    offer = await _locked(session, ShiftOffer, offer_id)
     if offer.status != ExchangeStatus.OPEN:
         raise OfferGone()
     if offer.offered_by_user_id == user_id:
@@ -804,18 +807,6 @@ async def propose_swap(
     return swap
 
 
-async def _swap_locked(session: AsyncSession, swap_id: int) -> ShiftSwap:
-    swap = await session.scalar(
-        select(ShiftSwap)
-        .where(ShiftSwap.id == swap_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    if swap is None:
-        raise NotFound()
-    return swap
-
-
 @dataclass(frozen=True)
 class _LockedSwap:
     mine: PlannedShift
@@ -904,7 +895,7 @@ async def answer_swap(
 ) -> Outcome | None:
     """The colleague accepts (the shifts change hands now, or after approval where an
     object wants it) or declines (None); the proposer is told either way."""
-    swap = await _swap_locked(session, swap_id)
+    swap = await _locked(session, ShiftSwap, swap_id)
     if swap.partner_user_id != user_id:
         raise NotFound()
     if swap.status != ExchangeStatus.PROPOSED or swap.deadline_at <= clock.now():
@@ -1072,15 +1063,16 @@ async def decide_exchange(
     for other colleagues until its deadline."""
     text = planning.clean_comment(comment)
     now = clock.now()
-    if kind == ExchangeKind.REQUEST:
-        recipients, info = await _decide_request(session, clock, user_id, exchange_id, approve)
-        payload = _payload(info)
-    elif kind == ExchangeKind.OFFER:
-        recipients, info = await _decide_offer(session, clock, user_id, exchange_id, approve)
-        payload = _payload(info)
-    else:
-        recipients, payload = await _decide_swap(session, clock, user_id, exchange_id, approve)
-    for recipient in recipients:
+    decide = {
+        ExchangeKind.REQUEST: _decide_request,
+        ExchangeKind.OFFER: _decide_offer,
+        ExchangeKind.SWAP: _decide_swap,
+    }[kind]
+    decision = await decide(session, clock, user_id, exchange_id, approve)
+    row = decision.row
+    row.decided_by_user_id, row.decided_at, row.decision_comment = user_id, now, text
+    await session.flush()
+    for recipient in decision.recipients:
         await _tell(
             session,
             now,
@@ -1091,37 +1083,23 @@ async def decide_exchange(
             approved="yes" if approve else "no",
             comment=text,
             has_comment="yes" if text else "no",
-            **payload,
+            **decision.payload,
         )
-    await _record_decision(session, kind, exchange_id, user_id, now, text)
 
 
-async def _record_decision(
-    session: AsyncSession,
-    kind: ExchangeKind,
-    exchange_id: int,
-    user_id: int,
-    now: datetime,
-    comment: str,
-) -> None:
-    model = {ExchangeKind.REQUEST: SlotRequest, ExchangeKind.OFFER: ShiftOffer}.get(kind, ShiftSwap)
-    row = await session.get(model, exchange_id)
-    assert row is not None
-    row.decided_by_user_id, row.decided_at, row.decision_comment = user_id, now, comment
-    await session.flush()
+@dataclass(frozen=True)
+class _Decided:
+    """What a planner's decision changed and whom to tell about it."""
+
+    row: SlotRequest | ShiftOffer | ShiftSwap
+    recipients: list[int]
+    payload: dict[str, Any]
 
 
 async def _decide_request(
     session: AsyncSession, clock: Clock, user_id: int, request_id: int, approve: bool
-) -> tuple[list[int], ShiftInfo]:
-    request = await session.scalar(
-        select(SlotRequest)
-        .where(SlotRequest.id == request_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    if request is None:
-        raise NotFound()
+) -> _Decided:
+    request = await _locked(session, SlotRequest, request_id)
     await _require_plans(session, user_id, [request.object_id])
     if request.status != ExchangeStatus.PENDING_APPROVAL:
         raise ExchangeNotPending()
@@ -1137,13 +1115,13 @@ async def _decide_request(
         request.planned_shift_id = planned_shift.id
     request.status = ExchangeStatus.DONE if approve else ExchangeStatus.REFUSED
     request.resolved_at = clock.now()
-    return [request.user_id], _info(slot, work_object)
+    return _Decided(request, [request.user_id], _payload(_info(slot, work_object)))
 
 
 async def _decide_offer(
     session: AsyncSession, clock: Clock, user_id: int, offer_id: int, approve: bool
-) -> tuple[list[int], ShiftInfo]:
-    offer = await _offer_locked(session, offer_id)
+) -> _Decided:
+    offer = await _locked(session, ShiftOffer, offer_id)
     await _require_plans(session, user_id, [offer.object_id])
     if offer.status != ExchangeStatus.PENDING_APPROVAL or offer.taker_membership_id is None:
         raise ExchangeNotPending()
@@ -1155,19 +1133,19 @@ async def _decide_offer(
             session, clock, offer, taker
         )
         await _complete_offer(session, clock.now(), offer, planned_shift, taker)
-        return recipients, _info(slot, work_object)
-    planned_shift = await session.get(PlannedShift, offer.planned_shift_id)
-    assert planned_shift is not None
+        return _Decided(offer, recipients, _payload(_info(slot, work_object)))
+    offered = await session.get(PlannedShift, offer.planned_shift_id)
+    assert offered is not None
     offer.status = ExchangeStatus.OPEN
     offer.taker_user_id = offer.taker_membership_id = None
     await session.flush()
-    return recipients, await _shift_info(session, planned_shift)
+    return _Decided(offer, recipients, _payload(await _shift_info(session, offered)))
 
 
 async def _decide_swap(
     session: AsyncSession, clock: Clock, user_id: int, swap_id: int, approve: bool
-) -> tuple[list[int], dict[str, Any]]:
-    swap = await _swap_locked(session, swap_id)
+) -> _Decided:
+    swap = await _locked(session, ShiftSwap, swap_id)
     mine = await session.get(PlannedShift, swap.proposer_shift_id)
     theirs = await session.get(PlannedShift, swap.partner_shift_id)
     assert mine is not None and theirs is not None
@@ -1180,7 +1158,9 @@ async def _decide_swap(
         swap.status = ExchangeStatus.REFUSED
         swap.resolved_at = clock.now()
         await session.flush()
-    return [swap.proposer_user_id, swap.partner_user_id], await _swap_payload(session, swap)
+    return _Decided(
+        swap, [swap.proposer_user_id, swap.partner_user_id], await _swap_payload(session, swap)
+    )
 
 
 # Scheduled jobs ---------------------------------------------------------------------------
@@ -1189,23 +1169,28 @@ async def lapse_exchanges_job(context: "JobContext") -> int:
     concerned are told once (the offerer keeps their shift). Safe to run any number of
     times: only live rows change, and the notifications have dedup keys."""
     session, now = context.session, context.now
-    lapsed = 0
-    for model in (ShiftOffer, ShiftSwap, SlotRequest):
-        rows = list(
-            await session.scalars(
-                select(model)
-                .where(model.status.in_(LIVE_STATUSES), model.deadline_at <= now)
-                .order_by(model.id)
-                .with_for_update(skip_locked=True)
-            )
+    return (
+        await _lapse(session, now, ShiftOffer)
+        + await _lapse(session, now, ShiftSwap)
+        + await _lapse(session, now, SlotRequest)
+    )
+
+
+async def _lapse(session: AsyncSession, now: datetime, model: type[Request]) -> int:
+    rows = list(
+        await session.scalars(
+            select(model)
+            .where(model.status.in_(LIVE_STATUSES), model.deadline_at <= now)
+            .order_by(model.id)
+            .with_for_update(skip_locked=True)
         )
-        for row in rows:
-            row.status = ExchangeStatus.LAPSED
-            row.resolved_at = now
-            await _tell_lapsed(session, now, row)
-        lapsed += len(rows)
+    )
+    for row in rows:
+        row.status = ExchangeStatus.LAPSED
+        row.resolved_at = now
+        await _tell_lapsed(session, now, row)
     await session.flush()
-    return lapsed
+    return len(rows)
 
 
 async def _tell_lapsed(
