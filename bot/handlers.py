@@ -7,9 +7,12 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 
 from dialogs.admin.states import AdminSG
 from dialogs.clock.handlers import start_approval_by_deep_link, start_open_shift
+from dialogs.exchange.handlers import start_swap_by_deep_link
+from dialogs.exchange.states import ExchangeSG
 from dialogs.invites.join import join_by_deep_link
 from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.handlers import start_payslip_by_deep_link
+from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from services.admin import require_superadmin
 from services.config import Settings
@@ -17,7 +20,11 @@ from services.errors import PermissionDenied
 from services.i18n import Translator
 from services.invites import INVITE_PAYLOAD_PREFIX
 from services.payroll import PAYSLIP_PAYLOAD_PREFIX
+from services.shift_exchange import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
 from services.shifts import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
+
+# Deep links of open places and approvals notifications.
+EXCHANGE_WINDOWS = {OPEN_PLACES_PAYLOAD: ExchangeSG.places, APPROVALS_PAYLOAD: PlanningSG.approvals}
 
 
 async def start(message: Message, command: CommandObject, dialog_manager: DialogManager) -> None:
@@ -30,6 +37,14 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith(PAYSLIP_PAYLOAD_PREFIX):
         await start_payslip_by_deep_link(dialog_manager, payload)
+        return
+    if payload.startswith(SWAP_PAYLOAD_PREFIX):
+        await start_swap_by_deep_link(dialog_manager, payload)
+        return
+    if payload in EXCHANGE_WINDOWS:
+        await dialog_manager.start(
+            EXCHANGE_WINDOWS[payload], mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+        )
         return
     if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
         await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

@@ -7,6 +7,7 @@ from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
+from dialogs.exchange.dialog import exchange_dialog
 from dialogs.invites.dialog import invites_dialog
 from dialogs.media_settings.dialog import media_settings_dialog
 from dialogs.menu.dialog import menu_dialog
@@ -38,7 +39,7 @@ def dialogs_router() -> Router:
         media_settings_dialog(), tasks_dialog(), task_review_dialog(), task_templates_dialog()
     )
     router.include_routers(clock_dialog(), on_shift_dialog(), approve_clock_in_dialog())
-    router.include_routers(planning_dialog(), schedule_dialog())
+    router.include_routers(planning_dialog(), schedule_dialog(), exchange_dialog())
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
     return router

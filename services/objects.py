@@ -77,6 +77,11 @@ class ObjectFlag(StrEnum):
     CHECK_LOCATION_ON_CLOSE = "check_location_on_close"
     ALLOW_SPONTANEOUS_SHIFTS = "allow_spontaneous_shifts"
     ALLOW_SELF_BOOKING = "allow_self_booking"
+    EXCHANGE_NEEDS_APPROVAL = "exchange_needs_approval"
+
+
+# Settings only the owner changes (a manager must not waive their own approval).
+OWNER_FLAGS = frozenset({ObjectFlag.EXCHANGE_NEEDS_APPROVAL})
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class Place:
 class ObjectView:
     work_object: WorkObject
     can_edit: bool
+    is_owner: bool
 
 
 # --------------------------------------------------------------------------- places
@@ -143,7 +149,7 @@ async def view_object(session: AsyncSession, user: User, object_id: int) -> Obje
     granted = await object_permissions(session, actor, object_id)
     if not granted & {Permission.VIEW.value, Permission.EDIT_OBJECTS.value}:
         raise PermissionDenied()
-    return ObjectView(work_object, Permission.EDIT_OBJECTS.value in granted)
+    return ObjectView(work_object, Permission.EDIT_OBJECTS.value in granted, actor.is_owner)
 
 
 async def _object_and_actor(
@@ -162,9 +168,13 @@ async def _object_and_actor(
     return work_object, actor
 
 
-async def _editable_object(session: AsyncSession, user: User, object_id: int) -> WorkObject:
+async def _editable_object(
+    session: AsyncSession, user: User, object_id: int, *, owner_only: bool = False
+) -> WorkObject:
     work_object, actor = await _object_and_actor(session, user, object_id, lock=True)
     await require_object_permission(session, actor, object_id, Permission.EDIT_OBJECTS)
+    if owner_only:
+        require_owner(actor)
     return work_object
 
 
@@ -264,7 +274,7 @@ async def set_object_field(
 async def toggle_object_flag(
     session: AsyncSession, user: User, object_id: int, flag: ObjectFlag
 ) -> WorkObject:
-    work_object = await _editable_object(session, user, object_id)
+    work_object = await _editable_object(session, user, object_id, owner_only=flag in OWNER_FLAGS)
     setattr(work_object, flag.value, not getattr(work_object, flag.value))
     await session.flush()
     return work_object

@@ -7,7 +7,7 @@ an exclusion constraint forbids overlapping planned shifts of one user (PostgreS
 SQLite the same check is made here, in the use case).
 """
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
@@ -61,6 +61,7 @@ MAX_TEMPLATE_RANGE_DAYS = 93
 MAX_EMPLOYEES_PER_SLOT = 50
 MAX_COMMENT_LENGTH = 500
 MAX_DOCUMENT_PHOTOS = 5
+MAX_WEEKLY_HOURS = 168
 
 
 # Errors -------------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def _is_postgres(session: AsyncSession) -> bool:
     return session.bind is not None and session.bind.dialect.name == "postgresql"
 
 
-def _notification_payload(work_object: WorkObject, slot: TimeSlot, **extra: Any) -> dict[str, Any]:
+def slot_payload(work_object: WorkObject, slot: TimeSlot, **extra: Any) -> dict[str, Any]:
     return {
         "object_name": work_object.name,
         "date": slot.local_date.strftime("%d.%m.%Y"),
@@ -200,7 +201,7 @@ async def _object_of(session: AsyncSession, object_id: int) -> WorkObject:
     return work_object
 
 
-async def _planner_on(
+async def require_planner_on(
     session: AsyncSession, user_id: int, object_id: int, permission: Permission = Permission.PLAN
 ) -> tuple[Actor, WorkObject]:
     """The acting owner or manager and the object they plan, or a domain error."""
@@ -210,7 +211,7 @@ async def _planner_on(
     return actor, work_object
 
 
-async def _slot_of(session: AsyncSession, slot_id: int, *, lock: bool = False) -> TimeSlot:
+async def live_slot(session: AsyncSession, slot_id: int, *, lock: bool = False) -> TimeSlot:
     query = select(TimeSlot).where(TimeSlot.id == slot_id, TimeSlot.deleted_at.is_(None))
     if lock:
         query = query.with_for_update().execution_options(populate_existing=True)
@@ -220,7 +221,7 @@ async def _slot_of(session: AsyncSession, slot_id: int, *, lock: bool = False) -
     return slot
 
 
-async def _planner_user_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
+async def planner_user_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
     """Owners of the object's organization and managers with `plan` on the object."""
     rows = await session.execute(
         select(Membership.user_id, Membership.role, MembershipObject.permissions)
@@ -318,7 +319,7 @@ async def create_slot(
     """Create one slot at the object (owners and managers with `plan`). The times are the
     object's local wall times; an end not after the start is on the next day. A slot in
     the past or a second slot with the same date and times is refused."""
-    _, work_object = await _planner_on(session, user_id, object_id)
+    _, work_object = await require_planner_on(session, user_id, object_id)
     _validated_times(start_time, end_time)
     _validated_capacity(max_employees)
     values = _slot_values(
@@ -358,7 +359,7 @@ async def copy_day(
 ) -> GenerationResult:
     """Copy the object's slots of one local day to another (without people). Slots that
     already exist on the target day or would start in the past are skipped."""
-    _, work_object = await _planner_on(session, user_id, object_id)
+    _, work_object = await require_planner_on(session, user_id, object_id)
     sources = list(
         await session.scalars(
             select(TimeSlot).where(
@@ -406,8 +407,8 @@ async def _generate(
 async def delete_slot(session: AsyncSession, clock: Clock, *, user_id: int, slot_id: int) -> None:
     """Delete a slot that has not started yet: its planned shifts are cancelled (no fine)
     and everyone planned on it is told. The row stays, marked deleted, for history."""
-    slot = await _slot_of(session, slot_id, lock=True)
-    _, work_object = await _planner_on(session, user_id, slot.object_id)
+    slot = await live_slot(session, slot_id, lock=True)
+    _, work_object = await require_planner_on(session, user_id, slot.object_id)
     now = clock.now()
     if slot.starts_at <= now:
         raise SlotInPast()
@@ -437,7 +438,7 @@ async def delete_slot(session: AsyncSession, clock: Clock, *, user_id: int, slot
             dedup_key=f"slot-deleted:{planned_shift.id}",
             not_before=now,
             recipient_user_id=planned_shift.user_id,
-            payload=_notification_payload(work_object, slot),
+            payload=slot_payload(work_object, slot),
         )
     slot.deleted_at = now
     await session.flush()
@@ -448,7 +449,7 @@ async def create_template(
     session: AsyncSession, *, user_id: int, object_id: int, title: str
 ) -> WeeklyTemplate:
     """A new, empty weekly template of the object (owners and managers with `plan`)."""
-    await _planner_on(session, user_id, object_id)
+    await require_planner_on(session, user_id, object_id)
     template = WeeklyTemplate(object_id=object_id, title=clean_name(title, field="title"))
     session.add(template)
     await session.flush()
@@ -461,7 +462,7 @@ async def _template_for_planner(
     template = await session.get(WeeklyTemplate, template_id)
     if template is None:
         raise NotFound()
-    _, work_object = await _planner_on(session, user_id, template.object_id)
+    _, work_object = await require_planner_on(session, user_id, template.object_id)
     return template, work_object
 
 
@@ -518,7 +519,7 @@ async def remove_template_item(session: AsyncSession, *, user_id: int, item_id: 
 async def object_templates(
     session: AsyncSession, *, user_id: int, object_id: int
 ) -> list[WeeklyTemplate]:
-    await _planner_on(session, user_id, object_id)
+    await require_planner_on(session, user_id, object_id)
     return list(
         await session.scalars(
             select(WeeklyTemplate)
@@ -582,7 +583,7 @@ async def apply_template(
 
 
 # Planned shifts -------------------------------------------------------------------------
-async def _active_membership(
+async def active_membership(
     session: AsyncSession, user_id: int, organization_id: int
 ) -> Membership | None:
     return await session.scalar(
@@ -594,26 +595,55 @@ async def _active_membership(
     )
 
 
-async def _place_on_slot(
-    session: AsyncSession, clock: Clock, slot: TimeSlot, membership: Membership
-) -> PlannedShift:
-    """Put the member on the locked slot: not in the past, only on their objects, never
-    beyond `max_employees`, never overlapping another planned shift of theirs."""
-    if slot.starts_at <= clock.now():
-        raise SlotInPast()
-    # One placement per employee at a time: two concurrent inserts that would violate the
-    # overlap exclusion constraint can otherwise deadlock on each other's check.
-    await session.execute(
-        select(User.id).where(User.id == membership.user_id).with_for_update(key_share=True)
-    )
+async def lock_user(session: AsyncSession, user_id: int) -> None:
+    """One change of an employee's planned shifts at a time: two concurrent changes that
+    would violate the overlap exclusion constraint can otherwise deadlock on its check."""
+    await session.execute(select(User.id).where(User.id == user_id).with_for_update(key_share=True))
+
+
+async def require_works_on(session: AsyncSession, membership: Membership, object_id: int) -> None:
+    """The member is active and their contract allows the object, or `NotOnObject`."""
     works_here = await session.scalar(
         select(MembershipObject.id).where(
             MembershipObject.membership_id == membership.id,
-            MembershipObject.object_id == slot.object_id,
+            MembershipObject.object_id == object_id,
         )
     )
     if membership.status != MembershipStatus.ACTIVE or works_here is None:
         raise NotOnObject()
+
+
+async def require_no_overlap(
+    session: AsyncSession,
+    user_id: int,
+    starts_at: datetime,
+    ends_at: datetime,
+    *,
+    ignoring: Sequence[int] = (),
+) -> None:
+    """The user has no planned shift overlapping the range (apart from `ignoring`)."""
+    query = select(PlannedShift.id).where(
+        PlannedShift.user_id == user_id,
+        PlannedShift.status == PlannedShiftStatus.PLANNED,
+        PlannedShift.starts_at < ends_at,
+        PlannedShift.ends_at > starts_at,
+    )
+    if ignoring:
+        query = query.where(PlannedShift.id.not_in(ignoring))
+    if await session.scalar(query.limit(1)) is not None:
+        raise ShiftOverlap()
+
+
+async def check_placement(
+    session: AsyncSession, clock: Clock, slot: TimeSlot, membership: Membership
+) -> None:
+    """Whether the member may go on the locked slot now: not in the past, only on their
+    objects, never beyond `max_employees`, never overlapping another planned shift of
+    theirs. Locks the member (`lock_user`) so that the answer holds until commit."""
+    if slot.starts_at <= clock.now():
+        raise SlotInPast()
+    await lock_user(session, membership.user_id)
+    await require_works_on(session, membership, slot.object_id)
     on_slot = list(
         await session.scalars(
             select(PlannedShift.user_id).where(
@@ -626,16 +656,30 @@ async def _place_on_slot(
         raise AlreadyOnSlot()
     if len(on_slot) >= slot.max_employees:
         raise SlotFull(booked=len(on_slot), max=slot.max_employees)
-    overlapping = await session.scalar(
-        select(PlannedShift.id).where(
-            PlannedShift.user_id == membership.user_id,
-            PlannedShift.status == PlannedShiftStatus.PLANNED,
-            PlannedShift.starts_at < slot.ends_at,
-            PlannedShift.ends_at > slot.starts_at,
-        )
-    )
-    if overlapping is not None:
-        raise ShiftOverlap()
+    await require_no_overlap(session, membership.user_id, slot.starts_at, slot.ends_at)
+
+
+async def apply_planned_change(
+    session: AsyncSession, change: Callable[[], Awaitable[None]]
+) -> None:
+    """Make and flush planned-shift changes in a savepoint; the overlap exclusion
+    constraint (a concurrent change of the same user committed first) becomes
+    `ShiftOverlap`, and the caller's transaction stays usable."""
+    try:
+        async with session.begin_nested():
+            await change()
+            await session.flush()
+    except IntegrityError as error:
+        if PLANNED_SHIFTS_NO_OVERLAP in str(error.orig):
+            raise ShiftOverlap() from error
+        raise
+
+
+async def place_on_slot(
+    session: AsyncSession, clock: Clock, slot: TimeSlot, membership: Membership
+) -> PlannedShift:
+    """Put the member on the locked slot under the rules of `check_placement`."""
+    await check_placement(session, clock, slot, membership)
     planned_shift = PlannedShift(
         slot_id=slot.id,
         object_id=slot.object_id,
@@ -645,15 +689,11 @@ async def _place_on_slot(
         ends_at=slot.ends_at,
         status=PlannedShiftStatus.PLANNED,
     )
-    try:
-        async with session.begin_nested():
-            session.add(planned_shift)
-            await session.flush()
-    except IntegrityError as error:
-        # A concurrent booking of the same user committed first.
-        if PLANNED_SHIFTS_NO_OVERLAP in str(error.orig):
-            raise ShiftOverlap() from error
-        raise
+
+    async def add() -> None:
+        session.add(planned_shift)
+
+    await apply_planned_change(session, add)
     return planned_shift
 
 
@@ -662,19 +702,19 @@ async def assign_employee(
 ) -> PlannedShift:
     """An owner or a manager with `plan` puts an employee of the object on a slot; the
     employee is told."""
-    slot = await _slot_of(session, slot_id, lock=True)
-    _, work_object = await _planner_on(session, user_id, slot.object_id)
+    slot = await live_slot(session, slot_id, lock=True)
+    _, work_object = await require_planner_on(session, user_id, slot.object_id)
     membership = await session.get(Membership, membership_id)
     if membership is None or membership.organization_id != work_object.organization_id:
         raise NotOnObject()
-    planned_shift = await _place_on_slot(session, clock, slot, membership)
+    planned_shift = await place_on_slot(session, clock, slot, membership)
     await notify(
         session,
         kind="shift-assigned",
         dedup_key=f"shift-assigned:{planned_shift.id}",
         not_before=clock.now(),
         recipient_user_id=planned_shift.user_id,
-        payload=_notification_payload(work_object, slot),
+        payload=slot_payload(work_object, slot),
     )
     return planned_shift
 
@@ -684,30 +724,30 @@ async def book_slot(
 ) -> PlannedShift:
     """An employee books a free place on a slot of one of their objects, where the object
     allows self-booking; the planners of the object are told."""
-    slot = await _slot_of(session, slot_id, lock=True)
+    slot = await live_slot(session, slot_id, lock=True)
     work_object = await _object_of(session, slot.object_id)
     if not work_object.allow_self_booking or work_object.archived:
         raise SelfBookingOff()
-    membership = await _active_membership(session, user_id, work_object.organization_id)
+    membership = await active_membership(session, user_id, work_object.organization_id)
     if membership is None:
         raise NotOnObject()
-    planned_shift = await _place_on_slot(session, clock, slot, membership)
+    planned_shift = await place_on_slot(session, clock, slot, membership)
     employee = await session.get(User, user_id)
-    for planner_id in await _planner_user_ids(session, work_object):
+    for planner_id in await planner_user_ids(session, work_object):
         await notify(
             session,
             kind="shift-booked",
             dedup_key=f"shift-booked:{planned_shift.id}:{planner_id}",
             not_before=clock.now(),
             recipient_user_id=planner_id,
-            payload=_notification_payload(
+            payload=slot_payload(
                 work_object, slot, employee_name=employee.display_name if employee else ""
             ),
         )
     return planned_shift
 
 
-async def _planned_shift_locked(session: AsyncSession, planned_shift_id: int) -> PlannedShift:
+async def planned_shift_locked(session: AsyncSession, planned_shift_id: int) -> PlannedShift:
     planned_shift = await session.scalar(
         select(PlannedShift)
         .where(PlannedShift.id == planned_shift_id)
@@ -721,7 +761,7 @@ async def _planned_shift_locked(session: AsyncSession, planned_shift_id: int) ->
     return planned_shift
 
 
-def _clean_comment(comment: str) -> str:
+def clean_comment(comment: str) -> str:
     text = " ".join((comment or "").split())
     if len(text) > MAX_COMMENT_LENGTH:
         raise InvalidInput(field="comment", reason="too-long", limit=MAX_COMMENT_LENGTH)
@@ -733,9 +773,9 @@ async def unassign(
 ) -> ShiftCancellation:
     """An owner or a manager with `plan` takes someone off a slot, with a comment and
     without any fine; the employee is told."""
-    planned_shift = await _planned_shift_locked(session, planned_shift_id)
-    _, work_object = await _planner_on(session, user_id, planned_shift.object_id)
-    slot = await _slot_of(session, planned_shift.slot_id)
+    planned_shift = await planned_shift_locked(session, planned_shift_id)
+    _, work_object = await require_planner_on(session, user_id, planned_shift.object_id)
+    slot = await live_slot(session, planned_shift.slot_id)
     now = clock.now()
     planned_shift.status = PlannedShiftStatus.CANCELLED
     planned_shift.cancelled_at = now
@@ -744,7 +784,7 @@ async def unassign(
         organization_id=work_object.organization_id,
         initiator=CancellationInitiator.PLANNER,
         cancelled_by_user_id=user_id,
-        comment=_clean_comment(comment),
+        comment=clean_comment(comment),
         short_notice=False,
         document_file_ids=[],
         approval_status=CancellationApproval.NOT_NEEDED,
@@ -757,7 +797,7 @@ async def unassign(
         dedup_key=f"shift-unassigned:{planned_shift.id}",
         not_before=now,
         recipient_user_id=planned_shift.user_id,
-        payload=_notification_payload(work_object, slot, comment=cancellation.comment),
+        payload=slot_payload(work_object, slot, comment=cancellation.comment),
     )
     return cancellation
 
@@ -784,26 +824,43 @@ def _money(raw: str | Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-async def set_cancellation_fine(
-    session: AsyncSession, *, user_id: int, organization_id: int, amount: str | Decimal
+async def _save_planning_settings(
+    session: AsyncSession, organization_id: int, **values: Any
 ) -> OrganizationPlanningSettings:
-    """The owner sets the fine for a short-notice cancellation (0 means none)."""
-    require_owner(await actor_in(session, user_id, organization_id))
-    value = _money(amount)
     insert = pg_insert if _is_postgres(session) else sqlite_insert
     statement = insert(OrganizationPlanningSettings).values(
-        organization_id=organization_id, cancellation_fine=value
+        organization_id=organization_id, **values
     )
     await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["organization_id"], set_={"cancellation_fine": value}
-        )
+        statement.on_conflict_do_update(index_elements=["organization_id"], set_=values)
     )
     settings = await session.get(
         OrganizationPlanningSettings, organization_id, populate_existing=True
     )
     assert settings is not None
     return settings
+
+
+async def set_cancellation_fine(
+    session: AsyncSession, *, user_id: int, organization_id: int, amount: str | Decimal
+) -> OrganizationPlanningSettings:
+    """The owner sets the fine for a short-notice cancellation (0 means none)."""
+    require_owner(await actor_in(session, user_id, organization_id))
+    return await _save_planning_settings(session, organization_id, cancellation_fine=_money(amount))
+
+
+async def set_weekly_hours_cap(
+    session: AsyncSession, *, user_id: int, organization_id: int, hours: str
+) -> OrganizationPlanningSettings:
+    """The owner sets how many planned hours a week an employee may take on through open
+    places, give-aways and swaps (0 means no cap)."""
+    require_owner(await actor_in(session, user_id, organization_id))
+    text = (hours or "").strip()
+    if not text.isdigit() or int(text) > MAX_WEEKLY_HOURS:
+        raise InvalidInput(field="weekly_hours_cap", reason="weekly-hours", limit=MAX_WEEKLY_HOURS)
+    return await _save_planning_settings(
+        session, organization_id, weekly_hours_cap=int(text) or None
+    )
 
 
 async def cancel_planned_shift(
@@ -820,7 +877,7 @@ async def cancel_planned_shift(
     organization's reasons. Less than `short_notice_hours` before the start records the
     organization's cancellation fine. A reason that needs a document needs at least one
     photo and waits for a planner's approval (approval waives the fine)."""
-    planned_shift = await _planned_shift_locked(session, planned_shift_id)
+    planned_shift = await planned_shift_locked(session, planned_shift_id)
     if planned_shift.user_id != user_id:
         raise NotFound()
     now = clock.now()
@@ -844,7 +901,7 @@ async def cancel_planned_shift(
         initiator=CancellationInitiator.EMPLOYEE,
         cancelled_by_user_id=user_id,
         reason_id=reason.id,
-        comment=_clean_comment(comment),
+        comment=clean_comment(comment),
         short_notice=terms.short_notice,
         fine_amount=terms.fine,
         document_file_ids=files if reason.needs_document else [],
@@ -856,17 +913,17 @@ async def cancel_planned_shift(
     )
     session.add(cancellation)
     await session.flush()
-    slot = await _slot_of(session, planned_shift.slot_id)
+    slot = await live_slot(session, planned_shift.slot_id)
     employee = await session.get(User, user_id)
     kind = "cancellation-needs-approval" if reason.needs_document else "shift-cancelled"
-    for planner_id in await _planner_user_ids(session, work_object):
+    for planner_id in await planner_user_ids(session, work_object):
         await notify(
             session,
             kind=kind,
             dedup_key=f"{kind}:{cancellation.id}:{planner_id}",
             not_before=now,
             recipient_user_id=planner_id,
-            payload=_notification_payload(
+            payload=slot_payload(
                 work_object,
                 slot,
                 employee_name=employee.display_name if employee else "",
@@ -928,7 +985,7 @@ async def decide_cancellation(
         raise NotFound()
     planned_shift = await session.get(PlannedShift, cancellation.planned_shift_id)
     assert planned_shift is not None
-    _, work_object = await _planner_on(session, user_id, planned_shift.object_id)
+    _, work_object = await require_planner_on(session, user_id, planned_shift.object_id)
     if cancellation.approval_status != CancellationApproval.PENDING:
         raise CancellationNotPending()
     now = clock.now()
@@ -937,7 +994,7 @@ async def decide_cancellation(
     )
     cancellation.decided_by_user_id = user_id
     cancellation.decided_at = now
-    slot = await _slot_of(session, planned_shift.slot_id)
+    slot = await live_slot(session, planned_shift.slot_id)
     kind = "cancellation-approved" if approve else "cancellation-refused"
     await notify(
         session,
@@ -945,7 +1002,7 @@ async def decide_cancellation(
         dedup_key=f"{kind}:{cancellation.id}",
         not_before=now,
         recipient_user_id=planned_shift.user_id,
-        payload=_notification_payload(
+        payload=slot_payload(
             work_object,
             slot,
             fine=str(cancellation.fine_amount) if cancellation.fine_amount and not approve else "",
@@ -1110,7 +1167,7 @@ async def object_schedule(
     session: AsyncSession, *, user_id: int, object_id: int, local_date: date
 ) -> list[SlotView]:
     """The object's slots of one local day with who is planned on each."""
-    _, work_object = await _planner_on(session, user_id, object_id, Permission.VIEW)
+    _, work_object = await require_planner_on(session, user_id, object_id, Permission.VIEW)
     slots = list(
         await session.scalars(
             select(TimeSlot)
@@ -1127,8 +1184,8 @@ async def object_schedule(
 
 
 async def slot_details(session: AsyncSession, *, user_id: int, slot_id: int) -> SlotView:
-    slot = await _slot_of(session, slot_id)
-    _, work_object = await _planner_on(session, user_id, slot.object_id, Permission.VIEW)
+    slot = await live_slot(session, slot_id)
+    _, work_object = await require_planner_on(session, user_id, slot.object_id, Permission.VIEW)
     people = await _people_on(session, [slot.id])
     return _slot_view(slot, work_object, people[slot.id])
 
@@ -1177,8 +1234,8 @@ async def assignable_employees(
     session: AsyncSession, *, user_id: int, slot_id: int
 ) -> list[tuple[int, str]]:
     """(membership id, name) of the object's active employees not yet on the slot."""
-    slot = await _slot_of(session, slot_id)
-    _, work_object = await _planner_on(session, user_id, slot.object_id)
+    slot = await live_slot(session, slot_id)
+    _, work_object = await require_planner_on(session, user_id, slot.object_id)
     on_slot = select(PlannedShift.membership_id).where(
         PlannedShift.slot_id == slot.id, PlannedShift.status == PlannedShiftStatus.PLANNED
     )

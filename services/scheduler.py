@@ -34,6 +34,7 @@ from services.config import Settings
 from services.db.session import SessionFactory, is_postgres
 from services.observability.metrics import SCHEDULER_JOB_RUNS
 from services.payroll import close_due_pay_periods_job, record_missing_entries_job
+from services.shift_exchange import announce_open_places_job, lapse_exchanges_job
 from services.shift_reminders import enqueue_shift_reminders
 from services.shifts import auto_close_job
 
@@ -65,6 +66,8 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     ScheduledJob("billing_expire_subscriptions", expire_subscriptions_job),
     ScheduledJob("payroll_record_missing_entries", record_missing_entries_job),
     ScheduledJob("payroll_close_due_periods", close_due_pay_periods_job),
+    ScheduledJob("exchange_lapse", lapse_exchanges_job),
+    ScheduledJob("exchange_announce_open_places", announce_open_places_job),
 ]
 
 

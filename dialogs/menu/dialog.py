@@ -96,6 +96,12 @@ def _main_window(state: State) -> Window:
             when="is_employee",
         ),
         Button(
+            I18n("menu-open-places"),
+            id="open_places",
+            on_click=handlers.open_open_places,
+            when="is_employee",
+        ),
+        Button(
             I18n("menu-clock-open"),
             id="clock_open",
             on_click=handlers.open_shift,

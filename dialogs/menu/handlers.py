@@ -3,6 +3,7 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
 from dialogs.clock.handlers import start_close_shift, start_on_shift, start_open_shift
+from dialogs.exchange.states import ExchangeSG
 from dialogs.invites.states import InvitesSG
 from dialogs.media_settings.states import MediaSettingsSG
 from dialogs.objects.states import ObjectsSG
@@ -77,6 +78,10 @@ async def open_planning(callback: CallbackQuery, button: Button, manager: Dialog
 
 async def open_my_schedule(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     await manager.start(ScheduleSG.main)
+
+
+async def open_open_places(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await manager.start(ExchangeSG.places)
 
 
 async def open_shift_tasks(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

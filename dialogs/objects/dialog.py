@@ -24,7 +24,7 @@ from dialogs.objects import getters, handlers
 from dialogs.objects.handlers import FIELD_BUTTON_PREFIX, FLAG_BUTTON_PREFIX
 from dialogs.objects.states import ObjectsSG
 from dialogs.subscription.states import SubscriptionSG
-from services.objects import ObjectField, ObjectFlag
+from services.objects import OWNER_FLAGS, ObjectField, ObjectFlag
 
 _PIN = [ContentType.LOCATION, ContentType.VENUE]
 
@@ -38,6 +38,7 @@ def _flag_button(flag: ObjectFlag) -> Button:
         I18n(f"objects-flag-{flag.value}"),
         id=f"{FLAG_BUTTON_PREFIX}{flag.value}",
         on_click=handlers.flag_toggled,
+        when="is_owner" if flag in OWNER_FLAGS else None,
     )
 
 

@@ -103,6 +103,7 @@ async def get_object(
         )
     data: dict[str, Any] = {
         "can_edit": view.can_edit,
+        "is_owner": view.is_owner,
         "name": work_object.name,
         "address": work_object.address,
         "has_address": _yes_no(bool(work_object.address)),

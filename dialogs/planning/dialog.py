@@ -3,6 +3,7 @@ schedule of a day, weekly templates; cancellation reasons and approvals."""
 
 from operator import itemgetter
 
+from aiogram import F
 from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
@@ -253,6 +254,7 @@ def _reason_windows() -> list[Window]:
             _select("reasons", "reasons", handlers.reason_removed),
             SwitchTo(I18n("planning-add-reason"), id="add_reason", state=PlanningSG.reason_title),
             SwitchTo(I18n("planning-set-fine"), id="fine", state=PlanningSG.fine),
+            SwitchTo(I18n("planning-set-weekly-cap"), id="weekly_cap", state=PlanningSG.weekly_cap),
             _back(PlanningSG.objects),
             state=PlanningSG.reasons,
             getter=getters.get_reasons,
@@ -286,10 +288,24 @@ def _reason_windows() -> list[Window]:
             state=PlanningSG.fine,
         ),
         Window(
+            I18n("planning-weekly-cap-ask"),
+            MessageInput(handlers.weekly_cap_entered),
+            _back(PlanningSG.reasons, "common-cancel"),
+            state=PlanningSG.weekly_cap,
+        ),
+        Window(
             Notice(),
             I18n("planning-approvals-title"),
             I18n("planning-approvals-empty", when="is_empty"),
-            _select("approvals", "approvals", handlers.approval_chosen),
+            Column(
+                Select(
+                    _LABEL,
+                    id="approvals",
+                    item_id_getter=itemgetter(0),
+                    items="approvals",
+                    on_click=handlers.approval_chosen,
+                )
+            ),
             _back(PlanningSG.objects),
             state=PlanningSG.approvals,
             getter=getters.get_approvals,
@@ -307,6 +323,37 @@ def _reason_windows() -> list[Window]:
             _back(PlanningSG.approvals),
             state=PlanningSG.approval,
             getter=getters.get_approval,
+        ),
+        Window(
+            I18n("planning-exchange-title", when="found"),
+            I18n("planning-exchange-swap-line", when="is_swap"),
+            I18n("planning-exchange-gone", when=~F["found"]),
+            Button(
+                I18n("planning-approve"),
+                id="approve_exchange",
+                on_click=handlers.approve_exchange,
+                when="found",
+            ),
+            SwitchTo(
+                I18n("planning-refuse"),
+                id="refuse_exchange",
+                state=PlanningSG.exchange_refusal,
+                when="found",
+            ),
+            _back(PlanningSG.approvals),
+            state=PlanningSG.exchange_approval,
+            getter=getters.get_exchange_approval,
+        ),
+        Window(
+            I18n("planning-exchange-refusal-comment"),
+            MessageInput(handlers.refusal_comment_entered),
+            Button(
+                I18n("planning-exchange-refuse-silently"),
+                id="refuse_silently",
+                on_click=handlers.refuse_exchange_silently,
+            ),
+            _back(PlanningSG.exchange_approval, "common-cancel"),
+            state=PlanningSG.exchange_refusal,
         ),
     ]
 

@@ -7,8 +7,9 @@ from aiogram_dialog import DialogManager
 from babel.dates import get_day_names
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.exchange.getters import shift_args
 from dialogs.planning.widgets import day_label, hhmm
-from services import planning
+from services import planning, shift_exchange
 from services.clock import Clock
 from services.db.models import Organization, User, WorkObject
 from services.i18n import Translator
@@ -17,6 +18,8 @@ from services.timeutil import crosses_midnight
 HOURS = list(range(24))
 MINUTES = [0, 15, 30, 45]
 PLACES = [1, 2, 3, 4, 5, 6]
+# Approvals inbox item ids: `cancellation:<id>` or an exchange's `kind:<id>`.
+CANCELLATION_KEY = "cancellation"
 
 
 def _session(manager: DialogManager) -> AsyncSession:
@@ -64,11 +67,14 @@ async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     pending = await planning.pending_approvals(
         session, user_id=user.id, organization_id=organization_id
     )
+    exchanges = await shift_exchange.pending_exchange_approvals(
+        session, user_id=user.id, organization_id=organization_id
+    )
     return {
         "objects": [(o.id, o.name) for o in objects],
         "has_objects": bool(objects),
         "no_objects": not objects,
-        "pending_count": len(pending),
+        "pending_count": len(pending) + len(exchanges),
         "is_owner": await planning.is_owner_of(
             session, user_id=user.id, organization_id=organization_id
         ),
@@ -287,6 +293,7 @@ async def get_reasons(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     return {
         "hours": organization.short_notice_hours,
         "fine": i18n.money(settings.cancellation_fine, organization.currency),
+        "weekly_cap": settings.weekly_hours_cap or 0,
         "lines": "\n".join(lines),
         "is_empty": not reasons,
         "reasons": [(r.id, i18n.get("planning-reason-remove", title=r.title)) for r in reasons],
@@ -298,26 +305,67 @@ async def get_reason_document(dialog_manager: DialogManager, **_: Any) -> dict[s
 
 
 async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """Cancellation documents and exchange requests in one inbox."""
     i18n = _i18n(dialog_manager)
+    session, user = _session(dialog_manager), _user(dialog_manager)
+    organization_id = dialog_manager.dialog_data["organization_id"]
     pending = await planning.pending_approvals(
+        session, user_id=user.id, organization_id=organization_id
+    )
+    exchanges = await shift_exchange.pending_exchange_approvals(
+        session, user_id=user.id, organization_id=organization_id
+    )
+    items = [
+        (
+            f"{CANCELLATION_KEY}:{p.cancellation_id}",
+            i18n.get(
+                "planning-approval-button",
+                name=p.employee_name,
+                date=day_label(i18n, p.local_date),
+                start=hhmm(p.start_time),
+            ),
+        )
+        for p in pending
+    ] + [
+        (
+            e.key,
+            i18n.get(
+                "planning-exchange-button",
+                what=e.kind.value,
+                name=e.employee,
+                date=day_label(i18n, e.shift.local_date),
+                start=hhmm(e.shift.start_time),
+            ),
+        )
+        for e in exchanges
+    ]
+    return {"approvals": items, "is_empty": not items}
+
+
+async def current_exchange(dialog_manager: DialogManager) -> shift_exchange.ExchangeApproval | None:
+    pending = await shift_exchange.pending_exchange_approvals(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         organization_id=dialog_manager.dialog_data["organization_id"],
     )
+    wanted = dialog_manager.dialog_data.get("exchange_key")
+    return next((e for e in pending if e.key == wanted), None)
+
+
+async def get_exchange_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    i18n = _i18n(dialog_manager)
+    approval = await current_exchange(dialog_manager)
+    if approval is None:
+        return {"found": False, "is_swap": False}
+    other_shift = approval.other_shift
     return {
-        "approvals": [
-            (
-                p.cancellation_id,
-                i18n.get(
-                    "planning-approval-button",
-                    name=p.employee_name,
-                    date=day_label(i18n, p.local_date),
-                    start=hhmm(p.start_time),
-                ),
-            )
-            for p in pending
-        ],
-        "is_empty": not pending,
+        "found": True,
+        "is_swap": other_shift is not None,
+        "what": approval.kind.value,
+        "name": approval.employee,
+        "other": approval.other,
+        **shift_args(i18n, approval.shift),
+        **(shift_args(i18n, other_shift, "other_") if other_shift else {}),
     }
 
 

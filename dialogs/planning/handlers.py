@@ -10,11 +10,12 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
 from dialogs.common.errors import show_domain_error
-from dialogs.planning.getters import current_approval
+from dialogs.planning.getters import CANCELLATION_KEY, current_approval
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import set_notice
-from services import planning
+from services import planning, shift_exchange
 from services.errors import DomainError
+from services.shift_exchange import ExchangeKind
 from services.users import active_memberships, current_membership
 
 
@@ -385,12 +386,35 @@ async def fine_entered(message: Message, widget: MessageInput, manager: DialogMa
     await manager.switch_to(PlanningSG.reasons, show_mode=ShowMode.SEND)
 
 
+async def weekly_cap_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    session, user, _ = _context(manager)
+    try:
+        settings = await planning.set_weekly_hours_cap(
+            session,
+            user_id=user.id,
+            organization_id=manager.dialog_data["organization_id"],
+            hours=message.text or "",
+        )
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
+        return
+    set_notice(manager, "planning-weekly-cap-saved", weekly_cap=settings.weekly_hours_cap or 0)
+    await manager.switch_to(PlanningSG.reasons, show_mode=ShowMode.SEND)
+
+
 # Approvals ------------------------------------------------------------------------------
 async def approval_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, cancellation_id: int
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
 ) -> None:
-    manager.dialog_data["approval_id"] = int(cancellation_id)
-    await manager.switch_to(PlanningSG.approval)
+    kind, _, raw_id = item_id.partition(":")
+    if kind == CANCELLATION_KEY:
+        manager.dialog_data["approval_id"] = int(raw_id)
+        await manager.switch_to(PlanningSG.approval)
+        return
+    manager.dialog_data["exchange_key"] = item_id
+    await manager.switch_to(PlanningSG.exchange_approval)
 
 
 async def show_documents(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -429,3 +453,42 @@ async def approve(callback: CallbackQuery, button: Button, manager: DialogManage
 
 async def refuse(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     await _decide(callback, manager, approve=False)
+
+
+async def _decide_exchange(
+    event: CallbackQuery | Message, manager: DialogManager, approve: bool, comment: str = ""
+) -> None:
+    session, user, clock = _context(manager)
+    kind, _, raw_id = manager.dialog_data["exchange_key"].partition(":")
+    try:
+        await shift_exchange.decide_exchange(
+            session,
+            clock,
+            user_id=user.id,
+            kind=ExchangeKind(kind),
+            exchange_id=int(raw_id),
+            approve=approve,
+            comment=comment,
+        )
+    except DomainError as error:
+        await _refuse(event, manager, error)
+        return
+    set_notice(manager, "planning-exchange-approved" if approve else "planning-exchange-refused")
+    show_mode = ShowMode.SEND if isinstance(event, Message) else None
+    await manager.switch_to(PlanningSG.approvals, show_mode=show_mode)
+
+
+async def approve_exchange(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _decide_exchange(callback, manager, approve=True)
+
+
+async def refuse_exchange_silently(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    await _decide_exchange(callback, manager, approve=False)
+
+
+async def refusal_comment_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    await _decide_exchange(message, manager, approve=False, comment=message.text or "")

@@ -31,5 +31,8 @@ class PlanningSG(StatesGroup):
     reason_title = State()
     reason_document = State()
     fine = State()
+    weekly_cap = State()
     approvals = State()
     approval = State()
+    exchange_approval = State()
+    exchange_refusal = State()

@@ -1,15 +1,17 @@
-"""The employee's schedule: the next 14 days, booking free slots, cancelling a planned
-shift with a reason (and a document photo when the reason needs one)."""
+"""The employee's schedule: the next 14 days, cancelling a planned shift with a reason
+(and a document photo when the reason needs one); booking free places, giving a shift
+away and proposing a swap open the exchange dialog."""
 
 from operator import itemgetter
 
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
+from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import Notice
 from dialogs.schedule import getters, handlers
 from dialogs.schedule.states import ScheduleSG
@@ -41,7 +43,19 @@ def schedule_dialog() -> Dialog:
             I18n("schedule-title"),
             I18n("schedule-empty", when="is_empty"),
             I18n("planning-lines", when="lines"),
-            SwitchTo(I18n("schedule-book"), id="book", state=ScheduleSG.free),
+            Start(I18n("schedule-book"), id="book", state=ExchangeSG.places),
+            Start(
+                I18n("schedule-give-away"),
+                id="give_away",
+                state=ExchangeSG.give_pick,
+                when="has_shifts",
+            ),
+            Start(
+                I18n("schedule-propose-swap"),
+                id="propose_swap",
+                state=ExchangeSG.swap_pick_mine,
+                when="has_shifts",
+            ),
             SwitchTo(
                 I18n("schedule-cancel"),
                 id="cancel",
@@ -51,14 +65,6 @@ def schedule_dialog() -> Dialog:
             Cancel(I18n("common-back")),
             state=ScheduleSG.main,
             getter=getters.get_schedule,
-        ),
-        Window(
-            I18n("schedule-free-title"),
-            I18n("schedule-free-empty", when="is_empty"),
-            _column("free", "slots", handlers.slot_booked),
-            _back(),
-            state=ScheduleSG.free,
-            getter=getters.get_free_slots,
         ),
         Window(
             I18n("schedule-cancel-pick"),

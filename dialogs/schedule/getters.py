@@ -46,30 +46,6 @@ async def get_schedule(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     }
 
 
-async def get_free_slots(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
-    data = dialog_manager.middleware_data
-    views = await planning.free_slots(data["session"], data["clock"], user_id=data["user"].id)
-    return {
-        "slots": [
-            (
-                v.slot_id,
-                i18n.get(
-                    "schedule-free-button",
-                    date=day_label(i18n, v.local_date),
-                    start=hhmm(v.start_time),
-                    end=hhmm(v.end_time),
-                    object_name=v.object_name,
-                    booked=v.booked,
-                    places=v.max_employees,
-                ),
-            )
-            for v in views
-        ],
-        "is_empty": not views,
-    }
-
-
 async def _chosen_shift(manager: DialogManager) -> planning.ScheduleEntry | None:
     wanted = manager.dialog_data.get("planned_shift_id")
     return next((e for e in await _entries(manager) if e.planned_shift_id == wanted), None)

@@ -1,4 +1,4 @@
-"""Employee schedule actions: book a free slot, cancel a planned shift with a reason."""
+"""Employee schedule actions: cancel a planned shift with a reason."""
 
 from typing import Any
 
@@ -8,10 +8,10 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.errors import show_domain_error
-from dialogs.planning.widgets import day_label, hhmm, set_notice
+from dialogs.planning.widgets import set_notice
 from dialogs.schedule.states import ScheduleSG
 from services import planning
-from services.db.models import CancellationReason, TimeSlot, WorkObject
+from services.db.models import CancellationReason
 from services.errors import DomainError
 
 
@@ -23,31 +23,6 @@ def _context(manager: DialogManager) -> tuple[Any, Any, Any]:
 async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
     assert isinstance(callback.message, Message)
     await show_domain_error(callback.message, manager, error)
-
-
-async def slot_booked(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, slot_id: int
-) -> None:
-    session, user, clock = _context(manager)
-    try:
-        planned_shift = await planning.book_slot(
-            session, clock, user_id=user.id, slot_id=int(slot_id)
-        )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
-    slot = await session.get(TimeSlot, planned_shift.slot_id)
-    work_object = await session.get(WorkObject, planned_shift.object_id)
-    assert slot is not None and work_object is not None
-    set_notice(
-        manager,
-        "schedule-booked",
-        date=day_label(manager.middleware_data["i18n"], slot.local_date),
-        start=hhmm(slot.start_time),
-        end=hhmm(slot.end_time),
-        object_name=work_object.name,
-    )
-    await manager.switch_to(ScheduleSG.main)
 
 
 async def shift_chosen(

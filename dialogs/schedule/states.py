@@ -3,7 +3,6 @@ from aiogram.fsm.state import State, StatesGroup
 
 class ScheduleSG(StatesGroup):
     main = State()
-    free = State()
     cancel_pick = State()
     cancel_reason = State()
     cancel_document = State()

@@ -63,6 +63,10 @@ objects-card =
         [yes] allowed
        *[no] not allowed
     }
+    🤝 Taking, giving away, swapping shifts: { $exchange_needs_approval ->
+        [yes] a manager approves
+       *[no] no approval
+    }
     📣 Report chat: { $report_chat ->
         [yes] connected
        *[no] not connected
@@ -86,6 +90,7 @@ objects-flag-require_live_location = { $require_live_location_icon } Require liv
 objects-flag-check_location_on_close = { $check_location_on_close_icon } Check location at closing
 objects-flag-allow_spontaneous_shifts = { $allow_spontaneous_shifts_icon } Allow unscheduled shifts
 objects-flag-allow_self_booking = { $allow_self_booking_icon } Allow self-booking
+objects-flag-exchange_needs_approval = { $exchange_needs_approval_icon } Manager approves takes, give-aways and swaps
 objects-done = ✅ Done
 
 objects-ask-value =

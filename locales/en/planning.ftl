@@ -67,6 +67,10 @@ planning-item-removed = 🗑 Shift removed from the template.
 planning-reasons-title =
     ❗ <b>Cancellation reasons</b>
     Fine for cancelling less than { $hours } h before the start: { $fine }.
+    Weekly hours cap for taken and swapped shifts: { $weekly_cap ->
+        [0] none
+       *[other] { $weekly_cap } h
+    }.
 planning-reasons-empty = The list is empty: add the reasons employees will choose from.
 planning-reason-line = • { $title }
 planning-reason-line-document = • { $title } — needs a document
@@ -81,8 +85,8 @@ planning-reason-added = ✅ Reason added.
 planning-reason-removed = 🗑 Reason removed from the list.
 planning-fine-ask = Write the fine in roubles (0 means no fine).
 planning-fine-saved = ✅ Fine saved: { $fine }.
-planning-approvals-title = 📎 <b>Approvals</b>: choose a cancellation.
-planning-approvals-empty = No cancellations are waiting for a decision.
+planning-approvals-title = 📎 <b>Approvals</b>: cancellations with documents, taken, given-away and swapped shifts.
+planning-approvals-empty = Nothing is waiting for a decision.
 planning-approval-button = { $name } · { $date } { $start }
 planning-approval-title =
     📎 <b>{ $name }</b> cancels a shift
@@ -104,9 +108,6 @@ schedule-empty = No shifts yet.
 schedule-line = { $date } { $start }–{ $end } · { $object_name }
 schedule-book = ➕ Book a shift
 schedule-cancel = ✖️ Cancel a shift
-schedule-free-title = Free shifts for the next 14 days. Choose one to book it:
-schedule-free-empty = There are no free shifts right now.
-schedule-free-button = { $date } { $start }–{ $end } · { $object_name } · { $booked }/{ $places }
 schedule-booked = ✅ Booked: { $date } { $start }–{ $end }, { $object_name }.
 schedule-cancel-pick = Which shift do you cancel?
 schedule-cancel-reason = Why do you cancel the shift { $date } { $start }–{ $end }?

@@ -63,6 +63,10 @@ objects-card =
         [yes] разрешена
        *[no] запрещена
     }
+    🤝 Взять, отдать, обменять смену: { $exchange_needs_approval ->
+        [yes] с одобрением руководителя
+       *[no] без одобрения
+    }
     📣 Чат отчётов: { $report_chat ->
         [yes] подключён
        *[no] не подключён
@@ -86,6 +90,7 @@ objects-flag-require_live_location = { $require_live_location_icon } Требо�
 objects-flag-check_location_on_close = { $check_location_on_close_icon } Проверять место при закрытии
 objects-flag-allow_spontaneous_shifts = { $allow_spontaneous_shifts_icon } Разрешить смены без графика
 objects-flag-allow_self_booking = { $allow_self_booking_icon } Разрешить самозапись
+objects-flag-exchange_needs_approval = { $exchange_needs_approval_icon } Обмены и передача смен — с одобрением
 objects-done = ✅ Готово
 
 objects-ask-value =

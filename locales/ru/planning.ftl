@@ -67,6 +67,10 @@ planning-item-removed = 🗑 Смена убрана из шаблона.
 planning-reasons-title =
     ❗ <b>Причины отмены</b>
     Штраф за отмену позже чем за { $hours } ч до начала: { $fine }.
+    Лимит часов в неделю для взятых и обменянных смен: { $weekly_cap ->
+        [0] нет
+       *[other] { $weekly_cap } ч
+    }.
 planning-reasons-empty = Список пуст: добавьте причины, из которых сотрудники будут выбирать.
 planning-reason-line = • { $title }
 planning-reason-line-document = • { $title } — нужен документ
@@ -81,8 +85,8 @@ planning-reason-added = ✅ Причина добавлена.
 planning-reason-removed = 🗑 Причина убрана из списка.
 planning-fine-ask = Напишите сумму штрафа в рублях (0 — без штрафа).
 planning-fine-saved = ✅ Штраф сохранён: { $fine }.
-planning-approvals-title = 📎 <b>Согласования</b>: выберите отмену.
-planning-approvals-empty = Нет отмен, ждущих решения.
+planning-approvals-title = 📎 <b>Согласования</b>: отмены с документами, взятые, переданные смены и обмены.
+planning-approvals-empty = Ничего не ждёт решения.
 planning-approval-button = { $name } · { $date } { $start }
 planning-approval-title =
     📎 <b>{ $name }</b> отменяет смену
@@ -104,9 +108,6 @@ schedule-empty = Смен пока нет.
 schedule-line = { $date } { $start }–{ $end } · { $object_name }
 schedule-book = ➕ Записаться на смену
 schedule-cancel = ✖️ Отменить смену
-schedule-free-title = Свободные смены на 14 дней. Выберите, чтобы записаться:
-schedule-free-empty = Свободных смен сейчас нет.
-schedule-free-button = { $date } { $start }–{ $end } · { $object_name } · { $booked }/{ $places }
 schedule-booked = ✅ Вы записаны: { $date } { $start }–{ $end }, { $object_name }.
 schedule-cancel-pick = Какую смену отменить?
 schedule-cancel-reason = Почему вы отменяете смену { $date } { $start }–{ $end }?

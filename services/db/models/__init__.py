@@ -8,6 +8,13 @@ from services.db.models.billing import (
     PaymentStatus,
     SubscriptionPeriod,
 )
+from services.db.models.exchange import (
+    ExchangeStatus,
+    OpenPlaceNotice,
+    ShiftOffer,
+    ShiftSwap,
+    SlotRequest,
+)
 from services.db.models.invites import Invite
 from services.db.models.media import (
     Media,
@@ -74,6 +81,7 @@ __all__ = [
     "ClockInAttempt",
     "ClockInOverride",
     "ContractTerms",
+    "ExchangeStatus",
     "Invite",
     "LedgerEntry",
     "LedgerEntryType",
@@ -85,6 +93,7 @@ __all__ = [
     "MembershipRole",
     "MembershipStatus",
     "NotificationPreferences",
+    "OpenPlaceNotice",
     "Organization",
     "OrganizationMediaSetting",
     "OrganizationPayrollSettings",
@@ -105,9 +114,12 @@ __all__ = [
     "ReportChatCode",
     "Shift",
     "ShiftCancellation",
+    "ShiftOffer",
     "ShiftStatus",
+    "ShiftSwap",
     "ShiftTask",
     "ShiftTaskStatus",
+    "SlotRequest",
     "StorageMode",
     "SubscriptionPeriod",
     "Tariff",

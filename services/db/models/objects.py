@@ -44,6 +44,8 @@ class WorkObject(Base):
     check_location_on_close: Mapped[bool] = mapped_column(default=True)
     allow_spontaneous_shifts: Mapped[bool] = mapped_column(default=False)
     allow_self_booking: Mapped[bool] = mapped_column(default=True)
+    # Taking open places, giving shifts away and swaps wait for a planner's approval.
+    exchange_needs_approval: Mapped[bool] = mapped_column(default=False)
     report_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[CreatedAt]

@@ -222,3 +222,5 @@ class OrganizationPlanningSettings(Base):
         BigId, ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
     )
     cancellation_fine: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
+    # Planned hours an employee may take on in one week (Monday–Sunday); None: no cap.
+    weekly_hours_cap: Mapped[int | None]

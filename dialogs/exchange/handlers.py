@@ -1,0 +1,164 @@
+"""Open places, give-aways and swaps: parse the tap, call one use case, say what happened."""
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog.widgets.kbd import Button, Select
+
+from dialogs.common.errors import show_domain_error
+from dialogs.exchange.getters import shift_args
+from dialogs.exchange.states import ExchangeSG
+from dialogs.planning.widgets import set_notice
+from services import shift_exchange
+from services.errors import DomainError
+from services.shift_exchange import Outcome
+
+
+def _context(manager: DialogManager) -> tuple[Any, Any, Any]:
+    data = manager.middleware_data
+    return data["session"], data["user"], data["clock"]
+
+
+async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
+    assert isinstance(callback.message, Message)
+    await show_domain_error(callback.message, manager, error)
+
+
+async def start_swap_by_deep_link(manager: DialogManager, payload: str) -> None:
+    """`swap_<id>` from a notification opens that proposal."""
+    swap_id = payload.removeprefix(shift_exchange.SWAP_PAYLOAD_PREFIX)
+    await manager.start(
+        ExchangeSG.swap,
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+        data={"swap_id": int(swap_id) if swap_id.isdigit() else 0},
+    )
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    if isinstance(start_data, dict) and "swap_id" in start_data:
+        manager.dialog_data["swap_id"] = start_data["swap_id"]
+
+
+async def place_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+) -> None:
+    """A tap on an open place or a give-away takes it (or asks for approval)."""
+    session, user, clock = _context(manager)
+    kind, _, raw_id = item_id.partition(":")
+    try:
+        if kind == "slot":
+            result = await shift_exchange.take_open_place(
+                session, clock, user_id=user.id, slot_id=int(raw_id)
+            )
+        else:
+            result = await shift_exchange.take_offered_shift(
+                session, clock, user_id=user.id, offer_id=int(raw_id)
+            )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    key = "schedule-booked" if result.outcome == Outcome.DONE else "exchange-take-requested"
+    set_notice(manager, key, **shift_args(manager.middleware_data["i18n"], result.shift))
+
+
+async def swap_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, swap_id: int
+) -> None:
+    manager.dialog_data["swap_id"] = int(swap_id)
+    await manager.switch_to(ExchangeSG.swap)
+
+
+async def _answer(callback: CallbackQuery, manager: DialogManager, accept: bool) -> None:
+    session, user, clock = _context(manager)
+    try:
+        outcome = await shift_exchange.answer_swap(
+            session, clock, user_id=user.id, swap_id=manager.dialog_data["swap_id"], accept=accept
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    notices = {
+        None: "exchange-swap-declined",
+        Outcome.DONE: "exchange-swap-done",
+        Outcome.AWAITS_APPROVAL: "exchange-swap-awaits-approval",
+    }
+    set_notice(manager, notices[outcome])
+    await manager.switch_to(ExchangeSG.swaps)
+
+
+async def accept_swap(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _answer(callback, manager, accept=True)
+
+
+async def decline_swap(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _answer(callback, manager, accept=False)
+
+
+async def give_shift_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+) -> None:
+    """A shift already offered is taken back; another one goes to the confirmation."""
+    session, user, clock = _context(manager)
+    offered = await shift_exchange.my_offers(session, clock, user_id=user.id)
+    if int(planned_shift_id) in offered:
+        try:
+            await shift_exchange.withdraw_offer(
+                session, clock, user_id=user.id, offer_id=offered[int(planned_shift_id)]
+            )
+        except DomainError as error:
+            await _refuse(callback, manager, error)
+            return
+        set_notice(manager, "exchange-offer-withdrawn")
+        return
+    manager.dialog_data["planned_shift_id"] = int(planned_shift_id)
+    await manager.switch_to(ExchangeSG.give_confirm)
+
+
+async def give_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await shift_exchange.offer_shift(
+            session,
+            clock,
+            user_id=user.id,
+            planned_shift_id=manager.dialog_data["planned_shift_id"],
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "exchange-given")
+    await manager.switch_to(ExchangeSG.give_pick)
+
+
+async def my_swap_shift_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+) -> None:
+    manager.dialog_data["planned_shift_id"] = int(planned_shift_id)
+    await manager.switch_to(ExchangeSG.swap_pick_theirs)
+
+
+async def their_shift_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+) -> None:
+    manager.dialog_data["partner_shift_id"] = int(planned_shift_id)
+    await manager.switch_to(ExchangeSG.swap_confirm)
+
+
+async def swap_proposed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, clock = _context(manager)
+    try:
+        swap = await shift_exchange.propose_swap(
+            session,
+            clock,
+            user_id=user.id,
+            planned_shift_id=manager.dialog_data["planned_shift_id"],
+            partner_shift_id=manager.dialog_data["partner_shift_id"],
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    view = await shift_exchange.swap_view(session, swap)
+    set_notice(manager, "exchange-swap-proposed", name=view.partner_name)
+    await manager.switch_to(ExchangeSG.swap_pick_mine)

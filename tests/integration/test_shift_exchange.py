@@ -1,0 +1,66 @@
+"""The week board's list of pending give-aways and swaps (for the Mini App)."""
+
+from datetime import date, time
+
+from services import planning, shift_exchange
+from services.db.models import ExchangeStatus
+from services.shift_exchange import ExchangeKind
+from tests.support.planning import make_employee, make_world
+
+
+async def _planned(session, clock, world, user, day: date):
+    slot = await planning.create_slot(
+        session,
+        clock,
+        user_id=world.owner.id,
+        object_id=world.work_object.id,
+        local_date=day,
+        start_time=time(9),
+        end_time=time(18),
+    )
+    return await planning.book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+
+
+async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(session, clock):
+    world = await make_world(session, clock)
+    anna, _ = await make_employee(
+        session, world.organization, [world.work_object], telegram_id=1, first_name="Anna"
+    )
+    boris, _ = await make_employee(
+        session, world.organization, [world.work_object], telegram_id=2, first_name="Boris"
+    )
+    offered = await _planned(session, clock, world, anna, date(2026, 3, 3))
+    anna_next_week = await _planned(session, clock, world, anna, date(2026, 3, 10))
+    boris_shift = await _planned(session, clock, world, boris, date(2026, 3, 4))
+    offer = await shift_exchange.offer_shift(
+        session, clock, user_id=anna.id, planned_shift_id=offered.id
+    )
+    swap = await shift_exchange.propose_swap(
+        session,
+        clock,
+        user_id=anna.id,
+        planned_shift_id=anna_next_week.id,
+        partner_shift_id=boris_shift.id,
+    )
+
+    week = await shift_exchange.week_exchanges(
+        session,
+        user_id=world.owner.id,
+        organization_id=world.organization.id,
+        week_start=date(2026, 3, 2),
+    )
+
+    assert [(e.kind, e.exchange_id, e.local_date, e.employee, e.other) for e in week] == [
+        (ExchangeKind.OFFER, offer.id, date(2026, 3, 3), "Anna", ""),
+        (ExchangeKind.SWAP, swap.id, date(2026, 3, 4), "Boris", "Anna"),
+    ]
+    assert {e.status for e in week} == {ExchangeStatus.OPEN, ExchangeStatus.PROPOSED}
+    assert (
+        await shift_exchange.week_exchanges(
+            session,
+            user_id=boris.id,
+            organization_id=world.organization.id,
+            week_start=date(2026, 3, 2),
+        )
+        == []
+    )  # an employee plans nothing
