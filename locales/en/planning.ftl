@@ -136,6 +136,7 @@ error-slot-exists = This slot already exists.
 error-shift-not-planned = This shift is already cancelled.
 error-document-required = This reason needs a photo of a document.
 error-cancellation-not-pending = This cancellation has already been decided.
+error-shift-already-opened = The employee has already opened this shift, so it cannot be moved.
 error-invalid-input-same-times = The start and the end are the same. Choose another time.
 error-invalid-input-dst-gap = Clocks change that day and this interval does not exist. Choose another time.
 error-invalid-input-reversed = The end date is before the start date.
@@ -145,6 +146,7 @@ error-invalid-input-capacity = From 1 to { $limit } employees.
 # Notifications of planning
 notify-shift-assigned = 📅 You are assigned a shift: { $object_name }, { $date } { $start }–{ $end }.
 notify-shift-unassigned = ➖ You were taken off the shift { $object_name }, { $date } { $start }–{ $end }. Comment: { $comment }
+notify-shift-moved = 🔁 Your shift was moved: from { $from_object_name }, { $from_date } { $from_start }–{ $from_end } to { $object_name }, { $date } { $start }–{ $end }.
 notify-slot-deleted = 🗑 The shift { $object_name }, { $date } { $start }–{ $end } was removed from the schedule.
 notify-shift-booked = 📅 { $employee_name } booked a shift: { $object_name }, { $date } { $start }–{ $end }.
 notify-shift-cancelled = ✖️ { $employee_name } cancelled the shift { $object_name }, { $date } { $start }–{ $end }. Reason: { $reason }.

@@ -136,6 +136,7 @@ error-slot-exists = Такой слот уже есть.
 error-shift-not-planned = Эта смена уже отменена.
 error-document-required = Для этой причины нужно фото документа.
 error-cancellation-not-pending = По этой отмене уже принято решение.
+error-shift-already-opened = Сотрудник уже открыл эту смену — перенести её нельзя.
 error-invalid-input-same-times = Начало и конец совпадают. Выберите другое время.
 error-invalid-input-dst-gap = В этот день переводят часы, и такого интервала нет. Выберите другое время.
 error-invalid-input-reversed = Конечная дата раньше начальной.
@@ -145,6 +146,7 @@ error-invalid-input-capacity = Укажите от 1 до { $limit } сотру�
 # Notifications of planning
 notify-shift-assigned = 📅 Вас назначили на смену: { $object_name }, { $date } { $start }–{ $end }.
 notify-shift-unassigned = ➖ Вас сняли со смены { $object_name }, { $date } { $start }–{ $end }. Комментарий: { $comment }
+notify-shift-moved = 🔁 Вашу смену перенесли: была { $from_object_name }, { $from_date } { $from_start }–{ $from_end }, теперь { $object_name }, { $date } { $start }–{ $end }.
 notify-slot-deleted = 🗑 Смена { $object_name }, { $date } { $start }–{ $end } удалена из графика.
 notify-shift-booked = 📅 { $employee_name } записался(ась) на смену: { $object_name }, { $date } { $start }–{ $end }.
 notify-shift-cancelled = ✖️ { $employee_name } отменил(а) смену { $object_name }, { $date } { $start }–{ $end }. Причина: { $reason }.
