@@ -222,6 +222,48 @@ async def unassign_comment_entered(
     await manager.switch_to(PlanningSG.slot, show_mode=ShowMode.SEND)
 
 
+async def move_person_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+) -> None:
+    session, user, _ = _context(manager)
+    view = await planning.slot_details(
+        session, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
+    )
+    person = next((p for p in view.people if p.planned_shift_id == int(planned_shift_id)), None)
+    if person is None:
+        await manager.switch_to(PlanningSG.slot)
+        return
+    manager.dialog_data["move_id"] = person.planned_shift_id
+    manager.dialog_data["move_name"] = person.name
+    await manager.switch_to(PlanningSG.move_day)
+
+
+async def move_day_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
+) -> None:
+    manager.dialog_data["move_day"] = chosen.isoformat()
+    await manager.switch_to(PlanningSG.move_target)
+
+
+async def move_target_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, slot_id: int
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await planning.move_planned_shift(
+            session,
+            clock,
+            user_id=user.id,
+            planned_shift_id=manager.dialog_data["move_id"],
+            slot_id=int(slot_id),
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-moved", name=manager.dialog_data["move_name"])
+    await manager.switch_to(PlanningSG.slot)
+
+
 async def delete_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     session, user, clock = _context(manager)
     try:
