@@ -57,15 +57,25 @@ TELEGRAM_STUB = """
   window.Telegram = { WebApp: {
     initData: seed.initData,
     initDataUnsafe: { user: seed.user, start_param: seed.startParam || undefined },
-    version: "7.0", platform: "tdesktop", colorScheme: "light", themeParams: {},
+    version: "7.0", platform: "tdesktop", colorScheme: seed.theme ? "dark" : "light",
+    themeParams: seed.theme || {},
     ready() {}, expand() {},
-    BackButton: { isVisible: false, show() { this.isVisible = true; }, hide() {}, onClick() {} },
+    BackButton: {
+      isVisible: false, show() { this.isVisible = true; }, hide() {},
+      onClick(callback) { this.pressed = callback; },
+    },
     HapticFeedback: {
       impactOccurred(style) { window.__haptics.push("impact:" + style); },
       notificationOccurred(type) { window.__haptics.push(type); },
       selectionChanged() {},
     },
   } };
+  // As Telegram's own script does (it runs in the head): the theme as CSS variables on
+  // the root element, which does not exist yet when this stub runs.
+  document.addEventListener("readystatechange", () => {
+    Object.entries(seed.theme || {}).forEach(([name, value]) => document.documentElement.style
+      .setProperty("--tg-theme-" + name.replace(/_/g, "-"), value));
+  }, { once: true });
 })();
 """
 
@@ -179,6 +189,7 @@ async def open_page(
     user: User | None,
     clock: ManualClock,
     start_param: str = "",
+    theme: dict[str, str] | None = None,
 ) -> Page:
     context = await browser.new_context(
         viewport=PHONE, is_mobile=True, has_touch=True, locale="ru-RU"
@@ -196,6 +207,7 @@ async def open_page(
             "initData": init_data,
             "user": {"id": user.telegram_id, "first_name": user.first_name},
             "startParam": start_param,
+            "theme": theme,
         }
         await context.add_init_script(TELEGRAM_STUB % json.dumps(seed))
     page = await context.new_page()
@@ -247,6 +259,21 @@ async def planned_on(session_factory: SessionFactory, slot_id: int) -> list[int]
         )
 
 
+async def manager_fills_wednesday(
+    session_factory: SessionFactory, clock: ManualClock, cast: MiniAppCast, membership_id: int
+) -> None:
+    """Petr, another planner, takes Wednesday's only place behind the board's back."""
+    async with session_factory() as session:
+        await planning.assign_employee(
+            session,
+            clock,
+            user_id=cast.manager.id,
+            slot_id=cast.wednesday_slot_id,
+            membership_id=membership_id,
+        )
+        await session.commit()
+
+
 async def test_the_board_renders_the_seeded_week_and_an_assignment_by_click_persists(
     browser: Browser,
     live_app: LiveApp,
@@ -289,15 +316,7 @@ async def test_a_refused_assignment_shows_the_error_in_the_sheet(
     page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)
     await page.wait_for_selector("table.board")
     # Another planner takes Wednesday's only place after the board was drawn.
-    async with session_factory() as session:
-        await planning.assign_employee(
-            session,
-            clock,
-            user_id=cast.manager.id,
-            slot_id=cast.wednesday_slot_id,
-            membership_id=cast.ivan_membership_id,
-        )
-        await session.commit()
+    await manager_fills_wednesday(session_factory, clock, cast, cast.ivan_membership_id)
 
     await page.locator(f'button.slot[data-slot-id="{cast.wednesday_slot_id}"]').click()
     await page.locator(
@@ -382,15 +401,7 @@ async def test_a_refused_move_shows_the_error_and_keeps_the_employee_in_place(
     page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)
     await start_moving_ivan(page, cast)
     # Another planner gives Wednesday's only place to Maria while Olga picks it.
-    async with session_factory() as session:
-        await planning.assign_employee(
-            session,
-            clock,
-            user_id=cast.manager.id,
-            slot_id=cast.wednesday_slot_id,
-            membership_id=cast.maria_membership_id,
-        )
-        await session.commit()
+    await manager_fills_wednesday(session_factory, clock, cast, cast.maria_membership_id)
 
     await slot_button(page, cast.wednesday_slot_id).click()
 
@@ -502,16 +513,56 @@ async def test_the_payslip_shows_the_seeded_bonus(
     assert "500,00" in await page.locator('#totals dd[data-total="bonuses"]').inner_text()
 
 
+@pytest.mark.parametrize(
+    ("who", "start_param", "page_path", "query", "ready"),
+    [
+        ("ivan", "schedule_2026-03", "schedule", "month=2026-03", "#shifts li"),
+        ("owner", "board_2026-03-09", "board", "week=2026-03-09", "table.board"),
+        ("ivan", "payslip", "payslip", "lang=ru", "#payslip:not([hidden])"),
+    ],
+)
 async def test_a_start_parameter_opens_its_page_from_home(
-    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    who: str,
+    start_param: str,
+    page_path: str,
+    query: str,
+    ready: str,
 ) -> None:
+    user = cast.owner if who == "owner" else cast.ivan
     page = await open_page(
-        browser, live_app, "/app/", user=cast.ivan, clock=clock, start_param="schedule_2026-03"
+        browser, live_app, "/app/", user=user, clock=clock, start_param=start_param
     )
 
-    await page.wait_for_url("**/app/schedule?*")
-    await page.wait_for_selector("#shifts li")
-    assert "month=2026-03" in page.url
+    await page.wait_for_url(f"**/app/{page_path}?*")
+    await page.wait_for_selector(ready)
+    assert query in page.url
+
+
+async def test_pages_follow_the_telegram_theme_and_back_button(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    dark = {"bg_color": "#17212b", "text_color": "#f5f5f5", "secondary_bg_color": "#232e3c"}
+    page = await open_page(
+        browser, live_app, "/app/board", user=cast.owner, clock=clock, theme=dark
+    )
+    await page.wait_for_selector("table.board")
+
+    colours = await page.evaluate(
+        """() => [getComputedStyle(document.body).backgroundColor,
+                  getComputedStyle(document.body).color]"""
+    )
+    assert colours == ["rgb(23, 33, 43)", "rgb(245, 245, 245)"]
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-dark.png"))
+    assert await page.evaluate("() => window.Telegram.WebApp.BackButton.isVisible")
+
+    await page.evaluate("() => window.Telegram.WebApp.BackButton.pressed()")
+
+    await page.wait_for_url("**/app/?lang=ru")
+    await page.wait_for_selector("#pages a")
 
 
 async def test_the_home_page_lists_the_pages_of_the_role(
