@@ -36,6 +36,7 @@ from services.db.models import (
     Permission,
     PlannedShift,
     PlannedShiftStatus,
+    Shift,
     ShiftCancellation,
     TimeSlot,
     User,
@@ -103,6 +104,10 @@ class DocumentRequired(DomainError):
 
 class CancellationNotPending(DomainError):
     code = "cancellation-not-pending"
+
+
+class ShiftAlreadyOpened(DomainError):
+    code = "shift-already-opened"
 
 
 # Views --------------------------------------------------------------------------------
@@ -800,6 +805,52 @@ async def unassign(
         payload=slot_payload(work_object, slot, comment=cancellation.comment),
     )
     return cancellation
+
+
+async def move_planned_shift(
+    session: AsyncSession, clock: Clock, *, user_id: int, planned_shift_id: int, slot_id: int
+) -> PlannedShift:
+    """An owner or a manager with `plan` on both objects moves an employee from their slot
+    to another one (the same object or another of theirs), under the rules of assignment:
+    both slots are locked in id order, then the employee (`place_on_slot`), so that two
+    moves into the last place cannot both succeed. The old placement is removed only
+    together with the new one being made (a savepoint): a refusal leaves the employee
+    where they were. A move is no cancellation: no record, no fine, nothing in reports;
+    the employee is told where they go now."""
+    planned_shift = await planned_shift_locked(session, planned_shift_id)
+    if planned_shift.slot_id == slot_id:
+        raise AlreadyOnSlot()
+    slots = {
+        locked_id: await live_slot(session, locked_id, lock=True)
+        for locked_id in sorted((planned_shift.slot_id, slot_id))
+    }
+    old_slot, new_slot = slots[planned_shift.slot_id], slots[slot_id]
+    _, old_object = await require_planner_on(session, user_id, old_slot.object_id)
+    _, new_object = await require_planner_on(session, user_id, new_slot.object_id)
+    if planned_shift.starts_at <= clock.now():
+        raise SlotInPast()
+    if await session.scalar(select(Shift.id).where(Shift.planned_shift_id == planned_shift.id)):
+        raise ShiftAlreadyOpened()  # clocked in early: the shift is being worked
+    membership = await session.get(Membership, planned_shift.membership_id)
+    assert membership is not None
+    async with session.begin_nested():
+        # Gone first, so that the old placement neither overlaps nor counts on the new slot.
+        await session.delete(planned_shift)
+        await session.flush()
+        moved = await place_on_slot(session, clock, new_slot, membership)
+    await notify(
+        session,
+        kind="shift-moved",
+        dedup_key=f"shift-moved:{moved.id}",
+        not_before=clock.now(),
+        recipient_user_id=moved.user_id,
+        payload=slot_payload(
+            new_object,
+            new_slot,
+            **{f"from_{name}": value for name, value in slot_payload(old_object, old_slot).items()},
+        ),
+    )
+    return moved
 
 
 async def planning_settings(

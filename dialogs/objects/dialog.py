@@ -13,6 +13,7 @@ from aiogram_dialog.widgets.kbd import (
     Select,
     Start,
     SwitchTo,
+    WebApp,
 )
 from aiogram_dialog.widgets.media import DynamicMedia
 from aiogram_dialog.widgets.text import Format
@@ -61,6 +62,7 @@ def _list_windows() -> list[Window]:
                 height=8,
                 hide_on_single_page=True,
             ),
+            WebApp(I18n("objects-map"), Format("{map_url}"), id="map", when="map_url"),
             Button(I18n("objects-add"), id="add", on_click=handlers.add_object, when="can_create"),
             Cancel(I18n("common-back")),
             state=ObjectsSG.list,

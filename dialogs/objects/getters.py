@@ -11,6 +11,7 @@ from aiogram_dialog.api.entities import MediaAttachment
 from babel.dates import get_day_names
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.common.mini_app import mini_app_url
 from dialogs.common.timezones import timezone_buttons, timezone_label
 from services.clock import Clock
 from services.config import Settings
@@ -47,12 +48,15 @@ def _object_id(manager: DialogManager) -> int:
     return int(manager.dialog_data["object_id"])
 
 
-async def get_list(session: AsyncSession, user: User, **_: Any) -> dict[str, Any]:
+async def get_list(
+    session: AsyncSession, user: User, settings: Settings | None = None, **_: Any
+) -> dict[str, Any]:
     actor, objects = await visible_objects(session, user)
     return {
         "objects": [(o.id, o.name) for o in objects],
         "has_objects": bool(objects),
         "can_create": actor.is_owner,
+        "map_url": mini_app_url(settings, "map", user.language) if objects else "",
     }
 
 

@@ -8,7 +8,7 @@ from operator import itemgetter
 from aiogram import F
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
@@ -194,6 +194,12 @@ def my_pay_dialog() -> Dialog:
             I18n("payroll-payslip", when="found"),
             I18n("payroll-my-empty", when="missing"),
             SwitchTo(I18n("payroll-why"), id="why", state=MyPaySG.explain, when="found"),
+            WebApp(
+                I18n("payroll-open-payslip"),
+                Format("{payslip_url}"),
+                id="payslip_page",
+                when="payslip_url",
+            ),
             SwitchTo(
                 I18n("payroll-other-periods"), id="periods", state=MyPaySG.periods, when="found"
             ),

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
+from dialogs.common.mini_app import mini_app_link
 from dialogs.planning.widgets import hhmm
 from services import payroll
 from services.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus, User
@@ -278,7 +279,11 @@ async def get_my_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, A
     view = await _my_view(dialog_manager)
     if view is None:
         return {"found": False, "missing": True}
-    return payslip_args(translator_of(dialog_manager), view) | {"found": True, "missing": False}
+    return payslip_args(translator_of(dialog_manager), view) | {
+        "found": True,
+        "missing": False,
+        "payslip_url": mini_app_link(dialog_manager, "payslip", period=str(view.period.id)),
+    }
 
 
 async def get_my_explain(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

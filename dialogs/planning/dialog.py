@@ -7,7 +7,7 @@ from aiogram import F
 from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
@@ -150,6 +150,10 @@ def _day_windows() -> list[Window]:
                 state=PlanningSG.unassign_pick,
                 when="has_people",
             ),
+            SwitchTo(
+                I18n("planning-move"), id="move", state=PlanningSG.move_pick, when="has_people"
+            ),
+            WebApp(I18n("planning-on-board"), Format("{board_url}"), id="board", when="board_url"),
             SwitchTo(I18n("planning-delete-slot"), id="delete", state=PlanningSG.delete_confirm),
             _back(PlanningSG.day),
             state=PlanningSG.slot,
@@ -176,6 +180,30 @@ def _day_windows() -> list[Window]:
             _back(PlanningSG.slot, "common-cancel"),
             state=PlanningSG.unassign_comment,
             getter=getters.get_unassign_comment,
+        ),
+        Window(
+            I18n("planning-move-pick"),
+            _select("move_people", "people", handlers.move_person_chosen),
+            _back(PlanningSG.slot),
+            state=PlanningSG.move_pick,
+            getter=getters.get_slot,
+        ),
+        Window(
+            I18n("planning-move-day"),
+            LocalCalendar(id="move_day", on_click=handlers.move_day_chosen),
+            _back(PlanningSG.slot, "common-cancel"),
+            state=PlanningSG.move_day,
+            getter=getters.get_move_day,
+        ),
+        Window(
+            Notice(),
+            I18n("planning-move-target"),
+            I18n("planning-move-none", when="no_targets"),
+            _select("move_targets", "targets", handlers.move_target_chosen),
+            _back(PlanningSG.move_day, "planning-move-other-day"),
+            _back(PlanningSG.slot, "common-cancel"),
+            state=PlanningSG.move_target,
+            getter=getters.get_move_targets,
         ),
         Window(
             I18n("planning-delete-confirm"),

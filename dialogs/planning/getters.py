@@ -1,12 +1,13 @@
 """What the planning windows show. Getters only read."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from aiogram_dialog import DialogManager
 from babel.dates import get_day_names
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
 from dialogs.planning.widgets import day_label, hhmm
 from services import planning, shift_exchange
@@ -201,6 +202,11 @@ async def get_slot(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "has_people": bool(view.people),
         "has_room": view.booked < view.max_employees,
         "people": [(p.planned_shift_id, p.name) for p in view.people],
+        "board_url": mini_app_link(
+            dialog_manager,
+            "board",
+            week=(view.local_date - timedelta(days=view.local_date.weekday())).isoformat(),
+        ),
     }
 
 
@@ -400,4 +406,34 @@ async def get_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
         "fine": i18n.money(approval.fine_amount, organization.currency)
         if approval.fine_amount
         else i18n.get("planning-no-fine"),
+    }
+
+
+async def get_move_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {
+        "name": dialog_manager.dialog_data["move_name"],
+        "calendar_min": await _calendar_min(dialog_manager),
+    }
+
+
+async def get_move_targets(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The object's other slots of the chosen day, where the employee may be moved."""
+    i18n = _i18n(dialog_manager)
+    day = _day(dialog_manager, "move_day")
+    views = await planning.object_schedule(
+        _session(dialog_manager),
+        user_id=_user(dialog_manager).id,
+        object_id=dialog_manager.dialog_data["object_id"],
+        local_date=day,
+    )
+    targets = [
+        (v.slot_id, _slot_label(i18n, "planning-slot-button", v))
+        for v in views
+        if v.slot_id != dialog_manager.dialog_data["slot_id"]
+    ]
+    return {
+        "name": dialog_manager.dialog_data["move_name"],
+        "date": day_label(i18n, day),
+        "targets": targets,
+        "no_targets": not targets,
     }

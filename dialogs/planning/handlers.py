@@ -4,6 +4,7 @@ from datetime import date, time
 from typing import Any
 
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
@@ -188,9 +189,11 @@ async def employee_chosen(
     await manager.switch_to(PlanningSG.slot)
 
 
-async def unassign_person_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+async def _choose_person(
+    manager: DialogManager, planned_shift_id: int, action: str, next_state: State
 ) -> None:
+    """Remember whom `action` is for (`<action>_id`, `<action>_name`) and go on; back to the
+    slot if they are no longer on it."""
     session, user, _ = _context(manager)
     view = await planning.slot_details(
         session, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
@@ -199,9 +202,15 @@ async def unassign_person_chosen(
     if person is None:
         await manager.switch_to(PlanningSG.slot)
         return
-    manager.dialog_data["unassign_id"] = person.planned_shift_id
-    manager.dialog_data["unassign_name"] = person.name
-    await manager.switch_to(PlanningSG.unassign_comment)
+    manager.dialog_data[f"{action}_id"] = person.planned_shift_id
+    manager.dialog_data[f"{action}_name"] = person.name
+    await manager.switch_to(next_state)
+
+
+async def unassign_person_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+) -> None:
+    await _choose_person(manager, planned_shift_id, "unassign", PlanningSG.unassign_comment)
 
 
 async def unassign_comment_entered(
@@ -221,6 +230,38 @@ async def unassign_comment_entered(
         return
     set_notice(manager, "planning-unassigned", name=manager.dialog_data["unassign_name"])
     await manager.switch_to(PlanningSG.slot, show_mode=ShowMode.SEND)
+
+
+async def move_person_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
+) -> None:
+    await _choose_person(manager, planned_shift_id, "move", PlanningSG.move_day)
+
+
+async def move_day_chosen(
+    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
+) -> None:
+    manager.dialog_data["move_day"] = chosen.isoformat()
+    await manager.switch_to(PlanningSG.move_target)
+
+
+async def move_target_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, slot_id: int
+) -> None:
+    session, user, clock = _context(manager)
+    try:
+        await planning.move_planned_shift(
+            session,
+            clock,
+            user_id=user.id,
+            planned_shift_id=manager.dialog_data["move_id"],
+            slot_id=int(slot_id),
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    set_notice(manager, "planning-moved", name=manager.dialog_data["move_name"])
+    await manager.switch_to(PlanningSG.slot)
 
 
 async def delete_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

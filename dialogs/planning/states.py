@@ -18,6 +18,9 @@ class PlanningSG(StatesGroup):
     assign = State()
     unassign_pick = State()
     unassign_comment = State()
+    move_pick = State()
+    move_day = State()
+    move_target = State()
     delete_confirm = State()
     # Weekly templates.
     templates = State()

@@ -18,6 +18,7 @@ from aiogram_dialog.widgets.kbd import (
     Group,
     Select,
     SwitchTo,
+    WebApp,
 )
 from aiogram_dialog.widgets.text import Format
 
@@ -122,6 +123,12 @@ def reports_dialog() -> Dialog:
                 Button(I18n("reports-excel"), id="excel", on_click=handlers.excel_clicked),
                 Button(I18n("reports-ai"), id="ai", on_click=handlers.insights_clicked),
                 width=2,
+            ),
+            WebApp(
+                I18n("reports-dashboard"),
+                Format("{dashboard_url}"),
+                id="dashboard",
+                when="dashboard_url",
             ),
             SwitchTo(I18n("reports-other-scope"), id="other_scope", state=ReportsSG.scope),
             SwitchTo(I18n("reports-other-period"), id="other_period", state=ReportsSG.period),

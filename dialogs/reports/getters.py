@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
+from dialogs.common.mini_app import mini_app_link
 from services import reports
 from services.clock import Clock
 from services.i18n import Translator
@@ -197,9 +198,24 @@ async def get_employees(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     return {"items": [(u.id, u.display_name) for u in employees], "is_empty": not employees}
 
 
+def dashboard_link(manager: DialogManager) -> str:
+    """The Mini App dashboard of the chosen period and scope (its interactive charts)."""
+    period, scope = chosen_period(manager), chosen_scope(manager)
+    chosen = scope.object_id or scope.employee_user_id
+    params = {
+        "period": period.kind.value,
+        "scope": f"{scope.kind}:{chosen}" if chosen else "organization",
+    }
+    if period.kind == PeriodKind.CUSTOM:
+        params |= {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    return mini_app_link(manager, "reports", **params)
+
+
 async def get_report(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     report = await chosen_report(dialog_manager)
-    return report_args(translator_of(dialog_manager), report)
+    return report_args(translator_of(dialog_manager), report) | {
+        "dashboard_url": dashboard_link(dialog_manager)
+    }
 
 
 async def get_insight(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

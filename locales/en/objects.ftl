@@ -2,6 +2,7 @@ objects-list-title = 🏪 <b>Objects</b>
     The places where shifts happen: cafés, shops, warehouses.
 objects-list-empty = No objects yet.
 objects-add = ➕ Add an object
+objects-map = 🗺 Objects map
 objects-to-list = ⬅️ To the list
 objects-upgrade = 💳 Upgrade the plan
 objects-limit-reached =

@@ -39,6 +39,7 @@ payroll-payslip =
     Paid: { $paid }
     <b>Balance due: { $balance }</b>
 payroll-why = ❓ Why this amount?
+payroll-open-payslip = 💰 Payslip in the app
 payroll-add-bonus = ➕ Bonus
 payroll-add-deduction = ➖ Deduction
 payroll-payout = 💸 Pay out

@@ -51,6 +51,7 @@ reports-excel = 📥 Excel
 reports-ai = 🤖 AI insights
 reports-other-period = 📅 Another period
 reports-other-scope = 🔁 Another view
+reports-dashboard = 📊 Charts in the app
 reports-excel-caption = 📊 Report "{ $title }", { $start } – { $end }
 reports-chart-caption = 📈 { $title }, { $start } – { $end }
 

@@ -2,6 +2,7 @@ objects-list-title = 🏪 <b>Объекты</b>
     Точки, где проходят смены: кафе, магазины, склады.
 objects-list-empty = Объектов пока нет.
 objects-add = ➕ Добавить объект
+objects-map = 🗺 Карта объектов
 objects-to-list = ⬅️ К списку
 objects-upgrade = 💳 Улучшить тариф
 objects-limit-reached =

@@ -39,6 +39,7 @@ payroll-payslip =
     Выплачено: { $paid }
     <b>Остаток к выплате: { $balance }</b>
 payroll-why = ❓ Почему такая сумма?
+payroll-open-payslip = 💰 Листок в приложении
 payroll-add-bonus = ➕ Премия
 payroll-add-deduction = ➖ Удержание
 payroll-payout = 💸 Выплатить

@@ -52,6 +52,7 @@ reports-excel = 📥 Excel
 reports-ai = 🤖 AI-советы
 reports-other-period = 📅 Другой период
 reports-other-scope = 🔁 Другой срез
+reports-dashboard = 📊 Графики в приложении
 reports-excel-caption = 📊 Отчёт «{ $title }», { $start } – { $end }
 reports-chart-caption = 📈 { $title }, { $start } – { $end }
 

@@ -1,14 +1,21 @@
-"""The main menu offers the planning board as a Telegram Web App button, only to owners
-and managers and only when the webapp is public over https (Telegram requires it)."""
+"""Telegram Web App buttons into the Mini App where a page helps: the planning board in
+the main menu and on a slot (its week), the map in the objects list, the dashboard of the
+chosen report, the employee's payslip. Only when the webapp is public over https
+(Telegram requires it)."""
 
 import pytest
+from aiogram import Bot
+from sqlalchemy import select
 
+from bot.runtime import announce_commands
 from services.config import Settings
+from services.db.models import PayPeriod
 from services.db.session import SessionFactory
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
+from tests.support.dialogs import DialogUser
 from tests.support.miniapp import seed_miniapp_cast
 
 BOARD_BUTTON = "🗓 Доска планирования"
@@ -24,6 +31,26 @@ def settings(database_url: str, namespace: str, telegram: FakeTelegramServer) ->
         telegram_api_base=telegram.base_url,
         webapp_base_url="https://staff.example.com",
     )
+
+
+async def test_start_up_sets_the_menu_button_to_the_mini_app(bot: Bot, settings: Settings) -> None:
+    await announce_commands(bot, settings)
+
+    button = await bot.get_chat_menu_button()
+    assert button.type == "web_app"
+    assert button.web_app is not None
+    assert button.web_app.url == "https://staff.example.com/app/"
+
+
+def web_app_url(user: DialogUser, text: str) -> str:
+    [button] = [
+        button
+        for row in user.screen().reply_markup.inline_keyboard
+        for button in row
+        if button.text == text
+    ]
+    assert button.web_app is not None, f"{text} is not a Web App button"
+    return button.web_app.url
 
 
 async def test_owners_get_the_board_as_a_web_app_button(
@@ -46,3 +73,51 @@ async def test_owners_get_the_board_as_a_web_app_button(
     assert button.web_app is not None
     assert button.web_app.url == "https://staff.example.com/app/board?lang=ru"
     assert BOARD_BUTTON not in ivan.buttons()
+
+
+async def test_a_slot_the_objects_and_a_report_open_their_pages(
+    make_user: UserFactory, session_factory: SessionFactory, clock
+) -> None:
+    cast = await seed_miniapp_cast(session_factory, clock)
+    olga = make_user(cast.owner.telegram_id, first_name="Olga")
+    await olga.send("/start")
+
+    await olga.press("📅 Планирование")
+    await olga.press("Кофейня")
+    await olga.press("📋 Расписание")
+    await olga.press("04")
+    await olga.press("10:00–16:00 · 0/1")
+    assert web_app_url(olga, "🗓 Открыть на доске") == (
+        "https://staff.example.com/app/board?lang=ru&week=2026-03-02"
+    )
+
+    await olga.send("/start")
+    await olga.press("🏪 Объекты")
+    assert web_app_url(olga, "🗺 Карта объектов") == "https://staff.example.com/app/map?lang=ru"
+
+    await olga.send("/start")
+    await olga.press("📊 Отчёты")
+    await olga.press("Эта неделя")
+    await olga.press("🏪 Объект")
+    await olga.press("Кофейня")
+    assert web_app_url(olga, "📊 Графики в приложении") == (
+        "https://staff.example.com/app/reports?lang=ru&period=this_week"
+        f"&scope=object%3A{cast.cafe_id}"
+    )
+
+
+async def test_an_employee_opens_their_payslip_in_the_mini_app(
+    make_user: UserFactory, session_factory: SessionFactory, clock
+) -> None:
+    cast = await seed_miniapp_cast(session_factory, clock)
+    ivan = make_user(cast.ivan.telegram_id, first_name="Ivan")
+    await ivan.send("/start")
+    await ivan.press("💰 Мой заработок")
+
+    async with session_factory() as session:
+        period_id = await session.scalar(
+            select(PayPeriod.id).where(PayPeriod.organization_id == cast.organization_id)
+        )
+    assert web_app_url(ivan, "💰 Листок в приложении") == (
+        f"https://staff.example.com/app/payslip?lang=ru&period={period_id}"
+    )

@@ -212,6 +212,58 @@ async def test_owner_assigns_and_unassigns_an_employee(
     assert cancellation.comment == "Заболел напарник, смена отменяется"
 
 
+async def test_owner_moves_an_employee_to_another_shift_of_another_day(
+    make_user: UserFactory, session_factory, clock, telegram
+) -> None:
+    world = await _world(session_factory, clock)
+    _, ivan = await _employee(session_factory, world)
+    _, maria = await _employee(session_factory, world, telegram_id=7003, name="Maria")
+    tuesday = await _slot(session_factory, clock, world)
+    wednesday = date(2026, 3, 4)
+    morning = await _slot(
+        session_factory, clock, world, day=wednesday, start=time(10), end=time(16)
+    )
+    evening = await _slot(
+        session_factory, clock, world, day=wednesday, start=time(17), end=time(21)
+    )
+    async with session_factory() as session:
+        for slot, membership in ((tuesday, ivan), (morning, maria)):
+            await planning.assign_employee(
+                session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
+            )
+        await session.commit()
+    owner = make_user(OWNER_ID)
+    await _open_object(owner)
+    await owner.press("📋 Расписание")
+    await owner.press("03")
+    await owner.press("09:00–18:00 · 1/1")
+    await owner.press("🔁 Перенести сотрудника")
+    await owner.press("Ivan")
+    assert "На какой день перенести Ivan?" in owner.text()
+    await owner.press("05")
+    assert "нет других смен" in owner.text()
+    await owner.press("📅 Другой день")
+    await owner.press("04")
+    assert owner.buttons()[:2] == ["10:00–16:00 · 1/1", "17:00–21:00 · 0/1"]
+
+    await owner.press("10:00–16:00 · 1/1")
+    assert telegram.last_message(OWNER_ID)["text"] == "Мест на эту смену больше нет (1/1)."
+    await owner.press("17:00–21:00 · 0/1")
+
+    assert "Ivan: перенесено на другую смену." in owner.text()
+    assert "Занято мест: 0/1" in owner.text()  # back on Tuesday's slot, now empty
+    async with session_factory() as session:
+        placed = await session.scalar(
+            select(PlannedShift.slot_id).where(
+                PlannedShift.membership_id == ivan.id,
+                PlannedShift.status == PlannedShiftStatus.PLANNED,
+            )
+        )
+        kinds = list(await session.scalars(select(OutboxMessage.kind).order_by(OutboxMessage.id)))
+    assert placed == evening.id
+    assert kinds[-1] == "shift-moved"
+
+
 async def test_employee_books_a_free_slot(make_user: UserFactory, session_factory, clock) -> None:
     world = await _world(session_factory, clock)
     ivan_user, _ = await _employee(session_factory, world)

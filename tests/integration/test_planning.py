@@ -17,8 +17,11 @@ from services.db.models import (
     TimeSlot,
 )
 from services.errors import InvalidInput, PermissionDenied
+from services.geo import LocationReport
 from services.orgs import create_organization
+from services.shifts import ShiftChoice, open_shift
 from tests.support.planning import make_employee, make_object, make_world
+from tests.support.shifts import CAFE, add_planned_shift, make_shift_world
 
 # The test clock stands at 2026-03-02 09:00 UTC (12:00 in Moscow).
 TOMORROW = date(2026, 3, 3)
@@ -421,3 +424,203 @@ async def test_my_schedule_uses_each_object_timezone(session, clock):
         ("Владивосток", date(2026, 3, 3), time(9)),
         ("Кофейня", date(2026, 3, 3), time(9)),
     ]
+
+
+async def _move_world(session, clock):
+    """Ivan on the café's Tuesday 09:00–18:00; the warehouse has a Tuesday slot at the
+    same time and a full one on Wednesday (Maria)."""
+    world = await make_world(session, clock)
+    warehouse = await make_object(session, world.organization, name="Склад")
+    ivan, ivan_membership = await make_employee(
+        session, world.organization, [world.work_object, warehouse], telegram_id=1
+    )
+    _, maria_membership = await make_employee(
+        session, world.organization, [warehouse], telegram_id=2, first_name="Maria"
+    )
+    cafe_tuesday = await _slot(session, clock, world, places=2)
+    planned = await planning.assign_employee(
+        session,
+        clock,
+        user_id=world.owner.id,
+        slot_id=cafe_tuesday.id,
+        membership_id=ivan_membership.id,
+    )
+
+    async def warehouse_slot(day, places=1):
+        return await planning.create_slot(
+            session,
+            clock,
+            user_id=world.owner.id,
+            object_id=warehouse.id,
+            local_date=day,
+            start_time=time(9),
+            end_time=time(18),
+            max_employees=places,
+        )
+
+    warehouse_tuesday = await warehouse_slot(TOMORROW)
+    warehouse_wednesday = await warehouse_slot(TOMORROW + timedelta(days=1))
+    await planning.assign_employee(
+        session,
+        clock,
+        user_id=world.owner.id,
+        slot_id=warehouse_wednesday.id,
+        membership_id=maria_membership.id,
+    )
+    return world, ivan, planned, cafe_tuesday, warehouse_tuesday, warehouse_wednesday
+
+
+async def _placements(session, user_id) -> list[tuple[int, PlannedShiftStatus]]:
+    rows = await session.execute(
+        select(PlannedShift.slot_id, PlannedShift.status).where(PlannedShift.user_id == user_id)
+    )
+    return [tuple(row) for row in rows]
+
+
+async def test_a_move_to_another_object_at_the_same_time_replaces_the_placement(session, clock):
+    world, ivan, planned, cafe_tuesday, warehouse_tuesday, _ = await _move_world(session, clock)
+
+    moved = await planning.move_planned_shift(
+        session,
+        clock,
+        user_id=world.owner.id,
+        planned_shift_id=planned.id,
+        slot_id=warehouse_tuesday.id,
+    )
+
+    # The same hours elsewhere: the old placement does not count as an overlap.
+    assert await _placements(session, ivan.id) == [
+        (warehouse_tuesday.id, PlannedShiftStatus.PLANNED)
+    ]
+    assert moved.object_id == warehouse_tuesday.object_id
+    assert await planning.count_planned(session, cafe_tuesday.id) == 0
+    # A move is no cancellation: nothing to settle or report.
+    assert await session.scalar(select(func.count()).select_from(ShiftCancellation)) == 0
+    message = await session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "shift-moved"))
+    assert message.recipient_user_id == ivan.id
+    assert message.payload == {
+        "object_name": "Склад",
+        "date": "03.03.2026",
+        "start": "09:00",
+        "end": "18:00",
+        "from_object_name": "Кофейня",
+        "from_date": "03.03.2026",
+        "from_start": "09:00",
+        "from_end": "18:00",
+    }
+
+
+async def test_a_refused_move_leaves_the_employee_where_they_were(session, clock):
+    world, ivan, planned, cafe_tuesday, _, full = await _move_world(session, clock)
+    elsewhere = await make_object(session, world.organization, name="Киоск")
+    kiosk_slot = await planning.create_slot(
+        session,
+        clock,
+        user_id=world.owner.id,
+        object_id=elsewhere.id,
+        local_date=TOMORROW,
+        start_time=time(10),
+        end_time=time(12),
+    )
+
+    async def move(slot_id):
+        return await planning.move_planned_shift(
+            session, clock, user_id=world.owner.id, planned_shift_id=planned.id, slot_id=slot_id
+        )
+
+    with pytest.raises(planning.SlotFull):
+        await move(full.id)
+    with pytest.raises(planning.NotOnObject):
+        await move(kiosk_slot.id)
+    with pytest.raises(planning.AlreadyOnSlot):
+        await move(cafe_tuesday.id)
+    clock.advance(timedelta(days=1))  # Tuesday 12:00 in Moscow: the shift has started
+    with pytest.raises(planning.SlotInPast):
+        await move(full.id)
+
+    assert await _placements(session, ivan.id) == [(cafe_tuesday.id, PlannedShiftStatus.PLANNED)]
+    assert (
+        await session.scalar(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(OutboxMessage.kind == "shift-moved")
+        )
+        == 0
+    )
+
+
+async def test_a_move_keeps_the_overlap_rule_and_needs_plan_on_both_objects(session, clock):
+    world, ivan, planned, _, _, _ = await _move_world(session, clock)
+    evening = await _slot(session, clock, world, start=time(17), end=time(22), places=3)
+    wednesday = await _slot(session, clock, world, day=TOMORROW + timedelta(days=1))
+    await planning.assign_employee(
+        session,
+        clock,
+        user_id=world.owner.id,
+        slot_id=wednesday.id,
+        membership_id=planned.membership_id,
+    )
+    petr, _ = await make_employee(
+        session,
+        world.organization,
+        [world.work_object],
+        telegram_id=3,
+        role=MembershipRole.MANAGER,
+        permissions=["view"],
+    )
+
+    # Onto Wednesday noon, the hours of Ivan's other shift that day: refused.
+    wednesday_noon = await _slot(
+        session, clock, world, day=TOMORROW + timedelta(days=1), start=time(12), end=time(20)
+    )
+    with pytest.raises(planning.ShiftOverlap):
+        await planning.move_planned_shift(
+            session,
+            clock,
+            user_id=world.owner.id,
+            planned_shift_id=planned.id,
+            slot_id=wednesday_noon.id,
+        )
+    with pytest.raises(PermissionDenied):
+        await planning.move_planned_shift(
+            session, clock, user_id=petr.id, planned_shift_id=planned.id, slot_id=evening.id
+        )
+    # Its own evening overlaps only the placement being moved: allowed.
+    await planning.move_planned_shift(
+        session, clock, user_id=world.owner.id, planned_shift_id=planned.id, slot_id=evening.id
+    )
+    assert sorted(await _placements(session, ivan.id)) == sorted(
+        [(evening.id, PlannedShiftStatus.PLANNED), (wednesday.id, PlannedShiftStatus.PLANNED)]
+    )
+
+
+async def test_a_shift_opened_early_cannot_be_moved(session_factory, clock):
+    world = await make_shift_world(session_factory, early_arrival_minutes=30)
+    planned = await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=20))
+    async with session_factory() as session:
+        await open_shift(
+            session,
+            clock,
+            user_id=world.employee.id,
+            choice=ShiftChoice(planned_shift_id=planned.id),
+            report=LocationReport(*CAFE, sent_at=clock.now()),
+        )
+        later = await planning.create_slot(
+            session,
+            clock,
+            user_id=world.owner.id,
+            object_id=world.work_object.id,
+            local_date=TOMORROW,
+            start_time=time(9),
+            end_time=time(18),
+        )
+        await session.commit()
+
+        with pytest.raises(planning.ShiftAlreadyOpened):
+            await planning.move_planned_shift(
+                session,
+                clock,
+                user_id=world.owner.id,
+                planned_shift_id=planned.id,
+                slot_id=later.id,
+            )

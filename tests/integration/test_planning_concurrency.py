@@ -214,3 +214,64 @@ async def test_occupancy_never_exceeds_max_under_interleavings(
             .group_by(PlannedShift.user_id)
         )
         assert all(count == 1 for _, count in per_user)
+
+
+async def test_two_moves_into_the_last_place_one_succeeds(session_factory, clock):
+    """Ivan and Maria, each on their own slot, are moved at once into the one free place
+    of a third: one move wins, the other is refused and its employee stays where they were."""
+    async with session_factory() as session:
+        world = await make_world(session, clock)
+
+        async def slot(day: date, places: int = 1) -> int:
+            created = await planning.create_slot(
+                session,
+                clock,
+                user_id=world.owner.id,
+                object_id=world.work_object.id,
+                local_date=day,
+                start_time=time(9),
+                end_time=time(18),
+                max_employees=places,
+            )
+            return created.id
+
+        target = await slot(TOMORROW + timedelta(days=2), places=2)
+        gleb = (
+            await make_employee(session, world.organization, [world.work_object], telegram_id=3)
+        )[1]
+        await planning.assign_employee(
+            session, clock, user_id=world.owner.id, slot_id=target, membership_id=gleb.id
+        )
+        planned = {}
+        for telegram_id, day in ((1, TOMORROW), (2, TOMORROW + timedelta(days=1))):
+            _, membership = await make_employee(
+                session, world.organization, [world.work_object], telegram_id=telegram_id
+            )
+            placed = await planning.assign_employee(
+                session,
+                clock,
+                user_id=world.owner.id,
+                slot_id=await slot(day),
+                membership_id=membership.id,
+            )
+            planned[placed.id] = placed.slot_id
+        await session.commit()
+
+    results = await asyncio.gather(
+        *(
+            _attempt(
+                session_factory,
+                planning.move_planned_shift,
+                clock=clock,
+                user_id=world.owner.id,
+                planned_shift_id=planned_shift_id,
+                slot_id=target,
+            )
+            for planned_shift_id in planned
+        )
+    )
+
+    assert sorted(results) == ["ok", "slot-full"]
+    assert await _planned_on(session_factory, target) == 2
+    # The loser keeps their place; the winner's old slot is empty.
+    assert sorted([await _planned_on(session_factory, s) for s in planned.values()]) == [0, 1]

@@ -19,6 +19,7 @@ from tests.conftest import TEST_BOT_TOKEN
 from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
 from tests.support.reports import AFTER_THE_WEEK, ReportWorld, build_report_week
 from tests.support.webapp import build_init_data, tma_header
+from tests.webapp.conftest import running_app
 from webapp.app import create_app
 
 
@@ -123,6 +124,23 @@ async def test_requests_without_genuine_fresh_init_data_are_401(
         assert response.status_code == 401, path
 
 
+async def test_the_maximum_age_of_init_data_is_configurable(
+    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock, settings: Settings
+) -> None:
+    two_hours_old = auth(cast.owner, clock, age=timedelta(hours=2))
+    async with running_app(settings.model_copy(update={"init_data_max_age_seconds": 3600})) as (
+        strict_app,
+        strict,
+    ):
+        strict_app.state.clock = clock
+        refused = await strict.get("/api/miniapp/me", headers=two_hours_old)
+
+    accepted = await http.get("/api/miniapp/me", headers=two_hours_old)  # the default: 24 h
+
+    assert refused.status_code == 401
+    assert accepted.status_code == 200
+
+
 async def test_a_user_of_another_telegram_account_with_a_forged_user_field_is_401(
     http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
 ) -> None:
@@ -160,6 +178,7 @@ async def test_me_tells_the_role_and_the_pages(
         ("GET", "/api/miniapp/objects"),
         ("GET", "/api/miniapp/slots/{wednesday}/candidates"),
         ("POST", "/api/miniapp/slots/{wednesday}/assign"),
+        ("POST", "/api/miniapp/planned-shifts/{ivan_tuesday}/move"),
     ],
 )
 async def test_an_employee_on_an_owner_endpoint_is_403(
@@ -167,9 +186,11 @@ async def test_an_employee_on_an_owner_endpoint_is_403(
 ) -> None:
     response = await http.request(
         method,
-        path.format(wednesday=cast.wednesday_slot_id),
+        path.format(wednesday=cast.wednesday_slot_id, ivan_tuesday=cast.ivan_tuesday_shift_id),
         headers=auth(cast.ivan, clock),
-        json={"membership_id": cast.ivan_membership_id} if method == "POST" else None,
+        json={"membership_id": cast.ivan_membership_id, "slot_id": cast.wednesday_slot_id}
+        if method == "POST"
+        else None,
     )
 
     assert response.status_code == 403
@@ -201,15 +222,29 @@ async def test_another_organizations_ids_are_404(
         headers=headers,
         json={"comment": ""},
     )
+    move_theirs_here = await http.post(
+        f"/api/miniapp/planned-shifts/{cast.stranger_planned_shift_id}/move",
+        headers=headers,
+        json={"slot_id": cast.wednesday_slot_id},
+    )
+    move_ours_there = await http.post(
+        f"/api/miniapp/planned-shifts/{cast.ivan_tuesday_shift_id}/move",
+        headers=headers,
+        json={"slot_id": cast.stranger_slot_id},
+    )
 
-    assert [r.status_code for r in (candidates, assign_there, assign_stranger, unassign_there)] == [
-        404,
-        404,
-        404,
-        404,
-    ]
+    responses = (
+        candidates,
+        assign_there,
+        assign_stranger,
+        unassign_there,
+        move_theirs_here,
+        move_ours_there,
+    )
+    assert [r.status_code for r in responses] == [404] * len(responses)
     assert await planned_on(session_factory, cast.stranger_slot_id) == [cast.stranger_membership_id]
     assert await planned_on(session_factory, cast.wednesday_slot_id) == []
+    assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.ivan_membership_id]
 
 
 async def test_a_manager_without_view_money_sees_no_labour_cost(
@@ -278,6 +313,40 @@ async def test_unassigning_through_the_api_cancels_the_planned_shift(
 
     assert response.status_code == 200
     assert await planned_on(session_factory, cast.tuesday_slot_id) == []
+
+
+async def test_a_move_persists_and_a_move_into_a_full_slot_leaves_the_employee_in_place(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    headers = auth(cast.manager, clock)
+    moved = await http.post(
+        f"/api/miniapp/planned-shifts/{cast.ivan_tuesday_shift_id}/move",
+        headers=headers,
+        json={"slot_id": cast.wednesday_slot_id},
+    )
+    maria = await http.post(
+        f"/api/miniapp/slots/{cast.tuesday_slot_id}/assign",
+        headers=headers,
+        json={"membership_id": cast.maria_membership_id},
+    )
+    refused = await http.post(
+        f"/api/miniapp/planned-shifts/{maria.json()['planned_shift_id']}/move",
+        headers=headers,
+        json={"slot_id": cast.wednesday_slot_id},
+    )
+
+    assert moved.status_code == 200
+    assert moved.json()["slot_id"] == cast.wednesday_slot_id
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == {
+        "code": "slot-full",
+        "message": "Мест на эту смену больше нет (1/1).",
+    }
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.ivan_membership_id]
+    assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.maria_membership_id]
 
 
 async def test_a_started_slot_is_refused_with_the_reason(

@@ -1,15 +1,17 @@
 """The Mini App pages in headless Chromium (Debian's `chromium`, driven by Playwright;
 never a downloaded browser). The webapp runs under uvicorn on a loopback port; each page
 gets a test `window.Telegram.WebApp` with valid initData; Telegram's and Yandex's
-scripts are unreachable, as offline. Screenshots at phone size go to tests/artifacts/;
-each page's transfer size and render times are printed and written to
+scripts are unreachable, as offline. Any uncaught error or unhandled promise rejection of
+a page, or an error it logs to the console, fails the test (failed network requests are
+the browser's own log lines and are allowed). Screenshots at phone size go to
+tests/artifacts/; each page's transfer size and render times are printed and written to
 tests/artifacts/miniapp_metrics.json (reported, not asserted)."""
 
 import asyncio
 import json
 import socket
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -17,13 +19,13 @@ from typing import Any
 
 import pytest
 import uvicorn
-from playwright.async_api import Browser, Locator, Page, Route, async_playwright
+from playwright.async_api import Browser, ConsoleMessage, Locator, Page, Route, async_playwright
 from sqlalchemy import select
 
 from services import payroll, planning
 from services.clock import ManualClock
 from services.config import Settings
-from services.db.models import PlannedShift, PlannedShiftStatus, User
+from services.db.models import OutboxMessage, PlannedShift, PlannedShiftStatus, User
 from services.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
@@ -55,15 +57,25 @@ TELEGRAM_STUB = """
   window.Telegram = { WebApp: {
     initData: seed.initData,
     initDataUnsafe: { user: seed.user, start_param: seed.startParam || undefined },
-    version: "7.0", platform: "tdesktop", colorScheme: "light", themeParams: {},
+    version: "7.0", platform: "tdesktop", colorScheme: seed.theme ? "dark" : "light",
+    themeParams: seed.theme || {},
     ready() {}, expand() {},
-    BackButton: { isVisible: false, show() { this.isVisible = true; }, hide() {}, onClick() {} },
+    BackButton: {
+      isVisible: false, show() { this.isVisible = true; }, hide() {},
+      onClick(callback) { this.pressed = callback; },
+    },
     HapticFeedback: {
       impactOccurred(style) { window.__haptics.push("impact:" + style); },
       notificationOccurred(type) { window.__haptics.push(type); },
       selectionChanged() {},
     },
   } };
+  // As Telegram's own script does (it runs in the head): the theme as CSS variables on
+  // the root element, which does not exist yet when this stub runs.
+  document.addEventListener("readystatechange", () => {
+    Object.entries(seed.theme || {}).forEach(([name, value]) => document.documentElement.style
+      .setProperty("--tg-theme-" + name.replace(/_/g, "-"), value));
+  }, { once: true });
 })();
 """
 
@@ -92,6 +104,17 @@ PAGE_METRICS = """
 class LiveApp:
     base_url: str
     settings: Settings
+    # Uncaught errors and console errors of every page opened on this app.
+    page_errors: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> None:
+        page.on("pageerror", lambda error: self.page_errors.append(f"pageerror: {error}"))
+        page.on("console", self._console)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        # "Failed to load resource" is the browser's own line for a refused request.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.page_errors.append(f"console: {message.text}")
 
 
 def _free_port() -> int:
@@ -137,9 +160,11 @@ async def live_app(
         if task.done():
             task.result()
         await asyncio.sleep(0.02)
-    yield LiveApp(f"http://127.0.0.1:{port}", settings)
+    live = LiveApp(f"http://127.0.0.1:{port}", settings)
+    yield live
     server.should_exit = True
     await task
+    assert live.page_errors == [], "the pages raised or logged errors"
 
 
 @pytest.fixture
@@ -164,6 +189,7 @@ async def open_page(
     user: User | None,
     clock: ManualClock,
     start_param: str = "",
+    theme: dict[str, str] | None = None,
 ) -> Page:
     context = await browser.new_context(
         viewport=PHONE, is_mobile=True, has_touch=True, locale="ru-RU"
@@ -181,9 +207,11 @@ async def open_page(
             "initData": init_data,
             "user": {"id": user.telegram_id, "first_name": user.first_name},
             "startParam": start_param,
+            "theme": theme,
         }
         await context.add_init_script(TELEGRAM_STUB % json.dumps(seed))
     page = await context.new_page()
+    live_app.watch(page)
     await page.goto(f"{live_app.base_url}{path}")
     return page
 
@@ -231,6 +259,21 @@ async def planned_on(session_factory: SessionFactory, slot_id: int) -> list[int]
         )
 
 
+async def manager_fills_wednesday(
+    session_factory: SessionFactory, clock: ManualClock, cast: MiniAppCast, membership_id: int
+) -> None:
+    """Petr, another planner, takes Wednesday's only place behind the board's back."""
+    async with session_factory() as session:
+        await planning.assign_employee(
+            session,
+            clock,
+            user_id=cast.manager.id,
+            slot_id=cast.wednesday_slot_id,
+            membership_id=membership_id,
+        )
+        await session.commit()
+
+
 async def test_the_board_renders_the_seeded_week_and_an_assignment_by_click_persists(
     browser: Browser,
     live_app: LiveApp,
@@ -273,15 +316,7 @@ async def test_a_refused_assignment_shows_the_error_in_the_sheet(
     page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)
     await page.wait_for_selector("table.board")
     # Another planner takes Wednesday's only place after the board was drawn.
-    async with session_factory() as session:
-        await planning.assign_employee(
-            session,
-            clock,
-            user_id=cast.manager.id,
-            slot_id=cast.wednesday_slot_id,
-            membership_id=cast.ivan_membership_id,
-        )
-        await session.commit()
+    await manager_fills_wednesday(session_factory, clock, cast, cast.ivan_membership_id)
 
     await page.locator(f'button.slot[data-slot-id="{cast.wednesday_slot_id}"]').click()
     await page.locator(
@@ -293,11 +328,125 @@ async def test_a_refused_assignment_shows_the_error_in_the_sheet(
     assert await error.inner_text() == SLOT_FULL
     # The sheet was redrawn from fresh data: the place is Ivan's now.
     assert await page.locator("#sheet-occupancy").inner_text() == "1/1"
-    assert await page.locator("#sheet-people").inner_text() == "Ivan\nСнять"
+    assert await page.locator("#sheet-people").inner_text() == "Ivan\nПеренести\nСнять"
     assert not await page.locator("#sheet-candidates-title").is_visible()
     assert "error" in await page.evaluate("() => window.__haptics")
     await page.screenshot(path=str(ARTIFACTS / "miniapp-board-refused.png"))
     assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.ivan_membership_id]
+
+
+def slot_button(page: Page, slot_id: int) -> Locator:
+    return page.locator(f'button.slot[data-slot-id="{slot_id}"]')
+
+
+async def start_moving_ivan(page: Page, cast: MiniAppCast) -> None:
+    """Opens Tuesday's slot and chooses "move" for Ivan: the board waits for a target."""
+    await page.wait_for_selector("table.board")
+    await slot_button(page, cast.tuesday_slot_id).click()
+    await page.locator(
+        f'#sheet-people button[data-move-planned-shift-id="{cast.ivan_tuesday_shift_id}"]'
+    ).click()
+    await page.locator("#move-bar").wait_for(state="visible")
+    assert not await page.locator("#sheet").is_visible()
+
+
+async def test_moving_an_employee_by_clicks_persists_and_tells_them(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    page = await open_page(browser, live_app, "/app/board", user=cast.manager, clock=clock)
+    await start_moving_ivan(page, cast)
+
+    assert await page.locator("#move-title").inner_text() == "Переносим: Ivan"
+    assert await page.locator("#move-from").inner_text() == "Кофейня · вт 3 мар. · 09:00–18:00"
+    assert "target" in (
+        await slot_button(page, cast.wednesday_slot_id).get_attribute("class") or ""
+    )
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-moving.png"))
+    # Its own slot is no target: the reason shows in the bar, nothing changes.
+    await slot_button(page, cast.tuesday_slot_id).click()
+    assert await page.locator("#move-error").inner_text() == (
+        "Сотрудник уже на этой смене — выберите другую."
+    )
+    await slot_button(page, cast.wednesday_slot_id).click()
+
+    await page.wait_for_selector("#toast:has-text('Перенесено: Ivan')")
+    await page.wait_for_function(
+        f"""() => document.querySelector('button.slot[data-slot-id="{cast.wednesday_slot_id}"]')
+              .innerText.startsWith('1/1')"""
+    )
+    assert not await page.locator("#move-bar").is_visible()
+    assert (await slot_button(page, cast.tuesday_slot_id).inner_text()).startswith("0/2")
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.ivan_membership_id]
+    assert await planned_on(session_factory, cast.tuesday_slot_id) == []
+    assert await page.evaluate("() => window.__haptics.slice(-1)") == ["success"]
+    async with session_factory() as session:
+        told = await session.scalar(
+            select(OutboxMessage.recipient_user_id).where(OutboxMessage.kind == "shift-moved")
+        )
+    assert told == cast.ivan.id
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-moved.png"))
+
+
+async def test_a_refused_move_shows_the_error_and_keeps_the_employee_in_place(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)
+    await start_moving_ivan(page, cast)
+    # Another planner gives Wednesday's only place to Maria while Olga picks it.
+    await manager_fills_wednesday(session_factory, clock, cast, cast.maria_membership_id)
+
+    await slot_button(page, cast.wednesday_slot_id).click()
+
+    error = page.locator("#move-error")
+    await error.wait_for(state="visible")
+    assert await error.inner_text() == SLOT_FULL
+    # Still moving, on a board redrawn from fresh data.
+    assert await page.locator("#move-bar").is_visible()
+    await page.wait_for_function(
+        f"""() => document.querySelector('button.slot[data-slot-id="{cast.wednesday_slot_id}"]')
+              .innerText.includes('Maria')"""
+    )
+    assert await page.evaluate("() => window.__haptics.slice(-1)") == ["error"]
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-move-refused.png"))
+    assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.ivan_membership_id]
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.maria_membership_id]
+
+    await page.locator("#move-cancel").click()
+    assert not await page.locator("#move-bar").is_visible()
+    assert await page.locator("table.board.picking").count() == 0
+
+
+async def test_a_lost_connection_is_explained_and_retried(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    page = await open_page(browser, live_app, "/app/schedule", user=cast.ivan, clock=clock)
+    await page.wait_for_selector("#shifts li")
+    await page.context.route("**/api/miniapp/**", _offline)
+
+    await page.locator("#next-month").click()
+
+    fatal = page.locator("#fatal")
+    await fatal.wait_for(state="visible")
+    assert await fatal.locator("span").inner_text() == (
+        "Нет связи с сервером. Проверьте интернет и попробуйте ещё раз."
+    )
+    assert await page.locator("#retry").inner_text() == "Повторить"
+    assert await page.evaluate("() => window.__haptics.slice(-1)") == ["error"]
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-offline.png"))
+    await page.context.unroute("**/api/miniapp/**", _offline)
+    await page.locator("#retry").click()
+
+    await page.wait_for_selector("#month-title:has-text('Апрель 2026')")
+    assert not await fatal.is_visible()
+    assert await page.locator("#schedule-empty").is_visible()
 
 
 async def test_the_employee_schedule_shows_the_seeded_month(
@@ -364,16 +513,56 @@ async def test_the_payslip_shows_the_seeded_bonus(
     assert "500,00" in await page.locator('#totals dd[data-total="bonuses"]').inner_text()
 
 
+@pytest.mark.parametrize(
+    ("who", "start_param", "page_path", "query", "ready"),
+    [
+        ("ivan", "schedule_2026-03", "schedule", "month=2026-03", "#shifts li"),
+        ("owner", "board_2026-03-09", "board", "week=2026-03-09", "table.board"),
+        ("ivan", "payslip", "payslip", "lang=ru", "#payslip:not([hidden])"),
+    ],
+)
 async def test_a_start_parameter_opens_its_page_from_home(
-    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    who: str,
+    start_param: str,
+    page_path: str,
+    query: str,
+    ready: str,
 ) -> None:
+    user = cast.owner if who == "owner" else cast.ivan
     page = await open_page(
-        browser, live_app, "/app/", user=cast.ivan, clock=clock, start_param="schedule_2026-03"
+        browser, live_app, "/app/", user=user, clock=clock, start_param=start_param
     )
 
-    await page.wait_for_url("**/app/schedule?*")
-    await page.wait_for_selector("#shifts li")
-    assert "month=2026-03" in page.url
+    await page.wait_for_url(f"**/app/{page_path}?*")
+    await page.wait_for_selector(ready)
+    assert query in page.url
+
+
+async def test_pages_follow_the_telegram_theme_and_back_button(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    dark = {"bg_color": "#17212b", "text_color": "#f5f5f5", "secondary_bg_color": "#232e3c"}
+    page = await open_page(
+        browser, live_app, "/app/board", user=cast.owner, clock=clock, theme=dark
+    )
+    await page.wait_for_selector("table.board")
+
+    colours = await page.evaluate(
+        """() => [getComputedStyle(document.body).backgroundColor,
+                  getComputedStyle(document.body).color]"""
+    )
+    assert colours == ["rgb(23, 33, 43)", "rgb(245, 245, 245)"]
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-dark.png"))
+    assert await page.evaluate("() => window.Telegram.WebApp.BackButton.isVisible")
+
+    await page.evaluate("() => window.Telegram.WebApp.BackButton.pressed()")
+
+    await page.wait_for_url("**/app/?lang=ru")
+    await page.wait_for_selector("#pages a")
 
 
 async def test_the_home_page_lists_the_pages_of_the_role(

@@ -203,6 +203,29 @@ async def unassign(
     return {"planned_shift_id": planned_shift_id}
 
 
+@router.post("/planned-shifts/{planned_shift_id}/move")
+async def move(
+    planned_shift_id: int,
+    user: CurrentUser,
+    actor: PlannerDep,
+    session: SessionDep,
+    clock: ClockDep,
+    slot_id: Annotated[int, Body(embed=True)],
+) -> dict[str, Any]:
+    """Move someone to another slot (`services.planning.move_planned_shift`): the rules of
+    assignment; a refusal leaves them where they were."""
+    try:
+        await require_planned_shift_in(session, actor.organization_id, planned_shift_id)
+        await require_slot_in(session, actor.organization_id, slot_id)
+        moved = await planning.move_planned_shift(
+            session, clock, user_id=user.id, planned_shift_id=planned_shift_id, slot_id=slot_id
+        )
+    except DomainError as error:
+        raise http_error(error, user) from error
+    await session.commit()
+    return {"planned_shift_id": moved.id, "slot_id": moved.slot_id}
+
+
 # ------------------------------------------------------------------ employee schedule
 
 

@@ -1,26 +1,34 @@
-/* Planning board: objects × days of a week; a slot opens a sheet where planners assign
-   and remove people through the same use cases as the bot; refusals show inline. */
+/* Planning board: objects × days of a week; a slot opens a sheet where planners assign,
+   remove and move people through the same use cases as the bot. A move picks its target
+   on the board itself (any week); refusals show inline, where the planner is looking. */
 (function () {
   "use strict";
-  const { t, el, api, haptic, toast, show, start, params, setParam } = window.MiniApp;
+  const { t, el, api, messageOf, run, haptic, toast, show, start, params, setParam } = window.MiniApp;
   let board = null;
   let openSlot = null;
+  let moving = null; // { person, fromSlotId } while a target slot is being picked
 
   async function load(week) {
     board = await api("/board" + (week ? "?week=" + encodeURIComponent(week) : ""));
     render();
   }
 
+  function isTarget(object, slot) {
+    return object.can_plan && !slot.started && slot.id !== moving.fromSlotId;
+  }
+
   function slotButton(object, day, slot) {
     const classes = ["slot"];
     if (slot.full) classes.push("full");
     if (slot.started) classes.push("started");
+    if (moving && isTarget(object, slot)) classes.push("target");
+    if (moving && slot.id === moving.fromSlotId) classes.push("source");
     const names = slot.people.map((person) => person.name).join(", ");
     return el("button", {
       type: "button",
       class: classes.join(" "),
       "data-slot-id": slot.id,
-      onclick: () => openSheet(object, day, slot),
+      onclick: () => (moving ? moveTo(object, slot) : openSheet(object, day, slot)),
     }, [
       el("span", { class: "occupancy", text: slot.occupancy }),
       el("span", { class: "time", text: slot.time }),
@@ -48,12 +56,22 @@
       ]),
     ].concat(object.days.map((day) => el("td", { "data-date": day.date },
       day.slots.map((slot) => slotButton(object, day, slot)))))));
-    const table = el("table", { class: "board" }, [el("thead", {}, [head]), el("tbody", {}, rows)]);
+    const table = el("table", { class: moving ? "board picking" : "board" },
+      [el("thead", {}, [head]), el("tbody", {}, rows)]);
     if (board.shows_money) {
       table.append(el("tfoot", {}, [el("tr", {}, [el("td", { text: t("miniapp-board-cost") })].concat(
         board.days.map((day) => el("td", { class: "day-cost", "data-date": day.date, text: day.cost || "" }))))]));
     }
     container.append(table);
+  }
+
+  // Redraws the board from fresh data; a failure is told where the planner looks.
+  async function reload(showError) {
+    try {
+      await load(board.week_start);
+    } catch (error) {
+      showError(messageOf(error));
+    }
   }
 
   function sheetError(message) {
@@ -79,8 +97,12 @@
     const people = document.getElementById("sheet-people");
     people.replaceChildren(...(slot.people.length ? slot.people.map((person) => el("li", {}, [
       el("span", { text: person.name }),
-      editable ? el("button", { type: "button", class: "danger", "data-planned-shift-id": person.planned_shift_id,
-        onclick: () => unassign(person), text: t("miniapp-slot-unassign") }) : null,
+      editable ? el("span", { class: "actions" }, [
+        el("button", { type: "button", class: "link", "data-move-planned-shift-id": person.planned_shift_id,
+          onclick: () => startMove(object, day, slot, person), text: t("miniapp-slot-move") }),
+        el("button", { type: "button", class: "danger", "data-planned-shift-id": person.planned_shift_id,
+          onclick: () => unassign(person), text: t("miniapp-slot-unassign") }),
+      ]) : null,
     ])) : [el("li", { class: "muted", text: t("miniapp-slot-nobody") })]));
     show("sheet-comment-label", editable && slot.people.length > 0);
     document.getElementById("sheet-comment").value = "";
@@ -107,7 +129,7 @@
           onclick: (event) => assign(slot, employee, event.currentTarget), text: t("miniapp-slot-assign") }),
       ])));
     } catch (error) {
-      sheetError(error.message);
+      sheetError(messageOf(error));
     }
   }
 
@@ -115,26 +137,27 @@
     button.disabled = true;
     try {
       await api("/slots/" + slot.id + "/assign", { method: "POST", body: { membership_id: employee.membership_id } });
-      haptic("success");
-      closeSheet();
-      toast(t("miniapp-assigned", { name: employee.name }));
-      await load(board.week_start);
     } catch (error) {
       haptic("error");
       button.disabled = false;
       await refuse(slot, error);
+      return;
     }
+    haptic("success");
+    closeSheet();
+    toast(t("miniapp-assigned", { name: employee.name }));
+    await reload(toast);
   }
 
   // A refused change: the board and the open sheet are redrawn from fresh data (someone
   // else may have changed the slot), and the reason stays in the sheet.
   async function refuse(slot, error) {
     if (error.status === 409 || error.status === 404) {
-      await load(board.week_start);
+      await reload(sheetError);
       const fresh = findSlot(slot.id);
       if (fresh) await openSheet(fresh.object, fresh.day, fresh.slot, { quiet: true });
     }
-    sheetError(error.message);
+    sheetError(messageOf(error));
   }
 
   function findSlot(slotId) {
@@ -151,24 +174,78 @@
     const comment = document.getElementById("sheet-comment").value;
     try {
       await api("/planned-shifts/" + person.planned_shift_id + "/unassign", { method: "POST", body: { comment: comment } });
-      haptic("success");
-      closeSheet();
-      toast(t("miniapp-unassigned", { name: person.name }));
-      await load(board.week_start);
     } catch (error) {
       haptic("error");
       await refuse(openSlot, error);
+      return;
     }
+    haptic("success");
+    closeSheet();
+    toast(t("miniapp-unassigned", { name: person.name }));
+    await reload(toast);
+  }
+
+  // Moving: the sheet gives way to the board, where a bar says who is being moved.
+  function moveError(message) {
+    const node = document.getElementById("move-error");
+    node.textContent = message || "";
+    node.hidden = !message;
+  }
+
+  function startMove(object, day, slot, person) {
+    haptic("light");
+    const label = board.days.find((item) => item.date === day.date);
+    moving = { person: person, fromSlotId: slot.id };
+    closeSheet();
+    document.getElementById("move-title").textContent = t("miniapp-move-title", { name: person.name });
+    document.getElementById("move-from").textContent =
+      object.name + " · " + label.weekday + " " + label.label + " · " + slot.time;
+    moveError("");
+    show("move-bar", true);
+    render();
+  }
+
+  function stopMove() {
+    moving = null;
+    show("move-bar", false);
+    render();
+  }
+
+  async function moveTo(object, slot) {
+    if (!isTarget(object, slot)) {
+      haptic("error");
+      moveError(t(slot.id === moving.fromSlotId ? "miniapp-move-same" : "miniapp-slot-started"));
+      return;
+    }
+    const person = moving.person;
+    try {
+      await api("/planned-shifts/" + person.planned_shift_id + "/move", { method: "POST", body: { slot_id: slot.id } });
+    } catch (error) {
+      haptic("error");
+      if (error.status === 404) {
+        stopMove(); // they are not on that slot any more: nothing left to move
+        toast(messageOf(error));
+      } else {
+        moveError(messageOf(error));
+      }
+      if (error.status === 409 || error.status === 404) await reload(moveError);
+      return;
+    }
+    haptic("success");
+    stopMove();
+    toast(t("miniapp-moved", { name: person.name }));
+    await reload(toast);
   }
 
   function go(week) {
     haptic("light");
     setParam("week", week);
-    load(week).catch(window.MiniApp.fail);
+    run(() => load(week));
   }
 
-  document.getElementById("prev-week").addEventListener("click", () => go(board.prev_week));
-  document.getElementById("next-week").addEventListener("click", () => go(board.next_week));
+  document.getElementById("prev-week").addEventListener("click", () => board && go(board.prev_week));
+  document.getElementById("next-week").addEventListener("click", () => board && go(board.next_week));
+  document.getElementById("move-cancel").addEventListener("click", () => { haptic("light"); stopMove(); });
   document.getElementById("sheet-close").addEventListener("click", closeSheet);
   document.getElementById("sheet").addEventListener("click", (event) => {
     if (event.target.id === "sheet") closeSheet();

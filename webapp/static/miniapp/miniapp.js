@@ -53,7 +53,12 @@
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(options.body);
     }
-    const response = await fetch("/api/miniapp" + path, init);
+    let response;
+    try {
+      response = await fetch("/api/miniapp" + path, init);
+    } catch (networkError) {
+      throw new ApiError(0, "network", t("miniapp-error-network"));
+    }
     const data = await response.json().catch(() => null);
     if (!response.ok) {
       const detail = (data && data.detail) || {};
@@ -87,12 +92,28 @@
     toastTimer = setTimeout(() => { node.hidden = true; }, 2500);
   }
 
-  function fail(error) {
-    const node = document.getElementById("fatal");
-    node.textContent = error && error.message ? error.message : t("miniapp-error-generic");
-    node.hidden = false;
+  // What to tell the user about a failed call; a bug of ours goes to the console too.
+  function messageOf(error) {
+    if (error instanceof ApiError) return error.message;
+    console.error(error);
+    return t("miniapp-error-generic");
+  }
+
+  // A load that failed: its reason in the user's language and a button to try again.
+  function fail(error, retry) {
+    document.getElementById("fatal").replaceChildren(
+      el("span", { text: messageOf(error) }),
+      el("button", { type: "button", id: "retry", class: "link", text: t("miniapp-retry"),
+        onclick: () => { haptic("light"); show("loading", true); retry(); } }));
+    show("fatal", true);
     show("loading", false);
     haptic("error");
+  }
+
+  // Runs a page's load; a failure is shown with "try again", never left unhandled.
+  function run(load) {
+    show("fatal", false);
+    return load().then(() => show("loading", false), (error) => fail(error, () => run(load)));
   }
 
   function start(render) {
@@ -107,8 +128,8 @@
       tg.BackButton.show();
       tg.BackButton.onClick(() => { window.location.href = pageUrl("home"); });
     }
-    render().then(() => show("loading", false), fail);
+    run(render);
   }
 
-  window.MiniApp = { tg, t, el, api, haptic, toast, fail, show, start, params, setParam, pageUrl, lang };
+  window.MiniApp = { tg, t, el, api, messageOf, haptic, toast, run, show, start, params, setParam, pageUrl, lang };
 })();

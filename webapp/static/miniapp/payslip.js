@@ -1,7 +1,7 @@
 /* My payslip of a period: totals and every ledger line explained. */
 (function () {
   "use strict";
-  const { t, el, api, haptic, show, start, params, setParam } = window.MiniApp;
+  const { t, el, api, run, haptic, show, start, params, setParam } = window.MiniApp;
 
   async function load(periodId) {
     const data = await api("/payslip" + (periodId ? "?period_id=" + encodeURIComponent(periodId) : ""));
@@ -28,7 +28,7 @@
   document.getElementById("period").addEventListener("change", (event) => {
     haptic("light");
     setParam("period", event.target.value);
-    load(event.target.value).catch(window.MiniApp.fail);
+    run(() => load(event.target.value));
   });
   start(() => load(params.get("period")));
 })();

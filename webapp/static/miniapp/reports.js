@@ -2,7 +2,7 @@
    charts (hours and labour cost per day) and the table of employees. */
 (function () {
   "use strict";
-  const { t, el, api, haptic, show, start, params, setParam } = window.MiniApp;
+  const { t, el, api, run, haptic, show, start, params, setParam } = window.MiniApp;
   const SVG = "http://www.w3.org/2000/svg";
   const WIDTH = 320;
   const HEIGHT = 150;
@@ -105,7 +105,7 @@
     haptic("light");
     const values = query();
     Object.entries(values).forEach(([name, value]) => setParam(name, value));
-    load(values).catch(window.MiniApp.fail);
+    run(() => load(values));
   });
   const initial = {
     period: params.get("period") || "this_week",

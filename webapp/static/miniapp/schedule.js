@@ -1,7 +1,7 @@
 /* My schedule: a month calendar (Monday first) of my planned shifts and their list. */
 (function () {
   "use strict";
-  const { el, api, haptic, show, start, params, setParam } = window.MiniApp;
+  const { el, api, run, haptic, show, start, params, setParam } = window.MiniApp;
   let data = null;
 
   async function load(month) {
@@ -40,10 +40,10 @@
   function go(month) {
     haptic("light");
     setParam("month", month);
-    load(month).catch(window.MiniApp.fail);
+    run(() => load(month));
   }
 
-  document.getElementById("prev-month").addEventListener("click", () => go(data.prev_month));
-  document.getElementById("next-month").addEventListener("click", () => go(data.next_month));
+  document.getElementById("prev-month").addEventListener("click", () => data && go(data.prev_month));
+  document.getElementById("next-month").addEventListener("click", () => data && go(data.next_month));
   start(() => load(params.get("month")));
 })();
