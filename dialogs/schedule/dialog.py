@@ -3,6 +3,7 @@ shift with a reason (and a document photo when the reason needs one)."""
 
 from operator import itemgetter
 
+from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
@@ -76,7 +77,8 @@ def schedule_dialog() -> Dialog:
             getter=getters.get_cancel_reasons,
         ),
         Window(
-            I18n("schedule-cancel-document"),
+            I18n("schedule-cancel-document", when=~F["expired"]),
+            I18n("error-media-flow-expired", when="expired"),
             MessageInput(handlers.document_received, content_types=ContentType.ANY),
             SwitchTo(
                 I18n("schedule-document-done"),

@@ -6,7 +6,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.common.actor import current_actor
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
-from dialogs.common.media import send_album
+from dialogs.common.media import album_items, send_album
 from dialogs.task_review.states import TaskReviewSG
 from services.errors import DomainError
 from services.tasks import proof_media, reject_task_proof
@@ -34,7 +34,7 @@ async def show_files(callback: CallbackQuery, button: Button, manager: DialogMan
     await send_album(
         data["bot"],
         user.telegram_id,
-        [(f.media_type, f.telegram_file_id or f.key) for f in files],
+        album_items(files),
         caption,
     )
     manager.show_mode = ShowMode.SEND

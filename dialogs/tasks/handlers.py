@@ -6,13 +6,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import fluent_args
-from dialogs.common.media import incoming_media, send_album
+from dialogs.common.media import incoming_media, orchestrator_of, send_album
 from dialogs.tasks.states import TasksSG
 from services.clock import Clock
 from services.db.models import User
 from services.errors import DomainError
 from services.i18n import translator_for
-from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
 from services.tasks import (
     ProofAlbum,
     ProofRequired,
@@ -20,11 +19,6 @@ from services.tasks import (
     complete_task,
     submit_task_proof,
 )
-
-
-def _orchestrator(manager: DialogManager) -> MediaOrchestrator:
-    data = manager.middleware_data
-    return media_orchestrator_for(data["settings"], data.get("redis"))
 
 
 def _screen(callback: CallbackQuery) -> Message:
@@ -42,7 +36,7 @@ async def task_chosen(
         try:
             await complete_task(session, clock, user.id, task_id)
         except ProofRequired:
-            flow = await begin_task_proof(session, _orchestrator(manager), user.id, task_id)
+            flow = await begin_task_proof(session, orchestrator_of(manager), user.id, task_id)
             manager.dialog_data.update(task_id=task_id, flow_id=flow.flow_id)
             await manager.switch_to(TasksSG.proof)
     except DomainError as error:
@@ -53,7 +47,7 @@ async def proof_received(message: Message, widget: MessageInput, manager: Dialog
     item = incoming_media(message)
     if item is None:
         return
-    orchestrator = _orchestrator(manager)
+    orchestrator = orchestrator_of(manager)
     flow_id = manager.dialog_data["flow_id"]
     try:
         await orchestrator.add(flow_id, item)
@@ -69,7 +63,7 @@ async def submit_proof(callback: CallbackQuery, button: Button, manager: DialogM
         album = await submit_task_proof(
             data["session"],
             data["clock"],
-            _orchestrator(manager),
+            orchestrator_of(manager),
             user_id=data["user"].id,
             task_id=manager.dialog_data["task_id"],
             flow_id=manager.dialog_data["flow_id"],
@@ -94,5 +88,5 @@ def _caption(album: ProofAlbum) -> str:
 
 
 async def cancel_proof(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await _orchestrator(manager).cancel(manager.dialog_data["flow_id"])
+    await orchestrator_of(manager).cancel(manager.dialog_data["flow_id"])
     await manager.switch_to(TasksSG.checklist)

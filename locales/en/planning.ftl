@@ -91,6 +91,7 @@ planning-approval-title =
     Document photos: { $photos }
     Fine if refused: { $fine }
 planning-show-documents = 🖼 Show documents
+planning-documents-caption = 📎 Shift cancellation document: { $name }
 planning-approve = ✅ Approve
 planning-refuse = ❌ Refuse
 planning-approved = ✅ Cancellation approved, the fine is waived.

@@ -91,6 +91,7 @@ planning-approval-title =
     Фото документа: { $photos }
     Штраф, если отказать: { $fine }
 planning-show-documents = 🖼 Показать документы
+planning-documents-caption = 📎 Документ к отмене смены: { $name }
 planning-approve = ✅ Одобрить
 planning-refuse = ❌ Отказать
 planning-approved = ✅ Отмена одобрена, штраф снят.

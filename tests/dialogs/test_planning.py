@@ -11,13 +11,17 @@ from sqlalchemy import func, select
 from services import planning
 from services.db.models import (
     CancellationApproval,
+    Media,
+    MediaContext,
     OutboxMessage,
     PlannedShift,
     PlannedShiftStatus,
     ShiftCancellation,
     TimeSlot,
 )
+from services.media_orchestrator import media_orchestrator_for
 from tests.dialogs.conftest import UserFactory
+from tests.support.media import document_flow
 from tests.support.planning import World, make_employee, make_world
 
 OWNER_ID = 7001
@@ -347,14 +351,40 @@ async def test_cancellation_with_a_document_goes_for_approval(
     cancellation = await _cancellation_of(session_factory, date(2026, 3, 3))
     assert cancellation is not None
     assert cancellation.approval_status == CancellationApproval.PENDING
-    assert cancellation.document_file_ids == [first, second]
     assert cancellation.fine_amount == Decimal("500.00")
     async with session_factory() as session:
         kinds = list(await session.scalars(select(OutboxMessage.kind)))
+        documents = list(
+            await session.scalars(
+                select(Media)
+                .where(Media.flow_id == cancellation.document_flow_id)
+                .order_by(Media.position)
+            )
+        )
     assert "cancellation-needs-approval" in kinds
+    assert [(d.key, d.context, d.context_id) for d in documents] == [
+        (first, MediaContext.CANCELLATION_DOCUMENT, cancellation.planned_shift_id),
+        (second, MediaContext.CANCELLATION_DOCUMENT, cancellation.planned_shift_id),
+    ]
 
 
-async def _pending_cancellations(session_factory, clock, world, ivan_user, file_ids):
+async def test_a_document_must_be_a_photo_and_at_most_five(
+    make_user: UserFactory, session_factory, clock, telegram
+) -> None:
+    await _cancellation_world(session_factory, clock)
+    ivan = make_user(IVAN_ID, first_name="Ivan")
+    await _start_cancel(ivan, "3 мар")
+    await ivan.press("Болезнь 📎")
+
+    await ivan.send_video()
+    await telegram.wait_for_message(ivan.user.id, text_contains="Нужна фотография документа")
+    for _ in range(6):
+        await ivan.send_photo()
+    await telegram.wait_for_message(ivan.user.id, text_contains="Не больше 5 файлов")
+    assert "Получено фото: 5" in ivan.text()
+
+
+async def _pending_cancellations(session_factory, clock, orchestrator, world, ivan_user, file_ids):
     async with session_factory() as session:
         sick = next(
             r
@@ -371,17 +401,28 @@ async def _pending_cancellations(session_factory, clock, world, ivan_user, file_
                 user_id=ivan_user.id,
                 planned_shift_id=planned_shift_id,
                 reason_id=sick.id,
-                document_file_ids=[file_id],
+                orchestrator=orchestrator,
+                document_flow_id=await document_flow(
+                    session,
+                    clock,
+                    orchestrator,
+                    user_id=ivan_user.id,
+                    planned_shift_id=planned_shift_id,
+                    file_ids=[file_id],
+                ),
             )
         await session.commit()
 
 
 async def test_owner_approves_and_refuses_documents(
-    make_user: UserFactory, session_factory, clock, telegram
+    make_user: UserFactory, session_factory, clock, telegram, settings, redis
 ) -> None:
     world, ivan_user = await _cancellation_world(session_factory, clock)
     photo = telegram.add_file(b"\xff\xd8 a photo of a doctor's note")
-    await _pending_cancellations(session_factory, clock, world, ivan_user, [photo, "photo-x"])
+    orchestrator = media_orchestrator_for(settings, redis)
+    await _pending_cancellations(
+        session_factory, clock, orchestrator, world, ivan_user, [photo, "photo-x"]
+    )
     owner = make_user(OWNER_ID)
     await owner.send("/start")
     await owner.press("📅 Планирование")
@@ -392,7 +433,9 @@ async def test_owner_approves_and_refuses_documents(
     assert "Причина: Болезнь" in owner.text()
     assert "Штраф, если отказать: 500,00" in owner.text()
     await owner.press("🖼 Показать документы")
-    assert len(telegram.calls_of("sendPhoto")) == 1
+    [shown] = telegram.calls_of("sendPhoto")
+    assert (shown.params["chat_id"], shown.params["photo"]) == (OWNER_ID, photo)
+    assert "Документ к отмене смены: Ivan" in shown.params["caption"]
     await owner.press("✅ Одобрить")
     assert "Отмена одобрена, штраф снят." in owner.text()
 

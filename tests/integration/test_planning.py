@@ -4,11 +4,15 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy import func, select
 
 from services import planning
+from services.config import Settings
 from services.db.models import (
     CancellationApproval,
+    Media,
+    MediaContext,
     MembershipRole,
     OutboxMessage,
     PlannedShift,
@@ -17,7 +21,9 @@ from services.db.models import (
     TimeSlot,
 )
 from services.errors import InvalidInput, PermissionDenied
+from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
 from services.orgs import create_organization
+from tests.support.media import document_flow
 from tests.support.planning import make_employee, make_object, make_world
 
 # The test clock stands at 2026-03-02 09:00 UTC (12:00 in Moscow).
@@ -305,7 +311,14 @@ async def test_short_notice_cancellation_records_the_fine(session, clock):
         )
 
 
-async def test_document_reason_needs_photos_and_approval_waives_the_fine(session, clock):
+@pytest.fixture
+def orchestrator(settings: Settings, redis: Redis) -> MediaOrchestrator:
+    return media_orchestrator_for(settings, redis)
+
+
+async def test_document_reason_needs_photos_and_approval_waives_the_fine(
+    session, clock, orchestrator
+):
     world, ivan, _, sick, _ = await _cancel_setup(session, clock)
     first = await planning.book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
@@ -321,13 +334,34 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(session
         await planning.cancel_planned_shift(
             session, clock, user_id=ivan.id, planned_shift_id=first.id, reason_id=sick.id
         )
+    empty_flow = await document_flow(
+        session, clock, orchestrator, user_id=ivan.id, planned_shift_id=first.id, file_ids=[]
+    )
+    with pytest.raises(planning.DocumentRequired):
+        await planning.cancel_planned_shift(
+            session,
+            clock,
+            user_id=ivan.id,
+            planned_shift_id=first.id,
+            reason_id=sick.id,
+            orchestrator=orchestrator,
+            document_flow_id=empty_flow,
+        )
     approved = await planning.cancel_planned_shift(
         session,
         clock,
         user_id=ivan.id,
         planned_shift_id=first.id,
         reason_id=sick.id,
-        document_file_ids=["photo-1"],
+        orchestrator=orchestrator,
+        document_flow_id=await document_flow(
+            session,
+            clock,
+            orchestrator,
+            user_id=ivan.id,
+            planned_shift_id=first.id,
+            file_ids=["photo-1"],
+        ),
     )
     refused = await planning.cancel_planned_shift(
         session,
@@ -335,13 +369,29 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(session
         user_id=ivan.id,
         planned_shift_id=second.id,
         reason_id=sick.id,
-        document_file_ids=["photo-2", "photo-3"],
+        orchestrator=orchestrator,
+        document_flow_id=await document_flow(
+            session,
+            clock,
+            orchestrator,
+            user_id=ivan.id,
+            planned_shift_id=second.id,
+            file_ids=["photo-2", "photo-3"],
+        ),
     )
     assert planning.chargeable_fine(approved) == Decimal("0.00")  # pending
     pending = await planning.pending_approvals(
         session, user_id=world.owner.id, organization_id=world.organization.id
     )
-    assert [p.document_file_ids for p in pending] == [["photo-1"], ["photo-2", "photo-3"]]
+    assert [[m.telegram_file_id for m in p.documents] for p in pending] == [
+        ["photo-1"],
+        ["photo-2", "photo-3"],
+    ]
+    rows = list(await session.scalars(select(Media).order_by(Media.id)))
+    assert {(r.context, r.provider, r.uploader_user_id) for r in rows} == {
+        (MediaContext.CANCELLATION_DOCUMENT, "telegram", ivan.id)
+    }
+    assert {r.context_id for r in rows} == {first.id, second.id}
 
     await planning.decide_cancellation(
         session, clock, user_id=world.owner.id, cancellation_id=approved.id, approve=True
@@ -363,7 +413,7 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(session
     assert ("cancellation-refused", ivan.id) in await _kinds(session)
 
 
-async def test_manager_without_plan_cannot_decide(session, clock):
+async def test_manager_without_plan_cannot_decide(session, clock, orchestrator):
     world, ivan, _, sick, _ = await _cancel_setup(session, clock)
     manager, _ = await make_employee(
         session,
@@ -382,7 +432,15 @@ async def test_manager_without_plan_cannot_decide(session, clock):
         user_id=ivan.id,
         planned_shift_id=planned.id,
         reason_id=sick.id,
-        document_file_ids=["photo-1"],
+        orchestrator=orchestrator,
+        document_flow_id=await document_flow(
+            session,
+            clock,
+            orchestrator,
+            user_id=ivan.id,
+            planned_shift_id=planned.id,
+            file_ids=["photo-1"],
+        ),
     )
 
     with pytest.raises(PermissionDenied):

@@ -8,8 +8,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services import planning
 from services.clock import Clock
 from services.db.models import (
+    MediaType,
     Membership,
     MembershipObject,
     MembershipRole,
@@ -20,6 +22,7 @@ from services.db.models import (
     WorkObject,
 )
 from services.db.session import SessionFactory
+from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.orgs import create_organization
 
 
@@ -135,3 +138,23 @@ async def add_task_templates(
         session.add_all(templates)
         await session.commit()
         return [template.id for template in templates]
+
+
+async def document_flow(
+    session: AsyncSession,
+    clock: Clock,
+    orchestrator: MediaOrchestrator,
+    *,
+    user_id: int,
+    planned_shift_id: int,
+    file_ids: list[str],
+) -> str:
+    """A cancellation document flow with these Telegram photos, as the schedule collects it."""
+    flow = await planning.begin_cancellation_document(
+        session, clock, orchestrator, user_id=user_id, planned_shift_id=planned_shift_id
+    )
+    for file_id in file_ids:
+        await orchestrator.add(
+            flow.flow_id, IncomingMedia(file_id, f"u-{file_id}", MediaType.PHOTO, size=1000)
+        )
+    return flow.flow_id
