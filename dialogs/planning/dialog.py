@@ -149,6 +149,7 @@ def _day_windows() -> list[Window]:
                 state=PlanningSG.unassign_pick,
                 when="has_people",
             ),
+            Button(I18n("planning-slot-tasks"), id="slot_tasks", on_click=handlers.open_slot_tasks),
             SwitchTo(I18n("planning-delete-slot"), id="delete", state=PlanningSG.delete_confirm),
             _back(PlanningSG.day),
             state=PlanningSG.slot,

@@ -14,6 +14,7 @@ from dialogs.common.media import album_items, send_album
 from dialogs.planning.getters import current_approval
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import set_notice
+from dialogs.task_templates.states import TaskTemplatesSG
 from services import planning
 from services.errors import DomainError
 from services.users import active_memberships, current_membership
@@ -165,6 +166,11 @@ async def slot_chosen(
 ) -> None:
     manager.dialog_data["slot_id"] = int(slot_id)
     await manager.switch_to(PlanningSG.slot)
+
+
+async def open_slot_tasks(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """The slot's own tasks, in the task templates dialog."""
+    await manager.start(TaskTemplatesSG.templates, data={"slot_id": manager.dialog_data["slot_id"]})
 
 
 async def employee_chosen(

@@ -38,6 +38,7 @@ planning-slot-title =
     Places taken: { $booked }/{ $places }
 planning-assign = 👤 Assign
 planning-unassign = ➖ Unassign someone
+planning-slot-tasks = 📋 Tasks of this slot
 planning-delete-slot = 🗑 Delete the slot
 planning-assign-pick = Who should work { $date } { $start }–{ $end }?
 planning-assign-nobody = No free employees of this object.

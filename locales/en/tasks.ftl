@@ -22,6 +22,7 @@ tasks-proof-caption =
 notify-task_proof_rejected =
     ↩️ The proof of "{ $task }" was not accepted: { $comment }
     The task is open again — please send a new proof.
+notify-button-redo-task = 📷 Redo the proof
 
 task-review-title = 🧾 <b>Proofs of the week</b>. Choose one to look at or reject:
 task-review-empty = 🧾 No proofs in the last week.
@@ -43,6 +44,18 @@ task-templates-list =
 task-templates-empty =
     📝 <b>Tasks: { $object_name }</b>
     No tasks yet.
+task-templates-slot-list =
+    📝 <b>Slot tasks: { $object_name }, { $date } { $start }–{ $end }</b>
+    Only the shifts of this slot get them. ❗ — mandatory, 📷 — with photo proof.
+task-templates-slot-empty =
+    📝 <b>Slot tasks: { $object_name }, { $date } { $start }–{ $end }</b>
+    This slot has no tasks of its own yet.
+task-templates-slot-object-tasks = { $ignores ->
+        [yes] 🚫 The object's tasks ({ $object_task_count }) will not appear in this slot's shifts.
+       *[no] ➕ The object's tasks ({ $object_task_count }) also appear in this slot's shifts.
+    }
+task-templates-ignore-object-on = ✅ Without the object's tasks
+task-templates-ignore-object-off = ⬜ Without the object's tasks
 task-templates-add = ➕ Add a task
 task-templates-ask-title = What is the task called? For example: "Wipe the display case".
 task-templates-draft =

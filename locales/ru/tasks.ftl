@@ -22,6 +22,7 @@ tasks-proof-caption =
 notify-task_proof_rejected =
     ↩️ Фотоотчёт по задаче «{ $task }» не принят: { $comment }
     Задача снова открыта — пришлите новый отчёт.
+notify-button-redo-task = 📷 Переделать отчёт
 
 task-review-title = 🧾 <b>Фотоотчёты за неделю</b>. Выберите, чтобы посмотреть или отклонить:
 task-review-empty = 🧾 За последнюю неделю фотоотчётов нет.
@@ -43,6 +44,18 @@ task-templates-list =
 task-templates-empty =
     📝 <b>Задачи: { $object_name }</b>
     Задач пока нет.
+task-templates-slot-list =
+    📝 <b>Задачи слота: { $object_name }, { $date } { $start }–{ $end }</b>
+    Их получат только смены этого слота. ❗ — обязательная, 📷 — с фотоотчётом.
+task-templates-slot-empty =
+    📝 <b>Задачи слота: { $object_name }, { $date } { $start }–{ $end }</b>
+    Своих задач у слота пока нет.
+task-templates-slot-object-tasks = { $ignores ->
+        [yes] 🚫 Задачи объекта ({ $object_task_count }) в сменах этого слота не появятся.
+       *[no] ➕ Задачи объекта ({ $object_task_count }) тоже будут в сменах этого слота.
+    }
+task-templates-ignore-object-on = ✅ Без задач объекта
+task-templates-ignore-object-off = ⬜ Без задач объекта
 task-templates-add = ➕ Добавить задачу
 task-templates-ask-title = Как называется задача? Например: «Протереть витрину».
 task-templates-draft =

@@ -17,6 +17,7 @@ from services.db.models import (
     PlannedShift,
     PlannedShiftStatus,
     ShiftCancellation,
+    TaskTemplate,
     TimeSlot,
 )
 from services.media_orchestrator import media_orchestrator_for
@@ -214,6 +215,43 @@ async def test_owner_assigns_and_unassigns_an_employee(
     assert kinds == ["shift-assigned", "shift-unassigned"]
     assert cancellation is not None and cancellation.fine_amount is None
     assert cancellation.comment == "Заболел напарник, смена отменяется"
+
+
+async def test_planner_gives_a_slot_its_own_tasks_and_drops_the_objects(
+    make_user: UserFactory, session_factory, clock
+) -> None:
+    world = await _world(session_factory, clock)
+    slot = await _slot(session_factory, clock, world)
+    async with session_factory() as session:
+        session.add(TaskTemplate(object_id=world.work_object.id, title="Открыть кассу"))
+        await session.commit()
+    owner = make_user(OWNER_ID)
+    await _open_object(owner)
+    await owner.press("📋 Расписание")
+    await owner.press("03")
+    await owner.press("09:00–18:00 · 0/1")
+    await owner.press("📋 Задачи этого слота")
+
+    assert "Своих задач у слота пока нет." in owner.text()
+    assert "Задачи объекта (1) тоже будут в сменах этого слота." in owner.text()
+    await owner.press("➕ Добавить задачу")
+    await owner.send("Принять поставку")
+    await owner.press("⬜ Обязательная")
+    await owner.press("💾 Сохранить")
+    assert owner.buttons()[0] == "❗ Принять поставку"
+    await owner.press("⬜ Без задач объекта")
+    assert "Задачи объекта (1) в сменах этого слота не появятся." in owner.text()
+    assert "✅ Без задач объекта" in owner.buttons()
+    await owner.press("⬅️ Назад")
+    assert "09:00–18:00" in owner.text() and "📋 Задачи этого слота" in owner.buttons()
+
+    async with session_factory() as session:
+        own = list(
+            await session.scalars(select(TaskTemplate).where(TaskTemplate.slot_id.is_not(None)))
+        )
+        stored = await session.get(TimeSlot, slot.id)
+    assert [(t.title, t.mandatory, t.slot_id) for t in own] == [("Принять поставку", True, slot.id)]
+    assert stored is not None and stored.ignore_object_tasks
 
 
 async def test_employee_books_a_free_slot(make_user: UserFactory, session_factory, clock) -> None:
