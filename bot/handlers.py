@@ -1,4 +1,5 @@
-"""Commands: /start (with deep-link payloads), /menu and /settings."""
+"""Commands: /start (with deep-link payloads inv_, approve_, pay_, task_, shift_), /menu
+and /settings."""
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
@@ -11,6 +12,7 @@ from dialogs.invites.join import join_by_deep_link
 from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.handlers import start_payslip_by_deep_link
 from dialogs.settings.states import SettingsSG
+from dialogs.tasks.handlers import start_task_by_deep_link
 from services.admin import require_superadmin
 from services.config import Settings
 from services.errors import PermissionDenied
@@ -18,6 +20,7 @@ from services.i18n import Translator
 from services.invites import INVITE_PAYLOAD_PREFIX
 from services.payroll import PAYSLIP_PAYLOAD_PREFIX
 from services.shifts import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
+from services.tasks import TASK_PAYLOAD_PREFIX
 
 
 async def start(message: Message, command: CommandObject, dialog_manager: DialogManager) -> None:
@@ -30,6 +33,9 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith(PAYSLIP_PAYLOAD_PREFIX):
         await start_payslip_by_deep_link(dialog_manager, payload)
+        return
+    if payload.startswith(TASK_PAYLOAD_PREFIX):
+        await start_task_by_deep_link(message, dialog_manager, payload)
         return
     if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
         await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

@@ -53,4 +53,5 @@ def task_review_dialog() -> Dialog:
             SwitchTo(I18n("common-back"), id="back", state=TaskReviewSG.proof),
             state=TaskReviewSG.reject,
         ),
+        on_start=handlers.on_start,
     )

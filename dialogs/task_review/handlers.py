@@ -1,3 +1,5 @@
+from typing import Any
+
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
@@ -10,6 +12,12 @@ from dialogs.common.media import album_items, send_album
 from dialogs.task_review.states import TaskReviewSG
 from services.errors import DomainError
 from services.tasks import proof_media, reject_task_proof
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """A task's deep link starts on its proof."""
+    if isinstance(start_data, dict) and "task_id" in start_data:
+        manager.dialog_data["task_id"] = start_data["task_id"]
 
 
 async def proof_chosen(

@@ -8,6 +8,22 @@ tasks-checklist =
     ❗ — mandatory, 📷 — photo or video needed. Tap a task to mark it.
 tasks-none = 📋 This shift has no tasks.
 tasks-mandatory-left = ⚠️ Mandatory tasks left: { $mandatory_left }.
+tasks-task-card =
+    📋 <b>{ $title }</b>
+    { $status ->
+        [done] ✅ Done
+       *[open] ⬜ Not done yet
+    }
+tasks-task-mandatory = ❗ Mandatory
+tasks-task-fine = 💸 Fine if not done: { $fine }
+tasks-task-needs-proof = 📷 Needs a photo or video
+tasks-task-bonus = 🎁 Bonus: { $bonus }
+tasks-task-rejected = ↩️ Proof not accepted: "{ $comment }". Please send a new one.
+tasks-task-gone = This task is no longer on your open shift.
+tasks-task-mark-done = ✅ Mark as done
+tasks-task-send-proof = 📷 Send a photo or video
+tasks-task-all = 📋 All tasks of the shift
+tasks-link-unavailable = This task was not found or is not yours to see. Here is the main menu.
 tasks-proof =
     📷 <b>{ $task }</b>
     Send up to { $max_items } photos or videos (an album is fine); the caption becomes the comment.
@@ -19,6 +35,7 @@ tasks-proof-caption =
     📋 { $task }
     👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
     { $comment }
+    🔎 <a href="{ $link }">Review in the bot</a>
 notify-task_proof_rejected =
     ↩️ The proof of "{ $task }" was not accepted: { $comment }
     The task is open again — please send a new proof.
@@ -98,4 +115,5 @@ task-templates-remove = 🗑 Remove the task
 error-task-no-open-shift = Open a shift first.
 error-task-not-open = This task is done already.
 error-task-proof-required = This task needs a photo proof.
+error-task-shift-closed = That shift is already closed: the task can no longer be marked.
 error-task-proof-not-rejectable = This proof has already been rejected.

@@ -8,6 +8,22 @@ tasks-checklist =
     ❗ — обязательная, 📷 — нужно фото или видео. Нажмите на задачу, чтобы отметить её.
 tasks-none = 📋 На этой смене задач нет.
 tasks-mandatory-left = ⚠️ Осталось обязательных задач: { $mandatory_left }.
+tasks-task-card =
+    📋 <b>{ $title }</b>
+    { $status ->
+        [done] ✅ Выполнена
+       *[open] ⬜ Ещё не выполнена
+    }
+tasks-task-mandatory = ❗ Обязательная
+tasks-task-fine = 💸 Штраф, если не выполнить: { $fine }
+tasks-task-needs-proof = 📷 Нужно фото или видео
+tasks-task-bonus = 🎁 Бонус: { $bonus }
+tasks-task-rejected = ↩️ Отчёт не принят: «{ $comment }». Пришлите новый.
+tasks-task-gone = Эта задача больше не в вашей открытой смене.
+tasks-task-mark-done = ✅ Отметить выполненной
+tasks-task-send-proof = 📷 Отправить фото или видео
+tasks-task-all = 📋 Все задачи смены
+tasks-link-unavailable = Эта задача не найдена или недоступна вам. Вот главное меню.
 tasks-proof =
     📷 <b>{ $task }</b>
     Пришлите до { $max_items } фото или видео (можно альбомом), подпись станет комментарием.
@@ -19,6 +35,7 @@ tasks-proof-caption =
     📋 { $task }
     👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
     { $comment }
+    🔎 <a href="{ $link }">Проверить в боте</a>
 notify-task_proof_rejected =
     ↩️ Фотоотчёт по задаче «{ $task }» не принят: { $comment }
     Задача снова открыта — пришлите новый отчёт.
@@ -99,3 +116,4 @@ error-task-no-open-shift = Сначала откройте смену.
 error-task-not-open = Эта задача уже выполнена.
 error-task-proof-required = Для этой задачи нужен фотоотчёт.
 error-task-proof-not-rejectable = Этот отчёт уже отклонён.
+error-task-shift-closed = Эта смена уже закрыта: задачу больше нельзя отметить.

@@ -26,7 +26,7 @@ from services.db.models import (
     WorkObject,
 )
 from services.db.session import SessionFactory
-from services.tasks import unfinished_mandatory_tasks
+from services.tasks import attach_tasks_to_shift, unfinished_mandatory_tasks
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.dialogs import DialogUser
@@ -232,3 +232,54 @@ async def test_no_open_shift_means_no_tasks(
     await ivan.press("📋 Задачи смены")
 
     assert "нет открытой смены" in ivan.text()
+
+
+async def test_a_task_link_opens_the_task_or_its_review_and_nothing_for_others(
+    make_user: UserFactory,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+    dispatcher: Dispatcher,
+    bot: Bot,
+) -> None:
+    cast = await seed_media_cast(session_factory, clock)
+    await add_task_templates(
+        session_factory,
+        cast.object_id,
+        TaskTemplate(title="Витрина", mandatory=True, proof_required=True, fine=Decimal("150")),
+    )
+    telegram.group(REPORT_CHAT, "Отчёты")
+    shift_id = await open_shift_for(session_factory, cast, clock, report_chat_id=REPORT_CHAT)
+    async with session_factory() as session:
+        shift = await session.get(Shift, shift_id)
+        assert shift is not None
+        [task] = await attach_tasks_to_shift(session, shift)
+        await session.commit()
+    ivan = make_user(cast.employee.telegram_id, first_name="Ivan")
+
+    await ivan.send(f"/start task_{task.id}")
+    assert "Витрина" in ivan.text() and "Штраф, если не выполнить: 150,00" in ivan.text()
+    await ivan.press("📷 Отправить фото или видео")
+    await feed_at_once(dispatcher, bot, photo_updates(ivan, clock, telegram, 1))
+    await ivan.press("✅ Готово")
+    caption = telegram.calls_of("sendPhoto")[-1].params["caption"]
+    username = (await bot.me()).username
+    assert f'href="https://t.me/{username}?start=task_{task.id}"' in caption
+
+    maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
+    await maria.send(f"/start task_{task.id}")
+    assert "Витрина" in maria.text() and "Ivan" in maria.text()
+    assert "❌ Отклонить" in maria.buttons()
+
+    for stranger, payload in (
+        (make_user(cast.stranger_owner.telegram_id, first_name="Nina"), f"task_{task.id}"),
+        (make_user(cast.blind_manager.telegram_id, first_name="Petr"), f"task_{task.id}"),
+        (ivan, "task_x1"),
+        (ivan, "task_999999"),
+    ):
+        calls = len(telegram.calls)
+        await stranger.send(f"/start {payload}")
+        await telegram.wait_for_message(
+            stranger.user.id, text_contains="не найдена или недоступна", after_call=calls
+        )
+        assert stranger.screen().reply_markup is not None  # the menu follows
