@@ -127,6 +127,17 @@ class ProofAlbum:
 
 
 @dataclass(frozen=True)
+class ProofDetails:
+    """A task's proof as the media viewer shows it."""
+
+    task: ShiftTask
+    employee: str
+    object_name: str
+    timezone: str
+    files: list[Media]
+
+
+@dataclass(frozen=True)
 class SlotTasks:
     """A slot's own tasks and whether its shifts skip the object's templates."""
 
@@ -477,6 +488,22 @@ async def proof_media(session: AsyncSession, actor: Actor, task_id: int) -> list
     if task.proof_flow_id is None:
         return []
     return await media_of_flow(session, MediaContext.TASK_PROOF, task.id, task.proof_flow_id)
+
+
+async def proof_details(session: AsyncSession, actor: Actor, task_id: int) -> ProofDetails:
+    """The task, who did it where, and its proof files, for the owner or a manager who
+    may view the object; anyone else gets `NotFound`."""
+    task, shift = await _reviewable(session, actor, task_id)
+    employee = await session.get(User, shift.user_id)
+    work_object = await session.get(WorkObject, shift.object_id)
+    assert employee is not None and work_object is not None
+    return ProofDetails(
+        task=task,
+        employee=employee.display_name,
+        object_name=work_object.name,
+        timezone=work_object.timezone,
+        files=await proof_media(session, actor, task_id),
+    )
 
 
 async def _reviewable(session: AsyncSession, actor: Actor, task_id: int) -> tuple[ShiftTask, Shift]:

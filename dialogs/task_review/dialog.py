@@ -4,7 +4,7 @@ from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Column, Select, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
@@ -39,6 +39,12 @@ def task_review_dialog() -> Dialog:
                 id="files",
                 on_click=handlers.show_files,
                 when="found",
+            ),
+            WebApp(
+                I18n("task-review-open-viewer"),
+                Format("{viewer_url}"),
+                id="viewer",
+                when=F["found"] & F["viewer_url"],
             ),
             SwitchTo(
                 I18n("task-review-reject"), id="reject", state=TaskReviewSG.reject, when="found"
