@@ -60,8 +60,6 @@ def upgrade() -> None:
                 "ignore_object_tasks", sa.Boolean(), nullable=False, server_default=sa.false()
             )
         )
-    with op.batch_alter_table("time_slots") as batch_op:
-        batch_op.alter_column("ignore_object_tasks", server_default=None)
     with op.batch_alter_table("task_templates") as batch_op:
         batch_op.add_column(
             sa.Column(

@@ -14,15 +14,20 @@ from services.db.models import (
     Media,
     MediaContext,
     MembershipRole,
+    OrganizationMediaSetting,
     OutboxMessage,
     PlannedShift,
     PlannedShiftStatus,
     ShiftCancellation,
+    StorageMode,
     TimeSlot,
 )
 from services.errors import InvalidInput, PermissionDenied
 from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
+from services.media_storage.s3_client import S3MediaStorageClient
+from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.orgs import create_organization
+from tests.conftest import TEST_BOT_TOKEN
 from tests.support.media import document_flow
 from tests.support.planning import make_employee, make_object, make_world
 
@@ -479,3 +484,66 @@ async def test_my_schedule_uses_each_object_timezone(session, clock):
         ("Владивосток", date(2026, 3, 3), time(9)),
         ("Кофейня", date(2026, 3, 3), time(9)),
     ]
+
+
+async def test_a_cancellation_document_is_stored_by_the_owners_mode(
+    session, clock, redis, namespace, telegram, s3_endpoint
+):
+    """Mode `both` for cancellation documents: each photo is copied into object storage
+    and keeps its Telegram row; the approver's documents are the Telegram copies."""
+    world, ivan, _, sick, _ = await _cancel_setup(session, clock)
+    world.organization.tariff_code = "pro"
+    session.add(
+        OrganizationMediaSetting(
+            organization_id=world.organization.id,
+            context=MediaContext.CANCELLATION_DOCUMENT,
+            mode=StorageMode.BOTH,
+        )
+    )
+    telegram_client = TelegramMediaStorageClient(TEST_BOT_TOKEN, telegram.base_url)
+    storage = S3MediaStorageClient(
+        endpoint=s3_endpoint,
+        access_key="test",
+        secret_key="test",
+        bucket=f"documents-{namespace[-8:].lower()}",
+        telegram=telegram_client,
+    )
+    orchestrator = MediaOrchestrator(redis, namespace, telegram=telegram_client, storage=storage)
+    scan = b"\xff\xd8 a doctor's note"
+    photo = telegram.add_file(scan)
+    planned = await planning.book_slot(
+        session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
+    )
+
+    cancellation = await planning.cancel_planned_shift(
+        session,
+        clock,
+        user_id=ivan.id,
+        planned_shift_id=planned.id,
+        reason_id=sick.id,
+        orchestrator=orchestrator,
+        document_flow_id=await document_flow(
+            session,
+            clock,
+            orchestrator,
+            user_id=ivan.id,
+            planned_shift_id=planned.id,
+            file_ids=[photo],
+        ),
+    )
+
+    rows = list(
+        await session.scalars(
+            select(Media).where(Media.flow_id == cancellation.document_flow_id).order_by(Media.id)
+        )
+    )
+    assert sorted(r.provider for r in rows) == ["minio", "telegram"]
+    stored = next(r for r in rows if r.provider == "minio")
+    assert (stored.object_id, stored.uploader_user_id) == (world.work_object.id, ivan.id)
+    assert await storage.exists(stored.key)
+    chunks = [chunk async for chunk in storage.stream(stored.key)]
+    assert b"".join(chunks) == scan
+    [pending] = await planning.pending_approvals(
+        session, user_id=world.owner.id, organization_id=world.organization.id
+    )
+    assert [m.telegram_file_id for m in pending.documents] == [photo]
