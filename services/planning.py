@@ -852,13 +852,12 @@ async def _store_document(
     by the organization's storage mode; its id goes on the cancellation."""
     if orchestrator is None or flow_id is None:
         raise DocumentRequired()
-    flow = await orchestrator.get(flow_id)
-    if (flow.context, flow.context_id, flow.user_id) != (
-        MediaContext.CANCELLATION_DOCUMENT,
-        planned_shift.id,
-        user_id,
-    ):
-        raise NotFound()
+    flow = await orchestrator.get_for(
+        flow_id,
+        context=MediaContext.CANCELLATION_DOCUMENT,
+        context_id=planned_shift.id,
+        user_id=user_id,
+    )
     if not flow.items:
         raise DocumentRequired()
     await orchestrator.finish(session, flow_id)

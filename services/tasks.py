@@ -422,13 +422,9 @@ async def submit_task_proof(
     """Store the flow's files by the organization's mode and mark the task done. If the
     storage fails the task stays open and the flow is kept for another try."""
     task = await _own_open_task(session, user_id, task_id)
-    flow = await orchestrator.get(flow_id)
-    if (flow.context, flow.context_id, flow.user_id) != (
-        MediaContext.TASK_PROOF,
-        task.id,
-        user_id,
-    ):
-        raise NotFound(what="media flow")
+    flow = await orchestrator.get_for(
+        flow_id, context=MediaContext.TASK_PROOF, context_id=task.id, user_id=user_id
+    )
     await orchestrator.finish(session, flow_id)
     now = clock.now()
     task.status = ShiftTaskStatus.DONE

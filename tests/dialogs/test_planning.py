@@ -22,7 +22,7 @@ from services.db.models import (
 )
 from services.media_orchestrator import media_orchestrator_for
 from tests.dialogs.conftest import UserFactory
-from tests.support.media import document_flow
+from tests.support.media import cancel_with_document
 from tests.support.planning import World, make_employee, make_world
 
 OWNER_ID = 7001
@@ -433,21 +433,14 @@ async def _pending_cancellations(session_factory, clock, orchestrator, world, iv
             await session.scalars(select(PlannedShift.id).order_by(PlannedShift.starts_at))
         )
         for planned_shift_id, file_id in zip(planned, file_ids, strict=True):
-            await planning.cancel_planned_shift(
+            await cancel_with_document(
                 session,
                 clock,
+                orchestrator,
                 user_id=ivan_user.id,
                 planned_shift_id=planned_shift_id,
                 reason_id=sick.id,
-                orchestrator=orchestrator,
-                document_flow_id=await document_flow(
-                    session,
-                    clock,
-                    orchestrator,
-                    user_id=ivan_user.id,
-                    planned_shift_id=planned_shift_id,
-                    file_ids=[file_id],
-                ),
+                file_ids=[file_id],
             )
         await session.commit()
 

@@ -28,7 +28,7 @@ from services.media_storage.s3_client import S3MediaStorageClient
 from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.orgs import create_organization
 from tests.conftest import TEST_BOT_TOKEN
-from tests.support.media import document_flow
+from tests.support.media import cancel_with_document, document_flow
 from tests.support.planning import make_employee, make_object, make_world
 
 # The test clock stands at 2026-03-02 09:00 UTC (12:00 in Moscow).
@@ -352,37 +352,23 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(
             orchestrator=orchestrator,
             document_flow_id=empty_flow,
         )
-    approved = await planning.cancel_planned_shift(
+    approved = await cancel_with_document(
         session,
         clock,
+        orchestrator,
         user_id=ivan.id,
         planned_shift_id=first.id,
         reason_id=sick.id,
-        orchestrator=orchestrator,
-        document_flow_id=await document_flow(
-            session,
-            clock,
-            orchestrator,
-            user_id=ivan.id,
-            planned_shift_id=first.id,
-            file_ids=["photo-1"],
-        ),
+        file_ids=["photo-1"],
     )
-    refused = await planning.cancel_planned_shift(
+    refused = await cancel_with_document(
         session,
         clock,
+        orchestrator,
         user_id=ivan.id,
         planned_shift_id=second.id,
         reason_id=sick.id,
-        orchestrator=orchestrator,
-        document_flow_id=await document_flow(
-            session,
-            clock,
-            orchestrator,
-            user_id=ivan.id,
-            planned_shift_id=second.id,
-            file_ids=["photo-2", "photo-3"],
-        ),
+        file_ids=["photo-2", "photo-3"],
     )
     assert planning.chargeable_fine(approved) == Decimal("0.00")  # pending
     pending = await planning.pending_approvals(
@@ -431,21 +417,14 @@ async def test_manager_without_plan_cannot_decide(session, clock, orchestrator):
     planned = await planning.book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
     )
-    cancellation = await planning.cancel_planned_shift(
+    cancellation = await cancel_with_document(
         session,
         clock,
+        orchestrator,
         user_id=ivan.id,
         planned_shift_id=planned.id,
         reason_id=sick.id,
-        orchestrator=orchestrator,
-        document_flow_id=await document_flow(
-            session,
-            clock,
-            orchestrator,
-            user_id=ivan.id,
-            planned_shift_id=planned.id,
-            file_ids=["photo-1"],
-        ),
+        file_ids=["photo-1"],
     )
 
     with pytest.raises(PermissionDenied):
@@ -515,21 +494,14 @@ async def test_a_cancellation_document_is_stored_by_the_owners_mode(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
     )
 
-    cancellation = await planning.cancel_planned_shift(
+    cancellation = await cancel_with_document(
         session,
         clock,
+        orchestrator,
         user_id=ivan.id,
         planned_shift_id=planned.id,
         reason_id=sick.id,
-        orchestrator=orchestrator,
-        document_flow_id=await document_flow(
-            session,
-            clock,
-            orchestrator,
-            user_id=ivan.id,
-            planned_shift_id=planned.id,
-            file_ids=[photo],
-        ),
+        file_ids=[photo],
     )
 
     rows = list(

@@ -19,6 +19,7 @@ from services.db.models import (
     MembershipObject,
     MembershipRole,
     Shift,
+    ShiftCancellation,
     ShiftStatus,
     ShiftTask,
     ShiftTaskStatus,
@@ -209,3 +210,32 @@ async def seed_done_proof(
         )
         await session.commit()
         return task.id
+
+
+async def cancel_with_document(
+    session: AsyncSession,
+    clock: Clock,
+    orchestrator: MediaOrchestrator,
+    *,
+    user_id: int,
+    planned_shift_id: int,
+    reason_id: int,
+    file_ids: list[str],
+) -> ShiftCancellation:
+    """The employee cancels with a reason that needs a document, sending these photos."""
+    return await planning.cancel_planned_shift(
+        session,
+        clock,
+        user_id=user_id,
+        planned_shift_id=planned_shift_id,
+        reason_id=reason_id,
+        orchestrator=orchestrator,
+        document_flow_id=await document_flow(
+            session,
+            clock,
+            orchestrator,
+            user_id=user_id,
+            planned_shift_id=planned_shift_id,
+            file_ids=file_ids,
+        ),
+    )
