@@ -1,4 +1,5 @@
-"""Commands: /start (with deep-link payloads), /menu and /settings."""
+"""Commands: /start (with deep-link payloads inv_, approve_, pay_, task_, shift_), /menu
+and /settings."""
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
@@ -14,6 +15,7 @@ from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.handlers import start_payslip_by_deep_link
 from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
+from dialogs.tasks.handlers import start_task_by_deep_link
 from services.admin import require_superadmin
 from services.config import Settings
 from services.errors import PermissionDenied
@@ -22,6 +24,7 @@ from services.invites import INVITE_PAYLOAD_PREFIX
 from services.payroll import PAYSLIP_PAYLOAD_PREFIX
 from services.shift_exchange import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
 from services.shifts import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
+from services.tasks import TASK_PAYLOAD_PREFIX
 
 # Deep links of open places and approvals notifications.
 EXCHANGE_WINDOWS = {OPEN_PLACES_PAYLOAD: ExchangeSG.places, APPROVALS_PAYLOAD: PlanningSG.approvals}
@@ -45,6 +48,9 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         await dialog_manager.start(
             EXCHANGE_WINDOWS[payload], mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
         )
+        return
+    if payload.startswith(TASK_PAYLOAD_PREFIX):
+        await start_task_by_deep_link(message, dialog_manager, payload)
         return
     if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
         await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

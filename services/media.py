@@ -90,6 +90,22 @@ async def set_storage_mode(
     await session.flush()
 
 
+async def media_of_flow(
+    session: AsyncSession, context: MediaContext, context_id: int, flow_id: str
+) -> list[Media]:
+    """The files one flow stored for a task or a cancellation, in the order they were
+    sent, one row per file (the Telegram copy when there is one, as it can be re-sent)."""
+    rows = await session.scalars(
+        select(Media)
+        .where(Media.context == context, Media.context_id == context_id, Media.flow_id == flow_id)
+        .order_by(Media.position, Media.provider.desc())
+    )
+    by_position: dict[int, Media] = {}
+    for media in rows:
+        by_position.setdefault(media.position, media)
+    return list(by_position.values())
+
+
 async def _may_view(session: AsyncSession, user_id: int, media: Media) -> bool:
     if media.uploader_user_id == user_id:
         return True

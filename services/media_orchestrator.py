@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.config import Settings
 from services.db.models import Media, MediaContext, MediaType, StorageMode
-from services.errors import DomainError
+from services.errors import DomainError, NotFound
 from services.media import storage_mode_for
 from services.media_storage.base import MediaStorageClient
 from services.media_storage.factory import get_media_storage_client, telegram_storage_client
@@ -249,6 +249,16 @@ class MediaOrchestrator:
             items=[IncomingMedia.from_json(raw) for raw in items],
             comment=fields.get("comment") or None,
         )
+
+    async def get_for(
+        self, flow_id: str, *, context: MediaContext, context_id: int, user_id: int
+    ) -> MediaFlow:
+        """The flow, if it is this user's for this context; else `NotFound` (a flow id from
+        another task, cancellation or user is never finished in its place)."""
+        flow = await self.get(flow_id)
+        if (flow.context, flow.context_id, flow.user_id) != (context, context_id, user_id):
+            raise NotFound(what="media flow")
+        return flow
 
     async def add(self, flow_id: str, item: IncomingMedia) -> AddResult:
         """Add one file. Type and size are checked here, the count atomically in Redis;

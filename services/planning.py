@@ -27,6 +27,9 @@ from services.db.models import (
     CancellationApproval,
     CancellationInitiator,
     CancellationReason,
+    Media,
+    MediaContext,
+    MediaType,
     Membership,
     MembershipObject,
     MembershipRole,
@@ -46,6 +49,8 @@ from services.db.models import (
 )
 from services.db.models.planning import PLANNED_SHIFTS_NO_OVERLAP
 from services.errors import DomainError, InvalidInput, NotFound, PermissionDenied
+from services.media import media_of_flow
+from services.media_orchestrator import MediaFlow, MediaLimits, MediaOrchestrator
 from services.notifications import notify
 from services.orgs import clean_name
 from services.permissions import (
@@ -176,7 +181,7 @@ class PendingApproval:
     end_time: time
     reason_title: str
     comment: str
-    document_file_ids: list[str]
+    documents: list[Media]
     fine_amount: Decimal | None
 
 
@@ -433,7 +438,6 @@ async def delete_slot(session: AsyncSession, clock: Clock, *, user_id: int, slot
                 cancelled_by_user_id=user_id,
                 comment="",
                 short_notice=False,
-                document_file_ids=[],
                 approval_status=CancellationApproval.NOT_NEEDED,
             )
         )
@@ -791,7 +795,6 @@ async def unassign(
         cancelled_by_user_id=user_id,
         comment=clean_comment(comment),
         short_notice=False,
-        document_file_ids=[],
         approval_status=CancellationApproval.NOT_NEEDED,
     )
     session.add(cancellation)
@@ -914,6 +917,61 @@ async def set_weekly_hours_cap(
     )
 
 
+async def begin_cancellation_document(
+    session: AsyncSession,
+    clock: Clock,
+    orchestrator: MediaOrchestrator,
+    *,
+    user_id: int,
+    planned_shift_id: int,
+) -> MediaFlow:
+    """Start collecting the document photos (up to `MAX_DOCUMENT_PHOTOS`) for cancelling
+    the employee's own planned shift; the flow belongs to that planned shift."""
+    planned_shift = await session.get(PlannedShift, planned_shift_id)
+    if (
+        planned_shift is None
+        or planned_shift.user_id != user_id
+        or planned_shift.status != PlannedShiftStatus.PLANNED
+    ):
+        raise NotFound()
+    if planned_shift.starts_at <= clock.now():
+        raise SlotInPast()
+    work_object = await _object_of(session, planned_shift.object_id)
+    return await orchestrator.begin(
+        context=MediaContext.CANCELLATION_DOCUMENT,
+        context_id=planned_shift.id,
+        organization_id=work_object.organization_id,
+        object_id=work_object.id,
+        user_id=user_id,
+        limits=MediaLimits(
+            max_items=MAX_DOCUMENT_PHOTOS, allowed_types=frozenset({MediaType.PHOTO})
+        ),
+    )
+
+
+async def _store_document(
+    session: AsyncSession,
+    orchestrator: MediaOrchestrator | None,
+    flow_id: str | None,
+    planned_shift: PlannedShift,
+    user_id: int,
+) -> str:
+    """Store the employee's document flow for this planned shift (at least one photo)
+    by the organization's storage mode; its id goes on the cancellation."""
+    if orchestrator is None or flow_id is None:
+        raise DocumentRequired()
+    flow = await orchestrator.get_for(
+        flow_id,
+        context=MediaContext.CANCELLATION_DOCUMENT,
+        context_id=planned_shift.id,
+        user_id=user_id,
+    )
+    if not flow.items:
+        raise DocumentRequired()
+    await orchestrator.finish(session, flow_id)
+    return flow_id
+
+
 async def cancel_planned_shift(
     session: AsyncSession,
     clock: Clock,
@@ -921,13 +979,16 @@ async def cancel_planned_shift(
     user_id: int,
     planned_shift_id: int,
     reason_id: int,
-    document_file_ids: Sequence[str] = (),
+    orchestrator: MediaOrchestrator | None = None,
+    document_flow_id: str | None = None,
     comment: str = "",
 ) -> ShiftCancellation:
     """The employee cancels their own planned shift before it starts, giving one of the
     organization's reasons. Less than `short_notice_hours` before the start records the
     organization's cancellation fine. A reason that needs a document needs at least one
-    photo and waits for a planner's approval (approval waives the fine)."""
+    photo (collected by `begin_cancellation_document`, stored by the organization's
+    storage mode for cancellation documents) and waits for a planner's approval
+    (approval waives the fine)."""
     planned_shift = await planned_shift_locked(session, planned_shift_id)
     if planned_shift.user_id != user_id:
         raise NotFound()
@@ -940,9 +1001,10 @@ async def cancel_planned_shift(
     reason = await session.get(CancellationReason, reason_id)
     if reason is None or reason.organization_id != organization.id or reason.archived:
         raise NotFound()
-    files = [str(file_id) for file_id in document_file_ids][:MAX_DOCUMENT_PHOTOS]
-    if reason.needs_document and not files:
-        raise DocumentRequired()
+    if reason.needs_document:
+        document_flow_id = await _store_document(
+            session, orchestrator, document_flow_id, planned_shift, user_id
+        )
     terms = await _fine_terms(session, organization, planned_shift, now)
     planned_shift.status = PlannedShiftStatus.CANCELLED
     planned_shift.cancelled_at = now
@@ -955,7 +1017,7 @@ async def cancel_planned_shift(
         comment=clean_comment(comment),
         short_notice=terms.short_notice,
         fine_amount=terms.fine,
-        document_file_ids=files if reason.needs_document else [],
+        document_flow_id=document_flow_id if reason.needs_document else None,
         approval_status=(
             CancellationApproval.PENDING
             if reason.needs_document
@@ -1095,11 +1157,22 @@ async def pending_approvals(
             end_time=slot.end_time,
             reason_title=reason.title if reason else "",
             comment=cancellation.comment,
-            document_file_ids=list(cancellation.document_file_ids),
+            documents=await _documents_of(session, cancellation),
             fine_amount=cancellation.fine_amount,
         )
         for cancellation, _, slot, work_object, user, reason in rows
     ]
+
+
+async def _documents_of(session: AsyncSession, cancellation: ShiftCancellation) -> list[Media]:
+    if cancellation.document_flow_id is None:
+        return []
+    return await media_of_flow(
+        session,
+        MediaContext.CANCELLATION_DOCUMENT,
+        cancellation.planned_shift_id,
+        cancellation.document_flow_id,
+    )
 
 
 # Cancellation reasons -------------------------------------------------------------------

@@ -3,14 +3,19 @@ with photo/video proof collected by the `MediaOrchestrator`, and rejecting a pro
 
 A shift's tasks are copies of its object's templates made once per shift (the unique
 (shift, template) pair makes attaching idempotent), so editing a template never changes
-a shift already running."""
+a shift already running. A planned slot may add its own tasks (templates with `slot_id`)
+and may ignore its object's templates; a shift opened from the slot gets them so.
+
+`/start task_<id>` opens a task from a notification or the report chat: its checklist
+item for the employee of the shift, its proof review for the owner or a manager."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,19 +28,23 @@ from services.db.models import (
     MediaType,
     Organization,
     Permission,
+    PlannedShift,
     Shift,
     ShiftStatus,
     ShiftTask,
     ShiftTaskStatus,
     TaskTemplate,
+    TimeSlot,
     User,
     WorkObject,
 )
-from services.errors import DomainError, NotFound
+from services.errors import DomainError, NotFound, PermissionDenied
+from services.media import media_of_flow
 from services.media_orchestrator import MediaFlow, MediaLimits, MediaOrchestrator
 from services.notifications import notify
 from services.permissions import (
     Actor,
+    actor_in,
     object_permissions,
     objects_with_permission,
     require_object_permission,
@@ -45,6 +54,10 @@ from services.validation import clean_text
 MAX_TITLE_LENGTH = 200
 MAX_COMMENT_LENGTH = 1000
 REVIEW_WINDOW = timedelta(days=7)
+# `/start task_<shift task id>`: the deep link of a task (report chat, notifications).
+TASK_PAYLOAD_PREFIX = "task_"
+# A slot's own tasks are managed by whoever plans the object or edits its tasks.
+SLOT_TASK_EDITORS = frozenset({Permission.PLAN.value, Permission.EDIT_OBJECTS.value})
 
 
 class NoOpenShift(DomainError):
@@ -63,6 +76,19 @@ class ProofRequired(DomainError):
 
 class ProofNotRejectable(DomainError):
     code = "task-proof-not-rejectable"
+
+
+class TaskShiftClosed(DomainError):
+    """A link to a task of the employee's shift that is over."""
+
+    code = "task-shift-closed"
+
+
+class TaskLinkRole(StrEnum):
+    """What `/start task_<id>` opens for the user who taps it."""
+
+    EMPLOYEE = "employee"  # the checklist item of their open shift
+    REVIEWER = "reviewer"  # the proof review (owner, manager with `view`)
 
 
 @dataclass(frozen=True)
@@ -89,6 +115,7 @@ class Checklist:
 class ProofAlbum:
     """What goes to the object's report chat: the files and the caption's variables."""
 
+    task_id: int
     chat_id: int | None
     items: list[tuple[MediaType, str]]  # (type, Telegram file_id)
     employee: str
@@ -97,6 +124,27 @@ class ProofAlbum:
     time: str
     comment: str
     language: str  # the organization's, for the caption
+
+
+@dataclass(frozen=True)
+class ProofDetails:
+    """A task's proof as the media viewer shows it."""
+
+    task: ShiftTask
+    employee: str
+    object_name: str
+    timezone: str
+    files: list[Media]
+
+
+@dataclass(frozen=True)
+class SlotTasks:
+    """A slot's own tasks and whether its shifts skip the object's templates."""
+
+    slot: TimeSlot
+    object_name: str
+    tasks: list[TaskTemplate]
+    object_task_count: int
 
 
 @dataclass(frozen=True)
@@ -115,25 +163,39 @@ async def task_template_objects(session: AsyncSession, actor: Actor) -> list[Wor
     return await objects_with_permission(session, actor, Permission.EDIT_OBJECTS)
 
 
-async def task_templates(session: AsyncSession, actor: Actor, object_id: int) -> list[TaskTemplate]:
-    await require_object_permission(session, actor, object_id, Permission.EDIT_OBJECTS)
+def _object_tasks(object_id: int) -> ColumnElement[bool]:
+    """The object's own templates (not those of one of its slots)."""
+    return and_(TaskTemplate.object_id == object_id, TaskTemplate.slot_id.is_(None))
+
+
+async def _live_templates(
+    session: AsyncSession, condition: ColumnElement[bool]
+) -> list[TaskTemplate]:
     return list(
         await session.scalars(
             select(TaskTemplate)
-            .where(TaskTemplate.object_id == object_id, TaskTemplate.archived.is_(False))
+            .where(condition, TaskTemplate.archived.is_(False))
             .order_by(TaskTemplate.id)
         )
     )
 
 
-async def create_task_template(
-    session: AsyncSession, actor: Actor, object_id: int, draft: TemplateDraft
-) -> TaskTemplate:
-    """Owners and managers with `edit_objects` on the object. A fine only makes sense for
-    a mandatory task, so an optional task keeps none."""
+async def task_templates(session: AsyncSession, actor: Actor, object_id: int) -> list[TaskTemplate]:
     await require_object_permission(session, actor, object_id, Permission.EDIT_OBJECTS)
+    return await _live_templates(session, _object_tasks(object_id))
+
+
+async def _add_template(
+    session: AsyncSession,
+    actor: Actor,
+    object_id: int,
+    draft: TemplateDraft,
+    slot_id: int | None = None,
+) -> TaskTemplate:
+    """A fine only makes sense for a mandatory task, so an optional task keeps none."""
     template = TaskTemplate(
         object_id=object_id,
+        slot_id=slot_id,
         title=clean_text(draft.title, field="title", max_length=MAX_TITLE_LENGTH),
         mandatory=draft.mandatory,
         proof_required=draft.proof_required,
@@ -146,28 +208,103 @@ async def create_task_template(
     return template
 
 
+async def create_task_template(
+    session: AsyncSession, actor: Actor, object_id: int, draft: TemplateDraft
+) -> TaskTemplate:
+    """Owners and managers with `edit_objects` on the object."""
+    await require_object_permission(session, actor, object_id, Permission.EDIT_OBJECTS)
+    return await _add_template(session, actor, object_id, draft)
+
+
 async def archive_task_template(session: AsyncSession, actor: Actor, template_id: int) -> None:
-    """Future shifts no longer get the task; shifts already open keep their copy."""
+    """Future shifts no longer get the task; shifts already open keep their copy. A
+    slot's own task is removed by those who may edit the slot's tasks."""
     template = await session.get(TaskTemplate, template_id)
     if template is None:
         raise NotFound(what="task")
-    await require_object_permission(session, actor, template.object_id, Permission.EDIT_OBJECTS)
+    if template.slot_id is not None:
+        await _editable_slot(session, actor, template.slot_id)
+    else:
+        await require_object_permission(session, actor, template.object_id, Permission.EDIT_OBJECTS)
     template.archived = True
+
+
+# ------------------------------------------------------------------ a slot's own tasks
+
+
+async def _editable_slot(session: AsyncSession, actor: Actor, slot_id: int) -> TimeSlot:
+    """The live slot, if it is in the actor's organization and the actor may plan its
+    object or edit its tasks (owners always). Another organization's slot is not found."""
+    slot = await session.get(TimeSlot, slot_id)
+    work_object = await session.get(WorkObject, slot.object_id) if slot is not None else None
+    if (
+        slot is None
+        or slot.deleted_at is not None
+        or work_object is None
+        or work_object.organization_id != actor.organization_id
+    ):
+        raise NotFound(what="slot")
+    if not SLOT_TASK_EDITORS & await object_permissions(session, actor, slot.object_id):
+        raise PermissionDenied()
+    return slot
+
+
+async def slot_tasks(session: AsyncSession, actor: Actor, slot_id: int) -> SlotTasks:
+    slot = await _editable_slot(session, actor, slot_id)
+    work_object = await session.get(WorkObject, slot.object_id)
+    assert work_object is not None
+    return SlotTasks(
+        slot=slot,
+        object_name=work_object.name,
+        tasks=await _live_templates(session, TaskTemplate.slot_id == slot.id),
+        object_task_count=len(await _live_templates(session, _object_tasks(slot.object_id))),
+    )
+
+
+async def add_slot_task(
+    session: AsyncSession, actor: Actor, slot_id: int, draft: TemplateDraft
+) -> TaskTemplate:
+    """A task only the shifts of this slot get (owners, managers with `plan` or
+    `edit_objects` on the object)."""
+    slot = await _editable_slot(session, actor, slot_id)
+    return await _add_template(session, actor, slot.object_id, draft, slot_id=slot.id)
+
+
+async def set_slot_ignores_object_tasks(
+    session: AsyncSession, actor: Actor, slot_id: int, ignore: bool
+) -> None:
+    """Shifts opened from the slot from now on get only the slot's own tasks (or the
+    object's as well again); shifts already open keep theirs."""
+    slot = await _editable_slot(session, actor, slot_id)
+    slot.ignore_object_tasks = ignore
 
 
 # ------------------------------------------------------------------ a shift's tasks
 
 
-async def attach_tasks_to_shift(session: AsyncSession, shift: Shift) -> list[ShiftTask]:
-    """Copy the object's active templates onto the shift, once: calling it again (or
-    concurrently) adds nothing twice. Returns the shift's tasks."""
-    templates = list(
-        await session.scalars(
-            select(TaskTemplate).where(
-                TaskTemplate.object_id == shift.object_id, TaskTemplate.archived.is_(False)
-            )
+async def _templates_for(session: AsyncSession, shift: Shift) -> list[TaskTemplate]:
+    """The object's templates and, for a shift opened from a planned slot, the slot's
+    own tasks; a slot that ignores its object's tasks gives only its own."""
+    slot = None
+    if shift.planned_shift_id is not None:
+        slot = await session.scalar(
+            select(TimeSlot)
+            .join(PlannedShift, PlannedShift.slot_id == TimeSlot.id)
+            .where(PlannedShift.id == shift.planned_shift_id)
         )
+    if slot is None:
+        return await _live_templates(session, _object_tasks(shift.object_id))
+    if slot.ignore_object_tasks:
+        return await _live_templates(session, TaskTemplate.slot_id == slot.id)
+    return await _live_templates(
+        session, or_(_object_tasks(shift.object_id), TaskTemplate.slot_id == slot.id)
     )
+
+
+async def attach_tasks_to_shift(session: AsyncSession, shift: Shift) -> list[ShiftTask]:
+    """Copy the shift's active templates (`_templates_for`) onto it, once: calling it
+    again (or concurrently) adds nothing twice. Returns the shift's tasks."""
+    templates = await _templates_for(session, shift)
     if templates:
         dialect = session.bind.dialect.name if session.bind is not None else "postgresql"
         insert = pg_insert if dialect == "postgresql" else sqlite_insert
@@ -285,13 +422,9 @@ async def submit_task_proof(
     """Store the flow's files by the organization's mode and mark the task done. If the
     storage fails the task stays open and the flow is kept for another try."""
     task = await _own_open_task(session, user_id, task_id)
-    flow = await orchestrator.get(flow_id)
-    if (flow.context, flow.context_id, flow.user_id) != (
-        MediaContext.TASK_PROOF,
-        task.id,
-        user_id,
-    ):
-        raise NotFound(what="media flow")
+    flow = await orchestrator.get_for(
+        flow_id, context=MediaContext.TASK_PROOF, context_id=task.id, user_id=user_id
+    )
     await orchestrator.finish(session, flow_id)
     now = clock.now()
     task.status = ShiftTaskStatus.DONE
@@ -305,6 +438,7 @@ async def submit_task_proof(
     organization = await session.get(Organization, shift.organization_id)
     assert work_object is not None and employee is not None and organization is not None
     return ProofAlbum(
+        task_id=task.id,
         chat_id=work_object.report_chat_id,
         items=[(item.media_type, item.file_id) for item in flow.items],
         employee=employee.display_name,
@@ -347,19 +481,25 @@ async def proofs_to_review(
 async def proof_media(session: AsyncSession, actor: Actor, task_id: int) -> list[Media]:
     """The proof files of a task, one per file (Telegram copy when there is one)."""
     task, _ = await _reviewable(session, actor, task_id)
-    rows = await session.scalars(
-        select(Media)
-        .where(
-            Media.context == MediaContext.TASK_PROOF,
-            Media.context_id == task.id,
-            Media.flow_id == task.proof_flow_id,
-        )
-        .order_by(Media.position, Media.provider.desc())
+    if task.proof_flow_id is None:
+        return []
+    return await media_of_flow(session, MediaContext.TASK_PROOF, task.id, task.proof_flow_id)
+
+
+async def proof_details(session: AsyncSession, actor: Actor, task_id: int) -> ProofDetails:
+    """The task, who did it where, and its proof files, for the owner or a manager who
+    may view the object; anyone else gets `NotFound`."""
+    task, shift = await _reviewable(session, actor, task_id)
+    employee = await session.get(User, shift.user_id)
+    work_object = await session.get(WorkObject, shift.object_id)
+    assert employee is not None and work_object is not None
+    return ProofDetails(
+        task=task,
+        employee=employee.display_name,
+        object_name=work_object.name,
+        timezone=work_object.timezone,
+        files=await proof_media(session, actor, task_id),
     )
-    by_position: dict[int, Media] = {}
-    for media in rows:
-        by_position.setdefault(media.position, media)
-    return list(by_position.values())
 
 
 async def _reviewable(session: AsyncSession, actor: Actor, task_id: int) -> tuple[ShiftTask, Shift]:
@@ -391,9 +531,64 @@ async def reject_task_proof(
         kind="task_proof_rejected",
         dedup_key=f"task_proof_rejected:{task.id}:{task.proof_flow_id}",
         not_before=now,
-        payload={"task": task.title, "comment": task.rejection_comment},
+        payload={
+            "task": task.title,
+            "comment": task.rejection_comment,
+            "buttons": [
+                {"text_key": "notify-button-redo-task", "start_payload": task_link_payload(task.id)}
+            ],
+        },
         recipient_user_id=shift.user_id,
     )
     # A closed shift's bonus is taken back (or its fine applies) once the proof is gone.
     await session.flush()
     await payroll.record_task_entries(session, shift)
+
+
+# ------------------------------------------------------------------ deep links
+
+
+def task_link_payload(task_id: int) -> str:
+    return f"{TASK_PAYLOAD_PREFIX}{task_id}"
+
+
+def task_id_from_payload(payload: str) -> int:
+    """The shift task id of a `task_<id>` deep link."""
+    digits = payload.removeprefix(TASK_PAYLOAD_PREFIX)
+    if not digits.isdigit():
+        raise NotFound(what="task")
+    return int(digits)
+
+
+async def task_link_role(session: AsyncSession, user_id: int, task_id: int) -> TaskLinkRole:
+    """What a task's link opens for this user: the employee of the shift gets the task
+    (while the shift is open), the owner or a manager with `view` on the object gets the
+    proof review. Anyone else, and an unknown id, gets `NotFound`."""
+    task = await session.get(ShiftTask, task_id)
+    shift = await session.get(Shift, task.shift_id) if task is not None else None
+    if shift is None:
+        raise NotFound(what="task")
+    if shift.user_id == user_id:
+        if shift.status != ShiftStatus.OPEN:
+            raise TaskShiftClosed()
+        return TaskLinkRole.EMPLOYEE
+    try:
+        actor = await actor_in(session, user_id, shift.organization_id)
+    except PermissionDenied as error:
+        raise NotFound(what="task") from error
+    if Permission.VIEW.value not in await object_permissions(session, actor, shift.object_id):
+        raise NotFound(what="task")
+    return TaskLinkRole.REVIEWER
+
+
+async def own_open_shift_task(session: AsyncSession, user_id: int, task_id: int) -> ShiftTask:
+    """A task of the user's open shift (done or not), for its checklist item."""
+    shift = await _open_shift_of(session, user_id)
+    task = await session.scalar(
+        select(ShiftTask)
+        .where(ShiftTask.id == task_id, ShiftTask.shift_id == shift.id)
+        .execution_options(populate_existing=True)
+    )
+    if task is None:
+        raise NotFound(what="task")
+    return task

@@ -15,6 +15,7 @@ from services.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.redis import create_redis
 from webapp.miniapp import api as miniapp_api
 from webapp.miniapp import pages as miniapp_pages
+from webapp.miniapp import proofs as miniapp_proofs
 from webapp.routes import health, telegram_webhook, yookassa_webhook
 from webapp.routes import media as media_routes
 
@@ -61,6 +62,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(yookassa_webhook.router)
     app.include_router(media_routes.router)
     app.include_router(miniapp_api.router)
+    app.include_router(miniapp_proofs.router)
     app.include_router(miniapp_pages.router)
     app.mount("/app/static", miniapp_pages.static_files, name="miniapp-static")
     return app

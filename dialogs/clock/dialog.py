@@ -28,6 +28,7 @@ from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
 from dialogs.common.i18n import I18n
 from dialogs.common.input import expect_text
 from dialogs.menu.states import MainMenuSG
+from dialogs.tasks.states import TasksSG
 from services.geo import LocationRefusal
 
 _LOCATION_CONTENT = [ContentType.LOCATION, ContentType.VENUE]
@@ -118,21 +119,33 @@ def clock_dialog() -> Dialog:
             I18n("clock-card-title", when="has_shift"),
             Multi(_card_text(), when="has_shift"),
             I18n("clock-no-open-shift", when="no_shift"),
-            SwitchTo(
-                I18n("clock-close"),
-                id="close_check",
-                state=ClockSG.close_location,
-                when=F["has_shift"] & F["check_on_close"],
-            ),
             Button(
-                I18n("clock-close"),
-                id="close_now",
-                on_click=handlers.close_without_location,
-                when=F["has_shift"] & F["close_without_check"],
+                I18n("clock-close"), id="close", on_click=handlers.close_pressed, when="has_shift"
             ),
             _to_menu(),
             state=ClockSG.card,
             getter=getters.get_card,
+        ),
+        Window(
+            I18n("clock-close-warning", when="has_unfinished"),
+            I18n("clock-close-warning-fine", when="has_fine"),
+            I18n("clock-close-warning-cleared", when=~F["has_unfinished"]),
+            Button(
+                I18n("clock-close-anyway"),
+                id="close_anyway",
+                on_click=handlers.close_anyway,
+                when="has_unfinished",
+            ),
+            Button(
+                I18n("clock-close"),
+                id="close_cleared",
+                on_click=handlers.close_anyway,
+                when=~F["has_unfinished"],
+            ),
+            Start(I18n("clock-back-to-checklist"), id="to_checklist", state=TasksSG.checklist),
+            SwitchTo(I18n("common-back"), id="warning_back", state=ClockSG.card),
+            state=ClockSG.close_warning,
+            getter=getters.get_close_warning,
         ),
         Window(
             I18n("clock-close-ask-location"),

@@ -1,3 +1,4 @@
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,7 @@ from services.shifts import (
     today_options,
     watched_objects,
 )
+from services.tasks import unfinished_mandatory_tasks
 
 
 def card_data(card: ShiftCard, i18n: Translator) -> dict[str, Any]:
@@ -36,8 +38,6 @@ def card_data(card: ShiftCard, i18n: Translator) -> dict[str, Any]:
         "is_late": shift.late_minutes > 0,
         "late_minutes": shift.late_minutes,
         "late_fine": i18n.money(shift.late_fine),
-        "check_on_close": card.work_object.check_location_on_close,
-        "close_without_check": not card.work_object.check_location_on_close,
         "is_open": shift.status == ShiftStatus.OPEN,
         "closed": i18n.hour_minute(card.local(shift.closed_at)) if shift.closed_at else "",
         "worked": shift.worked_minutes or 0,
@@ -145,11 +145,31 @@ async def get_card(
             "has_shift": False,
             "no_shift": True,
             "already_open": False,
-            "check_on_close": False,
-            "close_without_check": False,
         }
     data = card_data(await shift_card(session, shift.id), i18n)
     return data | {"has_shift": True, "no_shift": False, "already_open": already_open}
+
+
+async def get_close_warning(
+    session: AsyncSession, user: User, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    """The mandatory tasks still open on the user's shift and the fines they will cost."""
+    shift = await open_shift_of(session, user.id)
+    tasks = await unfinished_mandatory_tasks(session, shift.id) if shift is not None else []
+    fines = sum((task.fine for task in tasks), Decimal("0.00"))
+    lines = [
+        i18n.get("clock-close-warning-line-fine", title=task.title, fine=i18n.money(task.fine))
+        if task.fine > 0
+        else i18n.get("clock-close-warning-line", title=task.title)
+        for task in tasks
+    ]
+    return {
+        "has_unfinished": bool(tasks),
+        "count": len(tasks),
+        "tasks_list": "\n".join(lines),
+        "has_fine": fines > 0,
+        "fine": i18n.money(fines),
+    }
 
 
 async def get_close_location(

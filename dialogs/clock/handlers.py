@@ -24,9 +24,11 @@ from services.shifts import (
     close_shift,
     close_shift_manually,
     open_shift,
+    open_shift_of,
     request_approval,
     shift_card,
 )
+from services.tasks import unfinished_mandatory_tasks
 
 
 def _context(manager: DialogManager) -> tuple[AsyncSession, User, Clock]:
@@ -145,10 +147,30 @@ async def ask_approval(callback: CallbackQuery, button: Button, manager: DialogM
 # Closing ------------------------------------------------------------------------------
 
 
-async def close_without_location(
-    callback: CallbackQuery, button: Button, manager: DialogManager
-) -> None:
+async def close_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """Unfinished mandatory tasks are shown (with their fines) before anything else."""
+    session, user, _ = _context(manager)
+    shift = await open_shift_of(session, user.id)
+    if shift is not None and await unfinished_mandatory_tasks(session, shift.id):
+        await manager.switch_to(ClockSG.close_warning)
+        return
+    await _go_close(callback, manager)
+
+
+async def close_anyway(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _go_close(callback, manager)
+
+
+async def _go_close(callback: CallbackQuery, manager: DialogManager) -> None:
+    """Ask for the location where the object checks it on close, else close now."""
     session, user, clock = _context(manager)
+    shift = await open_shift_of(session, user.id)
+    if shift is None:
+        await manager.switch_to(ClockSG.card)
+        return
+    if (await shift_card(session, shift.id)).work_object.check_location_on_close:
+        await manager.switch_to(ClockSG.close_location)
+        return
     try:
         closed = await close_shift(session, clock, user_id=user.id, report=None)
     except DomainError as error:

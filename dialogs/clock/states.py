@@ -8,6 +8,7 @@ class ClockSG(StatesGroup):
     location = State()
     refused = State()
     card = State()
+    close_warning = State()
     close_location = State()
     close_refused = State()
     summary = State()

@@ -4,13 +4,25 @@ import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InputMediaDocument, InputMediaPhoto, InputMediaVideo, Message
+from aiogram_dialog import DialogManager
 
-from services.db.models import MediaType
-from services.media_orchestrator import IncomingMedia
+from services.db.models import Media, MediaType
+from services.media_orchestrator import IncomingMedia, MediaOrchestrator, media_orchestrator_for
 
 log = structlog.get_logger(__name__)
 
 InputMedia = InputMediaPhoto | InputMediaVideo | InputMediaDocument
+
+
+def orchestrator_of(manager: DialogManager) -> MediaOrchestrator:
+    """The process's media orchestrator (flows in its Redis, files in its storage)."""
+    data = manager.middleware_data
+    return media_orchestrator_for(data["settings"], data.get("redis"))
+
+
+def album_items(files: list[Media]) -> list[tuple[MediaType, str]]:
+    """Stored files as an album re-sent by file_id (every row keeps the Telegram one)."""
+    return [(media.media_type, media.telegram_file_id or media.key) for media in files]
 
 
 def incoming_media(message: Message) -> IncomingMedia | None:

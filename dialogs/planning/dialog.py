@@ -154,6 +154,7 @@ def _day_windows() -> list[Window]:
                 I18n("planning-move"), id="move", state=PlanningSG.move_pick, when="has_people"
             ),
             WebApp(I18n("planning-on-board"), Format("{board_url}"), id="board", when="board_url"),
+            Button(I18n("planning-slot-tasks"), id="slot_tasks", on_click=handlers.open_slot_tasks),
             SwitchTo(I18n("planning-delete-slot"), id="delete", state=PlanningSG.delete_confirm),
             _back(PlanningSG.day),
             state=PlanningSG.slot,

@@ -402,7 +402,7 @@ async def get_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
         "start": hhmm(approval.start_time),
         "end": hhmm(approval.end_time),
         "reason": approval.reason_title,
-        "photos": len(approval.document_file_ids),
+        "photos": len(approval.documents),
         "fine": i18n.money(approval.fine_amount, organization.currency)
         if approval.fine_amount
         else i18n.get("planning-no-fine"),

@@ -3,7 +3,6 @@
 from datetime import date, time
 from typing import Any
 
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
@@ -11,9 +10,12 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
 from dialogs.common.errors import show_domain_error
+from dialogs.common.i18n import fluent_args
+from dialogs.common.media import album_items, send_album
 from dialogs.planning.getters import CANCELLATION_KEY, current_approval
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import set_notice
+from dialogs.task_templates.states import TaskTemplatesSG
 from services import planning, shift_exchange
 from services.errors import DomainError
 from services.shift_exchange import ExchangeKind
@@ -166,6 +168,11 @@ async def slot_chosen(
 ) -> None:
     manager.dialog_data["slot_id"] = int(slot_id)
     await manager.switch_to(PlanningSG.slot)
+
+
+async def open_slot_tasks(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """The slot's own tasks, in the task templates dialog."""
+    await manager.start(TaskTemplatesSG.templates, data={"slot_id": manager.dialog_data["slot_id"]})
 
 
 async def employee_chosen(
@@ -459,15 +466,17 @@ async def approval_chosen(
 
 
 async def show_documents(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    """Send the document photos into the chat, above the window."""
+    """Send the document photos into the chat as one album, above the window."""
     approval = await current_approval(manager)
-    if approval is None or callback.message is None:
+    if approval is None or not approval.documents:
         return
-    for file_id in approval.document_file_ids:
-        try:
-            await callback.message.answer_photo(file_id)
-        except TelegramBadRequest:
-            continue  # a file Telegram no longer has; the others are still shown
+    data = manager.middleware_data
+    caption = data["i18n"].get(
+        "planning-documents-caption", **fluent_args({"name": approval.employee_name})
+    )
+    await send_album(
+        data["bot"], data["user"].telegram_id, album_items(approval.documents), caption
+    )
     manager.show_mode = ShowMode.SEND
 
 

@@ -4,6 +4,7 @@ away and proposing a swap open the exchange dialog."""
 
 from operator import itemgetter
 
+from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
@@ -82,7 +83,8 @@ def schedule_dialog() -> Dialog:
             getter=getters.get_cancel_reasons,
         ),
         Window(
-            I18n("schedule-cancel-document"),
+            I18n("schedule-cancel-document", when=~F["expired"]),
+            I18n("error-media-flow-expired", when="expired"),
             MessageInput(handlers.document_received, content_types=ContentType.ANY),
             SwitchTo(
                 I18n("schedule-document-done"),

@@ -5,10 +5,12 @@ from typing import Any
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.common.media import orchestrator_of
 from dialogs.planning.widgets import day_label, hhmm
 from services import planning
 from services.db.models import Organization, PlannedShift, WorkObject
 from services.i18n import Translator
+from services.media_orchestrator import MediaFlowExpired
 
 
 def _i18n(manager: DialogManager) -> Translator:
@@ -79,11 +81,16 @@ async def get_cancel_reasons(dialog_manager: DialogManager, **_: Any) -> dict[st
 
 
 async def get_document(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    photos = dialog_manager.dialog_data.get("photos", [])
+    try:
+        flow = await orchestrator_of(dialog_manager).get(dialog_manager.dialog_data["flow_id"])
+    except MediaFlowExpired:
+        return {"expired": True, "reason": "", "count": 0, "has_photos": False}
     return {
+        "expired": False,
         "reason": dialog_manager.dialog_data.get("reason_title", ""),
-        "count": len(photos),
-        "has_photos": bool(photos),
+        "count": len(flow.items),
+        "max_items": flow.limits.max_items,
+        "has_photos": bool(flow.items),
     }
 
 
@@ -107,7 +114,7 @@ async def get_confirm(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         "has_fine": terms.fine is not None,
         "fine": i18n.money(terms.fine, currency) if terms.fine is not None else "",
         "hours": terms.short_notice_hours,
-        "needs_approval": bool(dialog_manager.dialog_data.get("photos")),
+        "needs_approval": bool(dialog_manager.dialog_data.get("flow_id")),
     }
 
 

@@ -8,6 +8,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.errors import show_domain_error
+from dialogs.common.media import incoming_media, orchestrator_of
 from dialogs.planning.widgets import set_notice
 from dialogs.schedule.states import ScheduleSG
 from services import planning
@@ -29,35 +30,48 @@ async def shift_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
 ) -> None:
     manager.dialog_data["planned_shift_id"] = int(planned_shift_id)
-    manager.dialog_data.pop("photos", None)
     await manager.switch_to(ScheduleSG.cancel_reason)
 
 
 async def reason_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, reason_id: int
 ) -> None:
-    session, _, _ = _context(manager)
+    session, user, clock = _context(manager)
     reason = await session.get(CancellationReason, int(reason_id))
     if reason is None:
         return
     manager.dialog_data["reason_id"] = reason.id
     manager.dialog_data["reason_title"] = reason.title
-    manager.dialog_data["photos"] = []
-    await manager.switch_to(
-        ScheduleSG.cancel_document if reason.needs_document else ScheduleSG.cancel_confirm
-    )
+    manager.dialog_data.pop("flow_id", None)
+    if not reason.needs_document:
+        await manager.switch_to(ScheduleSG.cancel_confirm)
+        return
+    try:
+        flow = await planning.begin_cancellation_document(
+            session,
+            clock,
+            orchestrator_of(manager),
+            user_id=user.id,
+            planned_shift_id=manager.dialog_data["planned_shift_id"],
+        )
+    except DomainError as error:
+        await _refuse(callback, manager, error)
+        return
+    manager.dialog_data["flow_id"] = flow.flow_id
+    await manager.switch_to(ScheduleSG.cancel_document)
 
 
 async def document_received(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    """Keep the largest size of each photo (up to the limit); anything else is asked again."""
-    if not message.photo:
-        await message.answer(manager.middleware_data["i18n"].get("schedule-send-photo"))
-        manager.show_mode = ShowMode.SEND
-        return
-    photos = manager.dialog_data.setdefault("photos", [])
-    if len(photos) < planning.MAX_DOCUMENT_PHOTOS:
-        photos.append(message.photo[-1].file_id)
+    """A photo of the document joins the flow (albums too); anything else is asked again."""
     manager.show_mode = ShowMode.SEND
+    item = incoming_media(message) if message.photo else None
+    if item is None:
+        await message.answer(manager.middleware_data["i18n"].get("schedule-send-photo"))
+        return
+    try:
+        await orchestrator_of(manager).add(manager.dialog_data["flow_id"], item)
+    except DomainError as error:
+        await show_domain_error(message, manager, error)
 
 
 async def cancel_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -70,12 +84,13 @@ async def cancel_confirmed(callback: CallbackQuery, button: Button, manager: Dia
             user_id=user.id,
             planned_shift_id=data["planned_shift_id"],
             reason_id=data["reason_id"],
-            document_file_ids=data.get("photos", []),
+            orchestrator=orchestrator_of(manager),
+            document_flow_id=data.get("flow_id"),
         )
     except DomainError as error:
         await _refuse(callback, manager, error)
         return
-    if data.get("photos"):
+    if cancellation.document_flow_id is not None:
         set_notice(manager, "schedule-cancelled-pending")
     elif cancellation.fine_amount is not None:
         set_notice(

@@ -4,7 +4,7 @@ from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Column, Select, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
@@ -40,6 +40,12 @@ def task_review_dialog() -> Dialog:
                 on_click=handlers.show_files,
                 when="found",
             ),
+            WebApp(
+                I18n("task-review-open-viewer"),
+                Format("{viewer_url}"),
+                id="viewer",
+                when=F["found"] & F["viewer_url"],
+            ),
             SwitchTo(
                 I18n("task-review-reject"), id="reject", state=TaskReviewSG.reject, when="found"
             ),
@@ -53,4 +59,5 @@ def task_review_dialog() -> Dialog:
             SwitchTo(I18n("common-back"), id="back", state=TaskReviewSG.proof),
             state=TaskReviewSG.reject,
         ),
+        on_start=handlers.on_start,
     )

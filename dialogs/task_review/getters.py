@@ -4,7 +4,9 @@ from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
+from dialogs.common.mini_app import mini_app_url
 from services.clock import Clock
+from services.config import Settings
 from services.db.models import User
 from services.tasks import ProofForReview, proofs_to_review
 
@@ -22,15 +24,21 @@ async def get_proofs(user: User, session: AsyncSession, clock: Clock, **_: Any) 
 
 
 async def get_proof(
-    dialog_manager: DialogManager, user: User, session: AsyncSession, clock: Clock, **_: Any
+    dialog_manager: DialogManager,
+    user: User,
+    session: AsyncSession,
+    clock: Clock,
+    settings: Settings | None = None,
+    **_: Any,
 ) -> dict[str, Any]:
     task_id = dialog_manager.dialog_data["task_id"]
     proof = next((p for p in await _proofs(session, user, clock) if p.task_id == task_id), None)
     if proof is None:
-        return {"found": False}
+        return {"found": False, "viewer_url": ""}
     return {
         "found": True,
         "task": proof.title,
         "employee": proof.employee,
         "object_name": proof.object_name,
+        "viewer_url": mini_app_url(settings, "proofs", user.language, task=str(task_id)),
     }

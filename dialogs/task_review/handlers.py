@@ -1,3 +1,5 @@
+from typing import Any
+
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
@@ -6,10 +8,16 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.common.actor import current_actor
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
-from dialogs.common.media import send_album
+from dialogs.common.media import album_items, send_album
 from dialogs.task_review.states import TaskReviewSG
 from services.errors import DomainError
 from services.tasks import proof_media, reject_task_proof
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """A task's deep link starts on its proof."""
+    if isinstance(start_data, dict) and "task_id" in start_data:
+        manager.dialog_data["task_id"] = start_data["task_id"]
 
 
 async def proof_chosen(
@@ -34,7 +42,7 @@ async def show_files(callback: CallbackQuery, button: Button, manager: DialogMan
     await send_album(
         data["bot"],
         user.telegram_id,
-        [(f.media_type, f.telegram_file_id or f.key) for f in files],
+        album_items(files),
         caption,
     )
     manager.show_mode = ShowMode.SEND

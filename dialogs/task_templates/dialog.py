@@ -36,8 +36,11 @@ def task_templates_dialog() -> Dialog:
             getter=getters.get_objects,
         ),
         Window(
-            I18n("task-templates-list", when="has_templates"),
-            I18n("task-templates-empty", when=~F["has_templates"]),
+            I18n("task-templates-list", when=F["has_templates"] & ~F["slot_mode"]),
+            I18n("task-templates-empty", when=~F["has_templates"] & ~F["slot_mode"]),
+            I18n("task-templates-slot-list", when=F["has_templates"] & F["slot_mode"]),
+            I18n("task-templates-slot-empty", when=~F["has_templates"] & F["slot_mode"]),
+            I18n("task-templates-slot-object-tasks", when="slot_mode"),
             Column(
                 Select(
                     Format("{item[1]}"),
@@ -49,7 +52,25 @@ def task_templates_dialog() -> Dialog:
                 )
             ),
             Button(I18n("task-templates-add"), id="add", on_click=handlers.start_new),
-            SwitchTo(I18n("common-back"), id="to_objects", state=TaskTemplatesSG.objects),
+            Button(
+                I18n("task-templates-ignore-object-on"),
+                id="ignore_on",
+                on_click=handlers.toggle_ignore_object_tasks,
+                when=F["slot_mode"] & F["ignores_object_tasks"],
+            ),
+            Button(
+                I18n("task-templates-ignore-object-off"),
+                id="ignore_off",
+                on_click=handlers.toggle_ignore_object_tasks,
+                when=F["slot_mode"] & ~F["ignores_object_tasks"],
+            ),
+            SwitchTo(
+                I18n("common-back"),
+                id="to_objects",
+                state=TaskTemplatesSG.objects,
+                when=~F["slot_mode"],
+            ),
+            Cancel(I18n("common-back"), id="to_slot", when="slot_mode"),
             state=TaskTemplatesSG.templates,
             getter=getters.get_templates,
         ),
@@ -116,4 +137,5 @@ def task_templates_dialog() -> Dialog:
             state=TaskTemplatesSG.template,
             getter=getters.get_template,
         ),
+        on_start=handlers.on_start,
     )

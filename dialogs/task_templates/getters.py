@@ -6,8 +6,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
+from dialogs.planning.widgets import day_label, hhmm
 from services.db.models import TaskTemplate, User, WorkObject
-from services.tasks import task_template_objects, task_templates
+from services.permissions import Actor
+from services.tasks import slot_tasks, task_template_objects, task_templates
 
 
 def _yes_no(flag: bool) -> str:
@@ -25,16 +27,40 @@ async def get_objects(user: User, session: AsyncSession, **_: Any) -> dict[str, 
     return {"objects": [(o.id, o.name) for o in objects], "has_objects": bool(objects)}
 
 
+def _list(templates: list[TaskTemplate]) -> dict[str, Any]:
+    return {"templates": [(t.id, _label(t)) for t in templates], "has_templates": bool(templates)}
+
+
 async def get_templates(
     dialog_manager: DialogManager, user: User, session: AsyncSession, **_: Any
 ) -> dict[str, Any]:
+    actor = await current_actor(session, user)
+    slot_id = dialog_manager.dialog_data.get("slot_id")
+    if slot_id is not None:
+        return await _slot_templates(dialog_manager, session, actor, slot_id)
     object_id = dialog_manager.dialog_data["object_id"]
-    templates = await task_templates(session, await current_actor(session, user), object_id)
+    templates = await task_templates(session, actor, object_id)
     work_object = await session.get(WorkObject, object_id)
-    return {
+    return _list(templates) | {
+        "slot_mode": False,
         "object_name": work_object.name if work_object else "",
-        "templates": [(t.id, _label(t)) for t in templates],
-        "has_templates": bool(templates),
+    }
+
+
+async def _slot_templates(
+    dialog_manager: DialogManager, session: AsyncSession, actor: Actor, slot_id: int
+) -> dict[str, Any]:
+    i18n = translator_of(dialog_manager)
+    view = await slot_tasks(session, actor, slot_id)
+    return _list(view.tasks) | {
+        "slot_mode": True,
+        "object_name": view.object_name,
+        "date": day_label(i18n, view.slot.local_date),
+        "start": hhmm(view.slot.start_time),
+        "end": hhmm(view.slot.end_time),
+        "object_task_count": view.object_task_count,
+        "ignores_object_tasks": view.slot.ignore_object_tasks,
+        "ignores": _yes_no(view.slot.ignore_object_tasks),
     }
 
 

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
@@ -12,8 +13,10 @@ from services.errors import DomainError
 from services.tasks import (
     MAX_TITLE_LENGTH,
     TemplateDraft,
+    add_slot_task,
     archive_task_template,
     create_task_template,
+    set_slot_ignores_object_tasks,
 )
 from services.validation import clean_text, parse_money
 
@@ -21,6 +24,12 @@ from services.validation import clean_text, parse_money
 def _screen(callback: CallbackQuery) -> Message:
     assert isinstance(callback.message, Message)
     return callback.message
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """From a planning slot: manage that slot's own tasks."""
+    if isinstance(start_data, dict) and "slot_id" in start_data:
+        manager.dialog_data["slot_id"] = start_data["slot_id"]
 
 
 async def object_chosen(
@@ -77,22 +86,35 @@ async def save_template(callback: CallbackQuery, button: Button, manager: Dialog
     draft = manager.dialog_data
     try:
         actor = await current_actor(session, manager.middleware_data["user"])
-        await create_task_template(
-            session,
-            actor,
-            draft["object_id"],
-            TemplateDraft(
-                title=draft["title"],
-                mandatory=bool(draft.get("mandatory")),
-                proof_required=bool(draft.get("proof_required")),
-                bonus=Decimal(draft.get("bonus", "0")),
-                fine=Decimal(draft.get("fine", "0")),
-            ),
+        template = TemplateDraft(
+            title=draft["title"],
+            mandatory=bool(draft.get("mandatory")),
+            proof_required=bool(draft.get("proof_required")),
+            bonus=Decimal(draft.get("bonus", "0")),
+            fine=Decimal(draft.get("fine", "0")),
         )
+        if "slot_id" in draft:
+            await add_slot_task(session, actor, draft["slot_id"], template)
+        else:
+            await create_task_template(session, actor, draft["object_id"], template)
     except DomainError as error:
         await show_domain_error(_screen(callback), manager, error)
         return
     await manager.switch_to(TaskTemplatesSG.templates)
+
+
+async def toggle_ignore_object_tasks(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    """The "off" button (shown while the slot gets the object's tasks) turns it on."""
+    session = manager.middleware_data["session"]
+    try:
+        actor = await current_actor(session, manager.middleware_data["user"])
+        await set_slot_ignores_object_tasks(
+            session, actor, manager.dialog_data["slot_id"], button.widget_id == "ignore_off"
+        )
+    except DomainError as error:
+        await show_domain_error(_screen(callback), manager, error)
 
 
 async def template_chosen(

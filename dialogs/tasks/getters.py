@@ -6,8 +6,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.config import Settings
 from services.db.models import ShiftTask, ShiftTaskStatus, User
+from services.errors import DomainError
+from services.i18n import Translator
 from services.media_orchestrator import MediaFlowExpired, media_orchestrator_for
-from services.tasks import NoOpenShift, current_checklist
+from services.tasks import NoOpenShift, current_checklist, own_open_shift_task
 
 
 def _marks(task: ShiftTask) -> str:
@@ -37,6 +39,31 @@ async def get_checklist(user: User, session: AsyncSession, **_: Any) -> dict[str
         "mandatory_left": sum(1 for task in open_tasks if task.mandatory),
         "tasks_list": "\n".join(_line(task) for task in checklist.tasks),
         "open_tasks": [(task.id, f"{_marks(task)} {task.title}".strip()) for task in open_tasks],
+    }
+
+
+async def get_task(
+    dialog_manager: DialogManager, user: User, session: AsyncSession, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    """One task of the open shift, as its deep link shows it."""
+    try:
+        task = await own_open_shift_task(session, user.id, dialog_manager.dialog_data["task_id"])
+    except DomainError:
+        return {"found": False, "is_open": False, "proof_required": False}
+    is_open = task.status == ShiftTaskStatus.OPEN
+    return {
+        "found": True,
+        "title": task.title,
+        "is_open": is_open,
+        "status": "open" if is_open else "done",
+        "mandatory": task.mandatory,
+        "proof_required": task.proof_required,
+        "has_fine": task.mandatory and task.fine > 0,
+        "fine": i18n.money(task.fine),
+        "has_bonus": task.bonus > 0,
+        "bonus": i18n.money(task.bonus),
+        "rejected": is_open and bool(task.rejection_comment),
+        "comment": task.rejection_comment or "",
     }
 
 

@@ -1,30 +1,33 @@
+from typing import Any
+
+from aiogram import Bot
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import fluent_args
-from dialogs.common.media import incoming_media, send_album
+from dialogs.common.errors import error_text, show_domain_error
+from dialogs.common.i18n import fluent_args, translator_of
+from dialogs.common.media import incoming_media, orchestrator_of, send_album
+from dialogs.menu.states import MainMenuSG
+from dialogs.task_review.states import TaskReviewSG
 from dialogs.tasks.states import TasksSG
 from services.clock import Clock
 from services.db.models import User
-from services.errors import DomainError
+from services.errors import DomainError, NotFound
 from services.i18n import translator_for
-from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
 from services.tasks import (
     ProofAlbum,
     ProofRequired,
+    TaskLinkRole,
     begin_task_proof,
     complete_task,
     submit_task_proof,
+    task_id_from_payload,
+    task_link_payload,
+    task_link_role,
 )
-
-
-def _orchestrator(manager: DialogManager) -> MediaOrchestrator:
-    data = manager.middleware_data
-    return media_orchestrator_for(data["settings"], data.get("redis"))
 
 
 def _screen(callback: CallbackQuery) -> Message:
@@ -32,9 +35,24 @@ def _screen(callback: CallbackQuery) -> Message:
     return callback.message
 
 
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """A task's deep link starts on its card."""
+    if isinstance(start_data, dict) and "task_id" in start_data:
+        manager.dialog_data["task_id"] = start_data["task_id"]
+
+
 async def task_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, task_id: int
 ) -> None:
+    await _do_task(callback, manager, task_id)
+
+
+async def task_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _do_task(callback, manager, manager.dialog_data["task_id"])
+
+
+async def _do_task(callback: CallbackQuery, manager: DialogManager, task_id: int) -> None:
+    """Mark the task done, or start its proof when it needs one."""
     session: AsyncSession = manager.middleware_data["session"]
     user: User = manager.middleware_data["user"]
     clock: Clock = manager.middleware_data["clock"]
@@ -42,7 +60,7 @@ async def task_chosen(
         try:
             await complete_task(session, clock, user.id, task_id)
         except ProofRequired:
-            flow = await begin_task_proof(session, _orchestrator(manager), user.id, task_id)
+            flow = await begin_task_proof(session, orchestrator_of(manager), user.id, task_id)
             manager.dialog_data.update(task_id=task_id, flow_id=flow.flow_id)
             await manager.switch_to(TasksSG.proof)
     except DomainError as error:
@@ -53,7 +71,7 @@ async def proof_received(message: Message, widget: MessageInput, manager: Dialog
     item = incoming_media(message)
     if item is None:
         return
-    orchestrator = _orchestrator(manager)
+    orchestrator = orchestrator_of(manager)
     flow_id = manager.dialog_data["flow_id"]
     try:
         await orchestrator.add(flow_id, item)
@@ -69,7 +87,7 @@ async def submit_proof(callback: CallbackQuery, button: Button, manager: DialogM
         album = await submit_task_proof(
             data["session"],
             data["clock"],
-            _orchestrator(manager),
+            orchestrator_of(manager),
             user_id=data["user"].id,
             task_id=manager.dialog_data["task_id"],
             flow_id=manager.dialog_data["flow_id"],
@@ -78,21 +96,47 @@ async def submit_proof(callback: CallbackQuery, button: Button, manager: DialogM
         await show_domain_error(_screen(callback), manager, error)
         return
     if album.chat_id is not None:
-        await send_album(data["bot"], album.chat_id, album.items, _caption(album))
+        bot: Bot = data["bot"]
+        link = f"https://t.me/{(await bot.me()).username}?start={task_link_payload(album.task_id)}"
+        await send_album(bot, album.chat_id, album.items, _caption(album, link))
     await manager.switch_to(TasksSG.checklist)
 
 
-def _caption(album: ProofAlbum) -> str:
+def _caption(album: ProofAlbum, link: str) -> str:
+    """In the organization's language, with the link that opens the proof's review."""
     params = {
         "employee": album.employee,
         "task": album.task,
         "object_name": album.object_name,
         "time": album.time,
         "comment": album.comment,
+        "link": link,
     }
     return translator_for(album.language).get("tasks-proof-caption", **fluent_args(params))
 
 
 async def cancel_proof(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await _orchestrator(manager).cancel(manager.dialog_data["flow_id"])
+    await orchestrator_of(manager).cancel(manager.dialog_data["flow_id"])
     await manager.switch_to(TasksSG.checklist)
+
+
+async def start_task_by_deep_link(message: Message, manager: DialogManager, payload: str) -> None:
+    """`/start task_<id>`: the employee of the shift gets the task's card, the owner or a
+    manager who may view the object gets its proof review; anyone else is told the task
+    is not available and gets the menu."""
+    data = manager.middleware_data
+    try:
+        task_id = task_id_from_payload(payload)
+        role = await task_link_role(data["session"], data["user"].id, task_id)
+    except NotFound:
+        await message.answer(translator_of(manager).get("tasks-link-unavailable"))
+        await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+        return
+    except DomainError as error:
+        await message.answer(error_text(manager, error))
+        await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+        return
+    state = TasksSG.task if role == TaskLinkRole.EMPLOYEE else TaskReviewSG.proof
+    await manager.start(
+        state, data={"task_id": task_id}, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+    )

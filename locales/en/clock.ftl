@@ -47,6 +47,15 @@ clock-card-late = ⏰ Late: { $late_minutes } min, fine { $late_fine }
 clock-no-open-shift = You have no open shift. Open one with "🟢 Open shift" in the menu.
 clock-close = 🔴 Close shift
 clock-close-ask-location = 📍 To close your shift at "{ $object }", press "📍 Send location" at the bottom of the screen.
+clock-close-warning =
+    ⚠️ <b>Mandatory tasks not done: { $count }</b>
+    { $tasks_list }
+clock-close-warning-line = ❗ { $title }
+clock-close-warning-line-fine = ❗ { $title } — fine { $fine }
+clock-close-warning-fine = If you close the shift now, the fine will be { $fine }.
+clock-close-warning-cleared = ✅ All mandatory tasks are done, you can close the shift.
+clock-close-anyway = 🔴 Close anyway
+clock-back-to-checklist = 📋 To the tasks
 
 clock-summary =
     🔴 <b>Shift closed</b>

@@ -38,6 +38,7 @@ planning-slot-title =
     Places taken: { $booked }/{ $places }
 planning-assign = 👤 Assign
 planning-unassign = ➖ Unassign someone
+planning-slot-tasks = 📋 Tasks of this slot
 planning-delete-slot = 🗑 Delete the slot
 planning-assign-pick = Who should work { $date } { $start }–{ $end }?
 planning-assign-nobody = No free employees of this object.
@@ -103,6 +104,7 @@ planning-approval-title =
     Document photos: { $photos }
     Fine if refused: { $fine }
 planning-show-documents = 🖼 Show documents
+planning-documents-caption = 📎 Shift cancellation document: { $name }
 planning-approve = ✅ Approve
 planning-refuse = ❌ Refuse
 planning-approved = ✅ Cancellation approved, the fine is waived.

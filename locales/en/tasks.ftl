@@ -8,6 +8,22 @@ tasks-checklist =
     ❗ — mandatory, 📷 — photo or video needed. Tap a task to mark it.
 tasks-none = 📋 This shift has no tasks.
 tasks-mandatory-left = ⚠️ Mandatory tasks left: { $mandatory_left }.
+tasks-task-card =
+    📋 <b>{ $title }</b>
+    { $status ->
+        [done] ✅ Done
+       *[open] ⬜ Not done yet
+    }
+tasks-task-mandatory = ❗ Mandatory
+tasks-task-fine = 💸 Fine if not done: { $fine }
+tasks-task-needs-proof = 📷 Needs a photo or video
+tasks-task-bonus = 🎁 Bonus: { $bonus }
+tasks-task-rejected = ↩️ Proof not accepted: "{ $comment }". Please send a new one.
+tasks-task-gone = This task is no longer on your open shift.
+tasks-task-mark-done = ✅ Mark as done
+tasks-task-send-proof = 📷 Send a photo or video
+tasks-task-all = 📋 All tasks of the shift
+tasks-link-unavailable = This task was not found or is not yours to see. Here is the main menu.
 tasks-proof =
     📷 <b>{ $task }</b>
     Send up to { $max_items } photos or videos (an album is fine); the caption becomes the comment.
@@ -19,9 +35,11 @@ tasks-proof-caption =
     📋 { $task }
     👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
     { $comment }
+    🔎 <a href="{ $link }">Review in the bot</a>
 notify-task_proof_rejected =
     ↩️ The proof of "{ $task }" was not accepted: { $comment }
     The task is open again — please send a new proof.
+notify-button-redo-task = 📷 Redo the proof
 
 task-review-title = 🧾 <b>Proofs of the week</b>. Choose one to look at or reject:
 task-review-empty = 🧾 No proofs in the last week.
@@ -31,6 +49,13 @@ task-review-proof =
 task-review-gone = This proof is already rejected or unavailable.
 task-review-show-files = 📎 Show files
 task-review-files-caption = 📎 Proof
+miniapp-title-proofs = Photo proof
+miniapp-proofs-empty = This proof has no files.
+miniapp-proofs-no-task = It is not clear which proof to open. Open it with the button in the bot.
+miniapp-proofs-rejected = Proof rejected:
+miniapp-proofs-photo = Proof photo
+miniapp-proofs-file = Open the file
+task-review-open-viewer = 🖼 Open in the app
 task-review-reject = ❌ Reject
 task-review-ask-comment = Write what is wrong: the employee gets your comment and the task opens again.
 task-review-rejected = Proof rejected, the employee will be told.
@@ -43,6 +68,18 @@ task-templates-list =
 task-templates-empty =
     📝 <b>Tasks: { $object_name }</b>
     No tasks yet.
+task-templates-slot-list =
+    📝 <b>Slot tasks: { $object_name }, { $date } { $start }–{ $end }</b>
+    Only the shifts of this slot get them. ❗ — mandatory, 📷 — with photo proof.
+task-templates-slot-empty =
+    📝 <b>Slot tasks: { $object_name }, { $date } { $start }–{ $end }</b>
+    This slot has no tasks of its own yet.
+task-templates-slot-object-tasks = { $ignores ->
+        [yes] 🚫 The object's tasks ({ $object_task_count }) will not appear in this slot's shifts.
+       *[no] ➕ The object's tasks ({ $object_task_count }) also appear in this slot's shifts.
+    }
+task-templates-ignore-object-on = ✅ Without the object's tasks
+task-templates-ignore-object-off = ⬜ Without the object's tasks
 task-templates-add = ➕ Add a task
 task-templates-ask-title = What is the task called? For example: "Wipe the display case".
 task-templates-draft =
@@ -85,4 +122,5 @@ task-templates-remove = 🗑 Remove the task
 error-task-no-open-shift = Open a shift first.
 error-task-not-open = This task is done already.
 error-task-proof-required = This task needs a photo proof.
+error-task-shift-closed = That shift is already closed: the task can no longer be marked.
 error-task-proof-not-rejectable = This proof has already been rejected.

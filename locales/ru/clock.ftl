@@ -47,6 +47,15 @@ clock-card-late = ⏰ Опоздание: { $late_minutes } мин, штраф {
 clock-no-open-shift = У вас нет открытой смены. Откройте её кнопкой «🟢 Открыть смену» в меню.
 clock-close = 🔴 Закрыть смену
 clock-close-ask-location = 📍 Чтобы закрыть смену на объекте «{ $object }», нажмите кнопку «📍 Отправить геопозицию» внизу экрана.
+clock-close-warning =
+    ⚠️ <b>Не выполнены обязательные задачи: { $count }</b>
+    { $tasks_list }
+clock-close-warning-line = ❗ { $title }
+clock-close-warning-line-fine = ❗ { $title } — штраф { $fine }
+clock-close-warning-fine = Если закрыть смену сейчас, будет штраф: { $fine }.
+clock-close-warning-cleared = ✅ Все обязательные задачи выполнены, смену можно закрывать.
+clock-close-anyway = 🔴 Всё равно закрыть
+clock-back-to-checklist = 📋 К задачам
 
 clock-summary =
     🔴 <b>Смена закрыта</b>

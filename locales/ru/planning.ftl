@@ -38,6 +38,7 @@ planning-slot-title =
     Занято мест: { $booked }/{ $places }
 planning-assign = 👤 Назначить
 planning-unassign = ➖ Снять сотрудника
+planning-slot-tasks = 📋 Задачи этого слота
 planning-delete-slot = 🗑 Удалить слот
 planning-assign-pick = Кого назначить на { $date } { $start }–{ $end }?
 planning-assign-nobody = Нет свободных сотрудников этого объекта.
@@ -103,6 +104,7 @@ planning-approval-title =
     Фото документа: { $photos }
     Штраф, если отказать: { $fine }
 planning-show-documents = 🖼 Показать документы
+planning-documents-caption = 📎 Документ к отмене смены: { $name }
 planning-approve = ✅ Одобрить
 planning-refuse = ❌ Отказать
 planning-approved = ✅ Отмена одобрена, штраф снят.

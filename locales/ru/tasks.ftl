@@ -8,6 +8,22 @@ tasks-checklist =
     ❗ — обязательная, 📷 — нужно фото или видео. Нажмите на задачу, чтобы отметить её.
 tasks-none = 📋 На этой смене задач нет.
 tasks-mandatory-left = ⚠️ Осталось обязательных задач: { $mandatory_left }.
+tasks-task-card =
+    📋 <b>{ $title }</b>
+    { $status ->
+        [done] ✅ Выполнена
+       *[open] ⬜ Ещё не выполнена
+    }
+tasks-task-mandatory = ❗ Обязательная
+tasks-task-fine = 💸 Штраф, если не выполнить: { $fine }
+tasks-task-needs-proof = 📷 Нужно фото или видео
+tasks-task-bonus = 🎁 Бонус: { $bonus }
+tasks-task-rejected = ↩️ Отчёт не принят: «{ $comment }». Пришлите новый.
+tasks-task-gone = Эта задача больше не в вашей открытой смене.
+tasks-task-mark-done = ✅ Отметить выполненной
+tasks-task-send-proof = 📷 Отправить фото или видео
+tasks-task-all = 📋 Все задачи смены
+tasks-link-unavailable = Эта задача не найдена или недоступна вам. Вот главное меню.
 tasks-proof =
     📷 <b>{ $task }</b>
     Пришлите до { $max_items } фото или видео (можно альбомом), подпись станет комментарием.
@@ -19,9 +35,11 @@ tasks-proof-caption =
     📋 { $task }
     👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
     { $comment }
+    🔎 <a href="{ $link }">Проверить в боте</a>
 notify-task_proof_rejected =
     ↩️ Фотоотчёт по задаче «{ $task }» не принят: { $comment }
     Задача снова открыта — пришлите новый отчёт.
+notify-button-redo-task = 📷 Переделать отчёт
 
 task-review-title = 🧾 <b>Фотоотчёты за неделю</b>. Выберите, чтобы посмотреть или отклонить:
 task-review-empty = 🧾 За последнюю неделю фотоотчётов нет.
@@ -31,6 +49,13 @@ task-review-proof =
 task-review-gone = Этот отчёт уже отклонён или недоступен.
 task-review-show-files = 📎 Показать файлы
 task-review-files-caption = 📎 Фотоотчёт
+miniapp-title-proofs = Фотоотчёт
+miniapp-proofs-empty = Файлов в этом отчёте нет.
+miniapp-proofs-no-task = Не указано, какой отчёт открыть. Откройте его кнопкой в боте.
+miniapp-proofs-rejected = Отчёт отклонён:
+miniapp-proofs-photo = Фото отчёта
+miniapp-proofs-file = Открыть файл
+task-review-open-viewer = 🖼 Открыть в приложении
 task-review-reject = ❌ Отклонить
 task-review-ask-comment = Напишите, что не так: сотрудник получит ваш комментарий, и задача снова откроется.
 task-review-rejected = Отчёт отклонён, сотрудник получит уведомление.
@@ -43,6 +68,18 @@ task-templates-list =
 task-templates-empty =
     📝 <b>Задачи: { $object_name }</b>
     Задач пока нет.
+task-templates-slot-list =
+    📝 <b>Задачи слота: { $object_name }, { $date } { $start }–{ $end }</b>
+    Их получат только смены этого слота. ❗ — обязательная, 📷 — с фотоотчётом.
+task-templates-slot-empty =
+    📝 <b>Задачи слота: { $object_name }, { $date } { $start }–{ $end }</b>
+    Своих задач у слота пока нет.
+task-templates-slot-object-tasks = { $ignores ->
+        [yes] 🚫 Задачи объекта ({ $object_task_count }) в сменах этого слота не появятся.
+       *[no] ➕ Задачи объекта ({ $object_task_count }) тоже будут в сменах этого слота.
+    }
+task-templates-ignore-object-on = ✅ Без задач объекта
+task-templates-ignore-object-off = ⬜ Без задач объекта
 task-templates-add = ➕ Добавить задачу
 task-templates-ask-title = Как называется задача? Например: «Протереть витрину».
 task-templates-draft =
@@ -86,3 +123,4 @@ error-task-no-open-shift = Сначала откройте смену.
 error-task-not-open = Эта задача уже выполнена.
 error-task-proof-required = Для этой задачи нужен фотоотчёт.
 error-task-proof-not-rejectable = Этот отчёт уже отклонён.
+error-task-shift-closed = Эта смена уже закрыта: задачу больше нельзя отметить.

@@ -11,13 +11,18 @@ from sqlalchemy import func, select
 from services import planning
 from services.db.models import (
     CancellationApproval,
+    Media,
+    MediaContext,
     OutboxMessage,
     PlannedShift,
     PlannedShiftStatus,
     ShiftCancellation,
+    TaskTemplate,
     TimeSlot,
 )
+from services.media_orchestrator import media_orchestrator_for
 from tests.dialogs.conftest import UserFactory
+from tests.support.media import cancel_with_document
 from tests.support.planning import World, make_employee, make_world
 
 OWNER_ID = 7001
@@ -264,6 +269,43 @@ async def test_owner_moves_an_employee_to_another_shift_of_another_day(
     assert kinds[-1] == "shift-moved"
 
 
+async def test_planner_gives_a_slot_its_own_tasks_and_drops_the_objects(
+    make_user: UserFactory, session_factory, clock
+) -> None:
+    world = await _world(session_factory, clock)
+    slot = await _slot(session_factory, clock, world)
+    async with session_factory() as session:
+        session.add(TaskTemplate(object_id=world.work_object.id, title="Открыть кассу"))
+        await session.commit()
+    owner = make_user(OWNER_ID)
+    await _open_object(owner)
+    await owner.press("📋 Расписание")
+    await owner.press("03")
+    await owner.press("09:00–18:00 · 0/1")
+    await owner.press("📋 Задачи этого слота")
+
+    assert "Своих задач у слота пока нет." in owner.text()
+    assert "Задачи объекта (1) тоже будут в сменах этого слота." in owner.text()
+    await owner.press("➕ Добавить задачу")
+    await owner.send("Принять поставку")
+    await owner.press("⬜ Обязательная")
+    await owner.press("💾 Сохранить")
+    assert owner.buttons()[0] == "❗ Принять поставку"
+    await owner.press("⬜ Без задач объекта")
+    assert "Задачи объекта (1) в сменах этого слота не появятся." in owner.text()
+    assert "✅ Без задач объекта" in owner.buttons()
+    await owner.press("⬅️ Назад")
+    assert "09:00–18:00" in owner.text() and "📋 Задачи этого слота" in owner.buttons()
+
+    async with session_factory() as session:
+        own = list(
+            await session.scalars(select(TaskTemplate).where(TaskTemplate.slot_id.is_not(None)))
+        )
+        stored = await session.get(TimeSlot, slot.id)
+    assert [(t.title, t.mandatory, t.slot_id) for t in own] == [("Принять поставку", True, slot.id)]
+    assert stored is not None and stored.ignore_object_tasks
+
+
 async def test_employee_books_a_free_slot(make_user: UserFactory, session_factory, clock) -> None:
     world = await _world(session_factory, clock)
     ivan_user, _ = await _employee(session_factory, world)
@@ -399,14 +441,40 @@ async def test_cancellation_with_a_document_goes_for_approval(
     cancellation = await _cancellation_of(session_factory, date(2026, 3, 3))
     assert cancellation is not None
     assert cancellation.approval_status == CancellationApproval.PENDING
-    assert cancellation.document_file_ids == [first, second]
     assert cancellation.fine_amount == Decimal("500.00")
     async with session_factory() as session:
         kinds = list(await session.scalars(select(OutboxMessage.kind)))
+        documents = list(
+            await session.scalars(
+                select(Media)
+                .where(Media.flow_id == cancellation.document_flow_id)
+                .order_by(Media.position)
+            )
+        )
     assert "cancellation-needs-approval" in kinds
+    assert [(d.key, d.context, d.context_id) for d in documents] == [
+        (first, MediaContext.CANCELLATION_DOCUMENT, cancellation.planned_shift_id),
+        (second, MediaContext.CANCELLATION_DOCUMENT, cancellation.planned_shift_id),
+    ]
 
 
-async def _pending_cancellations(session_factory, clock, world, ivan_user, file_ids):
+async def test_a_document_must_be_a_photo_and_at_most_five(
+    make_user: UserFactory, session_factory, clock, telegram
+) -> None:
+    await _cancellation_world(session_factory, clock)
+    ivan = make_user(IVAN_ID, first_name="Ivan")
+    await _start_cancel(ivan, "3 мар")
+    await ivan.press("Болезнь 📎")
+
+    await ivan.send_video()
+    await telegram.wait_for_message(ivan.user.id, text_contains="Нужна фотография документа")
+    for _ in range(6):
+        await ivan.send_photo()
+    await telegram.wait_for_message(ivan.user.id, text_contains="Не больше 5 файлов")
+    assert "Получено фото: 5" in ivan.text()
+
+
+async def _pending_cancellations(session_factory, clock, orchestrator, world, ivan_user, file_ids):
     async with session_factory() as session:
         sick = next(
             r
@@ -417,23 +485,27 @@ async def _pending_cancellations(session_factory, clock, world, ivan_user, file_
             await session.scalars(select(PlannedShift.id).order_by(PlannedShift.starts_at))
         )
         for planned_shift_id, file_id in zip(planned, file_ids, strict=True):
-            await planning.cancel_planned_shift(
+            await cancel_with_document(
                 session,
                 clock,
+                orchestrator,
                 user_id=ivan_user.id,
                 planned_shift_id=planned_shift_id,
                 reason_id=sick.id,
-                document_file_ids=[file_id],
+                file_ids=[file_id],
             )
         await session.commit()
 
 
 async def test_owner_approves_and_refuses_documents(
-    make_user: UserFactory, session_factory, clock, telegram
+    make_user: UserFactory, session_factory, clock, telegram, settings, redis
 ) -> None:
     world, ivan_user = await _cancellation_world(session_factory, clock)
     photo = telegram.add_file(b"\xff\xd8 a photo of a doctor's note")
-    await _pending_cancellations(session_factory, clock, world, ivan_user, [photo, "photo-x"])
+    orchestrator = media_orchestrator_for(settings, redis)
+    await _pending_cancellations(
+        session_factory, clock, orchestrator, world, ivan_user, [photo, "photo-x"]
+    )
     owner = make_user(OWNER_ID)
     await owner.send("/start")
     await owner.press("📅 Планирование")
@@ -444,7 +516,9 @@ async def test_owner_approves_and_refuses_documents(
     assert "Причина: Болезнь" in owner.text()
     assert "Штраф, если отказать: 500,00" in owner.text()
     await owner.press("🖼 Показать документы")
-    assert len(telegram.calls_of("sendPhoto")) == 1
+    [shown] = telegram.calls_of("sendPhoto")
+    assert (shown.params["chat_id"], shown.params["photo"]) == (OWNER_ID, photo)
+    assert "Документ к отмене смены: Ivan" in shown.params["caption"]
     await owner.press("✅ Одобрить")
     assert "Отмена одобрена, штраф снят." in owner.text()
 

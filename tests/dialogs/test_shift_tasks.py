@@ -1,19 +1,32 @@
 """Shift tasks in the bot: the employee's checklist with mandatory and optional tasks, a
 photo album as proof (fed as concurrent updates), the proof in the report chat, a
-manager's rejection and the redo."""
+manager's rejection and the redo, and closing the shift with a mandatory task left undone
+(the warning, "close anyway", the task fine in the ledger)."""
 
 import asyncio
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 from aiogram import Bot, Dispatcher
 from aiogram.types import Chat, Message, PhotoSize, Update
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from services.clock import ManualClock
-from services.db.models import Media, OutboxMessage, ShiftTask, ShiftTaskStatus, TaskTemplate
+from services.db.models import (
+    LedgerEntry,
+    LedgerEntryType,
+    Media,
+    OutboxMessage,
+    Shift,
+    ShiftStatus,
+    ShiftTask,
+    ShiftTaskStatus,
+    TaskTemplate,
+    WorkObject,
+)
 from services.db.session import SessionFactory
-from services.tasks import unfinished_mandatory_tasks
+from services.tasks import attach_tasks_to_shift, unfinished_mandatory_tasks
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.dialogs import DialogUser
@@ -62,6 +75,7 @@ async def test_checklist_photo_proof_rejection_and_redo(
         TaskTemplate(title="Открыть кассу", mandatory=True, fine=Decimal("200.00")),
         TaskTemplate(title="Витрина", mandatory=True, proof_required=True),
         TaskTemplate(title="Полить цветы", bonus=Decimal("50.00")),
+        TaskTemplate(title="Сдать выручку", mandatory=True, fine=Decimal("300.00")),
     )
     telegram.group(REPORT_CHAT, "Отчёты")
     shift_id = await open_shift_for(session_factory, cast, clock, report_chat_id=REPORT_CHAT)
@@ -69,12 +83,17 @@ async def test_checklist_photo_proof_rejection_and_redo(
 
     await ivan.send("/start")
     await ivan.press("📋 Задачи смены")
-    assert "Выполнено 0 из 3" in ivan.text()
-    assert "Осталось обязательных задач: 2" in ivan.text()
-    assert ivan.buttons()[:3] == ["❗ Открыть кассу", "❗📷 Витрина", "Полить цветы"]
+    assert "Выполнено 0 из 4" in ivan.text()
+    assert "Осталось обязательных задач: 3" in ivan.text()
+    assert ivan.buttons()[:4] == [
+        "❗ Открыть кассу",
+        "❗📷 Витрина",
+        "❗ Сдать выручку",
+        "Полить цветы",
+    ]
 
     await ivan.press("❗ Открыть кассу")
-    assert "Выполнено 1 из 3" in ivan.text()
+    assert "Выполнено 1 из 4" in ivan.text()
     assert "✅ ❗ Открыть кассу" in ivan.text()
 
     await ivan.press("❗📷 Витрина")
@@ -85,8 +104,8 @@ async def test_checklist_photo_proof_rejection_and_redo(
     assert "Получено: 3" in ivan.text()
     await ivan.press("✅ Готово")
 
-    assert "Выполнено 2 из 3" in ivan.text()
-    assert "Осталось обязательных" not in ivan.text()
+    assert "Выполнено 2 из 4" in ivan.text()
+    assert "Осталось обязательных задач: 1" in ivan.text()
     sent = telegram.calls_of("sendMediaGroup")[-1]
     assert sent.params["chat_id"] == REPORT_CHAT
     sent_ids = sorted(item["media"] for item in sent.params["media"])
@@ -112,17 +131,20 @@ async def test_checklist_photo_proof_rejection_and_redo(
             select(OutboxMessage).where(OutboxMessage.kind == "task_proof_rejected")
         )
         assert told is not None and told.recipient_user_id == cast.employee.id
-        assert [t.title for t in await unfinished_mandatory_tasks(session, shift_id)] == ["Витрина"]
+        assert [t.title for t in await unfinished_mandatory_tasks(session, shift_id)] == [
+            "Витрина",
+            "Сдать выручку",
+        ]
 
     await ivan.send("/start")
     await ivan.press("📋 Задачи смены")
     assert "↩️ «Не видно ценников»" in ivan.text()
-    assert "Осталось обязательных задач: 1" in ivan.text()
+    assert "Осталось обязательных задач: 2" in ivan.text()
     await ivan.press("❗📷 Витрина")
     await feed_at_once(dispatcher, bot, photo_updates(ivan, clock, telegram, 1))
     await ivan.press("✅ Готово")
 
-    assert "Выполнено 2 из 3" in ivan.text()
+    assert "Выполнено 2 из 4" in ivan.text()
     assert telegram.calls_of("sendPhoto")[-1].params["chat_id"] == REPORT_CHAT
     async with session_factory() as session:
         tasks = list(await session.scalars(select(ShiftTask).order_by(ShiftTask.id)))
@@ -130,8 +152,48 @@ async def test_checklist_photo_proof_rejection_and_redo(
             ShiftTaskStatus.DONE,
             ShiftTaskStatus.DONE,
             ShiftTaskStatus.OPEN,
+            ShiftTaskStatus.OPEN,
         ]
-        assert await unfinished_mandatory_tasks(session, shift_id) == []
+        assert [t.title for t in await unfinished_mandatory_tasks(session, shift_id)] == [
+            "Сдать выручку"
+        ]
+
+    # Closing with "Сдать выручку" undone: warned with its fine, back to the checklist,
+    # then closed anyway; the fine reaches the ledger.
+    clock.advance(timedelta(hours=8))
+    async with session_factory() as session:
+        work_object = await session.get(WorkObject, cast.object_id)
+        assert work_object is not None
+        work_object.check_location_on_close = False
+        await session.commit()
+    await ivan.send("/start")
+    await ivan.press("🔴 Закрыть смену")
+    await ivan.press("🔴 Закрыть смену")
+    assert "Не выполнены обязательные задачи: 1" in ivan.text()
+    assert "❗ Сдать выручку — штраф 300,00" in ivan.text()
+    assert "будет штраф: 300,00" in ivan.text()
+    await ivan.press("📋 К задачам")
+    assert "Осталось обязательных задач: 1" in ivan.text()
+    await ivan.press("⬅️ Назад")
+    assert "Не выполнены обязательные задачи: 1" in ivan.text()
+    await ivan.press("🔴 Всё равно закрыть")
+    assert "Смена закрыта" in ivan.text()
+
+    async with session_factory() as session:
+        shift = await session.get(Shift, shift_id)
+        assert shift is not None and shift.status == ShiftStatus.CLOSED
+        fines = list(
+            await session.scalars(
+                select(LedgerEntry).where(LedgerEntry.type == LedgerEntryType.TASK_FINE)
+            )
+        )
+        assert [(f.user_id, f.amount) for f in fines] == [(cast.employee.id, Decimal("-300.00"))]
+        bonuses = await session.scalar(
+            select(func.count())
+            .select_from(LedgerEntry)
+            .where(LedgerEntry.type == LedgerEntryType.TASK_BONUS)
+        )
+        assert bonuses == 0  # "Полить цветы" was optional and left undone
 
 
 async def test_a_sixth_photo_is_refused_with_a_clear_message(
@@ -170,3 +232,54 @@ async def test_no_open_shift_means_no_tasks(
     await ivan.press("📋 Задачи смены")
 
     assert "нет открытой смены" in ivan.text()
+
+
+async def test_a_task_link_opens_the_task_or_its_review_and_nothing_for_others(
+    make_user: UserFactory,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+    dispatcher: Dispatcher,
+    bot: Bot,
+) -> None:
+    cast = await seed_media_cast(session_factory, clock)
+    await add_task_templates(
+        session_factory,
+        cast.object_id,
+        TaskTemplate(title="Витрина", mandatory=True, proof_required=True, fine=Decimal("150")),
+    )
+    telegram.group(REPORT_CHAT, "Отчёты")
+    shift_id = await open_shift_for(session_factory, cast, clock, report_chat_id=REPORT_CHAT)
+    async with session_factory() as session:
+        shift = await session.get(Shift, shift_id)
+        assert shift is not None
+        [task] = await attach_tasks_to_shift(session, shift)
+        await session.commit()
+    ivan = make_user(cast.employee.telegram_id, first_name="Ivan")
+
+    await ivan.send(f"/start task_{task.id}")
+    assert "Витрина" in ivan.text() and "Штраф, если не выполнить: 150,00" in ivan.text()
+    await ivan.press("📷 Отправить фото или видео")
+    await feed_at_once(dispatcher, bot, photo_updates(ivan, clock, telegram, 1))
+    await ivan.press("✅ Готово")
+    caption = telegram.calls_of("sendPhoto")[-1].params["caption"]
+    username = (await bot.me()).username
+    assert f'href="https://t.me/{username}?start=task_{task.id}"' in caption
+
+    maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
+    await maria.send(f"/start task_{task.id}")
+    assert "Витрина" in maria.text() and "Ivan" in maria.text()
+    assert "❌ Отклонить" in maria.buttons()
+
+    for stranger, payload in (
+        (make_user(cast.stranger_owner.telegram_id, first_name="Nina"), f"task_{task.id}"),
+        (make_user(cast.blind_manager.telegram_id, first_name="Petr"), f"task_{task.id}"),
+        (ivan, "task_x1"),
+        (ivan, "task_999999"),
+    ):
+        calls = len(telegram.calls)
+        await stranger.send(f"/start {payload}")
+        await telegram.wait_for_message(
+            stranger.user.id, text_contains="не найдена или недоступна", after_call=calls
+        )
+        assert stranger.screen().reply_markup is not None  # the menu follows

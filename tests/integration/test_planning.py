@@ -4,22 +4,33 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy import func, select
 
 from services import planning
+from services.config import Settings
 from services.db.models import (
     CancellationApproval,
+    Media,
+    MediaContext,
     MembershipRole,
+    OrganizationMediaSetting,
     OutboxMessage,
     PlannedShift,
     PlannedShiftStatus,
     ShiftCancellation,
+    StorageMode,
     TimeSlot,
 )
 from services.errors import InvalidInput, PermissionDenied
 from services.geo import LocationReport
+from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
+from services.media_storage.s3_client import S3MediaStorageClient
+from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.orgs import create_organization
 from services.shifts import ShiftChoice, open_shift
+from tests.conftest import TEST_BOT_TOKEN
+from tests.support.media import cancel_with_document, document_flow
 from tests.support.planning import make_employee, make_object, make_world
 from tests.support.shifts import CAFE, add_planned_shift, make_shift_world
 
@@ -308,7 +319,14 @@ async def test_short_notice_cancellation_records_the_fine(session, clock):
         )
 
 
-async def test_document_reason_needs_photos_and_approval_waives_the_fine(session, clock):
+@pytest.fixture
+def orchestrator(settings: Settings, redis: Redis) -> MediaOrchestrator:
+    return media_orchestrator_for(settings, redis)
+
+
+async def test_document_reason_needs_photos_and_approval_waives_the_fine(
+    session, clock, orchestrator
+):
     world, ivan, _, sick, _ = await _cancel_setup(session, clock)
     first = await planning.book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
@@ -324,27 +342,50 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(session
         await planning.cancel_planned_shift(
             session, clock, user_id=ivan.id, planned_shift_id=first.id, reason_id=sick.id
         )
-    approved = await planning.cancel_planned_shift(
+    empty_flow = await document_flow(
+        session, clock, orchestrator, user_id=ivan.id, planned_shift_id=first.id, file_ids=[]
+    )
+    with pytest.raises(planning.DocumentRequired):
+        await planning.cancel_planned_shift(
+            session,
+            clock,
+            user_id=ivan.id,
+            planned_shift_id=first.id,
+            reason_id=sick.id,
+            orchestrator=orchestrator,
+            document_flow_id=empty_flow,
+        )
+    approved = await cancel_with_document(
         session,
         clock,
+        orchestrator,
         user_id=ivan.id,
         planned_shift_id=first.id,
         reason_id=sick.id,
-        document_file_ids=["photo-1"],
+        file_ids=["photo-1"],
     )
-    refused = await planning.cancel_planned_shift(
+    refused = await cancel_with_document(
         session,
         clock,
+        orchestrator,
         user_id=ivan.id,
         planned_shift_id=second.id,
         reason_id=sick.id,
-        document_file_ids=["photo-2", "photo-3"],
+        file_ids=["photo-2", "photo-3"],
     )
     assert planning.chargeable_fine(approved) == Decimal("0.00")  # pending
     pending = await planning.pending_approvals(
         session, user_id=world.owner.id, organization_id=world.organization.id
     )
-    assert [p.document_file_ids for p in pending] == [["photo-1"], ["photo-2", "photo-3"]]
+    assert [[m.telegram_file_id for m in p.documents] for p in pending] == [
+        ["photo-1"],
+        ["photo-2", "photo-3"],
+    ]
+    rows = list(await session.scalars(select(Media).order_by(Media.id)))
+    assert {(r.context, r.provider, r.uploader_user_id) for r in rows} == {
+        (MediaContext.CANCELLATION_DOCUMENT, "telegram", ivan.id)
+    }
+    assert {r.context_id for r in rows} == {first.id, second.id}
 
     await planning.decide_cancellation(
         session, clock, user_id=world.owner.id, cancellation_id=approved.id, approve=True
@@ -366,7 +407,7 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(session
     assert ("cancellation-refused", ivan.id) in await _kinds(session)
 
 
-async def test_manager_without_plan_cannot_decide(session, clock):
+async def test_manager_without_plan_cannot_decide(session, clock, orchestrator):
     world, ivan, _, sick, _ = await _cancel_setup(session, clock)
     manager, _ = await make_employee(
         session,
@@ -379,13 +420,14 @@ async def test_manager_without_plan_cannot_decide(session, clock):
     planned = await planning.book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
     )
-    cancellation = await planning.cancel_planned_shift(
+    cancellation = await cancel_with_document(
         session,
         clock,
+        orchestrator,
         user_id=ivan.id,
         planned_shift_id=planned.id,
         reason_id=sick.id,
-        document_file_ids=["photo-1"],
+        file_ids=["photo-1"],
     )
 
     with pytest.raises(PermissionDenied):
@@ -624,3 +666,59 @@ async def test_a_shift_opened_early_cannot_be_moved(session_factory, clock):
                 planned_shift_id=planned.id,
                 slot_id=later.id,
             )
+
+
+async def test_a_cancellation_document_is_stored_by_the_owners_mode(
+    session, clock, redis, namespace, telegram, s3_endpoint
+):
+    """Mode `both` for cancellation documents: each photo is copied into object storage
+    and keeps its Telegram row; the approver's documents are the Telegram copies."""
+    world, ivan, _, sick, _ = await _cancel_setup(session, clock)
+    world.organization.tariff_code = "pro"
+    session.add(
+        OrganizationMediaSetting(
+            organization_id=world.organization.id,
+            context=MediaContext.CANCELLATION_DOCUMENT,
+            mode=StorageMode.BOTH,
+        )
+    )
+    telegram_client = TelegramMediaStorageClient(TEST_BOT_TOKEN, telegram.base_url)
+    storage = S3MediaStorageClient(
+        endpoint=s3_endpoint,
+        access_key="test",
+        secret_key="test",
+        bucket=f"documents-{namespace[-8:].lower()}",
+        telegram=telegram_client,
+    )
+    orchestrator = MediaOrchestrator(redis, namespace, telegram=telegram_client, storage=storage)
+    scan = b"\xff\xd8 a doctor's note"
+    photo = telegram.add_file(scan)
+    planned = await planning.book_slot(
+        session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
+    )
+
+    cancellation = await cancel_with_document(
+        session,
+        clock,
+        orchestrator,
+        user_id=ivan.id,
+        planned_shift_id=planned.id,
+        reason_id=sick.id,
+        file_ids=[photo],
+    )
+
+    rows = list(
+        await session.scalars(
+            select(Media).where(Media.flow_id == cancellation.document_flow_id).order_by(Media.id)
+        )
+    )
+    assert sorted(r.provider for r in rows) == ["minio", "telegram"]
+    stored = next(r for r in rows if r.provider == "minio")
+    assert (stored.object_id, stored.uploader_user_id) == (world.work_object.id, ivan.id)
+    assert await storage.exists(stored.key)
+    chunks = [chunk async for chunk in storage.stream(stored.key)]
+    assert b"".join(chunks) == scan
+    [pending] = await planning.pending_approvals(
+        session, user_id=world.owner.id, organization_id=world.organization.id
+    )
+    assert [m.telegram_file_id for m in pending.documents] == [photo]

@@ -3,6 +3,7 @@ orchestrator (real Redis, fake Bot API), rejection."""
 
 import asyncio
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from services.db.models import (
     Media,
     MediaType,
     OutboxMessage,
+    PlannedShift,
     Shift,
     ShiftTask,
     ShiftTaskStatus,
@@ -21,13 +23,16 @@ from services.db.models import (
 )
 from services.db.session import SessionFactory
 from services.errors import NotFound, PermissionDenied
+from services.geo import LocationReport
 from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.permissions import actor_in
+from services.shifts import ShiftChoice, close_shift, open_shift
 from services.tasks import (
     ProofRequired,
     TaskNotOpen,
     TemplateDraft,
+    add_slot_task,
     archive_task_template,
     attach_tasks_to_shift,
     begin_task_proof,
@@ -36,13 +41,17 @@ from services.tasks import (
     current_checklist,
     proofs_to_review,
     reject_task_proof,
+    set_slot_ignores_object_tasks,
+    slot_tasks,
     submit_task_proof,
     task_templates,
+    tasks_of_shift,
     unfinished_mandatory_tasks,
 )
 from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.media import MediaCast, add_task_templates, open_shift_for, seed_media_cast
+from tests.support.shifts import CAFE, ShiftWorld, add_planned_shift, make_shift_world
 
 
 @pytest.fixture
@@ -192,4 +201,85 @@ async def test_proof_flow_marks_the_task_done_and_a_rejection_reopens_it(
             select(OutboxMessage).where(OutboxMessage.kind == "task_proof_rejected")
         )
     assert told is not None and told.recipient_user_id == cast.employee.id
-    assert told.payload == {"task": "Витрина", "comment": "Плохо видно"}
+    assert told.payload == {
+        "task": "Витрина",
+        "comment": "Плохо видно",
+        "buttons": [
+            {"text_key": "notify-button-redo-task", "start_payload": f"task_{showcase.id}"}
+        ],
+    }
+
+
+async def _open_planned(
+    session_factory: SessionFactory, clock: ManualClock, world: ShiftWorld, planned: PlannedShift
+) -> list[str]:
+    """Clock in on the planned shift at the café; the titles of the shift's tasks."""
+    async with session_factory() as session:
+        result = await open_shift(
+            session,
+            clock,
+            user_id=world.employee.id,
+            choice=ShiftChoice(planned_shift_id=planned.id),
+            report=LocationReport(CAFE[0], CAFE[1], sent_at=clock.now()),
+        )
+        assert result.shift is not None
+        titles = [t.title for t in await tasks_of_shift(session, result.shift.id)]
+        await session.commit()
+        return titles
+
+
+async def test_a_slot_adds_its_own_tasks_and_may_ignore_the_objects(
+    session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    world = await make_shift_world(session_factory, check_location_on_close=False)
+    await add_task_templates(
+        session_factory, world.work_object.id, TaskTemplate(title="Открыть кассу", mandatory=True)
+    )
+    today = await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=10))
+    tomorrow = await add_planned_shift(session_factory, world, clock.now() + timedelta(days=1))
+    async with session_factory() as session:
+        owner = await actor_in(session, world.owner.id, world.organization.id)
+        planner = await actor_in(session, world.manager.id, world.organization.id)
+        employee = await actor_in(session, world.employee.id, world.organization.id)
+        await add_slot_task(
+            session, planner, today.slot_id, TemplateDraft("Принять поставку", mandatory=True)
+        )
+        extra = await add_slot_task(session, owner, today.slot_id, TemplateDraft("Лишняя"))
+        await archive_task_template(session, planner, extra.id)
+        await add_slot_task(session, owner, tomorrow.slot_id, TemplateDraft("Инвентаризация"))
+        await set_slot_ignores_object_tasks(session, planner, tomorrow.slot_id, True)
+        with pytest.raises(PermissionDenied):
+            await add_slot_task(session, employee, today.slot_id, TemplateDraft("Чужая"))
+        with pytest.raises(PermissionDenied):
+            await set_slot_ignores_object_tasks(session, employee, today.slot_id, True)
+        # The object's own list does not show the slots' tasks.
+        assert [t.title for t in await task_templates(session, owner, world.work_object.id)] == [
+            "Открыть кассу"
+        ]
+        view = await slot_tasks(session, owner, tomorrow.slot_id)
+        assert [t.title for t in view.tasks] == ["Инвентаризация"]
+        assert (view.slot.ignore_object_tasks, view.object_task_count) == (True, 1)
+        await session.commit()
+
+    assert await _open_planned(session_factory, clock, world, today) == [
+        "Открыть кассу",
+        "Принять поставку",
+    ]
+    async with session_factory() as session:
+        await close_shift(session, clock, user_id=world.employee.id, report=None)
+        await session.commit()
+    clock.advance(timedelta(days=1))
+    assert await _open_planned(session_factory, clock, world, tomorrow) == ["Инвентаризация"]
+
+
+async def test_another_organization_cannot_touch_a_slots_tasks(
+    session_factory: SessionFactory, clock: ManualClock, cast: MediaCast
+) -> None:
+    world = await make_shift_world(session_factory)
+    planned = await add_planned_shift(session_factory, world, clock.now() + timedelta(hours=1))
+    async with session_factory() as session:
+        stranger = await actor_in(session, cast.owner.id, cast.organization_id)
+        with pytest.raises(NotFound):
+            await slot_tasks(session, stranger, planned.slot_id)
+        with pytest.raises(NotFound):
+            await add_slot_task(session, stranger, planned.slot_id, TemplateDraft("Чужая"))

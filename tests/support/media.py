@@ -1,6 +1,7 @@
 """An organization for the media tests: its owner, an object, an employee, a manager with
 `view` on the object, a manager without it, and another organization's owner."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -8,18 +9,26 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services import planning
 from services.clock import Clock
 from services.db.models import (
+    Media,
+    MediaContext,
+    MediaType,
     Membership,
     MembershipObject,
     MembershipRole,
     Shift,
+    ShiftCancellation,
     ShiftStatus,
+    ShiftTask,
+    ShiftTaskStatus,
     TaskTemplate,
     User,
     WorkObject,
 )
 from services.db.session import SessionFactory
+from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.orgs import create_organization
 
 
@@ -135,3 +144,98 @@ async def add_task_templates(
         session.add_all(templates)
         await session.commit()
         return [template.id for template in templates]
+
+
+async def document_flow(
+    session: AsyncSession,
+    clock: Clock,
+    orchestrator: MediaOrchestrator,
+    *,
+    user_id: int,
+    planned_shift_id: int,
+    file_ids: list[str],
+) -> str:
+    """A cancellation document flow with these Telegram photos, as the schedule collects it."""
+    flow = await planning.begin_cancellation_document(
+        session, clock, orchestrator, user_id=user_id, planned_shift_id=planned_shift_id
+    )
+    for file_id in file_ids:
+        await orchestrator.add(
+            flow.flow_id, IncomingMedia(file_id, f"u-{file_id}", MediaType.PHOTO, size=1000)
+        )
+    return flow.flow_id
+
+
+async def seed_done_proof(
+    session_factory: SessionFactory,
+    cast: MediaCast,
+    clock: Clock,
+    files: list[tuple[str, str]],
+    *,
+    title: str = "Витрина",
+) -> int:
+    """A task of the employee's open shift done with a proof of these Telegram files
+    (file_id, content type), as the proof flow leaves it. Returns the task id."""
+    shift_id = await open_shift_for(session_factory, cast, clock, report_chat_id=None)
+    flow_id = uuid.uuid4().hex
+    async with session_factory() as session:
+        task = ShiftTask(
+            shift_id=shift_id,
+            title=title,
+            mandatory=True,
+            proof_required=True,
+            status=ShiftTaskStatus.DONE,
+            done_at=clock.now(),
+            proof_flow_id=flow_id,
+            proof_comment="Всё протёрто",
+        )
+        session.add(task)
+        await session.flush()
+        session.add_all(
+            Media(
+                key=file_id,
+                provider="telegram",
+                organization_id=cast.organization_id,
+                object_id=cast.object_id,
+                context=MediaContext.TASK_PROOF,
+                context_id=task.id,
+                flow_id=flow_id,
+                uploader_user_id=cast.employee.id,
+                media_type=MediaType.PHOTO,
+                content_type=content_type,
+                telegram_file_id=file_id,
+                position=position,
+            )
+            for position, (file_id, content_type) in enumerate(files)
+        )
+        await session.commit()
+        return task.id
+
+
+async def cancel_with_document(
+    session: AsyncSession,
+    clock: Clock,
+    orchestrator: MediaOrchestrator,
+    *,
+    user_id: int,
+    planned_shift_id: int,
+    reason_id: int,
+    file_ids: list[str],
+) -> ShiftCancellation:
+    """The employee cancels with a reason that needs a document, sending these photos."""
+    return await planning.cancel_planned_shift(
+        session,
+        clock,
+        user_id=user_id,
+        planned_shift_id=planned_shift_id,
+        reason_id=reason_id,
+        orchestrator=orchestrator,
+        document_flow_id=await document_flow(
+            session,
+            clock,
+            orchestrator,
+            user_id=user_id,
+            planned_shift_id=planned_shift_id,
+            file_ids=file_ids,
+        ),
+    )

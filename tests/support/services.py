@@ -39,10 +39,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def alembic_upgrade(database_url: str) -> None:
+def alembic_upgrade(database_url: str, revision: str = "heads") -> None:
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
-    command.upgrade(config, "heads")
+    command.upgrade(config, revision)
 
 
 async def _admin_execute(statement: str) -> None:

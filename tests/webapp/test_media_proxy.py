@@ -25,6 +25,7 @@ from tests.support import services as real
 from tests.support.media import MediaCast, seed_media_cast
 from tests.support.webapp import build_init_data, tma_header
 from webapp.app import create_app
+from webapp.auth import MEDIA_SESSION_COOKIE
 
 PHOTO = os.urandom(200_000)
 OBJECT_KEY = "1/task_proof/42/f00d-1.jpg"
@@ -244,6 +245,69 @@ async def test_without_valid_init_data_it_is_401(
     assert (await http.get(url, headers=tma_header(other_bot))).status_code == 401
     assert (await http.get(url, headers=expired)).status_code == 401
     assert (await http.get(url, headers=tma_header(genuine))).status_code == 200
+
+
+async def media_session(http: httpx.AsyncClient, user: User, clock: ManualClock) -> str:
+    """The media session cookie issued for the user's initData."""
+    response = await http.post("/api/media/session", headers=auth(user, clock))
+    assert response.status_code == 204
+    return response.cookies[MEDIA_SESSION_COOKIE]
+
+
+def with_session(token: str) -> dict[str, str]:
+    # Sent by hand: httpx keeps Secure cookies away from the plain-http test transport.
+    return {"Cookie": f"{MEDIA_SESSION_COOKIE}={token}"}
+
+
+async def test_a_media_session_cookie_lets_img_and_video_tags_load_files(
+    http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    response = await http.post("/api/media/session", headers=auth(cast.owner, clock))
+
+    assert response.status_code == 204
+    attributes = {
+        part.strip().split("=")[0].lower(): part.strip().partition("=")[2]
+        for part in response.headers["set-cookie"].split(";")[1:]
+    }
+    assert attributes["path"] == "/api/media"
+    assert {"httponly", "secure", "partitioned"} <= attributes.keys()
+    assert attributes["samesite"].lower() == "none"
+    assert int(attributes["max-age"]) <= 15 * 60
+    token = response.cookies[MEDIA_SESSION_COOKIE]
+    photo = await http.get(f"/api/media/{stored_photo}", headers=with_session(token))
+    assert (photo.status_code, photo.content) == (200, PHOTO)
+    ranged = await http.get(
+        f"/api/media/{stored_photo}", headers=with_session(token) | {"Range": "bytes=0-99"}
+    )
+    assert (ranged.status_code, ranged.content) == (206, PHOTO[:100])
+
+
+async def test_forged_or_expired_media_sessions_are_401_and_other_tenants_404(
+    http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    url = f"/api/media/{stored_photo}"
+    owner = await media_session(http, cast.owner, clock)
+    stranger = await media_session(http, cast.stranger_owner, clock)
+    blind = await media_session(http, cast.blind_manager, clock)
+    user_id, expires, signature = owner.split(".")
+    someone_else = f"{cast.employee.id}.{expires}.{signature}"
+    later = f"{user_id}.{int(expires) + 3600}.{signature}"
+    foreign_key = "AAAA" + signature[4:] if not signature.startswith("AAAA") else "B" + signature
+
+    other_bot = build_init_data(
+        "999:OTHER", telegram_id=cast.owner.telegram_id, auth_date=clock.now()
+    )
+
+    for forged in (someone_else, later, f"{user_id}.{expires}.{foreign_key}", "garbage", ""):
+        assert (await http.get(url, headers=with_session(forged))).status_code == 401
+    refused = await http.post("/api/media/session", headers=tma_header(other_bot))
+    assert refused.status_code == 401
+    assert (await http.get(url, headers=with_session(stranger))).status_code == 404
+    assert (await http.get(url, headers=with_session(blind))).status_code == 404
+    assert (await http.get(url, headers=with_session(owner))).status_code == 200
+
+    clock.advance(timedelta(minutes=15))
+    assert (await http.get(url, headers=with_session(owner))).status_code == 401
 
 
 async def test_a_range_gets_exactly_those_bytes(

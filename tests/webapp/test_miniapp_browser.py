@@ -10,6 +10,8 @@ tests/artifacts/miniapp_metrics.json (reported, not asserted)."""
 import asyncio
 import json
 import socket
+import struct
+import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -30,6 +32,7 @@ from services.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
+from tests.support.media import seed_done_proof, seed_media_cast
 from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
 from tests.support.reports import AFTER_THE_WEEK, build_report_week
 from tests.support.webapp import build_init_data
@@ -464,6 +467,72 @@ async def test_the_employee_schedule_shows_the_seeded_month(
     await page.locator("#next-month").click()
     await page.wait_for_selector("#month-title:has-text('Апрель 2026')")
     assert await page.locator("#schedule-empty").is_visible()
+
+
+def tiny_png(rgb: tuple[int, int, int], width: int = 4, height: int = 3) -> bytes:
+    """A real PNG of one colour, so that the browser has something to decode."""
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        body = tag + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+IMAGES_DECODED = """
+(count) => {
+  const images = [...document.querySelectorAll('#files img')];
+  return images.length === count && images.every((img) => img.complete && img.naturalWidth === 4);
+}
+"""
+
+
+async def test_the_media_viewer_shows_the_seeded_proof_images(
+    browser: Browser,
+    live_app: LiveApp,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+    telegram: FakeTelegramServer,
+) -> None:
+    media = await seed_media_cast(session_factory, clock)
+    files = [
+        (telegram.add_file(tiny_png(colour)), "image/png")
+        for colour in ((200, 30, 30), (30, 30, 200))
+    ]
+    task_id = await seed_done_proof(session_factory, media, clock, files)
+
+    page = await open_page(
+        browser, live_app, f"/app/proofs?task={task_id}", user=media.viewing_manager, clock=clock
+    )
+    await measure(page, "proofs", "#files img")
+    await page.wait_for_function(IMAGES_DECODED, arg=2)
+    assert await page.locator("#proof-task").inner_text() == "Витрина"
+    assert "Ivan" in await page.locator("#proof-meta").inner_text()
+    assert await page.locator("#proof-comment").inner_text() == "Всё протёрто"
+
+    # Opened by a `task_<id>` start parameter, as from a t.me link with startapp.
+    by_start_param = await open_page(
+        browser,
+        live_app,
+        "/app/proofs",
+        user=media.owner,
+        clock=clock,
+        start_param=f"task_{task_id}",
+    )
+    await by_start_param.wait_for_function(IMAGES_DECODED, arg=2)
+
+    stranger = await open_page(
+        browser, live_app, f"/app/proofs?task={task_id}", user=media.stranger_owner, clock=clock
+    )
+    await stranger.wait_for_selector("#fatal", state="visible")
+    assert await stranger.locator("#files img").count() == 0
 
 
 async def test_the_map_falls_back_to_the_list_offline(

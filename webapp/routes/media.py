@@ -1,7 +1,9 @@
 """`GET /api/media/{key}`: the media proxy. Never a presigned URL: the caller is
-authenticated from the Mini App and must be allowed to see the file; everyone else (and
-every unknown or malformed key) gets the same 404. Bytes are streamed chunk by chunk from
-the storage (object storage or the Bot API), with `Range` support."""
+authenticated from the Mini App (the initData header, or the media session cookie that
+`POST /api/media/session` issues for `<img>`/`<video>`) and must be allowed to see the
+file; everyone else (and every unknown or malformed key) gets the same 404. Bytes are
+streamed chunk by chunk from the storage (object storage or the Bot API), with `Range`
+support."""
 
 import re
 from typing import Annotated
@@ -20,8 +22,15 @@ from services.media_storage.base import (
 )
 from services.media_storage.factory import get_media_storage_client, telegram_storage_client
 from services.media_storage.telegram_client import TELEGRAM_PROVIDER
-from webapp.auth import CurrentUser
-from webapp.dependencies import SessionDep
+from webapp.auth import (
+    MEDIA_SESSION_COOKIE,
+    MEDIA_SESSION_PATH,
+    MEDIA_SESSION_TTL,
+    CurrentUser,
+    MediaViewer,
+    issue_media_session,
+)
+from webapp.dependencies import ClockDep, SessionDep, SettingsDep
 
 router = APIRouter(tags=["media"])
 
@@ -86,11 +95,28 @@ def _not_found() -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, detail="not found")
 
 
+@router.post("/api/media/session", status_code=status.HTTP_204_NO_CONTENT)
+async def open_media_session(user: CurrentUser, settings: SettingsDep, clock: ClockDep) -> Response:
+    """Exchange the Mini App's initData for a media session cookie: HttpOnly, Secure,
+    only sent to `/api/media`. SameSite=None with Partitioned because Telegram Web shows
+    the Mini App in an iframe of another site, where a Lax or Strict cookie is never sent;
+    the proxy only reads, so a cross-site request can do nothing with it."""
+    token = issue_media_session(user.id, settings, clock.now())  # cookie-safe characters
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    # Written by hand: Starlette sets Partitioned only on Python 3.14+.
+    response.headers.append(
+        "Set-Cookie",
+        f"{MEDIA_SESSION_COOKIE}={token}; Max-Age={int(MEDIA_SESSION_TTL.total_seconds())}; "
+        f"Path={MEDIA_SESSION_PATH}; Secure; HttpOnly; SameSite=None; Partitioned",
+    )
+    return response
+
+
 @router.get("/api/media/{key:path}")
 async def get_media(
     key: str,
     request: Request,
-    user: CurrentUser,
+    user: MediaViewer,
     session: SessionDep,
     range_header: Annotated[str | None, Header(alias="Range")] = None,
 ) -> Response:

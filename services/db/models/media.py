@@ -49,6 +49,7 @@ class Media(Base):
         BigId, ForeignKey("objects.id", ondelete="SET NULL"), index=True
     )
     context: Mapped[MediaContext] = mapped_column(String(32))
+    # The shift task of a task proof; the planned shift of a cancellation document.
     context_id: Mapped[int] = mapped_column(BigInteger)
     # The orchestrator flow that collected it: one row per file and provider per flow.
     flow_id: Mapped[str] = mapped_column(String(32))

@@ -1,10 +1,8 @@
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import (
-    JSON,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -56,6 +54,8 @@ class TimeSlot(Base):
     rate_override: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     max_employees: Mapped[int] = mapped_column(default=1)
     note: Mapped[str] = mapped_column(String(500), default="")
+    # The slot's shifts get only the slot's own tasks, not the object's task templates.
+    ignore_object_tasks: Mapped[bool] = mapped_column(default=False)
     deleted_at: Mapped[datetime | None]
     created_at: Mapped[CreatedAt]
 
@@ -201,8 +201,8 @@ class ShiftCancellation(Base):
     comment: Mapped[str] = mapped_column(String(500), default="")
     short_notice: Mapped[bool] = mapped_column(default=False)
     fine_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
-    # Telegram file ids of the document photos (until the media flow stores them).
-    document_file_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # The media flow of the document (its media rows carry the same flow_id).
+    document_flow_id: Mapped[str | None] = mapped_column(String(32))
     approval_status: Mapped[CancellationApproval] = mapped_column(
         String(16), default=CancellationApproval.NOT_NEEDED
     )

@@ -9,7 +9,8 @@ from services.db.base import Base, BigId, CreatedAt, IntPk
 
 
 class TaskTemplate(Base):
-    """A task done on every shift at an object (C6). Editing or archiving it changes
+    """A task done on every shift at an object (C6), or, with `slot_id`, only on the
+    shifts of one planned slot (the slot's own task). Editing or archiving it changes
     future shifts only: a shift's tasks are copies made when the shift opens."""
 
     __tablename__ = "task_templates"
@@ -17,6 +18,9 @@ class TaskTemplate(Base):
     id: Mapped[IntPk]
     object_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
+    )
+    slot_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("time_slots.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(String(200))
     mandatory: Mapped[bool] = mapped_column(default=False)

@@ -1,0 +1,46 @@
+"""The proof review offers the Mini App media viewer as a Web App button that carries
+the task, when the webapp is public over https."""
+
+import pytest
+
+from services.clock import ManualClock
+from services.config import Settings
+from services.db.session import SessionFactory
+from tests.conftest import make_settings
+from tests.dialogs.conftest import UserFactory
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support import services as real
+from tests.support.media import seed_done_proof, seed_media_cast
+
+VIEWER_BUTTON = "🖼 Открыть в приложении"
+
+
+@pytest.fixture
+def settings(database_url: str, namespace: str, telegram: FakeTelegramServer) -> Settings:
+    return make_settings(
+        database_url=database_url,
+        redis_url=real.REDIS_URL,
+        rabbitmq_url=real.RABBITMQ_URL,
+        namespace=namespace,
+        telegram_api_base=telegram.base_url,
+        webapp_base_url="https://staff.example.com",
+    )
+
+
+async def test_the_proof_review_opens_the_media_viewer_of_the_task(
+    make_user: UserFactory, session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    cast = await seed_media_cast(session_factory, clock)
+    task_id = await seed_done_proof(session_factory, cast, clock, [("file-1", "image/jpeg")])
+    maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
+
+    await maria.send(f"/start task_{task_id}")
+
+    [button] = [
+        button
+        for row in maria.screen().reply_markup.inline_keyboard  # type: ignore[union-attr]
+        for button in row
+        if button.text == VIEWER_BUTTON
+    ]
+    assert button.web_app is not None
+    assert button.web_app.url == f"https://staff.example.com/app/proofs?lang=ru&task={task_id}"
