@@ -1,5 +1,6 @@
 """Read models of planning for the Mini App (C11): the week board of owners and managers
-(objects × days, occupancy, who is planned, labour cost) and an employee's month calendar.
+(objects × days, occupancy, who is planned, pending give-aways and swaps, labour cost)
+and an employee's month calendar.
 
 Changes go through `services.planning` (assign, unassign): this module only reads, with
 the same permission rules (`services.permissions`). Labour cost is shown only on objects
@@ -30,6 +31,7 @@ from services.db.models import (
 )
 from services.errors import InvalidInput, NotFound, PermissionDenied
 from services.permissions import Actor, actor_in, object_permissions, objects_with_permission
+from services.shift_exchange import PendingExchange, week_exchanges
 from services.shift_rules import frozen_rate, pay_for, whole_minutes
 from services.staff import rate_in_force
 from services.timeutil import local_today
@@ -55,6 +57,8 @@ class BoardSlot:
     has_started: bool
     people: list[BoardPerson]
     labour_cost: Decimal | None
+    # Live give-aways, swaps and requests for places of this slot (objects the viewer plans).
+    pending: list[PendingExchange]
 
     @property
     def booked(self) -> int:
@@ -201,8 +205,9 @@ async def week_board(
 ) -> WeekBoard:
     """The planning board of one week (Monday to Sunday, the organization's local dates;
     the current week when none is given) for an owner or a manager: every object they
-    see or plan, its live slots with who is planned, and the labour cost where they hold
-    `view_money`. Employees are refused."""
+    see or plan, its live slots with who is planned and the give-aways, swaps and
+    requests pending on them, and the labour cost where they hold `view_money`.
+    Employees are refused."""
     actor = await _planner_or_manager(session, user_id, organization_id)
     organization = await _organization(session, organization_id)
     today = local_today(clock.now(), ZoneInfo(organization.timezone))
@@ -221,6 +226,11 @@ async def week_board(
         )
     )
     people = await _people_by_slot(session, [s.id for s in slots])
+    pending: dict[int, list[PendingExchange]] = {}
+    for exchange in await week_exchanges(
+        session, user_id=user_id, organization_id=organization_id, week_start=start
+    ):
+        pending.setdefault(exchange.slot_id, []).append(exchange)
     now = clock.now()
     contract_rates: dict[tuple[int, date], Decimal | None] = {}
     board_objects = []
@@ -246,6 +256,7 @@ async def week_board(
                     has_started=slot.starts_at <= now,
                     people=[person for person, _ in on_slot],
                     labour_cost=cost,
+                    pending=pending.get(slot.id, []),
                 )
             )
         board_objects.append(

@@ -212,7 +212,10 @@ class ExchangeApproval:
 
 @dataclass(frozen=True)
 class PendingExchange:
-    """A live give-away or swap on the planning board (Mini App)."""
+    """A live give-away, swap or request for a free place on the planning board (Mini
+    App), on the slot of the shift it concerns. `employee` holds that shift (a
+    give-away's offerer, one side of a swap) or asks for the place; `other` is the
+    give-away's taker, the swap's other side, or ""."""
 
     kind: ExchangeKind
     exchange_id: int
@@ -457,11 +460,13 @@ async def _live_offers_for(
     return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
-async def open_places(session: AsyncSession, clock: Clock, *, user_id: int) -> OpenPlaces:
+async def open_places(
+    session: AsyncSession, clock: Clock, *, user_id: int, organization_id: int | None = None
+) -> OpenPlaces:
     """What the user could take now: free places of the next 14 days on their objects
     (that allow self-booking) and colleagues' give-aways; anything that would overlap
     their planned shifts, exceed the weekly hours cap or that they already asked for is
-    left out."""
+    left out. With `organization_id`, only that organization's (the Mini App acts in one)."""
     now = clock.now()
     requested = set(
         await session.scalars(
@@ -473,7 +478,7 @@ async def open_places(session: AsyncSession, clock: Clock, *, user_id: int) -> O
     places = []
     for view in await planning.free_slots(session, clock, user_id=user_id):
         slot, work_object = await _slot_and_object(session, view.slot_id)
-        if view.slot_id in requested:
+        if view.slot_id in requested or not _in_organization(work_object, organization_id):
             continue
         if not await _eligible(_require_fits(session, user_id, work_object.organization_id, slot)):
             continue
@@ -488,6 +493,8 @@ async def open_places(session: AsyncSession, clock: Clock, *, user_id: int) -> O
         )
     offers = []
     for offer, slot, work_object, offerer in await _live_offers_for(session, now, user_id):
+        if not _in_organization(work_object, organization_id):
+            continue
         if not await _eligible(_require_fits(session, user_id, work_object.organization_id, slot)):
             continue
         offers.append(
@@ -499,6 +506,10 @@ async def open_places(session: AsyncSession, clock: Clock, *, user_id: int) -> O
             )
         )
     return OpenPlaces(places, offers)
+
+
+def _in_organization(work_object: WorkObject, organization_id: int | None) -> bool:
+    return organization_id is None or work_object.organization_id == organization_id
 
 
 async def _require_fits(
@@ -1294,8 +1305,9 @@ async def _employees_near_open_places(session: AsyncSession, now: datetime) -> l
 async def week_exchanges(
     session: AsyncSession, *, user_id: int, organization_id: int, week_start: date
 ) -> list[PendingExchange]:
-    """Live give-aways and swaps of shifts in the week starting `week_start` (local
-    dates) on objects the user plans, for the week board."""
+    """Live give-aways and swaps of shifts, and requests for free places waiting for
+    approval, in the week starting `week_start` (local dates) on objects the user
+    plans, for the week board."""
     object_ids = await _planned_objects(session, user_id, organization_id)
     week_end = week_start + timedelta(days=7)
     in_week = and_(TimeSlot.local_date >= week_start, TimeSlot.local_date < week_end)
@@ -1360,4 +1372,39 @@ async def week_exchanges(
                 await _name(session, other),
             )
         )
+    requests = await session.execute(
+        select(SlotRequest, TimeSlot)
+        .join(TimeSlot, TimeSlot.id == SlotRequest.slot_id)
+        .where(
+            SlotRequest.status == ExchangeStatus.PENDING_APPROVAL,
+            SlotRequest.object_id.in_(object_ids),
+            in_week,
+        )
+        .order_by(TimeSlot.starts_at, SlotRequest.id)
+    )
+    for request, slot in requests:
+        found.append(
+            PendingExchange(
+                ExchangeKind.REQUEST,
+                request.id,
+                request.status,
+                slot.id,
+                slot.object_id,
+                slot.local_date,
+                await _name(session, request.user_id),
+                "",
+            )
+        )
     return found
+
+
+async def require_offer_in(session: AsyncSession, organization_id: int, offer_id: int) -> None:
+    """`NotFound` unless the give-away is of a shift at an object of the organization
+    (ids of another organization do not exist for its members)."""
+    found = await session.scalar(
+        select(ShiftOffer.id)
+        .join(WorkObject, WorkObject.id == ShiftOffer.object_id)
+        .where(ShiftOffer.id == offer_id, WorkObject.organization_id == organization_id)
+    )
+    if found is None:
+        raise NotFound()

@@ -5,7 +5,7 @@ from operator import itemgetter
 
 from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
@@ -45,6 +45,12 @@ def exchange_dialog() -> Dialog:
                 id="incoming",
                 state=ExchangeSG.swaps,
                 when="has_incoming",
+            ),
+            WebApp(
+                I18n("exchange-open-in-app"),
+                Format("{open_shifts_url}"),
+                id="open_shifts_app",
+                when="open_shifts_url",
             ),
             Cancel(I18n("common-back")),
             state=ExchangeSG.places,

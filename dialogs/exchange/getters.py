@@ -4,6 +4,7 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
+from dialogs.common.mini_app import mini_app_link
 from dialogs.planning.widgets import day_label, hhmm
 from services import planning, shift_exchange
 from services.errors import DomainError
@@ -64,6 +65,7 @@ async def get_places(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "is_empty": found.is_empty,
         "has_incoming": bool(incoming),
         "incoming_count": len(incoming),
+        "open_shifts_url": mini_app_link(dialog_manager, "open-shifts"),
     }
 
 

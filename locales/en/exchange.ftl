@@ -15,6 +15,7 @@ exchange-offer-button = 🤝 { $date } { $start }–{ $end } · { $object_name }
     }
 exchange-take-requested = 📨 Request sent to your manager: { $date } { $start }–{ $end }, { $object_name }. We will tell you the decision.
 exchange-incoming = 📨 Swap proposals: { $incoming_count }
+exchange-open-in-app = 📱 Open in the app
 
 exchange-swaps-title = 📨 <b>Swap proposals</b>
 exchange-swaps-empty = No proposals.

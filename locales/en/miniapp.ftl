@@ -87,3 +87,27 @@ miniapp-figure-bonuses = Bonuses
 miniapp-column-name = Employee
 miniapp-column-late = Late
 miniapp-column-no-shows = No-shows
+
+# Open shifts page (employees)
+miniapp-title-open-shifts = Open shifts
+miniapp-page-open-shifts = 🆓 Open shifts
+miniapp-open-shifts-hint = Free places and shifts colleagues give away, for the next 14 days — only those you can take.
+miniapp-open-shifts-empty = There are no open shifts right now. The bot will tell you when some appear.
+miniapp-open-take = Take
+miniapp-open-ask = Ask
+miniapp-open-from = Given away by { $name }
+miniapp-open-approval = 🔒 a manager approves
+
+# Planning board: give-aways, swaps and requests on a slot
+miniapp-slot-pending = Give-aways and requests
+miniapp-slot-pending-hint = Approve or refuse in the bot: “📅 Planning” → “📎 Approvals”.
+# Formatted by the API (not sent to the page scripts).
+board-pending-offer = { $status ->
+        [pending_approval] 🤝 { $name } gives the shift away, { $other } takes it — awaiting approval
+       *[open] 🤝 { $name } gives the shift away
+    }
+board-pending-swap = { $status ->
+        [pending_approval] 🔄 Swap { $name } ⇄ { $other } — awaiting approval
+       *[proposed] 🔄 { $name } ⇄ { $other }: swap proposed
+    }
+board-pending-request = 🙋 { $name } asks for a place — awaiting approval

@@ -15,6 +15,7 @@ exchange-offer-button = 🤝 { $date } { $start }–{ $end } · { $object_name }
     }
 exchange-take-requested = 📨 Запрос отправлен руководителю: { $date } { $start }–{ $end }, { $object_name }. Сообщим о решении.
 exchange-incoming = 📨 Предложения обмена: { $incoming_count }
+exchange-open-in-app = 📱 Открыть в приложении
 
 exchange-swaps-title = 📨 <b>Предложения обмена</b>
 exchange-swaps-empty = Предложений нет.

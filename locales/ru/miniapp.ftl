@@ -87,3 +87,27 @@ miniapp-figure-bonuses = Бонусы
 miniapp-column-name = Сотрудник
 miniapp-column-late = Опозд.
 miniapp-column-no-shows = Неявки
+
+# Open shifts page (employees)
+miniapp-title-open-shifts = Свободные смены
+miniapp-page-open-shifts = 🆓 Свободные смены
+miniapp-open-shifts-hint = Свободные места и смены, которые отдают коллеги, на 14 дней вперёд — только те, что вы можете взять.
+miniapp-open-shifts-empty = Свободных смен сейчас нет. Бот напишет, когда они появятся.
+miniapp-open-take = Взять
+miniapp-open-ask = Попросить
+miniapp-open-from = Отдаёт { $name }
+miniapp-open-approval = 🔒 нужно одобрение руководителя
+
+# Planning board: give-aways, swaps and requests on a slot
+miniapp-slot-pending = Обмены и запросы
+miniapp-slot-pending-hint = Одобрить или отказать можно в боте: «📅 Планирование» → «📎 Согласования».
+# Formatted by the API (not sent to the page scripts).
+board-pending-offer = { $status ->
+        [pending_approval] 🤝 { $name } отдаёт смену, { $other } берёт — ждёт одобрения
+       *[open] 🤝 { $name } отдаёт смену
+    }
+board-pending-swap = { $status ->
+        [pending_approval] 🔄 Обмен { $name } ⇄ { $other } — ждёт одобрения
+       *[proposed] 🔄 { $name } ⇄ { $other }: предложен обмен
+    }
+board-pending-request = 🙋 { $name } просит место — ждёт одобрения

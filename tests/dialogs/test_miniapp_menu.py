@@ -1,7 +1,7 @@
 """Telegram Web App buttons into the Mini App where a page helps: the planning board in
 the main menu and on a slot (its week), the map in the objects list, the dashboard of the
-chosen report, the employee's payslip. Only when the webapp is public over https
-(Telegram requires it)."""
+chosen report, the employee's payslip and open shifts. Only when the webapp is public
+over https (Telegram requires it)."""
 
 import pytest
 from aiogram import Bot
@@ -120,4 +120,17 @@ async def test_an_employee_opens_their_payslip_in_the_mini_app(
         )
     assert web_app_url(ivan, "💰 Листок в приложении") == (
         f"https://staff.example.com/app/payslip?lang=ru&period={period_id}"
+    )
+
+
+async def test_an_employee_opens_the_open_shifts_in_the_mini_app(
+    make_user: UserFactory, session_factory: SessionFactory, clock
+) -> None:
+    cast = await seed_miniapp_cast(session_factory, clock)
+    maria = make_user(cast.maria.telegram_id, first_name="Maria")
+    await maria.send("/start")
+    await maria.press("🆓 Свободные смены")
+
+    assert web_app_url(maria, "📱 Открыть в приложении") == (
+        "https://staff.example.com/app/open-shifts?lang=ru"
     )

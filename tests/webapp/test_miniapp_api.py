@@ -11,9 +11,17 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from services import shift_exchange
 from services.clock import ManualClock
 from services.config import Settings
-from services.db.models import PlannedShift, PlannedShiftStatus, User
+from services.db.models import (
+    ExchangeStatus,
+    PlannedShift,
+    PlannedShiftStatus,
+    SlotRequest,
+    User,
+    WorkObject,
+)
 from services.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN
 from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
@@ -168,7 +176,7 @@ async def test_me_tells_the_role_and_the_pages(
     assert owner["organization"]["name"] == "Кофейни Ольги"
     assert owner["pages"] == ["board", "reports", "map", "schedule", "payslip"]
     assert employee["role"] == "employee"
-    assert employee["pages"] == ["schedule", "payslip"]
+    assert employee["pages"] == ["schedule", "open-shifts", "payslip"]
 
 
 @pytest.mark.parametrize(
@@ -364,6 +372,198 @@ async def test_a_started_slot_is_refused_with_the_reason(
     assert response.json()["detail"]["code"] == "slot-in-past"
 
 
+# ------------------------------------------------------------------ open shifts
+
+
+async def give_away(
+    session_factory: SessionFactory, clock: ManualClock, planned_shift_id: int
+) -> int:
+    """The holder of the planned shift offers it to colleagues; the offer's id."""
+    async with session_factory() as session:
+        holder = await session.scalar(
+            select(PlannedShift.user_id).where(PlannedShift.id == planned_shift_id)
+        )
+        assert holder is not None
+        offer = await shift_exchange.offer_shift(
+            session, clock, user_id=holder, planned_shift_id=planned_shift_id
+        )
+        await session.commit()
+        return offer.id
+
+
+async def open_shifts_of(
+    http: httpx.AsyncClient, user: User, clock: ManualClock
+) -> list[tuple[str, int, str, str, str | None, str | None]]:
+    response = await http.get("/api/miniapp/open-shifts", headers=auth(user, clock))
+    assert response.status_code == 200
+    return [
+        (i["kind"], i["id"], i["date"], i["time"], i["occupancy"], i["offered_by"])
+        for i in response.json()["items"]
+    ]
+
+
+async def test_an_employee_sees_only_the_open_shifts_they_may_take(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    tuesday = ("slot", cast.tuesday_slot_id, "2026-03-03", "09:00–18:00", "1/2", None)
+    wednesday = ("slot", cast.wednesday_slot_id, "2026-03-04", "10:00–16:00", "0/1", None)
+    # Ivan is on Tuesday already; the other organization's bakery is nobody's business here.
+    assert await open_shifts_of(http, cast.maria, clock) == [tuesday, wednesday]
+    assert await open_shifts_of(http, cast.ivan, clock) == [wednesday]
+
+    offer_id = await give_away(session_factory, clock, cast.ivan_tuesday_shift_id)
+
+    ivans = ("offer", offer_id, "2026-03-03", "09:00–18:00", None, "Ivan")
+    assert await open_shifts_of(http, cast.maria, clock) == [tuesday, ivans, wednesday]
+    assert await open_shifts_of(http, cast.ivan, clock) == [wednesday]  # not his own
+    response = await http.get("/api/miniapp/open-shifts", headers=auth(cast.maria, clock))
+    offered = response.json()["items"][1]
+    assert (offered["object"], offered["date_label"], offered["needs_approval"]) == (
+        "Кофейня",
+        "вт, 3 мар.",
+        False,
+    )
+
+
+async def test_taking_a_place_books_it_and_the_next_taker_hears_why_not_in_their_language(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    async with session_factory() as session:
+        ivan = await session.get(User, cast.ivan.id)
+        assert ivan is not None
+        ivan.language = "en"
+        await session.commit()
+    path = f"/api/miniapp/open-shifts/slots/{cast.wednesday_slot_id}/take"
+
+    taken = await http.post(path, headers=auth(cast.maria, clock))
+    refused = await http.post(path, headers=auth(cast.ivan, clock))
+
+    assert taken.status_code == 200
+    assert taken.json() == {
+        "outcome": "done",
+        "message": "✅ Вы записаны: ср, 4 мар. 10:00–16:00, Кофейня.",
+    }
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == {
+        "code": "slot-full",
+        "message": "There are no places left on this shift (1/1).",
+    }
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.maria_membership_id]
+    assert await open_shifts_of(http, cast.maria, clock) == [
+        ("slot", cast.tuesday_slot_id, "2026-03-03", "09:00–18:00", "1/2", None)
+    ]
+
+
+async def test_taking_a_give_away_moves_the_shift_once(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    offer_id = await give_away(session_factory, clock, cast.ivan_tuesday_shift_id)
+    path = f"/api/miniapp/open-shifts/offers/{offer_id}/take"
+
+    taken = await http.post(path, headers=auth(cast.maria, clock))
+    again = await http.post(path, headers=auth(cast.maria, clock))
+
+    assert taken.status_code == 200
+    assert taken.json()["outcome"] == "done"
+    assert again.status_code == 409
+    assert again.json()["detail"] == {
+        "code": "offer-gone",
+        "message": "Эту смену уже взяли или предложение истекло.",
+    }
+    assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.maria_membership_id]
+
+
+async def test_where_the_object_wants_approval_a_take_asks_and_the_board_shows_what_waits(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    async with session_factory() as session:
+        cafe = await session.get(WorkObject, cast.cafe_id)
+        assert cafe is not None
+        cafe.exchange_needs_approval = True
+        await session.commit()
+    offer_id = await give_away(session_factory, clock, cast.ivan_tuesday_shift_id)
+
+    asked = await http.post(
+        f"/api/miniapp/open-shifts/slots/{cast.wednesday_slot_id}/take",
+        headers=auth(cast.maria, clock),
+    )
+
+    assert asked.status_code == 200
+    assert asked.json() == {
+        "outcome": "awaits_approval",
+        "message": "📨 Запрос отправлен руководителю: ср, 4 мар. 10:00–16:00, Кофейня. "
+        "Сообщим о решении.",
+    }
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == []
+    async with session_factory() as session:
+        request = await session.scalar(select(SlotRequest))
+    assert request is not None
+    assert (request.user_id, request.status) == (cast.maria.id, ExchangeStatus.PENDING_APPROVAL)
+    # Asked once: the place leaves her list; Ivan's give-away (same time as hers) stays.
+    assert [item[:2] for item in await open_shifts_of(http, cast.maria, clock)] == [
+        ("slot", cast.tuesday_slot_id),
+        ("offer", offer_id),
+    ]
+
+    for planner in (cast.owner, cast.manager):
+        board = (await http.get("/api/miniapp/board", headers=auth(planner, clock))).json()
+        [tuesday] = cafe_day(board, "2026-03-03")["slots"]
+        [wednesday] = cafe_day(board, "2026-03-04")["slots"]
+        assert tuesday["pending"] == [
+            {
+                "kind": "offer",
+                "id": offer_id,
+                "awaits_approval": False,
+                "text": "🤝 Ivan отдаёт смену",
+            }
+        ]
+        assert wednesday["pending"] == [
+            {
+                "kind": "request",
+                "id": request.id,
+                "awaits_approval": True,
+                "text": "🙋 Maria просит место — ждёт одобрения",
+            }
+        ]
+
+
+async def test_taking_another_organizations_place_or_give_away_is_404(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    foreign_offer = await give_away(session_factory, clock, cast.stranger_planned_shift_id)
+    headers = auth(cast.maria, clock)
+
+    place = await http.post(
+        f"/api/miniapp/open-shifts/slots/{cast.stranger_slot_id}/take", headers=headers
+    )
+    offer = await http.post(
+        f"/api/miniapp/open-shifts/offers/{foreign_offer}/take", headers=headers
+    )
+    missing = await http.post("/api/miniapp/open-shifts/offers/987654/take", headers=headers)
+
+    assert [place.status_code, offer.status_code, missing.status_code] == [404, 404, 404]
+    assert await planned_on(session_factory, cast.stranger_slot_id) == [cast.stranger_membership_id]
+    assert await open_shifts_of(http, cast.maria, clock) == [
+        ("slot", cast.tuesday_slot_id, "2026-03-03", "09:00–18:00", "1/2", None),
+        ("slot", cast.wednesday_slot_id, "2026-03-04", "10:00–16:00", "0/1", None),
+    ]
+
+
 # ------------------------------------------------------------------ other pages
 
 
@@ -423,6 +623,9 @@ async def test_pages_are_served_in_the_asked_language(http: httpx.AsyncClient) -
     assert "Откройте из Telegram" in russian.text
     assert "Planning board" in english.text
     assert unknown.status_code == 404
+    open_shifts = await http.get("/app/open-shifts")
+    assert open_shifts.status_code == 200
+    assert "Свободные смены" in open_shifts.text
 
 
 # ------------------------------------------------------------------ reports dashboard

@@ -24,7 +24,7 @@ import uvicorn
 from playwright.async_api import Browser, ConsoleMessage, Locator, Page, Route, async_playwright
 from sqlalchemy import select
 
-from services import payroll, planning
+from services import payroll, planning, shift_exchange
 from services.clock import ManualClock
 from services.config import Settings
 from services.db.models import OutboxMessage, PlannedShift, PlannedShiftStatus, User
@@ -588,6 +588,7 @@ async def test_the_payslip_shows_the_seeded_bonus(
         ("ivan", "schedule_2026-03", "schedule", "month=2026-03", "#shifts li"),
         ("owner", "board_2026-03-09", "board", "week=2026-03-09", "table.board"),
         ("ivan", "payslip", "payslip", "lang=ru", "#payslip:not([hidden])"),
+        ("ivan", "open-shifts", "open-shifts", "lang=ru", "#open-shifts li"),
     ],
 )
 async def test_a_start_parameter_opens_its_page_from_home(
@@ -696,3 +697,116 @@ async def test_the_reports_dashboard_draws_its_charts_and_table(
     await page.wait_for_selector("#report-title:has-text('Мира')")
     assert await page.locator("#employees tbody tr").count() == 2
     await page.screenshot(path=str(ARTIFACTS / "miniapp-reports-object.png"))
+
+
+# ------------------------------------------------------------------ open shifts
+
+
+def take_button(page: Page, kind: str, item_id: int) -> Locator:
+    return page.locator(f'button[data-take="{kind}:{item_id}"]')
+
+
+async def test_the_open_shifts_page_lists_a_place_and_taking_it_by_click_persists(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    page = await open_page(browser, live_app, "/app/open-shifts", user=cast.maria, clock=clock)
+    metrics = await measure(page, "open-shifts", "#open-shifts li")
+
+    assert metrics["assets_bytes"] < 300 * 1024
+    assert await page.locator("#open-shifts li").all_inner_texts() == [
+        "вт, 3 мар. · 09:00–18:00\nКофейня · 1/2\nВзять",
+        "ср, 4 мар. · 10:00–16:00\nКофейня · 0/1\nВзять",
+    ]
+    await take_button(page, "slot", cast.wednesday_slot_id).click()
+
+    await page.wait_for_selector("#toast:has-text('Вы записаны: ср, 4 мар. 10:00–16:00')")
+    await take_button(page, "slot", cast.wednesday_slot_id).wait_for(state="detached")
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.maria_membership_id]
+    assert await page.evaluate("() => window.__haptics") == ["impact:light", "success"]
+    assert not await page.locator("#take-error").is_visible()
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-open-shifts-taken.png"))
+
+
+async def test_a_refused_take_shows_the_reason_above_the_fresh_list(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    page = await open_page(browser, live_app, "/app/open-shifts", user=cast.maria, clock=clock)
+    await page.wait_for_selector("#open-shifts li")
+    # A planner gives Wednesday's only place to Ivan while Maria looks at the list.
+    await manager_fills_wednesday(session_factory, clock, cast, cast.ivan_membership_id)
+
+    await take_button(page, "slot", cast.wednesday_slot_id).click()
+
+    error = page.locator("#take-error")
+    await error.wait_for(state="visible")
+    assert await error.inner_text() == SLOT_FULL
+    await take_button(page, "slot", cast.wednesday_slot_id).wait_for(state="detached")
+    assert await page.locator("#open-shifts li").count() == 1
+    assert await page.evaluate("() => window.__haptics.slice(-1)") == ["error"]
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-open-shifts-refused.png"))
+    assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.ivan_membership_id]
+
+
+async def test_a_take_without_connection_is_explained_and_retried(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    page = await open_page(browser, live_app, "/app/open-shifts", user=cast.maria, clock=clock)
+    await page.wait_for_selector("#open-shifts li")
+    await page.context.route("**/api/miniapp/**", _offline)
+
+    await take_button(page, "slot", cast.tuesday_slot_id).click()
+
+    error = page.locator("#take-error")
+    await error.wait_for(state="visible")
+    assert await error.locator("span").inner_text() == (
+        "Нет связи с сервером. Проверьте интернет и попробуйте ещё раз."
+    )
+    assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.ivan_membership_id]
+    await page.context.unroute("**/api/miniapp/**", _offline)
+    await page.locator("#take-retry").click()
+
+    await page.wait_for_selector("#toast:has-text('Вы записаны: вт, 3 мар.')")
+    assert not await error.is_visible()
+    assert set(await planned_on(session_factory, cast.tuesday_slot_id)) == {
+        cast.ivan_membership_id,
+        cast.maria_membership_id,
+    }
+
+
+async def test_the_board_marks_a_pending_give_away_and_lists_it_in_the_slot_sheet(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    async with session_factory() as session:
+        await shift_exchange.offer_shift(
+            session, clock, user_id=cast.ivan.id, planned_shift_id=cast.ivan_tuesday_shift_id
+        )
+        await session.commit()
+
+    page = await open_page(browser, live_app, "/app/board", user=cast.manager, clock=clock)
+    await measure(page, "board-pending", "button.slot.has-pending")
+
+    tuesday = slot_button(page, cast.tuesday_slot_id)
+    assert await tuesday.locator(".pending").inner_text() == "🤝"
+    assert await slot_button(page, cast.wednesday_slot_id).locator(".pending").count() == 0
+    await tuesday.click()
+
+    await page.locator("#sheet-pending-section").wait_for(state="visible")
+    assert await page.locator("#sheet-pending li").all_inner_texts() == ["🤝 Ivan отдаёт смену"]
+    assert not await page.locator("#sheet-pending-hint").is_visible()  # nothing to approve yet
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-pending.png"))

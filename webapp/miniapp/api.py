@@ -10,8 +10,8 @@ from typing import Annotated, Any
 from babel.dates import format_date, get_day_names
 from fastapi import APIRouter, Body, Query
 
-from services import payroll, planning, reports
-from services.db.models import MembershipRole, Organization, PayPeriod
+from services import payroll, planning, reports, shift_exchange
+from services.db.models import ExchangeStatus, MembershipRole, Organization, PayPeriod
 from services.errors import DomainError, NotFound
 from services.i18n import Translator
 from services.objects import visible_objects
@@ -33,7 +33,8 @@ from webapp.miniapp.context import MemberDep, PlannerDep, http_error, translator
 router = APIRouter(prefix="/api/miniapp", tags=["miniapp"])
 
 PLANNER_PAGES = ("board", "reports", "map")
-MEMBER_PAGES = ("schedule", "payslip")
+MEMBER_PAGES = ("schedule", "open-shifts", "payslip")
+EMPLOYEE_ONLY_PAGES = ("open-shifts",)  # as in the bot's menu: employees take open shifts
 YANDEX_LANGUAGES = {"ru": "ru_RU", "en": "en_US"}
 
 
@@ -55,11 +56,32 @@ async def me(user: CurrentUser, actor: MemberDep, session: SessionDep) -> dict[s
         "language": user.language,
         "role": actor.role.value,
         "organization": {"id": actor.organization_id, "name": organization.name},
-        "pages": [*(PLANNER_PAGES if is_planner else ()), *MEMBER_PAGES],
+        "pages": [
+            *(PLANNER_PAGES if is_planner else ()),
+            *(
+                page
+                for page in MEMBER_PAGES
+                if actor.role == MembershipRole.EMPLOYEE or page not in EMPLOYEE_ONLY_PAGES
+            ),
+        ],
     }
 
 
 # ------------------------------------------------------------------ planning board
+
+
+def _pending_json(t: Translator, pending: shift_exchange.PendingExchange) -> dict[str, Any]:
+    return {
+        "kind": pending.kind.value,
+        "id": pending.exchange_id,
+        "awaits_approval": pending.status == ExchangeStatus.PENDING_APPROVAL,
+        "text": t.get(
+            f"board-pending-{pending.kind.value}",
+            status=str(pending.status),
+            name=pending.employee,
+            other=pending.other,
+        ),
+    }
 
 
 def _slot_json(t: Translator, slot: BoardSlot, currency: str) -> dict[str, Any]:
@@ -78,6 +100,7 @@ def _slot_json(t: Translator, slot: BoardSlot, currency: str) -> dict[str, Any]:
             }
             for person in slot.people
         ],
+        "pending": [_pending_json(t, pending) for pending in slot.pending],
     }
 
 
@@ -276,6 +299,122 @@ async def schedule(
             for shift in calendar.shifts
         ],
     }
+
+
+# ------------------------------------------------------------------ open shifts
+
+
+def _open_shift_json(
+    t: Translator, kind: str, item_id: int, shift: shift_exchange.ShiftInfo, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "id": item_id,
+        "date": shift.local_date.isoformat(),
+        "date_label": t.short_day(shift.local_date),
+        "time": f"{_hhmm(shift.start_time)}–{_hhmm(shift.end_time)}",
+        "object": shift.object_name,
+        **extra,
+    }
+
+
+@router.get("/open-shifts")
+async def open_shifts(
+    user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
+) -> dict[str, Any]:
+    """Free places and colleagues' give-aways the caller may take now, by start time
+    (`services.shift_exchange.open_places`, the bot's "Open shifts")."""
+    try:
+        found = await shift_exchange.open_places(
+            session, clock, user_id=user.id, organization_id=actor.organization_id
+        )
+    except DomainError as error:
+        raise http_error(error, user) from error
+    t = translator_of(user)
+    items = [
+        (
+            place.shift.starts_at,
+            _open_shift_json(
+                t,
+                "slot",
+                place.slot_id,
+                place.shift,
+                occupancy=f"{place.booked}/{place.max_employees}",
+                offered_by=None,
+                needs_approval=place.needs_approval,
+            ),
+        )
+        for place in found.places
+    ] + [
+        (
+            offer.shift.starts_at,
+            _open_shift_json(
+                t,
+                "offer",
+                offer.offer_id,
+                offer.shift,
+                occupancy=None,
+                offered_by=offer.offered_by,
+                needs_approval=offer.needs_approval,
+            ),
+        )
+        for offer in found.offers
+    ]
+    items.sort(key=lambda item: item[0])
+    return {"items": [item for _, item in items]}
+
+
+def _taken_json(t: Translator, result: shift_exchange.TakeResult) -> dict[str, Any]:
+    shift = result.shift
+    key = (
+        "schedule-booked"
+        if result.outcome == shift_exchange.Outcome.DONE
+        else "exchange-take-requested"
+    )
+    return {
+        "outcome": result.outcome.value,
+        "message": t.get(
+            key,
+            date=t.short_day(shift.local_date),
+            start=_hhmm(shift.start_time),
+            end=_hhmm(shift.end_time),
+            object_name=shift.object_name,
+        ),
+    }
+
+
+@router.post("/open-shifts/slots/{slot_id}/take")
+async def take_open_place(
+    slot_id: int, user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
+) -> dict[str, Any]:
+    """Take a free place: booked at once, or a request where the object wants approval
+    (`services.shift_exchange.take_open_place` decides)."""
+    try:
+        await require_slot_in(session, actor.organization_id, slot_id)
+        result = await shift_exchange.take_open_place(
+            session, clock, user_id=user.id, slot_id=slot_id
+        )
+    except DomainError as error:
+        raise http_error(error, user) from error
+    await session.commit()
+    return _taken_json(translator_of(user), result)
+
+
+@router.post("/open-shifts/offers/{offer_id}/take")
+async def take_offered_shift(
+    offer_id: int, user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
+) -> dict[str, Any]:
+    """Take a colleague's give-away: the first taker gets it, or it waits for approval
+    (`services.shift_exchange.take_offered_shift` decides)."""
+    try:
+        await shift_exchange.require_offer_in(session, actor.organization_id, offer_id)
+        result = await shift_exchange.take_offered_shift(
+            session, clock, user_id=user.id, offer_id=offer_id
+        )
+    except DomainError as error:
+        raise http_error(error, user) from error
+    await session.commit()
+    return _taken_json(translator_of(user), result)
 
 
 # ------------------------------------------------------------------ object map

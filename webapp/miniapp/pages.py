@@ -23,7 +23,7 @@ static_files = StaticFiles(directory=WEBAPP_DIR / "static")
 
 router = APIRouter(prefix="/app", tags=["miniapp"])
 
-PAGES = ("home", "board", "reports", "schedule", "map", "payslip", "proofs")
+PAGES = ("home", "board", "reports", "schedule", "map", "payslip", "open-shifts", "proofs")
 TELEGRAM_SCRIPT_URL = "https://telegram.org/js/telegram-web-app.js"
 # Texts the scripts place themselves; their variables stay as `{name}` for the script.
 _SCRIPT_TEXT_PREFIX = "miniapp-"

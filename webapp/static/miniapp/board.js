@@ -1,6 +1,7 @@
 /* Planning board: objects × days of a week; a slot opens a sheet where planners assign,
    remove and move people through the same use cases as the bot. A move picks its target
-   on the board itself (any week); refusals show inline, where the planner is looking. */
+   on the board itself (any week); refusals show inline, where the planner is looking.
+   Give-aways, swaps and requests pending on a slot are marked on it and listed in its sheet. */
 (function () {
   "use strict";
   const { t, el, api, messageOf, run, haptic, toast, show, start, params, setParam } = window.MiniApp;
@@ -17,9 +18,12 @@
     return object.can_plan && !slot.started && slot.id !== moving.fromSlotId;
   }
 
+  const PENDING_ICONS = { offer: "🤝", swap: "🔄", request: "🙋" };
+
   function slotButton(object, day, slot) {
     const classes = ["slot"];
     if (slot.full) classes.push("full");
+    if (slot.pending.length) classes.push("has-pending");
     if (slot.started) classes.push("started");
     if (moving && isTarget(object, slot)) classes.push("target");
     if (moving && slot.id === moving.fromSlotId) classes.push("source");
@@ -34,6 +38,9 @@
       el("span", { class: "time", text: slot.time }),
       names ? el("span", { class: "names", text: names }) : null,
       slot.cost ? el("span", { class: "cost", text: slot.cost }) : null,
+      slot.pending.length ? el("span", { class: "pending", "data-pending": slot.pending.length,
+        title: slot.pending.map((item) => item.text).join("\n"),
+        text: slot.pending.map((item) => PENDING_ICONS[item.kind]).join("") }) : null,
     ]);
   }
 
@@ -104,6 +111,10 @@
           onclick: () => unassign(person), text: t("miniapp-slot-unassign") }),
       ]) : null,
     ])) : [el("li", { class: "muted", text: t("miniapp-slot-nobody") })]));
+    document.getElementById("sheet-pending").replaceChildren(...slot.pending.map((item) =>
+      el("li", { "data-pending-kind": item.kind, "data-pending-id": item.id, text: item.text })));
+    show("sheet-pending-section", slot.pending.length > 0);
+    show("sheet-pending-hint", slot.pending.some((item) => item.awaits_approval));
     show("sheet-comment-label", editable && slot.people.length > 0);
     document.getElementById("sheet-comment").value = "";
     const candidates = document.getElementById("sheet-candidates");

@@ -1,5 +1,6 @@
 /* Home: who I am here and my pages. A `startapp` parameter (board_2026-03-09,
-   schedule_2026-03, map, payslip_12) opens its page directly, once per session. */
+   schedule_2026-03, map, payslip_12, open-shifts) opens its page directly, once per
+   session. */
 (function () {
   "use strict";
   const { tg, t, el, api, show, start, params, pageUrl, lang } = window.MiniApp;
