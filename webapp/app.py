@@ -9,10 +9,12 @@ import structlog
 from fastapi import FastAPI, Request, Response
 
 from bot.runtime import BotRuntime, announce_commands, open_runtime
+from bot.webhook import WebhookFeed
 from services.config import BotMode, Settings
 from services.db.session import create_engine, create_session_factory
 from services.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.redis import create_redis
+from services.startup import wait_for_database_and_redis
 from webapp.miniapp import api as miniapp_api
 from webapp.miniapp import pages as miniapp_pages
 from webapp.routes import health, telegram_webhook, yookassa_webhook
@@ -37,11 +39,17 @@ def create_app(settings: Settings) -> FastAPI:
         if settings.bot_mode == BotMode.WEBHOOK:
             runtime = await open_runtime(settings)
             app.state.bot_runtime = runtime
+            app.state.webhook_feed = WebhookFeed(
+                runtime.dispatcher, runtime.bot, runtime.redis, settings.namespace
+            )
             app.state.engine, app.state.redis = runtime.engine, runtime.redis
             await _start_webhook(runtime, settings)
         else:
             app.state.engine = create_engine(settings.effective_database_url)
             app.state.redis = create_redis(settings)
+            await wait_for_database_and_redis(
+                app.state.engine, app.state.redis, deadline_seconds=settings.startup_wait_seconds
+            )
         app.state.session_factory = create_session_factory(app.state.engine)
         try:
             yield
