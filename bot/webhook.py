@@ -26,6 +26,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
 from aiogram.types import Update
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from services.observability.metrics import CHAT_TURN_WAIT, WEBHOOK_REPEATS
 
@@ -110,7 +111,10 @@ class ChatTurns:
             CHAT_TURN_WAIT.observe(time.monotonic() - started)
             yield
         finally:
-            await self._leave(keys=keys, args=[ticket])
+            try:
+                await self._leave(keys=keys, args=[ticket])
+            except RedisError:  # the turn lapses with its lease; the update was handled
+                log.warning("webhook.chat_turn_not_released", chat_id=chat_id, exc_info=True)
 
 
 class WebhookFeed:
