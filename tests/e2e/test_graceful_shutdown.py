@@ -12,21 +12,10 @@ import pytest
 from sqlalchemy import make_url
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process, wait_until_healthy
+from tests.support.processes import start_process, wait_until_healthy, webhook_env
 from tests.support.services import free_port
 
 SLOW_ANSWER_SECONDS = 2.0
-
-
-def _webhook_env(bot_env: dict[str, str], port: int) -> dict[str, str]:
-    return dict(
-        bot_env,
-        BOT_MODE="webhook",
-        WEBAPP_HOST="127.0.0.1",
-        WEBAPP_PORT=str(port),
-        WEBAPP_BASE_URL=f"http://127.0.0.1:{port}",
-        WEBHOOK_SECRET="shutdown-secret",
-    )
 
 
 @pytest.mark.parametrize("mode", ["polling", "webhook"])
@@ -39,7 +28,8 @@ async def test_sigterm_during_a_slow_update_still_answers_and_exits_cleanly(
         await telegram.wait_for_call("getUpdates", timeout=60)
     else:
         port = free_port()
-        process = start_process("webapp", ["-m", "webapp"], _webhook_env(bot_env, port), tmp_path)
+        env = webhook_env(bot_env, port, "shutdown-secret")
+        process = start_process("webapp", ["-m", "webapp"], env, tmp_path)
         processes.append(process)
         await wait_until_healthy(port, process)
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.fakes.telegram_server import FakeTelegramServer, FakeUser
 from tests.support.balancer import RoundRobinBalancer
-from tests.support.processes import start_process, wait_until_healthy
+from tests.support.processes import start_process, wait_until_healthy, webhook_env
 from tests.support.services import free_port
 
 SETTINGS_TITLE = "Настройки"
@@ -26,14 +26,7 @@ async def balancer(
     ports = [free_port(), free_port()]
     async with RoundRobinBalancer([f"http://127.0.0.1:{port}" for port in ports]) as balancer:
         for index, port in enumerate(ports):
-            env = dict(
-                bot_env,
-                BOT_MODE="webhook",
-                WEBAPP_HOST="127.0.0.1",
-                WEBAPP_PORT=str(port),
-                WEBAPP_BASE_URL=balancer.base_url,
-                WEBHOOK_SECRET="replicas-secret",
-            )
+            env = webhook_env(bot_env, port, "replicas-secret", balancer.base_url)
             processes.append(start_process(f"webapp-{index + 1}", ["-m", "webapp"], env, tmp_path))
         for port, process in zip(ports, processes, strict=True):
             await wait_until_healthy(port, process)
@@ -58,6 +51,13 @@ def command_update(update_id: int, user: FakeUser, command: str) -> dict:
     }
 
 
+async def user_at_the_menu(telegram: FakeTelegramServer, telegram_id: int, name: str) -> FakeUser:
+    user = telegram.user(telegram_id, first_name=name)
+    await telegram.send_text(user, "/start")
+    await telegram.wait_for_message(user.id, text_contains=MENU_GREETING)
+    return user
+
+
 def replies_since(telegram: FakeTelegramServer, chat_id: int, mark: int) -> list[str]:
     """What the user saw arrive, in order: "settings" or "menu" per new message."""
     replies = []
@@ -73,9 +73,7 @@ def replies_since(telegram: FakeTelegramServer, chat_id: int, mark: int) -> list
 async def test_an_update_delivered_twice_is_answered_once(
     telegram: FakeTelegramServer, balancer: RoundRobinBalancer
 ) -> None:
-    olga = telegram.user(7001, first_name="Olga")
-    await telegram.send_text(olga, "/start")
-    await telegram.wait_for_message(olga.id, text_contains=MENU_GREETING)
+    olga = await user_at_the_menu(telegram, 7001, "Olga")
 
     mark = len(telegram.calls)
     repeated = command_update(50_000, olga, "/settings")
@@ -93,9 +91,7 @@ async def test_an_update_delivered_twice_is_answered_once(
 async def test_one_users_updates_are_answered_in_order_across_replicas(
     telegram: FakeTelegramServer, balancer: RoundRobinBalancer
 ) -> None:
-    ivan = telegram.user(7002, first_name="Ivan")
-    await telegram.send_text(ivan, "/start")
-    await telegram.wait_for_message(ivan.id, text_contains=MENU_GREETING)
+    ivan = await user_at_the_menu(telegram, 7002, "Ivan")
 
     mark = len(telegram.calls)
     telegram.delay_next("sendMessage", 1.5, chat_id=ivan.id)

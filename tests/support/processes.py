@@ -84,6 +84,21 @@ def run_migrations(env: dict[str, str], workdir: Path, *, cwd: Path | None = Non
     )
 
 
+def webhook_env(
+    base: dict[str, str], port: int, secret: str, public_url: str | None = None
+) -> dict[str, str]:
+    """`base` for a webapp hosting the bot in webhook mode on `port`; Telegram posts to
+    `public_url` (a balancer in front of several replicas), else to the webapp itself."""
+    return dict(
+        base,
+        BOT_MODE="webhook",
+        WEBAPP_HOST="127.0.0.1",
+        WEBAPP_PORT=str(port),
+        WEBAPP_BASE_URL=public_url or f"http://127.0.0.1:{port}",
+        WEBHOOK_SECRET=secret,
+    )
+
+
 async def wait_until_healthy(port: int, process: RunningProcess, seconds: float = 60.0) -> None:
     """Until the webapp on `port` answers /healthz (its start-up is complete)."""
     async with httpx.AsyncClient() as client:
