@@ -14,7 +14,6 @@ from services.config import BotMode, Settings
 from services.db.session import create_engine, create_session_factory
 from services.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.redis import create_redis
-from services.startup import wait_for_database_and_redis
 from webapp.miniapp import api as miniapp_api
 from webapp.miniapp import pages as miniapp_pages
 from webapp.routes import health, telegram_webhook, yookassa_webhook
@@ -47,9 +46,6 @@ def create_app(settings: Settings) -> FastAPI:
         else:
             app.state.engine = create_engine(settings.effective_database_url)
             app.state.redis = create_redis(settings)
-            await wait_for_database_and_redis(
-                app.state.engine, app.state.redis, deadline_seconds=settings.startup_wait_seconds
-            )
         app.state.session_factory = create_session_factory(app.state.engine)
         try:
             yield

@@ -1,7 +1,7 @@
 """SIGTERM while an update is being handled (the Bot API is slow to answer): the user
 still gets the answer, and the process exits with 0 — the polling bot and the webapp
-hosting the bot in webhook mode. A process started before its database waits for it,
-says so in the log, and serves once the database is up."""
+hosting the bot in webhook mode. The webapp hosting the bot, started before its
+database, waits for it, says so in the log, and serves once the database is up."""
 
 import asyncio
 import json
@@ -52,13 +52,9 @@ async def test_webapp_started_before_its_database_waits_and_then_serves(
     bot_env, processes, tmp_path: Path, session_factory
 ) -> None:
     real_database = make_url(bot_env["DATABASE_URL"])
-    proxy_port = free_port()
-    env = dict(
-        bot_env,
-        DATABASE_URL=real_database.set(port=proxy_port).render_as_string(hide_password=False),
-        WEBAPP_HOST="127.0.0.1",
-        WEBAPP_PORT=str(free_port()),
-    )
+    proxy_port, port = free_port(), free_port()
+    database_url = real_database.set(port=proxy_port).render_as_string(hide_password=False)
+    env = webhook_env(dict(bot_env, DATABASE_URL=database_url), port, "startup-secret")
     webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
     processes.append(webapp)
     waits = await _log_events(webapp, "startup.waiting_for_dependency", at_least=2)
@@ -73,13 +69,9 @@ async def test_webapp_started_before_its_database_waits_and_then_serves(
     try:
         ready = await _log_events(webapp, "startup.dependency_ready", at_least=1)
         assert ready[0]["dependency"] == "database"
+        await wait_until_healthy(port, webapp)
         async with httpx.AsyncClient() as client:
-            for _ in range(100):
-                try:
-                    answer = await client.get(f"http://127.0.0.1:{env['WEBAPP_PORT']}/readyz")
-                    break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
+            answer = await client.get(f"http://127.0.0.1:{port}/readyz")
         assert answer.json()["checks"]["database"] == "ok"
     finally:
         webapp.stop()
