@@ -13,9 +13,10 @@ from bot.factory import create_bot, create_dispatcher, create_storage
 from bot.middlewares import InFlightUpdates
 from services.clock import Clock, SystemClock
 from services.config import Settings
-from services.db.session import create_engine, create_session_factory, ping
+from services.db.session import create_engine, create_session_factory
 from services.i18n import SUPPORTED_LANGUAGES, translator_for
 from services.redis import create_redis
+from services.startup import wait_for_database_and_redis
 
 log = structlog.get_logger("bot")
 
@@ -42,10 +43,8 @@ class BotRuntime:
 
 async def open_runtime(settings: Settings, clock: Clock | None = None) -> BotRuntime:
     engine = create_engine(settings.effective_database_url)
-    await ping(engine)
     redis = create_redis(settings)
-    if redis is not None:
-        await redis.ping()
+    await wait_for_database_and_redis(engine, redis, deadline_seconds=settings.startup_wait_seconds)
     storage, isolation = create_storage(settings, redis)
     dispatcher = create_dispatcher(
         settings=settings,

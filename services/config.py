@@ -126,6 +126,8 @@ class Settings(_Group):
     # Prometheus exporters of the processes that serve no HTTP themselves (0 = off).
     bot_metrics_port: int = 9101
     worker_metrics_port: int = 9102
+    # How long a starting process retries PostgreSQL, Redis and RabbitMQ before exiting.
+    startup_wait_seconds: float = 120.0
 
     minio: MinioSettings = Field(default_factory=MinioSettings)
     yookassa: YookassaSettings = Field(default_factory=YookassaSettings)

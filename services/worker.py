@@ -14,7 +14,7 @@ from redis.asyncio import Redis
 
 from services.clock import Clock, SystemClock
 from services.config import Settings, get_settings
-from services.db.session import create_engine, create_session_factory, ping
+from services.db.session import create_engine, create_session_factory
 from services.observability.logging import configure_logging
 from services.observability.metrics import QUEUE_DEPTH, WORKER_UP
 from services.queue.broker import Broker, connect_broker
@@ -30,6 +30,7 @@ from services.queue.rate_limit import (
 from services.queue.relay import NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, OutboxRelay
 from services.redis import create_redis
 from services.scheduler import Scheduler
+from services.startup import wait_for, wait_for_database_and_redis
 
 # How long a stopping worker waits for the messages it is sending.
 SHUTDOWN_GRACE_SECONDS = 20.0
@@ -66,10 +67,11 @@ async def _report_gauges(broker: Broker, relay: OutboxRelay, stop: asyncio.Event
 async def run_worker(settings: Settings, stop: asyncio.Event, clock: Clock | None = None) -> None:
     clock = clock or SystemClock()
     engine = create_engine(settings.effective_database_url, pool_size=settings.notifier.concurrency)
-    await ping(engine)
-    session_factory = create_session_factory(engine)
     redis = create_redis(settings)
-    broker = await connect_broker(settings)
+    deadline = settings.startup_wait_seconds
+    await wait_for_database_and_redis(engine, redis, deadline_seconds=deadline)
+    broker = await wait_for("rabbitmq", lambda: connect_broker(settings), deadline_seconds=deadline)
+    session_factory = create_session_factory(engine)
     bot = create_sender_bot(settings)
     limiter, marks = send_guards(settings, redis)
     notifier = Notifier(

@@ -1,5 +1,8 @@
 """`python -m webapp`: the FastAPI webapp under uvicorn (and the bot in webhook mode)."""
 
+import signal
+from types import FrameType
+
 import uvicorn
 
 from services.config import get_settings
@@ -7,9 +10,17 @@ from services.observability.logging import configure_logging
 from webapp.app import create_app
 
 
+def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
+    """uvicorn shuts down gracefully on SIGTERM/SIGINT, then re-raises the signal to the
+    handler installed before it: here, a finished shutdown is a clean exit (status 0)."""
+    raise SystemExit(0)
+
+
 def main() -> None:
     settings = get_settings()
     configure_logging(settings.log_format, settings.log_level)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _exit_cleanly)
     uvicorn.run(
         create_app(settings),
         host=settings.webapp_host,

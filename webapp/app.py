@@ -9,6 +9,7 @@ import structlog
 from fastapi import FastAPI, Request, Response
 
 from bot.runtime import BotRuntime, announce_commands, open_runtime
+from bot.webhook import WebhookFeed
 from services.config import BotMode, Settings
 from services.db.session import create_engine, create_session_factory
 from services.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
@@ -38,6 +39,9 @@ def create_app(settings: Settings) -> FastAPI:
         if settings.bot_mode == BotMode.WEBHOOK:
             runtime = await open_runtime(settings)
             app.state.bot_runtime = runtime
+            app.state.webhook_feed = WebhookFeed(
+                runtime.dispatcher, runtime.bot, runtime.redis, settings.namespace
+            )
             app.state.engine, app.state.redis = runtime.engine, runtime.redis
             await _start_webhook(runtime, settings)
         else:

@@ -19,6 +19,15 @@ HANDLER_CALLS = Counter(
     "Updates handled by handler (dialog state or command)",
     ["handler"],
 )
+WEBHOOK_REPEATS = Counter(
+    "staffprobot_webhook_repeats_total",
+    "Webhook updates whose update_id was already received (Telegram's repeats), not handled",
+)
+CHAT_TURN_WAIT = Histogram(
+    "staffprobot_chat_turn_wait_seconds",
+    "Time a webhook update waited for the previous updates of its chat",
+    buckets=(0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
 HTTP_REQUESTS = Counter(
     "staffprobot_http_requests_total", "HTTP requests of the webapp", ["route", "method", "status"]
 )

@@ -1,6 +1,8 @@
-"""Bench (prints figures, asserts nothing): the clock-in flow in webhook mode.
+"""Bench (prints figures, asserts nothing): the clock-in flow in webhook mode, with one
+webapp process and with two side by side behind a round-robin balancer (as behind Nginx
+in production; they share Redis and PostgreSQL).
 
-The real webapp (`python -m webapp`, `BOT_MODE=webhook`, its own process) with real
+The real webapp (`python -m webapp`, `BOT_MODE=webhook`, its own processes) with real
 PostgreSQL and Redis, driven by the fake Telegram Bot API of `tests/fakes` over HTTP on
 loopback: N simulated employees each press "/start", "🟢 Открыть смену", choose today's
 shift and send a location, all at the same time. The fake server posts every update to
@@ -29,8 +31,6 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import httpx
-
 from services.db.models import (
     Membership,
     MembershipObject,
@@ -46,7 +46,8 @@ from services.i18n import translator_for
 from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
-from tests.support.processes import RunningProcess, start_process
+from tests.support.balancer import RoundRobinBalancer
+from tests.support.processes import start_process, wait_until_healthy
 from tests.support.shifts import CAFE
 
 WEBHOOK_SECRET = "bench-webhook-secret"
@@ -165,59 +166,67 @@ async def seed(database_url: str, employees: int, now: datetime) -> str:
     )
 
 
-async def wait_until_serving(port: int, process: RunningProcess, telegram: FakeTelegramServer):
-    async with httpx.AsyncClient() as client:
-        for _ in range(300):
-            if process.process.poll() is not None:
-                raise RuntimeError(f"{process.name} exited:\n{process.output()[-3000:]}")
-            try:
-                if (await client.get(f"http://127.0.0.1:{port}/healthz")).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    await telegram.wait_for_call("setWebhook", timeout=30)
-
-
 @asynccontextmanager
 async def serving(
-    name: str, args: list[str], env: dict[str, str], port: int, workdir: Path
+    name: str,
+    args: list[str],
+    env_for: Callable[[int, str], dict[str, str]],
+    workdir: Path,
+    *,
+    replicas: int = 1,
+    balanced: bool = True,
 ) -> AsyncIterator[FakeTelegramServer]:
+    """`replicas` processes, each told its port and the public URL Telegram posts to:
+    a round-robin balancer in front of them (as Nginx in production), or the only
+    process itself when `balanced` is off."""
     telegram = FakeTelegramServer(TEST_BOT_TOKEN)
     await telegram.start()
-    env = env | {"TELEGRAM_API_BASE": telegram.base_url}
-    process = start_process(name, args, env, workdir)
-    try:
-        await wait_until_serving(port, process, telegram)
-        yield telegram
-    finally:
-        process.stop()
-        await telegram.stop()
-        if telegram.webhook_failures:
-            first = telegram.webhook_failures[0]
-            print(f"{name}: {len(telegram.webhook_failures)} webhook failures, first: {first}")
+    ports = [real.free_port() for _ in range(replicas)]
+    async with RoundRobinBalancer([f"http://127.0.0.1:{port}" for port in ports]) as balancer:
+        processes = []
+        for index, port in enumerate(ports):
+            public_url = balancer.base_url if balanced else f"http://127.0.0.1:{port}"
+            env = env_for(port, public_url) | {"TELEGRAM_API_BASE": telegram.base_url}
+            processes.append(start_process(f"{name}-{index + 1}", args, env, workdir))
+        try:
+            for port, process in zip(ports, processes, strict=True):
+                await wait_until_healthy(port, process)
+            await telegram.wait_for_call(
+                "setWebhook", predicate=lambda _: len(telegram.calls_of("setWebhook")) >= replicas
+            )
+            yield telegram
+        finally:
+            for process in processes:
+                process.stop()
+            await telegram.stop()
+            if telegram.webhook_failures:
+                first = telegram.webhook_failures[0]
+                print(f"{name}: {len(telegram.webhook_failures)} webhook failures, first: {first}")
 
 
-async def bench_clock_in(employees: int, workdir: Path) -> Figures:
+async def bench_clock_in(employees: int, workdir: Path, replicas: int) -> Figures:
     database_url = await real.create_test_database()
     namespace = f"bench-{uuid.uuid4().hex[:8]}"
-    port = real.free_port()
     try:
         label = await seed(database_url, employees, datetime.now(UTC))
-        env = {
-            "BOT_TOKEN": TEST_BOT_TOKEN,
-            "BOT_MODE": "webhook",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": real.REDIS_URL,
-            "NAMESPACE": namespace,
-            "WEBHOOK_SECRET": WEBHOOK_SECRET,
-            "WEBAPP_HOST": "127.0.0.1",
-            "WEBAPP_PORT": str(port),
-            "WEBAPP_BASE_URL": f"http://127.0.0.1:{port}",
-            "BOT_METRICS_PORT": "0",
-            "WORKER_METRICS_PORT": "0",
-        }
-        async with serving("webapp", ["-m", "webapp"], env, port, workdir) as telegram:
+
+        def webapp_env(port: int, public_url: str) -> dict[str, str]:
+            return {
+                "BOT_TOKEN": TEST_BOT_TOKEN,
+                "BOT_MODE": "webhook",
+                "DATABASE_URL": database_url,
+                "REDIS_URL": real.REDIS_URL,
+                "NAMESPACE": namespace,
+                "WEBHOOK_SECRET": WEBHOOK_SECRET,
+                "WEBAPP_HOST": "127.0.0.1",
+                "WEBAPP_PORT": str(port),
+                "WEBAPP_BASE_URL": public_url,
+                "BOT_METRICS_PORT": "0",
+                "WORKER_METRICS_PORT": "0",
+            }
+
+        args = ["-m", "webapp"]
+        async with serving("webapp", args, webapp_env, workdir, replicas=replicas) as telegram:
 
             async def employee(index: int, latencies: list[float]) -> None:
                 user = telegram.user(FIRST_TELEGRAM_ID + index, first_name=f"Worker{index}")
@@ -230,7 +239,8 @@ async def bench_clock_in(employees: int, workdir: Path) -> Figures:
                     return
                 await timed(latencies, telegram.send_location(user, *CAFE, horizontal_accuracy=15))
 
-            figures = await run_users("clock-in flow (webapp)", employees, employee)
+            name = f"clock-in, {replicas} webapp process{'es' if replicas > 1 else ''}"
+            figures = await run_users(name, employees, employee)
             opened = sum(
                 "Смена открыта"
                 in (telegram.last_message(FIRST_TELEGRAM_ID + i) or {}).get("text", "")
@@ -244,10 +254,11 @@ async def bench_clock_in(employees: int, workdir: Path) -> Figures:
 
 
 async def bench_echo(users: int, updates_per_user: int, workdir: Path) -> Figures:
-    port = real.free_port()
-    env = {"BOT_TOKEN": TEST_BOT_TOKEN, "ECHO_PORT": str(port)}
+    def echo_env(port: int, public_url: str) -> dict[str, str]:
+        return {"BOT_TOKEN": TEST_BOT_TOKEN, "ECHO_PORT": str(port)}
+
     args = ["-m", "tests.bench.echo_bot"]
-    async with serving("echo", args, env, port, workdir) as telegram:
+    async with serving("echo", args, echo_env, workdir, balanced=False) as telegram:
 
         async def user_flow(index: int, latencies: list[float]) -> None:
             user = telegram.user(FIRST_TELEGRAM_ID + index)
@@ -270,17 +281,24 @@ async def _forget_redis_keys(namespace: str) -> None:
 async def main(employees: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        clock_in = await bench_clock_in(employees, workdir)
+        one = await bench_clock_in(employees, workdir, replicas=1)
+        two = await bench_clock_in(employees, workdir, replicas=2)
         echo = await bench_echo(employees, 4, workdir)
     print(f"{employees} employees at once, 4 updates each, webhook mode, cpus={os.cpu_count()}")
-    print(clock_in.line())
-    print(echo.line())
+    print("(clock-in through a round-robin balancer, as behind Nginx; echo served directly)")
+    for figures in (one, two, echo):
+        print(figures.line())
     print(
-        f"clock-in / echo: throughput {clock_in.rate / echo.rate:.2f}x, "
-        f"p50 latency {clock_in.percentile(0.5) / echo.percentile(0.5):.1f}x, "
-        f"p95 latency {clock_in.percentile(0.95) / echo.percentile(0.95):.1f}x"
+        f"two processes / one: throughput {two.rate / one.rate:.2f}x, "
+        f"p50 latency {two.percentile(0.5) / one.percentile(0.5):.2f}x, "
+        f"p95 latency {two.percentile(0.95) / one.percentile(0.95):.2f}x"
     )
-    print(f"mean clock-in update: {statistics.fmean(clock_in.latencies) * 1000:.1f} ms")
+    print(
+        f"clock-in (one process) / echo: throughput {one.rate / echo.rate:.2f}x, "
+        f"p50 latency {one.percentile(0.5) / echo.percentile(0.5):.1f}x"
+    )
+    for figures in (one, two):
+        print(f"mean update, {figures.name}: {statistics.fmean(figures.latencies) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

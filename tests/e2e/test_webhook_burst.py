@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process
+from tests.support.processes import start_process, webhook_env
 from tests.support.services import free_port
 
 BURST = 300
@@ -16,14 +16,7 @@ async def test_300_simultaneous_starts_all_get_the_menu(
     telegram: FakeTelegramServer, bot_env, processes, tmp_path: Path, session_factory
 ) -> None:
     port = free_port()
-    env = dict(
-        bot_env,
-        BOT_MODE="webhook",
-        WEBAPP_HOST="127.0.0.1",
-        WEBAPP_PORT=str(port),
-        WEBAPP_BASE_URL=f"http://127.0.0.1:{port}",
-        WEBHOOK_SECRET="burst-secret",
-    )
+    env = webhook_env(bot_env, port, "burst-secret")
     webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
     processes.append(webapp)
     await telegram.wait_for_call("setWebhook", timeout=60)

@@ -196,6 +196,17 @@ class _FailureRule:
         return self.method == method and self.chat_id in (None, chat_id)
 
 
+@dataclass
+class _DelayRule:
+    method: str
+    seconds: float
+    chat_id: int | None
+    remaining: int
+
+    def matches(self, method: str, chat_id: Any) -> bool:
+        return self.method == method and self.chat_id in (None, chat_id)
+
+
 class ApiError(Exception):
     """An error answer of the Bot API."""
 
@@ -407,6 +418,7 @@ class FakeTelegramServer:
             else None
         )
         self._failures: list[_FailureRule] = []
+        self._delays: list[_DelayRule] = []
         self._blocked: set[int] = set()
         self._users: dict[int, FakeUser] = {}
         self._groups: dict[int, FakeChat] = {}
@@ -495,6 +507,25 @@ class FakeTelegramServer:
                 remaining=times,
             )
         )
+
+    def delay_next(
+        self, method: str, seconds: float, *, chat_id: int | None = None, times: int = 1
+    ) -> None:
+        """Hold the answer to the next ``times`` calls of ``method`` (to ``chat_id`` if
+        given) for ``seconds``: a slow Bot API, so the update being handled takes long."""
+        self._delays.append(_DelayRule(method, seconds, chat_id, times))
+
+    async def wait_for_call_in_flight(
+        self,
+        method: str,
+        timeout: float = 10.0,  # noqa: ASYNC109 - a deadline for the whole wait, not one call
+    ) -> ApiCall:
+        """The first call of ``method`` received and not answered yet (e.g. delayed)."""
+
+        def find() -> ApiCall | None:
+            return next((c for c in self.calls_of(method) if c.response is None), None)
+
+        return await self._wait_until(find, timeout, f"a {method} call in flight", 0)
 
     def block_chat(self, chat_id: int) -> None:
         """Make every send to ``chat_id`` fail as if the user blocked the bot."""
@@ -708,6 +739,8 @@ class FakeTelegramServer:
             return web.json_response(unparsable.body(), status=unparsable.error_code)
         call = ApiCall(name, dict(api_request.params), time.monotonic())
         self.calls.append(call)
+        self._notify()
+        await self._hold_if_delayed(name, api_request.get("chat_id"))
         body = await self._answer(request.match_info["token"], name, handler, api_request)
         call.response = copy.deepcopy(body)
         call.error_code = None if body["ok"] else body["error_code"]
@@ -730,6 +763,15 @@ class FakeTelegramServer:
             return error.body()
         except (AttributeError, KeyError, TypeError, ValueError) as error:
             return ApiError(400, f"Bad Request: malformed parameters: {error!r}").body()
+
+    async def _hold_if_delayed(self, method: str, chat_id: Any) -> None:
+        rule = next((r for r in self._delays if r.matches(method, chat_id)), None)
+        if rule is None:
+            return
+        rule.remaining -= 1
+        if rule.remaining <= 0:
+            self._delays.remove(rule)
+        await asyncio.sleep(rule.seconds)
 
     def _check_delivery_allowed(self, method: str, chat_id: Any) -> None:
         """Raise the injected failure, blocked-chat or rate-limit error due for this call."""

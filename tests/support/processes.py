@@ -1,6 +1,7 @@
 """Starting the real processes (`python -m bot`, `python -m webapp`, the worker) for
 end-to-end tests, with their output kept in a file for assertions and post-mortems."""
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -8,6 +9,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import httpx
 
 from tests.support.services import PROJECT_ROOT
 
@@ -79,3 +82,33 @@ def run_migrations(env: dict[str, str], workdir: Path, *, cwd: Path | None = Non
         check=True,
         capture_output=True,
     )
+
+
+def webhook_env(
+    base: dict[str, str], port: int, secret: str, public_url: str | None = None
+) -> dict[str, str]:
+    """`base` for a webapp hosting the bot in webhook mode on `port`; Telegram posts to
+    `public_url` (a balancer in front of several replicas), else to the webapp itself."""
+    return dict(
+        base,
+        BOT_MODE="webhook",
+        WEBAPP_HOST="127.0.0.1",
+        WEBAPP_PORT=str(port),
+        WEBAPP_BASE_URL=public_url or f"http://127.0.0.1:{port}",
+        WEBHOOK_SECRET=secret,
+    )
+
+
+async def wait_until_healthy(port: int, process: RunningProcess, seconds: float = 60.0) -> None:
+    """Until the webapp on `port` answers /healthz (its start-up is complete)."""
+    async with httpx.AsyncClient() as client:
+        for _ in range(int(seconds * 10)):
+            if process.process.poll() is not None:
+                raise AssertionError(f"{process.name} exited:\n{process.output()[-3000:]}")
+            try:
+                if (await client.get(f"http://127.0.0.1:{port}/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError(f"{process.name} did not start:\n{process.output()[-3000:]}")

@@ -1,47 +1,472 @@
-"""The production files are consistent: every compose service that runs our code
-starts a module that exists, dependencies name real services, volumes are declared."""
+"""The production files are consistent, checked statically (there is no Docker engine
+in CI): every compose variant (development, own proxy, shared proxy) names only services,
+volumes, networks and settings that exist; Nginx accepts its configuration (`nginx -t`
+with Debian's nginx); Prometheus scrapes every process where it listens; the Grafana
+dashboard shows only metrics our processes export."""
 
+import copy
 import importlib.util
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from prometheus_client import REGISTRY
+from starlette.routing import Mount
+
+import services.observability.metrics  # noqa: F401 - registers every metric of ours
+from services.config import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+BASE = "docker-compose.yml"
+OVERLAYS = {
+    "development": "docker-compose.override.yml",
+    "own-proxy": "deploy/compose.own-proxy.yml",
+    "shared-proxy": "deploy/compose.shared-proxy.yml",
+}
+PRODUCTION = ("own-proxy", "shared-proxy")
+# Our processes and the compose setting that says where each one serves its metrics.
+METRICS_PORT_SETTING = {
+    "webapp": "WEBAPP_PORT",
+    "worker": "WORKER_METRICS_PORT",
+    "bot": "BOT_METRICS_PORT",
+}
+WEBAPP_ALIAS = "staffprobot-webapp"
+NGINX_TEMPLATE = PROJECT_ROOT / "deploy/nginx/staffprobot.conf.template"
+DRAIN_SECONDS = 20  # bot.runtime / services.worker wait this long for work in progress
 
 
-def _compose() -> dict:
-    return yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+def _load(relative: str) -> dict[str, Any]:
+    return yaml.safe_load((PROJECT_ROOT / relative).read_text())
 
 
-def test_compose_runs_bot_webapp_worker_and_the_infrastructure() -> None:
-    services = _compose()["services"]
-    expected = {"postgres", "redis", "rabbitmq", "minio", "migrate", "bot", "webapp", "worker"}
-    assert expected | {"nginx"} <= set(services)
+def _merge(base: Any, overlay: Any, key: str = "") -> Any:
+    """Compose's merge: mappings key by key; ports are added; volumes are merged by target."""
+    if isinstance(base, dict) and isinstance(overlay, dict):
+        merged = dict(base)
+        for name, value in overlay.items():
+            merged[name] = _merge(base[name], value, name) if name in base else value
+        return merged
+    if key == "ports" and isinstance(base, list):
+        return base + overlay
+    if key == "volumes" and isinstance(base, list):
+        by_target = {mount.split(":")[1]: mount for mount in base + overlay}
+        return list(by_target.values())
+    return copy.deepcopy(overlay)
 
 
-def test_every_python_module_started_by_compose_exists() -> None:
-    for name, service in _compose()["services"].items():
-        command = service.get("command") or []
-        if command[:2] == ["python", "-m"]:
-            module = command[2]
-            assert importlib.util.find_spec(module) is not None, f"{name}: no module {module}"
+def _variant(name: str) -> dict[str, Any]:
+    return _merge(_load(BASE), _load(OVERLAYS[name]))
 
 
-def test_dependencies_and_volumes_are_declared() -> None:
-    compose = _compose()
-    services, volumes = compose["services"], set(compose.get("volumes") or {})
+def _variants() -> Iterator[tuple[str, dict[str, Any]]]:
+    for name in OVERLAYS:
+        yield name, _variant(name)
+
+
+def _documented_variables() -> set[str]:
+    lines = (PROJECT_ROOT / ".env.example").read_text().splitlines()
+    return {line.split("=", 1)[0] for line in lines if "=" in line and not line.startswith("#")}
+
+
+def _our_services(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        name: service
+        for name, service in compose["services"].items()
+        if str(service.get("image", "")).startswith("staffprobot:")
+    }
+
+
+def _environment(service: dict[str, Any]) -> dict[str, str]:
+    return {key: str(value) for key, value in (service.get("environment") or {}).items()}
+
+
+# ----------------------------------------------------------------------------- compose
+
+
+@pytest.mark.parametrize("variant", OVERLAYS)
+def test_every_variant_runs_the_whole_stack(variant: str) -> None:
+    services = set(_variant(variant)["services"])
+    stack = {"postgres", "redis", "rabbitmq", "minio", "minio-bucket", "migrate", "webapp"}
+    assert stack | {"worker", "prometheus", "grafana"} <= services
+
+
+@pytest.mark.parametrize("variant", OVERLAYS)
+def test_dependencies_volumes_and_networks_are_declared(variant: str) -> None:
+    compose = _variant(variant)
+    services = compose["services"]
+    volumes = set(compose.get("volumes") or {})
+    networks = set(compose.get("networks") or {}) | {"default"}
     for name, service in services.items():
         for dependency in service.get("depends_on") or {}:
             assert dependency in services, f"{name} depends on unknown {dependency}"
         for mount in service.get("volumes") or []:
             source = mount.split(":", 1)[0]
-            if not source.startswith((".", "/")):
-                assert source in volumes, f"{name} mounts undeclared volume {source}"
-            elif source.startswith("./"):
+            if source.startswith("./"):
                 assert (PROJECT_ROOT / source).exists(), f"{name} mounts missing {source}"
-    assert services["migrate"]["command"] == ["alembic", "upgrade", "heads"]
+            elif not source.startswith("/"):
+                assert source in volumes, f"{name} mounts undeclared volume {source}"
+        for network in service.get("networks") or {}:
+            assert network in networks, f"{name} joins undeclared network {network}"
 
 
-def test_prometheus_scrapes_every_process() -> None:
-    config = yaml.safe_load((PROJECT_ROOT / "deploy/prometheus/prometheus.yml").read_text())
-    assert {job["job_name"] for job in config["scrape_configs"]} == {"webapp", "worker", "bot"}
+def test_our_processes_read_only_settings_that_exist() -> None:
+    documented = _documented_variables()
+    setting_fields = set(Settings.model_fields)
+    for variant, compose in _variants():
+        for name, service in _our_services(compose).items():
+            assert service.get("env_file") == ".env", f"{variant}/{name} does not read .env"
+            for variable in _environment(service):
+                assert variable in documented, f"{variant}/{name}: {variable} not in .env.example"
+                group = variable.split("_", 1)[0].lower()
+                assert variable.lower() in setting_fields or group in setting_fields, (
+                    f"{variant}/{name}: {variable} is no setting"
+                )
+
+
+def test_every_compose_variable_is_documented_in_env_example() -> None:
+    documented = _documented_variables()
+    for relative in (BASE, *OVERLAYS.values()):
+        text = (PROJECT_ROOT / relative).read_text()
+        used = set(re.findall(r"(?<!\$)\$\{([A-Z][A-Z0-9_]*)", text))
+        assert used - documented == set(), f"{relative} uses undocumented variables"
+
+
+def test_every_python_module_started_by_compose_exists() -> None:
+    for variant, compose in _variants():
+        for name, service in compose["services"].items():
+            command = service.get("command") or []
+            if command[:2] == ["python", "-m"]:
+                module = command[2]
+                assert importlib.util.find_spec(module), f"{variant}/{name}: no module {module}"
+
+
+def test_migrations_run_once_before_our_processes() -> None:
+    compose = _variant("own-proxy")
+    assert compose["services"]["migrate"]["command"] == ["alembic", "upgrade", "heads"]
+    assert compose["services"]["migrate"]["restart"] == "no"
+    for name, service in _our_services(compose).items():
+        if name != "migrate":
+            condition = service["depends_on"]["migrate"]["condition"]
+            assert condition == "service_completed_successfully", name
+            assert service["depends_on"]["minio-bucket"]["condition"] == condition, name
+
+
+def test_the_media_bucket_is_created_at_start() -> None:
+    bucket = _load(BASE)["services"]["minio-bucket"]
+    script = " ".join(bucket["entrypoint"])
+    assert 'mc mb --ignore-existing "stack/$$MINIO_BUCKET"' in script
+    assert bucket["depends_on"]["minio"]["condition"] == "service_healthy"
+
+
+def test_processes_get_longer_than_their_drain_to_stop() -> None:
+    for variant, compose in _variants():
+        for name, service in _our_services(compose).items():
+            grace = int(service["stop_grace_period"].removesuffix("s"))
+            assert grace > DRAIN_SECONDS, f"{variant}/{name} is killed before it drains"
+
+
+@pytest.mark.parametrize("variant", PRODUCTION)
+def test_production_hosts_the_bot_in_two_webapp_replicas_in_webhook_mode(variant: str) -> None:
+    services = _variant(variant)["services"]
+    webapp = services["webapp"]
+    assert _environment(webapp)["BOT_MODE"] == "webhook"
+    assert webapp["deploy"]["replicas"] == "${WEBAPP_REPLICAS:-2}"
+    assert "polling" in services["bot"]["profiles"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published <= {"nginx", "grafana"}
+    assert all(port.startswith("127.0.0.1:") for port in services["grafana"]["ports"])
+
+
+def test_development_polls_publishes_on_loopback_and_mounts_the_code() -> None:
+    services = _variant("development")["services"]
+    assert _environment(services["bot"])["BOT_MODE"] == "polling"
+    assert _environment(services["webapp"])["BOT_MODE"] == "polling"
+    for name, service in services.items():
+        for port in service.get("ports") or []:
+            assert port.startswith("127.0.0.1:"), f"{name} publishes {port} beyond loopback"
+    for name in ("bot", "webapp", "worker"):
+        assert "./services:/app/services:ro" in services[name]["volumes"], name
+
+
+def test_own_proxy_runs_nginx_and_certbot_on_shared_certificates() -> None:
+    services = _variant("own-proxy")["services"]
+    assert services["nginx"]["ports"] == ["80:80", "443:443"]
+    nginx_mounts = services["nginx"]["volumes"]
+    assert "letsencrypt:/etc/letsencrypt:ro" in nginx_mounts
+    assert "certbot-webroot:/var/www/certbot:ro" in nginx_mounts
+    assert "letsencrypt:/etc/letsencrypt" in services["certbot"]["volumes"]
+    template_mount = f"./{NGINX_TEMPLATE.relative_to(PROJECT_ROOT)}"
+    assert any(mount.startswith(template_mount) for mount in nginx_mounts)
+
+
+def test_shared_proxy_joins_the_external_network_without_an_nginx_of_its_own() -> None:
+    compose = _variant("shared-proxy")
+    assert "nginx" not in compose["services"] and "certbot" not in compose["services"]
+    assert compose["networks"]["proxy"]["external"] is True
+    webapp_networks = compose["services"]["webapp"]["networks"]
+    assert set(webapp_networks) == {"default", "proxy"}
+    assert WEBAPP_ALIAS in webapp_networks["proxy"]["aliases"]
+    assert WEBAPP_ALIAS in webapp_networks["default"]["aliases"]
+
+
+# ----------------------------------------------------------------------------- nginx
+
+
+def _self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "staffprobot.test")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    chain, private = directory / "fullchain.pem", directory / "privkey.pem"
+    chain.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    private.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return chain, private
+
+
+def _rendered_nginx_config(directory: Path) -> str:
+    """The template as the nginx image renders it, with test certificates."""
+    chain, private = _self_signed_certificate(directory)
+    text = NGINX_TEMPLATE.read_text().replace("${STAFFPROBOT_DOMAIN}", "staffprobot.test")
+    text = text.replace("/etc/letsencrypt/live/staffprobot.test/fullchain.pem", str(chain))
+    return text.replace("/etc/letsencrypt/live/staffprobot.test/privkey.pem", str(private))
+
+
+def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert Path(nginx).exists(), "Debian's nginx is required (apt-get install nginx-light)"
+    (tmp_path / "staffprobot.conf").write_text(_rendered_nginx_config(tmp_path))
+    temp_paths = "\n".join(
+        f"    {kind}_temp_path {tmp_path / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path / 'nginx.pid'};\n"
+        f"error_log {tmp_path / 'error.log'};\n"
+        "events {}\n"
+        "http {\n"
+        f"    access_log off;\n{temp_paths}\n"
+        f"    include {tmp_path / 'staffprobot.conf'};\n"
+        "}\n"
+    )
+    result = subprocess.run(
+        [
+            nginx,
+            "-t",
+            "-p",
+            str(tmp_path),
+            "-c",
+            str(tmp_path / "nginx.conf"),
+            "-e",
+            str(tmp_path / "error.log"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+
+
+def _locations(config: str) -> dict[str, str]:
+    """`location <path> { … }` blocks (no nesting in our config) by their path."""
+    return {
+        path: body for path, body in re.findall(r"location\s+(?:=\s+)?(\S+)\s*\{([^}]*)\}", config)
+    }
+
+
+def test_nginx_routes_the_webhooks_mini_app_and_unbuffered_media_to_the_webapp() -> None:
+    config = NGINX_TEMPLATE.read_text()
+    locations = _locations(config)
+    for path in ("/webhooks/telegram", "/webhooks/yookassa", "/app/", "/api/", "/api/media/"):
+        assert "proxy_pass $staffprobot_webapp;" in locations[path], path
+    assert "proxy_buffering off;" in locations["/api/media/"]
+    assert "root /var/www/certbot;" in locations["/.well-known/acme-challenge/"]
+    assert "return 404;" in locations["/"]  # /metrics and /readyz stay inside
+    assert f"set $staffprobot_webapp http://{WEBAPP_ALIAS}:8080;" in config
+    assert "/etc/letsencrypt/live/${STAFFPROBOT_DOMAIN}/fullchain.pem" in config
+    assert "X-Forwarded-For $proxy_add_x_forwarded_for" in config
+
+
+def test_the_routes_nginx_forwards_are_served_by_the_webapp() -> None:
+    from webapp.app import create_app
+    from webapp.miniapp import api, pages
+    from webapp.routes import health, media, telegram_webhook, yookassa_webhook
+
+    routers = (api, pages, health, media, telegram_webhook, yookassa_webhook)
+    paths = {route.path for module in routers for route in module.router.routes}
+    app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]
+    paths |= {f"{route.path}/" for route in app.routes if isinstance(route, Mount)}
+    locations = set(_locations(NGINX_TEMPLATE.read_text())) - {"/.well-known/acme-challenge/", "/"}
+    for location in locations:
+        assert any(path.startswith(location) for path in paths), f"nothing serves {location}"
+
+
+# ----------------------------------------------------------------------------- prometheus
+
+
+def _prometheus() -> dict[str, Any]:
+    return _load("deploy/prometheus/prometheus.yml")
+
+
+def _targets(job: dict[str, Any]) -> list[tuple[str, int]]:
+    targets = []
+    for static in job.get("static_configs") or []:
+        for target in static["targets"]:
+            host, port = target.rsplit(":", 1)
+            targets.append((host, int(port)))
+    for dns in job.get("dns_sd_configs") or []:
+        assert dns["type"] == "A"
+        targets += [(name, int(dns["port"])) for name in dns["names"]]
+    return targets
+
+
+def test_prometheus_config_is_well_formed() -> None:
+    config = _prometheus()
+    duration = re.compile(r"^\d+[smhd]$")
+    assert duration.match(config["global"]["scrape_interval"])
+    names = [job["job_name"] for job in config["scrape_configs"]]
+    assert len(names) == len(set(names))
+    for job in config["scrape_configs"]:
+        assert set(job) <= {"job_name", "static_configs", "dns_sd_configs", "metrics_path"}
+        assert _targets(job), job["job_name"]
+
+
+def test_prometheus_scrapes_every_process_where_it_serves_metrics() -> None:
+    jobs = {job["job_name"]: _targets(job) for job in _prometheus()["scrape_configs"]}
+    defaults = Settings(_env_file=None)  # type: ignore[call-arg]
+    for service, setting in METRICS_PORT_SETTING.items():
+        assert service in jobs, f"no scrape job for {service}"
+        for variant, compose in _variants():
+            if service not in compose["services"]:
+                continue
+            configured = _environment(compose["services"][service]).get(setting)
+            port = int(configured or getattr(defaults, setting.lower()))
+            assert jobs[service] == [(service, port)], f"{variant}: {service} listens on {port}"
+
+
+def test_prometheus_targets_are_services_of_the_stack() -> None:
+    every_service = set().union(*(set(compose["services"]) for _, compose in _variants()))
+    for job in _prometheus()["scrape_configs"]:
+        for host, _ in _targets(job):
+            assert host in every_service | {"localhost"}, f"{job['job_name']}: unknown {host}"
+    plugins = (PROJECT_ROOT / "deploy/rabbitmq/enabled_plugins").read_text()
+    assert "rabbitmq_prometheus" in plugins  # serves :15692
+
+
+# ----------------------------------------------------------------------------- grafana
+
+# Series Prometheus itself adds to every scrape target.
+PROMETHEUS_SERIES = {"up"}
+PROMQL_WORDS = {
+    "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset",
+    "and", "or", "unless",
+}  # fmt: skip
+
+
+def _exported_metric_names() -> set[str]:
+    suffixes = {
+        "counter": ("_total", "_created"),
+        "histogram": ("_bucket", "_count", "_sum", "_created"),
+        "summary": ("", "_count", "_sum", "_created"),
+        "gauge": ("",),
+    }
+    names = set()
+    for family in REGISTRY.collect():
+        names |= {family.name + suffix for suffix in suffixes.get(family.type, ("",))}
+    return names
+
+
+def _metric_names(expression: str) -> set[str]:
+    """Series names of a PromQL expression: what is left without strings, label
+    matchers, grouping clauses, ranges, Grafana variables, numbers and functions."""
+    text = re.sub(r'"[^"]*"', "", expression)
+    text = re.sub(r"\{[^}]*\}", "", text)
+    text = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", "", text)
+    text = re.sub(r"\[[^\]]*\]", "", text)
+    text = re.sub(r"\$\w+", "", text)
+    text = re.sub(r"\b\d[\w.]*", "", text)  # numbers and durations
+    names = set()
+    for match in re.finditer(r"[A-Za-z_:][A-Za-z0-9_:]*", text):
+        followed_by = text[match.end() :].lstrip()[:1]
+        if followed_by != "(" and match.group() not in PROMQL_WORDS:
+            names.add(match.group())
+    return names
+
+
+def _dashboard() -> dict[str, Any]:
+    return json.loads((PROJECT_ROOT / "deploy/grafana/dashboards/staffprobot.json").read_text())
+
+
+def _dashboard_panels() -> list[dict[str, Any]]:
+    return [panel for panel in _dashboard()["panels"] if panel["type"] != "row"]
+
+
+def test_the_metric_name_reader_finds_series_and_skips_functions() -> None:
+    expression = (
+        'histogram_quantile(0.95, sum by (le, route) (rate(a_bucket{x="y"}[$__rate_interval])))'
+        " / on (job) max(b_total offset 5m) or up"
+    )
+    assert _metric_names(expression) == {"a_bucket", "b_total", "up"}
+
+
+def test_the_dashboard_shows_only_metrics_our_processes_export() -> None:
+    exported = _exported_metric_names() | PROMETHEUS_SERIES
+    used = set()
+    for panel in _dashboard_panels():
+        for target in panel["targets"]:
+            names = _metric_names(target["expr"])
+            assert names, f"{panel['title']}: no metric in {target['expr']}"
+            assert names <= exported, f"{panel['title']}: unknown {names - exported}"
+            used |= names
+    # Every capability the operations guide promises a panel for.
+    for metric in (
+        "staffprobot_updates_total",
+        "staffprobot_handler_seconds_bucket",
+        "staffprobot_clock_in_attempts_total",
+        "staffprobot_open_shifts",
+        "staffprobot_notifications_sent_total",
+        "staffprobot_notifications_throttled_total",
+        "staffprobot_notifications_dead_lettered_total",
+        "staffprobot_outbox_lag_seconds_bucket",
+        "staffprobot_payments_total",
+        "staffprobot_http_requests_total",
+    ):
+        assert metric in used, f"no panel shows {metric}"
+
+
+def test_grafana_provisions_the_datasource_and_dashboard_it_refers_to() -> None:
+    datasource = _load("deploy/grafana/provisioning/datasources/prometheus.yml")["datasources"][0]
+    assert datasource["url"] == "http://prometheus:9090"
+    for panel in _dashboard_panels():
+        assert panel["datasource"]["uid"] == datasource["uid"], panel["title"]
+    provider = _load("deploy/grafana/provisioning/dashboards/staffprobot.yml")["providers"][0]
+    grafana_mounts = _load(BASE)["services"]["grafana"]["volumes"]
+    assert f"./deploy/grafana/dashboards:{provider['options']['path']}:ro" in grafana_mounts
+    panel_ids = [panel["id"] for panel in _dashboard()["panels"]]
+    assert len(panel_ids) == len(set(panel_ids))

@@ -1,5 +1,6 @@
 """`POST /webhooks/telegram`: updates pushed by Telegram in webhook mode, fed to the same
-Dispatcher as polling. Telegram proves itself with the secret-token header."""
+Dispatcher as polling. Telegram proves itself with the secret-token header; a repeated
+update is answered without being handled again (see `bot.webhook`)."""
 
 import hmac
 
@@ -14,13 +15,13 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 @router.post("/webhooks/telegram", include_in_schema=False)
 async def telegram_webhook(request: Request) -> dict[str, bool]:
     state = request.app.state
-    runtime = getattr(state, "bot_runtime", None)
-    if runtime is None:
+    feed = getattr(state, "webhook_feed", None)
+    if feed is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND)
     expected = state.settings.webhook_secret.get_secret_value()
     given = request.headers.get(SECRET_HEADER, "")
     if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
         raise HTTPException(status.HTTP_403_FORBIDDEN)
-    update = Update.model_validate(await request.json(), context={"bot": runtime.bot})
-    await runtime.dispatcher.feed_update(runtime.bot, update)
+    update = Update.model_validate(await request.json(), context={"bot": feed.bot})
+    await feed.feed(update)
     return {"ok": True}

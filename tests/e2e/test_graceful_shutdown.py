@@ -1,0 +1,107 @@
+"""SIGTERM while an update is being handled (the Bot API is slow to answer): the user
+still gets the answer, and the process exits with 0 — the polling bot and the webapp
+hosting the bot in webhook mode. The webapp hosting the bot, started before its
+database, waits for it, says so in the log, and serves once the database is up."""
+
+import asyncio
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import make_url
+
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support.processes import start_process, wait_until_healthy, webhook_env
+from tests.support.services import free_port
+
+SLOW_ANSWER_SECONDS = 2.0
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_sigterm_during_a_slow_update_still_answers_and_exits_cleanly(
+    mode: str, telegram: FakeTelegramServer, bot_env, processes, tmp_path: Path, session_factory
+) -> None:
+    if mode == "polling":
+        process = start_process("bot", ["-m", "bot"], bot_env, tmp_path)
+        processes.append(process)
+        await telegram.wait_for_call("getUpdates", timeout=60)
+    else:
+        port = free_port()
+        env = webhook_env(bot_env, port, "shutdown-secret")
+        process = start_process("webapp", ["-m", "webapp"], env, tmp_path)
+        processes.append(process)
+        await wait_until_healthy(port, process)
+
+    anna = telegram.user(7101, first_name="Anna")
+    telegram.delay_next("sendMessage", SLOW_ANSWER_SECONDS, chat_id=anna.id)
+    delivery = asyncio.create_task(telegram.send_text(anna, "/start"))
+    await telegram.wait_for_call_in_flight("sendMessage")
+
+    exit_code = await asyncio.to_thread(process.stop)
+    await delivery
+
+    assert exit_code == 0, process.output()[-3000:]
+    answers = telegram.calls_of("sendMessage")
+    assert answers and answers[-1].error_code is None
+    assert "Здравствуйте, Anna" in answers[-1].params["text"]
+    assert telegram.webhook_failures == []
+
+
+async def test_webapp_started_before_its_database_waits_and_then_serves(
+    bot_env, processes, tmp_path: Path, session_factory
+) -> None:
+    real_database = make_url(bot_env["DATABASE_URL"])
+    proxy_port, port = free_port(), free_port()
+    database_url = real_database.set(port=proxy_port).render_as_string(hide_password=False)
+    env = webhook_env(dict(bot_env, DATABASE_URL=database_url), port, "startup-secret")
+    webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
+    processes.append(webapp)
+    waits = await _log_events(webapp, "startup.waiting_for_dependency", at_least=2)
+    assert {event["dependency"] for event in waits} == {"database"}
+
+    # The database "comes up": its port now leads to the real PostgreSQL.
+    proxy = await asyncio.start_server(
+        lambda r, w: _pipe_to(r, w, real_database.host or "127.0.0.1", real_database.port or 5432),
+        "127.0.0.1",
+        proxy_port,
+    )
+    try:
+        ready = await _log_events(webapp, "startup.dependency_ready", at_least=1)
+        assert ready[0]["dependency"] == "database"
+        await wait_until_healthy(port, webapp)
+        async with httpx.AsyncClient() as client:
+            answer = await client.get(f"http://127.0.0.1:{port}/readyz")
+        assert answer.json()["checks"]["database"] == "ok"
+    finally:
+        webapp.stop()
+        proxy.close()
+
+
+async def _log_events(process, event: str, *, at_least: int, seconds: float = 30) -> list[dict]:
+    for _ in range(int(seconds * 10)):
+        lines = [json.loads(line) for line in process.output().splitlines() if line[:1] == "{"]
+        found = [line for line in lines if line.get("event") == event]
+        if len(found) >= at_least:
+            return found
+        assert process.process.poll() is None, process.output()[-3000:]
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"fewer than {at_least} {event} in:\n{process.output()[-3000:]}")
+
+
+async def _pipe_to(
+    client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter, host: str, port: int
+) -> None:
+    server_reader, server_writer = await asyncio.open_connection(host, port)
+
+    async def copy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+        writer.close()
+
+    await asyncio.gather(
+        copy(client_reader, server_writer),
+        copy(server_reader, client_writer),
+        return_exceptions=True,
+    )
