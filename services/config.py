@@ -114,7 +114,6 @@ class Settings(_Group):
     webapp_host: str = "127.0.0.1"
     webapp_port: int = 8080
     webhook_secret: SecretStr = SecretStr("")
-    webhook_path: str = "/webhooks/telegram"
     media_storage_provider: MediaProvider = MediaProvider.TELEGRAM
     superadmin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: str = "ru"

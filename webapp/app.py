@@ -25,12 +25,13 @@ log = structlog.get_logger("webapp")
 
 async def _start_webhook(runtime: BotRuntime, settings: Settings) -> None:
     await announce_commands(runtime.bot, settings)
+    url = f"{settings.webapp_base_url}{telegram_webhook.WEBHOOK_PATH}"
     await runtime.bot.set_webhook(
-        url=f"{settings.webapp_base_url}{settings.webhook_path}",
+        url=url,
         secret_token=settings.webhook_secret.get_secret_value(),
         allowed_updates=runtime.dispatcher.resolve_used_update_types(),
     )
-    log.info("webapp.webhook_set", url=f"{settings.webapp_base_url}{settings.webhook_path}")
+    log.info("webapp.webhook_set", url=url)
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -10,9 +10,11 @@ from fastapi import APIRouter, HTTPException, Request, status
 router = APIRouter(tags=["telegram"])
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# Fixed: the Nginx configuration in deploy/ routes exactly this path to the webapp.
+WEBHOOK_PATH = "/webhooks/telegram"
 
 
-@router.post("/webhooks/telegram", include_in_schema=False)
+@router.post(WEBHOOK_PATH, include_in_schema=False)
 async def telegram_webhook(request: Request) -> dict[str, bool]:
     state = request.app.state
     feed = getattr(state, "webhook_feed", None)
