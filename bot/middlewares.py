@@ -94,8 +94,8 @@ class DbSessionMiddleware(BaseMiddleware):
 class UserMiddleware(BaseMiddleware):
     """Registers a new user on first contact and puts `user` and `i18n` into the data.
 
-    On the error path (`tolerant=True`) a failing database must not hide the original
-    error: the user is then unknown and the default language is used.
+    On the error path (`tolerant=True`) a failing or unreachable database must not hide
+    the original error: the user is then unknown and the default language is used.
     """
 
     def __init__(self, *, tolerant: bool = False) -> None:
@@ -117,7 +117,7 @@ class UserMiddleware(BaseMiddleware):
                     language_code=sender.language_code,
                 ),
             )
-        except SQLAlchemyError:
+        except (SQLAlchemyError, OSError):  # OSError: the server refused the connection
             if not self.tolerant:
                 raise
             log.warning("update.user_lookup_failed_on_error_path")
