@@ -20,6 +20,7 @@ from redis.asyncio import Redis
 from bot.errors import register_error_handlers
 from bot.handlers import commands_router, fallback_router
 from bot.middlewares import (
+    CommitBeforeShowing,
     DbSessionMiddleware,
     HandlerMetricsMiddleware,
     InFlightUpdates,
@@ -92,7 +93,11 @@ def create_dispatcher(
         observer.middleware(HandlerMetricsMiddleware())
 
     dp.include_routers(commands_router(), dialogs_router(), fallback_router())
-    setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
+    setup_dialogs(
+        dp,
+        message_manager=message_manager or CommitBeforeShowing(),
+        events_isolation=events_isolation,
+    )
     # Background dialog updates (refreshes from the worker) exist only after setup_dialogs.
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(database)
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(users)
