@@ -20,6 +20,7 @@ from redis.asyncio import Redis
 from bot.errors import register_error_handlers
 from bot.handlers import commands_router, fallback_router
 from bot.middlewares import (
+    ButtonOnScreenMiddleware,
     CommitBeforeShowing,
     DbSessionMiddleware,
     HandlerMetricsMiddleware,
@@ -85,6 +86,7 @@ def create_dispatcher(
     in_flight = InFlightUpdates()
     dp["in_flight"] = in_flight
     dp.update.outer_middleware(UpdateContextMiddleware(in_flight))
+    dp.callback_query.outer_middleware(ButtonOnScreenMiddleware())
     database = DbSessionMiddleware(session_factory)
     users = UserMiddleware()
     for observer in (dp.message, dp.callback_query, dp.my_chat_member, dp.edited_message):

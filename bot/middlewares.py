@@ -10,7 +10,7 @@ from typing import Any
 import structlog
 from aiogram import BaseMiddleware, Bot
 from aiogram.dispatcher.event.bases import UNHANDLED
-from aiogram.types import TelegramObject, Update
+from aiogram.types import CallbackQuery, Message, TelegramObject, Update
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.api.entities import NewMessage, OldMessage
 from aiogram_dialog.api.internal import CONTEXT_KEY
@@ -115,6 +115,36 @@ class CommitBeforeShowing(MessageManager):
         if session is not None and session.in_transaction():
             await session.commit()
         return await super().show_message(bot, new_message, old_message)
+
+
+class ButtonNotOnScreen(Exception):
+    """A button press whose data is on none of the message's buttons: pressed on an
+    older rendering of the screen, or forged by a modified client."""
+
+
+class ButtonOnScreenMiddleware(BaseMiddleware):
+    """Lets through only presses of buttons the message really carries. Telegram sends
+    the message with its current keyboard, so anything else (a stale rendering, or a
+    crafted id of someone else's object) is answered like an outdated screen."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        assert isinstance(event, CallbackQuery)
+        message = event.message
+        if isinstance(message, Message) and event.data not in _callback_data_of(message):
+            raise ButtonNotOnScreen(event.data)
+        return await handler(event, data)
+
+
+def _callback_data_of(message: Message) -> set[str]:
+    markup = message.reply_markup
+    if markup is None:
+        return set()
+    return {
+        button.callback_data
+        for row in markup.inline_keyboard
+        for button in row
+        if button.callback_data
+    }
 
 
 class UserMiddleware(BaseMiddleware):
