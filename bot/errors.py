@@ -8,6 +8,7 @@ from aiogram.types import ErrorEvent, Update
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 
+from bot.middlewares import ButtonNotOnScreen
 from dialogs.menu.states import MainMenuSG
 from services.i18n import Translator
 
@@ -45,6 +46,7 @@ async def on_unexpected_error(event: ErrorEvent, i18n: Translator) -> None:
 
 def register_error_handlers(dp: Dispatcher) -> None:
     dp.errors.register(
-        on_outdated_screen, ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState)
+        on_outdated_screen,
+        ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState, ButtonNotOnScreen),
     )
     dp.errors.register(on_unexpected_error, F.update)

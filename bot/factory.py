@@ -20,6 +20,8 @@ from redis.asyncio import Redis
 from bot.errors import register_error_handlers
 from bot.handlers import commands_router, fallback_router
 from bot.middlewares import (
+    ButtonOnScreenMiddleware,
+    CommitBeforeShowing,
     DbSessionMiddleware,
     HandlerMetricsMiddleware,
     InFlightUpdates,
@@ -84,6 +86,7 @@ def create_dispatcher(
     in_flight = InFlightUpdates()
     dp["in_flight"] = in_flight
     dp.update.outer_middleware(UpdateContextMiddleware(in_flight))
+    dp.callback_query.outer_middleware(ButtonOnScreenMiddleware())
     database = DbSessionMiddleware(session_factory)
     users = UserMiddleware()
     for observer in (dp.message, dp.callback_query, dp.my_chat_member, dp.edited_message):
@@ -92,7 +95,11 @@ def create_dispatcher(
         observer.middleware(HandlerMetricsMiddleware())
 
     dp.include_routers(commands_router(), dialogs_router(), fallback_router())
-    setup_dialogs(dp, message_manager=message_manager, events_isolation=events_isolation)
+    setup_dialogs(
+        dp,
+        message_manager=message_manager or CommitBeforeShowing(),
+        events_isolation=events_isolation,
+    )
     # Background dialog updates (refreshes from the worker) exist only after setup_dialogs.
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(database)
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(users)

@@ -1,18 +1,22 @@
-"""Middlewares of every update: log context and metrics, a database session, the user
-and their language."""
+"""Middlewares of every update: log context and metrics, a database session (committed
+before any dialog window is shown), the user and their language."""
 
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any
 
 import structlog
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Bot
 from aiogram.dispatcher.event.bases import UNHANDLED
-from aiogram.types import TelegramObject, Update
+from aiogram.types import CallbackQuery, Message, TelegramObject, Update
 from aiogram.types import User as TelegramUser
+from aiogram_dialog.api.entities import NewMessage, OldMessage
 from aiogram_dialog.api.internal import CONTEXT_KEY
+from aiogram_dialog.manager.message_manager import MessageManager
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db.session import SessionFactory
 from services.i18n import translator_for
@@ -76,6 +80,10 @@ class UpdateContextMiddleware(BaseMiddleware):
             self.in_flight.leave()
 
 
+# The session of the update being handled, for committing before a screen is shown.
+_update_session: ContextVar[AsyncSession | None] = ContextVar("update_session", default=None)
+
+
 class DbSessionMiddleware(BaseMiddleware):
     """One session (one transaction) per update: committed when the handler succeeds,
     rolled back when it raises."""
@@ -86,16 +94,64 @@ class DbSessionMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self.session_factory() as session:
             data["session"] = session
-            result = await handler(event, data)
-            await session.commit()
+            token = _update_session.set(session)
+            try:
+                result = await handler(event, data)
+                await session.commit()
+            finally:
+                _update_session.reset(token)
             return result
+
+
+class CommitBeforeShowing(MessageManager):
+    """Commits the update's changes before a dialog window reaches the user, so nobody
+    is shown a result ("shift opened") that the database then fails to keep: if the
+    commit fails, nothing is shown and the error handler asks to try again."""
+
+    async def show_message(
+        self, bot: Bot, new_message: NewMessage, old_message: OldMessage | None
+    ) -> OldMessage:
+        session = _update_session.get()
+        if session is not None and session.in_transaction():
+            await session.commit()
+        return await super().show_message(bot, new_message, old_message)
+
+
+class ButtonNotOnScreen(Exception):
+    """A button press whose data is on none of the message's buttons: pressed on an
+    older rendering of the screen, or forged by a modified client."""
+
+
+class ButtonOnScreenMiddleware(BaseMiddleware):
+    """Lets through only presses of buttons the message really carries. Telegram sends
+    the message with its current keyboard, so anything else (a stale rendering, or a
+    crafted id of someone else's object) is answered like an outdated screen."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        assert isinstance(event, CallbackQuery)
+        message = event.message
+        if isinstance(message, Message) and event.data not in _callback_data_of(message):
+            raise ButtonNotOnScreen(event.data)
+        return await handler(event, data)
+
+
+def _callback_data_of(message: Message) -> set[str]:
+    markup = message.reply_markup
+    if markup is None:
+        return set()
+    return {
+        button.callback_data
+        for row in markup.inline_keyboard
+        for button in row
+        if button.callback_data
+    }
 
 
 class UserMiddleware(BaseMiddleware):
     """Registers a new user on first contact and puts `user` and `i18n` into the data.
 
-    On the error path (`tolerant=True`) a failing database must not hide the original
-    error: the user is then unknown and the default language is used.
+    On the error path (`tolerant=True`) a failing or unreachable database must not hide
+    the original error: the user is then unknown and the default language is used.
     """
 
     def __init__(self, *, tolerant: bool = False) -> None:
@@ -117,7 +173,7 @@ class UserMiddleware(BaseMiddleware):
                     language_code=sender.language_code,
                 ),
             )
-        except SQLAlchemyError:
+        except (SQLAlchemyError, OSError):  # OSError: the server refused the connection
             if not self.tolerant:
                 raise
             log.warning("update.user_lookup_failed_on_error_path")

@@ -5,7 +5,6 @@ import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
-from aiogram.types import InlineKeyboardButton, Message
 from sqlalchemy import select
 
 from services.clock import ManualClock
@@ -240,25 +239,6 @@ async def test_bad_rates_are_refused_and_the_dialog_stays(
     assert "Сколько человек могут присоединиться" in owner.text()
 
 
-class _CraftedCallback:
-    """A button the user was never shown: the callback data of a shown one with another
-    widget (and item) put in."""
-
-    def __init__(self, shown_text: str, widget_and_item: str) -> None:
-        self.shown_text = shown_text
-        self.widget_and_item = widget_and_item
-
-    def find_button(self, message: Message) -> InlineKeyboardButton | None:
-        for row in message.reply_markup.inline_keyboard:
-            for button in row:
-                if button.text == self.shown_text:
-                    intent = button.callback_data.split("\x1d")[0]
-                    return InlineKeyboardButton(
-                        text="crafted", callback_data=f"{intent}\x1d{self.widget_and_item}"
-                    )
-        return None
-
-
 async def test_manager_without_manage_staff_is_refused_for_crafted_callbacks(
     make_user: UserFactory, session_factory, clock: ManualClock, telegram: FakeTelegramServer
 ) -> None:
@@ -291,16 +271,16 @@ async def test_manager_without_manage_staff_is_refused_for_crafted_callbacks(
     pavel = make_user(3011, first_name="Pavel")
     await pavel.send("/start")
     assert "👥 Сотрудники" not in pavel.buttons()
-    await pavel.click(pavel.screen(), _CraftedCallback("⚙️ Настройки", "staff"))
+    await pavel.press_hidden("staff")
     assert "У вас нет прав на это действие." in pavel.text()
     await pavel.send("/start")
-    await pavel.click(pavel.screen(), _CraftedCallback("⚙️ Настройки", "invites"))
+    await pavel.press_hidden("invites")
     assert "У вас нет прав на это действие." in pavel.text()
 
     maria = make_user(3010, first_name="Maria")
     await maria.send("/start")
     await maria.press("👥 Сотрудники")
-    await maria.click(maria.screen(), _CraftedCallback("⬅️ Назад", f"member:{on_warehouse}"))
+    await maria.press_hidden(f"member:{on_warehouse}")
     assert telegram.last_message(3010)["text"] == "У вас нет прав на это действие."
     assert "Сотрудники" in maria.text() and "Boris" not in maria.text()
 
@@ -316,6 +296,6 @@ async def test_manager_without_manage_staff_is_refused_for_crafted_callbacks(
     await maria.send("/start")
     await maria.press("✉️ Приглашения")
     assert "Пока нет ни одного приглашения." in maria.text()
-    await maria.click(maria.screen(), _CraftedCallback("⬅️ Назад", f"invite:{warehouse_invite.id}"))
+    await maria.press_hidden(f"invite:{warehouse_invite.id}")
     assert telegram.last_message(3010)["text"] == "У вас нет прав на это действие."
     assert "Приглашения" in maria.text()

@@ -9,12 +9,10 @@ from decimal import Decimal
 
 import pytest
 from aiogram.types import (
-    CallbackQuery,
     Chat,
     ChatMemberLeft,
     ChatMemberMember,
     ChatMemberUpdated,
-    InlineKeyboardButton,
     Message,
     Update,
     User,
@@ -419,19 +417,6 @@ async def _add_manager(
         await session.commit()
 
 
-async def _press_crafted(user: DialogUser, widget_callback: str) -> None:
-    """A callback for a button the window does not show, as a tampering client sends it."""
-    screen = user.screen()
-    assert screen.reply_markup is not None
-    some_button = screen.reply_markup.inline_keyboard[0][0]  # type: ignore[union-attr]
-    intent_id = str(some_button.callback_data).split("\x1d")[0]
-    crafted = InlineKeyboardButton(text="x", callback_data=f"{intent_id}\x1d{widget_callback}")
-    callback: CallbackQuery = user._new_callback(screen, crafted)
-    await user.dp.feed_update(
-        user.bot, Update(update_id=user._new_update_id(), callback_query=callback)
-    )
-
-
 async def test_manager_without_edit_objects_is_refused_even_with_crafted_callbacks(
     make_user: UserFactory,
     session_factory: SessionFactory,
@@ -452,19 +437,19 @@ async def test_manager_without_edit_objects_is_refused_even_with_crafted_callbac
     assert "Кофейня" in max_.text()
     assert "✏️ Изменить" not in max_.buttons() and "🗄 В архив" not in max_.buttons()
 
-    await _press_crafted(max_, "report_chat")
+    await max_.press_hidden("report_chat")
     assert _refusal(telegram, MANAGER_ID) == "У вас нет прав на это действие."
-    await _press_crafted(max_, "edit")  # a hidden SwitchTo only changes the window...
-    await _press_crafted(max_, "flag_allow_self_booking")
+    await max_.press_hidden("edit")  # a hidden SwitchTo only changes the window...
+    await max_.press_hidden("flag_allow_self_booking")
     assert _refusal(telegram, MANAGER_ID) == "У вас нет прав на это действие."
-    await _press_crafted(max_, "field_radius")
+    await max_.press_hidden("field_radius")
     await max_.send("4000")
     assert _refusal(telegram, MANAGER_ID) == "У вас нет прав на это действие."
     await max_.send("/start")
     await max_.press("🏪 Объекты")
     await max_.press("🏪 Кофейня")
-    await _press_crafted(max_, "archive")
-    await _press_crafted(max_, "archive_yes")
+    await max_.press_hidden("archive")
+    await max_.press_hidden("archive_yes")
     assert _refusal(telegram, MANAGER_ID) == "У вас нет прав на это действие."
 
     after = await _object_of(session_factory)

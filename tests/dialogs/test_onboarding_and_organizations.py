@@ -3,7 +3,6 @@ switcher, through the real Dispatcher, PostgreSQL and Redis dialog storage."""
 
 import re
 
-from aiogram.types import CallbackQuery, InlineKeyboardButton, Update
 from sqlalchemy import select
 
 from services.clock import ManualClock
@@ -180,12 +179,6 @@ async def test_switching_to_a_foreign_organization_is_refused(
     olga: DialogUser = make_user(4006)
     await olga.send("/start")
     await olga.press("🏢 Организации")
-    screen = olga.screen()
-    intent_id = str(screen.reply_markup.inline_keyboard[0][0].callback_data).split("\x1d")[0]  # type: ignore[union-attr]
-    crafted = InlineKeyboardButton(text="x", callback_data=f"{intent_id}\x1dorg:{foreign_id}")
-    callback: CallbackQuery = olga._new_callback(screen, crafted)
-    await olga.dp.feed_update(
-        olga.bot, Update(update_id=olga._new_update_id(), callback_query=callback)
-    )
+    await olga.press_hidden(f"org:{foreign_id}")
     assert telegram.last_message(4006)["text"] == "У вас нет прав на это действие."  # type: ignore[index]
     assert await _active_organization_id(session_factory, 4006) == own_id

@@ -282,23 +282,57 @@ class _RateLimiter:
         return 0.0 if len(sent) < limit else sent[0] + window - now
 
 
+# The tags Telegram's HTML parse mode accepts; anything else is refused, as are unclosed
+# or crossed tags (so an unescaped "<script>" from user input fails as it would live).
+_HTML_TAGS = frozenset(
+    {"a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler"}
+    | {"code", "pre", "blockquote", "tg-emoji"}
+)
+_CANT_PARSE = "Bad Request: can't parse entities"
+_MAX_TEXT_LENGTH = 4096
+_MAX_CAPTION_LENGTH = 1024
+
+
 class _HtmlText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.open_tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _HTML_TAGS:
+            raise ApiError(400, f'{_CANT_PARSE}: unsupported start tag "{tag}"')
+        self.open_tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open_tags or self.open_tags[-1] != tag:
+            raise ApiError(400, f'{_CANT_PARSE}: unexpected end tag "{tag}"')
+        self.open_tags.pop()
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
+    def close(self) -> None:
+        super().close()
+        if self.open_tags:
+            raise ApiError(400, f'{_CANT_PARSE}: no end tag for "{self.open_tags[-1]}"')
 
-def _plain_text(text: str, parse_mode: Any) -> str:
-    """The text as Telegram shows it: HTML markup removed and entities unescaped."""
-    if not isinstance(parse_mode, str) or parse_mode.upper() != "HTML":
-        return text
-    parser = _HtmlText()
-    parser.feed(text)
-    parser.close()
-    return "".join(parser.parts)
+
+def _plain_text(text: str, parse_mode: Any, limit: int = _MAX_TEXT_LENGTH) -> str:
+    """The text as Telegram shows it: HTML markup removed and entities unescaped.
+    Refused like Telegram does: malformed HTML, empty, or longer than `limit`."""
+    plain = text
+    if isinstance(parse_mode, str) and parse_mode.upper() == "HTML":
+        parser = _HtmlText()
+        parser.feed(text)
+        parser.close()
+        plain = "".join(parser.parts)
+    if not plain.strip():
+        raise ApiError(400, "Bad Request: message text is empty")
+    if len(plain.encode("utf-16-le")) // 2 > limit:
+        what = "message caption" if limit < _MAX_TEXT_LENGTH else "message"
+        raise ApiError(400, f"Bad Request: {what} is too long")
+    return plain
 
 
 def _decode_param(key: str, value: Any) -> Any:
@@ -331,7 +365,7 @@ def _caption(source: JsonDict) -> JsonDict:
     caption = source.get("caption")
     if not caption:
         return {}
-    return {"caption": _plain_text(caption, source.get("parse_mode"))}
+    return {"caption": _plain_text(caption, source.get("parse_mode"), _MAX_CAPTION_LENGTH)}
 
 
 def _command_entities(text: str) -> JsonDict:
@@ -638,6 +672,20 @@ class FakeTelegramServer:
             content["media_group_id"] = media_group_id
         return await self._inject({"message": self._user_message(user, None, **content)})
 
+    async def send_document(
+        self,
+        user: FakeUser,
+        data: bytes = b"%PDF-1.4 ...",
+        *,
+        file_name: str = "file.pdf",
+        caption: str | None = None,
+    ) -> JsonDict:
+        stored = self._store_file(data, file_name)
+        content: JsonDict = {"document": stored.describe() | {"file_name": file_name}}
+        if caption is not None:
+            content["caption"] = caption
+        return await self._inject({"message": self._user_message(user, None, **content)})
+
     async def send_update(self, update: JsonDict) -> JsonDict:
         """Deliver a raw update; an update_id is assigned when it has none."""
         if "update_id" in update:
@@ -687,14 +735,18 @@ class FakeTelegramServer:
         text_contains: str | None = None,
         timeout: float = 10.0,  # noqa: ASYNC109 - a deadline for the whole wait, not one call
         after_call: int = 0,
+        matching: Callable[[JsonDict], bool] | None = None,
     ) -> JsonDict:
-        """The first message sent or edited in the chat by a call at index >= after_call."""
+        """The first message sent or edited in the chat by a call at index >= after_call
+        (containing ``text_contains`` and accepted by ``matching`` when given)."""
 
         def find() -> JsonDict | None:
             for call in self.calls[after_call:]:
                 for message in self._messages_of(call):
-                    if message["chat"]["id"] == chat_id and (
-                        text_contains is None or text_contains in _message_text(message)
+                    if (
+                        message["chat"]["id"] == chat_id
+                        and (text_contains is None or text_contains in _message_text(message))
+                        and (matching is None or matching(message))
                     ):
                         return message
             return None

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.clock import Clock
 from services.db.models import (
     ContractTerms,
     Membership,
@@ -23,6 +24,8 @@ from services.db.models import (
     WorkObject,
 )
 from services.db.session import SessionFactory
+from services.geo import LocationReport
+from services.shifts import ShiftChoice, open_shift
 from tests.support.planning import make_employee
 
 CAFE = (55.7539, 37.6208)
@@ -136,3 +139,16 @@ async def set_contract_rate(
         ContractTerms(membership_id=membership.id, effective_from=effective_from, hourly_rate=rate)
     )
     await session.flush()
+
+
+async def open_at_the_cafe(
+    session: AsyncSession, clock: Clock, user_id: int, planned_shift_id: int
+) -> None:
+    """The employee opens the planned shift standing at the cafe, now."""
+    await open_shift(
+        session,
+        clock,
+        user_id=user_id,
+        choice=ShiftChoice(planned_shift_id=planned_shift_id),
+        report=LocationReport(*CAFE, sent_at=clock.now(), horizontal_accuracy=10),
+    )
