@@ -89,15 +89,15 @@ async def _choose(callback: CallbackQuery, manager: DialogManager, choice: Shift
 
 
 async def planned_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    await _choose(callback, manager, ShiftChoice(planned_shift_id=int(item_id)))
+    await _choose(callback, manager, ShiftChoice(planned_shift_id=item_id))
 
 
 async def spontaneous_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    await _choose(callback, manager, ShiftChoice(object_id=int(item_id)))
+    await _choose(callback, manager, ShiftChoice(object_id=item_id))
 
 
 async def location_sent(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -202,16 +202,16 @@ async def close_location_sent(
 
 
 async def watched_object_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    manager.dialog_data["object_id"] = int(item_id)
+    manager.dialog_data["object_id"] = item_id
     await manager.switch_to(OnShiftSG.shifts)
 
 
 async def watched_shift_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    manager.dialog_data["shift_id"] = int(item_id)
+    manager.dialog_data["shift_id"] = item_id
     await manager.switch_to(OnShiftSG.shift)
 
 
