@@ -3,7 +3,8 @@
 from operator import itemgetter
 from typing import Any
 
-from aiogram_dialog.widgets.kbd import Column, Group, ScrollingGroup, Select
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.kbd import Column, Group, ManagedMultiselect, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format, Text
 
 _LABEL = Format("{item[1]}")
@@ -58,3 +59,10 @@ def paged_choice_column(
         height=page_size,
         hide_on_single_page=True,
     )
+
+
+def managed_multiselect(manager: DialogManager, widget_id: str) -> ManagedMultiselect[str]:
+    """The window's `Multiselect` with this id, to read or set what is checked."""
+    widget = manager.find(widget_id)
+    assert isinstance(widget, ManagedMultiselect)
+    return widget

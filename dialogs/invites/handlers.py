@@ -4,9 +4,10 @@ from decimal import Decimal
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.actor import actor_of
+from dialogs.common.choices import managed_multiselect
 from dialogs.common.errors import show_domain_error
 from dialogs.common.input import show_callback_error
 from dialogs.invites.states import InvitesSG
@@ -25,25 +26,19 @@ OBJECTS_WIDGET = "invite_objects"
 PERMISSIONS_WIDGET = "invite_permissions"
 
 
-def _multiselect(manager: DialogManager, widget_id: str) -> ManagedMultiselect[str]:
-    widget = manager.find(widget_id)
-    assert isinstance(widget, ManagedMultiselect)
-    return widget
-
-
 async def begin_invite(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     role = MembershipRole.MANAGER if button.widget_id == "new_manager" else MembershipRole.EMPLOYEE
     manager.dialog_data.clear()
     manager.dialog_data["role"] = role.value
-    await _multiselect(manager, OBJECTS_WIDGET).reset_checked()
-    permissions = _multiselect(manager, PERMISSIONS_WIDGET)
+    await managed_multiselect(manager, OBJECTS_WIDGET).reset_checked()
+    permissions = managed_multiselect(manager, PERMISSIONS_WIDGET)
     await permissions.reset_checked()
     await permissions.set_checked(Permission.VIEW.value, True)
     await manager.switch_to(InvitesSG.objects)
 
 
 async def objects_chosen(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    if not _multiselect(manager, OBJECTS_WIDGET).get_checked():
+    if not managed_multiselect(manager, OBJECTS_WIDGET).get_checked():
         await show_callback_error(
             callback, manager, InvalidInput(field="objects", reason="no-objects")
         )
@@ -76,7 +71,7 @@ async def without_rate(callback: CallbackQuery, button: Button, manager: DialogM
 async def permissions_chosen(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    if not _multiselect(manager, PERMISSIONS_WIDGET).get_checked():
+    if not managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked():
         await show_callback_error(
             callback, manager, InvalidInput(field="permissions", reason="no-permissions")
         )
@@ -98,9 +93,11 @@ async def validity_chosen(
     role = MembershipRole(data["role"])
     terms = InviteTerms(
         role=role,
-        object_ids=tuple(int(i) for i in _multiselect(manager, OBJECTS_WIDGET).get_checked()),
+        object_ids=tuple(
+            int(i) for i in managed_multiselect(manager, OBJECTS_WIDGET).get_checked()
+        ),
         hourly_rate=Decimal(data["rate"]) if data.get("rate") else None,
-        permissions=tuple(_multiselect(manager, PERMISSIONS_WIDGET).get_checked())
+        permissions=tuple(managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked())
         if role == MembershipRole.MANAGER
         else (),
         max_uses=int(data["max_uses"]),

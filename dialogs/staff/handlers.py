@@ -4,9 +4,10 @@ from decimal import Decimal
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.actor import actor_of
+from dialogs.common.choices import managed_multiselect
 from dialogs.common.errors import show_domain_error
 from dialogs.common.input import show_callback_error
 from dialogs.staff.getters import shown_role
@@ -28,12 +29,6 @@ from services.staff import (
 
 OBJECTS_WIDGET = "member_objects"
 PERMISSIONS_WIDGET = "manager_permissions"
-
-
-def _multiselect(manager: DialogManager, widget_id: str) -> ManagedMultiselect[str]:
-    widget = manager.find(widget_id)
-    assert isinstance(widget, ManagedMultiselect)
-    return widget
 
 
 # The list ------------------------------------------------------------------------------
@@ -138,7 +133,7 @@ async def edit_objects(callback: CallbackQuery, button: Button, manager: DialogM
     except DomainError as error:
         await show_callback_error(callback, manager, error)
         return
-    objects = _multiselect(manager, OBJECTS_WIDGET)
+    objects = managed_multiselect(manager, OBJECTS_WIDGET)
     await objects.reset_checked()
     for item in card.objects:
         await objects.set_checked(str(item.object_id), True)
@@ -147,7 +142,7 @@ async def edit_objects(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def save_objects(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     data = manager.middleware_data
-    chosen = [int(i) for i in _multiselect(manager, OBJECTS_WIDGET).get_checked()]
+    chosen = [int(i) for i in managed_multiselect(manager, OBJECTS_WIDGET).get_checked()]
     try:
         await change_objects(
             data["session"],
@@ -210,7 +205,7 @@ async def manager_object_selected(
         return
     manager.dialog_data["object_id"] = object_id
     manager.dialog_data["object_name"] = chosen.name
-    permissions = _multiselect(manager, PERMISSIONS_WIDGET)
+    permissions = managed_multiselect(manager, PERMISSIONS_WIDGET)
     await permissions.reset_checked()
     for permission in chosen.permissions:
         await permissions.set_checked(permission, True)
@@ -225,7 +220,7 @@ async def save_permissions(callback: CallbackQuery, button: Button, manager: Dia
             await actor_of(manager),
             manager.dialog_data["membership_id"],
             manager.dialog_data["object_id"],
-            _multiselect(manager, PERMISSIONS_WIDGET).get_checked(),
+            managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked(),
         )
     except DomainError as error:
         await show_callback_error(callback, manager, error)
