@@ -843,20 +843,22 @@ async def _require_money_access(
     return membership
 
 
-async def can_view_money(session: AsyncSession, actor: Actor) -> bool:
+async def _has_money_permission(
+    session: AsyncSession, actor: Actor, permission: Permission
+) -> bool:
     try:
-        await _money_membership_scope(session, actor, Permission.VIEW_MONEY)
+        await _money_membership_scope(session, actor, permission)
     except PermissionDenied:
         return False
     return True
+
+
+async def can_view_money(session: AsyncSession, actor: Actor) -> bool:
+    return await _has_money_permission(session, actor, Permission.VIEW_MONEY)
 
 
 async def can_edit_money(session: AsyncSession, actor: Actor) -> bool:
-    try:
-        await _money_membership_scope(session, actor, Permission.EDIT_MONEY)
-    except PermissionDenied:
-        return False
-    return True
+    return await _has_money_permission(session, actor, Permission.EDIT_MONEY)
 
 
 # ------------------------------------------------------------------ totals and payslips

@@ -1252,10 +1252,14 @@ async def my_schedule(session: AsyncSession, clock: Clock, *, user_id: int) -> l
     ]
 
 
-async def _people_on(session: AsyncSession, slot_ids: list[int]) -> dict[int, list[PlannedPerson]]:
-    people: dict[int, list[PlannedPerson]] = {slot_id: [] for slot_id in slot_ids}
+async def planned_shifts_by_slot(
+    session: AsyncSession, slot_ids: list[int]
+) -> dict[int, list[tuple[PlannedShift, User]]]:
+    """Each slot's planned (not cancelled) shifts with their employees, in the order they
+    were taken; a slot nobody took has an empty list."""
+    by_slot: dict[int, list[tuple[PlannedShift, User]]] = {slot_id: [] for slot_id in slot_ids}
     if not slot_ids:
-        return people
+        return by_slot
     rows = await session.execute(
         select(PlannedShift, User)
         .join(User, User.id == PlannedShift.user_id)
@@ -1266,10 +1270,18 @@ async def _people_on(session: AsyncSession, slot_ids: list[int]) -> dict[int, li
         .order_by(PlannedShift.created_at, PlannedShift.id)
     )
     for planned_shift, user in rows:
-        people[planned_shift.slot_id].append(
+        by_slot[planned_shift.slot_id].append((planned_shift, user))
+    return by_slot
+
+
+async def _people_on(session: AsyncSession, slot_ids: list[int]) -> dict[int, list[PlannedPerson]]:
+    return {
+        slot_id: [
             PlannedPerson(planned_shift.id, planned_shift.membership_id, user.id, user.display_name)
-        )
-    return people
+            for planned_shift, user in planned
+        ]
+        for slot_id, planned in (await planned_shifts_by_slot(session, slot_ids)).items()
+    }
 
 
 def _slot_view(slot: TimeSlot, work_object: WorkObject, people: list[PlannedPerson]) -> SlotView:

@@ -26,11 +26,11 @@ from services.db.models import (
     PlannedShift,
     PlannedShiftStatus,
     TimeSlot,
-    User,
     WorkObject,
 )
 from services.errors import InvalidInput, NotFound, PermissionDenied
 from services.permissions import Actor, actor_in, object_permissions, objects_with_permission
+from services.planning import planned_shifts_by_slot
 from services.shift_exchange import PendingExchange, week_exchanges
 from services.shift_rules import frozen_rate, pay_for, whole_minutes
 from services.staff import rate_in_force
@@ -159,22 +159,16 @@ async def _board_objects(session: AsyncSession, actor: Actor) -> list[tuple[Work
 async def _people_by_slot(
     session: AsyncSession, slot_ids: list[int]
 ) -> dict[int, list[tuple[BoardPerson, PlannedShift]]]:
-    people: dict[int, list[tuple[BoardPerson, PlannedShift]]] = {s: [] for s in slot_ids}
-    if not slot_ids:
-        return people
-    rows = await session.execute(
-        select(PlannedShift, User)
-        .join(User, User.id == PlannedShift.user_id)
-        .where(
-            PlannedShift.slot_id.in_(slot_ids),
-            PlannedShift.status == PlannedShiftStatus.PLANNED,
-        )
-        .order_by(PlannedShift.created_at, PlannedShift.id)
-    )
-    for planned_shift, user in rows:
-        person = BoardPerson(planned_shift.id, planned_shift.membership_id, user.display_name)
-        people[planned_shift.slot_id].append((person, planned_shift))
-    return people
+    return {
+        slot_id: [
+            (
+                BoardPerson(planned_shift.id, planned_shift.membership_id, user.display_name),
+                planned_shift,
+            )
+            for planned_shift, user in planned
+        ]
+        for slot_id, planned in (await planned_shifts_by_slot(session, slot_ids)).items()
+    }
 
 
 async def _slot_labour_cost(

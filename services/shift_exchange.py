@@ -1302,6 +1302,28 @@ async def _employees_near_open_places(session: AsyncSession, now: datetime) -> l
 
 
 # The planning board (Mini App) ----------------------------------------------------------
+async def _pending_on(
+    session: AsyncSession,
+    slot: TimeSlot,
+    kind: ExchangeKind,
+    exchange_id: int,
+    status: ExchangeStatus,
+    employee_user_id: int,
+    other_user_id: int | None = None,
+) -> PendingExchange:
+    """The board's entry for a live exchange concerning `slot`, with the people's names."""
+    return PendingExchange(
+        kind,
+        exchange_id,
+        status,
+        slot.id,
+        slot.object_id,
+        slot.local_date,
+        await _name(session, employee_user_id),
+        await _name(session, other_user_id),
+    )
+
+
 async def week_exchanges(
     session: AsyncSession, *, user_id: int, organization_id: int, week_start: date
 ) -> list[PendingExchange]:
@@ -1325,15 +1347,14 @@ async def week_exchanges(
     )
     for offer, slot in offers:
         found.append(
-            PendingExchange(
+            await _pending_on(
+                session,
+                slot,
                 ExchangeKind.OFFER,
                 offer.id,
                 offer.status,
-                slot.id,
-                slot.object_id,
-                slot.local_date,
-                await _name(session, offer.offered_by_user_id),
-                await _name(session, offer.taker_user_id),
+                offer.offered_by_user_id,
+                offer.taker_user_id,
             )
         )
     swaps = await session.execute(
@@ -1361,16 +1382,7 @@ async def week_exchanges(
             else (swap.partner_user_id, swap.proposer_user_id)
         )
         found.append(
-            PendingExchange(
-                ExchangeKind.SWAP,
-                swap.id,
-                swap.status,
-                slot.id,
-                slot.object_id,
-                slot.local_date,
-                await _name(session, holder),
-                await _name(session, other),
-            )
+            await _pending_on(session, slot, ExchangeKind.SWAP, swap.id, swap.status, holder, other)
         )
     requests = await session.execute(
         select(SlotRequest, TimeSlot)
@@ -1384,15 +1396,8 @@ async def week_exchanges(
     )
     for request, slot in requests:
         found.append(
-            PendingExchange(
-                ExchangeKind.REQUEST,
-                request.id,
-                request.status,
-                slot.id,
-                slot.object_id,
-                slot.local_date,
-                await _name(session, request.user_id),
-                "",
+            await _pending_on(
+                session, slot, ExchangeKind.REQUEST, request.id, request.status, request.user_id
             )
         )
     return found

@@ -1,18 +1,13 @@
-from operator import itemgetter
-
-from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.admin import getters, handlers
 from dialogs.admin.states import AdminSG
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
-
-
-def _back(state: State = AdminSG.main) -> SwitchTo:
-    return SwitchTo(I18n("common-back"), id=f"back_{state.state.split(':')[-1]}", state=state)
+from dialogs.common.navigation import back_to
 
 
 def admin_dialog() -> Dialog:
@@ -29,59 +24,39 @@ def admin_dialog() -> Dialog:
         Window(
             I18n("admin-lookup-ask"),
             MessageInput(handlers.lookup_entered),
-            _back(),
+            back_to(AdminSG.main),
             state=AdminSG.lookup,
         ),
         Window(
             I18n("admin-lookup-results"),
-            Column(
-                Select(
-                    Format("{item[1]} · #{item[0]}"),
-                    id="organization",
-                    item_id_getter=itemgetter(0),
-                    items="found",
-                    type_factory=int,
-                    on_click=handlers.organization_chosen,
-                )
+            choice_column(
+                "organization",
+                "found",
+                handlers.organization_chosen,
+                label=Format("{item[1]} · #{item[0]}"),
             ),
-            _back(AdminSG.lookup),
+            back_to(AdminSG.lookup),
             state=AdminSG.results,
             getter=getters.get_results,
         ),
         Window(
             I18n("admin-card"),
-            _back(AdminSG.lookup),
-            _back(),
+            back_to(AdminSG.lookup),
+            back_to(AdminSG.main),
             state=AdminSG.card,
             getter=getters.get_card,
         ),
         Window(
             I18n("admin-tariffs-title"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="tariff",
-                    item_id_getter=itemgetter(0),
-                    items="tariffs",
-                    on_click=handlers.tariff_chosen,
-                )
-            ),
-            _back(),
+            choice_column("tariff", "tariffs", handlers.tariff_chosen, type_factory=str),
+            back_to(AdminSG.main),
             state=AdminSG.tariffs,
             getter=getters.get_tariffs,
         ),
         Window(
             I18n("admin-tariff-title"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="field",
-                    item_id_getter=itemgetter(0),
-                    items="fields",
-                    on_click=handlers.field_chosen,
-                )
-            ),
-            _back(AdminSG.tariffs),
+            choice_column("field", "fields", handlers.field_chosen, type_factory=str),
+            back_to(AdminSG.tariffs),
             state=AdminSG.tariff,
             getter=getters.get_tariff,
         ),
@@ -89,26 +64,26 @@ def admin_dialog() -> Dialog:
             I18n("admin-tariff-edit-ask"),
             I18n("admin-tariff-edit-unlimited-hint", when="is_limit"),
             MessageInput(handlers.tariff_value_entered),
-            _back(AdminSG.tariff),
+            back_to(AdminSG.tariff),
             state=AdminSG.tariff_edit,
             getter=getters.get_tariff_edit,
         ),
         Window(
             I18n("admin-broadcast-ask"),
             MessageInput(handlers.broadcast_text_entered),
-            _back(),
+            back_to(AdminSG.main),
             state=AdminSG.broadcast,
         ),
         Window(
             I18n("admin-broadcast-preview"),
             Button(I18n("admin-broadcast-send"), id="send", on_click=handlers.broadcast_confirmed),
-            _back(AdminSG.broadcast),
+            back_to(AdminSG.broadcast),
             state=AdminSG.broadcast_confirm,
             getter=getters.get_broadcast,
         ),
         Window(
             I18n("admin-broadcast-sent"),
-            _back(),
+            back_to(AdminSG.main),
             state=AdminSG.broadcast_done,
             getter=getters.get_broadcast,
         ),

@@ -5,8 +5,6 @@ The location windows show a reply keyboard with Telegram's location button; thei
 `MessageInput`s take the location (a live one too) and answer anything else with a
 reminder while staying in the window, so the dialog survives the round trip."""
 
-from operator import itemgetter
-
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, StartMode, Window
@@ -14,17 +12,16 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
     Button,
     Cancel,
-    Column,
     RequestLocation,
-    Select,
     Start,
     SwitchTo,
 )
 from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
-from aiogram_dialog.widgets.text import Case, Format, Multi
+from aiogram_dialog.widgets.text import Case, Multi
 
 from dialogs.clock import getters, handlers
 from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.input import expect_text
 from dialogs.menu.states import MainMenuSG
@@ -58,18 +55,6 @@ def _to_menu(text_key: str = "clock-to-menu") -> Start:
     return Start(I18n(text_key), id="to_menu", state=MainMenuSG.main, mode=StartMode.RESET_STACK)
 
 
-def _items(widget_id: str, items: str, on_click) -> Column:  # type: ignore[no-untyped-def]
-    return Column(
-        Select(
-            Format("{item[1]}"),
-            id=widget_id,
-            item_id_getter=itemgetter(0),
-            items=items,
-            on_click=on_click,
-        )
-    )
-
-
 def clock_dialog() -> Dialog:
     return Dialog(
         Window(
@@ -80,8 +65,8 @@ def clock_dialog() -> Dialog:
             I18n("clock-choose-no-planned", when="no_planned"),
             I18n("clock-choose-spontaneous", when="has_spontaneous"),
             I18n("clock-choose-nothing", when="nothing"),
-            _items("planned", "planned", handlers.planned_chosen),
-            _items("spontaneous", "spontaneous", handlers.spontaneous_chosen),
+            choice_column("planned", "planned", handlers.planned_chosen),
+            choice_column("spontaneous", "spontaneous", handlers.spontaneous_chosen),
             SwitchTo(I18n("clock-close"), id="to_close", state=ClockSG.card, when="has_open_shift"),
             _to_menu(),
             state=ClockSG.choose,
@@ -181,7 +166,7 @@ def on_shift_dialog() -> Dialog:
         Window(
             I18n("onshift-choose-object", when="has_objects"),
             I18n("onshift-no-objects", when="no_objects"),
-            _items("watched_objects", "objects", handlers.watched_object_chosen),
+            choice_column("watched_objects", "objects", handlers.watched_object_chosen),
             Cancel(I18n("common-back")),
             state=OnShiftSG.objects,
             getter=getters.get_watched_objects,
@@ -189,7 +174,7 @@ def on_shift_dialog() -> Dialog:
         Window(
             I18n("onshift-title"),
             I18n("onshift-empty", when="nobody"),
-            _items("watched_shifts", "shifts", handlers.watched_shift_chosen),
+            choice_column("watched_shifts", "shifts", handlers.watched_shift_chosen),
             SwitchTo(I18n("common-back"), id="to_objects", state=OnShiftSG.objects),
             state=OnShiftSG.shifts,
             getter=getters.get_on_shift,

@@ -4,14 +4,12 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
+from dialogs.common.context import session_user_clock
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import fluent_args, translator_of
 from dialogs.common.input import show_callback_error
-from services.clock import Clock
-from services.db.models import User
 from services.errors import DomainError
 from services.geo import LocationReport
 from services.shifts import (
@@ -29,11 +27,6 @@ from services.shifts import (
     shift_card,
 )
 from services.tasks import unfinished_mandatory_tasks
-
-
-def _context(manager: DialogManager) -> tuple[AsyncSession, User, Clock]:
-    data = manager.middleware_data
-    return data["session"], data["user"], data["clock"]
 
 
 def location_report(message: Message) -> LocationReport:
@@ -74,7 +67,7 @@ async def _show_open_shift(manager: DialogManager) -> None:
 
 
 async def _choose(callback: CallbackQuery, manager: DialogManager, choice: ShiftChoice) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         await check_can_open(session, user.id, choice, clock.now())
     except ShiftAlreadyOpen:
@@ -89,19 +82,19 @@ async def _choose(callback: CallbackQuery, manager: DialogManager, choice: Shift
 
 
 async def planned_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    await _choose(callback, manager, ShiftChoice(planned_shift_id=int(item_id)))
+    await _choose(callback, manager, ShiftChoice(planned_shift_id=item_id))
 
 
 async def spontaneous_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    await _choose(callback, manager, ShiftChoice(object_id=int(item_id)))
+    await _choose(callback, manager, ShiftChoice(object_id=item_id))
 
 
 async def location_sent(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     choice = ShiftChoice(
         planned_shift_id=manager.dialog_data.get("planned_shift_id"),
         object_id=manager.dialog_data.get("object_id"),
@@ -130,7 +123,7 @@ async def not_a_location(message: Message, widget: MessageInput, manager: Dialog
 
 
 async def ask_approval(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         await request_approval(
             session,
@@ -149,7 +142,7 @@ async def ask_approval(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def close_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Unfinished mandatory tasks are shown (with their fines) before anything else."""
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     shift = await open_shift_of(session, user.id)
     if shift is not None and await unfinished_mandatory_tasks(session, shift.id):
         await manager.switch_to(ClockSG.close_warning)
@@ -163,7 +156,7 @@ async def close_anyway(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def _go_close(callback: CallbackQuery, manager: DialogManager) -> None:
     """Ask for the location where the object checks it on close, else close now."""
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     shift = await open_shift_of(session, user.id)
     if shift is None:
         await manager.switch_to(ClockSG.card)
@@ -184,7 +177,7 @@ async def _go_close(callback: CallbackQuery, manager: DialogManager) -> None:
 async def close_location_sent(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         result = await close_shift(session, clock, user_id=user.id, report=location_report(message))
     except DomainError as error:
@@ -202,23 +195,23 @@ async def close_location_sent(
 
 
 async def watched_object_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    manager.dialog_data["object_id"] = int(item_id)
+    manager.dialog_data["object_id"] = item_id
     await manager.switch_to(OnShiftSG.shifts)
 
 
 async def watched_shift_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    manager.dialog_data["shift_id"] = int(item_id)
+    manager.dialog_data["shift_id"] = item_id
     await manager.switch_to(OnShiftSG.shift)
 
 
 async def close_reason_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         shift = await close_shift_manually(
             session,
@@ -240,7 +233,7 @@ async def close_reason_entered(
 
 
 async def approve_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         shift = await approve_clock_in(
             session,

@@ -1,5 +1,6 @@
 """The organization a user acts in, as a `services.permissions.Actor`."""
 
+from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db.models import User
@@ -15,3 +16,9 @@ async def current_actor(session: AsyncSession, user: User) -> Actor:
     if current is None:
         raise PermissionDenied()
     return await actor_in(session, user.id, current.organization_id)
+
+
+async def actor_of(manager: DialogManager) -> Actor:
+    """The `current_actor` of the user whose update the dialog is handling."""
+    data = manager.middleware_data
+    return await current_actor(data["session"], data["user"])

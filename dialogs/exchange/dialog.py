@@ -1,36 +1,16 @@
 """Open places and give-aways to take, swap proposals to answer; from the schedule, a
 shift to give away or to propose for a swap."""
 
-from operator import itemgetter
-
-from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo, WebApp
+from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
+from dialogs.common.navigation import back_to
 from dialogs.exchange import getters, handlers
 from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import Notice
-
-_LABEL = Format("{item[1]}")
-
-
-def _column(widget_id: str, items: str, on_click, type_factory=int) -> Column:  # type: ignore[no-untyped-def]
-    return Column(
-        Select(
-            _LABEL,
-            id=widget_id,
-            item_id_getter=itemgetter(0),
-            items=items,
-            type_factory=type_factory,
-            on_click=on_click,
-        )
-    )
-
-
-def _back(state: State) -> SwitchTo:
-    return SwitchTo(I18n("common-back"), id=f"back_{state.state.split(':')[-1]}", state=state)
 
 
 def exchange_dialog() -> Dialog:
@@ -39,7 +19,7 @@ def exchange_dialog() -> Dialog:
             Notice(),
             I18n("exchange-places-title"),
             I18n("exchange-places-empty", when="is_empty"),
-            _column("places", "items", handlers.place_chosen, type_factory=str),
+            choice_column("places", "items", handlers.place_chosen, type_factory=str),
             SwitchTo(
                 I18n("exchange-incoming"),
                 id="incoming",
@@ -60,8 +40,8 @@ def exchange_dialog() -> Dialog:
             Notice(),
             I18n("exchange-swaps-title"),
             I18n("exchange-swaps-empty", when="is_empty"),
-            _column("swaps", "swaps", handlers.swap_chosen),
-            _back(ExchangeSG.places),
+            choice_column("swaps", "swaps", handlers.swap_chosen),
+            back_to(ExchangeSG.places),
             state=ExchangeSG.swaps,
             getter=getters.get_swaps,
         ),
@@ -80,7 +60,7 @@ def exchange_dialog() -> Dialog:
                 on_click=handlers.decline_swap,
                 when="found",
             ),
-            _back(ExchangeSG.swaps),
+            back_to(ExchangeSG.swaps),
             state=ExchangeSG.swap,
             getter=getters.get_swap,
         ),
@@ -88,7 +68,7 @@ def exchange_dialog() -> Dialog:
             Notice(),
             I18n("exchange-give-pick"),
             I18n("exchange-nothing-to-exchange", when="is_empty"),
-            _column("give", "shifts", handlers.give_shift_chosen),
+            choice_column("give", "shifts", handlers.give_shift_chosen),
             Cancel(I18n("common-back")),
             state=ExchangeSG.give_pick,
             getter=getters.get_give_pick,
@@ -101,7 +81,7 @@ def exchange_dialog() -> Dialog:
                 on_click=handlers.give_confirmed,
                 when="found",
             ),
-            _back(ExchangeSG.give_pick),
+            back_to(ExchangeSG.give_pick),
             state=ExchangeSG.give_confirm,
             getter=getters.get_give_confirm,
         ),
@@ -109,7 +89,7 @@ def exchange_dialog() -> Dialog:
             Notice(),
             I18n("exchange-swap-pick-mine"),
             I18n("exchange-nothing-to-exchange", when="is_empty"),
-            _column("mine", "shifts", handlers.my_swap_shift_chosen),
+            choice_column("mine", "shifts", handlers.my_swap_shift_chosen),
             Cancel(I18n("common-back")),
             state=ExchangeSG.swap_pick_mine,
             getter=getters.get_swap_pick_mine,
@@ -117,8 +97,8 @@ def exchange_dialog() -> Dialog:
         Window(
             I18n("exchange-swap-pick-theirs", when="found"),
             I18n("exchange-no-candidates", when="is_empty"),
-            _column("theirs", "shifts", handlers.their_shift_chosen),
-            _back(ExchangeSG.swap_pick_mine),
+            choice_column("theirs", "shifts", handlers.their_shift_chosen),
+            back_to(ExchangeSG.swap_pick_mine),
             state=ExchangeSG.swap_pick_theirs,
             getter=getters.get_swap_pick_theirs,
         ),
@@ -130,7 +110,7 @@ def exchange_dialog() -> Dialog:
                 on_click=handlers.swap_proposed,
                 when="found",
             ),
-            _back(ExchangeSG.swap_pick_theirs),
+            back_to(ExchangeSG.swap_pick_theirs),
             state=ExchangeSG.swap_confirm,
             getter=getters.get_swap_confirm,
         ),

@@ -2,27 +2,18 @@
 
 from typing import Any
 
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.common.errors import show_domain_error
+from dialogs.common.context import session_user_clock
+from dialogs.common.input import show_callback_error
 from dialogs.exchange.getters import shift_args
 from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import set_notice
 from services import shift_exchange
 from services.errors import DomainError
 from services.shift_exchange import Outcome
-
-
-def _context(manager: DialogManager) -> tuple[Any, Any, Any]:
-    data = manager.middleware_data
-    return data["session"], data["user"], data["clock"]
-
-
-async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
-    assert isinstance(callback.message, Message)
-    await show_domain_error(callback.message, manager, error)
 
 
 async def start_swap_by_deep_link(manager: DialogManager, payload: str) -> None:
@@ -45,7 +36,7 @@ async def place_chosen(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
 ) -> None:
     """A tap on an open place or a give-away takes it (or asks for approval)."""
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     kind, _, raw_id = item_id.partition(":")
     try:
         if kind == "slot":
@@ -57,7 +48,7 @@ async def place_chosen(
                 session, clock, user_id=user.id, offer_id=int(raw_id)
             )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     key = "schedule-booked" if result.outcome == Outcome.DONE else "exchange-take-requested"
     set_notice(manager, key, **shift_args(manager.middleware_data["i18n"], result.shift))
@@ -71,13 +62,13 @@ async def swap_chosen(
 
 
 async def _answer(callback: CallbackQuery, manager: DialogManager, accept: bool) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         outcome = await shift_exchange.answer_swap(
             session, clock, user_id=user.id, swap_id=manager.dialog_data["swap_id"], accept=accept
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     notices = {
         None: "exchange-swap-declined",
@@ -100,7 +91,7 @@ async def give_shift_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
 ) -> None:
     """A shift already offered is taken back; another one goes to the confirmation."""
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     offered = await shift_exchange.my_offers(session, clock, user_id=user.id)
     if int(planned_shift_id) in offered:
         try:
@@ -108,7 +99,7 @@ async def give_shift_chosen(
                 session, clock, user_id=user.id, offer_id=offered[int(planned_shift_id)]
             )
         except DomainError as error:
-            await _refuse(callback, manager, error)
+            await show_callback_error(callback, manager, error)
             return
         set_notice(manager, "exchange-offer-withdrawn")
         return
@@ -117,7 +108,7 @@ async def give_shift_chosen(
 
 
 async def give_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         await shift_exchange.offer_shift(
             session,
@@ -126,7 +117,7 @@ async def give_confirmed(callback: CallbackQuery, button: Button, manager: Dialo
             planned_shift_id=manager.dialog_data["planned_shift_id"],
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     set_notice(manager, "exchange-given")
     await manager.switch_to(ExchangeSG.give_pick)
@@ -147,7 +138,7 @@ async def their_shift_chosen(
 
 
 async def swap_proposed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         swap = await shift_exchange.propose_swap(
             session,
@@ -157,7 +148,7 @@ async def swap_proposed(callback: CallbackQuery, button: Button, manager: Dialog
             partner_shift_id=manager.dialog_data["partner_shift_id"],
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     view = await shift_exchange.swap_view(session, swap)
     set_notice(manager, "exchange-swap-proposed", name=view.partner_name)

@@ -8,22 +8,18 @@ from aiogram_dialog.widgets.kbd import (
     Column,
     Multiselect,
     Row,
-    ScrollingGroup,
-    Select,
     SwitchTo,
     Url,
 )
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
+from dialogs.common.navigation import back_to
 from dialogs.invites import getters, handlers
 from dialogs.invites.states import InvitesSG
 
 PAGE_SIZE = 8
-
-
-def _back_to(state) -> SwitchTo:  # type: ignore[no-untyped-def]
-    return SwitchTo(I18n("common-back"), id=f"back_{state.state.split(':')[-1]}", state=state)
 
 
 def _list_window() -> Window:
@@ -45,19 +41,8 @@ def _list_window() -> Window:
                 when="is_owner",
             ),
         ),
-        ScrollingGroup(
-            Select(
-                Format("{item[1]}"),
-                id="invite",
-                item_id_getter=itemgetter(0),
-                items="invites",
-                type_factory=int,
-                on_click=handlers.invite_selected,
-            ),
-            id="invites_page",
-            width=1,
-            height=PAGE_SIZE,
-            hide_on_single_page=True,
+        paged_choice_column(
+            "invite", "invites", handlers.invite_selected, "invites_page", PAGE_SIZE
         ),
         Cancel(I18n("common-back")),
         state=InvitesSG.list,
@@ -84,7 +69,7 @@ def _objects_window() -> Window:
             on_click=handlers.objects_chosen,
             when="has_objects",
         ),
-        _back_to(InvitesSG.list),
+        back_to(InvitesSG.list),
         state=InvitesSG.objects,
         getter=getters.get_invite_objects,
     )
@@ -98,7 +83,7 @@ def invites_dialog() -> Dialog:
             I18n("invites-ask-rate"),
             MessageInput(handlers.rate_entered),
             Button(I18n("invites-without-rate"), id="no_rate", on_click=handlers.without_rate),
-            _back_to(InvitesSG.objects),
+            back_to(InvitesSG.objects),
             state=InvitesSG.rate,
         ),
         Window(
@@ -115,39 +100,21 @@ def invites_dialog() -> Dialog:
             Button(
                 I18n("invites-next"), id="permissions_done", on_click=handlers.permissions_chosen
             ),
-            _back_to(InvitesSG.rate),
+            back_to(InvitesSG.rate),
             state=InvitesSG.permissions,
             getter=getters.get_permission_choices,
         ),
         Window(
             I18n("invites-choose-uses"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="uses",
-                    item_id_getter=itemgetter(0),
-                    items="uses_choices",
-                    type_factory=int,
-                    on_click=handlers.uses_chosen,
-                )
-            ),
-            _back_to(InvitesSG.rate),
+            choice_column("uses", "uses_choices", handlers.uses_chosen),
+            back_to(InvitesSG.rate),
             state=InvitesSG.uses,
             getter=getters.get_uses_choices,
         ),
         Window(
             I18n("invites-choose-validity"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="validity",
-                    item_id_getter=itemgetter(0),
-                    items="validity_choices",
-                    type_factory=int,
-                    on_click=handlers.validity_chosen,
-                )
-            ),
-            _back_to(InvitesSG.uses),
+            choice_column("validity", "validity_choices", handlers.validity_chosen),
+            back_to(InvitesSG.uses),
             state=InvitesSG.expiry,
             getter=getters.get_validity_choices,
         ),

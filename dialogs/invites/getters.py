@@ -4,7 +4,7 @@ from aiogram import Bot
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.staff.actor import current_actor
+from dialogs.common.actor import actor_of
 from services.clock import Clock
 from services.db.models import MembershipRole, Permission
 from services.errors import PermissionDenied
@@ -44,7 +44,7 @@ def _list_label(i18n: Translator, view: InviteView) -> str:
 async def get_invite_list(
     dialog_manager: DialogManager, session: AsyncSession, clock: Clock, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
-    actor = await current_actor(dialog_manager)
+    actor = await actor_of(dialog_manager)
     try:
         invites = await list_invites(session, actor, clock)
     except PermissionDenied:
@@ -61,7 +61,7 @@ async def get_invite_list(
 async def get_invite_objects(
     dialog_manager: DialogManager, session: AsyncSession, **_: Any
 ) -> dict[str, Any]:
-    actor = await current_actor(dialog_manager)
+    actor = await actor_of(dialog_manager)
     objects = await objects_with_permission(session, actor, Permission.MANAGE_STAFF)
     return {
         "objects": [(work_object.id, work_object.name) for work_object in objects],
@@ -110,7 +110,7 @@ async def get_invite_card(
     bot: Bot,
     **_: Any,
 ) -> dict[str, Any]:
-    actor = await current_actor(dialog_manager)
+    actor = await actor_of(dialog_manager)
     view = await describe_invite(session, actor, clock, dialog_manager.dialog_data["invite_id"])
     bot_user = await bot.me()
     link = invite_link(bot_user.username or "", view.code)

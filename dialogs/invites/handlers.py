@@ -4,11 +4,13 @@ from decimal import Decimal
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.actor import actor_of
+from dialogs.common.choices import managed_multiselect
 from dialogs.common.errors import show_domain_error
+from dialogs.common.input import show_callback_error
 from dialogs.invites.states import InvitesSG
-from dialogs.staff.actor import current_actor
 from services.db.models import MembershipRole, Permission
 from services.errors import DomainError, InvalidInput
 from services.invites import (
@@ -24,31 +26,22 @@ OBJECTS_WIDGET = "invite_objects"
 PERMISSIONS_WIDGET = "invite_permissions"
 
 
-def _multiselect(manager: DialogManager, widget_id: str) -> ManagedMultiselect[str]:
-    widget = manager.find(widget_id)
-    assert isinstance(widget, ManagedMultiselect)
-    return widget
-
-
-async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
-    assert isinstance(callback.message, Message)
-    await show_domain_error(callback.message, manager, error)
-
-
 async def begin_invite(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     role = MembershipRole.MANAGER if button.widget_id == "new_manager" else MembershipRole.EMPLOYEE
     manager.dialog_data.clear()
     manager.dialog_data["role"] = role.value
-    await _multiselect(manager, OBJECTS_WIDGET).reset_checked()
-    permissions = _multiselect(manager, PERMISSIONS_WIDGET)
+    await managed_multiselect(manager, OBJECTS_WIDGET).reset_checked()
+    permissions = managed_multiselect(manager, PERMISSIONS_WIDGET)
     await permissions.reset_checked()
     await permissions.set_checked(Permission.VIEW.value, True)
     await manager.switch_to(InvitesSG.objects)
 
 
 async def objects_chosen(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    if not _multiselect(manager, OBJECTS_WIDGET).get_checked():
-        await _refuse(callback, manager, InvalidInput(field="objects", reason="no-objects"))
+    if not managed_multiselect(manager, OBJECTS_WIDGET).get_checked():
+        await show_callback_error(
+            callback, manager, InvalidInput(field="objects", reason="no-objects")
+        )
         return
     await manager.switch_to(InvitesSG.rate)
 
@@ -78,8 +71,10 @@ async def without_rate(callback: CallbackQuery, button: Button, manager: DialogM
 async def permissions_chosen(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    if not _multiselect(manager, PERMISSIONS_WIDGET).get_checked():
-        await _refuse(callback, manager, InvalidInput(field="permissions", reason="no-permissions"))
+    if not managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked():
+        await show_callback_error(
+            callback, manager, InvalidInput(field="permissions", reason="no-permissions")
+        )
         return
     await manager.switch_to(InvitesSG.uses)
 
@@ -98,9 +93,11 @@ async def validity_chosen(
     role = MembershipRole(data["role"])
     terms = InviteTerms(
         role=role,
-        object_ids=tuple(int(i) for i in _multiselect(manager, OBJECTS_WIDGET).get_checked()),
+        object_ids=tuple(
+            int(i) for i in managed_multiselect(manager, OBJECTS_WIDGET).get_checked()
+        ),
         hourly_rate=Decimal(data["rate"]) if data.get("rate") else None,
-        permissions=tuple(_multiselect(manager, PERMISSIONS_WIDGET).get_checked())
+        permissions=tuple(managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked())
         if role == MembershipRole.MANAGER
         else (),
         max_uses=int(data["max_uses"]),
@@ -108,10 +105,10 @@ async def validity_chosen(
     )
     middleware = manager.middleware_data
     try:
-        actor = await current_actor(manager)
+        actor = await actor_of(manager)
         invite = await create_invite(middleware["session"], actor, middleware["clock"], terms)
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     data["invite_id"] = invite.id
     await manager.switch_to(InvitesSG.card)
@@ -122,10 +119,10 @@ async def invite_selected(
 ) -> None:
     middleware = manager.middleware_data
     try:
-        actor = await current_actor(manager)
+        actor = await actor_of(manager)
         await describe_invite(middleware["session"], actor, middleware["clock"], invite_id)
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     manager.dialog_data["invite_id"] = invite_id
     await manager.switch_to(InvitesSG.card)
@@ -134,22 +131,22 @@ async def invite_selected(
 async def revoke(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     middleware = manager.middleware_data
     try:
-        actor = await current_actor(manager)
+        actor = await actor_of(manager)
         await revoke_invite(
             middleware["session"], actor, middleware["clock"], manager.dialog_data["invite_id"]
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
 
 
 async def reissue(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     middleware = manager.middleware_data
     try:
-        actor = await current_actor(manager)
+        actor = await actor_of(manager)
         invite = await reissue_invite(
             middleware["session"], actor, middleware["clock"], manager.dialog_data["invite_id"]
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     manager.dialog_data["invite_id"] = invite.id

@@ -2,13 +2,28 @@ from aiogram import F
 from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Button, SwitchTo, WebApp
+from aiogram_dialog.widgets.kbd import Back, Button, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
+from dialogs.exchange.states import ExchangeSG
 from dialogs.invites.join import invite_code_pasted
+from dialogs.invites.states import InvitesSG
+from dialogs.media_settings.states import MediaSettingsSG
 from dialogs.menu import getters, handlers
 from dialogs.menu.states import MainMenuSG
+from dialogs.objects.states import ObjectsSG
+from dialogs.onboarding.states import OnboardingSG
+from dialogs.orgs.states import OrganizationsSG
+from dialogs.payroll.states import PayrollSG
+from dialogs.planning.states import PlanningSG
+from dialogs.schedule.states import ScheduleSG
+from dialogs.settings.states import SettingsSG
+from dialogs.staff.states import StaffSG
+from dialogs.subscription.states import SubscriptionSG
+from dialogs.task_review.states import TaskReviewSG
+from dialogs.task_templates.states import TaskTemplatesSG
+from dialogs.tasks.states import TasksSG
 
 
 def _main_window(state: State) -> Window:
@@ -17,70 +32,68 @@ def _main_window(state: State) -> Window:
         I18n("menu-greeting-owner", when="is_owner"),
         I18n("menu-greeting-manager", when="is_manager"),
         I18n("menu-greeting-employee", when="is_employee"),
-        Button(
+        Start(
             I18n("menu-run-business"),
             id="run_business",
-            on_click=handlers.start_business,
+            state=OnboardingSG.name,
             when="is_new",
         ),
         SwitchTo(
             I18n("menu-have-invite"), id="have_invite", state=MainMenuSG.invite_help, when="is_new"
         ),
-        Button(
+        Start(
             I18n("menu-objects"),
             id="objects",
-            on_click=handlers.open_objects,
+            state=ObjectsSG.list,
             when=F["is_owner"] | F["is_manager"],
         ),
-        Button(
-            I18n("menu-staff"), id="staff", on_click=handlers.open_staff, when="can_manage_staff"
-        ),
-        Button(
+        Start(I18n("menu-staff"), id="staff", state=StaffSG.list, when="can_manage_staff"),
+        Start(
             I18n("menu-invites"),
             id="invites",
-            on_click=handlers.open_invites,
+            state=InvitesSG.list,
             when="can_manage_staff",
         ),
-        Button(
+        Start(
             I18n("menu-subscription"),
             id="subscription",
-            on_click=handlers.open_subscription,
+            state=SubscriptionSG.main,
             when="is_owner",
         ),
-        Button(
+        Start(
             I18n("menu-organizations"),
             id="organizations",
-            on_click=handlers.open_organizations,
+            state=OrganizationsSG.main,
             when="shows_organizations",
         ),
-        Button(
+        Start(
             I18n("menu-shift-tasks"),
             id="shift_tasks",
-            on_click=handlers.open_shift_tasks,
+            state=TasksSG.checklist,
             when="is_employee",
         ),
-        Button(
+        Start(
             I18n("menu-task-templates"),
             id="task_templates",
-            on_click=handlers.open_task_templates,
+            state=TaskTemplatesSG.objects,
             when=F["is_owner"] | F["is_manager"],
         ),
-        Button(
+        Start(
             I18n("menu-task-review"),
             id="task_review",
-            on_click=handlers.open_task_review,
+            state=TaskReviewSG.proofs,
             when=F["is_owner"] | F["is_manager"],
         ),
-        Button(
+        Start(
             I18n("menu-media-settings"),
             id="media_settings",
-            on_click=handlers.open_media_settings,
+            state=MediaSettingsSG.main,
             when="is_owner",
         ),
-        Button(
+        Start(
             I18n("menu-planning"),
             id="planning",
-            on_click=handlers.open_planning,
+            state=PlanningSG.objects,
             when=F["is_owner"] | F["is_manager"],
         ),
         WebApp(
@@ -89,16 +102,16 @@ def _main_window(state: State) -> Window:
             id="planning_board",
             when="planning_board_url",
         ),
-        Button(
+        Start(
             I18n("menu-my-schedule"),
             id="my_schedule",
-            on_click=handlers.open_my_schedule,
+            state=ScheduleSG.main,
             when="is_employee",
         ),
-        Button(
+        Start(
             I18n("menu-open-places"),
             id="open_places",
-            on_click=handlers.open_open_places,
+            state=ExchangeSG.places,
             when="is_employee",
         ),
         Button(
@@ -119,10 +132,10 @@ def _main_window(state: State) -> Window:
             on_click=handlers.open_on_shift,
             when=F["is_owner"] | F["is_manager"],
         ),
-        Button(
+        Start(
             I18n("menu-payroll"),
             id="payroll",
-            on_click=handlers.open_payroll,
+            state=PayrollSG.periods,
             when="can_view_money",
         ),
         Button(I18n("menu-my-pay"), id="my_pay", on_click=handlers.open_my_pay, when="is_employee"),
@@ -138,7 +151,7 @@ def _main_window(state: State) -> Window:
             on_click=handlers.open_my_stats,
             when="is_employee",
         ),
-        Button(I18n("menu-settings"), id="settings", on_click=handlers.open_settings),
+        Start(I18n("menu-settings"), id="settings", state=SettingsSG.main),
         state=state,
         getter=getters.get_main_menu,
     )

@@ -1,9 +1,7 @@
-from operator import itemgetter
-
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Button, Cancel
 
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.orgs import getters, handlers
 from dialogs.orgs.states import OrganizationsSG
@@ -13,16 +11,7 @@ def organizations_dialog() -> Dialog:
     return Dialog(
         Window(
             I18n("orgs-title"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="org",
-                    item_id_getter=itemgetter(0),
-                    items="organizations",
-                    type_factory=int,
-                    on_click=handlers.organization_chosen,
-                )
-            ),
+            choice_column("org", "organizations", handlers.organization_chosen),
             Button(
                 I18n("orgs-new"),
                 id="new_org",

@@ -3,33 +3,17 @@ view, add bonuses and deductions, record payouts (whole or partial), correct a c
 shift's times and export Excel; the owner sets how periods are cut; employees see their
 own payslip ("💰 Мой заработок") and why it is that amount."""
 
-from operator import itemgetter
-
 from aiogram import F
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo, WebApp
+from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.payroll import getters, handlers
 from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import Notice
-
-_LABEL = Format("{item[1]}")
-
-
-def _select(widget_id: str, items: str, on_click, type_factory=int) -> Column:  # type: ignore[no-untyped-def]
-    return Column(
-        Select(
-            _LABEL,
-            id=widget_id,
-            item_id_getter=itemgetter(0),
-            items=items,
-            type_factory=type_factory,
-            on_click=on_click,
-        )
-    )
 
 
 def _back_to(state, widget_id: str = "back") -> SwitchTo:  # type: ignore[no-untyped-def]
@@ -41,7 +25,7 @@ def payroll_dialog() -> Dialog:
         Window(
             Notice(),
             I18n("payroll-periods-title"),
-            _select("periods", "periods", handlers.period_chosen),
+            choice_column("periods", "periods", handlers.period_chosen),
             SwitchTo(
                 I18n("payroll-settings"),
                 id="settings",
@@ -57,7 +41,7 @@ def payroll_dialog() -> Dialog:
             I18n("payroll-period-title"),
             I18n("payroll-period-totals", when="has_people"),
             I18n("payroll-period-empty", when="is_empty"),
-            _select("people", "people", handlers.employee_chosen),
+            choice_column("people", "people", handlers.employee_chosen),
             Button(I18n("payroll-export"), id="export", on_click=handlers.export_clicked),
             SwitchTo(
                 I18n("payroll-close-period"),
@@ -130,7 +114,7 @@ def payroll_dialog() -> Dialog:
         ),
         Window(
             I18n("payroll-payout-ask"),
-            _select("methods", "methods", handlers.payout_method_chosen, type_factory=str),
+            choice_column("methods", "methods", handlers.payout_method_chosen, type_factory=str),
             _back_to(PayrollSG.payslip),
             state=PayrollSG.payout,
             getter=getters.get_payout,
@@ -148,7 +132,7 @@ def payroll_dialog() -> Dialog:
         Window(
             I18n("payroll-correct-pick", when="has_shifts"),
             I18n("payroll-correct-none", when="no_shifts"),
-            _select("shifts", "shifts", handlers.shift_to_correct_chosen),
+            choice_column("shifts", "shifts", handlers.shift_to_correct_chosen),
             _back_to(PayrollSG.payslip),
             state=PayrollSG.correct_pick,
             getter=getters.get_correct_pick,
@@ -173,7 +157,7 @@ def payroll_dialog() -> Dialog:
         ),
         Window(
             I18n("payroll-settings-title"),
-            _select("kinds", "kinds", handlers.period_kind_chosen, type_factory=str),
+            choice_column("kinds", "kinds", handlers.period_kind_chosen, type_factory=str),
             _back_to(PayrollSG.periods),
             state=PayrollSG.settings_kind,
             getter=getters.get_settings,
@@ -218,7 +202,7 @@ def my_pay_dialog() -> Dialog:
         ),
         Window(
             I18n("payroll-my-periods-title"),
-            _select("my_periods", "periods", handlers.my_period_chosen),
+            choice_column("my_periods", "periods", handlers.my_period_chosen),
             _back_to(MyPaySG.payslip),
             state=MyPaySG.periods,
             getter=getters.get_my_periods,

@@ -15,6 +15,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.common.actor import current_actor
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
+from dialogs.common.input import show_callback_error
 from dialogs.payroll.getters import (
     ADJUST_IS_BONUS,
     EMPLOYEE_ID,
@@ -40,11 +41,6 @@ REQUEST_KEY = "request_key"
 
 def _data(manager: DialogManager) -> dict[str, Any]:
     return manager.middleware_data
-
-
-async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
-    assert isinstance(callback.message, Message)
-    await show_domain_error(callback.message, manager, error)
 
 
 def _new_request(manager: DialogManager) -> None:
@@ -78,7 +74,7 @@ async def close_confirmed(callback: CallbackQuery, button: Button, manager: Dial
             user_id=data["user"].id,
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     set_notice(manager, "payroll-closed-notice")
     await manager.switch_to(PayrollSG.period)
@@ -100,7 +96,7 @@ async def export_clicked(callback: CallbackQuery, button: Button, manager: Dialo
                 translator=i18n,
             )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     period = await data["session"].get(PayPeriod, manager.dialog_data[PERIOD_ID])
     assert period is not None
@@ -256,7 +252,7 @@ async def correction_confirmed(
             end=time.fromisoformat(manager.dialog_data[NEW_END]),
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         await manager.switch_to(PayrollSG.correct_times)
         return
     i18n = translator_of(manager)

@@ -1,37 +1,18 @@
 """Planning for owners and managers: objects → slots (calendar and time picker), the
 schedule of a day, weekly templates; cancellation reasons and approvals."""
 
-from operator import itemgetter
-
 from aiogram import F
-from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select, SwitchTo, WebApp
+from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column, choice_grid
 from dialogs.common.i18n import I18n
+from dialogs.common.navigation import back_to
 from dialogs.planning import getters, handlers
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import LocalCalendar, Notice
-
-_LABEL = Format("{item[1]}")
-
-
-def _select(widget_id: str, items: str, on_click, width: int | None = None):  # type: ignore[no-untyped-def]
-    select = Select(
-        _LABEL,
-        id=widget_id,
-        item_id_getter=itemgetter(0),
-        items=items,
-        type_factory=int,
-        on_click=on_click,
-    )
-    return Group(select, width=width) if width else Column(select)
-
-
-def _back(state: State, key: str = "common-back") -> SwitchTo:
-    return SwitchTo(I18n(key), id=f"back_{state.state.split(':')[-1]}", state=state)
 
 
 def _objects_window() -> Window:
@@ -39,7 +20,7 @@ def _objects_window() -> Window:
         Notice(),
         I18n("planning-title", when="has_objects"),
         I18n("planning-no-objects", when="no_objects"),
-        _select("objects", "objects", handlers.choose_object),
+        choice_column("objects", "objects", handlers.choose_object),
         SwitchTo(I18n("planning-reasons"), id="reasons", state=PlanningSG.reasons, when="is_owner"),
         SwitchTo(I18n("planning-approvals"), id="approvals", state=PlanningSG.approvals),
         Cancel(I18n("common-back")),
@@ -54,7 +35,7 @@ def _object_window() -> Window:
         Button(I18n("planning-new-slot"), id="new_slot", on_click=handlers.new_slot),
         SwitchTo(I18n("planning-schedule"), id="schedule", state=PlanningSG.day_pick),
         SwitchTo(I18n("planning-templates"), id="templates", state=PlanningSG.templates),
-        _back(PlanningSG.objects, "planning-back-to-objects"),
+        back_to(PlanningSG.objects, "planning-back-to-objects"),
         state=PlanningSG.work_object,
         getter=getters.get_object,
     )
@@ -62,28 +43,28 @@ def _object_window() -> Window:
 
 def _slot_windows() -> list[Window]:
     time_keyboard = [
-        _select("hour", "hours", handlers.hour_chosen, width=6),
-        _select("minute", "minutes", handlers.minute_chosen, width=4),
+        choice_grid("hour", "hours", handlers.hour_chosen, width=6),
+        choice_grid("minute", "minutes", handlers.minute_chosen, width=4),
     ]
     return [
         Window(
             I18n("planning-pick-date"),
             LocalCalendar(id="slot_date", on_click=handlers.slot_date_chosen),
-            _back(PlanningSG.work_object),
+            back_to(PlanningSG.work_object),
             state=PlanningSG.slot_date,
             getter=getters.get_calendar,
         ),
         Window(
             I18n("planning-pick-start"),
             *time_keyboard,
-            _back(PlanningSG.work_object),
+            back_to(PlanningSG.work_object),
             state=PlanningSG.start_time,
             getter=getters.get_time_picker,
         ),
         Window(
             I18n("planning-pick-end"),
             *time_keyboard,
-            _back(PlanningSG.start_time),
+            back_to(PlanningSG.start_time),
             state=PlanningSG.end_time,
             getter=getters.get_time_picker,
         ),
@@ -91,8 +72,8 @@ def _slot_windows() -> list[Window]:
             Notice(),
             I18n("planning-pick-places"),
             I18n("planning-overnight", when="overnight"),
-            _select("places", "places", handlers.places_chosen, width=6),
-            _back(PlanningSG.end_time),
+            choice_grid("places", "places", handlers.places_chosen, width=6),
+            back_to(PlanningSG.end_time),
             state=PlanningSG.places,
             getter=getters.get_places,
         ),
@@ -101,7 +82,7 @@ def _slot_windows() -> list[Window]:
             I18n("planning-overnight", when="overnight"),
             Button(I18n("planning-another-slot"), id="another", on_click=handlers.new_slot),
             SwitchTo(I18n("planning-to-day"), id="to_day", state=PlanningSG.day),
-            _back(PlanningSG.work_object, "planning-to-object"),
+            back_to(PlanningSG.work_object, "planning-to-object"),
             state=PlanningSG.slot_created,
             getter=getters.get_slot_created,
         ),
@@ -113,7 +94,7 @@ def _day_windows() -> list[Window]:
         Window(
             I18n("planning-pick-day"),
             LocalCalendar(id="day", on_click=handlers.day_chosen),
-            _back(PlanningSG.work_object),
+            back_to(PlanningSG.work_object),
             state=PlanningSG.day_pick,
             getter=getters.get_calendar,
         ),
@@ -122,17 +103,17 @@ def _day_windows() -> list[Window]:
             I18n("planning-day-title"),
             I18n("planning-day-empty", when="is_empty"),
             I18n("planning-lines", when="lines"),
-            _select("slots", "slots", handlers.slot_chosen),
+            choice_column("slots", "slots", handlers.slot_chosen),
             SwitchTo(I18n("planning-copy-day"), id="copy", state=PlanningSG.copy_target),
             Button(I18n("planning-new-slot"), id="new_slot", on_click=handlers.new_slot),
-            _back(PlanningSG.day_pick),
+            back_to(PlanningSG.day_pick),
             state=PlanningSG.day,
             getter=getters.get_day,
         ),
         Window(
             I18n("planning-copy-pick"),
             LocalCalendar(id="copy_to", on_click=handlers.copy_target_chosen),
-            _back(PlanningSG.day),
+            back_to(PlanningSG.day),
             state=PlanningSG.copy_target,
             getter=getters.get_day,
         ),
@@ -156,43 +137,43 @@ def _day_windows() -> list[Window]:
             WebApp(I18n("planning-on-board"), Format("{board_url}"), id="board", when="board_url"),
             Button(I18n("planning-slot-tasks"), id="slot_tasks", on_click=handlers.open_slot_tasks),
             SwitchTo(I18n("planning-delete-slot"), id="delete", state=PlanningSG.delete_confirm),
-            _back(PlanningSG.day),
+            back_to(PlanningSG.day),
             state=PlanningSG.slot,
             getter=getters.get_slot,
         ),
         Window(
             I18n("planning-assign-pick"),
             I18n("planning-assign-nobody", when="no_employees"),
-            _select("employees", "employees", handlers.employee_chosen),
-            _back(PlanningSG.slot),
+            choice_column("employees", "employees", handlers.employee_chosen),
+            back_to(PlanningSG.slot),
             state=PlanningSG.assign,
             getter=getters.get_assign,
         ),
         Window(
             I18n("planning-unassign-pick"),
-            _select("people", "people", handlers.unassign_person_chosen),
-            _back(PlanningSG.slot),
+            choice_column("people", "people", handlers.unassign_person_chosen),
+            back_to(PlanningSG.slot),
             state=PlanningSG.unassign_pick,
             getter=getters.get_slot,
         ),
         Window(
             I18n("planning-unassign-comment"),
             MessageInput(handlers.unassign_comment_entered),
-            _back(PlanningSG.slot, "common-cancel"),
+            back_to(PlanningSG.slot, "common-cancel"),
             state=PlanningSG.unassign_comment,
             getter=getters.get_unassign_comment,
         ),
         Window(
             I18n("planning-move-pick"),
-            _select("move_people", "people", handlers.move_person_chosen),
-            _back(PlanningSG.slot),
+            choice_column("move_people", "people", handlers.move_person_chosen),
+            back_to(PlanningSG.slot),
             state=PlanningSG.move_pick,
             getter=getters.get_slot,
         ),
         Window(
             I18n("planning-move-day"),
             LocalCalendar(id="move_day", on_click=handlers.move_day_chosen),
-            _back(PlanningSG.slot, "common-cancel"),
+            back_to(PlanningSG.slot, "common-cancel"),
             state=PlanningSG.move_day,
             getter=getters.get_move_day,
         ),
@@ -200,9 +181,9 @@ def _day_windows() -> list[Window]:
             Notice(),
             I18n("planning-move-target"),
             I18n("planning-move-none", when="no_targets"),
-            _select("move_targets", "targets", handlers.move_target_chosen),
-            _back(PlanningSG.move_day, "planning-move-other-day"),
-            _back(PlanningSG.slot, "common-cancel"),
+            choice_column("move_targets", "targets", handlers.move_target_chosen),
+            back_to(PlanningSG.move_day, "planning-move-other-day"),
+            back_to(PlanningSG.slot, "common-cancel"),
             state=PlanningSG.move_target,
             getter=getters.get_move_targets,
         ),
@@ -211,7 +192,7 @@ def _day_windows() -> list[Window]:
             Button(
                 I18n("planning-delete-yes"), id="delete_yes", on_click=handlers.delete_confirmed
             ),
-            _back(PlanningSG.slot, "common-cancel"),
+            back_to(PlanningSG.slot, "common-cancel"),
             state=PlanningSG.delete_confirm,
             getter=getters.get_slot,
         ),
@@ -223,16 +204,16 @@ def _template_windows() -> list[Window]:
         Window(
             I18n("planning-templates-title"),
             I18n("planning-templates-empty", when="is_empty"),
-            _select("templates", "templates", handlers.template_chosen),
+            choice_column("templates", "templates", handlers.template_chosen),
             SwitchTo(I18n("planning-new-template"), id="new", state=PlanningSG.template_title),
-            _back(PlanningSG.work_object),
+            back_to(PlanningSG.work_object),
             state=PlanningSG.templates,
             getter=getters.get_templates,
         ),
         Window(
             I18n("planning-template-ask-title"),
             MessageInput(handlers.template_title_entered),
-            _back(PlanningSG.templates, "common-cancel"),
+            back_to(PlanningSG.templates, "common-cancel"),
             state=PlanningSG.template_title,
         ),
         Window(
@@ -240,33 +221,33 @@ def _template_windows() -> list[Window]:
             I18n("planning-template-title"),
             I18n("planning-template-empty", when="is_empty"),
             I18n("planning-lines", when="lines"),
-            _select("items", "items", handlers.template_item_removed),
+            choice_column("items", "items", handlers.template_item_removed),
             Button(I18n("planning-add-item"), id="add_item", on_click=handlers.add_template_shift),
             SwitchTo(
                 I18n("planning-apply"), id="apply", state=PlanningSG.apply_from, when="has_items"
             ),
-            _back(PlanningSG.templates),
+            back_to(PlanningSG.templates),
             state=PlanningSG.template,
             getter=getters.get_template,
         ),
         Window(
             I18n("planning-pick-weekday"),
-            _select("weekday", "weekdays", handlers.weekday_chosen, width=7),
-            _back(PlanningSG.template),
+            choice_grid("weekday", "weekdays", handlers.weekday_chosen, width=7),
+            back_to(PlanningSG.template),
             state=PlanningSG.template_weekday,
             getter=getters.get_weekdays,
         ),
         Window(
             I18n("planning-apply-from"),
             LocalCalendar(id="apply_from", on_click=handlers.apply_from_chosen),
-            _back(PlanningSG.template),
+            back_to(PlanningSG.template),
             state=PlanningSG.apply_from,
             getter=getters.get_apply,
         ),
         Window(
             I18n("planning-apply-to"),
             LocalCalendar(id="apply_to", on_click=handlers.apply_to_chosen),
-            _back(PlanningSG.apply_from),
+            back_to(PlanningSG.apply_from),
             state=PlanningSG.apply_to,
             getter=getters.get_apply,
         ),
@@ -280,18 +261,18 @@ def _reason_windows() -> list[Window]:
             I18n("planning-reasons-title"),
             I18n("planning-reasons-empty", when="is_empty"),
             I18n("planning-lines", when="lines"),
-            _select("reasons", "reasons", handlers.reason_removed),
+            choice_column("reasons", "reasons", handlers.reason_removed),
             SwitchTo(I18n("planning-add-reason"), id="add_reason", state=PlanningSG.reason_title),
             SwitchTo(I18n("planning-set-fine"), id="fine", state=PlanningSG.fine),
             SwitchTo(I18n("planning-set-weekly-cap"), id="weekly_cap", state=PlanningSG.weekly_cap),
-            _back(PlanningSG.objects),
+            back_to(PlanningSG.objects),
             state=PlanningSG.reasons,
             getter=getters.get_reasons,
         ),
         Window(
             I18n("planning-reason-ask-title"),
             MessageInput(handlers.reason_title_entered),
-            _back(PlanningSG.reasons, "common-cancel"),
+            back_to(PlanningSG.reasons, "common-cancel"),
             state=PlanningSG.reason_title,
         ),
         Window(
@@ -306,36 +287,28 @@ def _reason_windows() -> list[Window]:
                 id="doc_no",
                 on_click=handlers.reason_without_document,
             ),
-            _back(PlanningSG.reasons, "common-cancel"),
+            back_to(PlanningSG.reasons, "common-cancel"),
             state=PlanningSG.reason_document,
             getter=getters.get_reason_document,
         ),
         Window(
             I18n("planning-fine-ask"),
             MessageInput(handlers.fine_entered),
-            _back(PlanningSG.reasons, "common-cancel"),
+            back_to(PlanningSG.reasons, "common-cancel"),
             state=PlanningSG.fine,
         ),
         Window(
             I18n("planning-weekly-cap-ask"),
             MessageInput(handlers.weekly_cap_entered),
-            _back(PlanningSG.reasons, "common-cancel"),
+            back_to(PlanningSG.reasons, "common-cancel"),
             state=PlanningSG.weekly_cap,
         ),
         Window(
             Notice(),
             I18n("planning-approvals-title"),
             I18n("planning-approvals-empty", when="is_empty"),
-            Column(
-                Select(
-                    _LABEL,
-                    id="approvals",
-                    item_id_getter=itemgetter(0),
-                    items="approvals",
-                    on_click=handlers.approval_chosen,
-                )
-            ),
-            _back(PlanningSG.objects),
+            choice_column("approvals", "approvals", handlers.approval_chosen, type_factory=str),
+            back_to(PlanningSG.objects),
             state=PlanningSG.approvals,
             getter=getters.get_approvals,
         ),
@@ -349,7 +322,7 @@ def _reason_windows() -> list[Window]:
             ),
             Button(I18n("planning-approve"), id="approve", on_click=handlers.approve, when="found"),
             Button(I18n("planning-refuse"), id="refuse", on_click=handlers.refuse, when="found"),
-            _back(PlanningSG.approvals),
+            back_to(PlanningSG.approvals),
             state=PlanningSG.approval,
             getter=getters.get_approval,
         ),
@@ -369,7 +342,7 @@ def _reason_windows() -> list[Window]:
                 state=PlanningSG.exchange_refusal,
                 when="found",
             ),
-            _back(PlanningSG.approvals),
+            back_to(PlanningSG.approvals),
             state=PlanningSG.exchange_approval,
             getter=getters.get_exchange_approval,
         ),
@@ -381,7 +354,7 @@ def _reason_windows() -> list[Window]:
                 id="refuse_silently",
                 on_click=handlers.refuse_exchange_silently,
             ),
-            _back(PlanningSG.exchange_approval, "common-cancel"),
+            back_to(PlanningSG.exchange_approval, "common-cancel"),
             state=PlanningSG.exchange_refusal,
         ),
     ]

@@ -9,6 +9,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
+from dialogs.common.context import session_user_clock
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import fluent_args
 from dialogs.common.media import album_items, send_album
@@ -22,11 +23,6 @@ from services.shift_exchange import ExchangeKind
 from services.users import active_memberships, current_membership
 
 
-def _context(manager: DialogManager) -> tuple[Any, Any, Any]:
-    data = manager.middleware_data
-    return data["session"], data["user"], data["clock"]
-
-
 async def _refuse(event: CallbackQuery | Message, manager: DialogManager, error: DomainError):
     message = event if isinstance(event, Message) else event.message
     assert isinstance(message, Message)
@@ -34,7 +30,7 @@ async def _refuse(event: CallbackQuery | Message, manager: DialogManager, error:
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     current = current_membership(
         await active_memberships(session, user.id), user.active_organization_id
     )
@@ -99,7 +95,7 @@ async def minute_chosen(
 async def places_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, places: int
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     data = manager.dialog_data
     start, end = time.fromisoformat(data["start"]), time.fromisoformat(data["end"])
     try:
@@ -145,7 +141,7 @@ async def day_chosen(
 async def copy_target_chosen(
     callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, target: date
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         result = await planning.copy_day(
             session,
@@ -178,7 +174,7 @@ async def open_slot_tasks(callback: CallbackQuery, button: Button, manager: Dial
 async def employee_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, membership_id: int
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         planned_shift = await planning.assign_employee(
             session,
@@ -201,7 +197,7 @@ async def _choose_person(
 ) -> None:
     """Remember whom `action` is for (`<action>_id`, `<action>_name`) and go on; back to the
     slot if they are no longer on it."""
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     view = await planning.slot_details(
         session, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
     )
@@ -223,7 +219,7 @@ async def unassign_person_chosen(
 async def unassign_comment_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         await planning.unassign(
             session,
@@ -255,7 +251,7 @@ async def move_day_chosen(
 async def move_target_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, slot_id: int
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         await planning.move_planned_shift(
             session,
@@ -272,7 +268,7 @@ async def move_target_chosen(
 
 
 async def delete_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         await planning.delete_slot(
             session, clock, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
@@ -295,7 +291,7 @@ async def template_chosen(
 async def template_title_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     try:
         template = await planning.create_template(
             session,
@@ -321,7 +317,7 @@ async def add_template_shift(
 async def template_item_removed(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     try:
         await planning.remove_template_item(session, user_id=user.id, item_id=int(item_id))
     except DomainError as error:
@@ -349,7 +345,7 @@ async def apply_from_chosen(
 async def apply_to_chosen(
     callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         result = await planning.apply_template(
             session,
@@ -375,7 +371,7 @@ async def reason_title_entered(
 
 
 async def _add_reason(callback: CallbackQuery, manager: DialogManager, needs_document: bool):
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     try:
         await planning.add_cancellation_reason(
             session,
@@ -406,7 +402,7 @@ async def reason_without_document(
 async def reason_removed(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, reason_id: int
 ) -> None:
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     try:
         await planning.archive_cancellation_reason(
             session, user_id=user.id, reason_id=int(reason_id)
@@ -418,7 +414,7 @@ async def reason_removed(
 
 
 async def fine_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     i18n = manager.middleware_data["i18n"]
     try:
         settings = await planning.set_cancellation_fine(
@@ -437,7 +433,7 @@ async def fine_entered(message: Message, widget: MessageInput, manager: DialogMa
 async def weekly_cap_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, _ = _context(manager)
+    session, user, _ = session_user_clock(manager)
     try:
         settings = await planning.set_weekly_hours_cap(
             session,
@@ -481,7 +477,7 @@ async def show_documents(callback: CallbackQuery, button: Button, manager: Dialo
 
 
 async def _decide(callback: CallbackQuery, manager: DialogManager, approve: bool) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     try:
         await planning.decide_cancellation(
             session,
@@ -508,7 +504,7 @@ async def refuse(callback: CallbackQuery, button: Button, manager: DialogManager
 async def _decide_exchange(
     event: CallbackQuery | Message, manager: DialogManager, approve: bool, comment: str = ""
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     kind, _, raw_id = manager.dialog_data["exchange_key"].partition(":")
     try:
         await shift_exchange.decide_exchange(

@@ -3,8 +3,6 @@ a scope, get the summary with chart pictures, the Excel table and AI insights;
 employees see their own statistics ("📈 Моя статистика")."""
 
 from datetime import date
-from operator import itemgetter
-from typing import Any
 
 from aiogram import F
 from aiogram_dialog import Dialog, DialogManager, Window
@@ -14,14 +12,13 @@ from aiogram_dialog.widgets.kbd import (
     Calendar,
     CalendarUserConfig,
     Cancel,
-    Column,
     Group,
-    Select,
     SwitchTo,
     WebApp,
 )
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column, choice_grid
 from dialogs.common.i18n import I18n
 from dialogs.planning.widgets import LocalCalendar
 from dialogs.reports import getters, handlers
@@ -45,22 +42,11 @@ class PastCalendar(LocalCalendar):
         return [row for row in rows if any(button.text.strip() for button in row)]
 
 
-def _select(widget_id: str, items: str, on_click: Any, type_factory: Any = int) -> Select:
-    return Select(
-        _LABEL,
-        id=widget_id,
-        item_id_getter=itemgetter(0),
-        items=items,
-        type_factory=type_factory,
-        on_click=on_click,
-    )
-
-
 def reports_dialog() -> Dialog:
     return Dialog(
         Window(
             I18n("reports-period-title"),
-            Group(_select("periods", "periods", handlers.period_chosen, str), width=2),
+            choice_grid("periods", "periods", handlers.period_chosen, width=2, type_factory=str),
             SwitchTo(I18n("reports-period-custom"), id="custom", state=ReportsSG.custom_start),
             Cancel(I18n("common-back")),
             state=ReportsSG.period,
@@ -98,7 +84,7 @@ def reports_dialog() -> Dialog:
         Window(
             I18n("reports-pick-object"),
             I18n("reports-pick-empty", when="is_empty"),
-            Column(_select("objects", "items", handlers.object_chosen)),
+            choice_column("objects", "items", handlers.object_chosen),
             SwitchTo(I18n("common-back"), id="back_objects", state=ReportsSG.scope),
             state=ReportsSG.pick_object,
             getter=getters.get_objects,
@@ -106,7 +92,7 @@ def reports_dialog() -> Dialog:
         Window(
             I18n("reports-pick-employee"),
             I18n("reports-pick-empty", when="is_empty"),
-            Group(_select("employees", "items", handlers.employee_chosen), width=2),
+            choice_grid("employees", "items", handlers.employee_chosen, width=2),
             SwitchTo(I18n("common-back"), id="back_employees", state=ReportsSG.scope),
             state=ReportsSG.pick_employee,
             getter=getters.get_employees,
@@ -156,7 +142,9 @@ def my_stats_dialog() -> Dialog:
             I18n("mystats-figures"),
             I18n("mystats-upcoming", when="has_upcoming"),
             I18n("mystats-no-upcoming", when=~F["has_upcoming"]),
-            Group(_select("my_periods", "periods", handlers.my_period_chosen, str), width=2),
+            choice_grid(
+                "my_periods", "periods", handlers.my_period_chosen, width=2, type_factory=str
+            ),
             Cancel(I18n("common-back")),
             state=MyStatsSG.main,
             getter=getters.get_my_stats,

@@ -8,13 +8,12 @@ from zoneinfo import ZoneInfo
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.actor import current_actor
+from dialogs.common.actor import actor_of
 from dialogs.common.i18n import translator_of
 from dialogs.common.mini_app import mini_app_link
 from services import reports
 from services.clock import Clock
 from services.i18n import Translator
-from services.permissions import Actor
 from services.reports import (
     PeriodKind,
     Report,
@@ -51,10 +50,6 @@ def _session(manager: DialogManager) -> AsyncSession:
 
 def _clock(manager: DialogManager) -> Clock:
     return manager.middleware_data["clock"]
-
-
-async def actor_of(manager: DialogManager) -> Actor:
-    return await current_actor(_session(manager), manager.middleware_data["user"])
 
 
 # ------------------------------------------------------------------ what is chosen

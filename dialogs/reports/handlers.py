@@ -11,13 +11,13 @@ from aiogram.utils.chat_action import ChatActionSender
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
-from dialogs.common.errors import show_domain_error
+from dialogs.common.actor import actor_of
 from dialogs.common.i18n import translator_of
+from dialogs.common.input import show_callback_error
 from dialogs.reports.getters import (
     CUSTOM_START,
     INSIGHT,
     MY_PERIOD,
-    actor_of,
     chosen_period,
     chosen_report,
     chosen_scope,
@@ -69,7 +69,7 @@ async def custom_end_chosen(
     try:
         period = reports.period_of(PeriodKind.CUSTOM, await _today(manager), start, day)
     except DomainError as error:
-        await show_domain_error(_message(callback), manager, error)
+        await show_callback_error(callback, manager, error)
         return
     store_period(manager, period)
     await manager.switch_to(ReportsSG.scope)
@@ -115,7 +115,7 @@ async def _present_report(callback: CallbackQuery, manager: DialogManager) -> No
     try:
         report = await chosen_report(manager)
     except DomainError as error:
-        await show_domain_error(_message(callback), manager, error)
+        await show_callback_error(callback, manager, error)
         return
     i18n = translator_of(manager)
     caption = i18n.get(
@@ -154,7 +154,7 @@ async def excel_clicked(callback: CallbackQuery, button: Button, manager: Dialog
                 parse_mode=None,
             )
     except DomainError as error:
-        await show_domain_error(_message(callback), manager, error)
+        await show_callback_error(callback, manager, error)
         return
     manager.show_mode = ShowMode.SEND
 
@@ -178,7 +178,7 @@ async def insights_clicked(callback: CallbackQuery, button: Button, manager: Dia
                 i18n.language,
             )
     except DomainError as error:
-        await show_domain_error(_message(callback), manager, error)
+        await show_callback_error(callback, manager, error)
         return
     manager.dialog_data[INSIGHT] = {
         "title": insight.title,

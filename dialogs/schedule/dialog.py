@@ -2,35 +2,18 @@
 (and a document photo when the reason needs one); booking free places, giving a shift
 away and proposing a swap open the exchange dialog."""
 
-from operator import itemgetter
-
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, Start, SwitchTo
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Button, Cancel, Start, SwitchTo
 
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import Notice
 from dialogs.schedule import getters, handlers
 from dialogs.schedule.states import ScheduleSG
-
-_LABEL = Format("{item[1]}")
-
-
-def _column(widget_id: str, items: str, on_click) -> Column:  # type: ignore[no-untyped-def]
-    return Column(
-        Select(
-            _LABEL,
-            id=widget_id,
-            item_id_getter=itemgetter(0),
-            items=items,
-            type_factory=int,
-            on_click=on_click,
-        )
-    )
 
 
 def _back() -> SwitchTo:
@@ -69,7 +52,7 @@ def schedule_dialog() -> Dialog:
         ),
         Window(
             I18n("schedule-cancel-pick"),
-            _column("shifts", "shifts", handlers.shift_chosen),
+            choice_column("shifts", "shifts", handlers.shift_chosen),
             _back(),
             state=ScheduleSG.cancel_pick,
             getter=getters.get_schedule,
@@ -77,7 +60,7 @@ def schedule_dialog() -> Dialog:
         Window(
             I18n("schedule-cancel-reason", when="found"),
             I18n("schedule-no-reasons", when="no_reasons"),
-            _column("reasons", "reasons", handlers.reason_chosen),
+            choice_column("reasons", "reasons", handlers.reason_chosen),
             _back(),
             state=ScheduleSG.cancel_reason,
             getter=getters.get_cancel_reasons,

@@ -1,29 +1,19 @@
 """Employee schedule actions: cancel a planned shift with a reason."""
 
-from typing import Any
-
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.context import session_user_clock
 from dialogs.common.errors import show_domain_error
+from dialogs.common.input import show_callback_error
 from dialogs.common.media import incoming_media, orchestrator_of
 from dialogs.planning.widgets import set_notice
 from dialogs.schedule.states import ScheduleSG
 from services import planning
 from services.db.models import CancellationReason
 from services.errors import DomainError
-
-
-def _context(manager: DialogManager) -> tuple[Any, Any, Any]:
-    data = manager.middleware_data
-    return data["session"], data["user"], data["clock"]
-
-
-async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
-    assert isinstance(callback.message, Message)
-    await show_domain_error(callback.message, manager, error)
 
 
 async def shift_chosen(
@@ -36,7 +26,7 @@ async def shift_chosen(
 async def reason_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, reason_id: int
 ) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     reason = await session.get(CancellationReason, int(reason_id))
     if reason is None:
         return
@@ -55,7 +45,7 @@ async def reason_chosen(
             planned_shift_id=manager.dialog_data["planned_shift_id"],
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     manager.dialog_data["flow_id"] = flow.flow_id
     await manager.switch_to(ScheduleSG.cancel_document)
@@ -75,7 +65,7 @@ async def document_received(message: Message, widget: MessageInput, manager: Dia
 
 
 async def cancel_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = _context(manager)
+    session, user, clock = session_user_clock(manager)
     data = manager.dialog_data
     try:
         cancellation = await planning.cancel_planned_shift(
@@ -88,7 +78,7 @@ async def cancel_confirmed(callback: CallbackQuery, button: Button, manager: Dia
             document_flow_id=data.get("flow_id"),
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     if cancellation.document_flow_id is not None:
         set_notice(manager, "schedule-cancelled-pending")

@@ -7,12 +7,11 @@ from aiogram_dialog.widgets.kbd import (
     Cancel,
     Column,
     Multiselect,
-    ScrollingGroup,
-    Select,
     SwitchTo,
 )
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
 from dialogs.staff import getters, handlers
 from dialogs.staff.states import StaffSG
@@ -33,19 +32,8 @@ def _list_window() -> Window:
         I18n("staff-list-hint", when="allowed"),
         I18n("error-permission-denied", when="refused"),
         MessageInput(handlers.search_entered),
-        ScrollingGroup(
-            Select(
-                Format("{item[1]}"),
-                id="member",
-                item_id_getter=itemgetter(0),
-                items="members",
-                type_factory=int,
-                on_click=handlers.member_selected,
-            ),
-            id="members_page",
-            width=1,
-            height=PAGE_SIZE,
-            hide_on_single_page=True,
+        paged_choice_column(
+            "member", "members", handlers.member_selected, "members_page", PAGE_SIZE
         ),
         Button(
             I18n("staff-reset-search"),
@@ -148,16 +136,7 @@ def staff_dialog() -> Dialog:
         ),
         Window(
             I18n("staff-choose-manager-object"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="manager_object",
-                    item_id_getter=itemgetter(0),
-                    items="objects",
-                    type_factory=int,
-                    on_click=handlers.manager_object_selected,
-                )
-            ),
+            choice_column("manager_object", "objects", handlers.manager_object_selected),
             _to_card(),
             state=StaffSG.manager_objects,
             getter=getters.get_manager_objects,

@@ -3,7 +3,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.staff.actor import current_actor
+from dialogs.common.actor import actor_of
 from services.clock import Clock
 from services.db.models import MembershipRole, MembershipStatus, Permission
 from services.errors import PermissionDenied
@@ -23,7 +23,7 @@ def _row_label(row: StaffRow) -> str:
 async def get_staff_list(
     dialog_manager: DialogManager, session: AsyncSession, **_: Any
 ) -> dict[str, Any]:
-    actor = await current_actor(dialog_manager)
+    actor = await actor_of(dialog_manager)
     role = shown_role(dialog_manager)
     search = dialog_manager.dialog_data.get("search", "")
     try:
@@ -47,7 +47,7 @@ async def get_staff_list(
 async def get_staff_card(
     dialog_manager: DialogManager, session: AsyncSession, clock: Clock, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
-    actor = await current_actor(dialog_manager)
+    actor = await actor_of(dialog_manager)
     card = await staff_card(session, actor, clock, dialog_manager.dialog_data["membership_id"])
     active = card.status == MembershipStatus.ACTIVE
     if card.role == MembershipRole.MANAGER:
@@ -88,7 +88,7 @@ async def get_staff_card(
 async def get_object_choices(
     dialog_manager: DialogManager, session: AsyncSession, **_: Any
 ) -> dict[str, Any]:
-    actor = await current_actor(dialog_manager)
+    actor = await actor_of(dialog_manager)
     objects = await objects_with_permission(session, actor, Permission.MANAGE_STAFF)
     return {"objects": [(work_object.id, work_object.name) for work_object in objects]}
 
@@ -96,7 +96,7 @@ async def get_object_choices(
 async def get_manager_objects(
     dialog_manager: DialogManager, session: AsyncSession, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
-    actor = await current_actor(dialog_manager)
+    actor = await actor_of(dialog_manager)
     objects = await manager_object_permissions(
         session, actor, dialog_manager.dialog_data["membership_id"]
     )

@@ -4,10 +4,12 @@ from decimal import Decimal
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.actor import actor_of
+from dialogs.common.choices import managed_multiselect
 from dialogs.common.errors import show_domain_error
-from dialogs.staff.actor import current_actor
+from dialogs.common.input import show_callback_error
 from dialogs.staff.getters import shown_role
 from dialogs.staff.states import StaffSG
 from services.db.models import MembershipRole
@@ -27,17 +29,6 @@ from services.staff import (
 
 OBJECTS_WIDGET = "member_objects"
 PERMISSIONS_WIDGET = "manager_permissions"
-
-
-def _multiselect(manager: DialogManager, widget_id: str) -> ManagedMultiselect[str]:
-    widget = manager.find(widget_id)
-    assert isinstance(widget, ManagedMultiselect)
-    return widget
-
-
-async def _refuse(callback: CallbackQuery, manager: DialogManager, error: DomainError) -> None:
-    assert isinstance(callback.message, Message)
-    await show_domain_error(callback.message, manager, error)
 
 
 # The list ------------------------------------------------------------------------------
@@ -68,11 +59,9 @@ async def member_selected(
 ) -> None:
     data = manager.middleware_data
     try:
-        await staff_card(
-            data["session"], await current_actor(manager), data["clock"], membership_id
-        )
+        await staff_card(data["session"], await actor_of(manager), data["clock"], membership_id)
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     manager.dialog_data["membership_id"] = membership_id
     await manager.switch_to(StaffSG.card)
@@ -98,7 +87,7 @@ async def without_rate(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def _apply_rate(manager: DialogManager, effective_from: date | None) -> None:
     data = manager.middleware_data
-    actor = await current_actor(manager)
+    actor = await actor_of(manager)
     if effective_from is None:
         effective_from = await organization_today(
             data["session"], actor.organization_id, data["clock"]
@@ -119,7 +108,7 @@ async def rate_from_today(callback: CallbackQuery, button: Button, manager: Dial
     try:
         await _apply_rate(manager, None)
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
 
 
 async def rate_date_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -137,14 +126,14 @@ async def edit_objects(callback: CallbackQuery, button: Button, manager: DialogM
     try:
         card = await staff_card(
             data["session"],
-            await current_actor(manager),
+            await actor_of(manager),
             data["clock"],
             manager.dialog_data["membership_id"],
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
-    objects = _multiselect(manager, OBJECTS_WIDGET)
+    objects = managed_multiselect(manager, OBJECTS_WIDGET)
     await objects.reset_checked()
     for item in card.objects:
         await objects.set_checked(str(item.object_id), True)
@@ -153,16 +142,16 @@ async def edit_objects(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def save_objects(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     data = manager.middleware_data
-    chosen = [int(i) for i in _multiselect(manager, OBJECTS_WIDGET).get_checked()]
+    chosen = [int(i) for i in managed_multiselect(manager, OBJECTS_WIDGET).get_checked()]
     try:
         await change_objects(
             data["session"],
-            await current_actor(manager),
+            await actor_of(manager),
             manager.dialog_data["membership_id"],
             chosen,
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     await manager.switch_to(StaffSG.card)
 
@@ -172,7 +161,7 @@ async def save_objects(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def _dismiss_on(manager: DialogManager, on_date: date | None) -> None:
     data = manager.middleware_data
-    actor = await current_actor(manager)
+    actor = await actor_of(manager)
     if on_date is None:
         on_date = await organization_today(data["session"], actor.organization_id, data["clock"])
     await dismiss(
@@ -185,7 +174,7 @@ async def dismiss_today(callback: CallbackQuery, button: Button, manager: Dialog
     try:
         await _dismiss_on(manager, None)
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
 
 
 async def dismiss_date_entered(
@@ -206,17 +195,17 @@ async def manager_object_selected(
     data = manager.middleware_data
     try:
         objects = await manager_object_permissions(
-            data["session"], await current_actor(manager), manager.dialog_data["membership_id"]
+            data["session"], await actor_of(manager), manager.dialog_data["membership_id"]
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     chosen = next((item for item in objects if item.object_id == object_id), None)
     if chosen is None:
         return
     manager.dialog_data["object_id"] = object_id
     manager.dialog_data["object_name"] = chosen.name
-    permissions = _multiselect(manager, PERMISSIONS_WIDGET)
+    permissions = managed_multiselect(manager, PERMISSIONS_WIDGET)
     await permissions.reset_checked()
     for permission in chosen.permissions:
         await permissions.set_checked(permission, True)
@@ -228,13 +217,13 @@ async def save_permissions(callback: CallbackQuery, button: Button, manager: Dia
     try:
         await set_manager_permissions(
             data["session"],
-            await current_actor(manager),
+            await actor_of(manager),
             manager.dialog_data["membership_id"],
             manager.dialog_data["object_id"],
-            _multiselect(manager, PERMISSIONS_WIDGET).get_checked(),
+            managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked(),
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     await manager.switch_to(StaffSG.manager_objects)
 
@@ -245,9 +234,9 @@ async def open_manager_objects(
     data = manager.middleware_data
     try:
         await manager_object_permissions(
-            data["session"], await current_actor(manager), manager.dialog_data["membership_id"]
+            data["session"], await actor_of(manager), manager.dialog_data["membership_id"]
         )
     except DomainError as error:
-        await _refuse(callback, manager, error)
+        await show_callback_error(callback, manager, error)
         return
     await manager.switch_to(StaffSG.manager_objects)

@@ -1,12 +1,11 @@
-from operator import itemgetter
-
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Column, Select, SwitchTo, WebApp
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.task_review import getters, handlers
 from dialogs.task_review.states import TaskReviewSG
@@ -17,16 +16,7 @@ def task_review_dialog() -> Dialog:
         Window(
             I18n("task-review-title", when="has_proofs"),
             I18n("task-review-empty", when=~F["has_proofs"]),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="proof",
-                    item_id_getter=itemgetter(0),
-                    items="proofs",
-                    type_factory=int,
-                    on_click=handlers.proof_chosen,
-                )
-            ),
+            choice_column("proof", "proofs", handlers.proof_chosen),
             Cancel(I18n("common-back")),
             state=TaskReviewSG.proofs,
             getter=getters.get_proofs,

@@ -1,12 +1,11 @@
-from operator import itemgetter
-
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.task_templates import getters, handlers
 from dialogs.task_templates.states import TaskTemplatesSG
@@ -21,15 +20,8 @@ def task_templates_dialog() -> Dialog:
         Window(
             I18n("task-templates-choose-object", when="has_objects"),
             I18n("task-templates-no-objects", when=~F["has_objects"]),
-            Column(
-                Select(
-                    Format("🏪 {item[1]}"),
-                    id="object",
-                    item_id_getter=itemgetter(0),
-                    items="objects",
-                    type_factory=int,
-                    on_click=handlers.object_chosen,
-                )
+            choice_column(
+                "object", "objects", handlers.object_chosen, label=Format("🏪 {item[1]}")
             ),
             Cancel(I18n("common-back")),
             state=TaskTemplatesSG.objects,
@@ -41,16 +33,7 @@ def task_templates_dialog() -> Dialog:
             I18n("task-templates-slot-list", when=F["has_templates"] & F["slot_mode"]),
             I18n("task-templates-slot-empty", when=~F["has_templates"] & F["slot_mode"]),
             I18n("task-templates-slot-object-tasks", when="slot_mode"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="template",
-                    item_id_getter=itemgetter(0),
-                    items="templates",
-                    type_factory=int,
-                    on_click=handlers.template_chosen,
-                )
-            ),
+            choice_column("template", "templates", handlers.template_chosen),
             Button(I18n("task-templates-add"), id="add", on_click=handlers.start_new),
             Button(
                 I18n("task-templates-ignore-object-on"),

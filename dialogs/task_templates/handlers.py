@@ -8,6 +8,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.actor import current_actor
 from dialogs.common.errors import show_domain_error
+from dialogs.common.input import show_callback_error
 from dialogs.task_templates.states import TaskTemplatesSG
 from services.errors import DomainError
 from services.tasks import (
@@ -19,11 +20,6 @@ from services.tasks import (
     set_slot_ignores_object_tasks,
 )
 from services.validation import clean_text, parse_money
-
-
-def _screen(callback: CallbackQuery) -> Message:
-    assert isinstance(callback.message, Message)
-    return callback.message
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
@@ -98,7 +94,7 @@ async def save_template(callback: CallbackQuery, button: Button, manager: Dialog
         else:
             await create_task_template(session, actor, draft["object_id"], template)
     except DomainError as error:
-        await show_domain_error(_screen(callback), manager, error)
+        await show_callback_error(callback, manager, error)
         return
     await manager.switch_to(TaskTemplatesSG.templates)
 
@@ -114,7 +110,7 @@ async def toggle_ignore_object_tasks(
             session, actor, manager.dialog_data["slot_id"], button.widget_id == "ignore_off"
         )
     except DomainError as error:
-        await show_domain_error(_screen(callback), manager, error)
+        await show_callback_error(callback, manager, error)
 
 
 async def template_chosen(
@@ -130,6 +126,6 @@ async def remove_template(callback: CallbackQuery, button: Button, manager: Dial
         actor = await current_actor(session, manager.middleware_data["user"])
         await archive_task_template(session, actor, manager.dialog_data["template_id"])
     except DomainError as error:
-        await show_domain_error(_screen(callback), manager, error)
+        await show_callback_error(callback, manager, error)
         return
     await manager.switch_to(TaskTemplatesSG.templates)

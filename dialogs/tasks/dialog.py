@@ -1,15 +1,13 @@
 """The employee's checklist of the open shift and, from a task's deep link
 (`/start task_<id>`), one task's card."""
 
-from operator import itemgetter
-
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, StartMode, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select, Start, SwitchTo
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Button, Cancel, Start, SwitchTo
 
+from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.menu.states import MainMenuSG
 from dialogs.tasks import getters, handlers
@@ -23,16 +21,7 @@ def tasks_dialog() -> Dialog:
             I18n("tasks-checklist", when=F["has_shift"] & F["has_tasks"]),
             I18n("tasks-none", when=F["has_shift"] & ~F["has_tasks"]),
             I18n("tasks-mandatory-left", when="mandatory_left"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="task",
-                    item_id_getter=itemgetter(0),
-                    items="open_tasks",
-                    type_factory=int,
-                    on_click=handlers.task_chosen,
-                )
-            ),
+            choice_column("task", "open_tasks", handlers.task_chosen),
             Cancel(I18n("common-back")),
             state=TasksSG.checklist,
             getter=getters.get_checklist,

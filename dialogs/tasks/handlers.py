@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.errors import error_text, show_domain_error
 from dialogs.common.i18n import fluent_args, translator_of
+from dialogs.common.input import show_callback_error
 from dialogs.common.media import incoming_media, orchestrator_of, send_album
 from dialogs.menu.states import MainMenuSG
 from dialogs.task_review.states import TaskReviewSG
@@ -28,11 +29,6 @@ from services.tasks import (
     task_link_payload,
     task_link_role,
 )
-
-
-def _screen(callback: CallbackQuery) -> Message:
-    assert isinstance(callback.message, Message)
-    return callback.message
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
@@ -64,7 +60,7 @@ async def _do_task(callback: CallbackQuery, manager: DialogManager, task_id: int
             manager.dialog_data.update(task_id=task_id, flow_id=flow.flow_id)
             await manager.switch_to(TasksSG.proof)
     except DomainError as error:
-        await show_domain_error(_screen(callback), manager, error)
+        await show_callback_error(callback, manager, error)
 
 
 async def proof_received(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -93,7 +89,7 @@ async def submit_proof(callback: CallbackQuery, button: Button, manager: DialogM
             flow_id=manager.dialog_data["flow_id"],
         )
     except DomainError as error:
-        await show_domain_error(_screen(callback), manager, error)
+        await show_callback_error(callback, manager, error)
         return
     if album.chat_id is not None:
         bot: Bot = data["bot"]

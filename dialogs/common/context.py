@@ -1,0 +1,13 @@
+"""What the middlewares put at a handler's disposal for calling a use case."""
+
+from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.clock import Clock
+from services.db.models import User
+
+
+def session_user_clock(manager: DialogManager) -> tuple[AsyncSession, User, Clock]:
+    """The update's database session, the user who sent it and the clock."""
+    data = manager.middleware_data
+    return data["session"], data["user"], data["clock"]
