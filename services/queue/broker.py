@@ -25,6 +25,10 @@ from services.config import Settings
 
 MessageHandler = Callable[[bytes], Awaitable[None]]
 PUBLISH_TIMEOUT_SECONDS = 10.0
+# How long a question to the broker waits for a lost connection to be restored.
+RECONNECT_WAIT_SECONDS = 10.0
+# What aio-pika raises when the channel went away under a call.
+CHANNEL_LOST = (aio_pika.exceptions.AMQPError, aio_pika.exceptions.ChannelInvalidStateError)
 log = structlog.get_logger("queue")
 
 
@@ -109,14 +113,25 @@ class RabbitBroker:
 
     async def stop_consuming(self) -> None:
         """No new deliveries; messages already delivered finish (or are redelivered)."""
-        for declared, tag in self._consumers.values():
-            await declared.cancel(tag)
+        for queue, (declared, tag) in self._consumers.items():
+            # Forgotten first, so a reconnection does not bring the consumer back; with
+            # the connection lost the server has dropped it already.
+            try:
+                await declared.cancel(tag)
+            except CHANNEL_LOST:
+                log.warning("queue.cancel_on_lost_connection", queue=queue)
         self._consumers.clear()
 
     async def queue_depth(self, queue: str) -> int:
+        """Messages ready in the queue, as the server counts them now. Asked on the
+        underlying channel: a robust channel answers a passive declare of a queue it knows
+        from its cache, with the count seen when that queue was first declared."""
         assert self._channel is not None
-        declared = await self._channel.declare_queue(self._name(queue), passive=True)
-        return declared.declaration_result.message_count or 0
+        # After a lost connection, wait until the channel is reopened, not just the connection.
+        await asyncio.wait_for(self._channel.ready(), RECONNECT_WAIT_SECONDS)
+        channel = await self._channel.get_underlay_channel()
+        declared = await channel.queue_declare(self._name(queue), passive=True)
+        return declared.message_count or 0
 
     async def delete_topology(self, queues: list[str]) -> None:
         """Remove the namespace's queues and exchange (test runs and uninstalls)."""
@@ -133,7 +148,7 @@ async def _settle(settling: Awaitable[None], queue: str, outcome: str) -> None:
     """Ack or reject; on a connection lost meanwhile the broker redelivers by itself."""
     try:
         await settling
-    except (aio_pika.exceptions.AMQPError, aio_pika.exceptions.ChannelInvalidStateError):
+    except CHANNEL_LOST:
         log.warning("queue.settle_failed", queue=queue, outcome=outcome)
 
 
