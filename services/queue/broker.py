@@ -54,6 +54,7 @@ class RabbitBroker:
         self._channel: AbstractRobustChannel | None = None
         self._exchange: AbstractRobustExchange | None = None
         self._consumers: dict[str, tuple[AbstractRobustQueue, str]] = {}
+        self._handling: set[asyncio.Task[None]] = set()
 
     @classmethod
     async def connect(cls, url: str, namespace: str, prefetch: int = 32) -> "RabbitBroker":
@@ -101,8 +102,14 @@ class RabbitBroker:
 
         async def on_message(message: AbstractIncomingMessage) -> None:
             # Acknowledged only after the handler finished: a crash means redelivery.
+            # The handler runs in a task of its own: a closing channel interrupts the
+            # tasks it started, and a message Telegram already accepted must still be
+            # recorded as sent (its redelivery then finds it done).
+            handling = asyncio.create_task(handler(message.body))
+            self._handling.add(handling)
+            handling.add_done_callback(self._handled)
             try:
-                await handler(message.body)
+                await asyncio.shield(handling)
             except Exception as error:  # handed back to the queue; the handler logged why
                 await _settle(message.reject(requeue=True), queue, type(error).__name__)
                 return
@@ -110,6 +117,11 @@ class RabbitBroker:
 
         tag = await declared.consume(on_message)
         self._consumers[queue] = (declared, tag)  # type: ignore[assignment]
+
+    def _handled(self, handling: asyncio.Task[None]) -> None:
+        self._handling.discard(handling)
+        if not handling.cancelled():
+            handling.exception()  # already logged by the handler, or seen by on_message
 
     async def stop_consuming(self) -> None:
         """No new deliveries; messages already delivered finish (or are redelivered)."""
