@@ -25,7 +25,7 @@ from services.db.models import (
     User,
 )
 from services.errors import InvalidInput, NotFound, PermissionDenied
-from services.notifications import notify
+from services.notifications import ADMIN_BROADCAST, notify
 from services.tariffs import LimitedResource, usage
 
 # "Today" and "this month" of the platform's statistics: our users are in Russia.
@@ -211,7 +211,7 @@ async def broadcast_to_owners(
     for user_id in owners:
         await notify(
             session,
-            kind="admin_broadcast",
+            kind=ADMIN_BROADCAST.name,
             dedup_key=f"broadcast:{broadcast_id}:{user_id}",
             not_before=clock.now(),
             payload={"text": message},

@@ -48,7 +48,14 @@ from services.integrations.yookassa import (
     PaymentProviderUnavailable,
     YookassaGateway,
 )
-from services.notifications import notify
+from services.notifications import (
+    BILLING_PAYMENT_CANCELED,
+    BILLING_PAYMENT_SUCCEEDED,
+    BILLING_REFUND,
+    BILLING_RENEWAL_REMINDER,
+    BILLING_SUBSCRIPTION_EXPIRED,
+    notify,
+)
 from services.observability.metrics import PAYMENTS, YOOKASSA_NOTIFICATIONS
 from services.permissions import actor_in, require_owner
 from services.tariffs import LimitedResource, lock_organization, usage
@@ -369,7 +376,7 @@ async def process_refund_notification(
         session,
         clock,
         payment.organization_id,
-        kind="billing_refund",
+        kind=BILLING_REFUND.name,
         dedup=f"billing:refund:{refund.id}",
         payload={"amount": f"{refund.amount:.2f}", "currency": refund.currency},
     )
@@ -436,7 +443,7 @@ async def send_renewal_reminders(session: AsyncSession, clock: Clock) -> int:
             session,
             clock,
             organization.id,
-            kind="billing_renewal_reminder",
+            kind=BILLING_RENEWAL_REMINDER.name,
             dedup=f"billing:renewal:{organization.id}:{expires_at.isoformat()}:{days}",
             payload={
                 "tariff": tariff.title if tariff else organization.tariff_code,
@@ -476,7 +483,7 @@ async def expire_subscriptions(session: AsyncSession, clock: Clock) -> list[int]
             session,
             clock,
             organization.id,
-            kind="billing_subscription_expired",
+            kind=BILLING_SUBSCRIPTION_EXPIRED.name,
             dedup=f"billing:expired:{organization.id}:{expires_at.isoformat()}",
             payload={
                 "previous_tariff": previous.title if previous else "",
@@ -537,7 +544,7 @@ async def _activate(session: AsyncSession, clock: Clock, payment: Payment) -> No
         session,
         clock,
         organization.id,
-        kind="billing_payment_succeeded",
+        kind=BILLING_PAYMENT_SUCCEEDED.name,
         dedup=f"billing:payment:{payment.id}:succeeded",
         payload={
             "tariff": tariff.title if tariff else payment.tariff_code,
@@ -562,7 +569,7 @@ async def _cancel(
         session,
         clock,
         payment.organization_id,
-        kind="billing_payment_canceled",
+        kind=BILLING_PAYMENT_CANCELED.name,
         dedup=f"billing:payment:{payment.id}:canceled",
         payload={"tariff": tariff.title if tariff else payment.tariff_code},
     )

@@ -34,7 +34,7 @@ from services.db.models import (
     WorkObject,
 )
 from services.errors import DomainError, InvalidInput, NotFound, PermissionDenied
-from services.notifications import notify
+from services.notifications import EMPLOYEE_LIMIT_REACHED, notify
 from services.permissions import Actor, require_owner, require_permission_on_objects
 from services.staff import (
     MAX_HOURLY_RATE,
@@ -400,7 +400,7 @@ async def _tell_owners_about_limit(
     for owner_id in owners:
         await notify(
             session,
-            kind="employee-limit-reached",
+            kind=EMPLOYEE_LIMIT_REACHED.name,
             dedup_key=f"employee-limit:{invite.id}:{user.id}:{owner_id}",
             not_before=clock.now(),
             payload={"organization": organization.name, "name": user.display_name},

@@ -1,24 +1,34 @@
 """A user's notification settings: which kinds they receive, how long before a shift
-they are reminded, and quiet hours during which non-urgent notifications wait."""
+they are reminded, quiet hours during which non-urgent notifications wait, and (owners)
+the local hour of the daily summary."""
 
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import NotificationPreferences
-from services.db.models.notification_prefs import DEFAULT_REMINDER_LEAD_MINUTES
+from services.db.models import Membership, MembershipRole, MembershipStatus, NotificationPreferences
+from services.db.models.notification_prefs import (
+    DEFAULT_DAILY_SUMMARY_HOUR,
+    DEFAULT_REMINDER_LEAD_MINUTES,
+)
 from services.errors import InvalidInput
-from services.notifications import NOTIFICATION_KINDS
+from services.notifications import NOTIFICATION_KINDS, NotificationKind
 
 REMINDER_LEAD_CHOICES = (15, 30, 60, 90, 120, 180)
+# Local hours (the organization's timezone) an owner may get the daily summary at.
+DAILY_SUMMARY_HOUR_CHOICES = (6, 7, 8, 9, 10, 11, 12, 18, 20, 21, 22)
 # Quiet-hour windows offered in the settings dialog (local start, local end).
 QUIET_HOURS_CHOICES = ((time(22), time(8)), (time(23), time(7)), (time(21), time(9)))
 
 
 def default_preferences(user_id: int) -> NotificationPreferences:
     return NotificationPreferences(
-        user_id=user_id, muted_kinds=[], reminder_lead_minutes=DEFAULT_REMINDER_LEAD_MINUTES
+        user_id=user_id,
+        muted_kinds=[],
+        reminder_lead_minutes=DEFAULT_REMINDER_LEAD_MINUTES,
+        daily_summary_hour=DEFAULT_DAILY_SUMMARY_HOUR,
     )
 
 
@@ -26,6 +36,28 @@ async def get_preferences(session: AsyncSession, user_id: int) -> NotificationPr
     """The user's settings, or the defaults (not stored) when they changed nothing."""
     stored = await session.get(NotificationPreferences, user_id)
     return stored if stored is not None else default_preferences(user_id)
+
+
+async def management_roles(session: AsyncSession, user_id: int) -> set[MembershipRole]:
+    """The user's active roles above employee (owner, manager) in any organization."""
+    roles = await session.scalars(
+        select(Membership.role).where(
+            Membership.user_id == user_id,
+            Membership.status == MembershipStatus.ACTIVE,
+            Membership.role.in_([MembershipRole.OWNER, MembershipRole.MANAGER]),
+        )
+    )
+    return {MembershipRole(role) for role in roles}
+
+
+def offered_kinds(roles: set[MembershipRole]) -> list[NotificationKind]:
+    """The kinds a user may switch off: the optional ones addressed to people like them
+    (kinds for owners and managers only to those who own or manage something)."""
+    return [
+        kind
+        for kind in NOTIFICATION_KINDS.values()
+        if kind.optional and (roles or not kind.for_managers)
+    ]
 
 
 async def _stored_preferences(session: AsyncSession, user_id: int) -> NotificationPreferences:
@@ -56,6 +88,15 @@ async def set_reminder_lead(session: AsyncSession, user_id: int, minutes: int) -
         raise InvalidInput(reason="reminder-lead")
     preferences = await _stored_preferences(session, user_id)
     preferences.reminder_lead_minutes = minutes
+    await session.flush()
+
+
+async def set_daily_summary_hour(session: AsyncSession, user_id: int, hour: int) -> None:
+    """The local hour an owner gets yesterday's summary at (one of the choices)."""
+    if hour not in DAILY_SUMMARY_HOUR_CHOICES:
+        raise InvalidInput(reason="daily-summary-hour")
+    preferences = await _stored_preferences(session, user_id)
+    preferences.daily_summary_hour = hour
     await session.flush()
 
 

@@ -47,6 +47,7 @@ MAX_FINE_PER_MINUTE = Decimal("10000.00")
 MAX_GRACE_MINUTES = 240
 MAX_AUTO_CLOSE_GRACE_MINUTES = 720
 MAX_EARLY_ARRIVAL_MINUTES = 240
+MAX_NOT_CLOCKED_IN_ALERT_MINUTES = 240
 REPORT_CHAT_CODE_TTL = timedelta(hours=24)
 
 
@@ -67,6 +68,7 @@ class ObjectField(StrEnum):
     LATE_FINE = "late_fine"
     AUTO_CLOSE_GRACE = "auto_close_grace"
     EARLY_ARRIVAL = "early_arrival"
+    NOT_CLOCKED_IN_ALERT = "not_clocked_in_alert"
 
 
 class ObjectFlag(StrEnum):
@@ -244,6 +246,9 @@ _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
     ObjectField.EARLY_ARRIVAL: lambda raw: parse_whole_number(
         raw, field="early_arrival", minimum=0, maximum=MAX_EARLY_ARRIVAL_MINUTES
     ),
+    ObjectField.NOT_CLOCKED_IN_ALERT: lambda raw: parse_whole_number(
+        raw, field="not_clocked_in_alert", minimum=1, maximum=MAX_NOT_CLOCKED_IN_ALERT_MINUTES
+    ),
 }
 
 _COLUMN_OF_FIELD = {
@@ -255,6 +260,7 @@ _COLUMN_OF_FIELD = {
     ObjectField.LATE_FINE: "late_fine_per_minute",
     ObjectField.AUTO_CLOSE_GRACE: "auto_close_grace_minutes",
     ObjectField.EARLY_ARRIVAL: "early_arrival_minutes",
+    ObjectField.NOT_CLOCKED_IN_ALERT: "not_clocked_in_alert_minutes",
 }
 
 
@@ -262,7 +268,8 @@ async def set_object_field(
     session: AsyncSession, user: User, object_id: int, field: ObjectField, raw: str | None
 ) -> WorkObject:
     """Set one field from what the user typed. Limits: radius 30–5000 m; grace and
-    early-arrival minutes 0–240 (auto-close grace 0–720); hourly rate up to 100 000 ₽
+    early-arrival minutes 0–240 (auto-close grace 0–720, the "not clocked in" alert
+    1–240); hourly rate up to 100 000 ₽
     and fine per minute up to 10 000 ₽, never negative, kopecks at most."""
     value = _PARSERS[field](raw)
     work_object = await _editable_object(session, user, object_id)

@@ -70,7 +70,15 @@ from services.db.models import (
 )
 from services.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from services.i18n import Translator
-from services.notifications import UserNotification, notify, notify_many
+from services.notifications import (
+    PAYROLL_ADJUSTMENT,
+    PAYROLL_PAYOUT,
+    PAYROLL_PAYSLIP_READY,
+    PAYROLL_SHIFT_CORRECTED,
+    UserNotification,
+    notify,
+    notify_many,
+)
 from services.pay_periods import (
     DEFAULT_ANCHOR,
     DEFAULT_PAY_DAY_OFFSET,
@@ -709,7 +717,7 @@ async def correct_shift(
     organization = await _organization(session, shift.organization_id)
     await notify(
         session,
-        kind="payroll_shift_corrected",
+        kind=PAYROLL_SHIFT_CORRECTED.name,
         dedup_key=f"payroll_shift_corrected:{shift.id}:{int(now.timestamp())}",
         not_before=now,
         payload={
@@ -1099,7 +1107,7 @@ async def close_pay_period(
     )
     await notify_many(
         session,
-        kind="payroll_payslip_ready",
+        kind=PAYROLL_PAYSLIP_READY.name,
         not_before=now,
         notifications=[
             UserNotification(
@@ -1203,7 +1211,7 @@ async def add_manual_adjustment(
     now = clock.now()
     await notify(
         session,
-        kind="payroll_adjustment",
+        kind=PAYROLL_ADJUSTMENT.name,
         dedup_key=f"payroll_adjustment:{entry.id}",
         not_before=now,
         payload={
@@ -1263,7 +1271,7 @@ async def record_payout(
     now = clock.now()
     await notify(
         session,
-        kind="payroll_payout",
+        kind=PAYROLL_PAYOUT.name,
         dedup_key=f"payroll_payout:{entry.id}",
         not_before=now,
         payload={

@@ -51,7 +51,18 @@ from services.db.models.planning import PLANNED_SHIFTS_NO_OVERLAP
 from services.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from services.media import media_of_flow
 from services.media_orchestrator import MediaFlow, MediaLimits, MediaOrchestrator
-from services.notifications import notify
+from services.notifications import (
+    CANCELLATION_APPROVED,
+    CANCELLATION_NEEDS_APPROVAL,
+    CANCELLATION_REFUSED,
+    SHIFT_ASSIGNED,
+    SHIFT_BOOKED,
+    SHIFT_CANCELLED,
+    SHIFT_MOVED,
+    SHIFT_UNASSIGNED,
+    SLOT_DELETED,
+    notify,
+)
 from services.orgs import clean_name
 from services.permissions import (
     Actor,
@@ -443,7 +454,7 @@ async def delete_slot(session: AsyncSession, clock: Clock, *, user_id: int, slot
         )
         await notify(
             session,
-            kind="slot-deleted",
+            kind=SLOT_DELETED.name,
             dedup_key=f"slot-deleted:{planned_shift.id}",
             not_before=now,
             recipient_user_id=planned_shift.user_id,
@@ -719,7 +730,7 @@ async def assign_employee(
     planned_shift = await place_on_slot(session, clock, slot, membership)
     await notify(
         session,
-        kind="shift-assigned",
+        kind=SHIFT_ASSIGNED.name,
         dedup_key=f"shift-assigned:{planned_shift.id}",
         not_before=clock.now(),
         recipient_user_id=planned_shift.user_id,
@@ -745,7 +756,7 @@ async def book_slot(
     for planner_id in await planner_user_ids(session, work_object):
         await notify(
             session,
-            kind="shift-booked",
+            kind=SHIFT_BOOKED.name,
             dedup_key=f"shift-booked:{planned_shift.id}:{planner_id}",
             not_before=clock.now(),
             recipient_user_id=planner_id,
@@ -801,7 +812,7 @@ async def unassign(
     await session.flush()
     await notify(
         session,
-        kind="shift-unassigned",
+        kind=SHIFT_UNASSIGNED.name,
         dedup_key=f"shift-unassigned:{planned_shift.id}",
         not_before=now,
         recipient_user_id=planned_shift.user_id,
@@ -843,7 +854,7 @@ async def move_planned_shift(
         moved = await place_on_slot(session, clock, new_slot, membership)
     await notify(
         session,
-        kind="shift-moved",
+        kind=SHIFT_MOVED.name,
         dedup_key=f"shift-moved:{moved.id}",
         not_before=clock.now(),
         recipient_user_id=moved.user_id,
@@ -1028,7 +1039,7 @@ async def cancel_planned_shift(
     await session.flush()
     slot = await live_slot(session, planned_shift.slot_id)
     employee = await session.get(User, user_id)
-    kind = "cancellation-needs-approval" if reason.needs_document else "shift-cancelled"
+    kind = CANCELLATION_NEEDS_APPROVAL.name if reason.needs_document else SHIFT_CANCELLED.name
     for planner_id in await planner_user_ids(session, work_object):
         await notify(
             session,
@@ -1108,7 +1119,7 @@ async def decide_cancellation(
     cancellation.decided_by_user_id = user_id
     cancellation.decided_at = now
     slot = await live_slot(session, planned_shift.slot_id)
-    kind = "cancellation-approved" if approve else "cancellation-refused"
+    kind = CANCELLATION_APPROVED.name if approve else CANCELLATION_REFUSED.name
     await notify(
         session,
         kind=kind,

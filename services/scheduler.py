@@ -8,17 +8,14 @@ after the other, or a tick repeated after a crash, must not double anything.
 
 Adding a job: write `async def my_job(context: JobContext) -> int` (returns how many
 things it did) in the feature's services module and add `ScheduledJob("name", my_job)`
-to `SCHEDULED_JOBS` below. The clock-in feature adds here its "not clocked in" alert
-(`services.notifications.NOT_CLOCKED_IN`) and auto-close; the reports feature its daily
-summary (`services.notifications.DAILY_SUMMARY`, at each owner's local hour, dedup key
-per local date via `local_date_key`).
+to `SCHEDULED_JOBS` below. Daily jobs key what they write by the local date
+(`services.timeutil.local_today`), as the owners' daily summary does.
 """
 
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 import structlog
 from sqlalchemy import text
@@ -31,12 +28,14 @@ from services.billing import (
 )
 from services.clock import Clock
 from services.config import Settings
+from services.daily_summary import daily_summary_job
 from services.db.session import SessionFactory, is_postgres
 from services.observability.metrics import SCHEDULER_JOB_RUNS
 from services.payroll import close_due_pay_periods_job, record_missing_entries_job
 from services.shift_exchange import announce_open_places_job, lapse_exchanges_job
 from services.shift_reminders import enqueue_shift_reminders
-from services.shifts import auto_close_job
+from services.shifts import auto_close_job, not_clocked_in_job
+from services.tasks import remind_unfinished_tasks_job
 
 # Any constant shared by every worker of one database: advisory locks are per database.
 SCHEDULER_LOCK_KEY = 0x5354_4146_4650_5242  # "STAFFPRB"
@@ -60,7 +59,10 @@ class ScheduledJob:
 
 SCHEDULED_JOBS: list[ScheduledJob] = [
     ScheduledJob("shift_reminders", enqueue_shift_reminders),
+    ScheduledJob("not_clocked_in_alerts", not_clocked_in_job),
     ScheduledJob("auto_close_shifts", auto_close_job),
+    ScheduledJob("unfinished_tasks_reminders", remind_unfinished_tasks_job),
+    ScheduledJob("daily_summaries", daily_summary_job),
     ScheduledJob("billing_poll_pending_payments", poll_pending_payments_job),
     ScheduledJob("billing_renewal_reminders", renewal_reminders_job),
     ScheduledJob("billing_expire_subscriptions", expire_subscriptions_job),
@@ -69,11 +71,6 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     ScheduledJob("exchange_lapse", lapse_exchanges_job),
     ScheduledJob("exchange_announce_open_places", announce_open_places_job),
 ]
-
-
-def local_date_key(moment: datetime, timezone: str) -> date:
-    """The local date of `moment` in `timezone`: the natural dedup key of daily jobs."""
-    return moment.astimezone(ZoneInfo(timezone)).date()
 
 
 class Scheduler:

@@ -50,7 +50,18 @@ from services.db.models import (
 )
 from services.db.models.exchange import LIVE_STATUSES
 from services.errors import DomainError, NotFound
-from services.notifications import UserNotification, notify, notify_many, register_kind
+from services.notifications import (
+    EXCHANGE_APPROVAL_NEEDED,
+    EXCHANGE_DECIDED,
+    EXCHANGE_LAPSED,
+    OFFER_TAKEN,
+    OPEN_PLACES,
+    SWAP_ANSWERED,
+    SWAP_PROPOSED,
+    UserNotification,
+    notify,
+    notify_many,
+)
 from services.permissions import actor_in, objects_with_permission
 
 if TYPE_CHECKING:
@@ -67,14 +78,6 @@ MAX_PLACES_IN_MESSAGE = 10
 OPEN_PLACES_PAYLOAD = "open_places"
 SWAP_PAYLOAD_PREFIX = "swap_"
 APPROVALS_PAYLOAD = "decisions"
-
-OPEN_PLACES = register_kind("open_places")
-OFFER_TAKEN = register_kind("offer_taken", optional=False, urgent=True)
-SWAP_PROPOSED = register_kind("swap_proposed", optional=False, urgent=True)
-SWAP_ANSWERED = register_kind("swap_answered", optional=False, urgent=True)
-APPROVAL_NEEDED = register_kind("exchange_approval_needed", optional=False, urgent=True)
-DECIDED = register_kind("exchange_decided", optional=False, urgent=True)
-LAPSED = register_kind("exchange_lapsed", optional=False, urgent=True)
 
 
 # Errors -------------------------------------------------------------------------------
@@ -349,12 +352,12 @@ async def _notify_planners(
         recipients = planners if recipients is None else recipients & planners
     await notify_many(
         session,
-        kind=APPROVAL_NEEDED.name,
+        kind=EXCHANGE_APPROVAL_NEEDED.name,
         not_before=now,
         notifications=[
             UserNotification(
                 recipient_user_id=planner_id,
-                dedup_key=f"{APPROVAL_NEEDED.name}:{cause}:u{planner_id}",
+                dedup_key=f"{EXCHANGE_APPROVAL_NEEDED.name}:{cause}:u{planner_id}",
                 payload={
                     **payload,
                     "buttons": _button("notify-button-approvals", APPROVALS_PAYLOAD),
@@ -1087,7 +1090,7 @@ async def decide_exchange(
         await _tell(
             session,
             now,
-            DECIDED.name,
+            EXCHANGE_DECIDED.name,
             f"{kind.value}:{exchange_id}:{int(now.timestamp())}",
             recipient,
             what=kind.value,
@@ -1221,7 +1224,9 @@ async def _tell_lapsed(
     kind = type(row).__tablename__
     for recipient in recipients:
         if recipient is not None:
-            await _tell(session, now, LAPSED.name, f"{kind}:{row.id}", recipient, **payload)
+            await _tell(
+                session, now, EXCHANGE_LAPSED.name, f"{kind}:{row.id}", recipient, **payload
+            )
 
 
 async def announce_open_places_job(context: "JobContext") -> int:

@@ -8,12 +8,12 @@ index `uq_shifts_one_open_per_user`, not only a check made before inserting.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,7 +38,19 @@ from services.db.models import (
 )
 from services.errors import DomainError, InvalidInput, NotFound
 from services.geo import Geofence, LocationReport, LocationVerdict, check_location
-from services.notifications import notify
+from services.notifications import (
+    CLOCK_IN_APPROVAL,
+    CLOCK_IN_APPROVED,
+    CLOCK_IN_REFUSED,
+    NOT_CLOCKED_IN,
+    SHIFT_AUTO_CLOSED,
+    SHIFT_CLOSED,
+    SHIFT_CLOSED_BY_MANAGER,
+    SHIFT_OPENED,
+    UserNotification,
+    notify,
+    notify_many,
+)
 from services.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
 from services.payroll import record_shift_entries, record_task_entries
 from services.permissions import actor_in, objects_with_permission, require_object_permission
@@ -326,7 +338,7 @@ async def open_shift(
         return ClockResult(None, attempt, verdict)
     shift = await _create_shift(session, target, opened_at=now)
     attempt.shift_id = shift.id
-    await _feed_shift(session, shift, target.work_object, now, kind="shift_opened")
+    await _feed_shift(session, shift, target.work_object, now, kind=SHIFT_OPENED.name)
     return ClockResult(shift, attempt, verdict)
 
 
@@ -361,7 +373,7 @@ async def request_approval(
     for recipient in await _planner_ids(session, work_object):
         await notify(
             session,
-            kind="clock_in_approval",
+            kind=CLOCK_IN_APPROVAL.name,
             dedup_key=f"clock_in_approval:{attempt.id}:u{recipient}",
             not_before=now,
             payload=payload,
@@ -425,7 +437,7 @@ async def approve_clock_in(
     approver = await session.get(User, approver_user_id)
     await notify(
         session,
-        kind="clock_in_approved",
+        kind=CLOCK_IN_APPROVED.name,
         dedup_key=f"clock_in_approved:{attempt.id}",
         not_before=now,
         payload={
@@ -435,7 +447,7 @@ async def approve_clock_in(
         },
         recipient_user_id=attempt.user_id,
     )
-    await _feed_shift(session, shift, target.work_object, now, kind="shift_opened")
+    await _feed_shift(session, shift, target.work_object, now, kind=SHIFT_OPENED.name)
     return shift
 
 
@@ -472,7 +484,7 @@ async def close_shift(
             return ClockResult(None, attempt, verdict)
     _finish(shift, closed_at=now, status=ShiftStatus.CLOSED, closed_by=user_id)
     await _settle_pay(session, shift)
-    await _feed_shift(session, shift, work_object, now, kind="shift_closed")
+    await _feed_shift(session, shift, work_object, now, kind=SHIFT_CLOSED.name)
     return ClockResult(shift, attempt, verdict)
 
 
@@ -500,14 +512,14 @@ async def close_shift_manually(
     closer = await session.get(User, user_id)
     await notify(
         session,
-        kind="shift_closed_by_manager",
+        kind=SHIFT_CLOSED_BY_MANAGER.name,
         dedup_key=f"shift_closed_by_manager:{shift.id}",
         not_before=now,
         payload=_shift_payload(shift, work_object)
         | {"closer": closer.display_name if closer else "", "reason": cleaned},
         recipient_user_id=shift.user_id,
     )
-    await _feed_shift(session, shift, work_object, now, kind="shift_closed")
+    await _feed_shift(session, shift, work_object, now, kind=SHIFT_CLOSED.name)
     return shift
 
 
@@ -536,13 +548,13 @@ async def auto_close_overdue_shifts(session: AsyncSession, clock: Clock) -> list
         await _settle_pay(session, shift)
         await notify(
             session,
-            kind="shift_auto_closed",
+            kind=SHIFT_AUTO_CLOSED.name,
             dedup_key=f"shift_auto_closed:{shift.id}:employee",
             not_before=now,
             payload=_shift_payload(shift, work_object),
             recipient_user_id=shift.user_id,
         )
-        await _feed_shift(session, shift, work_object, now, kind="shift_auto_closed")
+        await _feed_shift(session, shift, work_object, now, kind=SHIFT_AUTO_CLOSED.name)
         closed.append(shift.id)
     await session.flush()
     OPEN_SHIFTS.set(await count_open_shifts(session))
@@ -552,6 +564,58 @@ async def auto_close_overdue_shifts(session: AsyncSession, clock: Clock) -> list
 async def auto_close_job(context: "JobContext") -> int:
     """The scheduler's job: auto-close at the tick's moment; returns how many closed."""
     return len(await auto_close_overdue_shifts(context.session, ManualClock(context.now)))
+
+
+async def not_clocked_in_job(context: "JobContext") -> int:
+    """The scheduler's job: once per planned shift, tell the object's owners and managers
+    that its employee has not clocked in the object's `not_clocked_in_alert_minutes`
+    after the planned start (while the planned shift lasts; a shift opened for it, or any
+    open shift of the employee at that object, means they are there). Returns how many
+    planned shifts are past their alert moment (each is reported once)."""
+    now = context.now
+    worked = exists().where(Shift.planned_shift_id == PlannedShift.id)
+    on_shift_here = exists().where(
+        Shift.user_id == PlannedShift.user_id,
+        Shift.object_id == PlannedShift.object_id,
+        Shift.status == ShiftStatus.OPEN,
+    )
+    rows = await context.session.execute(
+        select(PlannedShift, WorkObject, User)
+        .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+        .join(User, User.id == PlannedShift.user_id)
+        .where(
+            PlannedShift.status == PlannedShiftStatus.PLANNED,
+            PlannedShift.starts_at < now,
+            PlannedShift.ends_at > now,
+            ~worked,
+            ~on_shift_here,
+        )
+        .order_by(PlannedShift.id)
+    )
+    recipients: dict[int, list[int]] = {}
+    alerts: list[UserNotification] = []
+    reported = 0
+    for planned, work_object, employee in rows:
+        if now < planned.starts_at + timedelta(minutes=work_object.not_clocked_in_alert_minutes):
+            continue
+        if work_object.id not in recipients:
+            recipients[work_object.id] = await _feed_user_ids(context.session, work_object)
+        payload = {
+            "employee": employee.display_name,
+            "object": work_object.name,
+            "start_time": _local_hhmm(planned.starts_at, work_object),
+            "minutes": int((now - planned.starts_at).total_seconds() // 60),
+            "timezone": work_object.timezone,
+        }
+        alerts += [
+            UserNotification(recipient, f"{NOT_CLOCKED_IN.name}:{planned.id}:u{recipient}", payload)
+            for recipient in recipients[work_object.id]
+        ]
+        reported += 1
+    await notify_many(
+        context.session, kind=NOT_CLOCKED_IN.name, not_before=now, notifications=alerts
+    )
+    return reported
 
 
 # ------------------------------------------------------------------ internals
@@ -876,7 +940,7 @@ async def _feed_refused(
     await _feed(
         session,
         target.work_object,
-        kind="clock_in_refused",
+        kind=CLOCK_IN_REFUSED.name,
         cause=str(attempt.id),
         payload=payload,
         now=now,

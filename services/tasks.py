@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, or_, select
@@ -41,7 +42,13 @@ from services.db.models import (
 from services.errors import DomainError, NotFound, PermissionDenied
 from services.media import media_of_flow
 from services.media_orchestrator import MediaFlow, MediaLimits, MediaOrchestrator
-from services.notifications import notify
+from services.notifications import (
+    TASK_PROOF_REJECTED,
+    TASKS_UNFINISHED,
+    UserNotification,
+    notify,
+    notify_many,
+)
 from services.permissions import (
     Actor,
     actor_in,
@@ -51,7 +58,12 @@ from services.permissions import (
 )
 from services.validation import clean_text
 
+if TYPE_CHECKING:
+    from services.scheduler import JobContext
+
 MAX_TITLE_LENGTH = 200
+# An employee with tasks still open is reminded this long before the shift's end.
+UNFINISHED_TASKS_REMINDER_LEAD = timedelta(minutes=30)
 MAX_COMMENT_LENGTH = 1000
 REVIEW_WINDOW = timedelta(days=7)
 # `/start task_<shift task id>`: the deep link of a task (report chat, notifications).
@@ -350,6 +362,49 @@ async def unfinished_mandatory_tasks(session: AsyncSession, shift_id: int) -> li
     ]
 
 
+async def remind_unfinished_tasks_job(context: "JobContext") -> int:
+    """The scheduler's job: once per shift, remind the employee of the tasks still open
+    when the shift's scheduled end is `UNFINISHED_TASKS_REMINDER_LEAD` away or nearer.
+    Returns how many shifts have such tasks."""
+    rows = await context.session.execute(
+        select(Shift, WorkObject, ShiftTask.title)
+        .join(ShiftTask, ShiftTask.shift_id == Shift.id)
+        .join(WorkObject, WorkObject.id == Shift.object_id)
+        .where(
+            Shift.status == ShiftStatus.OPEN,
+            Shift.scheduled_end_at > context.now,
+            Shift.scheduled_end_at <= context.now + UNFINISHED_TASKS_REMINDER_LEAD,
+            ShiftTask.status == ShiftTaskStatus.OPEN,
+        )
+        .order_by(Shift.id, ShiftTask.mandatory.desc(), ShiftTask.id)
+    )
+    open_titles: dict[int, tuple[Shift, WorkObject, list[str]]] = {}
+    for shift, work_object, title in rows:
+        open_titles.setdefault(shift.id, (shift, work_object, []))[2].append(title)
+    await notify_many(
+        context.session,
+        kind=TASKS_UNFINISHED.name,
+        not_before=context.now,
+        notifications=[
+            UserNotification(
+                shift.user_id,
+                f"{TASKS_UNFINISHED.name}:{shift.id}",
+                {
+                    "object": work_object.name,
+                    "end_time": shift.scheduled_end_at.astimezone(
+                        ZoneInfo(work_object.timezone)
+                    ).strftime("%H:%M"),
+                    "count": len(titles),
+                    "tasks": "\n".join(f"• {title}" for title in titles),
+                    "timezone": work_object.timezone,
+                },
+            )
+            for shift, work_object, titles in open_titles.values()
+        ],
+    )
+    return len(open_titles)
+
+
 async def _open_shift_of(session: AsyncSession, user_id: int) -> Shift:
     shift = await session.scalar(
         select(Shift).where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
@@ -528,7 +583,7 @@ async def reject_task_proof(
     task.rejected_by_user_id = actor.user_id
     await notify(
         session,
-        kind="task_proof_rejected",
+        kind=TASK_PROOF_REJECTED.name,
         dedup_key=f"task_proof_rejected:{task.id}:{task.proof_flow_id}",
         not_before=now,
         payload={

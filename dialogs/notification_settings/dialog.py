@@ -1,7 +1,7 @@
 from operator import itemgetter
 
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Cancel, Column, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Cancel, Column, Group, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
@@ -16,6 +16,8 @@ def notification_settings_dialog() -> Dialog:
     return Dialog(
         Window(
             I18n("notification-settings-title"),
+            I18n("notification-settings-summary-line", when="is_owner"),
+            I18n("notification-settings-choose-kinds"),
             Column(
                 Select(
                     _ITEM_LABEL,
@@ -30,6 +32,12 @@ def notification_settings_dialog() -> Dialog:
             ),
             SwitchTo(
                 I18n("notification-settings-quiet"), id="quiet", state=NotificationSettingsSG.quiet
+            ),
+            SwitchTo(
+                I18n("notification-settings-summary-hour"),
+                id="summary_hour",
+                state=NotificationSettingsSG.summary_hour,
+                when="is_owner",
             ),
             Cancel(I18n("common-back")),
             state=NotificationSettingsSG.main,
@@ -64,5 +72,21 @@ def notification_settings_dialog() -> Dialog:
             SwitchTo(I18n("common-back"), id="back", state=NotificationSettingsSG.main),
             state=NotificationSettingsSG.quiet,
             getter=getters.get_quiet_choices,
+        ),
+        Window(
+            I18n("notification-settings-summary-hour-choose"),
+            Group(
+                Select(
+                    _ITEM_LABEL,
+                    id="summary_hour",
+                    item_id_getter=itemgetter(0),
+                    items="hours",
+                    on_click=handlers.on_choose_summary_hour,
+                ),
+                width=4,
+            ),
+            SwitchTo(I18n("common-back"), id="back", state=NotificationSettingsSG.main),
+            state=NotificationSettingsSG.summary_hour,
+            getter=getters.get_summary_hour_choices,
         ),
     )

@@ -2,14 +2,16 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import User
+from services.db.models import MembershipRole, User
 from services.i18n import Translator
 from services.notification_settings import (
+    DAILY_SUMMARY_HOUR_CHOICES,
     QUIET_HOURS_CHOICES,
     REMINDER_LEAD_CHOICES,
     get_preferences,
+    management_roles,
+    offered_kinds,
 )
-from services.notifications import NOTIFICATION_KINDS
 
 QUIET_HOURS_OFF = "off"
 
@@ -18,10 +20,9 @@ async def get_notification_settings(
     session: AsyncSession, user: User, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
     preferences = await get_preferences(session, user.id)
+    roles = await management_roles(session, user.id)
     kinds = []
-    for kind in NOTIFICATION_KINDS.values():
-        if not kind.optional:
-            continue
+    for kind in offered_kinds(roles):
         label = i18n.get(f"notify-kind-{kind.name}")
         state = "off" if kind.name in preferences.muted_kinds else "on"
         kinds.append((kind.name, i18n.get(f"notification-settings-kind-{state}", label=label)))
@@ -35,6 +36,8 @@ async def get_notification_settings(
         )
     return {
         "lead_minutes": preferences.reminder_lead_minutes,
+        "is_owner": MembershipRole.OWNER in roles,
+        "summary_hour": f"{preferences.daily_summary_hour:02d}:00",
         "quiet_hours": quiet_hours,
         "kinds": kinds,
     }
@@ -47,6 +50,10 @@ async def get_lead_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
             for minutes in REMINDER_LEAD_CHOICES
         ]
     }
+
+
+async def get_summary_hour_choices(**_: Any) -> dict[str, Any]:
+    return {"hours": [(str(hour), f"{hour:02d}:00") for hour in DAILY_SUMMARY_HOUR_CHOICES]}
 
 
 async def get_quiet_choices(i18n: Translator, **_: Any) -> dict[str, Any]:

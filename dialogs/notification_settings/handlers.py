@@ -10,6 +10,7 @@ from services.db.models import User
 from services.errors import DomainError
 from services.notification_settings import (
     QUIET_HOURS_CHOICES,
+    set_daily_summary_hour,
     set_quiet_hours,
     set_reminder_lead,
     toggle_kind,
@@ -35,6 +36,20 @@ async def on_choose_lead(
     user: User = manager.middleware_data["user"]
     try:
         await set_reminder_lead(session, user.id, int(minutes))
+    except DomainError as error:
+        if isinstance(callback.message, Message):
+            await show_domain_error(callback.message, manager, error)
+        return
+    await manager.switch_to(NotificationSettingsSG.main)
+
+
+async def on_choose_summary_hour(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, hour: str
+) -> None:
+    session: AsyncSession = manager.middleware_data["session"]
+    user: User = manager.middleware_data["user"]
+    try:
+        await set_daily_summary_hour(session, user.id, int(hour))
     except DomainError as error:
         if isinstance(callback.message, Message):
             await show_domain_error(callback.message, manager, error)

@@ -5,3 +5,4 @@ class NotificationSettingsSG(StatesGroup):
     main = State()
     lead = State()
     quiet = State()
+    summary_hour = State()

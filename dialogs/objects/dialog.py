@@ -168,6 +168,7 @@ def _card_windows() -> list[Window]:
                 _field_button("objects-edit-late-fine", ObjectField.LATE_FINE),
                 _field_button("objects-edit-auto-close", ObjectField.AUTO_CLOSE_GRACE),
                 _field_button("objects-edit-early-arrival", ObjectField.EARLY_ARRIVAL),
+                _field_button("objects-edit-not-clocked-in", ObjectField.NOT_CLOCKED_IN_ALERT),
                 width=2,
             ),
             Column(*(_flag_button(flag) for flag in ObjectFlag)),

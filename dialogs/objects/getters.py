@@ -124,6 +124,7 @@ async def get_object(
         "late_fine": i18n.money(Decimal(work_object.late_fine_per_minute)),
         "auto_close": work_object.auto_close_grace_minutes,
         "early_arrival": work_object.early_arrival_minutes,
+        "not_clocked_in_alert": work_object.not_clocked_in_alert_minutes,
         "report_chat": _yes_no(work_object.report_chat_id is not None),
         "map": MediaAttachment(ContentType.PHOTO, url=map_url) if map_url else None,
     }
@@ -148,6 +149,7 @@ async def get_edit_value(
         ObjectField.LATE_FINE: str(view.work_object.late_fine_per_minute),
         ObjectField.AUTO_CLOSE_GRACE: str(view.work_object.auto_close_grace_minutes),
         ObjectField.EARLY_ARRIVAL: str(view.work_object.early_arrival_minutes),
+        ObjectField.NOT_CLOCKED_IN_ALERT: str(view.work_object.not_clocked_in_alert_minutes),
     }[field]
     return {"field": field.value, "current": current}
 

@@ -25,6 +25,10 @@ from services.config import Settings
 
 MessageHandler = Callable[[bytes], Awaitable[None]]
 PUBLISH_TIMEOUT_SECONDS = 10.0
+# How long a question to the broker waits for a lost connection to be restored.
+RECONNECT_WAIT_SECONDS = 10.0
+# What aio-pika raises when the channel went away under a call.
+CHANNEL_LOST = (aio_pika.exceptions.AMQPError, aio_pika.exceptions.ChannelInvalidStateError)
 log = structlog.get_logger("queue")
 
 
@@ -50,6 +54,7 @@ class RabbitBroker:
         self._channel: AbstractRobustChannel | None = None
         self._exchange: AbstractRobustExchange | None = None
         self._consumers: dict[str, tuple[AbstractRobustQueue, str]] = {}
+        self._handling: set[asyncio.Task[None]] = set()
 
     @classmethod
     async def connect(cls, url: str, namespace: str, prefetch: int = 32) -> "RabbitBroker":
@@ -97,8 +102,14 @@ class RabbitBroker:
 
         async def on_message(message: AbstractIncomingMessage) -> None:
             # Acknowledged only after the handler finished: a crash means redelivery.
+            # The handler runs in a task of its own: a closing channel interrupts the
+            # tasks it started, and a message Telegram already accepted must still be
+            # recorded as sent (its redelivery then finds it done).
+            handling = asyncio.create_task(handler(message.body))
+            self._handling.add(handling)
+            handling.add_done_callback(self._handled)
             try:
-                await handler(message.body)
+                await asyncio.shield(handling)
             except Exception as error:  # handed back to the queue; the handler logged why
                 await _settle(message.reject(requeue=True), queue, type(error).__name__)
                 return
@@ -107,16 +118,32 @@ class RabbitBroker:
         tag = await declared.consume(on_message)
         self._consumers[queue] = (declared, tag)  # type: ignore[assignment]
 
+    def _handled(self, handling: asyncio.Task[None]) -> None:
+        self._handling.discard(handling)
+        if not handling.cancelled():
+            handling.exception()  # already logged by the handler, or seen by on_message
+
     async def stop_consuming(self) -> None:
         """No new deliveries; messages already delivered finish (or are redelivered)."""
-        for declared, tag in self._consumers.values():
-            await declared.cancel(tag)
+        for queue, (declared, tag) in self._consumers.items():
+            # Forgotten first, so a reconnection does not bring the consumer back; with
+            # the connection lost the server has dropped it already.
+            try:
+                await declared.cancel(tag)
+            except CHANNEL_LOST:
+                log.warning("queue.cancel_on_lost_connection", queue=queue)
         self._consumers.clear()
 
     async def queue_depth(self, queue: str) -> int:
+        """Messages ready in the queue, as the server counts them now. Asked on the
+        underlying channel: a robust channel answers a passive declare of a queue it knows
+        from its cache, with the count seen when that queue was first declared."""
         assert self._channel is not None
-        declared = await self._channel.declare_queue(self._name(queue), passive=True)
-        return declared.declaration_result.message_count or 0
+        # After a lost connection, wait until the channel is reopened, not just the connection.
+        await asyncio.wait_for(self._channel.ready(), RECONNECT_WAIT_SECONDS)
+        channel = await self._channel.get_underlay_channel()
+        declared = await channel.queue_declare(self._name(queue), passive=True)
+        return declared.message_count or 0
 
     async def delete_topology(self, queues: list[str]) -> None:
         """Remove the namespace's queues and exchange (test runs and uninstalls)."""
@@ -133,7 +160,7 @@ async def _settle(settling: Awaitable[None], queue: str, outcome: str) -> None:
     """Ack or reject; on a connection lost meanwhile the broker redelivers by itself."""
     try:
         await settling
-    except (aio_pika.exceptions.AMQPError, aio_pika.exceptions.ChannelInvalidStateError):
+    except CHANNEL_LOST:
         log.warning("queue.settle_failed", queue=queue, outcome=outcome)
 
 

@@ -1,8 +1,10 @@
 """Telegram's sending limits, shared by every notifier process.
 
 Sliding windows (the way Telegram counts): at most N sends overall per second, one per
-second per private chat, 20 per minute per group, plus a spacing of the overall sends
-so that they do not leave in bursts. On 429 the whole sender pauses. With Redis
+second per private chat, 20 per minute per group, plus a pacing of the overall sends:
+at most two per two slots of (1 s + margin) / N, so that they leave evenly (a burst
+reaches Telegram with uneven delays and crowds its window) while a sender that woke up
+late may still take the slot it missed. On 429 the whole sender pauses. With Redis
 the windows live in sorted sets updated by one Lua script (atomic across processes,
 timed by the Redis server's clock); without Redis (embedded default) they live in memory.
 """
@@ -47,9 +49,7 @@ def _windows(settings: NotifierSettings, prefix: str, chat_id: int) -> list[_Win
     margin = settings.limit_margin_ms * 1000
     windows = [
         _Window(f"{prefix}:global", settings.global_per_second, MICROS + margin),
-        # At most two sends per 1/N s: no bursts, yet a sender that woke up late may
-        # catch up within the second.
-        _Window(f"{prefix}:spacing", 2, MICROS // settings.global_per_second),
+        _Window(f"{prefix}:pacing", 2, 2 * (MICROS + margin) // settings.global_per_second),
     ]
     if chat_id > 0:
         windows.append(

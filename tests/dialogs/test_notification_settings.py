@@ -1,11 +1,14 @@
-"""Settings → 🔔 Notifications: switching kinds off and on, the reminder lead time and
-quiet hours, stored for the notifier and the reminder job."""
+"""Settings → 🔔 Notifications: switching kinds off and on, the reminder lead time,
+quiet hours and (owners) the daily summary hour, stored for the notifier and the jobs."""
 
 from datetime import time
 
 from sqlalchemy import select
 
+from services.clock import ManualClock
 from services.db.models import NotificationPreferences, User
+from services.orgs import create_organization
+from services.users import TelegramProfile, get_or_register_user
 from tests.dialogs.conftest import UserFactory
 
 
@@ -76,3 +79,41 @@ async def test_back_returns_to_the_settings(make_user: UserFactory) -> None:
     await anna.press("⬅️ Назад")
 
     assert "🔔 Уведомления" in anna.buttons()
+
+
+async def test_an_employee_is_not_offered_the_owners_notifications(make_user: UserFactory) -> None:
+    anna = make_user(8004)
+    await anna.send("/start")
+    await anna.press("⚙️ Настройки")
+    await anna.press("🔔 Уведомления")
+
+    assert "✅ Расчётный листок готов" in anna.buttons()
+    assert "✅ Невыполненные задачи в конце смены" in anna.buttons()
+    assert "✅ Ежедневная сводка" not in anna.buttons()
+    assert "📊 Время сводки" not in anna.buttons()
+    assert "Ежедневная сводка" not in anna.text()
+
+
+async def test_an_owner_chooses_the_daily_summary_hour(
+    make_user: UserFactory, session_factory, clock: ManualClock
+) -> None:
+    async with session_factory() as session:
+        owner = await get_or_register_user(
+            session, TelegramProfile(telegram_id=8005, first_name="Olga", language_code="ru")
+        )
+        await create_organization(session, owner, clock, name="Кофейни")
+        await session.commit()
+    olga = make_user(8005)
+    await olga.send("/start")
+    await olga.press("⚙️ Настройки")
+    await olga.press("🔔 Уведомления")
+    assert "Ежедневная сводка: в 09:00" in olga.text()
+    assert "✅ Сотрудник не отметился на смене" in olga.buttons()
+
+    await olga.press("📊 Время сводки")
+    assert "по часовому поясу организации" in olga.text()
+    await olga.press("07:00")
+
+    assert "Ежедневная сводка: в 07:00" in olga.text()
+    stored = await preferences_of(session_factory, 8005)
+    assert stored is not None and stored.daily_summary_hour == 7

@@ -215,6 +215,7 @@ async def test_owner_edits_every_field(
         ("💸 Штраф за минуту", "5"),
         ("🔒 Автозакрытие", "45"),
         ("🌅 Ранний приход", "20"),
+        ("🚨 Не отметился", "25"),
     ]
     for button, value in typed_fields:
         await olga.press(button)
@@ -255,6 +256,7 @@ async def test_owner_edits_every_field(
     assert work_object.late_fine_per_minute == Decimal("5.00")
     assert work_object.auto_close_grace_minutes == 45
     assert work_object.early_arrival_minutes == 20
+    assert work_object.not_clocked_in_alert_minutes == 25
     assert work_object.timezone == "Asia/Yekaterinburg"
     weekdays = {day: ["09:00", "21:00"] for day in ("mon", "tue", "wed", "thu", "fri")}
     assert work_object.opening_hours == {**weekdays, "sat": ["20:00", "02:00"]}
@@ -268,6 +270,7 @@ async def test_owner_edits_every_field(
     assert "Кофейня № 2 &lt;центр&gt;" in card and "радиус 300 м" in card
     assert "Сб 20:00–02:00" in card and "Вс выходной" in card
     assert "350,50" in card and "Екатеринбург (UTC+5)" in card
+    assert "сообщить через 25 мин после начала смены" in card
 
 
 BAD_TEXT = ["   ", "я" * 10_000]

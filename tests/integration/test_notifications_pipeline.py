@@ -89,15 +89,6 @@ async def test_not_yet_due_notifications_wait_for_their_moment(
     assert sent_per_chat(telegram) == {5011: 1}
 
 
-# Known intermittent (fails in about half the runs here): every notification reaches its final
-# status, but duplicate deliveries can stay in the queue afterwards, so the queue does not
-# drain. Investigation is open in issue 7; the test still runs and reports.
-_QUEUE_MAY_NOT_DRAIN = pytest.mark.xfail(
-    strict=False, reason="issue 7: leftover deliveries after a relay crash or dropped connection"
-)
-
-
-@_QUEUE_MAY_NOT_DRAIN
 async def test_relay_crash_after_publishing_still_delivers_once(
     pipeline: Pipeline, session_factory, telegram: FakeTelegramServer, clock: ManualClock
 ) -> None:
@@ -122,7 +113,6 @@ async def test_relay_crash_after_publishing_still_delivers_once(
 
 
 @pytest.mark.skipif(shutil.which("rabbitmqctl") is None, reason="needs rabbitmqctl")
-@_QUEUE_MAY_NOT_DRAIN
 async def test_rabbitmq_connections_dropped_mid_batch_the_batch_completes_once(
     pipeline: Pipeline,
     session_factory,

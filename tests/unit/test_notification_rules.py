@@ -92,11 +92,12 @@ async def test_local_limiter_one_message_a_second_per_private_chat() -> None:
 
 async def test_local_limiter_spaces_sends_to_different_chats_evenly() -> None:
     limiter = LocalSendLimiter(NotifierSettings(_env_file=None, global_per_second=20))  # type: ignore[call-arg]
-    # Two sends per 1/20 s at most, whatever the chats.
+    # Paced at one send per (1 s + 40 ms) / 20, whatever the chats; one late send may
+    # be caught up.
     assert await limiter.try_acquire(1) is None
     assert await limiter.try_acquire(2) is None
     wait = await limiter.try_acquire(3)
-    assert wait is not None and not wait.chat_limited and wait.seconds <= 0.05
+    assert wait is not None and not wait.chat_limited and 0.09 < wait.seconds <= 0.104
 
 
 async def test_local_limiter_pause_holds_every_chat() -> None:

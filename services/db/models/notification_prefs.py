@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from services.db.base import Base, BigId
 
 DEFAULT_REMINDER_LEAD_MINUTES = 60
+DEFAULT_DAILY_SUMMARY_HOUR = 9
 
 
 class NotificationPreferences(Base):
@@ -24,6 +25,8 @@ class NotificationPreferences(Base):
     # Local wall-clock window (the user's timezone) in which non-urgent kinds wait.
     quiet_hours_start: Mapped[time | None] = mapped_column(Time)
     quiet_hours_end: Mapped[time | None] = mapped_column(Time)
+    # Owners: the local hour (organization's timezone) of yesterday's summary.
+    daily_summary_hour: Mapped[int] = mapped_column(default=DEFAULT_DAILY_SUMMARY_HOUR)
 
 
 class UnreachableChat(Base):

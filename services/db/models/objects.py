@@ -9,6 +9,7 @@ from services.db.base import Base, BigId, CreatedAt, IntPk
 DEFAULT_GEOFENCE_RADIUS_M = 150
 MIN_GEOFENCE_RADIUS_M = 30
 MAX_GEOFENCE_RADIUS_M = 5000
+DEFAULT_NOT_CLOCKED_IN_ALERT_MINUTES = 10
 
 
 class WorkObject(Base):
@@ -38,6 +39,10 @@ class WorkObject(Base):
     late_grace_minutes: Mapped[int] = mapped_column(default=5)
     late_fine_per_minute: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     auto_close_grace_minutes: Mapped[int] = mapped_column(default=30)
+    # Managers are alerted when a planned employee has not clocked in this long after start.
+    not_clocked_in_alert_minutes: Mapped[int] = mapped_column(
+        default=DEFAULT_NOT_CLOCKED_IN_ALERT_MINUTES
+    )
     early_arrival_minutes: Mapped[int] = mapped_column(default=30)
     pay_early_arrival: Mapped[bool] = mapped_column(default=False)
     require_live_location: Mapped[bool] = mapped_column(default=False)
