@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process, webhook_env
+from tests.support.processes import start_process, wait_until_healthy, webhook_env
 from tests.support.services import free_port
 
 BURST = 300
@@ -20,6 +20,9 @@ async def test_300_simultaneous_starts_all_get_the_menu(
     webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
     processes.append(webapp)
     await telegram.wait_for_call("setWebhook", timeout=60)
+    # setWebhook is called during start-up, before the server listens (Telegram would
+    # retry a refused delivery; the fake server does not).
+    await wait_until_healthy(port, webapp)
 
     users = [telegram.user(900_000 + n, first_name=f"U{n}") for n in range(BURST)]
     started = time.monotonic()

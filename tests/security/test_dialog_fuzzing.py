@@ -7,6 +7,7 @@ every text and button the bot shows must be localized.
 `FUZZ_EXAMPLES` (environment) sets the examples per dialog; the default keeps the run
 short."""
 
+import itertools
 import os
 from datetime import timedelta
 
@@ -95,7 +96,19 @@ async def test_random_input_in_every_dialog_is_handled_and_localized(
     findings = FuzzFindings()
     record_errors(dispatcher, findings)
     user = telegram.user(telegram_id, first_name="Fuzz", language_code="ru")
-    fuzzer = DialogFuzzer(telegram, user, clock, findings, plain(entry))
+    newcomers = itertools.count(NEWCOMER_TG * 1000)
+    fuzzer = DialogFuzzer(
+        telegram,
+        user,
+        clock,
+        findings,
+        plain(entry),
+        next_user=(
+            (lambda: telegram.user(next(newcomers), first_name="Fuzz", language_code="ru"))
+            if who == "newcomer"
+            else None
+        ),
+    )
 
     examples = await fuzz(fuzzer, FUZZ_EXAMPLES)
 

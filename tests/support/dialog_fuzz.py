@@ -209,9 +209,14 @@ class DialogFuzzer:
         clock: ManualClock,
         findings: FuzzFindings,
         entry: str | None,
+        *,
+        next_user: Callable[[], FakeUser] | None = None,
     ) -> None:
+        """`next_user`, when given, makes every example start with a new user: a newcomer
+        who founded a business in one example is an owner in the next."""
         self.telegram = telegram
         self.user = user
+        self.next_user = next_user
         self.clock = clock
         self.findings = findings
         self.entry = entry
@@ -223,6 +228,8 @@ class DialogFuzzer:
         self.examples += 1
         self.findings.clear()
         self._sent.clear()
+        if self.next_user is not None:
+            self.user = self.next_user()
         first_call = len(self.telegram.calls)
         await self._send_text("/start")
         if self.entry is not None:
