@@ -3,8 +3,9 @@
 A reminder is due `reminder_lead_minutes` (per user, default 60) before the shift's
 start. It is written to the outbox one tick before it is due, with its moment moved
 earlier by a stable offset within `reminder_spread_seconds`, so that a thousand 09:00
-shifts do not all send at the same second. The dedup key (shift and start) makes the
-job safe to run any number of times.
+shifts do not all send at the same second. The dedup key (shift, holder and start) makes
+the job safe to run any number of times, and a shift that changed hands (give-away, swap)
+reminds its new holder.
 """
 
 from datetime import datetime, timedelta
@@ -68,7 +69,9 @@ async def enqueue_shift_reminders(context: "JobContext") -> int:
         await notify(
             context.session,
             kind=SHIFT_REMINDER.name,
-            dedup_key=f"shift_reminder:{shift.id}:{int(shift.starts_at.timestamp())}",
+            dedup_key=(
+                f"shift_reminder:{shift.id}:{shift.user_id}:{int(shift.starts_at.timestamp())}"
+            ),
             not_before=due,
             recipient_user_id=shift.user_id,
             payload={

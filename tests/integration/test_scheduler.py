@@ -352,3 +352,33 @@ async def test_cancelled_and_started_shifts_get_no_reminder(
 
     async with session_factory() as session:
         assert (await session.scalars(select(OutboxMessage))).all() == []
+
+
+async def test_a_shift_that_changed_hands_reminds_its_new_holder(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    """Anna (3 h reminders) gave her 13:00 shift away after her reminder went out: Boris,
+    who took it, is reminded at his own time all the same."""
+    async with session_factory() as session, session.begin():
+        staff = Staff(session)
+        shift = await staff.shift(
+            7201, "Europe/Moscow", date(2026, 3, 2), time(13), lead_minutes=180
+        )
+        boris_later = await staff.shift(7202, "Europe/Moscow", date(2026, 3, 5), time(13))
+    scheduler = make_scheduler(engine, session_factory, clock, settings, jobs=[REMINDERS])
+    clock.set(utc(2026, 3, 2, 7, 0))  # 10:00 MSK: Anna's reminder is due
+    await scheduler.tick()
+    async with session_factory() as session, session.begin():
+        taken = await session.get(PlannedShift, shift.id)
+        assert taken is not None
+        taken.user_id, taken.membership_id = boris_later.user_id, boris_later.membership_id
+    clock.set(utc(2026, 3, 2, 9, 0))  # 12:00 MSK: Boris's (default 60 min) is due
+    await scheduler.tick()
+
+    async with session_factory() as session:
+        recipients = list(
+            await session.scalars(
+                select(OutboxMessage.recipient_user_id).order_by(OutboxMessage.id)
+            )
+        )
+    assert recipients == [shift.user_id, boris_later.user_id]
