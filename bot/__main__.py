@@ -6,8 +6,8 @@ import structlog
 from prometheus_client import start_http_server
 
 from bot.runtime import announce_commands, open_runtime
-from services.config import get_settings
-from services.observability.logging import configure_logging
+from services.platform.config import get_settings
+from services.platform.observability.logging import configure_logging
 
 log = structlog.get_logger("bot")
 

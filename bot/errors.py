@@ -10,7 +10,7 @@ from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, Unknown
 
 from bot.middlewares import ButtonNotOnScreen
 from dialogs.menu.states import MainMenuSG
-from services.i18n import Translator
+from services.platform.i18n import Translator
 
 log = structlog.get_logger("bot.errors")
 

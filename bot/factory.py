@@ -29,10 +29,10 @@ from bot.middlewares import (
     UserMiddleware,
 )
 from dialogs import dialogs_router
-from services.clock import Clock
-from services.config import Settings
-from services.db.session import SessionFactory
-from services.invites import failed_attempts_store
+from services.orgs.invites import failed_attempts_store
+from services.platform.clock import Clock
+from services.platform.config import Settings
+from services.platform.db.session import SessionFactory
 
 
 def create_bot(settings: Settings) -> Bot:

@@ -16,15 +16,15 @@ from dialogs.payroll.handlers import start_payslip_by_deep_link
 from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
-from services.admin import require_superadmin
-from services.config import Settings
-from services.errors import PermissionDenied
-from services.i18n import Translator
-from services.invites import INVITE_PAYLOAD_PREFIX
-from services.payroll import PAYSLIP_PAYLOAD_PREFIX
-from services.shift_exchange import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
-from services.shifts import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
-from services.tasks import TASK_PAYLOAD_PREFIX
+from services.attendance.clock import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
+from services.exchange.exchange import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
+from services.orgs.admin import require_superadmin
+from services.orgs.invites import INVITE_PAYLOAD_PREFIX
+from services.payroll.ledger import PAYSLIP_PAYLOAD_PREFIX
+from services.platform.config import Settings
+from services.platform.errors import PermissionDenied
+from services.platform.i18n import Translator
+from services.tasks.shift_tasks import TASK_PAYLOAD_PREFIX
 
 # Deep links of open places and approvals notifications.
 EXCHANGE_WINDOWS = {OPEN_PLACES_PAYLOAD: ExchangeSG.places, APPROVALS_PAYLOAD: PlanningSG.approvals}

@@ -18,10 +18,10 @@ from aiogram_dialog.manager.message_manager import MessageManager
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.session import SessionFactory
-from services.i18n import translator_for
-from services.observability.metrics import HANDLER_CALLS, HANDLER_LATENCY, UPDATES
-from services.users import TelegramProfile, get_or_register_user
+from services.platform.db.session import SessionFactory
+from services.platform.i18n import translator_for
+from services.platform.observability.metrics import HANDLER_CALLS, HANDLER_LATENCY, UPDATES
+from services.staff.users import TelegramProfile, get_or_register_user
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 log = structlog.get_logger("bot.updates")

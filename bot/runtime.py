@@ -11,12 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.factory import create_bot, create_dispatcher, create_storage
 from bot.middlewares import InFlightUpdates
-from services.clock import Clock, SystemClock
-from services.config import Settings
-from services.db.session import create_engine, create_session_factory
-from services.i18n import SUPPORTED_LANGUAGES, translator_for
-from services.redis import create_redis
-from services.startup import wait_for_database_and_redis
+from services.platform.clock import Clock, SystemClock
+from services.platform.config import Settings
+from services.platform.db.session import create_engine, create_session_factory
+from services.platform.i18n import SUPPORTED_LANGUAGES, translator_for
+from services.platform.redis import create_redis
+from services.platform.startup import wait_for_database_and_redis
 
 log = structlog.get_logger("bot")
 

@@ -28,7 +28,7 @@ from aiogram.types import Update
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from services.observability.metrics import CHAT_TURN_WAIT, WEBHOOK_REPEATS
+from services.platform.observability.metrics import CHAT_TURN_WAIT, WEBHOOK_REPEATS
 
 log = structlog.get_logger("bot.webhook")
 

@@ -5,9 +5,9 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from services.config import get_settings
-from services.db.models import Base
-from services.db.session import create_engine
+from services.platform.config import get_settings
+from services.platform.db.models import Base
+from services.platform.db.session import create_engine
 
 config = context.config
 target_metadata = Base.metadata

@@ -17,13 +17,13 @@ import structlog
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.config import Settings
-from services.db.models import Media, MediaContext, MediaType, StorageMode
-from services.errors import DomainError, NotFound
-from services.media import storage_mode_for
+from services.media.access import storage_mode_for
 from services.media_storage.base import MediaStorageClient
 from services.media_storage.factory import get_media_storage_client, telegram_storage_client
 from services.media_storage.telegram_client import TelegramMediaStorageClient
+from services.platform.config import Settings
+from services.platform.db.models import Media, MediaContext, MediaType, StorageMode
+from services.platform.errors import DomainError, NotFound
 
 log = structlog.get_logger(__name__)
 

@@ -12,14 +12,16 @@ import structlog
 from prometheus_client import start_http_server
 from redis.asyncio import Redis
 
-from services.clock import Clock, SystemClock
-from services.config import Settings, get_settings
-from services.db.session import create_engine, create_session_factory
-from services.observability.logging import configure_logging
-from services.observability.metrics import QUEUE_DEPTH, WORKER_UP
-from services.queue.broker import Broker, connect_broker
-from services.queue.notifier import Notifier, create_sender_bot
-from services.queue.rate_limit import (
+from services.jobs import SCHEDULED_JOBS
+from services.notify.notifier import Notifier, create_sender_bot
+from services.notify.relay import NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, OutboxRelay
+from services.platform.clock import Clock, SystemClock
+from services.platform.config import Settings, get_settings
+from services.platform.db.session import create_engine, create_session_factory
+from services.platform.observability.logging import configure_logging
+from services.platform.observability.metrics import QUEUE_DEPTH, WORKER_UP
+from services.platform.queue.broker import Broker, connect_broker
+from services.platform.queue.rate_limit import (
     LocalSendLimiter,
     LocalSentMarks,
     RedisSendLimiter,
@@ -27,10 +29,9 @@ from services.queue.rate_limit import (
     SendLimiter,
     SentMarks,
 )
-from services.queue.relay import NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, OutboxRelay
-from services.redis import create_redis
-from services.scheduler import Scheduler
-from services.startup import wait_for, wait_for_database_and_redis
+from services.platform.redis import create_redis
+from services.platform.scheduler import Scheduler
+from services.platform.startup import wait_for, wait_for_database_and_redis
 
 # How long a stopping worker waits for the messages it is sending.
 SHUTDOWN_GRACE_SECONDS = 20.0
@@ -85,7 +86,11 @@ async def run_worker(settings: Settings, stop: asyncio.Event, clock: Clock | Non
     )
     relay = OutboxRelay(session_factory, broker, clock, settings.notifier.relay_batch_size)
     scheduler = Scheduler(
-        engine=engine, session_factory=session_factory, clock=clock, settings=settings
+        engine=engine,
+        session_factory=session_factory,
+        clock=clock,
+        settings=settings,
+        jobs=SCHEDULED_JOBS,
     )
     await broker.declare(NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING)
     await broker.consume(NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, notifier.handle)

@@ -11,10 +11,10 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.factory import create_bot, create_dispatcher, create_storage
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.session import SessionFactory, create_engine, create_session_factory
-from services.redis import create_redis
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.session import SessionFactory, create_engine, create_session_factory
+from services.platform.redis import create_redis
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
 

@@ -5,8 +5,8 @@ from types import FrameType
 
 import uvicorn
 
-from services.config import get_settings
-from services.observability.logging import configure_logging
+from services.platform.config import get_settings
+from services.platform.observability.logging import configure_logging
 from webapp.app import create_app
 
 

@@ -10,10 +10,10 @@ from fastapi import FastAPI, Request, Response
 
 from bot.runtime import BotRuntime, announce_commands, open_runtime
 from bot.webhook import WebhookFeed
-from services.config import BotMode, Settings
-from services.db.session import create_engine, create_session_factory
-from services.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
-from services.redis import create_redis
+from services.platform.config import BotMode, Settings
+from services.platform.db.session import create_engine, create_session_factory
+from services.platform.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from services.platform.redis import create_redis
 from webapp.miniapp import api as miniapp_api
 from webapp.miniapp import pages as miniapp_pages
 from webapp.miniapp import proofs as miniapp_proofs

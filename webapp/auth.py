@@ -19,9 +19,9 @@ from aiogram.utils.web_app import WebAppInitData, safe_parse_webapp_init_data
 from fastapi import Depends, HTTPException, Request, status
 from sqlalchemy import select
 
-from services.clock import Clock
-from services.config import Settings
-from services.db.models import User
+from services.platform.clock import Clock
+from services.platform.config import Settings
+from services.platform.db.models import User
 from webapp.dependencies import ClockDep, SessionDep, SettingsDep
 
 AUTH_SCHEME = "tma"

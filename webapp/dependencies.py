@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.clock import Clock, SystemClock
-from services.config import Settings
+from services.platform.clock import Clock, SystemClock
+from services.platform.config import Settings
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:

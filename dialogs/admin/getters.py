@@ -5,11 +5,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.i18n import translator_of
-from services.admin import TariffField, organization_card, platform_counts, require_superadmin
-from services.clock import Clock
-from services.config import Settings
-from services.db.models import Tariff, User
-from services.i18n import Translator
+from services.orgs.admin import TariffField, organization_card, platform_counts, require_superadmin
+from services.platform.clock import Clock
+from services.platform.config import Settings
+from services.platform.db.models import Tariff, User
+from services.platform.i18n import Translator
 
 UNLIMITED = "∞"
 

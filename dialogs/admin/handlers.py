@@ -9,8 +9,8 @@ from dialogs.admin.getters import require_admin
 from dialogs.admin.states import AdminSG
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
-from services.admin import TariffField, broadcast_to_owners, find_organizations, update_tariff
-from services.errors import DomainError
+from services.orgs.admin import TariffField, broadcast_to_owners, find_organizations, update_tariff
+from services.platform.errors import DomainError
 
 
 async def lookup_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:

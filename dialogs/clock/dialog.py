@@ -26,7 +26,7 @@ from dialogs.common.i18n import I18n
 from dialogs.common.input import expect_text
 from dialogs.menu.states import MainMenuSG
 from dialogs.tasks.states import TasksSG
-from services.geo import LocationRefusal
+from services.places.geo import LocationRefusal
 
 _LOCATION_CONTENT = [ContentType.LOCATION, ContentType.VENUE]
 

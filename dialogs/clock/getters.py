@@ -5,12 +5,7 @@ from zoneinfo import ZoneInfo
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.clock import Clock
-from services.db.models import PlannedShift, ShiftStatus, User, WorkObject
-from services.errors import DomainError
-from services.geo import allowed_distance_m
-from services.i18n import Translator
-from services.shifts import (
+from services.attendance.clock import (
     ShiftCard,
     attempt_for_approval,
     on_shift_now,
@@ -19,7 +14,12 @@ from services.shifts import (
     today_options,
     watched_objects,
 )
-from services.tasks import unfinished_mandatory_tasks
+from services.places.geo import allowed_distance_m
+from services.platform.clock import Clock
+from services.platform.db.models import PlannedShift, ShiftStatus, User, WorkObject
+from services.platform.errors import DomainError
+from services.platform.i18n import Translator
+from services.tasks.shift_tasks import unfinished_mandatory_tasks
 
 
 def card_data(card: ShiftCard, i18n: Translator) -> dict[str, Any]:

@@ -10,9 +10,7 @@ from dialogs.common.context import session_user_clock
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import fluent_args, translator_of
 from dialogs.common.input import show_callback_error
-from services.errors import DomainError
-from services.geo import LocationReport
-from services.shifts import (
+from services.attendance.clock import (
     ClockResult,
     ShiftAlreadyOpen,
     ShiftChoice,
@@ -26,7 +24,9 @@ from services.shifts import (
     request_approval,
     shift_card,
 )
-from services.tasks import unfinished_mandatory_tasks
+from services.places.geo import LocationReport
+from services.platform.errors import DomainError
+from services.tasks.shift_tasks import unfinished_mandatory_tasks
 
 
 def location_report(message: Message) -> LocationReport:

@@ -1,12 +1,12 @@
-"""The organization a user acts in, as a `services.permissions.Actor`."""
+"""The organization a user acts in, as a `services.staff.permissions.Actor`."""
 
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import User
-from services.errors import PermissionDenied
-from services.permissions import Actor, actor_in
-from services.users import active_memberships, current_membership
+from services.platform.db.models import User
+from services.platform.errors import PermissionDenied
+from services.staff.permissions import Actor, actor_in
+from services.staff.users import active_memberships, current_membership
 
 
 async def current_actor(session: AsyncSession, user: User) -> Actor:

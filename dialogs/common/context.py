@@ -3,8 +3,8 @@
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.clock import Clock
-from services.db.models import User
+from services.platform.clock import Clock
+from services.platform.db.models import User
 
 
 def session_user_clock(manager: DialogManager) -> tuple[AsyncSession, User, Clock]:

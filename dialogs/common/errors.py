@@ -4,7 +4,7 @@ from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode
 
 from dialogs.common.i18n import fluent_args, translator_of
-from services.errors import DomainError
+from services.platform.errors import DomainError
 
 
 def error_text(manager: DialogManager, error: DomainError) -> str:

@@ -13,7 +13,7 @@ from aiogram_dialog.api.protocols import DialogManager
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.text import Text
 
-from services.i18n import Translator, translator_for
+from services.platform.i18n import Translator, translator_for
 
 _FLUENT_SCALARS = (int, float, Decimal, date, datetime)
 

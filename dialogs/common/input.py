@@ -6,7 +6,7 @@ from aiogram_dialog.widgets.input import MessageInput
 
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
-from services.errors import DomainError
+from services.platform.errors import DomainError
 
 
 async def expect_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:

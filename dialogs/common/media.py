@@ -6,8 +6,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InputMediaDocument, InputMediaPhoto, InputMediaVideo, Message
 from aiogram_dialog import DialogManager
 
-from services.db.models import Media, MediaType
 from services.media_orchestrator import IncomingMedia, MediaOrchestrator, media_orchestrator_for
+from services.platform.db.models import Media, MediaType
 
 log = structlog.get_logger(__name__)
 

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from aiogram_dialog import DialogManager
 
-from services.config import Settings
+from services.platform.config import Settings
 
 MINI_APP_PATH = "/app/"
 

@@ -3,9 +3,9 @@ Russia and the CIS as buttons, labelled with the city and the current UTC offset
 
 from typing import Any
 
-from services.clock import Clock
-from services.i18n import Translator
-from services.timezones import COMMON_TIMEZONES, utc_offset_label
+from services.places.timezones import COMMON_TIMEZONES, utc_offset_label
+from services.platform.clock import Clock
+from services.platform.i18n import Translator
 
 
 def timezone_label(i18n: Translator, timezone: str, clock: Clock) -> str:

@@ -6,10 +6,11 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.mini_app import mini_app_link
 from dialogs.planning.widgets import day_label, hhmm
-from services import planning, shift_exchange
-from services.errors import DomainError
-from services.i18n import Translator
-from services.shift_exchange import EXCHANGE_DEADLINE, ShiftInfo
+from services.exchange import exchange as shift_exchange
+from services.exchange.exchange import EXCHANGE_DEADLINE, ShiftInfo
+from services.planning import slots as planning
+from services.platform.errors import DomainError
+from services.platform.i18n import Translator
 
 
 def _context(manager: DialogManager) -> tuple[Any, Any, Any, Translator]:

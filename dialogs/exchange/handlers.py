@@ -11,9 +11,9 @@ from dialogs.common.input import show_callback_error
 from dialogs.exchange.getters import shift_args
 from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import set_notice
-from services import shift_exchange
-from services.errors import DomainError
-from services.shift_exchange import Outcome
+from services.exchange import exchange as shift_exchange
+from services.exchange.exchange import Outcome
+from services.platform.errors import DomainError
 
 
 async def start_swap_by_deep_link(manager: DialogManager, payload: str) -> None:

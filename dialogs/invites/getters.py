@@ -5,11 +5,7 @@ from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import actor_of
-from services.clock import Clock
-from services.db.models import MembershipRole, Permission
-from services.errors import PermissionDenied
-from services.i18n import Translator
-from services.invites import (
+from services.orgs.invites import (
     InviteStatus,
     InviteView,
     describe_invite,
@@ -17,8 +13,12 @@ from services.invites import (
     list_invites,
     share_link,
 )
-from services.permissions import objects_with_permission
-from services.staff import organization_zone
+from services.platform.clock import Clock
+from services.platform.db.models import MembershipRole, Permission
+from services.platform.errors import PermissionDenied
+from services.platform.i18n import Translator
+from services.staff.memberships import organization_zone
+from services.staff.permissions import objects_with_permission
 
 STATUS_ICONS = {
     InviteStatus.ACTIVE: "🟢",

@@ -11,16 +11,16 @@ from dialogs.common.choices import managed_multiselect
 from dialogs.common.errors import show_domain_error
 from dialogs.common.input import show_callback_error
 from dialogs.invites.states import InvitesSG
-from services.db.models import MembershipRole, Permission
-from services.errors import DomainError, InvalidInput
-from services.invites import (
+from services.orgs.invites import (
     InviteTerms,
     create_invite,
     describe_invite,
     reissue_invite,
     revoke_invite,
 )
-from services.staff import parse_hourly_rate
+from services.platform.db.models import MembershipRole, Permission
+from services.platform.errors import DomainError, InvalidInput
+from services.staff.memberships import parse_hourly_rate
 
 OBJECTS_WIDGET = "invite_objects"
 PERMISSIONS_WIDGET = "invite_permissions"

@@ -8,8 +8,8 @@ from aiogram_dialog.widgets.input import MessageInput
 from dialogs.common.errors import error_text
 from dialogs.common.i18n import fluent_args, translator_of
 from dialogs.menu.states import MainMenuSG
-from services.errors import DomainError
-from services.invites import accept_invite, code_from_text
+from services.orgs.invites import accept_invite, code_from_text
+from services.platform.errors import DomainError
 
 
 async def _accept_and_greet(message: Message, manager: DialogManager, raw: str | None) -> bool:

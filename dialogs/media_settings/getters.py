@@ -4,8 +4,8 @@ from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
-from services.db.models import MediaContext, StorageMode, User
-from services.media import media_settings
+from services.media.access import media_settings
+from services.platform.db.models import MediaContext, StorageMode, User
 
 
 async def get_media_settings(

@@ -6,9 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.actor import current_actor
 from dialogs.common.errors import show_domain_error
 from dialogs.media_settings.states import MediaSettingsSG
-from services.db.models import MediaContext, StorageMode, User
-from services.errors import DomainError
-from services.media import set_storage_mode
+from services.media.access import set_storage_mode
+from services.platform.db.models import MediaContext, StorageMode, User
+from services.platform.errors import DomainError
 
 
 async def choose_context(

@@ -3,12 +3,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.mini_app import mini_app_url
-from services.config import Settings
-from services.db.models import MembershipRole, User
-from services.payroll import can_view_money
-from services.permissions import actor_in
-from services.staff import can_manage_staff
-from services.users import active_memberships, current_membership
+from services.payroll.ledger import can_view_money
+from services.platform.config import Settings
+from services.platform.db.models import MembershipRole, User
+from services.staff.memberships import can_manage_staff
+from services.staff.permissions import actor_in
+from services.staff.users import active_memberships, current_membership
 
 
 async def get_main_menu(

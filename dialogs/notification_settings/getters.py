@@ -2,9 +2,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import MembershipRole, User
-from services.i18n import Translator
-from services.notification_settings import (
+from services.notify.settings import (
     DAILY_SUMMARY_HOUR_CHOICES,
     QUIET_HOURS_CHOICES,
     REMINDER_LEAD_CHOICES,
@@ -12,6 +10,8 @@ from services.notification_settings import (
     management_roles,
     offered_kinds,
 )
+from services.platform.db.models import MembershipRole, User
+from services.platform.i18n import Translator
 
 QUIET_HOURS_OFF = "off"
 

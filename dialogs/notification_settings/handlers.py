@@ -6,15 +6,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.errors import show_domain_error
 from dialogs.notification_settings.getters import QUIET_HOURS_OFF
 from dialogs.notification_settings.states import NotificationSettingsSG
-from services.db.models import User
-from services.errors import DomainError
-from services.notification_settings import (
+from services.notify.settings import (
     QUIET_HOURS_CHOICES,
     set_daily_summary_hour,
     set_quiet_hours,
     set_reminder_lead,
     toggle_kind,
 )
+from services.platform.db.models import User
+from services.platform.errors import DomainError
 
 
 async def on_toggle_kind(

@@ -25,7 +25,7 @@ from dialogs.objects import getters, handlers
 from dialogs.objects.handlers import FIELD_BUTTON_PREFIX, FLAG_BUTTON_PREFIX
 from dialogs.objects.states import ObjectsSG
 from dialogs.subscription.states import SubscriptionSG
-from services.objects import OWNER_FLAGS, ObjectField, ObjectFlag
+from services.places.objects import OWNER_FLAGS, ObjectField, ObjectFlag
 
 _PIN = [ContentType.LOCATION, ContentType.VENUE]
 

@@ -1,4 +1,4 @@
-"""What the objects windows show. Getters only read: the use cases of services.objects
+"""What the objects windows show. Getters only read: the use cases of services.places.objects
 decide what the user may see."""
 
 from decimal import Decimal
@@ -13,12 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.mini_app import mini_app_url
 from dialogs.common.timezones import timezone_buttons, timezone_label
-from services.clock import Clock
-from services.config import Settings
-from services.db.models import User, WorkObject
-from services.i18n import Translator
 from services.integrations.yandex import static_map_url
-from services.objects import WEEKDAYS, ObjectField, ObjectFlag, view_object, visible_objects
+from services.places.objects import WEEKDAYS, ObjectField, ObjectFlag, view_object, visible_objects
+from services.platform.clock import Clock
+from services.platform.config import Settings
+from services.platform.db.models import User, WorkObject
+from services.platform.i18n import Translator
 
 
 def _yes_no(value: bool) -> str:

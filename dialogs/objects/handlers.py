@@ -1,5 +1,5 @@
 """Objects dialog handlers: parse what the user sent, call one use case of
-services.objects, move to the next window. Domain errors are shown and the dialog stays."""
+services.places.objects, move to the next window. Domain errors are shown and the dialog stays."""
 
 from dataclasses import asdict
 from typing import Any
@@ -12,11 +12,11 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.common.errors import show_domain_error
 from dialogs.common.input import show_callback_error
 from dialogs.objects.states import ObjectsSG
-from services import objects
-from services.errors import DomainError, InvalidInput
 from services.integrations.yandex import YandexGeocoder
-from services.objects import ObjectField, ObjectFlag, Place
-from services.tariffs import TariffLimitReached
+from services.orgs.tariffs import TariffLimitReached
+from services.places import objects
+from services.places.objects import ObjectField, ObjectFlag, Place
+from services.platform.errors import DomainError, InvalidInput
 
 FIELD_BUTTON_PREFIX = "field_"
 FLAG_BUTTON_PREFIX = "flag_"

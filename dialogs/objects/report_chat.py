@@ -10,11 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.errors import error_text
 from dialogs.common.i18n import fluent_args
-from services.clock import Clock
-from services.db.models import User
-from services.errors import DomainError
-from services.i18n import Translator
-from services.objects import bind_report_chat, forget_report_chat
+from services.places.objects import bind_report_chat, forget_report_chat
+from services.platform.clock import Clock
+from services.platform.db.models import User
+from services.platform.errors import DomainError
+from services.platform.i18n import Translator
 
 _GROUPS = F.chat.type.in_({"group", "supergroup"})
 

@@ -3,9 +3,9 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from dialogs.common.timezones import timezone_buttons, timezone_label
-from services.clock import Clock
-from services.db.models import User
-from services.i18n import SUPPORTED_LANGUAGES, Translator
+from services.platform.clock import Clock
+from services.platform.db.models import User
+from services.platform.i18n import SUPPORTED_LANGUAGES, Translator
 
 
 async def get_timezones(

@@ -10,9 +10,9 @@ from dialogs.common.errors import show_domain_error
 from dialogs.common.input import show_callback_error
 from dialogs.menu.states import MainMenuSG
 from dialogs.onboarding.states import OnboardingSG
-from services.errors import DomainError
-from services.orgs import clean_name, create_organization, validate_timezone
-from services.timezones import timezone_for_location
+from services.orgs.organizations import clean_name, create_organization, validate_timezone
+from services.places.timezones import timezone_for_location
+from services.platform.errors import DomainError
 
 
 async def organization_name_entered(

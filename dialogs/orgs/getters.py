@@ -2,9 +2,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import MembershipRole, User
-from services.i18n import Translator
-from services.users import active_memberships, current_membership
+from services.platform.db.models import MembershipRole, User
+from services.platform.i18n import Translator
+from services.staff.users import active_memberships, current_membership
 
 
 async def get_organizations(

@@ -4,8 +4,8 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.input import show_callback_error
 from dialogs.onboarding.states import OnboardingSG
-from services.errors import DomainError
-from services.orgs import switch_organization
+from services.orgs.organizations import switch_organization
+from services.platform.errors import DomainError
 
 
 async def organization_chosen(

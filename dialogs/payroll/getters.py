@@ -11,13 +11,13 @@ from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
 from dialogs.common.mini_app import mini_app_link
 from dialogs.planning.widgets import hhmm
-from services import payroll
-from services.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus, User
-from services.errors import DomainError, PermissionDenied
-from services.i18n import Translator
-from services.pay_periods import MAX_PAY_DAY_OFFSET
-from services.payroll import PayslipView
-from services.payslip_text import line_text, payslip_figures
+from services.payroll import ledger as payroll
+from services.payroll.ledger import PayslipView
+from services.payroll.payslip_text import line_text, payslip_figures
+from services.payroll.periods import MAX_PAY_DAY_OFFSET
+from services.platform.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus, User
+from services.platform.errors import DomainError, PermissionDenied
+from services.platform.i18n import Translator
 
 PERIOD_ID = "period_id"
 EMPLOYEE_ID = "employee_id"

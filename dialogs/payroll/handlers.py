@@ -28,11 +28,11 @@ from dialogs.payroll.getters import (
 )
 from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import hhmm, set_notice
-from services import payroll
-from services.db.models import PayoutMethod, PayPeriod, PayPeriodKind
-from services.errors import DomainError
-from services.pay_periods import MAX_PAY_DAY_OFFSET
-from services.validation import parse_money, parse_shift_times, parse_whole_number
+from services.payroll import ledger as payroll
+from services.payroll.periods import MAX_PAY_DAY_OFFSET
+from services.platform.db.models import PayoutMethod, PayPeriod, PayPeriodKind
+from services.platform.errors import DomainError
+from services.platform.validation import parse_money, parse_shift_times, parse_whole_number
 
 ADJUST_AMOUNT = "adjust_amount"
 # One key per started request: a repeated tap or message writes the entry once.

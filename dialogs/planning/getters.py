@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
 from dialogs.planning.widgets import day_label, hhmm
-from services import planning, shift_exchange
-from services.clock import Clock
-from services.db.models import Organization, User, WorkObject
-from services.i18n import Translator
-from services.timeutil import crosses_midnight
+from services.exchange import exchange as shift_exchange
+from services.planning import slots as planning
+from services.platform.clock import Clock
+from services.platform.db.models import Organization, User, WorkObject
+from services.platform.i18n import Translator
+from services.platform.local_time import crosses_midnight
 
 HOURS = list(range(24))
 MINUTES = [0, 15, 30, 45]

@@ -17,10 +17,11 @@ from dialogs.planning.getters import CANCELLATION_KEY, current_approval
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import set_notice
 from dialogs.task_templates.states import TaskTemplatesSG
-from services import planning, shift_exchange
-from services.errors import DomainError
-from services.shift_exchange import ExchangeKind
-from services.users import active_memberships, current_membership
+from services.exchange import exchange as shift_exchange
+from services.exchange.exchange import ExchangeKind
+from services.planning import slots as planning
+from services.platform.errors import DomainError
+from services.staff.users import active_memberships, current_membership
 
 
 async def _refuse(event: CallbackQuery | Message, manager: DialogManager, error: DomainError):

@@ -16,7 +16,7 @@ from aiogram_dialog.widgets.text import Format, Text
 from babel.dates import format_date
 
 from dialogs.common.i18n import fluent_args, translator_of
-from services.i18n import Translator
+from services.platform.i18n import Translator
 
 NOTICE_KEY = "notice"
 

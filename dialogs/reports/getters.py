@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.actor import actor_of
 from dialogs.common.i18n import translator_of
 from dialogs.common.mini_app import mini_app_link
-from services import reports
-from services.clock import Clock
-from services.i18n import Translator
-from services.reports import (
+from services.platform.clock import Clock
+from services.platform.i18n import Translator
+from services.reports import figures as reports
+from services.reports.figures import (
     PeriodKind,
     Report,
     ReportPeriod,

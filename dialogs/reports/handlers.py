@@ -26,12 +26,13 @@ from dialogs.reports.getters import (
     store_scope,
 )
 from dialogs.reports.states import MyStatsSG, ReportsSG
-from services import analytics, charts, reports
-from services.config import Settings
-from services.errors import DomainError
 from services.integrations.openai import ChatCompletionClient
-from services.report_export import report_workbook
-from services.reports import PeriodKind, Report, ReportScope, ScopeKind
+from services.platform.config import Settings
+from services.platform.errors import DomainError
+from services.reports import analytics, charts
+from services.reports import figures as reports
+from services.reports.export import report_workbook
+from services.reports.figures import PeriodKind, Report, ReportScope, ScopeKind
 
 
 def _message(callback: CallbackQuery) -> Message:

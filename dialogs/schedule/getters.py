@@ -7,10 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.media import orchestrator_of
 from dialogs.planning.widgets import day_label, hhmm
-from services import planning
-from services.db.models import Organization, PlannedShift, WorkObject
-from services.i18n import Translator
 from services.media_orchestrator import MediaFlowExpired
+from services.planning import slots as planning
+from services.platform.db.models import Organization, PlannedShift, WorkObject
+from services.platform.i18n import Translator
 
 
 def _i18n(manager: DialogManager) -> Translator:

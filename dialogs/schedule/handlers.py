@@ -11,9 +11,9 @@ from dialogs.common.input import show_callback_error
 from dialogs.common.media import incoming_media, orchestrator_of
 from dialogs.planning.widgets import set_notice
 from dialogs.schedule.states import ScheduleSG
-from services import planning
-from services.db.models import CancellationReason
-from services.errors import DomainError
+from services.planning import slots as planning
+from services.platform.db.models import CancellationReason
+from services.platform.errors import DomainError
 
 
 async def shift_chosen(

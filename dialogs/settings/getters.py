@@ -1,7 +1,7 @@
 from typing import Any
 
-from services.db.models import User
-from services.i18n import SUPPORTED_LANGUAGES
+from services.platform.db.models import User
+from services.platform.i18n import SUPPORTED_LANGUAGES
 
 
 async def get_settings(user: User, **_: Any) -> dict[str, Any]:

@@ -3,9 +3,9 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import User
-from services.i18n import translator_for
-from services.users import set_language
+from services.platform.db.models import User
+from services.platform.i18n import translator_for
+from services.staff.users import set_language
 
 
 async def choose_language(

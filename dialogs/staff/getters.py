@@ -4,12 +4,12 @@ from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import actor_of
-from services.clock import Clock
-from services.db.models import MembershipRole, MembershipStatus, Permission
-from services.errors import PermissionDenied
-from services.i18n import Translator
-from services.permissions import objects_with_permission
-from services.staff import StaffRow, list_staff, manager_object_permissions, staff_card
+from services.platform.clock import Clock
+from services.platform.db.models import MembershipRole, MembershipStatus, Permission
+from services.platform.errors import PermissionDenied
+from services.platform.i18n import Translator
+from services.staff.memberships import StaffRow, list_staff, manager_object_permissions, staff_card
+from services.staff.permissions import objects_with_permission
 
 
 def shown_role(manager: DialogManager) -> MembershipRole:

@@ -12,9 +12,9 @@ from dialogs.common.errors import show_domain_error
 from dialogs.common.input import show_callback_error
 from dialogs.staff.getters import shown_role
 from dialogs.staff.states import StaffSG
-from services.db.models import MembershipRole
-from services.errors import DomainError
-from services.staff import (
+from services.platform.db.models import MembershipRole
+from services.platform.errors import DomainError
+from services.staff.memberships import (
     change_objects,
     change_rate,
     clean_search,

@@ -5,11 +5,11 @@ from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.i18n import translator_of
-from services.billing import price_of, purchasable_tariffs, subscription_overview
-from services.db.models import BillingPeriod, Tariff, User
-from services.errors import PermissionDenied
-from services.tariffs import LimitedResource
-from services.users import active_memberships, current_membership
+from services.billing.subscriptions import price_of, purchasable_tariffs, subscription_overview
+from services.orgs.tariffs import LimitedResource
+from services.platform.db.models import BillingPeriod, Tariff, User
+from services.platform.errors import PermissionDenied
+from services.staff.users import active_memberships, current_membership
 
 UNLIMITED = "∞"
 

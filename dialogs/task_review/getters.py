@@ -5,10 +5,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
 from dialogs.common.mini_app import mini_app_url
-from services.clock import Clock
-from services.config import Settings
-from services.db.models import User
-from services.tasks import ProofForReview, proofs_to_review
+from services.platform.clock import Clock
+from services.platform.config import Settings
+from services.platform.db.models import User
+from services.tasks.shift_tasks import ProofForReview, proofs_to_review
 
 
 async def _proofs(session: AsyncSession, user: User, clock: Clock) -> list[ProofForReview]:

@@ -10,8 +10,8 @@ from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
 from dialogs.common.media import album_items, send_album
 from dialogs.task_review.states import TaskReviewSG
-from services.errors import DomainError
-from services.tasks import proof_media, reject_task_proof
+from services.platform.errors import DomainError
+from services.tasks.shift_tasks import proof_media, reject_task_proof
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:

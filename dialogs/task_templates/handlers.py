@@ -10,8 +10,9 @@ from dialogs.common.actor import current_actor
 from dialogs.common.errors import show_domain_error
 from dialogs.common.input import show_callback_error
 from dialogs.task_templates.states import TaskTemplatesSG
-from services.errors import DomainError
-from services.tasks import (
+from services.platform.errors import DomainError
+from services.platform.validation import clean_text, parse_money
+from services.tasks.shift_tasks import (
     MAX_TITLE_LENGTH,
     TemplateDraft,
     add_slot_task,
@@ -19,7 +20,6 @@ from services.tasks import (
     create_task_template,
     set_slot_ignores_object_tasks,
 )
-from services.validation import clean_text, parse_money
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:

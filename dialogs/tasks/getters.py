@@ -4,12 +4,12 @@ from aiogram_dialog import DialogManager
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.config import Settings
-from services.db.models import ShiftTask, ShiftTaskStatus, User
-from services.errors import DomainError
-from services.i18n import Translator
 from services.media_orchestrator import MediaFlowExpired, media_orchestrator_for
-from services.tasks import NoOpenShift, current_checklist, own_open_shift_task
+from services.platform.config import Settings
+from services.platform.db.models import ShiftTask, ShiftTaskStatus, User
+from services.platform.errors import DomainError
+from services.platform.i18n import Translator
+from services.tasks.shift_tasks import NoOpenShift, current_checklist, own_open_shift_task
 
 
 def _marks(task: ShiftTask) -> str:

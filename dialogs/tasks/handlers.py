@@ -14,11 +14,11 @@ from dialogs.common.media import incoming_media, orchestrator_of, send_album
 from dialogs.menu.states import MainMenuSG
 from dialogs.task_review.states import TaskReviewSG
 from dialogs.tasks.states import TasksSG
-from services.clock import Clock
-from services.db.models import User
-from services.errors import DomainError, NotFound
-from services.i18n import translator_for
-from services.tasks import (
+from services.platform.clock import Clock
+from services.platform.db.models import User
+from services.platform.errors import DomainError, NotFound
+from services.platform.i18n import translator_for
+from services.tasks.shift_tasks import (
     ProofAlbum,
     ProofRequired,
     TaskLinkRole,

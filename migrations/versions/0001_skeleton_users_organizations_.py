@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0001'
 down_revision: str | Sequence[str] | None = None
@@ -27,9 +27,9 @@ def upgrade() -> None:
     sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),
     sa.Column('tariff_code', sa.String(length=32), nullable=False),
-    sa.Column('subscription_expires_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('subscription_expires_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('short_notice_hours', sa.Integer(), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organizations'))
     )
     op.create_table('users',
@@ -42,7 +42,7 @@ def upgrade() -> None:
     sa.Column('timezone', sa.String(length=64), nullable=True),
     sa.Column('active_organization_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('is_reachable', sa.Boolean(), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['active_organization_id'], ['organizations.id'], name=op.f('fk_users_active_organization_id_organizations'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('telegram_id', name=op.f('uq_users_telegram_id'))
@@ -55,7 +55,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('started_on', sa.Date(), nullable=True),
     sa.Column('ended_on', sa.Date(), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_memberships_organization_id_organizations'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_memberships_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_memberships')),
@@ -85,7 +85,7 @@ def upgrade() -> None:
     sa.Column('allow_self_booking', sa.Boolean(), nullable=False),
     sa.Column('report_chat_id', sa.BigInteger(), nullable=True),
     sa.Column('archived', sa.Boolean(), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.CheckConstraint('geofence_radius_m BETWEEN 30 AND 5000', name=op.f('ck_objects_geofence_radius_range')),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_objects_organization_id_organizations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_objects'))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0002'
 down_revision: str | Sequence[str] | None = '0001'
@@ -40,12 +40,12 @@ def upgrade() -> None:
     sa.Column('chat_id', sa.BigInteger(), nullable=True),
     sa.Column('payload', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('not_before', services.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('not_before', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_error', sa.String(length=500), nullable=True),
-    sa.Column('published_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('sent_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('published_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('sent_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['recipient_user_id'], ['users.id'], name=op.f('fk_outbox_recipient_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
     sa.UniqueConstraint('dedup_key', name=op.f('uq_outbox_dedup_key'))
@@ -57,12 +57,12 @@ def upgrade() -> None:
     sa.Column('local_date', sa.Date(), nullable=False),
     sa.Column('start_time', sa.Time(), nullable=False),
     sa.Column('end_time', sa.Time(), nullable=False),
-    sa.Column('starts_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('ends_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('starts_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('rate_override', sa.Numeric(precision=12, scale=2), nullable=True),
     sa.Column('max_employees', sa.Integer(), nullable=False),
     sa.Column('note', sa.String(length=500), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_time_slots_object_id_objects'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_time_slots'))
     )
@@ -72,7 +72,7 @@ def upgrade() -> None:
     sa.Column('membership_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('effective_from', sa.Date(), nullable=False),
     sa.Column('hourly_rate', sa.Numeric(precision=12, scale=2), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['membership_id'], ['memberships.id'], name=op.f('fk_contract_terms_membership_id_memberships'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contract_terms')),
     sa.UniqueConstraint('membership_id', 'effective_from', name=op.f('uq_contract_terms_membership_id_effective_from'))
@@ -96,10 +96,10 @@ def upgrade() -> None:
     sa.Column('object_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('membership_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('starts_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('ends_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('starts_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['membership_id'], ['memberships.id'], name=op.f('fk_planned_shifts_membership_id_memberships'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_planned_shifts_object_id_objects'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['slot_id'], ['time_slots.id'], name=op.f('fk_planned_shifts_slot_id_time_slots'), ondelete='CASCADE'),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0003'
 down_revision: str | Sequence[str] | None = "0002"
@@ -24,9 +24,9 @@ def upgrade() -> None:
     sa.Column('code', sa.String(length=32), nullable=False),
     sa.Column('object_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('issued_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('expires_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('used_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('expires_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('used_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['issued_by_user_id'], ['users.id'], name=op.f('fk_report_chat_codes_issued_by_user_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_report_chat_codes_object_id_objects'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_report_chat_codes')),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0004'
 down_revision: str | Sequence[str] | None = "0003"
@@ -31,9 +31,9 @@ def upgrade() -> None:
     sa.Column('hourly_rate', sa.Numeric(precision=12, scale=2), nullable=True),
     sa.Column('max_uses', sa.Integer(), nullable=False),
     sa.Column('uses', sa.Integer(), nullable=False),
-    sa.Column('expires_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('revoked_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('expires_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.CheckConstraint('max_uses >= 1', name=op.f('ck_invites_max_uses_positive')),
     sa.CheckConstraint('uses >= 0 AND uses <= max_uses', name=op.f('ck_invites_uses_within_max')),
     sa.ForeignKeyConstraint(['created_by_user_id'], ['users.id'], name=op.f('fk_invites_created_by_user_id_users'), ondelete='SET NULL'),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = "0005"
 down_revision: str | Sequence[str] | None = "0004"
@@ -42,7 +42,7 @@ def upgrade() -> None:
         "unreachable_chats",
         sa.Column("chat_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("reason", sa.String(length=300), nullable=False),
-        sa.Column("marked_at", services.db.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("marked_at", services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("chat_id", name=op.f("pk_unreachable_chats")),
     )
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0006'
 down_revision: str | Sequence[str] | None = "0005"
@@ -26,7 +26,7 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=128), nullable=False),
     sa.Column('needs_document', sa.Boolean(), nullable=False),
     sa.Column('archived', sa.Boolean(), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_cancellation_reasons_organization_id_organizations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cancellation_reasons'))
     )
@@ -41,7 +41,7 @@ def upgrade() -> None:
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('object_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('title', sa.String(length=128), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_weekly_templates_object_id_objects'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_weekly_templates'))
     )
@@ -74,8 +74,8 @@ def upgrade() -> None:
     sa.Column('document_file_ids', sa.JSON(), nullable=False),
     sa.Column('approval_status', sa.String(length=16), nullable=False),
     sa.Column('decided_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('decided_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('decided_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['cancelled_by_user_id'], ['users.id'], name=op.f('fk_shift_cancellations_cancelled_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['decided_by_user_id'], ['users.id'], name=op.f('fk_shift_cancellations_decided_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_shift_cancellations_organization_id_organizations'), ondelete='CASCADE'),
@@ -86,15 +86,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_shift_cancellations_organization_id'), 'shift_cancellations', ['organization_id'], unique=False)
     with op.batch_alter_table('planned_shifts') as batch_op:
-        batch_op.add_column(sa.Column('cancelled_at', services.db.base.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('cancelled_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True))
     with op.batch_alter_table('time_slots') as batch_op:
-        batch_op.add_column(sa.Column('deleted_at', services.db.base.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('deleted_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True))
         batch_op.create_check_constraint(op.f('ck_time_slots_max_employees_positive'), 'max_employees >= 1')
         batch_op.create_check_constraint(op.f('ck_time_slots_ends_after_start'), 'ends_at > starts_at')
     # One live slot per object, local date and times: re-applying a template never duplicates.
     op.create_index('uq_time_slots_live_object_date_times', 'time_slots', ['object_id', 'local_date', 'start_time', 'end_time'], unique=True, postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL'))
     # One employee never has two overlapping planned shifts (PostgreSQL only; SQLite
-    # relies on the check in services.planning).
+    # relies on the check in services.planning.slots).
     if op.get_bind().dialect.name == 'postgresql':
         op.execute('CREATE EXTENSION IF NOT EXISTS btree_gist')
         op.execute(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0007'
 down_revision: str | Sequence[str] | None = "0006"
@@ -33,9 +33,9 @@ def upgrade() -> None:
     sa.Column('created_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('cancellation_reason', sa.String(length=64), nullable=True),
     sa.Column('refunded_amount', sa.Numeric(precision=12, scale=2), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('succeeded_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('canceled_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('succeeded_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('canceled_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['created_by_user_id'], ['users.id'], name=op.f('fk_payments_created_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_payments_organization_id_organizations'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tariff_code'], ['tariffs.code'], name=op.f('fk_payments_tariff_code_tariffs')),
@@ -51,7 +51,7 @@ def upgrade() -> None:
     sa.Column('yookassa_refund_id', sa.String(length=64), nullable=False),
     sa.Column('amount', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('currency', sa.String(length=3), nullable=False),
-    sa.Column('recorded_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('recorded_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['payment_id'], ['payments.id'], name=op.f('fk_payment_refunds_payment_id_payments'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_payment_refunds')),
     sa.UniqueConstraint('yookassa_refund_id', name=op.f('uq_payment_refunds_yookassa_refund_id'))
@@ -62,9 +62,9 @@ def upgrade() -> None:
     sa.Column('organization_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('payment_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('tariff_code', sa.String(length=32), nullable=False),
-    sa.Column('starts_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('ends_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('starts_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_subscription_periods_organization_id_organizations'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['payment_id'], ['payments.id'], name=op.f('fk_subscription_periods_payment_id_payments'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tariff_code'], ['tariffs.code'], name=op.f('fk_subscription_periods_tariff_code_tariffs')),

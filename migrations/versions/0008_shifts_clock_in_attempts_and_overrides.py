@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0008'
 down_revision: str | Sequence[str] | None = "0007"
@@ -26,11 +26,11 @@ def upgrade() -> None:
     sa.Column('membership_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('object_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('planned_shift_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('planned_start_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('opened_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('paid_from', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('scheduled_end_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('closed_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('planned_start_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('opened_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('paid_from', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('scheduled_end_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('hourly_rate', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('rate_source', sa.String(length=16), nullable=False),
     sa.Column('late_minutes', sa.Integer(), nullable=False),
@@ -40,7 +40,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('closed_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('close_reason', sa.String(length=500), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['closed_by_user_id'], ['users.id'], name=op.f('fk_shifts_closed_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['membership_id'], ['memberships.id'], name=op.f('fk_shifts_membership_id_memberships'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_shifts_object_id_objects'), ondelete='CASCADE'),
@@ -69,11 +69,11 @@ def upgrade() -> None:
     sa.Column('distance_m', sa.Double(), nullable=True),
     sa.Column('horizontal_accuracy', sa.Double(), nullable=True),
     sa.Column('is_live', sa.Boolean(), nullable=False),
-    sa.Column('sent_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('result', sa.String(length=16), nullable=False),
     sa.Column('reason', sa.String(length=32), nullable=True),
-    sa.Column('attempted_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('approval_requested_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('attempted_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('approval_requested_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['membership_id'], ['memberships.id'], name=op.f('fk_clock_in_attempts_membership_id_memberships'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_clock_in_attempts_object_id_objects'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_clock_in_attempts_organization_id_organizations'), ondelete='CASCADE'),
@@ -90,7 +90,7 @@ def upgrade() -> None:
     sa.Column('attempt_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('approver_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('shift_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('approved_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('approved_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['approver_user_id'], ['users.id'], name=op.f('fk_clock_in_overrides_approver_user_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['attempt_id'], ['clock_in_attempts.id'], name=op.f('fk_clock_in_overrides_attempt_id_clock_in_attempts'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['shift_id'], ['shifts.id'], name=op.f('fk_clock_in_overrides_shift_id_shifts'), ondelete='SET NULL'),

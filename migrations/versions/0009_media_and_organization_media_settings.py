@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0009'
 down_revision: str | Sequence[str] | None = "0008"
@@ -43,7 +43,7 @@ def upgrade() -> None:
     sa.Column('telegram_file_id', sa.String(length=256), nullable=True),
     sa.Column('telegram_file_unique_id', sa.String(length=128), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_media_object_id_objects'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_media_organization_id_organizations'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['uploader_user_id'], ['users.id'], name=op.f('fk_media_uploader_user_id_users'), ondelete='SET NULL'),

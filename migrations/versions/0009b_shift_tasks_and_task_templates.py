@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0009b'
 down_revision: str | Sequence[str] | None = "0009"
@@ -30,7 +30,7 @@ def upgrade() -> None:
     sa.Column('fine', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('created_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['created_by_user_id'], ['users.id'], name=op.f('fk_task_templates_created_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_task_templates_object_id_objects'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_task_templates'))
@@ -46,13 +46,13 @@ def upgrade() -> None:
     sa.Column('bonus', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('fine', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('done_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('done_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('proof_flow_id', sa.String(length=32), nullable=True),
     sa.Column('proof_comment', sa.String(length=1000), nullable=True),
     sa.Column('rejection_comment', sa.String(length=1000), nullable=True),
-    sa.Column('rejected_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('rejected_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('rejected_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['rejected_by_user_id'], ['users.id'], name=op.f('fk_shift_tasks_rejected_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['shift_id'], ['shifts.id'], name=op.f('fk_shift_tasks_shift_id_shifts'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['template_id'], ['task_templates.id'], name=op.f('fk_shift_tasks_template_id_task_templates'), ondelete='SET NULL'),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0011'
 down_revision: str | Sequence[str] | None = "0009b"
@@ -36,9 +36,9 @@ def upgrade() -> None:
     sa.Column('end_date', sa.Date(), nullable=False),
     sa.Column('pay_day', sa.Date(), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('closed_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('closed_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('closed_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.CheckConstraint('end_date >= start_date', name=op.f('ck_pay_periods_ends_after_start')),
     sa.ForeignKeyConstraint(['closed_by_user_id'], ['users.id'], name=op.f('fk_pay_periods_closed_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_pay_periods_organization_id_organizations'), ondelete='CASCADE'),
@@ -57,7 +57,7 @@ def upgrade() -> None:
     sa.Column('fines', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('bonuses', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('net', sa.Numeric(precision=12, scale=2), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['membership_id'], ['memberships.id'], name=op.f('fk_payslips_membership_id_memberships'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_payslips_organization_id_organizations'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['pay_period_id'], ['pay_periods.id'], name=op.f('fk_payslips_pay_period_id_pay_periods'), ondelete='CASCADE'),
@@ -88,7 +88,7 @@ def upgrade() -> None:
     sa.Column('cause_key', sa.String(length=96), nullable=False),
     sa.Column('reverses_entry_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('late_for_closed_period', sa.Boolean(), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['author_user_id'], ['users.id'], name=op.f('fk_ledger_entries_author_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['cancellation_id'], ['shift_cancellations.id'], name=op.f('fk_ledger_entries_cancellation_id_shift_cancellations')),
     sa.ForeignKeyConstraint(['membership_id'], ['memberships.id'], name=op.f('fk_ledger_entries_membership_id_memberships'), ondelete='CASCADE'),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import services.db.base
+import services.platform.db.base
 
 revision: str = '0014'
 down_revision: str | Sequence[str] | None = '0013'
@@ -22,7 +22,7 @@ def upgrade() -> None:
     op.create_table('open_place_notices',
     sa.Column('user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('subject', sa.String(length=32), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_open_place_notices_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', 'subject', name=op.f('pk_open_place_notices'))
     )
@@ -34,11 +34,11 @@ def upgrade() -> None:
     sa.Column('taker_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('taker_membership_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('deadline_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
-    sa.Column('resolved_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('deadline_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('resolved_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decided_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('decided_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('decided_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decision_comment', sa.String(length=500), nullable=False),
     sa.ForeignKeyConstraint(['decided_by_user_id'], ['users.id'], name=op.f('fk_shift_offers_decided_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['object_id'], ['objects.id'], name=op.f('fk_shift_offers_object_id_objects'), ondelete='CASCADE'),
@@ -60,11 +60,11 @@ def upgrade() -> None:
     sa.Column('partner_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('partner_shift_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('deadline_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
-    sa.Column('resolved_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('deadline_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('resolved_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decided_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('decided_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('decided_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decision_comment', sa.String(length=500), nullable=False),
     sa.CheckConstraint('proposer_shift_id <> partner_shift_id', name=op.f('ck_shift_swaps_two_shifts')),
     sa.ForeignKeyConstraint(['decided_by_user_id'], ['users.id'], name=op.f('fk_shift_swaps_decided_by_user_id_users'), ondelete='SET NULL'),
@@ -88,12 +88,12 @@ def upgrade() -> None:
     sa.Column('user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('membership_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('deadline_at', services.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deadline_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('planned_shift_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('created_at', services.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
-    sa.Column('resolved_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', services.platform.db.base.UTCDateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('resolved_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decided_by_user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('decided_at', services.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('decided_at', services.platform.db.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decision_comment', sa.String(length=500), nullable=False),
     sa.ForeignKeyConstraint(['decided_by_user_id'], ['users.id'], name=op.f('fk_slot_requests_decided_by_user_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['membership_id'], ['memberships.id'], name=op.f('fk_slot_requests_membership_id_memberships'), ondelete='CASCADE'),

@@ -11,8 +11,8 @@ from typing import Any
 import openai
 from openai import AsyncOpenAI
 
-from services.config import OpenAISettings
-from services.errors import DomainError
+from services.platform.config import OpenAISettings
+from services.platform.errors import DomainError
 
 
 class AIUnavailable(DomainError):

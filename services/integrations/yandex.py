@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 import httpx
 import structlog
 
-from services.config import YandexSettings
-from services.errors import DomainError
+from services.platform.config import YandexSettings
+from services.platform.errors import DomainError
 
 log = structlog.get_logger(__name__)
 

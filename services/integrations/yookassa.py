@@ -13,8 +13,8 @@ import structlog
 from yookassa import Configuration, Payment, Refund
 from yookassa.domain.exceptions import NotFoundError
 
-from services.config import YookassaSettings
-from services.errors import DomainError
+from services.platform.config import YookassaSettings
+from services.platform.errors import DomainError
 
 log = structlog.get_logger("yookassa")
 

@@ -6,7 +6,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from services.errors import DomainError
+from services.platform.errors import DomainError
 
 DEFAULT_CHUNK_SIZE = 256 * 1024
 DEFAULT_CONTENT_TYPE = "application/octet-stream"

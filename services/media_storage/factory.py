@@ -1,9 +1,9 @@
 """One place that turns configuration into a media storage client."""
 
-from services.config import MediaProvider, Settings, get_settings
 from services.media_storage.base import MediaStorageClient
 from services.media_storage.s3_client import S3MediaStorageClient
 from services.media_storage.telegram_client import TelegramMediaStorageClient
+from services.platform.config import MediaProvider, Settings, get_settings
 
 
 def telegram_storage_client(settings: Settings) -> TelegramMediaStorageClient:

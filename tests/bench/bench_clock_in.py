@@ -31,7 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from services.db.models import (
+from services.platform.db.models import (
     Membership,
     MembershipObject,
     MembershipRole,
@@ -41,8 +41,8 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.db.session import create_engine, create_session_factory
-from services.i18n import translator_for
+from services.platform.db.session import create_engine, create_session_factory
+from services.platform.i18n import translator_for
 from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real

@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 import httpx
 from minio import Minio
 
-from services.clock import SystemClock
-from services.db.models import Media, MediaContext, MediaType
-from services.db.session import create_engine, create_session_factory
 from services.media_storage.s3_client import S3MediaStorageClient
 from services.media_storage.telegram_client import TelegramMediaStorageClient
+from services.platform.clock import SystemClock
+from services.platform.db.models import Media, MediaContext, MediaType
+from services.platform.db.session import create_engine, create_session_factory
 from tests.conftest import TEST_BOT_TOKEN
 from tests.support import services as real
 from tests.support.media import seed_media_cast

@@ -27,11 +27,11 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from services.db.models import OutboxMessage, OutboxStatus, User
-from services.db.session import SessionFactory, create_engine, create_session_factory
-from services.queue.broker import RabbitBroker
-from services.queue.notifier import FINAL_STATUSES
-from services.queue.relay import NOTIFICATIONS_QUEUE
+from services.notify.notifier import FINAL_STATUSES
+from services.notify.relay import NOTIFICATIONS_QUEUE
+from services.platform.db.models import OutboxMessage, OutboxStatus, User
+from services.platform.db.session import SessionFactory, create_engine, create_session_factory
+from services.platform.queue.broker import RabbitBroker
 from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real

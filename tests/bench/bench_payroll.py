@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy import event, text
 
-from services import payroll
-from services.clock import ManualClock
-from services.db.session import create_engine, create_session_factory
-from services.i18n import translator_for
+from services.payroll import ledger as payroll
+from services.platform.clock import ManualClock
+from services.platform.db.session import create_engine, create_session_factory
+from services.platform.i18n import translator_for
 from tests.support import services as real
 from tests.support.synthetic import SyntheticSpec, generate_organization
 

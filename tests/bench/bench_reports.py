@@ -21,13 +21,15 @@ from typing import Any
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from services import charts, payroll, reports
-from services.clock import ManualClock
-from services.db.session import create_engine, create_session_factory
-from services.i18n import translator_for
-from services.permissions import actor_in
-from services.report_export import report_workbook
-from services.reports import PeriodKind, ReportScope, ScopeKind
+from services.payroll import ledger as payroll
+from services.platform.clock import ManualClock
+from services.platform.db.session import create_engine, create_session_factory
+from services.platform.i18n import translator_for
+from services.reports import charts
+from services.reports import figures as reports
+from services.reports.export import report_workbook
+from services.reports.figures import PeriodKind, ReportScope, ScopeKind
+from services.staff.permissions import actor_in
 from tests.support import services as real
 from tests.support.synthetic import SyntheticSpec, generate_organization
 

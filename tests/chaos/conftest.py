@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from services.db.session import SessionFactory, create_engine, create_session_factory
+from services.platform.db.session import SessionFactory, create_engine, create_session_factory
 from tests.e2e.conftest import bot_env, processes  # noqa: F401 - fixtures shared with e2e
 from tests.support.private_services import (
     PrivatePostgres,

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from services.db.session import SessionFactory
+from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.crowd import ClockInCrowd, CrowdFigures, seed_crowd, shifts_per_user
 from tests.support.private_services import PrivatePostgres, PrivateRedis

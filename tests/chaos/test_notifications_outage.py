@@ -8,8 +8,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from services.db.models import OutboxStatus
-from services.db.session import SessionFactory
+from services.platform.db.models import OutboxStatus
+from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import create_users, notify_users, wait_all_final
 from tests.support.private_services import PrivateRabbitMQ

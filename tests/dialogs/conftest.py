@@ -4,7 +4,7 @@ import pytest
 from aiogram import Bot, Dispatcher
 from aiogram_dialog.test_tools import MockMessageManager
 
-from services.clock import ManualClock
+from services.platform.clock import ManualClock
 from tests.support.dialogs import DialogUser
 
 UserFactory = Callable[..., DialogUser]

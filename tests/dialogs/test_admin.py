@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from services.config import Settings
-from services.db.models import BillingPeriod, Payment, PaymentStatus, Tariff
+from services.platform.config import Settings
+from services.platform.db.models import BillingPeriod, Payment, PaymentStatus, Tariff
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer

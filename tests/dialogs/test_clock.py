@@ -9,20 +9,20 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import (
+from services.attendance.clock import (
+    ShiftChoice,
+    SpontaneousNotAllowed,
+    auto_close_overdue_shifts,
+    open_shift,
+)
+from services.places.geo import LocationReport
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
     ClockInAttempt,
     ClockInOverride,
     OutboxMessage,
     Shift,
     ShiftStatus,
-)
-from services.geo import LocationReport
-from services.shifts import (
-    ShiftChoice,
-    SpontaneousNotAllowed,
-    auto_close_overdue_shifts,
-    open_shift,
 )
 from tests.dialogs.conftest import UserFactory
 from tests.support.dialogs import DialogUser

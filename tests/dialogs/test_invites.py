@@ -7,10 +7,10 @@ from urllib.parse import parse_qs, urlparse
 
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import Membership, MembershipRole, OutboxMessage, User
-from services.invites import MAX_FAILED_ATTEMPTS, InviteTerms, create_invite
-from services.permissions import actor_in
+from services.orgs.invites import MAX_FAILED_ATTEMPTS, InviteTerms, create_invite
+from services.platform.clock import ManualClock
+from services.platform.db.models import Membership, MembershipRole, OutboxMessage, User
+from services.staff.permissions import actor_in
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.dialogs import DialogUser

@@ -5,7 +5,7 @@ import re
 
 from sqlalchemy import select
 
-from services.db.models import Membership, MembershipRole, Organization, User
+from services.platform.db.models import Membership, MembershipRole, Organization, User
 from tests.dialogs.conftest import UserFactory
 
 

@@ -1,9 +1,9 @@
 """The owner's storage mode per kind of media, through the real Dispatcher."""
 
-from services.clock import ManualClock
-from services.db.models import MediaContext, StorageMode
-from services.db.session import SessionFactory
-from services.media import storage_modes
+from services.media.access import storage_modes
+from services.platform.clock import ManualClock
+from services.platform.db.models import MediaContext, StorageMode
+from services.platform.db.session import SessionFactory
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.media import seed_media_cast

@@ -8,9 +8,9 @@ from aiogram import Bot
 from sqlalchemy import select
 
 from bot.runtime import announce_commands
-from services.config import Settings
-from services.db.models import PayPeriod
-from services.db.session import SessionFactory
+from services.platform.config import Settings
+from services.platform.db.models import PayPeriod
+from services.platform.db.session import SessionFactory
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer

@@ -5,10 +5,10 @@ from datetime import time
 
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import NotificationPreferences, User
-from services.orgs import create_organization
-from services.users import TelegramProfile, get_or_register_user
+from services.orgs.organizations import create_organization
+from services.platform.clock import ManualClock
+from services.platform.db.models import NotificationPreferences, User
+from services.staff.users import TelegramProfile, get_or_register_user
 from tests.dialogs.conftest import UserFactory
 
 

@@ -19,14 +19,14 @@ from aiogram.types import (
 )
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.config import Settings, YandexSettings
-from services.db.models import Membership, MembershipObject, MembershipRole, WorkObject
-from services.db.session import SessionFactory
-from services.objects import Place, create_object
-from services.orgs import create_organization
-from services.tariffs import TariffLimitReached
-from services.users import TelegramProfile, get_or_register_user
+from services.orgs.organizations import create_organization
+from services.orgs.tariffs import TariffLimitReached
+from services.places.objects import Place, create_object
+from services.platform.clock import ManualClock
+from services.platform.config import Settings, YandexSettings
+from services.platform.db.models import Membership, MembershipObject, MembershipRole, WorkObject
+from services.platform.db.session import SessionFactory
+from services.staff.users import TelegramProfile, get_or_register_user
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer

@@ -5,11 +5,11 @@ import re
 
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import Membership, MembershipRole, Organization, User
-from services.db.session import SessionFactory
-from services.orgs import create_organization
-from services.users import TelegramProfile, get_or_register_user
+from services.orgs.organizations import create_organization
+from services.platform.clock import ManualClock
+from services.platform.db.models import Membership, MembershipRole, Organization, User
+from services.platform.db.session import SessionFactory
+from services.staff.users import TelegramProfile, get_or_register_user
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.dialogs import DialogUser

@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from dialogs.payroll.getters import explain_args
-from services import payroll
-from services.db.models import (
+from services.payroll import ledger as payroll
+from services.payroll.ledger import PayslipLine, PayslipTotals, PayslipView
+from services.platform.db.models import (
     LedgerEntry,
     LedgerEntryType,
     MembershipRole,
@@ -23,8 +24,7 @@ from services.db.models import (
     Permission,
     User,
 )
-from services.i18n import translator_for
-from services.payroll import PayslipLine, PayslipTotals, PayslipView
+from services.platform.i18n import translator_for
 from tests.dialogs.conftest import UserFactory
 from tests.support.payroll import (
     add_finished_shift,

@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from services import planning
-from services.db.models import (
+from services.media_orchestrator import media_orchestrator_for
+from services.payroll.rules import chargeable_fine
+from services.planning import slots as planning
+from services.platform.db.models import (
     CancellationApproval,
     Media,
     MediaContext,
@@ -20,7 +22,6 @@ from services.db.models import (
     TaskTemplate,
     TimeSlot,
 )
-from services.media_orchestrator import media_orchestrator_for
 from tests.dialogs.conftest import UserFactory
 from tests.support.media import cancel_with_document
 from tests.support.planning import World, make_employee, make_world
@@ -531,7 +532,7 @@ async def test_owner_approves_and_refuses_documents(
     later = await _cancellation_of(session_factory, date(2026, 3, 10))
     assert soon is not None and later is not None
     assert soon.approval_status == CancellationApproval.APPROVED
-    assert planning.chargeable_fine(soon) == Decimal("0.00")
+    assert chargeable_fine(soon) == Decimal("0.00")
     assert later.approval_status == CancellationApproval.REFUSED
     async with session_factory() as session:
         kinds = list(await session.scalars(select(OutboxMessage.kind)))

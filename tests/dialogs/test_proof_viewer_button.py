@@ -3,9 +3,9 @@ the task, when the webapp is public over https."""
 
 import pytest
 
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.session import SessionFactory
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.session import SessionFactory
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from pydantic import SecretStr
 from sqlalchemy import update
 
-from services.config import OpenAISettings, Settings
-from services.db.models import Organization
+from services.platform.config import OpenAISettings, Settings
+from services.platform.db.models import Organization
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.openai_server import FakeOpenAIServer

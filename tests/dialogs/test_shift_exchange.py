@@ -8,9 +8,10 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
-from services import planning
-from services.clock import ManualClock
-from services.db.models import (
+from services.exchange.exchange import announce_open_places_job, lapse_exchanges_job
+from services.planning import slots as planning
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
     ExchangeStatus,
     OutboxMessage,
     PlannedShift,
@@ -18,8 +19,7 @@ from services.db.models import (
     ShiftSwap,
     WorkObject,
 )
-from services.scheduler import JobContext
-from services.shift_exchange import announce_open_places_job, lapse_exchanges_job
+from services.platform.scheduler import JobContext
 from tests.dialogs.conftest import UserFactory
 from tests.support.planning import World, make_employee, make_world
 

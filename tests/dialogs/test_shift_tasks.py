@@ -12,8 +12,8 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import Chat, Message, PhotoSize, Update
 from sqlalchemy import func, select
 
-from services.clock import ManualClock
-from services.db.models import (
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
     LedgerEntry,
     LedgerEntryType,
     Media,
@@ -25,8 +25,8 @@ from services.db.models import (
     TaskTemplate,
     WorkObject,
 )
-from services.db.session import SessionFactory
-from services.tasks import attach_tasks_to_shift, unfinished_mandatory_tasks
+from services.platform.db.session import SessionFactory
+from services.tasks.shift_tasks import attach_tasks_to_shift, unfinished_mandatory_tasks
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.dialogs import DialogUser

@@ -6,14 +6,14 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import (
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
     Membership,
     MembershipObject,
     MembershipRole,
     MembershipStatus,
 )
-from services.staff import rate_in_force
+from services.staff.memberships import rate_in_force
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.staff import add_member, organization_with_objects

@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import select
 
-from services.billing import process_payment_notification
-from services.config import Settings
-from services.db.models import Payment
+from services.billing.subscriptions import process_payment_notification
 from services.integrations.yookassa import YookassaGateway
+from services.platform.config import Settings
+from services.platform.db.models import Payment
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer

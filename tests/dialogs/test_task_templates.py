@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import TaskTemplate
-from services.db.session import SessionFactory
+from services.platform.clock import ManualClock
+from services.platform.db.models import TaskTemplate
+from services.platform.db.session import SessionFactory
 from tests.dialogs.conftest import UserFactory
 from tests.support.media import seed_media_cast
 

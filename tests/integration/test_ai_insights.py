@@ -8,14 +8,14 @@ from collections.abc import AsyncIterator
 import pytest
 from pydantic import SecretStr
 
-from services import analytics
-from services.analytics import AIDailyLimitReached, AINotInTariff, RedisInsightStore
-from services.clock import ManualClock
-from services.config import OpenAISettings
-from services.db.models import Organization
 from services.integrations.openai import AIUnavailable, ChatCompletionClient
-from services.permissions import actor_in
-from services.reports import PeriodKind, ReportPeriod, ReportScope, ScopeKind
+from services.platform.clock import ManualClock
+from services.platform.config import OpenAISettings
+from services.platform.db.models import Organization
+from services.reports import analytics
+from services.reports.analytics import AIDailyLimitReached, AINotInTariff, RedisInsightStore
+from services.reports.figures import PeriodKind, ReportPeriod, ReportScope, ScopeKind
+from services.staff.permissions import actor_in
 from tests.fakes.openai_server import FakeOpenAIServer, Mode
 from tests.support.reports import AFTER_THE_WEEK, MON, SUN, build_report_week
 

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from services.billing import (
+from services.billing.jobs import JOBS as BILLING_JOBS
+from services.billing.subscriptions import (
     NotificationOutcome,
     TariffDowngradeRefused,
     TariffNotPurchasable,
@@ -20,18 +21,18 @@ from services.billing import (
     send_renewal_reminders,
     start_subscription_payment,
 )
-from services.clock import ManualClock
-from services.db.models import (
+from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
     BillingPeriod,
     Payment,
     PaymentRefund,
     PaymentStatus,
     WorkObject,
 )
-from services.db.session import SessionFactory
-from services.errors import PermissionDenied
-from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
-from services.scheduler import SCHEDULED_JOBS, Scheduler
+from services.platform.db.session import SessionFactory
+from services.platform.errors import PermissionDenied
+from services.platform.scheduler import Scheduler
 from tests.conftest import make_settings
 from tests.fakes.yookassa_server import FakeYookassaServer
 from tests.support.billing import (
@@ -453,7 +454,7 @@ async def test_the_scheduler_runs_the_billing_jobs(
         session_factory=session_factory,
         clock=clock,
         settings=make_settings(yookassa=yookassa_settings(yookassa)),
-        jobs=[job for job in SCHEDULED_JOBS if job.name.startswith("billing_")],
+        jobs=BILLING_JOBS,
     )
 
     done = await scheduler.tick()

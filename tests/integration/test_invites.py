@@ -8,20 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from services.clock import ManualClock
-from services.db.models import (
-    ContractTerms,
-    Invite,
-    Membership,
-    MembershipObject,
-    MembershipRole,
-    MembershipStatus,
-    OutboxMessage,
-    User,
-)
-from services.db.session import SessionFactory
-from services.errors import DomainError
-from services.invites import (
+from services.orgs.invites import (
     MAX_FAILED_ATTEMPTS,
     EmployeeLimitReached,
     InviteExpired,
@@ -38,7 +25,20 @@ from services.invites import (
     reissue_invite,
     revoke_invite,
 )
-from services.permissions import actor_in
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
+    ContractTerms,
+    Invite,
+    Membership,
+    MembershipObject,
+    MembershipRole,
+    MembershipStatus,
+    OutboxMessage,
+    User,
+)
+from services.platform.db.session import SessionFactory
+from services.platform.errors import DomainError
+from services.staff.permissions import actor_in
 from tests.support.staff import add_member, organization_with_objects
 
 

@@ -11,9 +11,6 @@ from minio import Minio
 from redis.asyncio import Redis
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import Media, MediaContext, MediaType, StorageMode
-from services.db.session import SessionFactory
 from services.media_orchestrator import (
     IncomingMedia,
     MediaFlowExpired,
@@ -25,6 +22,9 @@ from services.media_orchestrator import (
 from services.media_storage.base import MediaStorageUnavailable
 from services.media_storage.s3_client import S3MediaStorageClient
 from services.media_storage.telegram_client import TelegramMediaStorageClient
+from services.platform.clock import ManualClock
+from services.platform.db.models import Media, MediaContext, MediaType, StorageMode
+from services.platform.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.media import MediaCast, seed_media_cast
@@ -303,8 +303,8 @@ async def test_finish_uses_the_owner_mode(
     telegram: FakeTelegramServer,
     session_factory: SessionFactory,
 ) -> None:
-    from services.media import set_storage_mode
-    from services.permissions import actor_in
+    from services.media.access import set_storage_mode
+    from services.staff.permissions import actor_in
 
     async with session_factory() as session:
         actor = await actor_in(session, cast.owner.id, cast.organization_id)

@@ -21,8 +21,8 @@ from sqlalchemy import (
     text,
 )
 
-from services.db.models import Base
-from services.db.session import create_engine
+from services.platform.db.models import Base
+from services.platform.db.session import create_engine
 from tests.support.services import alembic_upgrade, create_test_database, drop_test_database
 
 

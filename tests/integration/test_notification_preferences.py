@@ -8,12 +8,12 @@ from aiogram import Bot
 from redis.asyncio import Redis
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import NotificationPreferences, OutboxMessage, OutboxStatus, User
-from services.db.session import SessionFactory
-from services.notifications import DAILY_SUMMARY, SHIFT_REMINDER, notify
-from services.queue.notifier import Notifier, Outcome
+from services.notify.notifier import Notifier, Outcome
+from services.notify.outbox import DAILY_SUMMARY, SHIFT_REMINDER, notify
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import NotificationPreferences, OutboxMessage, OutboxStatus, User
+from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import make_notifier
 

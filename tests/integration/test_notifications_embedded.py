@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import OutboxMessage, OutboxStatus, User
-from services.db.session import create_engine, create_session_factory
-from services.notifications import notify
+from services.notify.outbox import notify
+from services.platform.clock import ManualClock
+from services.platform.db.models import OutboxMessage, OutboxStatus, User
+from services.platform.db.session import create_engine, create_session_factory
 from services.worker import run_worker
 from tests.conftest import make_settings
 from tests.fakes.telegram_server import FakeTelegramServer

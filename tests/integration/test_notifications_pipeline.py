@@ -14,11 +14,11 @@ from aiogram import Bot
 from redis.asyncio import Redis
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import OutboxMessage, OutboxStatus, UnreachableChat, User
-from services.db.session import SessionFactory
-from services.notifications import notify
+from services.notify.outbox import notify
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import OutboxMessage, OutboxStatus, UnreachableChat, User
+from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import (
     Pipeline,

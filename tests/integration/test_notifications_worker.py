@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from services.clock import SystemClock
-from services.config import Settings
-from services.db.models import OutboxStatus
-from services.db.session import SessionFactory
-from services.queue.broker import RabbitBroker
-from services.queue.relay import NOTIFICATIONS_QUEUE
+from services.notify.relay import NOTIFICATIONS_QUEUE
+from services.platform.clock import SystemClock
+from services.platform.config import Settings
+from services.platform.db.models import OutboxStatus
+from services.platform.db.session import SessionFactory
+from services.platform.queue.broker import RabbitBroker
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import create_users, notify_users, statuses, wait_all_final
 from tests.support.processes import RunningProcess, start_process

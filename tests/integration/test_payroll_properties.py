@@ -9,12 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from services import payroll
-from services.clock import ManualClock
-from services.db.models import LedgerEntry, LedgerEntryType, PayoutMethod, Shift
-from services.pay_periods import organization_date
-from services.payroll import BONUS_TYPES, FINE_TYPES, PayslipView
-from services.shift_rules import money
+from services.payroll import ledger as payroll
+from services.payroll.ledger import BONUS_TYPES, FINE_TYPES, PayslipView
+from services.payroll.periods import organization_date
+from services.payroll.rules import money
+from services.platform.clock import ManualClock
+from services.platform.db.models import LedgerEntry, LedgerEntryType, PayoutMethod, Shift
 from tests.support.payroll import (
     add_finished_shift,
     add_object,

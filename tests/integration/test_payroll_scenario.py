@@ -36,9 +36,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from services import payroll
-from services.clock import ManualClock
-from services.db.models import (
+from services.payroll import ledger as payroll
+from services.payroll.ledger import PayslipTotals
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
     LedgerEntry,
     OutboxMessage,
     PayoutMethod,
@@ -47,7 +48,6 @@ from services.db.models import (
     Shift,
     ShiftStatus,
 )
-from services.payroll import PayslipTotals
 from tests.support.payroll import (
     add_cancellation,
     add_finished_shift,

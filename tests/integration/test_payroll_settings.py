@@ -9,10 +9,16 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from services import payroll
-from services.clock import ManualClock
-from services.db.models import LedgerEntry, MembershipRole, PayPeriod, PayPeriodKind, Permission
-from services.errors import InvalidInput, PermissionDenied
+from services.payroll import ledger as payroll
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
+    LedgerEntry,
+    MembershipRole,
+    PayPeriod,
+    PayPeriodKind,
+    Permission,
+)
+from services.platform.errors import InvalidInput, PermissionDenied
 from tests.support.payroll import (
     add_finished_shift,
     add_object,

@@ -7,9 +7,16 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import func, select
 
-from services import planning
-from services.config import Settings
-from services.db.models import (
+from services.attendance.clock import ShiftChoice, open_shift
+from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
+from services.media_storage.s3_client import S3MediaStorageClient
+from services.media_storage.telegram_client import TelegramMediaStorageClient
+from services.orgs.organizations import create_organization
+from services.payroll.rules import chargeable_fine
+from services.places.geo import LocationReport
+from services.planning import slots as planning
+from services.platform.config import Settings
+from services.platform.db.models import (
     CancellationApproval,
     Media,
     MediaContext,
@@ -22,13 +29,7 @@ from services.db.models import (
     StorageMode,
     TimeSlot,
 )
-from services.errors import InvalidInput, PermissionDenied
-from services.geo import LocationReport
-from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
-from services.media_storage.s3_client import S3MediaStorageClient
-from services.media_storage.telegram_client import TelegramMediaStorageClient
-from services.orgs import create_organization
-from services.shifts import ShiftChoice, open_shift
+from services.platform.errors import InvalidInput, PermissionDenied
 from tests.conftest import TEST_BOT_TOKEN
 from tests.support.media import cancel_with_document, document_flow
 from tests.support.planning import make_employee, make_object, make_world
@@ -310,9 +311,9 @@ async def test_short_notice_cancellation_records_the_fine(session, clock):
     )
 
     assert (late.short_notice, late.fine_amount) == (True, Decimal("500.00"))
-    assert planning.chargeable_fine(late) == Decimal("500.00")
+    assert chargeable_fine(late) == Decimal("500.00")
     assert (early.short_notice, early.fine_amount) == (False, None)
-    assert planning.chargeable_fine(early) == Decimal("0.00")
+    assert chargeable_fine(early) == Decimal("0.00")
     with pytest.raises(planning.ShiftNotPlanned):
         await planning.cancel_planned_shift(
             session, clock, user_id=ivan.id, planned_shift_id=far.id, reason_id=plans.id
@@ -373,7 +374,7 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(
         reason_id=sick.id,
         file_ids=["photo-2", "photo-3"],
     )
-    assert planning.chargeable_fine(approved) == Decimal("0.00")  # pending
+    assert chargeable_fine(approved) == Decimal("0.00")  # pending
     pending = await planning.pending_approvals(
         session, user_id=world.owner.id, organization_id=world.organization.id
     )
@@ -395,8 +396,8 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(
     )
 
     assert approved.approval_status == CancellationApproval.APPROVED
-    assert planning.chargeable_fine(approved) == Decimal("0.00")
-    assert planning.chargeable_fine(refused) == Decimal("500.00")
+    assert chargeable_fine(approved) == Decimal("0.00")
+    assert chargeable_fine(refused) == Decimal("500.00")
     with pytest.raises(planning.CancellationNotPending):
         await planning.decide_cancellation(
             session, clock, user_id=world.owner.id, cancellation_id=approved.id, approve=False

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from services import planning
-from services.db.models import PlannedShift, PlannedShiftStatus
-from services.errors import DomainError
+from services.planning import slots as planning
+from services.platform.db.models import PlannedShift, PlannedShiftStatus
+from services.platform.errors import DomainError
 from tests.support.planning import make_employee, make_world
 
 TOMORROW = date(2026, 3, 3)

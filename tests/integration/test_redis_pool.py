@@ -3,7 +3,7 @@
 
 import asyncio
 
-from services.redis import create_redis
+from services.platform.redis import create_redis
 from tests.conftest import make_settings
 from tests.support.services import REDIS_URL
 

@@ -8,12 +8,13 @@ import pytest
 from matplotlib import image
 from openpyxl import load_workbook
 
-from services import charts, reports
-from services.clock import ManualClock
-from services.i18n import translator_for
-from services.permissions import actor_in
-from services.report_export import report_workbook
-from services.reports import PeriodKind, ReportPeriod, ReportScope
+from services.platform.clock import ManualClock
+from services.platform.i18n import translator_for
+from services.reports import charts
+from services.reports import figures as reports
+from services.reports.export import report_workbook
+from services.reports.figures import PeriodKind, ReportPeriod, ReportScope
+from services.staff.permissions import actor_in
 from tests.support.reports import AFTER_THE_WEEK, MON, SUN, add_manager, build_report_week
 
 WEEK = ReportPeriod(PeriodKind.LAST_WEEK, MON, SUN)

@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
-from services import reports
-from services.clock import ManualClock
-from services.errors import InvalidInput, NotFound, PermissionDenied
-from services.permissions import actor_in
-from services.reports import PeriodKind, ReportPeriod, ReportScope, ScopeKind
+from services.platform.clock import ManualClock
+from services.platform.errors import InvalidInput, NotFound, PermissionDenied
+from services.reports import figures as reports
+from services.reports.figures import PeriodKind, ReportPeriod, ReportScope, ScopeKind
+from services.staff.permissions import actor_in
 from tests.support.reports import (
     AFTER_THE_WEEK,
     FRI,

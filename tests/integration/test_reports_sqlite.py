@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from services import reports
-from services.clock import ManualClock
-from services.db.models import Base
-from services.db.session import SessionFactory, create_engine, create_session_factory
-from services.permissions import actor_in
-from services.reports import PeriodKind, ReportPeriod, ReportScope
+from services.platform.clock import ManualClock
+from services.platform.db.models import Base
+from services.platform.db.session import SessionFactory, create_engine, create_session_factory
+from services.reports import figures as reports
+from services.reports.figures import PeriodKind, ReportPeriod, ReportScope
+from services.staff.permissions import actor_in
 from tests.support.reports import AFTER_THE_WEEK, FRI, MON, SUN, build_report_week
 
 

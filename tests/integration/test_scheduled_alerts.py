@@ -13,10 +13,12 @@ from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from services.clock import ManualClock
-from services.config import Settings
-from services.daily_summary import daily_summary_job
-from services.db.models import (
+from services.attendance.clock import not_clocked_in_job
+from services.notify.notifier import Notifier, Outcome
+from services.notify.outbox import DAILY_SUMMARY, NOT_CLOCKED_IN, TASKS_UNFINISHED
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import (
     MembershipRole,
     NotificationPreferences,
     OutboxMessage,
@@ -24,12 +26,10 @@ from services.db.models import (
     ShiftStatus,
     User,
 )
-from services.db.session import SessionFactory
-from services.notifications import DAILY_SUMMARY, NOT_CLOCKED_IN, TASKS_UNFINISHED
-from services.queue.notifier import Notifier, Outcome
-from services.scheduler import ScheduledJob, Scheduler
-from services.shifts import not_clocked_in_job
-from services.tasks import remind_unfinished_tasks_job
+from services.platform.db.session import SessionFactory
+from services.platform.scheduler import ScheduledJob, Scheduler
+from services.reports.daily_summary import daily_summary_job
+from services.tasks.shift_tasks import remind_unfinished_tasks_job
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import make_notifier
 from tests.support.payroll import (

@@ -4,7 +4,7 @@ running at once never fire twice."""
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,9 +14,11 @@ from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import (
+from services.jobs import SCHEDULED_JOBS
+from services.notify.reminders import enqueue_shift_reminders
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import (
     Membership,
     MembershipRole,
     NotificationPreferences,
@@ -27,9 +29,8 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.db.session import SessionFactory
-from services.scheduler import JobContext, ScheduledJob, Scheduler
-from services.shift_reminders import enqueue_shift_reminders
+from services.platform.db.session import SessionFactory
+from services.platform.scheduler import JobContext, ScheduledJob, Scheduler
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import Pipeline, rabbit_pipeline, remove_rabbit_pipeline
 
@@ -62,7 +63,7 @@ def make_scheduler(
     session_factory: SessionFactory,
     clock: ManualClock,
     settings: Settings,
-    jobs: list[ScheduledJob] | None = None,
+    jobs: Sequence[ScheduledJob] = SCHEDULED_JOBS,
 ) -> Scheduler:
     return Scheduler(
         engine=engine, session_factory=session_factory, clock=clock, settings=settings, jobs=jobs

@@ -6,8 +6,8 @@ import time
 
 from redis.asyncio import Redis
 
-from services.config import NotifierSettings
-from services.queue.rate_limit import RedisSendLimiter
+from services.platform.config import NotifierSettings
+from services.platform.queue.rate_limit import RedisSendLimiter
 
 
 def limits(**overrides: int) -> NotifierSettings:

@@ -2,9 +2,10 @@
 
 from datetime import date, time
 
-from services import planning, shift_exchange
-from services.db.models import ExchangeStatus
-from services.shift_exchange import ExchangeKind
+from services.exchange import exchange as shift_exchange
+from services.exchange.exchange import ExchangeKind
+from services.planning import slots as planning
+from services.platform.db.models import ExchangeStatus
 from tests.support.planning import make_employee, make_world
 
 

@@ -7,9 +7,10 @@ from datetime import date, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from services import planning, shift_exchange
-from services.db.models import ExchangeStatus, PlannedShift, PlannedShiftStatus, ShiftSwap
-from services.errors import DomainError
+from services.exchange import exchange as shift_exchange
+from services.planning import slots as planning
+from services.platform.db.models import ExchangeStatus, PlannedShift, PlannedShiftStatus, ShiftSwap
+from services.platform.errors import DomainError
 from tests.support.planning import make_employee, make_object, make_world
 
 TUESDAY = date(2026, 3, 3)

@@ -10,8 +10,12 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import (
+from services.attendance.clock import ShiftChoice, close_shift, open_shift
+from services.media_orchestrator import IncomingMedia, MediaOrchestrator
+from services.media_storage.telegram_client import TelegramMediaStorageClient
+from services.places.geo import LocationReport
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
     Media,
     MediaType,
     OutboxMessage,
@@ -21,14 +25,10 @@ from services.db.models import (
     ShiftTaskStatus,
     TaskTemplate,
 )
-from services.db.session import SessionFactory
-from services.errors import NotFound, PermissionDenied
-from services.geo import LocationReport
-from services.media_orchestrator import IncomingMedia, MediaOrchestrator
-from services.media_storage.telegram_client import TelegramMediaStorageClient
-from services.permissions import actor_in
-from services.shifts import ShiftChoice, close_shift, open_shift
-from services.tasks import (
+from services.platform.db.session import SessionFactory
+from services.platform.errors import NotFound, PermissionDenied
+from services.staff.permissions import actor_in
+from services.tasks.shift_tasks import (
     ProofRequired,
     TaskNotOpen,
     TemplateDraft,

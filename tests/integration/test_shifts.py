@@ -10,20 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from services.clock import ManualClock
-from services.db.models import (
-    ClockInAttempt,
-    MembershipRole,
-    Permission,
-    Shift,
-    ShiftStatus,
-)
-from services.db.session import create_session_factory
-from services.errors import PermissionDenied
-from services.geo import LocationReport
-from services.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
-from services.scheduler import Scheduler
-from services.shifts import (
+from services.attendance.clock import (
     AttemptNotApprovable,
     ShiftAlreadyOpen,
     ShiftChoice,
@@ -34,6 +21,20 @@ from services.shifts import (
     request_approval,
     today_options,
 )
+from services.jobs import SCHEDULED_JOBS
+from services.places.geo import LocationReport
+from services.platform.clock import ManualClock
+from services.platform.db.models import (
+    ClockInAttempt,
+    MembershipRole,
+    Permission,
+    Shift,
+    ShiftStatus,
+)
+from services.platform.db.session import create_session_factory
+from services.platform.errors import PermissionDenied
+from services.platform.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
+from services.platform.scheduler import Scheduler
 from tests.support.planning import make_employee
 from tests.support.shifts import CAFE, add_planned_shift, make_shift_world, north_of
 
@@ -175,7 +176,11 @@ async def test_spontaneous_shift_without_hours_is_auto_closed_after_16_hours_by_
             report=here(clock),
         )
     scheduler = Scheduler(
-        engine=engine, session_factory=session_factory, clock=clock, settings=settings
+        engine=engine,
+        session_factory=session_factory,
+        clock=clock,
+        settings=settings,
+        jobs=SCHEDULED_JOBS,
     )
     clock.advance(timedelta(hours=16, minutes=29))
     done = await scheduler.tick()

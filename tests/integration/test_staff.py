@@ -7,12 +7,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.db.models import ContractTerms, Membership, MembershipRole, MembershipStatus
-from services.db.session import SessionFactory
-from services.errors import InvalidInput, NotFound, PermissionDenied
-from services.permissions import actor_in
-from services.staff import (
+from services.platform.clock import ManualClock
+from services.platform.db.models import ContractTerms, Membership, MembershipRole, MembershipStatus
+from services.platform.db.session import SessionFactory
+from services.platform.errors import InvalidInput, NotFound, PermissionDenied
+from services.staff.memberships import (
     change_objects,
     change_rate,
     dismiss,
@@ -22,6 +21,7 @@ from services.staff import (
     set_manager_permissions,
     staff_card,
 )
+from services.staff.permissions import actor_in
 from tests.support.staff import add_member, organization_with_objects
 
 

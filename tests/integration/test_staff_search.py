@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from services.clock import ManualClock
-from services.db.models import Base, MembershipRole, User
-from services.db.session import SessionFactory, create_engine, create_session_factory
-from services.permissions import actor_in
-from services.staff import list_staff
+from services.platform.clock import ManualClock
+from services.platform.db.models import Base, MembershipRole, User
+from services.platform.db.session import SessionFactory, create_engine, create_session_factory
+from services.staff.memberships import list_staff
+from services.staff.permissions import actor_in
 from tests.support.staff import add_member, organization_with_objects
 
 

@@ -9,7 +9,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.retry import Retry
 
-from services.startup import wait_for
+from services.platform.startup import wait_for
 from tests.support.services import free_port
 
 

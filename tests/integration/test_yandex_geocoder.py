@@ -6,14 +6,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from services.config import YandexSettings
 from services.integrations.yandex import (
     GeocodingFailed,
     YandexGeocoder,
     geofence_outline,
     static_map_url,
 )
-from services.timezones import great_circle_km
+from services.places.timezones import great_circle_km
+from services.platform.config import YandexSettings
 from tests.fakes.yandex_server import ONE_RESULT, REVERSE_ADDRESS, SEVERAL_RESULTS, FakeYandexServer
 
 

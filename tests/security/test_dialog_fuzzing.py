@@ -14,8 +14,8 @@ from datetime import timedelta
 import pytest
 from aiogram import Dispatcher
 
-from services.clock import ManualClock
-from services.db.session import SessionFactory
+from services.platform.clock import ManualClock
+from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.crowd import plain
 from tests.support.dialog_fuzz import DialogFuzzer, FuzzFindings, fuzz, record_errors

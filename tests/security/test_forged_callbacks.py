@@ -4,10 +4,10 @@ answered like an outdated screen: the menu comes back and nothing foreign is sho
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.clock import ManualClock
-from services.db.models import User, WorkObject
-from services.db.session import SessionFactory
-from services.orgs import create_organization
+from services.orgs.organizations import create_organization
+from services.platform.clock import ManualClock
+from services.platform.db.models import User, WorkObject
+from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.crowd import plain
 from tests.support.shifts import OWNER_TG, make_shift_world

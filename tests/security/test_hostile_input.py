@@ -9,11 +9,11 @@ from aiogram import Bot
 from redis.asyncio import Redis
 from sqlalchemy import select
 
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import OutboxMessage, ShiftCancellation, User, WorkObject
-from services.db.session import SessionFactory
-from services.planning import unassign
+from services.planning.slots import unassign
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import OutboxMessage, ShiftCancellation, User, WorkObject
+from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer, FakeUser, JsonDict
 from tests.support.notifications import make_notifier
 from tests.support.shifts import (

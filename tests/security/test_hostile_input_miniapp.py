@@ -4,9 +4,9 @@ names as text, runs no markup from them, and the API returns them as stored."""
 import httpx
 from playwright.async_api import Browser
 
-from services.clock import ManualClock
-from services.db.models import User, WorkObject
-from services.db.session import SessionFactory
+from services.platform.clock import ManualClock
+from services.platform.db.models import User, WorkObject
+from services.platform.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN
 from tests.support.miniapp import MiniAppCast
 from tests.support.webapp import build_init_data, tma_header

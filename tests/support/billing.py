@@ -6,11 +6,17 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.clock import Clock
-from services.config import YookassaSettings
-from services.db.models import Organization, OutboxMessage, SubscriptionPeriod, User, WorkObject
-from services.db.session import SessionFactory
-from services.orgs import create_organization
+from services.orgs.organizations import create_organization
+from services.platform.clock import Clock
+from services.platform.config import YookassaSettings
+from services.platform.db.models import (
+    Organization,
+    OutboxMessage,
+    SubscriptionPeriod,
+    User,
+    WorkObject,
+)
+from services.platform.db.session import SessionFactory
 from tests.fakes.yookassa_server import FakeYookassaServer
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from services.db.models import Shift, User, WorkObject
-from services.db.session import SessionFactory
-from services.i18n import translator_for
+from services.platform.db.models import Shift, User, WorkObject
+from services.platform.db.session import SessionFactory
+from services.platform.i18n import translator_for
 from tests.fakes.telegram_server import FakeTelegramServer, FakeUser, JsonDict
 from tests.support.planning import make_employee
 from tests.support.shifts import CAFE, make_shift_world

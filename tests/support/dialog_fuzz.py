@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.middlewares import ButtonNotOnScreen
-from services.clock import ManualClock
-from services.i18n import catalogue_keys, translator_for
+from services.platform.clock import ManualClock
+from services.platform.i18n import catalogue_keys, translator_for
 from tests.fakes.telegram_server import FakeTelegramServer, FakeUser, JsonDict
 
 OUTDATED_SCREEN = (UnknownIntent, OutdatedIntent, UnknownState, ButtonNotOnScreen)

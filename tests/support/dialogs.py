@@ -23,7 +23,7 @@ from aiogram.types import (
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 
-from services.clock import Clock
+from services.platform.clock import Clock
 
 
 class DialogUser(BotClient):

@@ -9,9 +9,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services import planning
-from services.clock import Clock
-from services.db.models import (
+from services.media_orchestrator import IncomingMedia, MediaOrchestrator
+from services.orgs.organizations import create_organization
+from services.planning import slots as planning
+from services.platform.clock import Clock
+from services.platform.db.models import (
     Media,
     MediaContext,
     MediaType,
@@ -27,9 +29,7 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.db.session import SessionFactory
-from services.media_orchestrator import IncomingMedia, MediaOrchestrator
-from services.orgs import create_organization
+from services.platform.db.session import SessionFactory
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
 
-from services import planning
-from services.clock import Clock
-from services.db.models import (
+from services.orgs.organizations import create_organization
+from services.planning import slots as planning
+from services.platform.clock import Clock
+from services.platform.db.models import (
     ContractTerms,
     Membership,
     MembershipObject,
@@ -23,8 +24,7 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.db.session import SessionFactory
-from services.orgs import create_organization
+from services.platform.db.session import SessionFactory
 
 TUESDAY = date(2026, 3, 3)
 WEDNESDAY = date(2026, 3, 4)

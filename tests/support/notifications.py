@@ -11,15 +11,15 @@ from aiogram import Bot
 from redis.asyncio import Redis
 from sqlalchemy import func, select
 
-from services.clock import Clock
-from services.config import Settings
-from services.db.models import OutboxMessage, OutboxStatus, User
-from services.db.session import SessionFactory
-from services.notifications import notify
-from services.queue.broker import Broker, RabbitBroker
-from services.queue.notifier import FINAL_STATUSES, Notifier
-from services.queue.rate_limit import RedisSendLimiter, RedisSentMarks
-from services.queue.relay import NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, OutboxRelay
+from services.notify.notifier import FINAL_STATUSES, Notifier
+from services.notify.outbox import notify
+from services.notify.relay import NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, OutboxRelay
+from services.platform.clock import Clock
+from services.platform.config import Settings
+from services.platform.db.models import OutboxMessage, OutboxStatus, User
+from services.platform.db.session import SessionFactory
+from services.platform.queue.broker import Broker, RabbitBroker
+from services.platform.queue.rate_limit import RedisSendLimiter, RedisSentMarks
 
 
 @dataclass

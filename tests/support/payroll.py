@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import (
+from services.payroll.periods import DEFAULT_ANCHOR
+from services.payroll.rules import late_fine, lateness_minutes, paid_from, pay_for, worked_minutes
+from services.platform.db.models import (
     CancellationApproval,
     CancellationInitiator,
     Membership,
@@ -29,8 +31,6 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.pay_periods import DEFAULT_ANCHOR
-from services.shift_rules import late_fine, lateness_minutes, paid_from, pay_for, worked_minutes
 from tests.support.planning import make_employee
 
 _telegram_ids = itertools.count(900_000)

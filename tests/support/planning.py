@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.clock import Clock
-from services.db.models import (
+from services.orgs.organizations import create_organization
+from services.platform.clock import Clock
+from services.platform.db.models import (
     Membership,
     MembershipObject,
     MembershipRole,
@@ -14,7 +15,6 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.orgs import create_organization
 
 
 @dataclass

@@ -40,9 +40,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services import payroll
-from services.clock import ManualClock
-from services.db.models import Membership, MembershipRole, Shift, User, WorkObject
+from services.payroll import ledger as payroll
+from services.platform.clock import ManualClock
+from services.platform.db.models import Membership, MembershipRole, Shift, User, WorkObject
 from tests.support.payroll import (
     PayrollWorld,
     add_cancellation,

@@ -15,7 +15,7 @@ from alembic.config import Config
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from services.db.models import Base
+from services.platform.db.models import Base
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

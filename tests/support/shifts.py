@@ -11,8 +11,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.clock import Clock
-from services.db.models import (
+from services.attendance.clock import ShiftChoice, open_shift
+from services.places.geo import LocationReport
+from services.platform.clock import Clock
+from services.platform.db.models import (
     ContractTerms,
     Membership,
     MembershipRole,
@@ -23,9 +25,7 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.db.session import SessionFactory
-from services.geo import LocationReport
-from services.shifts import ShiftChoice, open_shift
+from services.platform.db.session import SessionFactory
 from tests.support.planning import make_employee
 
 CAFE = (55.7539, 37.6208)

@@ -4,16 +4,16 @@ invite tests (the objects dialog is tested on its own)."""
 from dataclasses import dataclass
 from datetime import date
 
-from services.clock import Clock
-from services.db.models import (
+from services.orgs.organizations import create_organization
+from services.platform.clock import Clock
+from services.platform.db.models import (
     Membership,
     MembershipObject,
     MembershipRole,
     User,
     WorkObject,
 )
-from services.db.session import SessionFactory
-from services.orgs import create_organization
+from services.platform.db.session import SessionFactory
 
 
 @dataclass(frozen=True)

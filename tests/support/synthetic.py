@@ -2,7 +2,7 @@
 1,000 employees and 30,000 finished shifts in March 2026 (Moscow), with lateness, early
 arrivals, auto-closed shifts and shift tasks (bonuses, undone mandatory ones). The same
 seed gives the same data. Rows are bulk-inserted; every shift carries the values
-clock-in freezes on it, computed by `services.shift_rules`.
+clock-in freezes on it, computed by `services.payroll.rules`.
 
     organization = await generate_organization(session, SyntheticSpec(seed=7))
 """
@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db.models import (
+from services.payroll.periods import DEFAULT_ANCHOR
+from services.payroll.rules import late_fine, lateness_minutes, paid_from, pay_for, worked_minutes
+from services.platform.db.models import (
     Membership,
     MembershipObject,
     MembershipRole,
@@ -30,8 +32,6 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.pay_periods import DEFAULT_ANCHOR
-from services.shift_rules import late_fine, lateness_minutes, paid_from, pay_for, worked_minutes
 
 TIMEZONE = "Europe/Moscow"
 FIRST_TELEGRAM_ID = 50_000_000

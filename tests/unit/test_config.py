@@ -3,7 +3,7 @@ when no service URL is configured."""
 
 from pathlib import Path
 
-from services.config import DEFAULT_SQLITE_URL, Settings
+from services.platform.config import DEFAULT_SQLITE_URL, Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -24,8 +24,8 @@ from cryptography.x509.oid import NameOID
 from prometheus_client import REGISTRY
 from starlette.routing import Mount
 
-import services.observability.metrics  # noqa: F401 - registers every metric of ours
-from services.config import Settings
+import services.platform.observability.metrics  # noqa: F401 - registers every metric of ours
+from services.platform.config import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BASE = "docker-compose.yml"

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.geo import (
+from services.places.geo import (
     Geofence,
     LocationRefusal,
     LocationReport,

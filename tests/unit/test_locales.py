@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from services.i18n import LOCALES_DIR, SUPPORTED_LANGUAGES, Translator, catalogue_keys
+from services.platform.i18n import LOCALES_DIR, SUPPORTED_LANGUAGES, Translator, catalogue_keys
 
 PROJECT_ROOT = LOCALES_DIR.parent
 _USED_KEY = re.compile(r"""I18n\(\s*["']([a-z0-9-]+)["']""")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from services.db.models import MembershipRole
-from services.i18n import SUPPORTED_LANGUAGES, catalogue_keys
-from services.notification_settings import offered_kinds
-from services.notifications import NOTIFICATION_KINDS
+from services.notify.outbox import NOTIFICATION_KINDS
+from services.notify.settings import offered_kinds
+from services.platform.db.models import MembershipRole
+from services.platform.i18n import SUPPORTED_LANGUAGES, catalogue_keys
 
 SERVICES = Path(__file__).resolve().parents[2] / "services"
 

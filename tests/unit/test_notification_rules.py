@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.config import NotifierSettings
-from services.notification_settings import quiet_hours_end
-from services.queue.notifier import notification_args, render_buttons
-from services.queue.rate_limit import LocalSendLimiter
-from services.shift_reminders import reminder_moment, spread_offset
+from services.notify.notifier import notification_args, render_buttons
+from services.notify.reminders import reminder_moment, spread_offset
+from services.notify.settings import quiet_hours_end
+from services.platform.config import NotifierSettings
+from services.platform.queue.rate_limit import LocalSendLimiter
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.db.models import PayPeriodKind
-from services.pay_periods import DEFAULT_ANCHOR, organization_date, pay_day_of, period_span
-from services.timeutil import local_to_utc
+from services.payroll.periods import DEFAULT_ANCHOR, organization_date, pay_day_of, period_span
+from services.platform.db.models import PayPeriodKind
+from services.platform.local_time import local_to_utc
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 KINDS = st.sampled_from(list(PayPeriodKind))

@@ -1,4 +1,4 @@
-"""Local wall times of an object ↔ UTC, across midnight and DST (services.timeutil)."""
+"""Local wall times of an object ↔ UTC, across midnight and DST (services.platform.local_time)."""
 
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.timeutil import is_in_gap, local_to_utc, slot_instants, utc_to_local
+from services.platform.local_time import is_in_gap, local_to_utc, slot_instants, utc_to_local
 
 ZONES = [
     "Europe/Moscow",

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.shift_rules import (
+from services.payroll.rules import (
     MAX_SHIFT_LENGTH,
     RateSource,
     auto_close_due,
@@ -25,7 +25,7 @@ from services.shift_rules import (
     scheduled_end,
     worked_minutes,
 )
-from services.timeutil import local_to_utc
+from services.platform.local_time import local_to_utc
 
 ZONES = [
     ZoneInfo(name)

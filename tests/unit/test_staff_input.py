@@ -7,8 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.errors import InvalidInput
-from services.staff import MAX_HOURLY_RATE, clean_search, parse_hourly_rate, parse_local_date
+from services.platform.errors import InvalidInput
+from services.staff.memberships import (
+    MAX_HOURLY_RATE,
+    clean_search,
+    parse_hourly_rate,
+    parse_local_date,
+)
 
 
 @pytest.mark.parametrize(

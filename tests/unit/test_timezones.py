@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.errors import InvalidInput
-from services.timezones import (
+from services.places.timezones import (
     COMMON_TIMEZONES,
     REFERENCE_CITIES,
     timezone_for_location,
     utc_offset_label,
 )
+from services.platform.errors import InvalidInput
 
 
 @pytest.mark.parametrize(

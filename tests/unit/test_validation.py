@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from services.errors import InvalidInput
-from services.validation import (
+from services.platform.errors import InvalidInput
+from services.platform.validation import (
     clean_name,
     clean_text,
     parse_money,

@@ -4,7 +4,7 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
-from services.config import Settings
+from services.platform.config import Settings
 from webapp.app import create_app
 
 AppClient = Callable[[Settings], "asynccontextmanager[httpx.AsyncClient]"]

@@ -14,11 +14,11 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import Media, MediaContext, MediaType, User
-from services.db.session import SessionFactory
 from services.media_storage.factory import get_media_storage_client
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import Media, MediaContext, MediaType, User
+from services.platform.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real

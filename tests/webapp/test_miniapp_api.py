@@ -11,10 +11,10 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from services import shift_exchange
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import (
+from services.exchange import exchange as shift_exchange
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import (
     ExchangeStatus,
     PlannedShift,
     PlannedShiftStatus,
@@ -22,7 +22,7 @@ from services.db.models import (
     User,
     WorkObject,
 )
-from services.db.session import SessionFactory
+from services.platform.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN
 from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
 from tests.support.reports import AFTER_THE_WEEK, ReportWorld, build_report_week

@@ -24,11 +24,13 @@ import uvicorn
 from playwright.async_api import Browser, ConsoleMessage, Locator, Page, Route, async_playwright
 from sqlalchemy import select
 
-from services import payroll, planning, shift_exchange
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import OutboxMessage, PlannedShift, PlannedShiftStatus, User
-from services.db.session import SessionFactory
+from services.exchange import exchange as shift_exchange
+from services.payroll import ledger as payroll
+from services.planning import slots as planning
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import OutboxMessage, PlannedShift, PlannedShiftStatus, User
+from services.platform.db.session import SessionFactory
 from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real

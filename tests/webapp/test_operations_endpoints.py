@@ -2,7 +2,7 @@
 
 from aiogram.types import Update
 
-from services.config import Settings
+from services.platform.config import Settings
 from tests.fakes.telegram_server import SECRET_TOKEN_HEADER, FakeTelegramServer
 from tests.webapp.conftest import running_app
 

@@ -11,12 +11,12 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from services.billing import start_subscription_payment
-from services.clock import ManualClock
-from services.config import Settings
-from services.db.models import BillingPeriod, Payment, PaymentRefund, PaymentStatus
-from services.db.session import SessionFactory
+from services.billing.subscriptions import start_subscription_payment
 from services.integrations.yookassa import YookassaGateway
+from services.platform.clock import ManualClock
+from services.platform.config import Settings
+from services.platform.db.models import BillingPeriod, Payment, PaymentRefund, PaymentStatus
+from services.platform.db.session import SessionFactory
 from tests.fakes.yookassa_server import FakeYookassaServer
 from tests.support.billing import Owner, activations, make_owner, outbox_of, yookassa_settings
 from webapp.app import create_app

@@ -10,13 +10,7 @@ from typing import Annotated, Any
 from babel.dates import format_date, get_day_names
 from fastapi import APIRouter, Body, Query
 
-from services import payroll, planning, reports, shift_exchange
-from services.db.models import ExchangeStatus, MembershipRole, Organization, PayPeriod
-from services.errors import DomainError, NotFound
-from services.i18n import Translator
-from services.objects import visible_objects
-from services.payslip_text import line_text, payslip_figures, signed_money
-from services.planning_board import (
+from services.board.week import (
     BoardObject,
     BoardSlot,
     WeekBoard,
@@ -26,6 +20,15 @@ from services.planning_board import (
     require_slot_in,
     week_board,
 )
+from services.exchange import exchange as shift_exchange
+from services.payroll import ledger as payroll
+from services.payroll.payslip_text import line_text, payslip_figures, signed_money
+from services.places.objects import visible_objects
+from services.planning import slots as planning
+from services.platform.db.models import ExchangeStatus, MembershipRole, Organization, PayPeriod
+from services.platform.errors import DomainError, NotFound
+from services.platform.i18n import Translator
+from services.reports import figures as reports
 from webapp.auth import CurrentUser
 from webapp.dependencies import ClockDep, SessionDep, SettingsDep
 from webapp.miniapp.context import MemberDep, PlannerDep, http_error, translator_of
@@ -192,7 +195,7 @@ async def assign(
     clock: ClockDep,
     membership_id: Annotated[int, Body(embed=True)],
 ) -> dict[str, Any]:
-    """Put an employee on the slot (`services.planning.assign_employee`, the bot's rules)."""
+    """Put an employee on the slot (`services.planning.slots.assign_employee`, the bot's rules)."""
     try:
         await require_slot_in(session, actor.organization_id, slot_id)
         await require_membership_in(session, actor.organization_id, membership_id)
@@ -214,7 +217,7 @@ async def unassign(
     clock: ClockDep,
     comment: Annotated[str, Body(embed=True, max_length=1000)] = "",
 ) -> dict[str, Any]:
-    """Take someone off a slot (`services.planning.unassign`, no fine)."""
+    """Take someone off a slot (`services.planning.slots.unassign`, no fine)."""
     try:
         await require_planned_shift_in(session, actor.organization_id, planned_shift_id)
         await planning.unassign(
@@ -235,7 +238,7 @@ async def move(
     clock: ClockDep,
     slot_id: Annotated[int, Body(embed=True)],
 ) -> dict[str, Any]:
-    """Move someone to another slot (`services.planning.move_planned_shift`): the rules of
+    """Move someone to another slot (`services.planning.slots.move_planned_shift`): the rules of
     assignment; a refusal leaves them where they were."""
     try:
         await require_planned_shift_in(session, actor.organization_id, planned_shift_id)
@@ -323,7 +326,7 @@ async def open_shifts(
     user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
 ) -> dict[str, Any]:
     """Free places and colleagues' give-aways the caller may take now, by start time
-    (`services.shift_exchange.open_places`, the bot's "Open shifts")."""
+    (`services.exchange.exchange.open_places`, the bot's "Open shifts")."""
     try:
         found = await shift_exchange.open_places(
             session, clock, user_id=user.id, organization_id=actor.organization_id
@@ -388,7 +391,7 @@ async def take_open_place(
     slot_id: int, user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
 ) -> dict[str, Any]:
     """Take a free place: booked at once, or a request where the object wants approval
-    (`services.shift_exchange.take_open_place` decides)."""
+    (`services.exchange.exchange.take_open_place` decides)."""
     try:
         await require_slot_in(session, actor.organization_id, slot_id)
         result = await shift_exchange.take_open_place(
@@ -405,7 +408,7 @@ async def take_offered_shift(
     offer_id: int, user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
 ) -> dict[str, Any]:
     """Take a colleague's give-away: the first taker gets it, or it waits for approval
-    (`services.shift_exchange.take_offered_shift` decides)."""
+    (`services.exchange.exchange.take_offered_shift` decides)."""
     try:
         await shift_exchange.require_offer_in(session, actor.organization_id, offer_id)
         result = await shift_exchange.take_offered_shift(
@@ -481,7 +484,7 @@ async def payslip(
     employee_user_id: Annotated[int | None, Query()] = None,
 ) -> dict[str, Any]:
     """A payslip with every line explained: my own by default; owners and managers with
-    `view_money` may ask for an employee's (`services.payroll.payslip` decides)."""
+    `view_money` may ask for an employee's (`services.payroll.ledger.payslip` decides)."""
     try:
         periods = await payroll.recent_periods(
             session, clock, user_id=user.id, organization_id=actor.organization_id
@@ -589,7 +592,7 @@ async def report(
     end: Annotated[date | None, Query()] = None,
     scope: Annotated[str, Query(max_length=40)] = "organization",
 ) -> dict[str, Any]:
-    """The C10 report of a period and a scope (`services.reports.build_report`), with
+    """The C10 report of a period and a scope (`services.reports.figures.build_report`), with
     the scopes the caller may pick."""
     try:
         today = await reports.organization_today(session, clock, actor.organization_id)

@@ -1,20 +1,21 @@
 """Who is calling the Mini App API and how domain errors become HTTP answers.
 
 The user comes from `webapp.auth.CurrentUser` (initData checked there); the organization
-and role are the ones the user acts in (`services.orgs.acting_actor`, the same choice the
-bot remembers). Domain errors keep their meaning: not found → 404, permission denied →
-403, any other refused rule → 409 with the message in the user's language.
+and role are the ones the user acts in (`services.orgs.organizations.acting_actor`, the
+same choice the bot remembers). Domain errors keep their meaning: not found → 404,
+permission denied → 403, any other refused rule → 409 with the message in the user's
+language.
 """
 
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, status
 
-from services.db.models import MembershipRole, User
-from services.errors import DomainError, NotFound, PermissionDenied
-from services.i18n import Translator, translator_for
-from services.orgs import acting_actor
-from services.permissions import Actor
+from services.orgs.organizations import acting_actor
+from services.platform.db.models import MembershipRole, User
+from services.platform.errors import DomainError, NotFound, PermissionDenied
+from services.platform.i18n import Translator, translator_for
+from services.staff.permissions import Actor
 from webapp.auth import CurrentUser
 from webapp.dependencies import SessionDep
 

@@ -15,7 +15,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from services.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, catalogue_keys, translator_for
+from services.platform.i18n import (
+    DEFAULT_LANGUAGE,
+    SUPPORTED_LANGUAGES,
+    catalogue_keys,
+    translator_for,
+)
 
 WEBAPP_DIR = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=WEBAPP_DIR / "templates")

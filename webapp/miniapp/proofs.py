@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter
 
-from services.db.models import ShiftTaskStatus
-from services.errors import DomainError
-from services.tasks import proof_details
+from services.platform.db.models import ShiftTaskStatus
+from services.platform.errors import DomainError
+from services.tasks.shift_tasks import proof_details
 from webapp.auth import MEDIA_SESSION_PATH, CurrentUser
 from webapp.dependencies import SessionDep
 from webapp.miniapp.context import MemberDep, http_error, translator_of

@@ -2,7 +2,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from services.health import check_readiness
+from services.platform.health import check_readiness
 
 router = APIRouter(tags=["operations"])
 

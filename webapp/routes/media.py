@@ -11,9 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, HTTPException, Request, status
 from fastapi.responses import Response, StreamingResponse
 
-from services.config import MediaProvider
-from services.errors import NotFound
-from services.media import viewable_media
+from services.media.access import viewable_media
 from services.media_storage.base import (
     ByteRange,
     MediaObjectNotFound,
@@ -22,6 +20,8 @@ from services.media_storage.base import (
 )
 from services.media_storage.factory import get_media_storage_client, telegram_storage_client
 from services.media_storage.telegram_client import TELEGRAM_PROVIDER
+from services.platform.config import MediaProvider
+from services.platform.errors import NotFound
 from webapp.auth import (
     MEDIA_SESSION_COOKIE,
     MEDIA_SESSION_PATH,

@@ -13,10 +13,10 @@ from typing import Any
 import structlog
 from fastapi import APIRouter, HTTPException, Request, status
 
-from services.billing import process_payment_notification, process_refund_notification
-from services.clock import Clock, SystemClock
-from services.config import Settings
+from services.billing.subscriptions import process_payment_notification, process_refund_notification
 from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
+from services.platform.clock import Clock, SystemClock
+from services.platform.config import Settings
 
 router = APIRouter(tags=["billing"])
 log = structlog.get_logger("webapp.yookassa")

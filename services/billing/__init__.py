@@ -1,0 +1,1 @@
+"""Billing: subscriptions and payments through YooKassa, renewal reminders and expiry."""

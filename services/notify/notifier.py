@@ -1,0 +1,357 @@
+"""The notifier: delivers outbox notifications to Telegram, each exactly once.
+
+For each queued id it reads the outbox row (the source of truth), skips what is already
+final, renders `notify-<kind>` in the recipient's language and sends it under Telegram's
+limits (`rate_limit.py`). The row is locked while it is sent, so a duplicate delivery
+of the same id waits and then finds it sent; a Redis mark written the moment Telegram
+accepted the message covers a crash before the database commit.
+
+Outcomes: 429 → the whole sender pauses for `retry_after`, then the message is sent;
+403 → the user (or group) is marked unreachable and the row skipped; network errors and
+5xx → the row goes back to the outbox with a backoff delay, and after `max_attempts` it
+fails (dead-lettered, counted). One recipient's failure never touches another message.
+"""
+
+import asyncio
+import html
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import structlog
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.notify.outbox import DEFAULT_TIMEZONE, kind_of
+from services.notify.settings import get_preferences, quiet_hours_end
+from services.platform.clock import Clock
+from services.platform.config import NotifierSettings, Settings
+from services.platform.db.models import OutboxMessage, OutboxStatus, UnreachableChat, User
+from services.platform.db.session import SessionFactory
+from services.platform.i18n import translator_for
+from services.platform.observability.metrics import (
+    NOTIFICATIONS_DEAD_LETTERED,
+    NOTIFICATIONS_DEFERRED,
+    NOTIFICATIONS_RETRIED,
+    NOTIFICATIONS_SENT,
+    NOTIFICATIONS_SKIPPED,
+    NOTIFICATIONS_THROTTLED,
+)
+from services.platform.queue.rate_limit import SendLimiter, SentMarks
+
+FINAL_STATUSES = frozenset({OutboxStatus.SENT, OutboxStatus.SKIPPED, OutboxStatus.FAILED})
+# A chat whose own limit asks for a longer wait gives its worker back: the message goes
+# back to the outbox until then, and other chats' messages go on.
+DEFER_CHAT_WAIT_SECONDS = 3.0
+# Before a message that failed unexpectedly is handed back to the queue.
+REQUEUE_PAUSE_SECONDS = 1.0
+_FLUENT_SCALARS = (int, float, Decimal)
+
+log = structlog.get_logger("notifier")
+
+
+class NotifierStopping(Exception):
+    """The worker is stopping: a message still waiting for a slot goes back to the queue."""
+
+
+class Outcome(StrEnum):
+    SENT = "sent"
+    ALREADY_DONE = "already_done"
+    NOT_DUE = "not_due"
+    SKIPPED = "skipped"
+    DEFERRED = "deferred"
+    RETRY_SCHEDULED = "retry_scheduled"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    chat_id: int
+    text: str
+    reply_markup: InlineKeyboardMarkup | None
+
+
+def create_sender_bot(settings: Settings) -> Bot:
+    """The worker's Bot: same API base and parse mode as the bot process."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def notification_args(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload's scalar values as Fluent variables; strings HTML-escaped."""
+    args: dict[str, Any] = {}
+    for name, value in payload.items():
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, str):
+            args[name] = html.escape(value, quote=False)
+        elif isinstance(value, _FLUENT_SCALARS):
+            args[name] = value
+    return args
+
+
+def render_buttons(
+    buttons: list[dict[str, str]], language: str, bot_username: str
+) -> InlineKeyboardMarkup | None:
+    """`{text_key, url}` or `{text_key, start_payload}` → one inline URL button a row;
+    start payloads become deep links that open the right dialog window."""
+    translator = translator_for(language)
+    rows = []
+    for button in buttons:
+        url = button.get("url") or f"https://t.me/{bot_username}?start={button['start_payload']}"
+        rows.append([InlineKeyboardButton(text=translator.get(button["text_key"]), url=url)])
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def _insert(session: AsyncSession) -> Any:
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+class Notifier:
+    def __init__(
+        self,
+        *,
+        session_factory: SessionFactory,
+        bot: Bot,
+        limiter: SendLimiter,
+        marks: SentMarks,
+        clock: Clock,
+        settings: NotifierSettings,
+        default_language: str = "ru",
+    ) -> None:
+        self._session_factory = session_factory
+        self._bot = bot
+        self._limiter = limiter
+        self._marks = marks
+        self._clock = clock
+        self._settings = settings
+        self._default_language = default_language
+        self._bot_username: str | None = None
+        self._in_flight = 0
+        self._stopping = False
+        self._slot_lock = asyncio.Lock()
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    async def handle(self, body: bytes) -> None:
+        """Queue handler: deliver one message. An unexpected error (the database away)
+        hands it back to the queue after a pause; the message is not lost."""
+        self._in_flight += 1
+        self._idle.clear()
+        try:
+            outbox_id = int(json.loads(body)["id"])
+            try:
+                await self.deliver(outbox_id)
+            except NotifierStopping:
+                raise
+            except Exception:
+                log.exception("notifier.delivery_error", outbox_id=outbox_id)
+                await asyncio.sleep(REQUEUE_PAUSE_SECONDS)
+                raise
+        finally:
+            self._in_flight -= 1
+            if self._in_flight == 0:
+                self._idle.set()
+
+    def stop(self) -> None:
+        """Messages being sent finish; those still waiting for a slot are handed back."""
+        self._stopping = True
+
+    async def wait_idle(self, grace_seconds: float) -> None:
+        """Wait until the messages being handled are finished (graceful shutdown)."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), grace_seconds)
+        except TimeoutError:
+            log.warning("notifier.shutdown_with_messages_in_flight", count=self._in_flight)
+
+    async def deliver(self, outbox_id: int) -> Outcome:
+        while True:
+            prepared = await self._prepare(outbox_id)
+            if isinstance(prepared, Outcome):
+                return prepared
+            outcome = await self._send(outbox_id, prepared)
+            if outcome is not None:
+                return outcome
+            # 429: the sender paused; the message is sent again once the pause is over.
+
+    async def _prepare(self, outbox_id: int) -> Rendered | Outcome:
+        """Decide from the row whether and what to send; records skips and deferrals."""
+        async with self._session_factory() as session, session.begin():
+            row = await session.get(OutboxMessage, outbox_id)
+            if row is None or row.status in FINAL_STATUSES:
+                return Outcome.ALREADY_DONE
+            now = self._clock.now()
+            if row.not_before > now:
+                # An old copy of a message that was rescheduled: the relay sends it later.
+                return Outcome.NOT_DUE
+            if await self._marks.was_sent(outbox_id):
+                self._finish(row, OutboxStatus.SENT, now)
+                return Outcome.ALREADY_DONE
+            kind = kind_of(row.kind)
+            language = str(row.payload.get("language") or self._default_language)
+            if row.recipient_user_id is not None:
+                user = await session.get(User, row.recipient_user_id)
+                if user is None or not user.is_reachable:
+                    return self._skip(row, "unreachable", now)
+                language = user.language
+                preferences = await get_preferences(session, user.id)
+                if kind.optional and kind.name in preferences.muted_kinds:
+                    return self._skip(row, "muted", now)
+                if not kind.urgent:
+                    zone = ZoneInfo(
+                        user.timezone or row.payload.get("timezone") or DEFAULT_TIMEZONE
+                    )
+                    quiet_end = quiet_hours_end(
+                        now, zone, preferences.quiet_hours_start, preferences.quiet_hours_end
+                    )
+                    if quiet_end is not None:
+                        return self._defer(row, quiet_end, "quiet_hours")
+                chat_id = user.telegram_id
+            else:
+                assert row.chat_id is not None
+                chat_id = row.chat_id
+                if await session.get(UnreachableChat, chat_id) is not None:
+                    return self._skip(row, "unreachable", now)
+            return await self._render(row, chat_id, language)
+
+    async def _render(self, row: OutboxMessage, chat_id: int, language: str) -> Rendered:
+        text = translator_for(language).get(f"notify-{row.kind}", **notification_args(row.payload))
+        markup = None
+        buttons = row.payload.get("buttons")
+        if buttons:
+            if self._bot_username is None:
+                self._bot_username = (await self._bot.me()).username or ""
+            markup = render_buttons(buttons, language, self._bot_username)
+        return Rendered(chat_id, text, markup)
+
+    async def _wait_for_slot(self, row: OutboxMessage, chat_id: int) -> Outcome | None:
+        """Wait for a sending slot (the row is locked by the caller); a chat over its
+        own limit for long is put back into the outbox until then. One message of this
+        process at a time asks for a slot, so that waiting costs no polling."""
+        while True:
+            async with self._slot_lock:
+                while (wait := await self._limiter.try_acquire(chat_id)) is not None:
+                    if self._stopping:
+                        raise NotifierStopping
+                    if wait.chat_limited:
+                        break
+                    await asyncio.sleep(wait.seconds)
+                else:
+                    return None
+            # Only this chat is busy: let other chats' messages take slots meanwhile.
+            if wait.seconds > DEFER_CHAT_WAIT_SECONDS:
+                due = self._clock.now() + timedelta(seconds=wait.seconds)
+                return self._defer(row, due, "chat_limit")
+            await asyncio.sleep(wait.seconds)
+
+    async def _send(self, outbox_id: int, rendered: Rendered) -> Outcome | None:
+        """Lock the row, take a sending slot, send; None means "throttled, try again".
+        The slot is taken last so that the send leaves right after it."""
+        async with self._session_factory() as session, session.begin():
+            statement = select(OutboxMessage).where(OutboxMessage.id == outbox_id)
+            if session.get_bind().dialect.name == "postgresql":
+                statement = statement.with_for_update()
+            row = (await session.scalars(statement)).one()
+            if row.status in FINAL_STATUSES:
+                return Outcome.ALREADY_DONE
+            waited = await self._wait_for_slot(row, rendered.chat_id)
+            if waited is not None:
+                return waited
+            try:
+                await self._bot.send_message(
+                    rendered.chat_id, rendered.text, reply_markup=rendered.reply_markup
+                )
+            except TelegramRetryAfter as error:
+                NOTIFICATIONS_THROTTLED.labels(row.kind).inc()
+                log.warning("notifier.throttled", retry_after=error.retry_after, kind=row.kind)
+                await self._limiter.pause_all(error.retry_after)
+                return None
+            except TelegramForbiddenError as error:
+                await self._mark_unreachable(session, row, rendered.chat_id, error.message)
+                return self._skip(row, "unreachable", self._clock.now(), error.message)
+            except TelegramBadRequest as error:
+                return self._dead_letter(row, error.message)
+            except (TelegramServerError, TelegramNetworkError, TimeoutError) as error:
+                return self._retry_later(row, str(error))
+            await self._marks.mark_sent(outbox_id)
+            self._finish(row, OutboxStatus.SENT, self._clock.now())
+            row.attempts += 1
+            NOTIFICATIONS_SENT.labels(row.kind).inc()
+            return Outcome.SENT
+
+    async def _mark_unreachable(
+        self, session: AsyncSession, row: OutboxMessage, chat_id: int, reason: str
+    ) -> None:
+        if row.recipient_user_id is not None:
+            await session.execute(
+                update(User).where(User.id == row.recipient_user_id).values(is_reachable=False)
+            )
+        else:
+            insert = _insert(session)
+            await session.execute(
+                insert(UnreachableChat)
+                .values(chat_id=chat_id, reason=reason[:300], marked_at=self._clock.now())
+                .on_conflict_do_nothing(index_elements=["chat_id"])
+            )
+        log.info("notifier.unreachable", chat_id=chat_id, reason=reason)
+
+    def _finish(self, row: OutboxMessage, status: OutboxStatus, now: datetime) -> None:
+        row.status = status
+        if status == OutboxStatus.SENT:
+            row.sent_at = now
+
+    def _skip(
+        self, row: OutboxMessage, reason: str, now: datetime, detail: str | None = None
+    ) -> Outcome:
+        self._finish(row, OutboxStatus.SKIPPED, now)
+        row.last_error = (detail or reason)[:500]
+        NOTIFICATIONS_SKIPPED.labels(row.kind, reason).inc()
+        return Outcome.SKIPPED
+
+    def _defer(self, row: OutboxMessage, until: datetime, reason: str) -> Outcome:
+        row.status = OutboxStatus.PENDING
+        row.not_before = until
+        NOTIFICATIONS_DEFERRED.labels(row.kind, reason).inc()
+        return Outcome.DEFERRED
+
+    def _retry_later(self, row: OutboxMessage, error: str) -> Outcome:
+        row.attempts += 1
+        row.last_error = error[:500]
+        if row.attempts >= self._settings.max_attempts:
+            return self._dead_letter(row, error)
+        backoff = self._settings.retry_base_seconds * 2 ** (row.attempts - 1)
+        row.status = OutboxStatus.PENDING
+        row.not_before = self._clock.now() + timedelta(seconds=backoff)
+        NOTIFICATIONS_RETRIED.labels(row.kind).inc()
+        log.warning("notifier.retry_scheduled", outbox_id=row.id, attempts=row.attempts)
+        return Outcome.RETRY_SCHEDULED
+
+    def _dead_letter(self, row: OutboxMessage, error: str) -> Outcome:
+        row.status = OutboxStatus.FAILED
+        row.last_error = error[:500]
+        NOTIFICATIONS_DEAD_LETTERED.labels(row.kind).inc()
+        log.error("notifier.dead_lettered", outbox_id=row.id, kind=row.kind, error=error)
+        return Outcome.FAILED

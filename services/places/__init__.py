@@ -1,0 +1,1 @@
+"""Work objects: addresses, geofences and geocoding, working hours, timezones."""

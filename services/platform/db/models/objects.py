@@ -1,0 +1,56 @@
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+
+DEFAULT_GEOFENCE_RADIUS_M = 150
+MIN_GEOFENCE_RADIUS_M = 30
+MAX_GEOFENCE_RADIUS_M = 5000
+DEFAULT_NOT_CLOCKED_IN_ALERT_MINUTES = 10
+
+
+class WorkObject(Base):
+    """A location where shifts happen (a café, a shop, a warehouse)."""
+
+    __tablename__ = "objects"
+    __table_args__ = (
+        CheckConstraint(
+            f"geofence_radius_m BETWEEN {MIN_GEOFENCE_RADIUS_M} AND {MAX_GEOFENCE_RADIUS_M}",
+            name="geofence_radius_range",
+        ),
+    )
+
+    id: Mapped[IntPk]
+    organization_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(128))
+    address: Mapped[str] = mapped_column(String(512), default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    geofence_radius_m: Mapped[int] = mapped_column(default=DEFAULT_GEOFENCE_RADIUS_M)
+    timezone: Mapped[str] = mapped_column(String(64))
+    # {"mon": ["09:00", "21:00"], ...}; a missing weekday means closed.
+    opening_hours: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    base_hourly_rate: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    late_grace_minutes: Mapped[int] = mapped_column(default=5)
+    late_fine_per_minute: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    auto_close_grace_minutes: Mapped[int] = mapped_column(default=30)
+    # Managers are alerted when a planned employee has not clocked in this long after start.
+    not_clocked_in_alert_minutes: Mapped[int] = mapped_column(
+        default=DEFAULT_NOT_CLOCKED_IN_ALERT_MINUTES
+    )
+    early_arrival_minutes: Mapped[int] = mapped_column(default=30)
+    pay_early_arrival: Mapped[bool] = mapped_column(default=False)
+    require_live_location: Mapped[bool] = mapped_column(default=False)
+    check_location_on_close: Mapped[bool] = mapped_column(default=True)
+    allow_spontaneous_shifts: Mapped[bool] = mapped_column(default=False)
+    allow_self_booking: Mapped[bool] = mapped_column(default=True)
+    # Taking open places, giving shifts away and swaps wait for a planner's approval.
+    exchange_needs_approval: Mapped[bool] = mapped_column(default=False)
+    report_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    archived: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[CreatedAt]

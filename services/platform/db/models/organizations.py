@@ -1,0 +1,98 @@
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import JSON, ForeignKey, Numeric, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+
+    id: Mapped[IntPk]
+    name: Mapped[str] = mapped_column(String(128))
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Moscow")
+    currency: Mapped[str] = mapped_column(String(3), default="RUB")
+    language: Mapped[str] = mapped_column(String(8), default="ru")
+    tariff_code: Mapped[str] = mapped_column(String(32), default="free")
+    subscription_expires_at: Mapped[datetime | None]
+    short_notice_hours: Mapped[int] = mapped_column(default=24)
+    created_at: Mapped[CreatedAt]
+
+
+class MembershipRole(StrEnum):
+    OWNER = "owner"
+    MANAGER = "manager"
+    EMPLOYEE = "employee"
+
+
+class MembershipStatus(StrEnum):
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+class Membership(Base):
+    """A user's place in an organization: owner, manager or employee (the contract)."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("organization_id", "user_id"),)
+
+    id: Mapped[IntPk]
+    organization_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[MembershipRole] = mapped_column(String(16))
+    status: Mapped[MembershipStatus] = mapped_column(String(16), default=MembershipStatus.ACTIVE)
+    started_on: Mapped[date | None]
+    ended_on: Mapped[date | None]
+    created_at: Mapped[CreatedAt]
+
+
+class Permission(StrEnum):
+    """What a manager may do on one object (owners may do everything)."""
+
+    VIEW = "view"
+    EDIT_OBJECTS = "edit_objects"
+    PLAN = "plan"
+    MANAGE_STAFF = "manage_staff"
+    VIEW_MONEY = "view_money"
+    EDIT_MONEY = "edit_money"
+
+
+class MembershipObject(Base):
+    """An object a member works at (employees) or manages with `permissions` (managers)."""
+
+    __tablename__ = "membership_objects"
+    __table_args__ = (UniqueConstraint("membership_id", "object_id"),)
+
+    id: Mapped[IntPk]
+    membership_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
+    )
+    object_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
+    )
+    # Manager permissions as a list of `Permission` values; empty for employees.
+    permissions: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class ContractTerms(Base):
+    """One version of a contract's pay terms; the version in force on a date is the one
+    with the latest `effective_from` not after it."""
+
+    __tablename__ = "contract_terms"
+    __table_args__ = (UniqueConstraint("membership_id", "effective_from"),)
+
+    id: Mapped[IntPk]
+    membership_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
+    )
+    effective_from: Mapped[date]
+    # None: the slot's or the object's rate applies.
+    hourly_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    created_at: Mapped[CreatedAt]

@@ -1,0 +1,133 @@
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, Numeric, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+
+
+class ShiftStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+    AUTO_CLOSED = "auto_closed"
+
+
+_ONE_OPEN_SHIFT = text("status = 'open'")
+
+
+class Shift(Base):
+    """Work actually done: opened with a location check, closed by the employee, a
+    manager or the auto-close job. Rate, lateness and fine are frozen at open."""
+
+    __tablename__ = "shifts"
+    __table_args__ = (
+        # One open shift per employee, whatever the number of taps or devices.
+        Index(
+            "uq_shifts_one_open_per_user",
+            "user_id",
+            unique=True,
+            postgresql_where=_ONE_OPEN_SHIFT,
+            sqlite_where=_ONE_OPEN_SHIFT,
+        ),
+        Index("ix_shifts_status_scheduled_end", "status", "scheduled_end_at"),
+    )
+
+    id: Mapped[IntPk]
+    organization_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id", ondelete="CASCADE"))
+    membership_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
+    )
+    object_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
+    )
+    # A planned shift is worked at most once; None for a spontaneous shift.
+    planned_shift_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("planned_shifts.id", ondelete="SET NULL"), unique=True
+    )
+    planned_start_at: Mapped[datetime | None]
+    opened_at: Mapped[datetime]
+    paid_from: Mapped[datetime]
+    # Planned end, else the object's closing time, else opening + 16 h (auto-close).
+    scheduled_end_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+    hourly_rate: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    rate_source: Mapped[str] = mapped_column(String(16))
+    late_minutes: Mapped[int] = mapped_column(default=0)
+    late_fine: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
+    worked_minutes: Mapped[int | None]
+    pay: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    status: Mapped[ShiftStatus] = mapped_column(String(16), default=ShiftStatus.OPEN)
+    # Who closed it (the employee or a manager); None when the auto-close job did.
+    closed_by_user_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("users.id", ondelete="SET NULL")
+    )
+    close_reason: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[CreatedAt]
+
+
+class AttemptKind(StrEnum):
+    OPEN = "open"
+    CLOSE = "close"
+
+
+class AttemptResult(StrEnum):
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+
+
+class ClockInAttempt(Base):
+    """Every location sent to open or close a shift, accepted or refused (the audit)."""
+
+    __tablename__ = "clock_in_attempts"
+
+    id: Mapped[IntPk]
+    organization_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    membership_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("memberships.id", ondelete="CASCADE")
+    )
+    object_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
+    )
+    planned_shift_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("planned_shifts.id", ondelete="SET NULL")
+    )
+    shift_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("shifts.id", ondelete="SET NULL")
+    )
+    kind: Mapped[AttemptKind] = mapped_column(String(8))
+    latitude: Mapped[float]
+    longitude: Mapped[float]
+    distance_m: Mapped[float | None]
+    horizontal_accuracy: Mapped[float | None]
+    is_live: Mapped[bool]
+    sent_at: Mapped[datetime]
+    result: Mapped[AttemptResult] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(32))
+    attempted_at: Mapped[datetime]
+    approval_requested_at: Mapped[datetime | None]
+
+
+class ClockInOverride(Base):
+    """A manager's approval of a refused attempt: the shift opened at the attempt's time."""
+
+    __tablename__ = "clock_in_overrides"
+
+    id: Mapped[IntPk]
+    attempt_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("clock_in_attempts.id", ondelete="CASCADE"), unique=True
+    )
+    approver_user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id", ondelete="CASCADE"))
+    shift_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("shifts.id", ondelete="SET NULL")
+    )
+    approved_at: Mapped[datetime]

@@ -1,0 +1,31 @@
+from sqlalchemy import BigInteger, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+
+
+class User(Base):
+    """A person known to the bot. `id` is ours; `telegram_id` is Telegram's, never mixed."""
+
+    __tablename__ = "users"
+
+    id: Mapped[IntPk]
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    first_name: Mapped[str] = mapped_column(String(128), default="")
+    last_name: Mapped[str | None] = mapped_column(String(128))
+    username: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8), default="ru")
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    # The organization the user chose to act in when they belong to several.
+    active_organization_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("organizations.id", ondelete="SET NULL")
+    )
+    # False once Telegram answers 403 (bot blocked, account deleted): sending stops.
+    is_reachable: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[CreatedAt]
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part) or (
+            f"@{self.username}" if self.username else str(self.telegram_id)
+        )

@@ -1,0 +1,97 @@
+"""Message catalogues (`locales/<lang>/*.ftl`, Fluent) and locale-aware formatting.
+
+Russian is the default; English the second language. Every user-facing text goes
+through a `Translator`; a missing key is logged and shown as the key itself so it is
+noticed, never as a crash.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import structlog
+from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_decimal
+from fluent.runtime import FluentBundle, FluentResource
+
+LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+SUPPORTED_LANGUAGES = ("ru", "en")
+DEFAULT_LANGUAGE = "ru"
+CURRENCY_SIGNS = {"RUB": "₽"}
+
+log = structlog.get_logger(__name__)
+
+
+def pick_language(telegram_language_code: str | None) -> str:
+    """The first language of a new user: their Telegram language if we speak it."""
+    if telegram_language_code:
+        base = telegram_language_code.split("-")[0].lower()
+        if base in SUPPORTED_LANGUAGES:
+            return base
+    return DEFAULT_LANGUAGE
+
+
+@lru_cache
+def _bundle(language: str) -> FluentBundle:
+    bundle = FluentBundle([language], use_isolating=False)
+    for path in sorted((LOCALES_DIR / language).glob("*.ftl")):
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    return bundle
+
+
+def catalogue_keys(language: str) -> set[str]:
+    keys: set[str] = set()
+    for path in (LOCALES_DIR / language).glob("*.ftl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line[0].isspace() and "=" in line and not line.startswith("#"):
+                keys.add(line.split("=", 1)[0].strip())
+    return keys
+
+
+@dataclass(frozen=True)
+class Translator:
+    language: str
+
+    def __call__(self, key: str, **params: Any) -> str:
+        return self.get(key, **params)
+
+    def get(self, key: str, **params: Any) -> str:
+        bundle = _bundle(self.language)
+        if not bundle.has_message(key):
+            log.warning("i18n.missing_key", key=key, language=self.language)
+            return key
+        message = bundle.get_message(key)
+        if message.value is None:
+            return key
+        text, errors = bundle.format_pattern(message.value, params)
+        if errors:
+            log.warning("i18n.format_errors", key=key, errors=[str(e) for e in errors])
+        return text
+
+    def money(self, amount: Decimal, currency: str = "RUB") -> str:
+        """Amounts with two decimals and the currency sign after them in every language
+        (Babel would write "RUB1,234.50" in English)."""
+        number = format_decimal(amount, format="#,##0.00", locale=self.language)
+        return f"{number}\xa0{CURRENCY_SIGNS.get(currency, currency)}"
+
+    def number(self, value: Decimal | float | int) -> str:
+        return format_decimal(value, locale=self.language)
+
+    def day(self, value: date, style: str = "medium") -> str:
+        return format_date(value, format=style, locale=self.language)
+
+    def short_day(self, value: date) -> str:
+        return format_date(value, format="EEE, d MMM", locale=self.language)
+
+    def hour_minute(self, value: datetime, style: str = "short") -> str:
+        return format_time(value, format=style, locale=self.language)
+
+    def moment(self, value: datetime, style: str = "short") -> str:
+        return format_datetime(value, format=style, locale=self.language)
+
+
+def translator_for(language: str | None) -> Translator:
+    return Translator(language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE)

@@ -1,0 +1,124 @@
+"""What people type, checked once: texts, whole numbers, money, hours and timezones.
+
+Every refusal is an `InvalidInput` with a `reason` (locale key
+`error-invalid-input-<reason>`) and the limits as variables, so the user learns what to
+type instead. Texts are kept verbatim (HTML-like text included); escaping is the job of
+whoever renders them.
+"""
+
+import re
+import unicodedata
+from datetime import time
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+from services.platform.errors import InvalidInput
+
+MAX_NAME_LENGTH = 128
+MAX_ADDRESS_LENGTH = 512
+MAX_MONEY = Decimal("1000000.00")
+
+_HOURS_PATTERN = re.compile(
+    r"^\s*(?P<start_hour>\d{1,2})(?::(?P<start_minute>\d{2}))?\s*[-–—]\s*"
+    r"(?P<end_hour>\d{1,2})(?::(?P<end_minute>\d{2}))?\s*$"
+)
+
+
+def clean_text(raw: str | None, *, field: str, max_length: int) -> str:
+    """Text as a person typed it: control characters dropped, whitespace runs collapsed,
+    trimmed; refused when nothing is left or when it is longer than `max_length`."""
+    printable = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in raw or ""
+    )
+    text = " ".join(printable.split())
+    if not text:
+        raise InvalidInput(field=field, reason="empty")
+    if len(text) > max_length:
+        raise InvalidInput(field=field, reason="too-long", limit=max_length)
+    return text
+
+
+def clean_name(raw: str | None, *, field: str = "name") -> str:
+    return clean_text(raw, field=field, max_length=MAX_NAME_LENGTH)
+
+
+def _number_text(raw: str | None, field: str) -> str:
+    text = (raw or "").strip().replace(" ", "").replace("\u00a0", "")
+    if not text:
+        raise InvalidInput(field=field, reason="empty")
+    if len(text) > 32:
+        raise InvalidInput(field=field, reason="not-a-number")
+    return text
+
+
+def parse_whole_number(raw: str | None, *, field: str, minimum: int, maximum: int) -> int:
+    """A whole number within [minimum, maximum]; anything else is refused with the range."""
+    text = _number_text(raw, field)
+    if not re.fullmatch(r"[+-]?\d+", text):
+        raise InvalidInput(field=field, reason="not-a-number")
+    value = int(text)
+    if not minimum <= value <= maximum:
+        raise InvalidInput(field=field, reason="out-of-range", minimum=minimum, maximum=maximum)
+    return value
+
+
+def parse_money(raw: str | None, *, field: str, maximum: Decimal = MAX_MONEY) -> Decimal:
+    """An amount in roubles: not negative, at most two decimals (comma or dot), not
+    absurdly large."""
+    text = _number_text(raw, field).replace(",", ".")
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        raise InvalidInput(field=field, reason="not-a-number")
+    try:
+        value = Decimal(text)
+    except InvalidOperation as error:
+        raise InvalidInput(field=field, reason="not-a-number") from error
+    if value < 0 or value > maximum:
+        raise InvalidInput(field=field, reason="out-of-range", minimum=0, maximum=maximum)
+    if value != value.quantize(Decimal("0.01")):
+        raise InvalidInput(field=field, reason="too-precise")
+    return value.quantize(Decimal("0.01"))
+
+
+@lru_cache
+def _known_timezones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def validate_timezone(name: str | None) -> str:
+    """An IANA timezone name known to this system (e.g. `Europe/Moscow`)."""
+    candidate = (name or "").strip()
+    if candidate not in _known_timezones():
+        raise InvalidInput(field="timezone", reason="unknown")
+    return candidate
+
+
+def parse_opening_hours(raw: str | None) -> tuple[str, str]:
+    """Opening hours of one day as (`HH:MM`, `HH:MM`) from text like `9-21` or
+    `09:00–21:30`. An end before the start means the place closes after midnight;
+    `24:00` is allowed as an end."""
+    text = (raw or "").strip()
+    if not text:
+        raise InvalidInput(field="hours", reason="empty")
+    match = _HOURS_PATTERN.match(text[:64])
+    if match is None:
+        raise InvalidInput(field="hours", reason="bad-hours")
+    start = (int(match["start_hour"]), int(match["start_minute"] or 0))
+    end = (int(match["end_hour"]), int(match["end_minute"] or 0))
+    if not _is_clock_time(start) or not (_is_clock_time(end) or end == (24, 0)):
+        raise InvalidInput(field="hours", reason="bad-hours")
+    if start == end:
+        raise InvalidInput(field="hours", reason="bad-hours")
+    return f"{start[0]:02d}:{start[1]:02d}", f"{end[0]:02d}:{end[1]:02d}"
+
+
+def parse_shift_times(raw: str | None) -> tuple[time, time]:
+    """Start and end of a shift as wall-clock times, typed like opening hours
+    (`07:00-15:30`, `22-6`); `24:00` as an end is midnight."""
+    start, end = parse_opening_hours(raw)
+    return time.fromisoformat(start), time.fromisoformat("00:00" if end == "24:00" else end)
+
+
+def _is_clock_time(hour_minute: tuple[int, int]) -> bool:
+    hour, minute = hour_minute
+    return 0 <= hour <= 23 and 0 <= minute <= 59

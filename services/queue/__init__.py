@@ -1,2 +1,0 @@
-"""The message queue between processes: RabbitMQ (aio-pika) in production, an
-in-process queue in the embedded default. Both offer the same small interface."""

@@ -1,0 +1,2 @@
+"""Reports: figures per object and employee, charts, spreadsheet export, AI insights,
+and the owners' daily summary."""

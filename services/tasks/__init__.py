@@ -1,0 +1,2 @@
+"""Shift tasks: templates on objects and slots, tasks attached to a shift, proof photos,
+review by managers, and the reminders of unfinished tasks."""
