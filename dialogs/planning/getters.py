@@ -15,7 +15,7 @@ from services.planning import slots as planning
 from services.platform.clock import Clock
 from services.platform.db.models import Organization, User, WorkObject
 from services.platform.i18n import Translator
-from services.platform.local_time import crosses_midnight
+from services.platform.local_time import crosses_midnight, local_today
 
 HOURS = list(range(24))
 MINUTES = [0, 15, 30, 45]
@@ -57,7 +57,7 @@ async def _object(manager: DialogManager) -> WorkObject:
 
 async def _calendar_min(manager: DialogManager) -> date:
     work_object = await _object(manager)
-    return planning.object_local_today(_clock(manager), work_object.timezone)
+    return local_today(_clock(manager).now(), work_object.timezone)
 
 
 async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -177,7 +177,7 @@ async def get_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "lines": "\n".join(_slot_label(i18n, "planning-slot-line", v) for v in views),
         "slots": [(v.slot_id, _slot_label(i18n, "planning-slot-button", v)) for v in views],
         "is_empty": not views,
-        "calendar_min": planning.object_local_today(_clock(dialog_manager), work_object.timezone),
+        "calendar_min": local_today(_clock(dialog_manager).now(), work_object.timezone),
     }
 
 

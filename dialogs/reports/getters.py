@@ -22,6 +22,7 @@ from services.reports.figures import (
     ScopeKind,
     hours_of,
 )
+from services.staff.memberships import organization_today
 
 PERIOD = "period"
 SCOPE = "scope"
@@ -166,7 +167,7 @@ async def get_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 
 async def get_calendar(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     actor = await actor_of(dialog_manager)
-    today = await reports.organization_today(
+    today = await organization_today(
         _session(dialog_manager), _clock(dialog_manager), actor.organization_id
     )
     start = dialog_manager.dialog_data.get(CUSTOM_START)
@@ -232,7 +233,7 @@ async def get_my_stats(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     clock = _clock(dialog_manager)
     actor = await actor_of(dialog_manager)
     kind = PeriodKind(dialog_manager.dialog_data.get(MY_PERIOD, PeriodKind.THIS_WEEK))
-    today = await reports.organization_today(session, clock, actor.organization_id)
+    today = await organization_today(session, clock, actor.organization_id)
     stats = await reports.build_my_stats(session, clock, actor, reports.period_of(kind, today))
     totals = stats.totals
     upcoming = "\n".join(

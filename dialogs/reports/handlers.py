@@ -33,6 +33,7 @@ from services.reports import analytics, charts
 from services.reports import figures as reports
 from services.reports.export import report_workbook
 from services.reports.figures import PeriodKind, Report, ReportScope, ScopeKind
+from services.staff.memberships import organization_today
 
 
 def _message(callback: CallbackQuery) -> Message:
@@ -43,7 +44,7 @@ def _message(callback: CallbackQuery) -> Message:
 async def _today(manager: DialogManager) -> date:
     actor = await actor_of(manager)
     data = manager.middleware_data
-    return await reports.organization_today(data["session"], data["clock"], actor.organization_id)
+    return await organization_today(data["session"], data["clock"], actor.organization_id)
 
 
 # ------------------------------------------------------------------ period and scope

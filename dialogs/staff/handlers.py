@@ -90,7 +90,7 @@ async def _apply_rate(manager: DialogManager, effective_from: date | None) -> No
     actor = await actor_of(manager)
     if effective_from is None:
         effective_from = await organization_today(
-            data["session"], actor.organization_id, data["clock"]
+            data["session"], data["clock"], actor.organization_id
         )
     raw_rate = manager.dialog_data.get("new_rate")
     await change_rate(
@@ -163,7 +163,7 @@ async def _dismiss_on(manager: DialogManager, on_date: date | None) -> None:
     data = manager.middleware_data
     actor = await actor_of(manager)
     if on_date is None:
-        on_date = await organization_today(data["session"], actor.organization_id, data["clock"])
+        on_date = await organization_today(data["session"], data["clock"], actor.organization_id)
     await dismiss(
         data["session"], actor, data["clock"], manager.dialog_data["membership_id"], on_date=on_date
     )

@@ -38,7 +38,6 @@ from services.payroll.rules import (
     is_openable,
     late_fine,
     lateness_minutes,
-    local_date,
     paid_from,
     pay_for,
     scheduled_end,
@@ -65,6 +64,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import DomainError, InvalidInput, NotFound
+from services.platform.local_time import local_today
 from services.platform.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
 from services.staff.memberships import rate_in_force
 from services.staff.permissions import actor_in, objects_with_permission, require_object_permission
@@ -758,7 +758,7 @@ async def _create_shift(session: AsyncSession, target: _Target, *, opened_at: da
     planned_start = planned.starts_at if planned else None
     shift_start = planned_start or opened_at
     contract_rate = await rate_in_force(
-        session, target.membership.id, local_date(shift_start, zone)
+        session, target.membership.id, local_today(shift_start, zone)
     )
     rate = frozen_rate(contract_rate, target.slot_rate, work_object.base_hourly_rate)
     lateness = lateness_minutes(planned_start, opened_at)

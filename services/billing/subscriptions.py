@@ -22,7 +22,6 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import structlog
 from sqlalchemy import select
@@ -57,6 +56,7 @@ from services.platform.db.models import (
 )
 from services.platform.errors import DomainError, NotFound
 from services.platform.i18n import translator_for
+from services.platform.local_time import local_today
 from services.platform.observability.metrics import PAYMENTS, YOOKASSA_NOTIFICATIONS
 from services.staff.permissions import actor_in, require_owner
 
@@ -609,7 +609,7 @@ async def _notify_owners(
 
 
 def _local_day(organization: Organization, moment: datetime) -> str:
-    return moment.astimezone(ZoneInfo(organization.timezone)).date().isoformat()
+    return local_today(moment, organization.timezone).isoformat()
 
 
 def _counted(outcome: NotificationOutcome) -> NotificationOutcome:

@@ -447,7 +447,7 @@ async def accept_invite(
             await _tell_owners_about_limit(session, clock, organization, invite, user)
             raise EmployeeLimitReached(organization=organization.name) from refusal
 
-    today = await organization_today(session, organization.id, clock)
+    today = await organization_today(session, clock, organization.id)
     if membership is None:
         membership = Membership(organization_id=organization.id, user_id=user.id, role=role)
         session.add(membership)

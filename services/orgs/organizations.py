@@ -1,7 +1,5 @@
 """Organizations: creation by an owner and the user's choice of where to act."""
 
-from zoneinfo import ZoneInfo
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +13,7 @@ from services.platform.db.models import (
 )
 from services.platform.errors import InvalidInput, PermissionDenied
 from services.platform.i18n import SUPPORTED_LANGUAGES
+from services.platform.local_time import local_today
 from services.platform.validation import MAX_NAME_LENGTH, clean_name, validate_timezone
 from services.staff.permissions import Actor, actor_in
 from services.staff.users import active_memberships, current_membership
@@ -53,13 +52,13 @@ async def create_organization(
     )
     session.add(organization)
     await session.flush()
-    local_today = clock.now().astimezone(ZoneInfo(organization.timezone)).date()
+    today = local_today(clock.now(), organization.timezone)
     session.add(
         Membership(
             organization_id=organization.id,
             user_id=owner.id,
             role=MembershipRole.OWNER,
-            started_on=local_today,
+            started_on=today,
         )
     )
     owner.active_organization_id = organization.id

@@ -52,7 +52,6 @@ from services.payroll.periods import (
     DEFAULT_ANCHOR,
     DEFAULT_PAY_DAY_OFFSET,
     MAX_PAY_DAY_OFFSET,
-    organization_date,
     pay_day_of,
     period_span,
 )
@@ -93,7 +92,7 @@ from services.platform.db.models import (
 )
 from services.platform.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from services.platform.i18n import Translator
-from services.platform.local_time import local_to_utc, slot_instants, utc_to_local
+from services.platform.local_time import local_to_utc, local_today, slot_instants, utc_to_local
 from services.platform.validation import MAX_MONEY, clean_text
 from services.staff.permissions import (
     Actor,
@@ -341,7 +340,7 @@ async def period_for_date(session: AsyncSession, organization_id: int, day: date
 async def current_period(session: AsyncSession, clock: Clock, organization_id: int) -> PayPeriod:
     """The period of the organization's local date today."""
     organization = await _organization(session, organization_id)
-    today = organization_date(clock.now(), organization.timezone)
+    today = local_today(clock.now(), organization.timezone)
     return await period_for_date(session, organization_id, today)
 
 
@@ -543,7 +542,7 @@ def _shift_item(shift: Shift, organization: Organization) -> _Item:
         organization=organization,
         user_id=shift.user_id,
         membership_id=shift.membership_id,
-        work_date=organization_date(shift.opened_at, organization.timezone),
+        work_date=local_today(shift.opened_at, organization.timezone),
         object_id=shift.object_id,
         shift_id=shift.id,
     )
@@ -566,7 +565,7 @@ def _task_item(task: ShiftTask, shift: Shift, organization: Organization) -> _It
         organization=organization,
         user_id=shift.user_id,
         membership_id=shift.membership_id,
-        work_date=organization_date(shift.opened_at, organization.timezone),
+        work_date=local_today(shift.opened_at, organization.timezone),
         object_id=shift.object_id,
         shift_id=shift.id,
         task_id=task.id,
@@ -650,7 +649,7 @@ async def _cancellation_items(
             organization=organization,
             user_id=plan.user_id,
             membership_id=plan.membership_id,
-            work_date=organization_date(plan.starts_at, organization.timezone),
+            work_date=local_today(plan.starts_at, organization.timezone),
             object_id=plan.object_id,
             cancellation_id=cancellation.id,
         )
@@ -720,7 +719,7 @@ async def correct_shift(
         not_before=now,
         payload={
             "object": work_object.name,
-            "date": organization_date(opened_at, organization.timezone).isoformat(),
+            "date": local_today(opened_at, organization.timezone).isoformat(),
             "worked_minutes": shift.worked_minutes,
             "pay": str(shift.pay),
         },
@@ -1156,7 +1155,7 @@ async def _open_target_period(
 ) -> tuple[PayPeriod, date]:
     """The open period a manual entry goes to (today's unless one is named) and its work
     date: today, or the period's last day when the period is already behind us."""
-    today = organization_date(clock.now(), organization.timezone)
+    today = local_today(clock.now(), organization.timezone)
     if period_id is None:
         period = await period_for_date(session, organization.id, today)
     else:
@@ -1254,7 +1253,7 @@ async def record_payout(
         raise NothingToPay()
     if value > balance:
         raise OverBalance(balance=balance)
-    today = organization_date(clock.now(), organization.timezone)
+    today = local_today(clock.now(), organization.timezone)
     cause = _Cause(
         key=f"payout:{request_key}",
         organization=organization,
@@ -1403,7 +1402,7 @@ async def close_due_pay_periods(session: AsyncSession, clock: Clock) -> int:
     )
     closed = 0
     for period_id, pay_day, timezone in candidates.all():
-        if organization_date(now, timezone) >= pay_day:
+        if local_today(now, timezone) >= pay_day:
             await close_pay_period(session, clock, period_id=period_id, user_id=None)
             closed += 1
     return closed

@@ -4,8 +4,7 @@ organization's timezone; instants are aware UTC datetimes."""
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from services.platform.db.models import PayPeriodKind
 
@@ -44,8 +43,3 @@ def period_span(kind: PayPeriodKind, anchor: date, day: date) -> PeriodSpan:
 
 def pay_day_of(end: date, offset_days: int) -> date:
     return end + timedelta(days=offset_days)
-
-
-def organization_date(instant: datetime, timezone: str) -> date:
-    """The organization's local date at `instant` (DST included: the zone decides)."""
-    return instant.astimezone(ZoneInfo(timezone)).date()

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from services.platform.db.models import CancellationApproval, ShiftCancellation
-from services.platform.local_time import local_to_utc
+from services.platform.local_time import local_to_utc, local_today
 
 CENT = Decimal("0.01")
 MAX_SHIFT_LENGTH = timedelta(hours=16)
@@ -88,10 +88,6 @@ def frozen_rate(
     return FrozenRate(money(object_rate), RateSource.OBJECT)
 
 
-def local_date(instant: datetime, zone: ZoneInfo) -> date:
-    return instant.astimezone(zone).date()
-
-
 def is_openable(
     planned_start: datetime,
     planned_end: datetime,
@@ -104,7 +100,7 @@ def is_openable(
     not ended yet."""
     if now >= planned_end:
         return False
-    starts_today = local_date(planned_start, zone) == local_date(now, zone)
+    starts_today = local_today(planned_start, zone) == local_today(now, zone)
     return starts_today or earliest_open(planned_start, early_arrival_minutes) <= now
 
 
@@ -129,7 +125,7 @@ def closing_time_after(
 ) -> datetime | None:
     """The object's next closing time after `opened_at`: the closing of the opening day's
     hours, or of the previous day's when they run past midnight; None when closed."""
-    today = local_date(opened_at, zone)
+    today = local_today(opened_at, zone)
     closings = [
         interval[1]
         for day in (today - timedelta(days=1), today)

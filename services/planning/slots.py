@@ -63,7 +63,7 @@ from services.platform.db.models import (
 )
 from services.platform.db.models.planning import PLANNED_SHIFTS_NO_OVERLAP
 from services.platform.errors import DomainError, InvalidInput, NotFound, PermissionDenied
-from services.platform.local_time import crosses_midnight, local_today, slot_instants
+from services.platform.local_time import crosses_midnight, slot_instants
 from services.staff.permissions import (
     Actor,
     actor_in,
@@ -1410,8 +1410,3 @@ async def count_planned(session: AsyncSession, slot_id: int) -> int:
         )
         or 0
     )
-
-
-def object_local_today(clock: Clock, timezone: str) -> date:
-    """Today's date where the object is."""
-    return local_today(clock.now(), ZoneInfo(timezone))

@@ -59,5 +59,6 @@ def slot_instants(
     return local_to_utc(local_date, start, zone), local_to_utc(end_date, end, zone)
 
 
-def local_today(now: datetime, zone: ZoneInfo) -> date:
-    return now.astimezone(zone).date()
+def local_today(now: datetime, zone: ZoneInfo | str) -> date:
+    """The local date at `now` in `zone` (an IANA name or a `ZoneInfo`), not the server's."""
+    return now.astimezone(ZoneInfo(zone) if isinstance(zone, str) else zone).date()

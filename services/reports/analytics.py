@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,6 +30,7 @@ from services.orgs.tariffs import tariff_of
 from services.platform.clock import Clock
 from services.platform.db.models import Organization
 from services.platform.errors import DomainError, NotFound
+from services.platform.local_time import local_today
 from services.reports.figures import (
     Report,
     ReportPeriod,
@@ -309,7 +309,7 @@ async def report_insights(
     if cached is not None:
         return _insight(report, cached, pseudonyms, from_cache=True)
 
-    today = clock.now().astimezone(ZoneInfo(organization.timezone)).date()
+    today = local_today(clock.now(), organization.timezone)
     usage_key = f"ai:uses:{organization.id}:{today.isoformat()}"
     if not await store.take_use(usage_key, tariff.ai_insights_per_day):
         raise AIDailyLimitReached(limit=tariff.ai_insights_per_day)

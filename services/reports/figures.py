@@ -142,13 +142,6 @@ def _month_end(first: date) -> date:
     return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-async def organization_today(session: AsyncSession, clock: Clock, organization_id: int) -> date:
-    organization = await session.get(Organization, organization_id)
-    if organization is None:
-        raise NotFound(what="organization")
-    return clock.now().astimezone(ZoneInfo(organization.timezone)).date()
-
-
 # ------------------------------------------------------------------ results
 
 

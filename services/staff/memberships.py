@@ -91,7 +91,7 @@ async def organization_zone(session: AsyncSession, organization_id: int) -> Zone
     return ZoneInfo(organization.timezone)
 
 
-async def organization_today(session: AsyncSession, organization_id: int, clock: Clock) -> date:
+async def organization_today(session: AsyncSession, clock: Clock, organization_id: int) -> date:
     """Today's date where the organization is (its timezone), not on the server."""
     return clock.now().astimezone(await organization_zone(session, organization_id)).date()
 
@@ -283,7 +283,7 @@ async def staff_card(
         .where(MembershipObject.membership_id == membership.id)
         .order_by(WorkObject.name)
     )
-    today = await organization_today(session, actor.organization_id, clock)
+    today = await organization_today(session, clock, actor.organization_id)
     upcoming = (
         await session.execute(
             select(ContractTerms.effective_from, ContractTerms.hourly_rate)
@@ -329,7 +329,7 @@ async def change_rate(
     contract started, at most a year ahead); shifts before that date keep the old rate."""
     membership = await _managed_member(session, actor, membership_id)
     _require_active(membership)
-    today = await organization_today(session, actor.organization_id, clock)
+    today = await organization_today(session, clock, actor.organization_id)
     if membership.started_on is not None and effective_from < membership.started_on:
         raise InvalidInput(field="date", reason="date-before-start")
     if effective_from > today + MAX_RATE_DATE_AHEAD:
@@ -403,7 +403,7 @@ async def dismiss(
     _require_active(membership)
     if membership.user_id == actor.user_id:
         raise PermissionDenied()
-    today = await organization_today(session, actor.organization_id, clock)
+    today = await organization_today(session, clock, actor.organization_id)
     if on_date > today:
         raise InvalidInput(field="date", reason="date-in-future")
     if membership.started_on is not None and on_date < membership.started_on:

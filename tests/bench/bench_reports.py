@@ -29,6 +29,7 @@ from services.reports import charts
 from services.reports import figures as reports
 from services.reports.export import report_workbook
 from services.reports.figures import PeriodKind, ReportScope, ScopeKind
+from services.staff.memberships import organization_today
 from services.staff.permissions import actor_in
 from tests.support import services as real
 from tests.support.synthetic import SyntheticSpec, generate_organization
@@ -103,7 +104,7 @@ async def bench(spec: SyntheticSpec) -> None:
             employee = await actor_in(
                 session, organization.employee_user_ids[0], organization.organization_id
             )
-            today = await reports.organization_today(session, CLOCK, owner.organization_id)
+            today = await organization_today(session, CLOCK, owner.organization_id)
         month = reports.period_of(PeriodKind.LAST_MONTH, today)
 
         def report_step(scope: ReportScope) -> Callable[[], Awaitable[str]]:

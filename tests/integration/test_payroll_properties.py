@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from services.payroll import ledger as payroll
 from services.payroll.ledger import BONUS_TYPES, FINE_TYPES, PayslipView
-from services.payroll.periods import organization_date
 from services.payroll.rules import money
 from services.platform.clock import ManualClock
 from services.platform.db.models import LedgerEntry, LedgerEntryType, PayoutMethod, Shift
+from services.platform.local_time import local_today
 from tests.support.payroll import (
     add_finished_shift,
     add_object,
@@ -141,7 +141,7 @@ async def test_payslip_lines_add_up_to_its_totals(
         this_week = [
             s
             for s in made
-            if MONDAY <= organization_date(s.opened_at, "Europe/Moscow") <= period.end_date
+            if MONDAY <= local_today(s.opened_at, "Europe/Moscow") <= period.end_date
         ]
         assert view.totals.gross == sum((s.pay for s in this_week), Decimal("0.00"))
         share = money(view.totals.balance * paid_share / 100)

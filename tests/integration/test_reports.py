@@ -12,6 +12,7 @@ from services.platform.clock import ManualClock
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
 from services.reports import figures as reports
 from services.reports.figures import PeriodKind, ReportPeriod, ReportScope, ScopeKind
+from services.staff.memberships import organization_today
 from services.staff.permissions import actor_in
 from tests.support.reports import (
     AFTER_THE_WEEK,
@@ -81,7 +82,7 @@ async def test_today_follows_the_organization_timezone(session_factory) -> None:
     # 22:30 UTC on Sunday is already Monday 01:30 in Moscow.
     clock = ManualClock(local(SUN, 22, 30, "UTC"))
     async with session_factory() as session:
-        today = await reports.organization_today(session, clock, week.organization_id)
+        today = await organization_today(session, clock, week.organization_id)
     assert today == date(2026, 3, 9)
 
 

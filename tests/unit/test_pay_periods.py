@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.payroll.periods import DEFAULT_ANCHOR, organization_date, pay_day_of, period_span
+from services.payroll.periods import DEFAULT_ANCHOR, pay_day_of, period_span
 from services.platform.db.models import PayPeriodKind
-from services.platform.local_time import local_to_utc
+from services.platform.local_time import local_to_utc, local_today
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 KINDS = st.sampled_from(list(PayPeriodKind))
@@ -62,7 +62,7 @@ def test_an_instant_lies_between_the_local_midnights_of_its_period(instant, zone
     """Whatever the offset that day (DST included), the instant is at or after the local
     midnight that opens its period and before the local midnight after its last day."""
     moment = instant.replace(tzinfo=UTC)
-    span = period_span(kind, DEFAULT_ANCHOR, organization_date(moment, zone))
+    span = period_span(kind, DEFAULT_ANCHOR, local_today(moment, zone))
     opens = local_to_utc(span.start, time(0), ZoneInfo(zone))
     closes = local_to_utc(span.end + timedelta(days=1), time(0), ZoneInfo(zone))
     assert opens <= moment < closes
@@ -70,10 +70,10 @@ def test_an_instant_lies_between_the_local_midnights_of_its_period(instant, zone
 
 def test_month_boundary_right_after_spring_dst_in_berlin():
     """Berlin moved to UTC+2 on 29 March 2026: 22:30 UTC on 31 March is already April."""
-    assert organization_date(datetime(2026, 3, 31, 21, 59, tzinfo=UTC), "Europe/Berlin") == date(
+    assert local_today(datetime(2026, 3, 31, 21, 59, tzinfo=UTC), "Europe/Berlin") == date(
         2026, 3, 31
     )
-    assert organization_date(datetime(2026, 3, 31, 22, 0, tzinfo=UTC), "Europe/Berlin") == date(
+    assert local_today(datetime(2026, 3, 31, 22, 0, tzinfo=UTC), "Europe/Berlin") == date(
         2026, 4, 1
     )
 
@@ -82,8 +82,8 @@ def test_month_boundary_after_autumn_dst_in_new_york():
     """New York is back at UTC−5 from 1 November 2026: 04:30 UTC on 1 December is still
     30 November there, 05:00 UTC is 1 December."""
     zone = "America/New_York"
-    assert organization_date(datetime(2026, 12, 1, 4, 30, tzinfo=UTC), zone) == date(2026, 11, 30)
-    assert organization_date(datetime(2026, 12, 1, 5, 0, tzinfo=UTC), zone) == date(2026, 12, 1)
+    assert local_today(datetime(2026, 12, 1, 4, 30, tzinfo=UTC), zone) == date(2026, 11, 30)
+    assert local_today(datetime(2026, 12, 1, 5, 0, tzinfo=UTC), zone) == date(2026, 12, 1)
 
 
 def test_a_week_containing_the_dst_change_has_seven_local_days():

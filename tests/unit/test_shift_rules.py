@@ -19,13 +19,12 @@ from services.payroll.rules import (
     is_openable,
     late_fine,
     lateness_minutes,
-    local_date,
     paid_from,
     pay_for,
     scheduled_end,
     worked_minutes,
 )
-from services.platform.local_time import local_to_utc
+from services.platform.local_time import local_to_utc, local_today
 
 ZONES = [
     ZoneInfo(name)
@@ -163,7 +162,7 @@ def test_shift_of_todays_local_date_is_offered_until_it_ends(zone, day, start, n
     planned_start = local_to_utc(day, start, zone)
     planned_end = planned_start + timedelta(hours=8)
     now = local_to_utc(day, now_time, zone)
-    if local_date(now, zone) != day:
+    if local_today(now, zone) != day:
         return  # a wall time skipped by DST lands on the next date only at midnight gaps
     assert is_openable(planned_start, planned_end, now, zone, 30) == (now < planned_end)
 

@@ -29,6 +29,7 @@ from services.platform.db.models import ExchangeStatus, MembershipRole, Organiza
 from services.platform.errors import DomainError, NotFound
 from services.platform.i18n import Translator
 from services.reports import figures as reports
+from services.staff.memberships import organization_today
 from webapp.auth import CurrentUser
 from webapp.dependencies import ClockDep, SessionDep, SettingsDep
 from webapp.miniapp.context import MemberDep, PlannerDep, http_error, translator_of
@@ -595,7 +596,7 @@ async def report(
     """The C10 report of a period and a scope (`services.reports.figures.build_report`), with
     the scopes the caller may pick."""
     try:
-        today = await reports.organization_today(session, clock, actor.organization_id)
+        today = await organization_today(session, clock, actor.organization_id)
         span = reports.period_of(period, today, start, end)
         built = await reports.build_report(session, clock, actor, span, _report_scope(scope))
         objects = await reports.visible_objects(session, actor)
