@@ -17,7 +17,7 @@ from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
 from services.attendance.clock import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
-from services.exchange.exchange import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
+from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
 from services.orgs.admin import require_superadmin
 from services.orgs.invites import INVITE_PAYLOAD_PREFIX
 from services.payroll.ledger import PAYSLIP_PAYLOAD_PREFIX

@@ -6,8 +6,11 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.mini_app import mini_app_link
 from dialogs.planning.widgets import day_label, hhmm
-from services.exchange import exchange as shift_exchange
-from services.exchange.exchange import EXCHANGE_DEADLINE, ShiftInfo
+from services.exchange.open_places import open_places
+from services.exchange.queries import incoming_swaps, my_offers
+from services.exchange.rules import EXCHANGE_DEADLINE
+from services.exchange.swaps import SwappableShift, SwapView, swap_candidates
+from services.exchange.views import ShiftInfo
 from services.planning import slots as planning
 from services.platform.errors import DomainError
 from services.platform.i18n import Translator
@@ -35,8 +38,8 @@ def _line(i18n: Translator, shift: ShiftInfo | planning.ScheduleEntry) -> str:
 
 async def get_places(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     session, user, clock, i18n = _context(dialog_manager)
-    found = await shift_exchange.open_places(session, clock, user_id=user.id)
-    incoming = await shift_exchange.incoming_swaps(session, clock, user_id=user.id)
+    found = await open_places(session, clock, user_id=user.id)
+    incoming = await incoming_swaps(session, clock, user_id=user.id)
     items = [
         (
             f"slot:{p.slot_id}",
@@ -70,7 +73,7 @@ async def get_places(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     }
 
 
-def _swap_args(i18n: Translator, view: shift_exchange.SwapView) -> dict[str, Any]:
+def _swap_args(i18n: Translator, view: SwapView) -> dict[str, Any]:
     return {
         "name": view.proposer_name,
         **shift_args(i18n, view.partner_shift, "give_"),
@@ -80,7 +83,7 @@ def _swap_args(i18n: Translator, view: shift_exchange.SwapView) -> dict[str, Any
 
 async def get_swaps(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     session, user, clock, i18n = _context(dialog_manager)
-    incoming = await shift_exchange.incoming_swaps(session, clock, user_id=user.id)
+    incoming = await incoming_swaps(session, clock, user_id=user.id)
     return {
         "swaps": [
             (v.swap_id, i18n.get("exchange-swap-button", **_swap_args(i18n, v))) for v in incoming
@@ -92,7 +95,7 @@ async def get_swaps(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 async def get_swap(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     session, user, clock, i18n = _context(dialog_manager)
     wanted = dialog_manager.dialog_data.get("swap_id")
-    incoming = await shift_exchange.incoming_swaps(session, clock, user_id=user.id)
+    incoming = await incoming_swaps(session, clock, user_id=user.id)
     view = next((v for v in incoming if v.swap_id == wanted), None)
     if view is None:
         return {"found": False, "gone": True}
@@ -110,7 +113,7 @@ def _exchangeable(manager: DialogManager, entry: planning.ScheduleEntry) -> bool
 
 async def get_give_pick(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     session, user, clock, i18n = _context(dialog_manager)
-    offered = await shift_exchange.my_offers(session, clock, user_id=user.id)
+    offered = await my_offers(session, clock, user_id=user.id)
     shifts = []
     for entry in await _my_entries(dialog_manager):
         if not _exchangeable(dialog_manager, entry):
@@ -151,10 +154,10 @@ async def get_swap_pick_mine(dialog_manager: DialogManager, **_: Any) -> dict[st
     return {"shifts": shifts, "is_empty": not shifts, "hours": _deadline_hours()}
 
 
-async def _candidates(manager: DialogManager) -> list[shift_exchange.SwappableShift]:
+async def _candidates(manager: DialogManager) -> list[SwappableShift]:
     session, user, clock, _ = _context(manager)
     try:
-        return await shift_exchange.swap_candidates(
+        return await swap_candidates(
             session,
             clock,
             user_id=user.id,

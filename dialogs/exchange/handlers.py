@@ -11,14 +11,18 @@ from dialogs.common.input import show_callback_error
 from dialogs.exchange.getters import shift_args
 from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import set_notice
-from services.exchange import exchange as shift_exchange
-from services.exchange.exchange import Outcome
+from services.exchange.notices import SWAP_PAYLOAD_PREFIX
+from services.exchange.offers import offer_shift, take_offered_shift, withdraw_offer
+from services.exchange.open_places import take_open_place
+from services.exchange.queries import my_offers
+from services.exchange.swaps import answer_swap, propose_swap, swap_view
+from services.exchange.views import Outcome
 from services.platform.errors import DomainError
 
 
 async def start_swap_by_deep_link(manager: DialogManager, payload: str) -> None:
     """`swap_<id>` from a notification opens that proposal."""
-    swap_id = payload.removeprefix(shift_exchange.SWAP_PAYLOAD_PREFIX)
+    swap_id = payload.removeprefix(SWAP_PAYLOAD_PREFIX)
     await manager.start(
         ExchangeSG.swap,
         mode=StartMode.RESET_STACK,
@@ -40,13 +44,9 @@ async def place_chosen(
     kind, _, raw_id = item_id.partition(":")
     try:
         if kind == "slot":
-            result = await shift_exchange.take_open_place(
-                session, clock, user_id=user.id, slot_id=int(raw_id)
-            )
+            result = await take_open_place(session, clock, user_id=user.id, slot_id=int(raw_id))
         else:
-            result = await shift_exchange.take_offered_shift(
-                session, clock, user_id=user.id, offer_id=int(raw_id)
-            )
+            result = await take_offered_shift(session, clock, user_id=user.id, offer_id=int(raw_id))
     except DomainError as error:
         await show_callback_error(callback, manager, error)
         return
@@ -64,7 +64,7 @@ async def swap_chosen(
 async def _answer(callback: CallbackQuery, manager: DialogManager, accept: bool) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        outcome = await shift_exchange.answer_swap(
+        outcome = await answer_swap(
             session, clock, user_id=user.id, swap_id=manager.dialog_data["swap_id"], accept=accept
         )
     except DomainError as error:
@@ -92,10 +92,10 @@ async def give_shift_chosen(
 ) -> None:
     """A shift already offered is taken back; another one goes to the confirmation."""
     session, user, clock = session_user_clock(manager)
-    offered = await shift_exchange.my_offers(session, clock, user_id=user.id)
+    offered = await my_offers(session, clock, user_id=user.id)
     if int(planned_shift_id) in offered:
         try:
-            await shift_exchange.withdraw_offer(
+            await withdraw_offer(
                 session, clock, user_id=user.id, offer_id=offered[int(planned_shift_id)]
             )
         except DomainError as error:
@@ -110,7 +110,7 @@ async def give_shift_chosen(
 async def give_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        await shift_exchange.offer_shift(
+        await offer_shift(
             session,
             clock,
             user_id=user.id,
@@ -140,7 +140,7 @@ async def their_shift_chosen(
 async def swap_proposed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        swap = await shift_exchange.propose_swap(
+        swap = await propose_swap(
             session,
             clock,
             user_id=user.id,
@@ -150,6 +150,6 @@ async def swap_proposed(callback: CallbackQuery, button: Button, manager: Dialog
     except DomainError as error:
         await show_callback_error(callback, manager, error)
         return
-    view = await shift_exchange.swap_view(session, swap)
+    view = await swap_view(session, swap)
     set_notice(manager, "exchange-swap-proposed", name=view.partner_name)
     await manager.switch_to(ExchangeSG.swap_pick_mine)

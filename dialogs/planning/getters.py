@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
 from dialogs.planning.widgets import day_label, hhmm
-from services.exchange import exchange as shift_exchange
+from services.exchange.approvals import ExchangeApproval, pending_exchange_approvals
 from services.planning import slots as planning
 from services.platform.clock import Clock
 from services.platform.db.models import Organization, User, WorkObject
@@ -69,7 +69,7 @@ async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     pending = await planning.pending_approvals(
         session, user_id=user.id, organization_id=organization_id
     )
-    exchanges = await shift_exchange.pending_exchange_approvals(
+    exchanges = await pending_exchange_approvals(
         session, user_id=user.id, organization_id=organization_id
     )
     return {
@@ -319,7 +319,7 @@ async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     pending = await planning.pending_approvals(
         session, user_id=user.id, organization_id=organization_id
     )
-    exchanges = await shift_exchange.pending_exchange_approvals(
+    exchanges = await pending_exchange_approvals(
         session, user_id=user.id, organization_id=organization_id
     )
     items = [
@@ -349,8 +349,8 @@ async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     return {"approvals": items, "is_empty": not items}
 
 
-async def current_exchange(dialog_manager: DialogManager) -> shift_exchange.ExchangeApproval | None:
-    pending = await shift_exchange.pending_exchange_approvals(
+async def current_exchange(dialog_manager: DialogManager) -> ExchangeApproval | None:
+    pending = await pending_exchange_approvals(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         organization_id=dialog_manager.dialog_data["organization_id"],

@@ -17,8 +17,8 @@ from dialogs.planning.getters import CANCELLATION_KEY, current_approval
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import set_notice
 from dialogs.task_templates.states import TaskTemplatesSG
-from services.exchange import exchange as shift_exchange
-from services.exchange.exchange import ExchangeKind
+from services.exchange.approvals import decide_exchange
+from services.exchange.views import ExchangeKind
 from services.planning import slots as planning
 from services.platform.errors import DomainError
 from services.staff.users import active_memberships, current_membership
@@ -508,7 +508,7 @@ async def _decide_exchange(
     session, user, clock = session_user_clock(manager)
     kind, _, raw_id = manager.dialog_data["exchange_key"].partition(":")
     try:
-        await shift_exchange.decide_exchange(
+        await decide_exchange(
             session,
             clock,
             user_id=user.id,

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.exchange.exchange import PendingExchange, week_exchanges
+from services.exchange.queries import PendingExchange, week_exchanges
 from services.payroll.rules import frozen_rate, pay_for, whole_minutes
 from services.planning.slots import planned_shifts_by_slot
 from services.platform.clock import Clock

@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
-from services.exchange.exchange import announce_open_places_job, lapse_exchanges_job
+from services.exchange.jobs import announce_open_places_job, lapse_exchanges_job
 from services.planning import slots as planning
 from services.platform.clock import ManualClock
 from services.platform.db.models import (

@@ -2,8 +2,10 @@
 
 from datetime import date, time
 
-from services.exchange import exchange as shift_exchange
-from services.exchange.exchange import ExchangeKind
+from services.exchange.offers import offer_shift
+from services.exchange.queries import week_exchanges
+from services.exchange.swaps import propose_swap
+from services.exchange.views import ExchangeKind
 from services.planning import slots as planning
 from services.platform.db.models import ExchangeStatus
 from tests.support.planning import make_employee, make_world
@@ -33,10 +35,8 @@ async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(sessi
     offered = await _planned(session, clock, world, anna, date(2026, 3, 3))
     anna_next_week = await _planned(session, clock, world, anna, date(2026, 3, 10))
     boris_shift = await _planned(session, clock, world, boris, date(2026, 3, 4))
-    offer = await shift_exchange.offer_shift(
-        session, clock, user_id=anna.id, planned_shift_id=offered.id
-    )
-    swap = await shift_exchange.propose_swap(
+    offer = await offer_shift(session, clock, user_id=anna.id, planned_shift_id=offered.id)
+    swap = await propose_swap(
         session,
         clock,
         user_id=anna.id,
@@ -44,7 +44,7 @@ async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(sessi
         partner_shift_id=boris_shift.id,
     )
 
-    week = await shift_exchange.week_exchanges(
+    week = await week_exchanges(
         session,
         user_id=world.owner.id,
         organization_id=world.organization.id,
@@ -57,7 +57,7 @@ async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(sessi
     ]
     assert {e.status for e in week} == {ExchangeStatus.OPEN, ExchangeStatus.PROPOSED}
     assert (
-        await shift_exchange.week_exchanges(
+        await week_exchanges(
             session,
             user_id=boris.id,
             organization_id=world.organization.id,

@@ -7,7 +7,9 @@ from datetime import date, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from services.exchange import exchange as shift_exchange
+from services.exchange.offers import offer_shift, take_offered_shift
+from services.exchange.open_places import take_open_place
+from services.exchange.swaps import answer_swap, propose_swap
 from services.planning import slots as planning
 from services.platform.db.models import ExchangeStatus, PlannedShift, PlannedShiftStatus, ShiftSwap
 from services.platform.errors import DomainError
@@ -98,7 +100,7 @@ async def test_twenty_employees_taking_the_last_open_place(session_factory, cloc
         *(
             _attempt(
                 session_factory,
-                shift_exchange.take_open_place,
+                take_open_place,
                 clock=clock,
                 user_id=e.id,
                 slot_id=slot.id,
@@ -126,16 +128,14 @@ async def test_twenty_colleagues_taking_one_give_away(session_factory, clock):
             for n in range(100, 120)
         ]
         given = await _planned(session, clock, world, anna)
-        offer = await shift_exchange.offer_shift(
-            session, clock, user_id=anna.id, planned_shift_id=given.id
-        )
+        offer = await offer_shift(session, clock, user_id=anna.id, planned_shift_id=given.id)
         await session.commit()
 
     results = await asyncio.gather(
         *(
             _attempt(
                 session_factory,
-                shift_exchange.take_offered_shift,
+                take_offered_shift,
                 clock=clock,
                 user_id=c.id,
                 offer_id=offer.id,
@@ -178,7 +178,7 @@ async def test_two_swaps_of_the_same_shift_at_once_at_most_one_happens(session_f
                 session, clock, world, vera, day=date(2026, 3, 4 + round_number * 3)
             )
             swaps = [
-                await shift_exchange.propose_swap(
+                await propose_swap(
                     session,
                     clock,
                     user_id=proposer.id,
@@ -193,7 +193,7 @@ async def test_two_swaps_of_the_same_shift_at_once_at_most_one_happens(session_f
             *(
                 _attempt(
                     session_factory,
-                    shift_exchange.answer_swap,
+                    answer_swap,
                     clock=clock,
                     user_id=vera.id,
                     swap_id=swap.id,
@@ -242,14 +242,14 @@ async def test_a_swap_and_a_take_of_the_same_shift_at_once(session_factory, cloc
             boris_shift = await _planned(
                 session, clock, world, boris, day=date(2026, 3, 4 + round_number * 2)
             )
-            swap = await shift_exchange.propose_swap(
+            swap = await propose_swap(
                 session,
                 clock,
                 user_id=anna.id,
                 planned_shift_id=anna_shift.id,
                 partner_shift_id=boris_shift.id,
             )
-            offer = await shift_exchange.offer_shift(
+            offer = await offer_shift(
                 session, clock, user_id=anna.id, planned_shift_id=anna_shift.id
             )
             await session.commit()
@@ -257,7 +257,7 @@ async def test_a_swap_and_a_take_of_the_same_shift_at_once(session_factory, cloc
         results = await asyncio.gather(
             _attempt(
                 session_factory,
-                shift_exchange.answer_swap,
+                answer_swap,
                 clock=clock,
                 user_id=boris.id,
                 swap_id=swap.id,
@@ -265,7 +265,7 @@ async def test_a_swap_and_a_take_of_the_same_shift_at_once(session_factory, cloc
             ),
             _attempt(
                 session_factory,
-                shift_exchange.take_offered_shift,
+                take_offered_shift,
                 clock=clock,
                 user_id=gleb.id,
                 offer_id=offer.id,
@@ -305,7 +305,7 @@ async def test_a_swap_never_leaves_anyone_with_overlapping_shifts(session_factor
                 session, clock, world, boris, day=date(2026, 3, 4 + round_number * 2)
             )
             evening = await _slot(session, clock, world, day=day, start=time(14), end=time(22))
-            swap = await shift_exchange.propose_swap(
+            swap = await propose_swap(
                 session,
                 clock,
                 user_id=anna.id,
@@ -317,7 +317,7 @@ async def test_a_swap_never_leaves_anyone_with_overlapping_shifts(session_factor
         accepted, booked = await asyncio.gather(
             _attempt(
                 session_factory,
-                shift_exchange.answer_swap,
+                answer_swap,
                 clock=clock,
                 user_id=boris.id,
                 swap_id=swap.id,
@@ -361,7 +361,7 @@ async def test_shifts_at_the_same_time_on_two_objects_are_swapped(session_factor
             end_time=time(19),
         )
         boris_shift = await planning.book_slot(session, clock, user_id=boris.id, slot_id=slot.id)
-        swap = await shift_exchange.propose_swap(
+        swap = await propose_swap(
             session,
             clock,
             user_id=anna.id,
@@ -373,7 +373,7 @@ async def test_shifts_at_the_same_time_on_two_objects_are_swapped(session_factor
     assert (
         await _attempt(
             session_factory,
-            shift_exchange.answer_swap,
+            answer_swap,
             clock=clock,
             user_id=boris.id,
             swap_id=swap.id,

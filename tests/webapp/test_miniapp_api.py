@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from services.exchange import exchange as shift_exchange
+from services.exchange.offers import offer_shift
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import (
@@ -384,9 +384,7 @@ async def give_away(
             select(PlannedShift.user_id).where(PlannedShift.id == planned_shift_id)
         )
         assert holder is not None
-        offer = await shift_exchange.offer_shift(
-            session, clock, user_id=holder, planned_shift_id=planned_shift_id
-        )
+        offer = await offer_shift(session, clock, user_id=holder, planned_shift_id=planned_shift_id)
         await session.commit()
         return offer.id
 

@@ -24,7 +24,7 @@ import uvicorn
 from playwright.async_api import Browser, ConsoleMessage, Locator, Page, Route, async_playwright
 from sqlalchemy import select
 
-from services.exchange import exchange as shift_exchange
+from services.exchange.offers import offer_shift
 from services.payroll import ledger as payroll
 from services.planning import slots as planning
 from services.platform.clock import ManualClock
@@ -795,7 +795,7 @@ async def test_the_board_marks_a_pending_give_away_and_lists_it_in_the_slot_shee
     session_factory: SessionFactory,
 ) -> None:
     async with session_factory() as session:
-        await shift_exchange.offer_shift(
+        await offer_shift(
             session, clock, user_id=cast.ivan.id, planned_shift_id=cast.ivan_tuesday_shift_id
         )
         await session.commit()

@@ -20,7 +20,9 @@ from services.board.week import (
     require_slot_in,
     week_board,
 )
-from services.exchange import exchange as shift_exchange
+from services.exchange import offers, open_places
+from services.exchange.queries import PendingExchange
+from services.exchange.views import Outcome, ShiftInfo, TakeResult
 from services.payroll import ledger as payroll
 from services.payroll.payslip_text import line_text, payslip_figures, signed_money
 from services.places.objects import visible_objects
@@ -74,7 +76,7 @@ async def me(user: CurrentUser, actor: MemberDep, session: SessionDep) -> dict[s
 # ------------------------------------------------------------------ planning board
 
 
-def _pending_json(t: Translator, pending: shift_exchange.PendingExchange) -> dict[str, Any]:
+def _pending_json(t: Translator, pending: PendingExchange) -> dict[str, Any]:
     return {
         "kind": pending.kind.value,
         "id": pending.exchange_id,
@@ -309,7 +311,7 @@ async def schedule(
 
 
 def _open_shift_json(
-    t: Translator, kind: str, item_id: int, shift: shift_exchange.ShiftInfo, **extra: Any
+    t: Translator, kind: str, item_id: int, shift: ShiftInfo, **extra: Any
 ) -> dict[str, Any]:
     return {
         "kind": kind,
@@ -327,9 +329,9 @@ async def open_shifts(
     user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
 ) -> dict[str, Any]:
     """Free places and colleagues' give-aways the caller may take now, by start time
-    (`services.exchange.exchange.open_places`, the bot's "Open shifts")."""
+    (`services.exchange.open_places.open_places`, the bot's "Open shifts")."""
     try:
-        found = await shift_exchange.open_places(
+        found = await open_places.open_places(
             session, clock, user_id=user.id, organization_id=actor.organization_id
         )
     except DomainError as error:
@@ -368,13 +370,9 @@ async def open_shifts(
     return {"items": [item for _, item in items]}
 
 
-def _taken_json(t: Translator, result: shift_exchange.TakeResult) -> dict[str, Any]:
+def _taken_json(t: Translator, result: TakeResult) -> dict[str, Any]:
     shift = result.shift
-    key = (
-        "schedule-booked"
-        if result.outcome == shift_exchange.Outcome.DONE
-        else "exchange-take-requested"
-    )
+    key = "schedule-booked" if result.outcome == Outcome.DONE else "exchange-take-requested"
     return {
         "outcome": result.outcome.value,
         "message": t.get(
@@ -392,12 +390,10 @@ async def take_open_place(
     slot_id: int, user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
 ) -> dict[str, Any]:
     """Take a free place: booked at once, or a request where the object wants approval
-    (`services.exchange.exchange.take_open_place` decides)."""
+    (`services.exchange.open_places.take_open_place` decides)."""
     try:
         await require_slot_in(session, actor.organization_id, slot_id)
-        result = await shift_exchange.take_open_place(
-            session, clock, user_id=user.id, slot_id=slot_id
-        )
+        result = await open_places.take_open_place(session, clock, user_id=user.id, slot_id=slot_id)
     except DomainError as error:
         raise http_error(error, user) from error
     await session.commit()
@@ -409,12 +405,10 @@ async def take_offered_shift(
     offer_id: int, user: CurrentUser, actor: MemberDep, session: SessionDep, clock: ClockDep
 ) -> dict[str, Any]:
     """Take a colleague's give-away: the first taker gets it, or it waits for approval
-    (`services.exchange.exchange.take_offered_shift` decides)."""
+    (`services.exchange.offers.take_offered_shift` decides)."""
     try:
-        await shift_exchange.require_offer_in(session, actor.organization_id, offer_id)
-        result = await shift_exchange.take_offered_shift(
-            session, clock, user_id=user.id, offer_id=offer_id
-        )
+        await offers.require_offer_in(session, actor.organization_id, offer_id)
+        result = await offers.take_offered_shift(session, clock, user_id=user.id, offer_id=offer_id)
     except DomainError as error:
         raise http_error(error, user) from error
     await session.commit()

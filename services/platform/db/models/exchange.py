@@ -3,7 +3,7 @@
 A live request (`open`, `proposed` or `pending_approval`) is unique where a duplicate
 would be a bug: one live give-away per planned shift, one live request of an employee
 for a slot, one live proposal per pair of shifts. Shifts themselves only ever move
-under row locks in `services.exchange.exchange`.
+under row locks in `services.exchange` (see `services.exchange.locks`).
 """
 
 from datetime import datetime
