@@ -129,10 +129,6 @@ class MonthCalendar:
     shifts: list[CalendarShift] = field(default_factory=list)
 
 
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 async def _organization(session: AsyncSession, organization_id: int) -> Organization:
     organization = await session.get(Organization, organization_id)
     if organization is None:
@@ -205,7 +201,7 @@ async def week_board(
     actor = await _planner_or_manager(session, user_id, organization_id)
     organization = await _organization(session, organization_id)
     today = local_today(clock.now(), ZoneInfo(organization.timezone))
-    start = monday_of(week_start or today)
+    start = week_start(week_start or today)
     objects = await _board_objects(session, actor)
     slots = list(
         await session.scalars(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.exchange.errors import WeeklyCapReached
-from services.exchange.rules import over_weekly_cap, week_start
+from services.exchange.rules import over_weekly_cap
 from services.planning import slots as planning
 from services.platform.db.models import (
     Membership,
@@ -18,6 +18,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import DomainError
+from services.platform.local_time import week_start
 
 
 async def membership_in(session: AsyncSession, user_id: int, organization_id: int) -> Membership:

@@ -1,7 +1,7 @@
-"""Pure rules of the shift exchange (no I/O): when a give-away or a swap closes, the
-local week of a date, and the weekly hours cap."""
+"""Pure rules of the shift exchange (no I/O): when a give-away or a swap closes and the
+weekly hours cap."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 EXCHANGE_DEADLINE_HOURS = 2
 # Give-aways and swaps close this long before the shift starts, so that the planners
@@ -17,11 +17,6 @@ def offer_deadline(starts_at: datetime) -> datetime:
 def swap_deadline(first_starts_at: datetime, second_starts_at: datetime) -> datetime:
     """A swap closes at the deadline of the earlier of its two shifts."""
     return min(first_starts_at, second_starts_at) - EXCHANGE_DEADLINE
-
-
-def week_start(local_date: date) -> date:
-    """The Monday of the local week of `local_date` (weeks run Monday to Sunday)."""
-    return local_date - timedelta(days=local_date.weekday())
 
 
 def over_weekly_cap(planned: timedelta, added: timedelta, cap_hours: int) -> bool:

@@ -59,6 +59,11 @@ def slot_instants(
     return local_to_utc(local_date, start, zone), local_to_utc(end_date, end, zone)
 
 
+def week_start(day: date) -> date:
+    """The Monday of the week of `day` (weeks run Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())
+
+
 def local_today(now: datetime, zone: ZoneInfo | str) -> date:
     """The local date at `now` in `zone` (an IANA name or a `ZoneInfo`), not the server's."""
     return now.astimezone(ZoneInfo(zone) if isinstance(zone, str) else zone).date()

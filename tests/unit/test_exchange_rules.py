@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from services.exchange.rules import offer_deadline, over_weekly_cap, swap_deadline, week_start
+from services.exchange.rules import offer_deadline, over_weekly_cap, swap_deadline
+from services.platform.local_time import week_start
 
 NINE = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
 
