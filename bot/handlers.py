@@ -16,7 +16,8 @@ from dialogs.payroll.handlers import start_payslip_by_deep_link
 from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
-from services.attendance.clock import APPROVAL_PAYLOAD_PREFIX, OPEN_SHIFT_PAYLOAD_PREFIX
+from services.attendance.approvals import APPROVAL_PAYLOAD_PREFIX
+from services.attendance.clock_in import OPEN_SHIFT_PAYLOAD_PREFIX
 from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
 from services.orgs.admin import require_superadmin
 from services.orgs.invites import INVITE_PAYLOAD_PREFIX
@@ -24,7 +25,7 @@ from services.payroll.ledger import PAYSLIP_PAYLOAD_PREFIX
 from services.platform.config import Settings
 from services.platform.errors import PermissionDenied
 from services.platform.i18n import Translator
-from services.tasks.shift_tasks import TASK_PAYLOAD_PREFIX
+from services.tasks.links import TASK_PAYLOAD_PREFIX
 
 # Deep links of open places and approvals notifications.
 EXCHANGE_WINDOWS = {OPEN_PLACES_PAYLOAD: ExchangeSG.places, APPROVALS_PAYLOAD: PlanningSG.approvals}

@@ -5,13 +5,13 @@ from zoneinfo import ZoneInfo
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.attendance.clock import (
+from services.attendance.approvals import attempt_for_approval
+from services.attendance.clock_in import today_options
+from services.attendance.queries import (
     ShiftCard,
-    attempt_for_approval,
     on_shift_now,
     open_shift_of,
     shift_card,
-    today_options,
     watched_objects,
 )
 from services.places.geo import allowed_distance_m
@@ -19,7 +19,7 @@ from services.platform.clock import Clock
 from services.platform.db.models import PlannedShift, ShiftStatus, User, WorkObject
 from services.platform.errors import DomainError
 from services.platform.i18n import Translator
-from services.tasks.shift_tasks import unfinished_mandatory_tasks
+from services.tasks.queries import unfinished_mandatory_tasks
 
 
 def card_data(card: ShiftCard, i18n: Translator) -> dict[str, Any]:

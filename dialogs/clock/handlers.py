@@ -10,23 +10,18 @@ from dialogs.common.context import session_user_clock
 from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import fluent_args, translator_of
 from dialogs.common.input import show_callback_error
-from services.attendance.clock import (
-    ClockResult,
-    ShiftAlreadyOpen,
-    ShiftChoice,
+from services.attendance.approvals import (
     approve_clock_in,
     attempt_id_from_payload,
-    check_can_open,
-    close_shift,
-    close_shift_manually,
-    open_shift,
-    open_shift_of,
     request_approval,
-    shift_card,
 )
+from services.attendance.clock_in import ClockResult, ShiftChoice, check_can_open, open_shift
+from services.attendance.clock_out import close_shift, close_shift_manually
+from services.attendance.errors import ShiftAlreadyOpen
+from services.attendance.queries import open_shift_of, shift_card
 from services.places.geo import LocationReport
 from services.platform.errors import DomainError
-from services.tasks.shift_tasks import unfinished_mandatory_tasks
+from services.tasks.queries import unfinished_mandatory_tasks
 
 
 def location_report(message: Message) -> LocationReport:

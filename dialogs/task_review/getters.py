@@ -8,7 +8,7 @@ from dialogs.common.mini_app import mini_app_url
 from services.platform.clock import Clock
 from services.platform.config import Settings
 from services.platform.db.models import User
-from services.tasks.shift_tasks import ProofForReview, proofs_to_review
+from services.tasks.review import ProofForReview, proofs_to_review
 
 
 async def _proofs(session: AsyncSession, user: User, clock: Clock) -> list[ProofForReview]:

@@ -11,7 +11,7 @@ from dialogs.common.i18n import translator_of
 from dialogs.common.media import album_items, send_album
 from dialogs.task_review.states import TaskReviewSG
 from services.platform.errors import DomainError
-from services.tasks.shift_tasks import proof_media, reject_task_proof
+from services.tasks.review import proof_media, reject_task_proof
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:

@@ -9,7 +9,7 @@ from dialogs.common.i18n import translator_of
 from dialogs.planning.widgets import day_label, hhmm
 from services.platform.db.models import TaskTemplate, User, WorkObject
 from services.staff.permissions import Actor
-from services.tasks.shift_tasks import slot_tasks, task_template_objects, task_templates
+from services.tasks.templates import slot_tasks, task_template_objects, task_templates
 
 
 def _yes_no(flag: bool) -> str:

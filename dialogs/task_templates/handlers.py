@@ -12,7 +12,7 @@ from dialogs.common.input import show_callback_error
 from dialogs.task_templates.states import TaskTemplatesSG
 from services.platform.errors import DomainError
 from services.platform.validation import clean_text, parse_money
-from services.tasks.shift_tasks import (
+from services.tasks.templates import (
     MAX_TITLE_LENGTH,
     TemplateDraft,
     add_slot_task,

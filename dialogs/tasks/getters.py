@@ -9,7 +9,9 @@ from services.platform.config import Settings
 from services.platform.db.models import ShiftTask, ShiftTaskStatus, User
 from services.platform.errors import DomainError
 from services.platform.i18n import Translator
-from services.tasks.shift_tasks import NoOpenShift, current_checklist, own_open_shift_task
+from services.tasks.errors import NoOpenShift
+from services.tasks.queries import own_open_shift_task
+from services.tasks.shift_tasks import current_checklist
 
 
 def _marks(task: ShiftTask) -> str:

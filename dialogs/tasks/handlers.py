@@ -18,16 +18,18 @@ from services.platform.clock import Clock
 from services.platform.db.models import User
 from services.platform.errors import DomainError, NotFound
 from services.platform.i18n import translator_for
-from services.tasks.shift_tasks import (
-    ProofAlbum,
-    ProofRequired,
+from services.tasks.errors import ProofRequired
+from services.tasks.links import (
     TaskLinkRole,
-    begin_task_proof,
-    complete_task,
-    submit_task_proof,
     task_id_from_payload,
     task_link_payload,
     task_link_role,
+)
+from services.tasks.shift_tasks import (
+    ProofAlbum,
+    begin_task_proof,
+    complete_task,
+    submit_task_proof,
 )
 
 

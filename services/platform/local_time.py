@@ -64,6 +64,15 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def _zone(zone: ZoneInfo | str) -> ZoneInfo:
+    return ZoneInfo(zone) if isinstance(zone, str) else zone
+
+
 def local_today(now: datetime, zone: ZoneInfo | str) -> date:
     """The local date at `now` in `zone` (an IANA name or a `ZoneInfo`), not the server's."""
-    return now.astimezone(ZoneInfo(zone) if isinstance(zone, str) else zone).date()
+    return now.astimezone(_zone(zone)).date()
+
+
+def local_hhmm(instant: datetime, zone: ZoneInfo | str) -> str:
+    """`HH:MM` of `instant` on the wall clock of `zone` (an IANA name or a `ZoneInfo`)."""
+    return instant.astimezone(_zone(zone)).strftime("%H:%M")

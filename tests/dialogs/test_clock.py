@@ -9,12 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from services.attendance.clock import (
-    ShiftChoice,
-    SpontaneousNotAllowed,
-    auto_close_overdue_shifts,
-    open_shift,
-)
+from services.attendance.clock_in import ShiftChoice, open_shift
+from services.attendance.clock_out import auto_close_overdue_shifts
+from services.attendance.errors import SpontaneousNotAllowed
 from services.places.geo import LocationReport
 from services.platform.clock import ManualClock
 from services.platform.db.models import (

@@ -26,7 +26,8 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.db.session import SessionFactory
-from services.tasks.shift_tasks import attach_tasks_to_shift, unfinished_mandatory_tasks
+from services.tasks.queries import unfinished_mandatory_tasks
+from services.tasks.shift_tasks import attach_tasks_to_shift
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.dialogs import DialogUser

@@ -7,7 +7,7 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import func, select
 
-from services.attendance.clock import ShiftChoice, open_shift
+from services.attendance.clock_in import ShiftChoice, open_shift
 from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
 from services.media_storage.s3_client import S3MediaStorageClient
 from services.media_storage.telegram_client import TelegramMediaStorageClient

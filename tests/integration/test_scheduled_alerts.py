@@ -13,7 +13,7 @@ from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from services.attendance.clock import not_clocked_in_job
+from services.attendance.jobs import not_clocked_in_job
 from services.notify.notifier import Notifier, Outcome
 from services.notify.outbox import DAILY_SUMMARY, NOT_CLOCKED_IN, TASKS_UNFINISHED
 from services.platform.clock import ManualClock
@@ -29,7 +29,7 @@ from services.platform.db.models import (
 from services.platform.db.session import SessionFactory
 from services.platform.scheduler import ScheduledJob, Scheduler
 from services.reports.daily_summary import daily_summary_job
-from services.tasks.shift_tasks import remind_unfinished_tasks_job
+from services.tasks.jobs import remind_unfinished_tasks_job
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import make_notifier
 from tests.support.payroll import (

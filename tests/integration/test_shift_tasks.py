@@ -10,7 +10,8 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import select
 
-from services.attendance.clock import ShiftChoice, close_shift, open_shift
+from services.attendance.clock_in import ShiftChoice, open_shift
+from services.attendance.clock_out import close_shift
 from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.places.geo import LocationReport
@@ -28,25 +29,24 @@ from services.platform.db.models import (
 from services.platform.db.session import SessionFactory
 from services.platform.errors import NotFound, PermissionDenied
 from services.staff.permissions import actor_in
+from services.tasks.errors import ProofRequired, TaskNotOpen
+from services.tasks.queries import tasks_of_shift, unfinished_mandatory_tasks
+from services.tasks.review import proofs_to_review, reject_task_proof
 from services.tasks.shift_tasks import (
-    ProofRequired,
-    TaskNotOpen,
-    TemplateDraft,
-    add_slot_task,
-    archive_task_template,
     attach_tasks_to_shift,
     begin_task_proof,
     complete_task,
-    create_task_template,
     current_checklist,
-    proofs_to_review,
-    reject_task_proof,
+    submit_task_proof,
+)
+from services.tasks.templates import (
+    TemplateDraft,
+    add_slot_task,
+    archive_task_template,
+    create_task_template,
     set_slot_ignores_object_tasks,
     slot_tasks,
-    submit_task_proof,
     task_templates,
-    tasks_of_shift,
-    unfinished_mandatory_tasks,
 )
 from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer

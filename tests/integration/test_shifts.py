@@ -10,17 +10,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from services.attendance.clock import (
-    AttemptNotApprovable,
-    ShiftAlreadyOpen,
-    ShiftChoice,
-    ShiftNotOpen,
-    approve_clock_in,
-    close_shift_manually,
-    open_shift,
-    request_approval,
-    today_options,
-)
+from services.attendance.approvals import approve_clock_in, request_approval
+from services.attendance.clock_in import ShiftChoice, open_shift, today_options
+from services.attendance.clock_out import close_shift_manually
+from services.attendance.errors import AttemptNotApprovable, ShiftAlreadyOpen, ShiftNotOpen
 from services.jobs import SCHEDULED_JOBS
 from services.places.geo import LocationReport
 from services.platform.clock import ManualClock

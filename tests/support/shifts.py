@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.attendance.clock import ShiftChoice, open_shift
+from services.attendance.clock_in import ShiftChoice, open_shift
 from services.places.geo import LocationReport
 from services.platform.clock import Clock
 from services.platform.db.models import (

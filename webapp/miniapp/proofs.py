@@ -10,7 +10,7 @@ from fastapi import APIRouter
 
 from services.platform.db.models import ShiftTaskStatus
 from services.platform.errors import DomainError
-from services.tasks.shift_tasks import proof_details
+from services.tasks.review import proof_details
 from webapp.auth import MEDIA_SESSION_PATH, CurrentUser
 from webapp.dependencies import SessionDep
 from webapp.miniapp.context import MemberDep, http_error, translator_of

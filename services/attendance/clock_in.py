@@ -1,0 +1,370 @@
+"""Clock-in (C5): what an employee can open today, the checks before and at opening (the
+planned or spontaneous target, early arrival, the geofence), the attempt stored whatever
+the result, and the new shift with its frozen rate, lateness and fine.
+
+The pay rules themselves live in `services.payroll.rules` (pure). "One open shift per
+employee" is the partial unique index `uq_shifts_one_open_per_user`, not only a check
+made before inserting."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.attendance.errors import (
+    ShiftAlreadyOpen,
+    ShiftNotOpenable,
+    SpontaneousNotAllowed,
+    TooEarlyToOpen,
+)
+from services.attendance.feed import feed_refused, feed_shift
+from services.attendance.queries import object_by_id, open_shift_of
+from services.notify.outbox import SHIFT_OPENED
+from services.payroll.rules import (
+    earliest_open,
+    frozen_rate,
+    is_openable,
+    late_fine,
+    lateness_minutes,
+    paid_from,
+    scheduled_end,
+)
+from services.places.geo import Geofence, LocationReport, LocationVerdict, check_location
+from services.platform.clock import Clock
+from services.platform.db.models import (
+    AttemptKind,
+    AttemptResult,
+    ClockInAttempt,
+    Membership,
+    MembershipObject,
+    MembershipRole,
+    MembershipStatus,
+    PlannedShift,
+    PlannedShiftStatus,
+    Shift,
+    ShiftStatus,
+    TimeSlot,
+    WorkObject,
+)
+from services.platform.errors import InvalidInput, NotFound
+from services.platform.local_time import local_hhmm, local_today
+from services.platform.observability.metrics import CLOCK_IN_ATTEMPTS
+from services.staff.memberships import rate_in_force
+from services.tasks.shift_tasks import attach_tasks_to_shift
+
+# `/start shift_<planned shift id>`: the "open shift" button of a shift reminder.
+OPEN_SHIFT_PAYLOAD_PREFIX = "shift_"
+
+
+@dataclass(frozen=True)
+class ShiftChoice:
+    """What the employee wants to open: a planned shift, or a spontaneous one at an object."""
+
+    planned_shift_id: int | None = None
+    object_id: int | None = None
+
+
+@dataclass(frozen=True)
+class OpenableShift:
+    planned_shift_id: int
+    object_id: int
+    object_name: str
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class SpontaneousOption:
+    object_id: int
+    object_name: str
+
+
+@dataclass(frozen=True)
+class TodayOptions:
+    open_shift_id: int | None
+    planned: list[OpenableShift]
+    spontaneous: list[SpontaneousOption]
+
+
+@dataclass(frozen=True)
+class ClockResult:
+    """The outcome of opening or closing: the shift when it went through; the stored
+    attempt and the location verdict when a location was checked."""
+
+    shift: Shift | None
+    attempt: ClockInAttempt | None = None
+    verdict: LocationVerdict | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.shift is not None
+
+
+@dataclass(frozen=True)
+class ClockInTarget:
+    """Where and as whom a shift opens: the membership, the object, and for a planned
+    shift the plan and its slot's rate."""
+
+    membership: Membership
+    work_object: WorkObject
+    planned: PlannedShift | None
+    slot_rate: Decimal | None
+
+
+async def today_options(session: AsyncSession, user_id: int, now: datetime) -> TodayOptions:
+    """What the employee can open now: planned shifts starting on today's local date of
+    their object (or whose early-arrival window is already open) that have not ended and
+    were not worked yet, and the objects that allow spontaneous shifts."""
+    open_shift = await open_shift_of(session, user_id)
+    rows = await session.execute(
+        select(PlannedShift, WorkObject)
+        .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+        .join(Membership, Membership.id == PlannedShift.membership_id)
+        .outerjoin(Shift, Shift.planned_shift_id == PlannedShift.id)
+        .where(
+            PlannedShift.user_id == user_id,
+            PlannedShift.status == PlannedShiftStatus.PLANNED,
+            PlannedShift.ends_at > now,
+            Membership.status == MembershipStatus.ACTIVE,
+            WorkObject.archived.is_(False),
+            Shift.id.is_(None),
+        )
+        .order_by(PlannedShift.starts_at)
+    )
+    planned = [
+        OpenableShift(
+            planned_shift_id=plan.id,
+            object_id=work_object.id,
+            object_name=work_object.name,
+            starts_at=plan.starts_at,
+            ends_at=plan.ends_at,
+            timezone=work_object.timezone,
+        )
+        for plan, work_object in rows
+        if is_openable(
+            plan.starts_at,
+            plan.ends_at,
+            now,
+            ZoneInfo(work_object.timezone),
+            work_object.early_arrival_minutes,
+        )
+    ]
+    spontaneous_objects = await session.scalars(
+        select(WorkObject)
+        .join(MembershipObject, MembershipObject.object_id == WorkObject.id)
+        .join(Membership, Membership.id == MembershipObject.membership_id)
+        .where(
+            Membership.user_id == user_id,
+            Membership.status == MembershipStatus.ACTIVE,
+            Membership.role == MembershipRole.EMPLOYEE,
+            WorkObject.allow_spontaneous_shifts.is_(True),
+            WorkObject.archived.is_(False),
+        )
+        .order_by(WorkObject.name)
+    )
+    return TodayOptions(
+        open_shift_id=open_shift.id if open_shift else None,
+        planned=planned,
+        spontaneous=[SpontaneousOption(o.id, o.name) for o in spontaneous_objects],
+    )
+
+
+async def check_can_open(
+    session: AsyncSession, user_id: int, choice: ShiftChoice, now: datetime
+) -> None:
+    """Everything about opening except the location: asked before the location is, so
+    that an employee is not sent to share it for nothing."""
+    await refuse_if_open(session, user_id)
+    await resolve_target(session, user_id, choice, now)
+
+
+async def open_shift(
+    session: AsyncSession,
+    clock: Clock,
+    *,
+    user_id: int,
+    choice: ShiftChoice,
+    report: LocationReport,
+) -> ClockResult:
+    """Open a shift with a location check. The attempt is stored whatever the result; a
+    refusal goes to the live feed. Opening is allowed up to the object's early-arrival
+    minutes before the planned start. A second open shift of the same employee is
+    refused by the database (double tap, two devices), answered with `ShiftAlreadyOpen`."""
+    now = clock.now()
+    await refuse_if_open(session, user_id)
+    target = await resolve_target(session, user_id, choice, now)
+    verdict = check_location(report, geofence_of(target.work_object), now)
+    attempt = await record_attempt(
+        session, AttemptKind.OPEN, target, report, verdict, now, shift_id=None
+    )
+    if not verdict.accepted:
+        await feed_refused(session, target.work_object, attempt, verdict, now)
+        return ClockResult(None, attempt, verdict)
+    shift = await create_shift(session, target, opened_at=now)
+    attempt.shift_id = shift.id
+    await feed_shift(session, shift, target.work_object, now, kind=SHIFT_OPENED.name)
+    return ClockResult(shift, attempt, verdict)
+
+
+def geofence_of(work_object: WorkObject) -> Geofence:
+    return Geofence(
+        latitude=work_object.latitude,
+        longitude=work_object.longitude,
+        radius_m=work_object.geofence_radius_m,
+        require_live=work_object.require_live_location,
+    )
+
+
+async def refuse_if_open(session: AsyncSession, user_id: int) -> None:
+    open_shift = await open_shift_of(session, user_id)
+    if open_shift is not None:
+        raise ShiftAlreadyOpen(shift_id=open_shift.id)
+
+
+async def resolve_target(
+    session: AsyncSession, user_id: int, choice: ShiftChoice, now: datetime
+) -> ClockInTarget:
+    """The employee's planned shift or spontaneous object, refused when it cannot be
+    opened at `now`."""
+    if choice.planned_shift_id is not None:
+        return await _resolve_planned(session, user_id, choice.planned_shift_id, now)
+    if choice.object_id is None:
+        raise InvalidInput(field="shift")
+    return await _resolve_spontaneous(session, user_id, choice.object_id)
+
+
+async def _resolve_planned(
+    session: AsyncSession, user_id: int, planned_shift_id: int, now: datetime
+) -> ClockInTarget:
+    planned = await session.get(PlannedShift, planned_shift_id)
+    if planned is None or planned.user_id != user_id:
+        raise NotFound(what="planned-shift")
+    if planned.status != PlannedShiftStatus.PLANNED:
+        raise ShiftNotOpenable(reason="cancelled")
+    if now >= planned.ends_at:
+        raise ShiftNotOpenable(reason="ended")
+    work_object = await object_by_id(session, planned.object_id)
+    opens_at = earliest_open(planned.starts_at, work_object.early_arrival_minutes)
+    if now < opens_at:
+        raise TooEarlyToOpen(
+            opens_at=local_hhmm(opens_at, work_object.timezone),
+            minutes=work_object.early_arrival_minutes,
+        )
+    worked = await session.scalar(select(Shift.id).where(Shift.planned_shift_id == planned.id))
+    if worked is not None:
+        raise ShiftNotOpenable(reason="worked")
+    membership = await session.get(Membership, planned.membership_id)
+    if membership is None or membership.status != MembershipStatus.ACTIVE:
+        raise NotFound(what="membership")
+    slot = await session.get(TimeSlot, planned.slot_id)
+    return ClockInTarget(membership, work_object, planned, slot.rate_override if slot else None)
+
+
+async def _resolve_spontaneous(
+    session: AsyncSession, user_id: int, object_id: int
+) -> ClockInTarget:
+    work_object = await object_by_id(session, object_id)
+    membership = await session.scalar(
+        select(Membership)
+        .join(MembershipObject, MembershipObject.membership_id == Membership.id)
+        .where(
+            Membership.user_id == user_id,
+            Membership.organization_id == work_object.organization_id,
+            Membership.status == MembershipStatus.ACTIVE,
+            Membership.role == MembershipRole.EMPLOYEE,
+            MembershipObject.object_id == object_id,
+        )
+    )
+    if membership is None or work_object.archived or not work_object.allow_spontaneous_shifts:
+        raise SpontaneousNotAllowed()
+    return ClockInTarget(membership, work_object, None, None)
+
+
+async def record_attempt(
+    session: AsyncSession,
+    kind: AttemptKind,
+    target: ClockInTarget,
+    report: LocationReport,
+    verdict: LocationVerdict,
+    now: datetime,
+    *,
+    shift_id: int | None,
+) -> ClockInAttempt:
+    """Store a location check on opening or closing, accepted or refused, and count it."""
+    result = AttemptResult.ACCEPTED if verdict.accepted else AttemptResult.REFUSED
+    attempt = ClockInAttempt(
+        organization_id=target.work_object.organization_id,
+        user_id=target.membership.user_id,
+        membership_id=target.membership.id,
+        object_id=target.work_object.id,
+        planned_shift_id=target.planned.id if target.planned else None,
+        shift_id=shift_id,
+        kind=kind,
+        latitude=report.latitude,
+        longitude=report.longitude,
+        distance_m=verdict.distance_m,
+        horizontal_accuracy=report.horizontal_accuracy,
+        is_live=report.is_live,
+        sent_at=report.sent_at,
+        result=result,
+        reason=verdict.refusal.value if verdict.refusal else None,
+        attempted_at=now,
+    )
+    session.add(attempt)
+    await session.flush()
+    CLOCK_IN_ATTEMPTS.labels(
+        kind=kind.value, result=result.value, reason=attempt.reason or "none"
+    ).inc()
+    return attempt
+
+
+async def create_shift(
+    session: AsyncSession, target: ClockInTarget, *, opened_at: datetime
+) -> Shift:
+    """Insert the open shift with its frozen rate, lateness and fine, and attach its
+    tasks. The partial unique index decides between concurrent openings; the loser gets
+    `ShiftAlreadyOpen`."""
+    work_object, planned = target.work_object, target.planned
+    zone = ZoneInfo(work_object.timezone)
+    planned_start = planned.starts_at if planned else None
+    shift_start = planned_start or opened_at
+    contract_rate = await rate_in_force(
+        session, target.membership.id, local_today(shift_start, zone)
+    )
+    rate = frozen_rate(contract_rate, target.slot_rate, work_object.base_hourly_rate)
+    lateness = lateness_minutes(planned_start, opened_at)
+    shift = Shift(
+        organization_id=work_object.organization_id,
+        user_id=target.membership.user_id,
+        membership_id=target.membership.id,
+        object_id=work_object.id,
+        planned_shift_id=planned.id if planned else None,
+        planned_start_at=planned_start,
+        opened_at=opened_at,
+        paid_from=paid_from(planned_start, opened_at, work_object.pay_early_arrival),
+        scheduled_end_at=scheduled_end(
+            planned.ends_at if planned else None, work_object.opening_hours, zone, opened_at
+        ),
+        hourly_rate=rate.hourly_rate,
+        rate_source=rate.source.value,
+        late_minutes=lateness,
+        late_fine=late_fine(
+            lateness, work_object.late_grace_minutes, work_object.late_fine_per_minute
+        ),
+        status=ShiftStatus.OPEN,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(shift)
+    except IntegrityError as error:
+        existing = await open_shift_of(session, target.membership.user_id)
+        if existing is None:
+            raise ShiftNotOpenable(reason="worked") from error
+        raise ShiftAlreadyOpen(shift_id=existing.id) from error
+    await attach_tasks_to_shift(session, shift)
+    return shift

@@ -1,0 +1,146 @@
+"""The live feed of an object: who follows it (its owners, its managers, its report chat),
+who may approve a clock-in there, and the events sent to them (a shift opened, closed or
+auto-closed, a clock-in refused)."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.attendance.queries import display_name_of
+from services.notify.outbox import CLOCK_IN_REFUSED, notify
+from services.places.geo import LocationVerdict
+from services.platform.db.models import (
+    ClockInAttempt,
+    Membership,
+    MembershipObject,
+    MembershipRole,
+    MembershipStatus,
+    Permission,
+    Shift,
+    WorkObject,
+)
+from services.platform.local_time import local_hhmm
+
+
+async def _owner_ids(session: AsyncSession, organization_id: int) -> list[int]:
+    return list(
+        await session.scalars(
+            select(Membership.user_id).where(
+                Membership.organization_id == organization_id,
+                Membership.role == MembershipRole.OWNER,
+                Membership.status == MembershipStatus.ACTIVE,
+            )
+        )
+    )
+
+
+async def _object_managers(session: AsyncSession, object_id: int) -> list[tuple[int, list[str]]]:
+    rows = await session.execute(
+        select(Membership.user_id, MembershipObject.permissions)
+        .join(MembershipObject, MembershipObject.membership_id == Membership.id)
+        .where(
+            MembershipObject.object_id == object_id,
+            Membership.role == MembershipRole.MANAGER,
+            Membership.status == MembershipStatus.ACTIVE,
+        )
+    )
+    return [(user_id, list(permissions or ())) for user_id, permissions in rows]
+
+
+async def feed_user_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
+    """Who follows the object's live feed: the owners and the object's managers."""
+    owners = await _owner_ids(session, work_object.organization_id)
+    managers = [user_id for user_id, _ in await _object_managers(session, work_object.id)]
+    return list(dict.fromkeys(owners + managers))
+
+
+async def approver_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
+    """Who may approve a clock-in: the owners and the managers with `plan` on the object."""
+    owners = await _owner_ids(session, work_object.organization_id)
+    planners = [
+        user_id
+        for user_id, permissions in await _object_managers(session, work_object.id)
+        if Permission.PLAN.value in permissions
+    ]
+    return list(dict.fromkeys(owners + planners))
+
+
+def shift_payload(shift: Shift, work_object: WorkObject) -> dict[str, Any]:
+    """A shift's figures as the notifications about it show them, in the object's time."""
+    return {
+        "object": work_object.name,
+        "opened": local_hhmm(shift.opened_at, work_object.timezone),
+        "closed": local_hhmm(shift.closed_at, work_object.timezone) if shift.closed_at else "",
+        "late_minutes": shift.late_minutes,
+        "late_fine": str(shift.late_fine),
+        "worked_minutes": shift.worked_minutes or 0,
+        "pay": str(shift.pay) if shift.pay is not None else "",
+    }
+
+
+async def _feed(
+    session: AsyncSession,
+    work_object: WorkObject,
+    *,
+    kind: str,
+    cause: str,
+    payload: dict[str, Any],
+    now: datetime,
+) -> None:
+    """One live-feed event to the owners, the object's managers and its report chat."""
+    for recipient in await feed_user_ids(session, work_object):
+        await notify(
+            session,
+            kind=kind,
+            dedup_key=f"{kind}:{cause}:u{recipient}",
+            not_before=now,
+            payload=payload,
+            recipient_user_id=recipient,
+        )
+    if work_object.report_chat_id is not None:
+        await notify(
+            session,
+            kind=kind,
+            dedup_key=f"{kind}:{cause}:chat",
+            not_before=now,
+            payload=payload,
+            chat_id=work_object.report_chat_id,
+        )
+
+
+async def feed_shift(
+    session: AsyncSession, shift: Shift, work_object: WorkObject, now: datetime, *, kind: str
+) -> None:
+    """A shift opened, closed or auto-closed (`kind`), with its figures and employee."""
+    payload = shift_payload(shift, work_object) | {
+        "employee": await display_name_of(session, shift.user_id)
+    }
+    await _feed(session, work_object, kind=kind, cause=str(shift.id), payload=payload, now=now)
+
+
+async def feed_refused(
+    session: AsyncSession,
+    work_object: WorkObject,
+    attempt: ClockInAttempt,
+    verdict: LocationVerdict,
+    now: datetime,
+) -> None:
+    """A clock-in refused by the location check: who, where, why and how far away."""
+    payload = {
+        "employee": await display_name_of(session, attempt.user_id),
+        "object": work_object.name,
+        "reason": attempt.reason or "",
+        "distance_m": round(verdict.distance_m) if verdict.distance_m is not None else -1,
+        "radius_m": work_object.geofence_radius_m,
+        "time": local_hhmm(now, work_object.timezone),
+    }
+    await _feed(
+        session,
+        work_object,
+        kind=CLOCK_IN_REFUSED.name,
+        cause=str(attempt.id),
+        payload=payload,
+        now=now,
+    )
