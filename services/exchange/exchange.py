@@ -3,7 +3,7 @@
 - Open places: free places of upcoming slots an employee could take (their contract
   allows the object, it allows self-booking, no overlap with their planned shifts, not
   over the organization's weekly hours cap). Taking one books it under the rules of
-  `services.planning.slots` or, where the object wants approval, asks the planners.
+  `services.planning.bookings` or, where the object wants approval, asks the planners.
 - Give-away: an employee offers a planned shift; the first eligible colleague to take
   it gets it (or it waits for approval). The offerer stays responsible until then; at
   the deadline (2 h before the start) the offer lapses and the offerer is told.
@@ -12,7 +12,7 @@
   at once or neither does.
 
 Concurrency: a request row is locked first, then the planned shifts (ascending ids),
-then the users (ascending ids, `planning.lock_user`); every path takes locks in this
+then the users (ascending ids, `lock_user`); every path takes locks in this
 order, so two changes of the same shifts wait for each other instead of deadlocking,
 and the second one finds the shifts changed. The overlap exclusion constraint of
 planned shifts stays the last guard.
@@ -41,7 +41,23 @@ from services.notify.outbox import (
     notify,
     notify_many,
 )
-from services.planning import slots as planning
+from services.planning.bookings import (
+    active_membership,
+    apply_planned_change,
+    book_slot,
+    check_placement,
+    lock_user,
+    place_on_slot,
+    planned_shift_locked,
+    require_no_overlap,
+    require_works_on,
+)
+from services.planning.errors import NotOnObject, SelfBookingOff
+from services.planning.planners import planner_user_ids, require_planner_on
+from services.planning.queries import SCHEDULE_DAYS, free_slots
+from services.planning.rules import clean_comment
+from services.planning.settings import planning_settings
+from services.planning.slots import live_slot
 from services.platform.clock import Clock, ManualClock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -313,7 +329,7 @@ async def _require_within_cap(
     ignoring: Sequence[int] = (),
 ) -> None:
     """Taking `slot` keeps the user within the organization's weekly hours cap (if set)."""
-    cap = (await planning.planning_settings(session, organization_id)).weekly_hours_cap
+    cap = (await planning_settings(session, organization_id)).weekly_hours_cap
     if cap is None:
         return
     planned = await _week_hours(session, user_id, organization_id, slot.local_date, ignoring)
@@ -331,9 +347,9 @@ async def _eligible(check: Any) -> bool:
 
 
 async def _membership_in(session: AsyncSession, user_id: int, organization_id: int) -> Membership:
-    membership = await planning.active_membership(session, user_id, organization_id)
+    membership = await active_membership(session, user_id, organization_id)
     if membership is None:
-        raise planning.NotOnObject()
+        raise NotOnObject()
     return membership
 
 
@@ -348,7 +364,7 @@ async def _notify_planners(
     them) that a decision is waiting."""
     recipients: set[int] | None = None
     for work_object in work_objects:
-        planners = set(await planning.planner_user_ids(session, work_object))
+        planners = set(await planner_user_ids(session, work_object))
         recipients = planners if recipients is None else recipients & planners
     await notify_many(
         session,
@@ -479,7 +495,7 @@ async def open_places(
         )
     )
     places = []
-    for view in await planning.free_slots(session, clock, user_id=user_id):
+    for view in await free_slots(session, clock, user_id=user_id):
         slot, work_object = await _slot_and_object(session, view.slot_id)
         if view.slot_id in requested or not _in_organization(work_object, organization_id):
             continue
@@ -523,9 +539,7 @@ async def _require_fits(
     ignoring: Sequence[int] = (),
 ) -> None:
     """The user may take on `slot`'s time: no overlap, within the weekly hours cap."""
-    await planning.require_no_overlap(
-        session, user_id, slot.starts_at, slot.ends_at, ignoring=ignoring
-    )
+    await require_no_overlap(session, user_id, slot.starts_at, slot.ends_at, ignoring=ignoring)
     await _require_within_cap(session, user_id, organization_id, slot, ignoring)
 
 
@@ -533,19 +547,19 @@ async def take_open_place(
     session: AsyncSession, clock: Clock, *, user_id: int, slot_id: int
 ) -> TakeResult:
     """The employee takes a free place of a slot: booked at once under the rules of
-    self-booking (`planning.book_slot`), or, where the object wants approval, a request
+    self-booking (`book_slot`), or, where the object wants approval, a request
     the planners are told about. The weekly hours cap applies to both."""
-    slot = await planning.live_slot(session, slot_id, lock=True)
+    slot = await live_slot(session, slot_id, lock=True)
     work_object = await session.get(WorkObject, slot.object_id)
     assert work_object is not None
     if not work_object.allow_self_booking or work_object.archived:
-        raise planning.SelfBookingOff()
+        raise SelfBookingOff()
     membership = await _membership_in(session, user_id, work_object.organization_id)
-    await planning.check_placement(session, clock, slot, membership)
+    await check_placement(session, clock, slot, membership)
     await _require_within_cap(session, user_id, work_object.organization_id, slot)
     info = _info(slot, work_object)
     if not work_object.exchange_needs_approval:
-        await planning.book_slot(session, clock, user_id=user_id, slot_id=slot.id)
+        await book_slot(session, clock, user_id=user_id, slot_id=slot.id)
         return TakeResult(Outcome.DONE, info)
     now = clock.now()
     request = SlotRequest(
@@ -573,7 +587,7 @@ async def offer_shift(
 ) -> ShiftOffer:
     """The employee offers their planned shift to colleagues until 2 h before its start;
     it stays theirs until someone takes it."""
-    planned_shift = await planning.planned_shift_locked(session, planned_shift_id)
+    planned_shift = await planned_shift_locked(session, planned_shift_id)
     if planned_shift.user_id != user_id:
         raise NotFound()
     deadline = planned_shift.starts_at - EXCHANGE_DEADLINE
@@ -637,12 +651,12 @@ async def _offered_shift_checked(
     taker may have it (their object, no overlap, within the cap)."""
     if offer.deadline_at <= clock.now():
         raise OfferGone()
-    planned_shift = await planning.planned_shift_locked(session, offer.planned_shift_id)
+    planned_shift = await planned_shift_locked(session, offer.planned_shift_id)
     if planned_shift.user_id != offer.offered_by_user_id:
         raise ShiftChanged()
     slot, work_object = await _slot_and_object(session, planned_shift.slot_id)
-    await planning.lock_user(session, taker.user_id)
-    await planning.require_works_on(session, taker, planned_shift.object_id)
+    await lock_user(session, taker.user_id)
+    await require_works_on(session, taker, planned_shift.object_id)
     await _require_fits(session, taker.user_id, work_object.organization_id, slot)
     return planned_shift, slot, work_object
 
@@ -652,7 +666,7 @@ async def _move(session: AsyncSession, planned_shift: PlannedShift, to: Membersh
         planned_shift.user_id = to.user_id
         planned_shift.membership_id = to.id
 
-    await planning.apply_planned_change(session, change)
+    await apply_planned_change(session, change)
 
 
 async def take_offered_shift(
@@ -755,7 +769,7 @@ async def swap_candidates(
             PlannedShift.user_id != user_id,
             PlannedShift.object_id.in_(my_objects),
             PlannedShift.starts_at > now + EXCHANGE_DEADLINE,
-            PlannedShift.starts_at < now + timedelta(days=planning.SCHEDULE_DAYS),
+            PlannedShift.starts_at < now + timedelta(days=SCHEDULE_DAYS),
             Membership.status == MembershipStatus.ACTIVE,
             WorkObject.organization_id == my_object.organization_id,
         )
@@ -856,12 +870,12 @@ async def _lock_swap(session: AsyncSession, clock: Clock, swap: ShiftSwap) -> _L
     ):
         raise ShiftChanged()
     for user_id in sorted({swap.proposer_user_id, swap.partner_user_id}):
-        await planning.lock_user(session, user_id)
+        await lock_user(session, user_id)
     proposer = await session.get(Membership, mine.membership_id)
     partner = await session.get(Membership, theirs.membership_id)
     assert proposer is not None and partner is not None
-    await planning.require_works_on(session, proposer, theirs.object_id)
-    await planning.require_works_on(session, partner, mine.object_id)
+    await require_works_on(session, proposer, theirs.object_id)
+    await require_works_on(session, partner, mine.object_id)
     my_slot, my_object = await _slot_and_object(session, mine.slot_id)
     their_slot, their_object = await _slot_and_object(session, theirs.slot_id)
     await _require_fits(session, proposer.user_id, swap.organization_id, their_slot, [mine.id])
@@ -885,7 +899,7 @@ async def _exchange(
         mine.user_id, mine.membership_id = locked.partner.user_id, locked.partner.id
         mine.status = PlannedShiftStatus.PLANNED
 
-    await planning.apply_planned_change(session, change)
+    await apply_planned_change(session, change)
     swap.status = ExchangeStatus.DONE
     swap.resolved_at = now
     await _stale_others(session, now, [mine.id, theirs.id], done_swap_id=swap.id)
@@ -1055,7 +1069,7 @@ async def _require_plans(
 ) -> list[WorkObject]:
     objects = []
     for object_id in object_ids:
-        _, work_object = await planning.require_planner_on(session, user_id, object_id)
+        _, work_object = await require_planner_on(session, user_id, object_id)
         objects.append(work_object)
     return objects
 
@@ -1075,7 +1089,7 @@ async def decide_exchange(
     every rule again under locks: if the place is gone or someone would now overlap, it
     is refused with that reason and nothing changes. A refused give-away is open again
     for other colleagues until its deadline."""
-    text = planning.clean_comment(comment)
+    text = clean_comment(comment)
     now = clock.now()
     decide = {
         ExchangeKind.REQUEST: _decide_request,
@@ -1117,15 +1131,15 @@ async def _decide_request(
     await _require_plans(session, user_id, [request.object_id])
     if request.status != ExchangeStatus.PENDING_APPROVAL:
         raise ExchangeNotPending()
-    slot = await planning.live_slot(session, request.slot_id, lock=True)
+    slot = await live_slot(session, request.slot_id, lock=True)
     work_object = await session.get(WorkObject, slot.object_id)
     assert work_object is not None
     if approve:
         membership = await session.get(Membership, request.membership_id)
         assert membership is not None
-        await planning.check_placement(session, clock, slot, membership)
+        await check_placement(session, clock, slot, membership)
         await _require_within_cap(session, request.user_id, work_object.organization_id, slot)
-        planned_shift = await planning.place_on_slot(session, clock, slot, membership)
+        planned_shift = await place_on_slot(session, clock, slot, membership)
         request.planned_shift_id = planned_shift.id
     request.status = ExchangeStatus.DONE if approve else ExchangeStatus.REFUSED
     request.resolved_at = clock.now()
@@ -1282,7 +1296,7 @@ async def announce_open_places_job(context: "JobContext") -> int:
 async def _employees_near_open_places(session: AsyncSession, now: datetime) -> list[int]:
     """Active employees of objects with an upcoming slot or a live give-away (a cheap
     first cut; `open_places` decides per employee)."""
-    horizon = now + timedelta(days=planning.SCHEDULE_DAYS)
+    horizon = now + timedelta(days=SCHEDULE_DAYS)
     slot_objects = select(TimeSlot.object_id).where(
         TimeSlot.deleted_at.is_(None), TimeSlot.starts_at > now, TimeSlot.starts_at < horizon
     )

@@ -62,3 +62,8 @@ def slot_instants(
 def local_today(now: datetime, zone: ZoneInfo | str) -> date:
     """The local date at `now` in `zone` (an IANA name or a `ZoneInfo`), not the server's."""
     return now.astimezone(ZoneInfo(zone) if isinstance(zone, str) else zone).date()
+
+
+def hhmm(value: time) -> str:
+    """A wall time as people read it: `07:30`."""
+    return value.strftime("%H:%M")

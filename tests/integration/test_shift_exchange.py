@@ -4,13 +4,14 @@ from datetime import date, time
 
 from services.exchange import exchange as shift_exchange
 from services.exchange.exchange import ExchangeKind
-from services.planning import slots as planning
+from services.planning.bookings import book_slot
+from services.planning.slots import create_slot
 from services.platform.db.models import ExchangeStatus
 from tests.support.planning import make_employee, make_world
 
 
 async def _planned(session, clock, world, user, day: date):
-    slot = await planning.create_slot(
+    slot = await create_slot(
         session,
         clock,
         user_id=world.owner.id,
@@ -19,7 +20,7 @@ async def _planned(session, clock, world, user, day: date):
         start_time=time(9),
         end_time=time(18),
     )
-    return await planning.book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+    return await book_slot(session, clock, user_id=user.id, slot_id=slot.id)
 
 
 async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(session, clock):
