@@ -5,15 +5,16 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from dialogs.common.mini_app import mini_app_link
-from dialogs.planning.widgets import day_label, hhmm
+from dialogs.planning.widgets import day_label
 from services.exchange.open_places import open_places
 from services.exchange.queries import incoming_swaps, my_offers
 from services.exchange.rules import EXCHANGE_DEADLINE
 from services.exchange.swaps import SwappableShift, SwapView, swap_candidates
 from services.exchange.views import ShiftInfo
-from services.planning import slots as planning
+from services.planning.queries import ScheduleEntry, my_schedule
 from services.platform.errors import DomainError
 from services.platform.i18n import Translator
+from services.platform.local_time import hhmm
 
 
 def _context(manager: DialogManager) -> tuple[Any, Any, Any, Translator]:
@@ -22,7 +23,7 @@ def _context(manager: DialogManager) -> tuple[Any, Any, Any, Translator]:
 
 
 def shift_args(
-    i18n: Translator, shift: ShiftInfo | planning.ScheduleEntry, prefix: str = ""
+    i18n: Translator, shift: ShiftInfo | ScheduleEntry, prefix: str = ""
 ) -> dict[str, Any]:
     return {
         f"{prefix}date": day_label(i18n, shift.local_date),
@@ -32,7 +33,7 @@ def shift_args(
     }
 
 
-def _line(i18n: Translator, shift: ShiftInfo | planning.ScheduleEntry) -> str:
+def _line(i18n: Translator, shift: ShiftInfo | ScheduleEntry) -> str:
     return i18n.get("schedule-line", **shift_args(i18n, shift))
 
 
@@ -102,12 +103,12 @@ async def get_swap(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     return {"found": True, "gone": False, **_swap_args(i18n, view)}
 
 
-async def _my_entries(manager: DialogManager) -> list[planning.ScheduleEntry]:
+async def _my_entries(manager: DialogManager) -> list[ScheduleEntry]:
     session, user, clock, _ = _context(manager)
-    return await planning.my_schedule(session, clock, user_id=user.id)
+    return await my_schedule(session, clock, user_id=user.id)
 
 
-def _exchangeable(manager: DialogManager, entry: planning.ScheduleEntry) -> bool:
+def _exchangeable(manager: DialogManager, entry: ScheduleEntry) -> bool:
     return entry.starts_at - EXCHANGE_DEADLINE > manager.middleware_data["clock"].now()
 
 
@@ -131,7 +132,7 @@ def _deadline_hours() -> int:
     return int(EXCHANGE_DEADLINE.total_seconds() // 3600)
 
 
-async def _chosen(manager: DialogManager) -> planning.ScheduleEntry | None:
+async def _chosen(manager: DialogManager) -> ScheduleEntry | None:
     wanted = manager.dialog_data.get("planned_shift_id")
     return next((e for e in await _my_entries(manager) if e.planned_shift_id == wanted), None)
 

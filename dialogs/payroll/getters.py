@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
 from dialogs.common.mini_app import mini_app_link
-from dialogs.planning.widgets import hhmm
 from services.payroll import ledger as payroll
 from services.payroll.ledger import PayslipView
 from services.payroll.payslip_text import line_text, payslip_figures
@@ -18,6 +17,7 @@ from services.payroll.periods import MAX_PAY_DAY_OFFSET
 from services.platform.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus, User
 from services.platform.errors import DomainError, PermissionDenied
 from services.platform.i18n import Translator
+from services.platform.local_time import hhmm
 
 PERIOD_ID = "period_id"
 EMPLOYEE_ID = "employee_id"

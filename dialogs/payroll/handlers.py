@@ -27,11 +27,12 @@ from dialogs.payroll.getters import (
     SHIFT_ID,
 )
 from dialogs.payroll.states import MyPaySG, PayrollSG
-from dialogs.planning.widgets import hhmm, set_notice
+from dialogs.planning.widgets import set_notice
 from services.payroll import ledger as payroll
 from services.payroll.periods import MAX_PAY_DAY_OFFSET
 from services.platform.db.models import PayoutMethod, PayPeriod, PayPeriodKind
 from services.platform.errors import DomainError
+from services.platform.local_time import hhmm
 from services.platform.validation import parse_money, parse_shift_times, parse_whole_number
 
 ADJUST_AMOUNT = "adjust_amount"

@@ -9,13 +9,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
-from dialogs.planning.widgets import day_label, hhmm
+from dialogs.planning.widgets import day_label
 from services.exchange.approvals import ExchangeApproval, pending_exchange_approvals
-from services.planning import slots as planning
+from services.planning.cancellations import PendingApproval, cancellation_reasons, pending_approvals
+from services.planning.queries import (
+    SlotView,
+    assignable_employees,
+    is_owner_of,
+    object_schedule,
+    planning_objects,
+    slot_details,
+)
+from services.planning.settings import planning_settings
+from services.planning.templates import object_templates, template_items
 from services.platform.clock import Clock
 from services.platform.db.models import Organization, User, WorkObject
 from services.platform.i18n import Translator
-from services.platform.local_time import crosses_midnight, local_today
+from services.platform.local_time import crosses_midnight, hhmm, local_today
 
 HOURS = list(range(24))
 MINUTES = [0, 15, 30, 45]
@@ -63,12 +73,8 @@ async def _calendar_min(manager: DialogManager) -> date:
 async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     session, user = _session(dialog_manager), _user(dialog_manager)
     organization_id = dialog_manager.dialog_data["organization_id"]
-    objects = await planning.planning_objects(
-        session, user_id=user.id, organization_id=organization_id
-    )
-    pending = await planning.pending_approvals(
-        session, user_id=user.id, organization_id=organization_id
-    )
+    objects = await planning_objects(session, user_id=user.id, organization_id=organization_id)
+    pending = await pending_approvals(session, user_id=user.id, organization_id=organization_id)
     exchanges = await pending_exchange_approvals(
         session, user_id=user.id, organization_id=organization_id
     )
@@ -77,9 +83,7 @@ async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         "has_objects": bool(objects),
         "no_objects": not objects,
         "pending_count": len(pending) + len(exchanges),
-        "is_owner": await planning.is_owner_of(
-            session, user_id=user.id, organization_id=organization_id
-        ),
+        "is_owner": await is_owner_of(session, user_id=user.id, organization_id=organization_id),
     }
 
 
@@ -145,11 +149,11 @@ async def get_slot_created(dialog_manager: DialogManager, **_: Any) -> dict[str,
     return data
 
 
-def _people_text(i18n: Translator, view: planning.SlotView) -> str:
+def _people_text(i18n: Translator, view: SlotView) -> str:
     return ", ".join(p.name for p in view.people) or i18n.get("planning-nobody")
 
 
-def _slot_label(i18n: Translator, key: str, view: planning.SlotView) -> str:
+def _slot_label(i18n: Translator, key: str, view: SlotView) -> str:
     text = i18n.get(
         key,
         start=hhmm(view.start_time),
@@ -165,7 +169,7 @@ async def get_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     i18n = _i18n(dialog_manager)
     day = _day(dialog_manager, "day")
     work_object = await _object(dialog_manager)
-    views = await planning.object_schedule(
+    views = await object_schedule(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         object_id=work_object.id,
@@ -181,8 +185,8 @@ async def get_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     }
 
 
-async def _slot_view(dialog_manager: DialogManager) -> planning.SlotView:
-    return await planning.slot_details(
+async def _slot_view(dialog_manager: DialogManager) -> SlotView:
+    return await slot_details(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         slot_id=dialog_manager.dialog_data["slot_id"],
@@ -213,7 +217,7 @@ async def get_slot(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 async def get_assign(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     data = await get_slot(dialog_manager)
-    employees = await planning.assignable_employees(
+    employees = await assignable_employees(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         slot_id=dialog_manager.dialog_data["slot_id"],
@@ -229,7 +233,7 @@ async def get_unassign_comment(dialog_manager: DialogManager, **_: Any) -> dict[
 
 async def get_templates(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     work_object = await _object(dialog_manager)
-    templates = await planning.object_templates(
+    templates = await object_templates(
         _session(dialog_manager), user_id=_user(dialog_manager).id, object_id=work_object.id
     )
     return {
@@ -241,7 +245,7 @@ async def get_templates(dialog_manager: DialogManager, **_: Any) -> dict[str, An
 
 async def get_template(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     i18n = _i18n(dialog_manager)
-    template, items = await planning.template_items(
+    template, items = await template_items(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         template_id=dialog_manager.dialog_data["template_id"],
@@ -288,8 +292,8 @@ async def get_reasons(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     organization_id = dialog_manager.dialog_data["organization_id"]
     organization = await session.get(Organization, organization_id)
     assert organization is not None
-    settings = await planning.planning_settings(session, organization_id)
-    reasons = await planning.cancellation_reasons(session, organization_id)
+    settings = await planning_settings(session, organization_id)
+    reasons = await cancellation_reasons(session, organization_id)
     lines = [
         i18n.get(
             "planning-reason-line-document" if r.needs_document else "planning-reason-line",
@@ -316,9 +320,7 @@ async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     i18n = _i18n(dialog_manager)
     session, user = _session(dialog_manager), _user(dialog_manager)
     organization_id = dialog_manager.dialog_data["organization_id"]
-    pending = await planning.pending_approvals(
-        session, user_id=user.id, organization_id=organization_id
-    )
+    pending = await pending_approvals(session, user_id=user.id, organization_id=organization_id)
     exchanges = await pending_exchange_approvals(
         session, user_id=user.id, organization_id=organization_id
     )
@@ -376,8 +378,8 @@ async def get_exchange_approval(dialog_manager: DialogManager, **_: Any) -> dict
     }
 
 
-async def current_approval(dialog_manager: DialogManager) -> planning.PendingApproval | None:
-    pending = await planning.pending_approvals(
+async def current_approval(dialog_manager: DialogManager) -> PendingApproval | None:
+    pending = await pending_approvals(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         organization_id=dialog_manager.dialog_data["organization_id"],
@@ -421,7 +423,7 @@ async def get_move_targets(dialog_manager: DialogManager, **_: Any) -> dict[str,
     """The object's other slots of the chosen day, where the employee may be moved."""
     i18n = _i18n(dialog_manager)
     day = _day(dialog_manager, "move_day")
-    views = await planning.object_schedule(
+    views = await object_schedule(
         _session(dialog_manager),
         user_id=_user(dialog_manager).id,
         object_id=dialog_manager.dialog_data["object_id"],

@@ -19,7 +19,21 @@ from dialogs.planning.widgets import set_notice
 from dialogs.task_templates.states import TaskTemplatesSG
 from services.exchange.approvals import decide_exchange
 from services.exchange.views import ExchangeKind
-from services.planning import slots as planning
+from services.planning.bookings import assign_employee, move_planned_shift, unassign
+from services.planning.cancellations import (
+    add_cancellation_reason,
+    archive_cancellation_reason,
+    decide_cancellation,
+)
+from services.planning.queries import slot_details
+from services.planning.settings import set_cancellation_fine, set_weekly_hours_cap
+from services.planning.slots import copy_day, create_slot, delete_slot
+from services.planning.templates import (
+    add_template_item,
+    apply_template,
+    create_template,
+    remove_template_item,
+)
 from services.platform.errors import DomainError
 from services.staff.users import active_memberships, current_membership
 
@@ -101,7 +115,7 @@ async def places_chosen(
     start, end = time.fromisoformat(data["start"]), time.fromisoformat(data["end"])
     try:
         if data["purpose"] == "slot":
-            slot = await planning.create_slot(
+            slot = await create_slot(
                 session,
                 clock,
                 user_id=user.id,
@@ -115,7 +129,7 @@ async def places_chosen(
             data["day"] = data["slot_date"]
             await manager.switch_to(PlanningSG.slot_created)
             return
-        await planning.add_template_item(
+        await add_template_item(
             session,
             user_id=user.id,
             template_id=data["template_id"],
@@ -144,7 +158,7 @@ async def copy_target_chosen(
 ) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        result = await planning.copy_day(
+        result = await copy_day(
             session,
             clock,
             user_id=user.id,
@@ -177,7 +191,7 @@ async def employee_chosen(
 ) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        planned_shift = await planning.assign_employee(
+        planned_shift = await assign_employee(
             session,
             clock,
             user_id=user.id,
@@ -187,7 +201,7 @@ async def employee_chosen(
     except DomainError as error:
         await _refuse(callback, manager, error)
         return
-    view = await planning.slot_details(session, user_id=user.id, slot_id=planned_shift.slot_id)
+    view = await slot_details(session, user_id=user.id, slot_id=planned_shift.slot_id)
     name = next(p.name for p in view.people if p.planned_shift_id == planned_shift.id)
     set_notice(manager, "planning-assigned", name=name)
     await manager.switch_to(PlanningSG.slot)
@@ -199,9 +213,7 @@ async def _choose_person(
     """Remember whom `action` is for (`<action>_id`, `<action>_name`) and go on; back to the
     slot if they are no longer on it."""
     session, user, _ = session_user_clock(manager)
-    view = await planning.slot_details(
-        session, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
-    )
+    view = await slot_details(session, user_id=user.id, slot_id=manager.dialog_data["slot_id"])
     person = next((p for p in view.people if p.planned_shift_id == int(planned_shift_id)), None)
     if person is None:
         await manager.switch_to(PlanningSG.slot)
@@ -222,7 +234,7 @@ async def unassign_comment_entered(
 ) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        await planning.unassign(
+        await unassign(
             session,
             clock,
             user_id=user.id,
@@ -254,7 +266,7 @@ async def move_target_chosen(
 ) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        await planning.move_planned_shift(
+        await move_planned_shift(
             session,
             clock,
             user_id=user.id,
@@ -271,9 +283,7 @@ async def move_target_chosen(
 async def delete_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        await planning.delete_slot(
-            session, clock, user_id=user.id, slot_id=manager.dialog_data["slot_id"]
-        )
+        await delete_slot(session, clock, user_id=user.id, slot_id=manager.dialog_data["slot_id"])
     except DomainError as error:
         await _refuse(callback, manager, error)
         return
@@ -294,7 +304,7 @@ async def template_title_entered(
 ) -> None:
     session, user, _ = session_user_clock(manager)
     try:
-        template = await planning.create_template(
+        template = await create_template(
             session,
             user_id=user.id,
             object_id=manager.dialog_data["object_id"],
@@ -320,7 +330,7 @@ async def template_item_removed(
 ) -> None:
     session, user, _ = session_user_clock(manager)
     try:
-        await planning.remove_template_item(session, user_id=user.id, item_id=int(item_id))
+        await remove_template_item(session, user_id=user.id, item_id=int(item_id))
     except DomainError as error:
         await _refuse(callback, manager, error)
         return
@@ -348,7 +358,7 @@ async def apply_to_chosen(
 ) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        result = await planning.apply_template(
+        result = await apply_template(
             session,
             clock,
             user_id=user.id,
@@ -374,7 +384,7 @@ async def reason_title_entered(
 async def _add_reason(callback: CallbackQuery, manager: DialogManager, needs_document: bool):
     session, user, _ = session_user_clock(manager)
     try:
-        await planning.add_cancellation_reason(
+        await add_cancellation_reason(
             session,
             user_id=user.id,
             organization_id=manager.dialog_data["organization_id"],
@@ -405,9 +415,7 @@ async def reason_removed(
 ) -> None:
     session, user, _ = session_user_clock(manager)
     try:
-        await planning.archive_cancellation_reason(
-            session, user_id=user.id, reason_id=int(reason_id)
-        )
+        await archive_cancellation_reason(session, user_id=user.id, reason_id=int(reason_id))
     except DomainError as error:
         await _refuse(callback, manager, error)
         return
@@ -418,7 +426,7 @@ async def fine_entered(message: Message, widget: MessageInput, manager: DialogMa
     session, user, _ = session_user_clock(manager)
     i18n = manager.middleware_data["i18n"]
     try:
-        settings = await planning.set_cancellation_fine(
+        settings = await set_cancellation_fine(
             session,
             user_id=user.id,
             organization_id=manager.dialog_data["organization_id"],
@@ -436,7 +444,7 @@ async def weekly_cap_entered(
 ) -> None:
     session, user, _ = session_user_clock(manager)
     try:
-        settings = await planning.set_weekly_hours_cap(
+        settings = await set_weekly_hours_cap(
             session,
             user_id=user.id,
             organization_id=manager.dialog_data["organization_id"],
@@ -480,7 +488,7 @@ async def show_documents(callback: CallbackQuery, button: Button, manager: Dialo
 async def _decide(callback: CallbackQuery, manager: DialogManager, approve: bool) -> None:
     session, user, clock = session_user_clock(manager)
     try:
-        await planning.decide_cancellation(
+        await decide_cancellation(
             session,
             clock,
             user_id=user.id,

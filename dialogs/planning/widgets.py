@@ -1,7 +1,7 @@
 """Widgets of the planning dialogs: a calendar that knows the test clock and the user's
 language, and a one-line notice of what just happened."""
 
-from datetime import date, time
+from datetime import date
 from typing import Any
 
 from aiogram_dialog.api.protocols import DialogManager
@@ -19,10 +19,6 @@ from dialogs.common.i18n import fluent_args, translator_of
 from services.platform.i18n import Translator
 
 NOTICE_KEY = "notice"
-
-
-def hhmm(value: time) -> str:
-    return value.strftime("%H:%M")
 
 
 def day_label(translator: Translator, value: date) -> str:

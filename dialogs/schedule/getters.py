@@ -6,11 +6,13 @@ from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.media import orchestrator_of
-from dialogs.planning.widgets import day_label, hhmm
+from dialogs.planning.widgets import day_label
 from services.media_orchestrator import MediaFlowExpired
-from services.planning import slots as planning
+from services.planning.cancellations import cancellation_reasons, cancellation_terms
+from services.planning.queries import ScheduleEntry, my_schedule
 from services.platform.db.models import Organization, PlannedShift, WorkObject
 from services.platform.i18n import Translator
+from services.platform.local_time import hhmm
 
 
 def _i18n(manager: DialogManager) -> Translator:
@@ -21,7 +23,7 @@ def _session(manager: DialogManager) -> AsyncSession:
     return manager.middleware_data["session"]
 
 
-def _shift_args(i18n: Translator, entry: planning.ScheduleEntry) -> dict[str, Any]:
+def _shift_args(i18n: Translator, entry: ScheduleEntry) -> dict[str, Any]:
     return {
         "date": day_label(i18n, entry.local_date),
         "start": hhmm(entry.start_time),
@@ -30,9 +32,9 @@ def _shift_args(i18n: Translator, entry: planning.ScheduleEntry) -> dict[str, An
     }
 
 
-async def _entries(manager: DialogManager) -> list[planning.ScheduleEntry]:
+async def _entries(manager: DialogManager) -> list[ScheduleEntry]:
     data = manager.middleware_data
-    return await planning.my_schedule(data["session"], data["clock"], user_id=data["user"].id)
+    return await my_schedule(data["session"], data["clock"], user_id=data["user"].id)
 
 
 async def get_schedule(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -48,7 +50,7 @@ async def get_schedule(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     }
 
 
-async def _chosen_shift(manager: DialogManager) -> planning.ScheduleEntry | None:
+async def _chosen_shift(manager: DialogManager) -> ScheduleEntry | None:
     wanted = manager.dialog_data.get("planned_shift_id")
     return next((e for e in await _entries(manager) if e.planned_shift_id == wanted), None)
 
@@ -63,7 +65,7 @@ async def get_cancel_reasons(dialog_manager: DialogManager, **_: Any) -> dict[st
     assert planned_shift is not None
     work_object = await session.get(WorkObject, planned_shift.object_id)
     assert work_object is not None
-    reasons = await planning.cancellation_reasons(session, work_object.organization_id)
+    reasons = await cancellation_reasons(session, work_object.organization_id)
     return {
         "found": True,
         **_shift_args(i18n, entry),
@@ -100,7 +102,7 @@ async def get_confirm(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     entry = await _chosen_shift(dialog_manager)
     if entry is None:
         return {"found": False}
-    terms = await planning.cancellation_terms(
+    terms = await cancellation_terms(
         data["session"],
         data["clock"],
         user_id=data["user"].id,

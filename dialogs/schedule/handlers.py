@@ -11,7 +11,7 @@ from dialogs.common.input import show_callback_error
 from dialogs.common.media import incoming_media, orchestrator_of
 from dialogs.planning.widgets import set_notice
 from dialogs.schedule.states import ScheduleSG
-from services.planning import slots as planning
+from services.planning.cancellations import begin_cancellation_document, cancel_planned_shift
 from services.platform.db.models import CancellationReason
 from services.platform.errors import DomainError
 
@@ -37,7 +37,7 @@ async def reason_chosen(
         await manager.switch_to(ScheduleSG.cancel_confirm)
         return
     try:
-        flow = await planning.begin_cancellation_document(
+        flow = await begin_cancellation_document(
             session,
             clock,
             orchestrator_of(manager),
@@ -68,7 +68,7 @@ async def cancel_confirmed(callback: CallbackQuery, button: Button, manager: Dia
     session, user, clock = session_user_clock(manager)
     data = manager.dialog_data
     try:
-        cancellation = await planning.cancel_planned_shift(
+        cancellation = await cancel_planned_shift(
             session,
             clock,
             user_id=user.id,

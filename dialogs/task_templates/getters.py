@@ -6,8 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
-from dialogs.planning.widgets import day_label, hhmm
+from dialogs.planning.widgets import day_label
 from services.platform.db.models import TaskTemplate, User, WorkObject
+from services.platform.local_time import hhmm
 from services.staff.permissions import Actor
 from services.tasks.templates import slot_tasks, task_template_objects, task_templates
 

@@ -94,7 +94,7 @@ def upgrade() -> None:
     # One live slot per object, local date and times: re-applying a template never duplicates.
     op.create_index('uq_time_slots_live_object_date_times', 'time_slots', ['object_id', 'local_date', 'start_time', 'end_time'], unique=True, postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL'))
     # One employee never has two overlapping planned shifts (PostgreSQL only; SQLite
-    # relies on the check in services.planning.slots).
+    # relies on the check in services.planning.bookings).
     if op.get_bind().dialect.name == 'postgresql':
         op.execute('CREATE EXTENSION IF NOT EXISTS btree_gist')
         op.execute(

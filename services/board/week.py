@@ -2,11 +2,11 @@
 (objects × days, occupancy, who is planned, pending give-aways and swaps, labour cost)
 and an employee's month calendar.
 
-Changes go through `services.planning.slots` (assign, unassign): this module only reads, with
-the same permission rules (`services.staff.permissions`). Labour cost is shown only on objects
-where the viewer holds `view_money`; it is what the planned people would earn: the rate
-in force (contract, else slot, else object — `services.payroll.rules.frozen_rate`) × the
-slot's length, per person.
+Changes go through `services.planning.bookings` (assign, unassign): this module only
+reads, with the same permission rules (`services.staff.permissions`). Labour cost is shown
+only on objects where the viewer holds `view_money`; it is what the planned people would
+earn: the rate in force (contract, else slot, else object —
+`services.payroll.rules.frozen_rate`) × the slot's length, per person.
 """
 
 from dataclasses import dataclass, field
@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.exchange.queries import PendingExchange, week_exchanges
 from services.payroll.rules import frozen_rate, pay_for, whole_minutes
-from services.planning.slots import planned_shifts_by_slot
+from services.planning.queries import planned_shifts_by_slot
 from services.platform.clock import Clock
 from services.platform.db.models import (
     Membership,

@@ -23,7 +23,10 @@ from services.exchange.views import (
     slot_info,
 )
 from services.notify.outbox import EXCHANGE_DECIDED
-from services.planning import slots as planning
+from services.planning.bookings import check_placement, place_on_slot
+from services.planning.planners import require_planner_on
+from services.planning.rules import clean_comment
+from services.planning.slots import live_slot
 from services.platform.clock import Clock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -134,7 +137,7 @@ async def pending_exchange_approvals(
 
 async def _require_plans(session: AsyncSession, user_id: int, object_ids: Sequence[int]) -> None:
     for object_id in object_ids:
-        await planning.require_planner_on(session, user_id, object_id)
+        await require_planner_on(session, user_id, object_id)
 
 
 async def decide_exchange(
@@ -152,7 +155,7 @@ async def decide_exchange(
     every rule again under locks: if the place is gone or someone would now overlap, it
     is refused with that reason and nothing changes. A refused give-away is open again
     for other colleagues until its deadline."""
-    text = planning.clean_comment(comment)
+    text = clean_comment(comment)
     now = clock.now()
     decide = {
         ExchangeKind.REQUEST: _decide_request,
@@ -194,15 +197,15 @@ async def _decide_request(
     await _require_plans(session, user_id, [request.object_id])
     if request.status != ExchangeStatus.PENDING_APPROVAL:
         raise ExchangeNotPending()
-    slot = await planning.live_slot(session, request.slot_id, lock=True)
+    slot = await live_slot(session, request.slot_id, lock=True)
     work_object = await session.get(WorkObject, slot.object_id)
     assert work_object is not None
     if approve:
         membership = await session.get(Membership, request.membership_id)
         assert membership is not None
-        await planning.check_placement(session, clock, slot, membership)
+        await check_placement(session, clock, slot, membership)
         await require_within_cap(session, request.user_id, work_object.organization_id, slot)
-        planned_shift = await planning.place_on_slot(session, clock, slot, membership)
+        planned_shift = await place_on_slot(session, clock, slot, membership)
         request.planned_shift_id = planned_shift.id
     request.status = ExchangeStatus.DONE if approve else ExchangeStatus.REFUSED
     request.resolved_at = clock.now()

@@ -9,7 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.exchange.errors import WeeklyCapReached
 from services.exchange.rules import over_weekly_cap
-from services.planning import slots as planning
+from services.planning.bookings import active_membership, require_no_overlap
+from services.planning.errors import NotOnObject
+from services.planning.settings import planning_settings
 from services.platform.db.models import (
     Membership,
     PlannedShift,
@@ -22,9 +24,9 @@ from services.platform.local_time import week_start
 
 
 async def membership_in(session: AsyncSession, user_id: int, organization_id: int) -> Membership:
-    membership = await planning.active_membership(session, user_id, organization_id)
+    membership = await active_membership(session, user_id, organization_id)
     if membership is None:
-        raise planning.NotOnObject()
+        raise NotOnObject()
     return membership
 
 
@@ -63,7 +65,7 @@ async def require_within_cap(
     ignoring: Sequence[int] = (),
 ) -> None:
     """Taking `slot` keeps the user within the organization's weekly hours cap (if set)."""
-    cap = (await planning.planning_settings(session, organization_id)).weekly_hours_cap
+    cap = (await planning_settings(session, organization_id)).weekly_hours_cap
     if cap is None:
         return
     planned = await _week_hours(session, user_id, organization_id, slot.local_date, ignoring)
@@ -79,9 +81,7 @@ async def require_fits(
     ignoring: Sequence[int] = (),
 ) -> None:
     """The user may take on `slot`'s time: no overlap, within the weekly hours cap."""
-    await planning.require_no_overlap(
-        session, user_id, slot.starts_at, slot.ends_at, ignoring=ignoring
-    )
+    await require_no_overlap(session, user_id, slot.starts_at, slot.ends_at, ignoring=ignoring)
     await require_within_cap(session, user_id, organization_id, slot, ignoring)
 
 

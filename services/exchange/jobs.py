@@ -13,7 +13,7 @@ from services.exchange.open_places import open_places
 from services.exchange.swaps import swap_payload
 from services.exchange.views import planned_shift_info, slot_info
 from services.notify.outbox import EXCHANGE_LAPSED, OPEN_PLACES
-from services.planning import slots as planning
+from services.planning.queries import SCHEDULE_DAYS
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -139,7 +139,7 @@ async def announce_open_places_job(context: JobContext) -> int:
 async def _employees_near_open_places(session: AsyncSession, now: datetime) -> list[int]:
     """Active employees of objects with an upcoming slot or a live give-away (a cheap
     first cut; `open_places` decides per employee)."""
-    horizon = now + timedelta(days=planning.SCHEDULE_DAYS)
+    horizon = now + timedelta(days=SCHEDULE_DAYS)
     slot_objects = select(TimeSlot.object_id).where(
         TimeSlot.deleted_at.is_(None), TimeSlot.starts_at > now, TimeSlot.starts_at < horizon
     )

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.exchange.views import ShiftInfo
 from services.notify.outbox import EXCHANGE_APPROVAL_NEEDED, UserNotification, notify, notify_many
-from services.planning import slots as planning
+from services.planning.planners import planner_user_ids
 from services.platform.db.models import WorkObject
 
 # `/start` payloads of the notification buttons (the bot's deep links).
@@ -59,7 +59,7 @@ async def notify_planners(
     them) that a decision is waiting."""
     recipients: set[int] | None = None
     for work_object in work_objects:
-        planners = set(await planning.planner_user_ids(session, work_object))
+        planners = set(await planner_user_ids(session, work_object))
         recipients = planners if recipients is None else recipients & planners
     await notify_many(
         session,

@@ -26,7 +26,12 @@ from services.exchange.views import (
     slot_and_object,
 )
 from services.notify.outbox import OFFER_TAKEN
-from services.planning import slots as planning
+from services.planning.bookings import (
+    apply_planned_change,
+    lock_user,
+    planned_shift_locked,
+    require_works_on,
+)
 from services.platform.clock import Clock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -45,7 +50,7 @@ async def offer_shift(
 ) -> ShiftOffer:
     """The employee offers their planned shift to colleagues until 2 h before its start;
     it stays theirs until someone takes it."""
-    planned_shift = await planning.planned_shift_locked(session, planned_shift_id)
+    planned_shift = await planned_shift_locked(session, planned_shift_id)
     if planned_shift.user_id != user_id:
         raise NotFound()
     deadline = offer_deadline(planned_shift.starts_at)
@@ -96,12 +101,12 @@ async def offered_shift_checked(
     taker may have it (their object, no overlap, within the cap)."""
     if offer.deadline_at <= clock.now():
         raise OfferGone()
-    planned_shift = await planning.planned_shift_locked(session, offer.planned_shift_id)
+    planned_shift = await planned_shift_locked(session, offer.planned_shift_id)
     if planned_shift.user_id != offer.offered_by_user_id:
         raise ShiftChanged()
     slot, work_object = await slot_and_object(session, planned_shift.slot_id)
-    await planning.lock_user(session, taker.user_id)
-    await planning.require_works_on(session, taker, planned_shift.object_id)
+    await lock_user(session, taker.user_id)
+    await require_works_on(session, taker, planned_shift.object_id)
     await require_fits(session, taker.user_id, work_object.organization_id, slot)
     return planned_shift, slot, work_object
 
@@ -169,7 +174,7 @@ async def complete_offer(
         planned_shift.user_id = taker.user_id
         planned_shift.membership_id = taker.id
 
-    await planning.apply_planned_change(session, move)
+    await apply_planned_change(session, move)
     offer.status = ExchangeStatus.DONE
     offer.resolved_at = now
     await stale_others(session, now, [planned_shift.id], done_offer_id=offer.id)

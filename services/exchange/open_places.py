@@ -22,7 +22,10 @@ from services.exchange.views import (
     shift_info,
     slot_and_object,
 )
-from services.planning import slots as planning
+from services.planning.bookings import book_slot, check_placement
+from services.planning.errors import SelfBookingOff
+from services.planning.queries import free_slots
+from services.planning.slots import live_slot
 from services.platform.clock import Clock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -116,7 +119,7 @@ async def open_places(
         )
     )
     places = []
-    for view in await planning.free_slots(session, clock, user_id=user_id):
+    for view in await free_slots(session, clock, user_id=user_id):
         slot, work_object = await slot_and_object(session, view.slot_id)
         if view.slot_id in requested or not _in_organization(work_object, organization_id):
             continue
@@ -152,19 +155,19 @@ async def take_open_place(
     session: AsyncSession, clock: Clock, *, user_id: int, slot_id: int
 ) -> TakeResult:
     """The employee takes a free place of a slot: booked at once under the rules of
-    self-booking (`planning.book_slot`), or, where the object wants approval, a request
+    self-booking (`book_slot`), or, where the object wants approval, a request
     the planners are told about. The weekly hours cap applies to both."""
-    slot = await planning.live_slot(session, slot_id, lock=True)
+    slot = await live_slot(session, slot_id, lock=True)
     work_object = await session.get(WorkObject, slot.object_id)
     assert work_object is not None
     if not work_object.allow_self_booking or work_object.archived:
-        raise planning.SelfBookingOff()
+        raise SelfBookingOff()
     membership = await membership_in(session, user_id, work_object.organization_id)
-    await planning.check_placement(session, clock, slot, membership)
+    await check_placement(session, clock, slot, membership)
     await require_within_cap(session, user_id, work_object.organization_id, slot)
     info = shift_info(slot, work_object)
     if not work_object.exchange_needs_approval:
-        await planning.book_slot(session, clock, user_id=user_id, slot_id=slot.id)
+        await book_slot(session, clock, user_id=user_id, slot_id=slot.id)
         return TakeResult(Outcome.DONE, info)
     now = clock.now()
     request = SlotRequest(

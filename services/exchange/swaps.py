@@ -29,7 +29,8 @@ from services.exchange.views import (
     slot_and_object,
 )
 from services.notify.outbox import SWAP_ANSWERED, SWAP_PROPOSED
-from services.planning import slots as planning
+from services.planning.bookings import apply_planned_change, lock_user, require_works_on
+from services.planning.queries import SCHEDULE_DAYS
 from services.platform.clock import Clock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -96,7 +97,7 @@ async def swap_candidates(
             PlannedShift.user_id != user_id,
             PlannedShift.object_id.in_(my_objects),
             PlannedShift.starts_at > now + EXCHANGE_DEADLINE,
-            PlannedShift.starts_at < now + timedelta(days=planning.SCHEDULE_DAYS),
+            PlannedShift.starts_at < now + timedelta(days=SCHEDULE_DAYS),
             Membership.status == MembershipStatus.ACTIVE,
             WorkObject.organization_id == my_object.organization_id,
         )
@@ -201,12 +202,12 @@ async def lock_swap(session: AsyncSession, clock: Clock, swap: ShiftSwap) -> Loc
     ):
         raise ShiftChanged()
     for user_id in sorted({swap.proposer_user_id, swap.partner_user_id}):
-        await planning.lock_user(session, user_id)
+        await lock_user(session, user_id)
     proposer = await session.get(Membership, mine.membership_id)
     partner = await session.get(Membership, theirs.membership_id)
     assert proposer is not None and partner is not None
-    await planning.require_works_on(session, proposer, theirs.object_id)
-    await planning.require_works_on(session, partner, mine.object_id)
+    await require_works_on(session, proposer, theirs.object_id)
+    await require_works_on(session, partner, mine.object_id)
     my_slot, my_object = await slot_and_object(session, mine.slot_id)
     their_slot, their_object = await slot_and_object(session, theirs.slot_id)
     await require_fits(session, proposer.user_id, swap.organization_id, their_slot, [mine.id])
@@ -230,7 +231,7 @@ async def exchange_shifts(
         mine.user_id, mine.membership_id = locked.partner.user_id, locked.partner.id
         mine.status = PlannedShiftStatus.PLANNED
 
-    await planning.apply_planned_change(session, change)
+    await apply_planned_change(session, change)
     swap.status = ExchangeStatus.DONE
     swap.resolved_at = now
     await stale_others(session, now, [mine.id, theirs.id], done_swap_id=swap.id)

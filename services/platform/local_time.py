@@ -76,3 +76,8 @@ def local_today(now: datetime, zone: ZoneInfo | str) -> date:
 def local_hhmm(instant: datetime, zone: ZoneInfo | str) -> str:
     """`HH:MM` of `instant` on the wall clock of `zone` (an IANA name or a `ZoneInfo`)."""
     return instant.astimezone(_zone(zone)).strftime("%H:%M")
+
+
+def hhmm(value: time) -> str:
+    """A wall time as people read it: `07:30`."""
+    return value.strftime("%H:%M")

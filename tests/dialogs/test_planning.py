@@ -10,7 +10,10 @@ from sqlalchemy import func, select
 
 from services.media_orchestrator import media_orchestrator_for
 from services.payroll.rules import chargeable_fine
-from services.planning import slots as planning
+from services.planning.bookings import assign_employee, book_slot
+from services.planning.cancellations import add_cancellation_reason, cancellation_reasons
+from services.planning.settings import planning_settings, set_cancellation_fine
+from services.planning.slots import create_slot
 from services.platform.db.models import (
     CancellationApproval,
     Media,
@@ -52,7 +55,7 @@ async def _employee(session_factory, world: World, telegram_id: int = IVAN_ID, n
 
 async def _slot(session_factory, clock, world, day=date(2026, 3, 3), start=time(9), end=time(18)):
     async with session_factory() as session:
-        slot = await planning.create_slot(
+        slot = await create_slot(
             session,
             clock,
             user_id=world.owner.id,
@@ -234,7 +237,7 @@ async def test_owner_moves_an_employee_to_another_shift_of_another_day(
     )
     async with session_factory() as session:
         for slot, membership in ((tuesday, ivan), (morning, maria)):
-            await planning.assign_employee(
+            await assign_employee(
                 session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
             )
         await session.commit()
@@ -339,11 +342,11 @@ async def _cancellation_world(session_factory, clock):
     world = await _world(session_factory, clock)
     ivan_user, _ = await _employee(session_factory, world)
     async with session_factory() as session:
-        await planning.set_cancellation_fine(
+        await set_cancellation_fine(
             session, user_id=world.owner.id, organization_id=world.organization.id, amount="500"
         )
         for title, needs_document in (("Болезнь", True), ("Планы", False)):
-            await planning.add_cancellation_reason(
+            await add_cancellation_reason(
                 session,
                 user_id=world.owner.id,
                 organization_id=world.organization.id,
@@ -355,7 +358,7 @@ async def _cancellation_world(session_factory, clock):
     later = await _slot(session_factory, clock, world, day=date(2026, 3, 10))
     async with session_factory() as session:
         for slot in (soon, later):
-            await planning.book_slot(session, clock, user_id=ivan_user.id, slot_id=slot.id)
+            await book_slot(session, clock, user_id=ivan_user.id, slot_id=slot.id)
         await session.commit()
     return world, ivan_user
 
@@ -479,7 +482,7 @@ async def _pending_cancellations(session_factory, clock, orchestrator, world, iv
     async with session_factory() as session:
         sick = next(
             r
-            for r in await planning.cancellation_reasons(session, world.organization.id)
+            for r in await cancellation_reasons(session, world.organization.id)
             if r.needs_document
         )
         planned = list(
@@ -560,5 +563,5 @@ async def test_owner_manages_reasons_and_fine(
     assert "Штраф сохранён" in owner.text()
     assert "750,00" in owner.text()
     async with session_factory() as session:
-        settings = await planning.planning_settings(session, world.organization.id)
+        settings = await planning_settings(session, world.organization.id)
     assert settings.cancellation_fine == Decimal("750.00")

@@ -9,7 +9,8 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 
 from services.exchange.jobs import announce_open_places_job, lapse_exchanges_job
-from services.planning import slots as planning
+from services.planning.bookings import book_slot
+from services.planning.slots import create_slot
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -50,7 +51,7 @@ async def _world(session_factory, clock, *, needs_approval: bool = False) -> tup
 
 async def _slot(session_factory, clock, world, day=TUESDAY, start=time(9), end=time(18)):
     async with session_factory() as session:
-        slot = await planning.create_slot(
+        slot = await create_slot(
             session,
             clock,
             user_id=world.owner.id,
@@ -66,7 +67,7 @@ async def _slot(session_factory, clock, world, day=TUESDAY, start=time(9), end=t
 async def _planned(session_factory, clock, world, user, **slot_args) -> PlannedShift:
     slot = await _slot(session_factory, clock, world, **slot_args)
     async with session_factory() as session:
-        planned_shift = await planning.book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+        planned_shift = await book_slot(session, clock, user_id=user.id, slot_id=slot.id)
         await session.commit()
     return planned_shift
 

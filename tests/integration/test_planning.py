@@ -14,7 +14,30 @@ from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.orgs.organizations import create_organization
 from services.payroll.rules import chargeable_fine
 from services.places.geo import LocationReport
-from services.planning import slots as planning
+from services.planning.bookings import assign_employee, book_slot, move_planned_shift, unassign
+from services.planning.cancellations import (
+    add_cancellation_reason,
+    cancel_planned_shift,
+    decide_cancellation,
+    pending_approvals,
+)
+from services.planning.errors import (
+    AlreadyOnSlot,
+    CancellationNotPending,
+    DocumentRequired,
+    NotOnObject,
+    SelfBookingOff,
+    ShiftAlreadyOpened,
+    ShiftNotPlanned,
+    ShiftOverlap,
+    SlotExists,
+    SlotFull,
+    SlotInPast,
+)
+from services.planning.queries import count_planned, free_slots, my_schedule
+from services.planning.settings import set_cancellation_fine
+from services.planning.slots import GenerationResult, copy_day, create_slot, delete_slot
+from services.planning.templates import add_template_item, apply_template, create_template
 from services.platform.config import Settings
 from services.platform.db.models import (
     CancellationApproval,
@@ -40,7 +63,7 @@ TOMORROW = date(2026, 3, 3)
 
 
 async def _slot(session, clock, world, *, day=TOMORROW, start=time(9), end=time(18), places=1):
-    return await planning.create_slot(
+    return await create_slot(
         session,
         clock,
         user_id=world.owner.id,
@@ -71,9 +94,9 @@ async def test_same_slot_twice_and_slot_in_past_are_refused(session, clock):
     world = await make_world(session, clock)
     await _slot(session, clock, world)
 
-    with pytest.raises(planning.SlotExists):
+    with pytest.raises(SlotExists):
         await _slot(session, clock, world)
-    with pytest.raises(planning.SlotInPast):
+    with pytest.raises(SlotInPast):
         await _slot(session, clock, world, day=date(2026, 3, 2), start=time(11), end=time(13))
     with pytest.raises(InvalidInput):
         await _slot(session, clock, world, start=time(9), end=time(9))
@@ -86,7 +109,7 @@ async def test_employee_cannot_create_slots(session, clock):
     )
 
     with pytest.raises(PermissionDenied):
-        await planning.create_slot(
+        await create_slot(
             session,
             clock,
             user_id=employee.id,
@@ -99,11 +122,11 @@ async def test_employee_cannot_create_slots(session, clock):
 
 async def test_apply_template_twice_never_duplicates(session, clock):
     world = await make_world(session, clock)
-    template = await planning.create_template(
+    template = await create_template(
         session, user_id=world.owner.id, object_id=world.work_object.id, title="Будни"
     )
     for weekday in range(5):
-        await planning.add_template_item(
+        await add_template_item(
             session,
             user_id=world.owner.id,
             template_id=template.id,
@@ -112,7 +135,7 @@ async def test_apply_template_twice_never_duplicates(session, clock):
             end_time=time(18),
             max_employees=2,
         )
-    await planning.add_template_item(
+    await add_template_item(
         session,
         user_id=world.owner.id,
         template_id=template.id,
@@ -122,7 +145,7 @@ async def test_apply_template_twice_never_duplicates(session, clock):
     )
 
     # Monday 2 March (today, 09:00 already past in Moscow) to Sunday 15 March.
-    first = await planning.apply_template(
+    first = await apply_template(
         session,
         clock,
         user_id=world.owner.id,
@@ -130,7 +153,7 @@ async def test_apply_template_twice_never_duplicates(session, clock):
         date_from=date(2026, 3, 2),
         date_to=date(2026, 3, 15),
     )
-    second = await planning.apply_template(
+    second = await apply_template(
         session,
         clock,
         user_id=world.owner.id,
@@ -139,8 +162,8 @@ async def test_apply_template_twice_never_duplicates(session, clock):
         date_to=date(2026, 3, 15),
     )
 
-    assert first == planning.GenerationResult(created=11, skipped=1)
-    assert second == planning.GenerationResult(created=0, skipped=12)
+    assert first == GenerationResult(created=11, skipped=1)
+    assert second == GenerationResult(created=0, skipped=12)
     assert await session.scalar(select(func.count(TimeSlot.id))) == 11
 
 
@@ -150,7 +173,7 @@ async def test_copy_day_skips_existing(session, clock):
     await _slot(session, clock, world, start=time(15), end=time(23))
     await _slot(session, clock, world, day=date(2026, 3, 4), start=time(9), end=time(15))
 
-    result = await planning.copy_day(
+    result = await copy_day(
         session,
         clock,
         user_id=world.owner.id,
@@ -159,7 +182,7 @@ async def test_copy_day_skips_existing(session, clock):
         target_date=date(2026, 3, 4),
     )
 
-    assert result == planning.GenerationResult(created=1, skipped=1)
+    assert result == GenerationResult(created=1, skipped=1)
 
 
 async def test_overlap_across_organizations_is_refused(session, clock):
@@ -174,7 +197,7 @@ async def test_overlap_across_organizations_is_refused(session, clock):
     await session.flush()
 
     slot = await _slot(session, clock, world, start=time(9), end=time(18))
-    other_slot = await planning.create_slot(
+    other_slot = await create_slot(
         session,
         clock,
         user_id=world.owner.id,
@@ -183,10 +206,10 @@ async def test_overlap_across_organizations_is_refused(session, clock):
         start_time=time(17),
         end_time=time(23),
     )
-    await planning.book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
+    await book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
 
-    with pytest.raises(planning.ShiftOverlap):
-        await planning.book_slot(session, clock, user_id=ivan.id, slot_id=other_slot.id)
+    with pytest.raises(ShiftOverlap):
+        await book_slot(session, clock, user_id=ivan.id, slot_id=other_slot.id)
 
 
 async def test_only_employees_of_the_object_are_placed(session, clock):
@@ -195,10 +218,10 @@ async def test_only_employees_of_the_object_are_placed(session, clock):
     petr, membership = await make_employee(session, world.organization, [elsewhere], telegram_id=3)
     slot = await _slot(session, clock, world)
 
-    with pytest.raises(planning.NotOnObject):
-        await planning.book_slot(session, clock, user_id=petr.id, slot_id=slot.id)
-    with pytest.raises(planning.NotOnObject):
-        await planning.assign_employee(
+    with pytest.raises(NotOnObject):
+        await book_slot(session, clock, user_id=petr.id, slot_id=slot.id)
+    with pytest.raises(NotOnObject):
+        await assign_employee(
             session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
         )
 
@@ -208,9 +231,9 @@ async def test_self_booking_needs_the_object_flag(session, clock):
     ivan, _ = await make_employee(session, world.organization, [world.work_object], telegram_id=1)
     slot = await _slot(session, clock, world)
 
-    assert await planning.free_slots(session, clock, user_id=ivan.id) == []
-    with pytest.raises(planning.SelfBookingOff):
-        await planning.book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
+    assert await free_slots(session, clock, user_id=ivan.id) == []
+    with pytest.raises(SelfBookingOff):
+        await book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
 
 
 async def test_free_slots_show_occupancy_and_hide_full_and_far_slots(session, clock):
@@ -223,7 +246,7 @@ async def test_free_slots_show_occupancy_and_hide_full_and_far_slots(session, cl
     full = await _slot(session, clock, world, day=date(2026, 3, 4))
     await _slot(session, clock, world, day=date(2026, 3, 20))
     for slot in (two_places, full):
-        await planning.assign_employee(
+        await assign_employee(
             session,
             clock,
             user_id=world.owner.id,
@@ -231,12 +254,12 @@ async def test_free_slots_show_occupancy_and_hide_full_and_far_slots(session, cl
             membership_id=anna_membership.id,
         )
 
-    free = await planning.free_slots(session, clock, user_id=ivan.id)
+    free = await free_slots(session, clock, user_id=ivan.id)
 
     assert [(view.slot_id, view.booked, view.max_employees) for view in free] == [
         (two_places.id, 1, 2)
     ]
-    assert await planning.free_slots(session, clock, user_id=anna.id) == []
+    assert await free_slots(session, clock, user_id=anna.id) == []
 
 
 async def test_assign_unassign_and_delete_notify_the_employee(session, clock):
@@ -245,16 +268,16 @@ async def test_assign_unassign_and_delete_notify_the_employee(session, clock):
         session, world.organization, [world.work_object], telegram_id=1
     )
     slot = await _slot(session, clock, world)
-    planned = await planning.assign_employee(
+    planned = await assign_employee(
         session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
     )
-    await planning.unassign(
+    await unassign(
         session, clock, user_id=world.owner.id, planned_shift_id=planned.id, comment="Закрыто"
     )
-    await planning.assign_employee(
+    await assign_employee(
         session, clock, user_id=world.owner.id, slot_id=slot.id, membership_id=membership.id
     )
-    await planning.delete_slot(session, clock, user_id=world.owner.id, slot_id=slot.id)
+    await delete_slot(session, clock, user_id=world.owner.id, slot_id=slot.id)
 
     assert await _kinds(session) == [
         ("shift-assigned", ivan.id),
@@ -264,7 +287,7 @@ async def test_assign_unassign_and_delete_notify_the_employee(session, clock):
     ]
     statuses = await session.scalars(select(PlannedShift.status))
     assert set(statuses) == {PlannedShiftStatus.CANCELLED}
-    assert await planning.my_schedule(session, clock, user_id=ivan.id) == []
+    assert await my_schedule(session, clock, user_id=ivan.id) == []
     fines = await session.scalars(select(ShiftCancellation.fine_amount))
     assert set(fines) == {None}
     # The deleted slot can be planned again.
@@ -276,17 +299,17 @@ async def _cancel_setup(session, clock, *, fine="500"):
     ivan, membership = await make_employee(
         session, world.organization, [world.work_object], telegram_id=1
     )
-    await planning.set_cancellation_fine(
+    await set_cancellation_fine(
         session, user_id=world.owner.id, organization_id=world.organization.id, amount=fine
     )
-    sick = await planning.add_cancellation_reason(
+    sick = await add_cancellation_reason(
         session,
         user_id=world.owner.id,
         organization_id=world.organization.id,
         title="Болезнь",
         needs_document=True,
     )
-    plans = await planning.add_cancellation_reason(
+    plans = await add_cancellation_reason(
         session,
         user_id=world.owner.id,
         organization_id=world.organization.id,
@@ -300,13 +323,13 @@ async def test_short_notice_cancellation_records_the_fine(session, clock):
     world, ivan, _, _, plans = await _cancel_setup(session, clock)
     tomorrow_slot = await _slot(session, clock, world)  # starts in 21 hours
     far_slot = await _slot(session, clock, world, day=date(2026, 3, 10))
-    near = await planning.book_slot(session, clock, user_id=ivan.id, slot_id=tomorrow_slot.id)
-    far = await planning.book_slot(session, clock, user_id=ivan.id, slot_id=far_slot.id)
+    near = await book_slot(session, clock, user_id=ivan.id, slot_id=tomorrow_slot.id)
+    far = await book_slot(session, clock, user_id=ivan.id, slot_id=far_slot.id)
 
-    late = await planning.cancel_planned_shift(
+    late = await cancel_planned_shift(
         session, clock, user_id=ivan.id, planned_shift_id=near.id, reason_id=plans.id
     )
-    early = await planning.cancel_planned_shift(
+    early = await cancel_planned_shift(
         session, clock, user_id=ivan.id, planned_shift_id=far.id, reason_id=plans.id
     )
 
@@ -314,8 +337,8 @@ async def test_short_notice_cancellation_records_the_fine(session, clock):
     assert chargeable_fine(late) == Decimal("500.00")
     assert (early.short_notice, early.fine_amount) == (False, None)
     assert chargeable_fine(early) == Decimal("0.00")
-    with pytest.raises(planning.ShiftNotPlanned):
-        await planning.cancel_planned_shift(
+    with pytest.raises(ShiftNotPlanned):
+        await cancel_planned_shift(
             session, clock, user_id=ivan.id, planned_shift_id=far.id, reason_id=plans.id
         )
 
@@ -329,25 +352,25 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(
     session, clock, orchestrator
 ):
     world, ivan, _, sick, _ = await _cancel_setup(session, clock)
-    first = await planning.book_slot(
+    first = await book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
     )
-    second = await planning.book_slot(
+    second = await book_slot(
         session,
         clock,
         user_id=ivan.id,
         slot_id=(await _slot(session, clock, world, start=time(7), end=time(8))).id,
     )
 
-    with pytest.raises(planning.DocumentRequired):
-        await planning.cancel_planned_shift(
+    with pytest.raises(DocumentRequired):
+        await cancel_planned_shift(
             session, clock, user_id=ivan.id, planned_shift_id=first.id, reason_id=sick.id
         )
     empty_flow = await document_flow(
         session, clock, orchestrator, user_id=ivan.id, planned_shift_id=first.id, file_ids=[]
     )
-    with pytest.raises(planning.DocumentRequired):
-        await planning.cancel_planned_shift(
+    with pytest.raises(DocumentRequired):
+        await cancel_planned_shift(
             session,
             clock,
             user_id=ivan.id,
@@ -375,7 +398,7 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(
         file_ids=["photo-2", "photo-3"],
     )
     assert chargeable_fine(approved) == Decimal("0.00")  # pending
-    pending = await planning.pending_approvals(
+    pending = await pending_approvals(
         session, user_id=world.owner.id, organization_id=world.organization.id
     )
     assert [[m.telegram_file_id for m in p.documents] for p in pending] == [
@@ -388,18 +411,18 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(
     }
     assert {r.context_id for r in rows} == {first.id, second.id}
 
-    await planning.decide_cancellation(
+    await decide_cancellation(
         session, clock, user_id=world.owner.id, cancellation_id=approved.id, approve=True
     )
-    await planning.decide_cancellation(
+    await decide_cancellation(
         session, clock, user_id=world.owner.id, cancellation_id=refused.id, approve=False
     )
 
     assert approved.approval_status == CancellationApproval.APPROVED
     assert chargeable_fine(approved) == Decimal("0.00")
     assert chargeable_fine(refused) == Decimal("500.00")
-    with pytest.raises(planning.CancellationNotPending):
-        await planning.decide_cancellation(
+    with pytest.raises(CancellationNotPending):
+        await decide_cancellation(
             session, clock, user_id=world.owner.id, cancellation_id=approved.id, approve=False
         )
     kinds = [kind for kind, _ in await _kinds(session)]
@@ -418,7 +441,7 @@ async def test_manager_without_plan_cannot_decide(session, clock, orchestrator):
         role=MembershipRole.MANAGER,
         permissions=["view"],
     )
-    planned = await planning.book_slot(
+    planned = await book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
     )
     cancellation = await cancel_with_document(
@@ -432,7 +455,7 @@ async def test_manager_without_plan_cannot_decide(session, clock, orchestrator):
     )
 
     with pytest.raises(PermissionDenied):
-        await planning.decide_cancellation(
+        await decide_cancellation(
             session, clock, user_id=manager.id, cancellation_id=cancellation.id, approve=True
         )
 
@@ -446,7 +469,7 @@ async def test_my_schedule_uses_each_object_timezone(session, clock):
         session, world.organization, [world.work_object, far_east], telegram_id=1
     )
     moscow = await _slot(session, clock, world, start=time(9), end=time(12))
-    vladivostok = await planning.create_slot(
+    vladivostok = await create_slot(
         session,
         clock,
         user_id=world.owner.id,
@@ -456,12 +479,12 @@ async def test_my_schedule_uses_each_object_timezone(session, clock):
         end_time=time(12),
     )
     for slot in (moscow, vladivostok):
-        await planning.book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
+        await book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
     clock.advance(timedelta(days=13))  # the Vladivostok slot has ended, Moscow's too
-    assert await planning.my_schedule(session, clock, user_id=ivan.id) == []
+    assert await my_schedule(session, clock, user_id=ivan.id) == []
     clock.advance(timedelta(days=-13))
 
-    entries = await planning.my_schedule(session, clock, user_id=ivan.id)
+    entries = await my_schedule(session, clock, user_id=ivan.id)
 
     assert [(e.object_name, e.local_date, e.start_time) for e in entries] == [
         ("Владивосток", date(2026, 3, 3), time(9)),
@@ -481,7 +504,7 @@ async def _move_world(session, clock):
         session, world.organization, [warehouse], telegram_id=2, first_name="Maria"
     )
     cafe_tuesday = await _slot(session, clock, world, places=2)
-    planned = await planning.assign_employee(
+    planned = await assign_employee(
         session,
         clock,
         user_id=world.owner.id,
@@ -490,7 +513,7 @@ async def _move_world(session, clock):
     )
 
     async def warehouse_slot(day, places=1):
-        return await planning.create_slot(
+        return await create_slot(
             session,
             clock,
             user_id=world.owner.id,
@@ -503,7 +526,7 @@ async def _move_world(session, clock):
 
     warehouse_tuesday = await warehouse_slot(TOMORROW)
     warehouse_wednesday = await warehouse_slot(TOMORROW + timedelta(days=1))
-    await planning.assign_employee(
+    await assign_employee(
         session,
         clock,
         user_id=world.owner.id,
@@ -523,7 +546,7 @@ async def _placements(session, user_id) -> list[tuple[int, PlannedShiftStatus]]:
 async def test_a_move_to_another_object_at_the_same_time_replaces_the_placement(session, clock):
     world, ivan, planned, cafe_tuesday, warehouse_tuesday, _ = await _move_world(session, clock)
 
-    moved = await planning.move_planned_shift(
+    moved = await move_planned_shift(
         session,
         clock,
         user_id=world.owner.id,
@@ -536,7 +559,7 @@ async def test_a_move_to_another_object_at_the_same_time_replaces_the_placement(
         (warehouse_tuesday.id, PlannedShiftStatus.PLANNED)
     ]
     assert moved.object_id == warehouse_tuesday.object_id
-    assert await planning.count_planned(session, cafe_tuesday.id) == 0
+    assert await count_planned(session, cafe_tuesday.id) == 0
     # A move is no cancellation: nothing to settle or report.
     assert await session.scalar(select(func.count()).select_from(ShiftCancellation)) == 0
     message = await session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "shift-moved"))
@@ -556,7 +579,7 @@ async def test_a_move_to_another_object_at_the_same_time_replaces_the_placement(
 async def test_a_refused_move_leaves_the_employee_where_they_were(session, clock):
     world, ivan, planned, cafe_tuesday, _, full = await _move_world(session, clock)
     elsewhere = await make_object(session, world.organization, name="Киоск")
-    kiosk_slot = await planning.create_slot(
+    kiosk_slot = await create_slot(
         session,
         clock,
         user_id=world.owner.id,
@@ -567,18 +590,18 @@ async def test_a_refused_move_leaves_the_employee_where_they_were(session, clock
     )
 
     async def move(slot_id):
-        return await planning.move_planned_shift(
+        return await move_planned_shift(
             session, clock, user_id=world.owner.id, planned_shift_id=planned.id, slot_id=slot_id
         )
 
-    with pytest.raises(planning.SlotFull):
+    with pytest.raises(SlotFull):
         await move(full.id)
-    with pytest.raises(planning.NotOnObject):
+    with pytest.raises(NotOnObject):
         await move(kiosk_slot.id)
-    with pytest.raises(planning.AlreadyOnSlot):
+    with pytest.raises(AlreadyOnSlot):
         await move(cafe_tuesday.id)
     clock.advance(timedelta(days=1))  # Tuesday 12:00 in Moscow: the shift has started
-    with pytest.raises(planning.SlotInPast):
+    with pytest.raises(SlotInPast):
         await move(full.id)
 
     assert await _placements(session, ivan.id) == [(cafe_tuesday.id, PlannedShiftStatus.PLANNED)]
@@ -596,7 +619,7 @@ async def test_a_move_keeps_the_overlap_rule_and_needs_plan_on_both_objects(sess
     world, ivan, planned, _, _, _ = await _move_world(session, clock)
     evening = await _slot(session, clock, world, start=time(17), end=time(22), places=3)
     wednesday = await _slot(session, clock, world, day=TOMORROW + timedelta(days=1))
-    await planning.assign_employee(
+    await assign_employee(
         session,
         clock,
         user_id=world.owner.id,
@@ -616,8 +639,8 @@ async def test_a_move_keeps_the_overlap_rule_and_needs_plan_on_both_objects(sess
     wednesday_noon = await _slot(
         session, clock, world, day=TOMORROW + timedelta(days=1), start=time(12), end=time(20)
     )
-    with pytest.raises(planning.ShiftOverlap):
-        await planning.move_planned_shift(
+    with pytest.raises(ShiftOverlap):
+        await move_planned_shift(
             session,
             clock,
             user_id=world.owner.id,
@@ -625,11 +648,11 @@ async def test_a_move_keeps_the_overlap_rule_and_needs_plan_on_both_objects(sess
             slot_id=wednesday_noon.id,
         )
     with pytest.raises(PermissionDenied):
-        await planning.move_planned_shift(
+        await move_planned_shift(
             session, clock, user_id=petr.id, planned_shift_id=planned.id, slot_id=evening.id
         )
     # Its own evening overlaps only the placement being moved: allowed.
-    await planning.move_planned_shift(
+    await move_planned_shift(
         session, clock, user_id=world.owner.id, planned_shift_id=planned.id, slot_id=evening.id
     )
     assert sorted(await _placements(session, ivan.id)) == sorted(
@@ -648,7 +671,7 @@ async def test_a_shift_opened_early_cannot_be_moved(session_factory, clock):
             choice=ShiftChoice(planned_shift_id=planned.id),
             report=LocationReport(*CAFE, sent_at=clock.now()),
         )
-        later = await planning.create_slot(
+        later = await create_slot(
             session,
             clock,
             user_id=world.owner.id,
@@ -659,8 +682,8 @@ async def test_a_shift_opened_early_cannot_be_moved(session_factory, clock):
         )
         await session.commit()
 
-        with pytest.raises(planning.ShiftAlreadyOpened):
-            await planning.move_planned_shift(
+        with pytest.raises(ShiftAlreadyOpened):
+            await move_planned_shift(
                 session,
                 clock,
                 user_id=world.owner.id,
@@ -694,7 +717,7 @@ async def test_a_cancellation_document_is_stored_by_the_owners_mode(
     orchestrator = MediaOrchestrator(redis, namespace, telegram=telegram_client, storage=storage)
     scan = b"\xff\xd8 a doctor's note"
     photo = telegram.add_file(scan)
-    planned = await planning.book_slot(
+    planned = await book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
     )
 
@@ -719,7 +742,7 @@ async def test_a_cancellation_document_is_stored_by_the_owners_mode(
     assert await storage.exists(stored.key)
     chunks = [chunk async for chunk in storage.stream(stored.key)]
     assert b"".join(chunks) == scan
-    [pending] = await planning.pending_approvals(
+    [pending] = await pending_approvals(
         session, user_id=world.owner.id, organization_id=world.organization.id
     )
     assert [m.telegram_file_id for m in pending.documents] == [photo]

@@ -9,7 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from services.planning import slots as planning
+from services.planning.bookings import assign_employee, book_slot, move_planned_shift
+from services.planning.cancellations import add_cancellation_reason, cancel_planned_shift
+from services.planning.queries import count_planned
+from services.planning.slots import create_slot
 from services.platform.db.models import PlannedShift, PlannedShiftStatus
 from services.platform.errors import DomainError
 from tests.support.planning import make_employee, make_world
@@ -31,7 +34,7 @@ async def _attempt(session_factory, use_case, **kwargs) -> str:
 
 async def _planned_on(session_factory, slot_id: int) -> int:
     async with session_factory() as session:
-        return await planning.count_planned(session, slot_id)
+        return await count_planned(session, slot_id)
 
 
 async def test_fifty_employees_booking_one_place(session_factory, clock):
@@ -43,7 +46,7 @@ async def test_fifty_employees_booking_one_place(session_factory, clock):
             ]
             for n in range(100, 150)
         ]
-        slot = await planning.create_slot(
+        slot = await create_slot(
             session,
             clock,
             user_id=world.owner.id,
@@ -57,9 +60,7 @@ async def test_fifty_employees_booking_one_place(session_factory, clock):
 
     results = await asyncio.gather(
         *(
-            _attempt(
-                session_factory, planning.book_slot, clock=clock, user_id=e.id, slot_id=slot.id
-            )
+            _attempt(session_factory, book_slot, clock=clock, user_id=e.id, slot_id=slot.id)
             for e in employees
         )
     )
@@ -76,7 +77,7 @@ async def test_one_employee_booking_two_overlapping_slots_at_once(session_factor
             session, world.organization, [world.work_object], telegram_id=1
         )
         slots = [
-            await planning.create_slot(
+            await create_slot(
                 session,
                 clock,
                 user_id=world.owner.id,
@@ -93,9 +94,7 @@ async def test_one_employee_booking_two_overlapping_slots_at_once(session_factor
     for _ in range(5):  # several rounds: the race must be lost every time, not by luck
         results = await asyncio.gather(
             *(
-                _attempt(
-                    session_factory, planning.book_slot, clock=clock, user_id=ivan.id, slot_id=s.id
-                )
+                _attempt(session_factory, book_slot, clock=clock, user_id=ivan.id, slot_id=s.id)
                 for s in slots
             )
         )
@@ -141,14 +140,14 @@ async def test_occupancy_never_exceeds_max_under_interleavings(
             )
             for n in range(6)
         ]
-        reason = await planning.add_cancellation_reason(
+        reason = await add_cancellation_reason(
             session,
             user_id=world.owner.id,
             organization_id=world.organization.id,
             title="Планы",
             needs_document=False,
         )
-        slot = await planning.create_slot(
+        slot = await create_slot(
             session,
             clock,
             user_id=world.owner.id,
@@ -164,12 +163,12 @@ async def test_occupancy_never_exceeds_max_under_interleavings(
         user, membership = people[index]
         if operation == "book":
             return await _attempt(
-                session_factory, planning.book_slot, clock=clock, user_id=user.id, slot_id=slot.id
+                session_factory, book_slot, clock=clock, user_id=user.id, slot_id=slot.id
             )
         if operation == "assign":
             return await _attempt(
                 session_factory,
-                planning.assign_employee,
+                assign_employee,
                 clock=clock,
                 user_id=world.owner.id,
                 slot_id=slot.id,
@@ -187,7 +186,7 @@ async def test_occupancy_never_exceeds_max_under_interleavings(
             return "nothing-to-cancel"
         return await _attempt(
             session_factory,
-            planning.cancel_planned_shift,
+            cancel_planned_shift,
             clock=clock,
             user_id=user.id,
             planned_shift_id=planned_id,
@@ -223,7 +222,7 @@ async def test_two_moves_into_the_last_place_one_succeeds(session_factory, clock
         world = await make_world(session, clock)
 
         async def slot(day: date, places: int = 1) -> int:
-            created = await planning.create_slot(
+            created = await create_slot(
                 session,
                 clock,
                 user_id=world.owner.id,
@@ -239,7 +238,7 @@ async def test_two_moves_into_the_last_place_one_succeeds(session_factory, clock
         gleb = (
             await make_employee(session, world.organization, [world.work_object], telegram_id=3)
         )[1]
-        await planning.assign_employee(
+        await assign_employee(
             session, clock, user_id=world.owner.id, slot_id=target, membership_id=gleb.id
         )
         planned = {}
@@ -247,7 +246,7 @@ async def test_two_moves_into_the_last_place_one_succeeds(session_factory, clock
             _, membership = await make_employee(
                 session, world.organization, [world.work_object], telegram_id=telegram_id
             )
-            placed = await planning.assign_employee(
+            placed = await assign_employee(
                 session,
                 clock,
                 user_id=world.owner.id,
@@ -261,7 +260,7 @@ async def test_two_moves_into_the_last_place_one_succeeds(session_factory, clock
         *(
             _attempt(
                 session_factory,
-                planning.move_planned_shift,
+                move_planned_shift,
                 clock=clock,
                 user_id=world.owner.id,
                 planned_shift_id=planned_shift_id,

@@ -6,13 +6,14 @@ from services.exchange.offers import offer_shift
 from services.exchange.queries import week_exchanges
 from services.exchange.swaps import propose_swap
 from services.exchange.views import ExchangeKind
-from services.planning import slots as planning
+from services.planning.bookings import book_slot
+from services.planning.slots import create_slot
 from services.platform.db.models import ExchangeStatus
 from tests.support.planning import make_employee, make_world
 
 
 async def _planned(session, clock, world, user, day: date):
-    slot = await planning.create_slot(
+    slot = await create_slot(
         session,
         clock,
         user_id=world.owner.id,
@@ -21,7 +22,7 @@ async def _planned(session, clock, world, user, day: date):
         start_time=time(9),
         end_time=time(18),
     )
-    return await planning.book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+    return await book_slot(session, clock, user_id=user.id, slot_id=slot.id)
 
 
 async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(session, clock):

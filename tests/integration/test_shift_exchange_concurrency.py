@@ -10,7 +10,9 @@ from sqlalchemy.orm import aliased
 from services.exchange.offers import offer_shift, take_offered_shift
 from services.exchange.open_places import take_open_place
 from services.exchange.swaps import answer_swap, propose_swap
-from services.planning import slots as planning
+from services.planning.bookings import book_slot
+from services.planning.queries import count_planned
+from services.planning.slots import create_slot
 from services.platform.db.models import ExchangeStatus, PlannedShift, PlannedShiftStatus, ShiftSwap
 from services.platform.errors import DomainError
 from tests.support.planning import make_employee, make_object, make_world
@@ -32,7 +34,7 @@ async def _attempt(session_factory, use_case, **kwargs) -> str:
 
 
 async def _slot(session, clock, world, day=TUESDAY, start=time(9), end=time(18), places=1):
-    return await planning.create_slot(
+    return await create_slot(
         session,
         clock,
         user_id=world.owner.id,
@@ -46,7 +48,7 @@ async def _slot(session, clock, world, day=TUESDAY, start=time(9), end=time(18),
 
 async def _planned(session, clock, world, user, **slot_args) -> PlannedShift:
     slot = await _slot(session, clock, world, **slot_args)
-    return await planning.book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+    return await book_slot(session, clock, user_id=user.id, slot_id=slot.id)
 
 
 async def _holder(session_factory, planned_shift_id: int) -> int:
@@ -93,7 +95,7 @@ async def test_twenty_employees_taking_the_last_open_place(session_factory, cloc
             for n in range(100, 120)
         ]
         slot = await _slot(session, clock, world, places=2)
-        await planning.book_slot(session, clock, user_id=early.id, slot_id=slot.id)
+        await book_slot(session, clock, user_id=early.id, slot_id=slot.id)
         await session.commit()
 
     results = await asyncio.gather(
@@ -112,7 +114,7 @@ async def test_twenty_employees_taking_the_last_open_place(session_factory, cloc
     assert results.count("ok") == 1
     assert results.count("slot-full") == 19
     async with session_factory() as session:
-        assert await planning.count_planned(session, slot.id) == 2
+        assert await count_planned(session, slot.id) == 2
 
 
 async def test_twenty_colleagues_taking_one_give_away(session_factory, clock):
@@ -325,7 +327,7 @@ async def test_a_swap_never_leaves_anyone_with_overlapping_shifts(session_factor
             ),
             _attempt(
                 session_factory,
-                planning.book_slot,
+                book_slot,
                 clock=clock,
                 user_id=boris.id,
                 slot_id=evening.id,
@@ -351,7 +353,7 @@ async def test_shifts_at_the_same_time_on_two_objects_are_swapped(session_factor
             session, world.organization, [world.work_object, second_object], telegram_id=2
         )
         anna_shift = await _planned(session, clock, world, anna)
-        slot = await planning.create_slot(
+        slot = await create_slot(
             session,
             clock,
             user_id=world.owner.id,
@@ -360,7 +362,7 @@ async def test_shifts_at_the_same_time_on_two_objects_are_swapped(session_factor
             start_time=time(10),
             end_time=time(19),
         )
-        boris_shift = await planning.book_slot(session, clock, user_id=boris.id, slot_id=slot.id)
+        boris_shift = await book_slot(session, clock, user_id=boris.id, slot_id=slot.id)
         swap = await propose_swap(
             session,
             clock,

@@ -9,7 +9,7 @@ from aiogram import Bot
 from redis.asyncio import Redis
 from sqlalchemy import select
 
-from services.planning.slots import unassign
+from services.planning.bookings import unassign
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import OutboxMessage, ShiftCancellation, User, WorkObject

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.orgs.organizations import create_organization
-from services.planning import slots as planning
+from services.planning.cancellations import begin_cancellation_document, cancel_planned_shift
 from services.platform.clock import Clock
 from services.platform.db.models import (
     Media,
@@ -156,7 +156,7 @@ async def document_flow(
     file_ids: list[str],
 ) -> str:
     """A cancellation document flow with these Telegram photos, as the schedule collects it."""
-    flow = await planning.begin_cancellation_document(
+    flow = await begin_cancellation_document(
         session, clock, orchestrator, user_id=user_id, planned_shift_id=planned_shift_id
     )
     for file_id in file_ids:
@@ -223,7 +223,7 @@ async def cancel_with_document(
     file_ids: list[str],
 ) -> ShiftCancellation:
     """The employee cancels with a reason that needs a document, sending these photos."""
-    return await planning.cancel_planned_shift(
+    return await cancel_planned_shift(
         session,
         clock,
         user_id=user_id,

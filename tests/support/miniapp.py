@@ -13,7 +13,8 @@ from datetime import date, time
 from decimal import Decimal
 
 from services.orgs.organizations import create_organization
-from services.planning import slots as planning
+from services.planning.bookings import assign_employee
+from services.planning.slots import create_slot
 from services.platform.clock import Clock
 from services.platform.db.models import (
     ContractTerms,
@@ -105,7 +106,7 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
             )
         )
         await session.flush()
-        tuesday = await planning.create_slot(
+        tuesday = await create_slot(
             session,
             clock,
             user_id=owner.id,
@@ -115,7 +116,7 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
             end_time=time(18),
             max_employees=2,
         )
-        wednesday = await planning.create_slot(
+        wednesday = await create_slot(
             session,
             clock,
             user_id=owner.id,
@@ -125,7 +126,7 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
             end_time=time(16),
             max_employees=1,
         )
-        ivan_tuesday = await planning.assign_employee(
+        ivan_tuesday = await assign_employee(
             session,
             clock,
             user_id=owner.id,
@@ -149,7 +150,7 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
         session.add(stranger_membership)
         await session.flush()
         session.add(MembershipObject(membership_id=stranger_membership.id, object_id=bakery.id))
-        stranger_slot = await planning.create_slot(
+        stranger_slot = await create_slot(
             session,
             clock,
             user_id=stranger.id,
@@ -159,7 +160,7 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
             end_time=time(12),
             max_employees=3,
         )
-        stranger_planned = await planning.assign_employee(
+        stranger_planned = await assign_employee(
             session,
             clock,
             user_id=stranger.id,

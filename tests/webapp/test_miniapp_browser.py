@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from services.exchange.offers import offer_shift
 from services.payroll import ledger as payroll
-from services.planning import slots as planning
+from services.planning.bookings import assign_employee
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import OutboxMessage, PlannedShift, PlannedShiftStatus, User
@@ -269,7 +269,7 @@ async def manager_fills_wednesday(
 ) -> None:
     """Petr, another planner, takes Wednesday's only place behind the board's back."""
     async with session_factory() as session:
-        await planning.assign_employee(
+        await assign_employee(
             session,
             clock,
             user_id=cast.manager.id,

@@ -26,7 +26,8 @@ from services.exchange.views import Outcome, ShiftInfo, TakeResult
 from services.payroll import ledger as payroll
 from services.payroll.payslip_text import line_text, payslip_figures, signed_money
 from services.places.objects import visible_objects
-from services.planning import slots as planning
+from services.planning import bookings
+from services.planning.queries import assignable_employees
 from services.platform.db.models import ExchangeStatus, MembershipRole, Organization, PayPeriod
 from services.platform.errors import DomainError, NotFound
 from services.platform.i18n import Translator
@@ -183,7 +184,7 @@ async def slot_candidates(
     """Employees of the slot's object who are not on it yet."""
     try:
         await require_slot_in(session, actor.organization_id, slot_id)
-        employees = await planning.assignable_employees(session, user_id=user.id, slot_id=slot_id)
+        employees = await assignable_employees(session, user_id=user.id, slot_id=slot_id)
     except DomainError as error:
         raise http_error(error, user) from error
     return {"employees": [{"membership_id": m, "name": name} for m, name in employees]}
@@ -198,11 +199,11 @@ async def assign(
     clock: ClockDep,
     membership_id: Annotated[int, Body(embed=True)],
 ) -> dict[str, Any]:
-    """Put an employee on the slot (`services.planning.slots.assign_employee`, the bot's rules)."""
+    """Put an employee on the slot (`bookings.assign_employee`, the bot's rules)."""
     try:
         await require_slot_in(session, actor.organization_id, slot_id)
         await require_membership_in(session, actor.organization_id, membership_id)
-        planned_shift = await planning.assign_employee(
+        planned_shift = await bookings.assign_employee(
             session, clock, user_id=user.id, slot_id=slot_id, membership_id=membership_id
         )
     except DomainError as error:
@@ -220,10 +221,10 @@ async def unassign(
     clock: ClockDep,
     comment: Annotated[str, Body(embed=True, max_length=1000)] = "",
 ) -> dict[str, Any]:
-    """Take someone off a slot (`services.planning.slots.unassign`, no fine)."""
+    """Take someone off a slot (`services.planning.bookings.unassign`, no fine)."""
     try:
         await require_planned_shift_in(session, actor.organization_id, planned_shift_id)
-        await planning.unassign(
+        await bookings.unassign(
             session, clock, user_id=user.id, planned_shift_id=planned_shift_id, comment=comment
         )
     except DomainError as error:
@@ -241,12 +242,12 @@ async def move(
     clock: ClockDep,
     slot_id: Annotated[int, Body(embed=True)],
 ) -> dict[str, Any]:
-    """Move someone to another slot (`services.planning.slots.move_planned_shift`): the rules of
+    """Move someone to another slot (`services.planning.bookings.move_planned_shift`): the rules of
     assignment; a refusal leaves them where they were."""
     try:
         await require_planned_shift_in(session, actor.organization_id, planned_shift_id)
         await require_slot_in(session, actor.organization_id, slot_id)
-        moved = await planning.move_planned_shift(
+        moved = await bookings.move_planned_shift(
             session, clock, user_id=user.id, planned_shift_id=planned_shift_id, slot_id=slot_id
         )
     except DomainError as error:

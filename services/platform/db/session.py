@@ -1,6 +1,10 @@
 """Async engine and session factory for PostgreSQL (asyncpg) and SQLite (aiosqlite)."""
 
+from typing import Any
+
 from sqlalchemy import event, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -51,3 +55,9 @@ async def ping(engine: AsyncEngine) -> None:
 
 def is_postgres(engine: AsyncEngine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+def dialect_insert(session: AsyncSession) -> Any:
+    """The `insert` of the session's database, for its `ON CONFLICT` clauses (PostgreSQL in
+    production, SQLite in the embedded default)."""
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert

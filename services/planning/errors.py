@@ -1,0 +1,48 @@
+"""The refusals of planning, each with the stable code that dialogs and the Mini App
+translate."""
+
+from services.platform.errors import DomainError
+
+
+class SlotFull(DomainError):
+    code = "slot-full"
+
+
+class ShiftOverlap(DomainError):
+    code = "shift-overlap"
+
+
+class NotOnObject(DomainError):
+    code = "not-on-object"
+
+
+class SlotInPast(DomainError):
+    code = "slot-in-past"
+
+
+class SelfBookingOff(DomainError):
+    code = "self-booking-off"
+
+
+class AlreadyOnSlot(DomainError):
+    code = "already-on-slot"
+
+
+class SlotExists(DomainError):
+    code = "slot-exists"
+
+
+class ShiftNotPlanned(DomainError):
+    code = "shift-not-planned"
+
+
+class DocumentRequired(DomainError):
+    code = "document-required"
+
+
+class CancellationNotPending(DomainError):
+    code = "cancellation-not-pending"
+
+
+class ShiftAlreadyOpened(DomainError):
+    code = "shift-already-opened"
