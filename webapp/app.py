@@ -12,13 +12,22 @@ from bot.runtime import BotRuntime, announce_commands, open_runtime
 from bot.webhook import WebhookFeed
 from services.platform.config import BotMode, Settings
 from services.platform.db.session import create_engine, create_session_factory
+from services.platform.errors import DomainError
 from services.platform.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.platform.redis import create_redis
-from webapp.miniapp import api as miniapp_api
-from webapp.miniapp import pages as miniapp_pages
-from webapp.miniapp import proofs as miniapp_proofs
-from webapp.routes import health, telegram_webhook, yookassa_webhook
-from webapp.routes import media as media_routes
+from webapp.errors import domain_error_answer
+from webapp.miniapp import (
+    api,
+    board,
+    home,
+    object_map,
+    open_shifts,
+    pages,
+    proofs,
+    reports,
+    schedule,
+)
+from webapp.routes import health, media, telegram_webhook, yookassa_webhook
 
 log = structlog.get_logger("webapp")
 
@@ -62,14 +71,13 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="StaffProBot", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.middleware("http")(_observe_request)
-    app.include_router(health.router)
-    app.include_router(telegram_webhook.router)
-    app.include_router(yookassa_webhook.router)
-    app.include_router(media_routes.router)
-    app.include_router(miniapp_api.router)
-    app.include_router(miniapp_proofs.router)
-    app.include_router(miniapp_pages.router)
-    app.mount("/app/static", miniapp_pages.static_files, name="miniapp-static")
+    app.add_exception_handler(DomainError, domain_error_answer)
+    for routes in (
+        *(health, telegram_webhook, yookassa_webhook, media),
+        *(home, board, schedule, open_shifts, object_map, reports, api, proofs, pages),
+    ):
+        app.include_router(routes.router)
+    app.mount("/app/static", pages.static_files, name="miniapp-static")
     return app
 
 

@@ -2,7 +2,8 @@
 
 Telegram signs initData with the bot token (HMAC-SHA256 keyed by "WebAppData"); aiogram
 checks the signature, we also check its age (`auth_date`, by the app's clock) and map the
-Telegram user to ours through `users.telegram_id`. Anything else is 401.
+Telegram user to ours through `users.telegram_id`, whose language the request's domain errors
+are then answered in. Anything else is 401.
 
 `<img>` and `<video>` cannot send that header, so a page exchanges its initData for a
 media session: a short-lived cookie scoped to `/api/media`, signed with a key derived from
@@ -23,6 +24,7 @@ from services.platform.clock import Clock
 from services.platform.config import Settings
 from services.platform.db.models import User
 from webapp.dependencies import ClockDep, SessionDep, SettingsDep
+from webapp.errors import answer_in_language
 
 AUTH_SCHEME = "tma"
 MEDIA_SESSION_COOKIE = "media_session"
@@ -63,6 +65,7 @@ async def current_user(
     user = await session.scalar(select(User).where(User.telegram_id == data.user.id))
     if user is None:
         raise _unauthorized()
+    answer_in_language(request, user.language)
     return user
 
 
@@ -114,6 +117,7 @@ async def media_viewer(
     user = await session.get(User, media_session_user_id(token, settings, clock.now()))
     if user is None:
         raise _unauthorized()
+    answer_in_language(request, user.language)
     return user
 
 

@@ -7,9 +7,8 @@ from playwright.async_api import Browser
 from services.platform.clock import ManualClock
 from services.platform.db.models import User, WorkObject
 from services.platform.db.session import SessionFactory
-from tests.conftest import TEST_BOT_TOKEN
 from tests.support.miniapp import MiniAppCast
-from tests.support.webapp import build_init_data, tma_header
+from tests.support.webapp import MiniAppApi
 from tests.webapp.test_miniapp_browser import LiveApp, open_page
 
 XSS_OBJECT = '<img src=x onerror="window.__xss=1"> Кафе & \'; DROP TABLE work_objects; --'
@@ -40,10 +39,7 @@ async def test_the_board_shows_hostile_names_as_text_and_runs_nothing(
         cafe.name, ivan.first_name = XSS_OBJECT, XSS_NAME
 
     async with httpx.AsyncClient(base_url=live_app.base_url) as http:
-        init_data = build_init_data(
-            TEST_BOT_TOKEN, telegram_id=cast.owner.telegram_id, auth_date=clock.now()
-        )
-        board = (await http.get("/api/miniapp/board", headers=tma_header(init_data))).json()
+        board = (await MiniAppApi(http, clock).get(cast.owner, "/board")).json()
     assert {XSS_OBJECT, XSS_NAME} <= strings_in(board)
 
     page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)

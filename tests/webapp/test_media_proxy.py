@@ -5,7 +5,6 @@ import asyncio
 import io
 import os
 import uuid
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 from urllib.parse import unquote
@@ -23,8 +22,7 @@ from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
 from tests.support.media import MediaCast, seed_media_cast
-from tests.support.webapp import build_init_data, tma_header
-from webapp.app import create_app
+from tests.support.webapp import build_init_data, signed_header, tma_header
 from webapp.auth import MEDIA_SESSION_COOKIE
 
 PHOTO = os.urandom(200_000)
@@ -32,7 +30,7 @@ OBJECT_KEY = "1/task_proof/42/f00d-1.jpg"
 
 
 @pytest.fixture
-def proxy_settings(
+def app_settings(
     database_url: str, namespace: str, telegram: FakeTelegramServer, s3_endpoint: str
 ) -> Settings:
     return make_settings(
@@ -79,41 +77,20 @@ async def add_media(
 
 @pytest.fixture
 async def stored_photo(
-    proxy_settings: Settings, session_factory: SessionFactory, cast: MediaCast
+    app_settings: Settings, session_factory: SessionFactory, cast: MediaCast
 ) -> str:
-    storage = get_media_storage_client(settings=proxy_settings)
+    storage = get_media_storage_client(settings=app_settings)
     await storage.upload(OBJECT_KEY, io.BytesIO(PHOTO), size=len(PHOTO), content_type="image/jpeg")
     await add_media(session_factory, cast, key=OBJECT_KEY, provider="minio", size=len(PHOTO))
     return OBJECT_KEY
 
 
-@pytest.fixture
-async def app(proxy_settings: Settings, clock: ManualClock) -> AsyncIterator[FastAPI]:
-    app = create_app(proxy_settings)
-    async with app.router.lifespan_context(app):
-        app.state.clock = clock
-        yield app
-
-
-@pytest.fixture
-async def http(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://webapp") as client:
-        yield client
-
-
-def auth(
-    user: User, clock: ManualClock, *, age: timedelta = timedelta(minutes=1)
-) -> dict[str, str]:
-    return tma_header(
-        build_init_data(TEST_BOT_TOKEN, telegram_id=user.telegram_id, auth_date=clock.now() - age)
-    )
-
-
 async def test_the_owner_gets_the_file_with_private_cache_headers(
     http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
 ) -> None:
-    response = await http.get(f"/api/media/{stored_photo}", headers=auth(cast.owner, clock))
+    response = await http.get(
+        f"/api/media/{stored_photo}", headers=signed_header(cast.owner, clock)
+    )
 
     assert response.status_code == 200
     assert response.content == PHOTO
@@ -140,7 +117,9 @@ async def test_who_may_see_a_proof(
     who: str,
     expected: int,
 ) -> None:
-    response = await http.get(f"/api/media/{stored_photo}", headers=auth(getattr(cast, who), clock))
+    response = await http.get(
+        f"/api/media/{stored_photo}", headers=signed_header(getattr(cast, who), clock)
+    )
 
     assert response.status_code == expected
     if expected == 200:
@@ -151,7 +130,7 @@ async def test_an_unknown_key_is_404(
     http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
 ) -> None:
     response = await http.get(
-        "/api/media/1/task_proof/42/nope.jpg", headers=auth(cast.owner, clock)
+        "/api/media/1/task_proof/42/nope.jpg", headers=signed_header(cast.owner, clock)
     )
 
     assert response.status_code == 404
@@ -173,7 +152,7 @@ async def test_an_unknown_key_is_404(
 async def test_malformed_keys_are_404(
     app: FastAPI, cast: MediaCast, clock: ManualClock, stored_photo: str, raw_path: str
 ) -> None:
-    status, _ = await raw_get(app, raw_path, auth(cast.owner, clock))
+    status, _ = await raw_get(app, raw_path, signed_header(cast.owner, clock))
 
     assert status == 404
 
@@ -221,7 +200,9 @@ async def raw_get(app: FastAPI, raw_path: str, headers: dict[str, str]) -> tuple
 async def test_a_well_formed_key_still_works_through_the_raw_path(
     app: FastAPI, cast: MediaCast, clock: ManualClock, stored_photo: str
 ) -> None:
-    status, body = await raw_get(app, f"/api/media/{stored_photo}", auth(cast.owner, clock))
+    status, body = await raw_get(
+        app, f"/api/media/{stored_photo}", signed_header(cast.owner, clock)
+    )
 
     assert (status, body) == (200, PHOTO)
 
@@ -237,7 +218,7 @@ async def test_without_valid_init_data_it_is_401(
     other_bot = build_init_data(
         "999:OTHER", telegram_id=cast.owner.telegram_id, auth_date=clock.now()
     )
-    expired = auth(cast.owner, clock, age=timedelta(seconds=24 * 3600 + 1))
+    expired = signed_header(cast.owner, clock, age=timedelta(seconds=24 * 3600 + 1))
 
     assert (await http.get(url)).status_code == 401
     assert (await http.get(url, headers={"Authorization": f"Bearer {genuine}"})).status_code == 401
@@ -249,7 +230,7 @@ async def test_without_valid_init_data_it_is_401(
 
 async def media_session(http: httpx.AsyncClient, user: User, clock: ManualClock) -> str:
     """The media session cookie issued for the user's initData."""
-    response = await http.post("/api/media/session", headers=auth(user, clock))
+    response = await http.post("/api/media/session", headers=signed_header(user, clock))
     assert response.status_code == 204
     return response.cookies[MEDIA_SESSION_COOKIE]
 
@@ -262,7 +243,7 @@ def with_session(token: str) -> dict[str, str]:
 async def test_a_media_session_cookie_lets_img_and_video_tags_load_files(
     http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
 ) -> None:
-    response = await http.post("/api/media/session", headers=auth(cast.owner, clock))
+    response = await http.post("/api/media/session", headers=signed_header(cast.owner, clock))
 
     assert response.status_code == 204
     attributes = {
@@ -314,7 +295,7 @@ async def test_a_range_gets_exactly_those_bytes(
     http: httpx.AsyncClient, cast: MediaCast, clock: ManualClock, stored_photo: str
 ) -> None:
     url = f"/api/media/{stored_photo}"
-    headers = auth(cast.owner, clock)
+    headers = signed_header(cast.owner, clock)
 
     middle = await http.get(url, headers=headers | {"Range": "bytes=1000-1999"})
     tail = await http.get(url, headers=headers | {"Range": "bytes=-10"})
@@ -339,7 +320,7 @@ async def test_a_telegram_stored_file_is_streamed_from_the_bot_api(
     data = os.urandom(120_000)
     file_id = telegram.add_file(data)
     await add_media(session_factory, cast, key=file_id, provider="telegram", size=len(data))
-    headers = auth(cast.owner, clock)
+    headers = signed_header(cast.owner, clock)
 
     whole = await http.get(f"/api/media/{file_id}", headers=headers)
     part = await http.get(f"/api/media/{file_id}", headers=headers | {"Range": "bytes=5-14"})

@@ -1,14 +1,14 @@
 """The Mini App's JSON API through the real FastAPI app over httpx: initData auth, roles,
-organization isolation, the planning board with labour cost, assignments persisted
-through the planning use cases, the employee's calendar, the map data and payslips."""
+organization isolation, refusals in the caller's language, the planning board with labour
+cost, assignments persisted through the planning use cases, the employee's calendar, the
+map data and payslips."""
 
-from collections.abc import AsyncIterator
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from sqlalchemy import select
 
 from services.exchange.offers import offer_shift
@@ -23,45 +23,20 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.db.session import SessionFactory
-from tests.conftest import TEST_BOT_TOKEN
 from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
 from tests.support.reports import AFTER_THE_WEEK, ReportWorld, build_report_week
-from tests.support.webapp import build_init_data, tma_header
+from tests.support.webapp import MiniAppApi, signed_header
 from tests.webapp.conftest import running_app
-from webapp.app import create_app
+
+SLOT_FULL = {
+    "ru": "Мест на эту смену больше нет (1/1).",
+    "en": "There are no places left on this shift (1/1).",
+}
 
 
 @pytest.fixture
 async def cast(session_factory: SessionFactory, clock: ManualClock) -> MiniAppCast:
     return await seed_miniapp_cast(session_factory, clock)
-
-
-@pytest.fixture
-async def app(settings: Settings, clock: ManualClock) -> AsyncIterator[FastAPI]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        app.state.clock = clock
-        yield app
-
-
-@pytest.fixture
-async def http(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://webapp") as client:
-        yield client
-
-
-def auth(
-    user: User,
-    clock: ManualClock,
-    *,
-    age: timedelta = timedelta(minutes=1),
-    bot_token: str = TEST_BOT_TOKEN,
-) -> dict[str, str]:
-    init_data = build_init_data(
-        bot_token, telegram_id=user.telegram_id, auth_date=clock.now() - age
-    )
-    return tma_header(init_data)
 
 
 def plain(text: str | None) -> str | None:
@@ -86,13 +61,21 @@ async def planned_on(session_factory: SessionFactory, slot_id: int) -> list[int]
         )
 
 
+async def speaks(session_factory: SessionFactory, user: User, language: str) -> None:
+    async with session_factory() as session:
+        stored = await session.get(User, user.id)
+        assert stored is not None
+        stored.language = language
+        await session.commit()
+
+
 # ------------------------------------------------------------------ authentication
 
 
 async def test_valid_init_data_opens_the_board_of_the_current_week(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+    api: MiniAppApi, cast: MiniAppCast
 ) -> None:
-    response = await http.get("/api/miniapp/board", headers=auth(cast.owner, clock))
+    response = await api.get(cast.owner, "/board")
 
     assert response.status_code == 200
     board = response.json()
@@ -110,22 +93,39 @@ async def test_valid_init_data_opens_the_board_of_the_current_week(
     assert cafe_day(board, "2026-03-04")["slots"][0]["occupancy"] == "0/1"
 
 
-@pytest.mark.parametrize("case", ["tampered hash", "wrong bot token", "stale auth_date", "none"])
+def _tampered(header: dict[str, str]) -> dict[str, str]:
+    value = header["Authorization"]
+    return {"Authorization": value[:-1] + ("0" if value[-1] != "0" else "1")}
+
+
+@pytest.mark.parametrize(
+    "headers_of",
+    [
+        pytest.param(
+            lambda user, clock, settings: _tampered(signed_header(user, clock)),
+            id="tampered hash",
+        ),
+        pytest.param(
+            lambda user, clock, settings: signed_header(user, clock, bot_token="654321:OTHER"),
+            id="wrong bot token",
+        ),
+        pytest.param(
+            lambda user, clock, settings: signed_header(
+                user, clock, age=timedelta(seconds=settings.init_data_max_age_seconds + 60)
+            ),
+            id="stale auth_date",
+        ),
+        pytest.param(lambda user, clock, settings: {}, id="none"),
+    ],
+)
 async def test_requests_without_genuine_fresh_init_data_are_401(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock, settings: Settings, case: str
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    settings: Settings,
+    headers_of: Callable[[User, ManualClock, Settings], dict[str, str]],
 ) -> None:
-    if case == "tampered hash":
-        header = auth(cast.owner, clock)["Authorization"]
-        last = header[-1]
-        headers = {"Authorization": header[:-1] + ("0" if last != "0" else "1")}
-    elif case == "wrong bot token":
-        headers = auth(cast.owner, clock, bot_token="654321:ANOTHER-BOT")
-    elif case == "stale auth_date":
-        headers = auth(
-            cast.owner, clock, age=timedelta(seconds=settings.init_data_max_age_seconds + 60)
-        )
-    else:
-        headers = {}
+    headers = headers_of(cast.owner, clock, settings)
 
     for path in ("/api/miniapp/me", "/api/miniapp/board", "/api/miniapp/schedule"):
         response = await http.get(path, headers=headers)
@@ -135,7 +135,7 @@ async def test_requests_without_genuine_fresh_init_data_are_401(
 async def test_the_maximum_age_of_init_data_is_configurable(
     http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock, settings: Settings
 ) -> None:
-    two_hours_old = auth(cast.owner, clock, age=timedelta(hours=2))
+    two_hours_old = signed_header(cast.owner, clock, age=timedelta(hours=2))
     async with running_app(settings.model_copy(update={"init_data_max_age_seconds": 3600})) as (
         strict_app,
         strict,
@@ -152,7 +152,7 @@ async def test_the_maximum_age_of_init_data_is_configurable(
 async def test_a_user_of_another_telegram_account_with_a_forged_user_field_is_401(
     http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
 ) -> None:
-    genuine = auth(cast.ivan, clock)["Authorization"]
+    genuine = signed_header(cast.ivan, clock)["Authorization"]
     forged = genuine.replace(
         f"%22id%22%3A{cast.ivan.telegram_id}", f"%22id%22%3A{cast.owner.telegram_id}"
     )
@@ -166,11 +166,9 @@ async def test_a_user_of_another_telegram_account_with_a_forged_user_field_is_40
 # ------------------------------------------------------------------ roles and organizations
 
 
-async def test_me_tells_the_role_and_the_pages(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
-) -> None:
-    owner = (await http.get("/api/miniapp/me", headers=auth(cast.owner, clock))).json()
-    employee = (await http.get("/api/miniapp/me", headers=auth(cast.ivan, clock))).json()
+async def test_me_tells_the_role_and_the_pages(api: MiniAppApi, cast: MiniAppCast) -> None:
+    owner = (await api.get(cast.owner, "/me")).json()
+    employee = (await api.get(cast.ivan, "/me")).json()
 
     assert owner["role"] == "owner"
     assert owner["organization"]["name"] == "Кофейни Ольги"
@@ -179,86 +177,79 @@ async def test_me_tells_the_role_and_the_pages(
     assert employee["pages"] == ["schedule", "open-shifts", "payslip"]
 
 
-@pytest.mark.parametrize(
-    ("method", "path"),
-    [
-        ("GET", "/api/miniapp/board"),
-        ("GET", "/api/miniapp/objects"),
-        ("GET", "/api/miniapp/slots/{wednesday}/candidates"),
-        ("POST", "/api/miniapp/slots/{wednesday}/assign"),
-        ("POST", "/api/miniapp/planned-shifts/{ivan_tuesday}/move"),
-    ],
-)
-async def test_an_employee_on_an_owner_endpoint_is_403(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock, method: str, path: str
-) -> None:
-    response = await http.request(
-        method,
-        path.format(wednesday=cast.wednesday_slot_id, ivan_tuesday=cast.ivan_tuesday_shift_id),
-        headers=auth(cast.ivan, clock),
-        json={"membership_id": cast.ivan_membership_id, "slot_id": cast.wednesday_slot_id}
-        if method == "POST"
-        else None,
-    )
+# Planning requests that are refused: who asks, the request (`{c.…}` and the body's values
+# name ids of the cast) and the answer.
+PLANNING_REFUSALS = [
+    ("ivan", "GET /board", {}, 403),
+    ("ivan", "GET /objects", {}, 403),
+    ("ivan", "GET /report", {}, 403),
+    ("ivan", "GET /slots/{c.wednesday_slot_id}/candidates", {}, 403),
+    (
+        "ivan",
+        "POST /slots/{c.wednesday_slot_id}/assign",
+        {"membership_id": "ivan_membership_id"},
+        403,
+    ),
+    (
+        "ivan",
+        "POST /planned-shifts/{c.ivan_tuesday_shift_id}/move",
+        {"slot_id": "wednesday_slot_id"},
+        403,
+    ),
+    ("owner", "GET /slots/{c.stranger_slot_id}/candidates", {}, 404),
+    (
+        "owner",
+        "POST /slots/{c.stranger_slot_id}/assign",
+        {"membership_id": "maria_membership_id"},
+        404,
+    ),
+    (
+        "owner",
+        "POST /slots/{c.wednesday_slot_id}/assign",
+        {"membership_id": "stranger_membership_id"},
+        404,
+    ),
+    ("owner", "POST /planned-shifts/{c.stranger_planned_shift_id}/unassign", {}, 404),
+    (
+        "owner",
+        "POST /planned-shifts/{c.stranger_planned_shift_id}/move",
+        {"slot_id": "wednesday_slot_id"},
+        404,
+    ),
+    (
+        "owner",
+        "POST /planned-shifts/{c.ivan_tuesday_shift_id}/move",
+        {"slot_id": "stranger_slot_id"},
+        404,
+    ),
+]
 
-    assert response.status_code == 403
 
-
-async def test_another_organizations_ids_are_404(
-    http: httpx.AsyncClient,
+@pytest.mark.parametrize(("caller", "request_line", "body_ids", "status"), PLANNING_REFUSALS)
+async def test_a_planning_request_of_an_employee_is_403_and_on_foreign_ids_404(
+    api: MiniAppApi,
     cast: MiniAppCast,
-    clock: ManualClock,
     session_factory: SessionFactory,
+    caller: str,
+    request_line: str,
+    body_ids: dict[str, str],
+    status: int,
 ) -> None:
-    headers = auth(cast.owner, clock)
+    method, path = request_line.format(c=cast).split(" ")
+    body = {field: getattr(cast, name) for field, name in body_ids.items()}
 
-    candidates = await http.get(
-        f"/api/miniapp/slots/{cast.stranger_slot_id}/candidates", headers=headers
-    )
-    assign_there = await http.post(
-        f"/api/miniapp/slots/{cast.stranger_slot_id}/assign",
-        headers=headers,
-        json={"membership_id": cast.maria_membership_id},
-    )
-    assign_stranger = await http.post(
-        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
-        headers=headers,
-        json={"membership_id": cast.stranger_membership_id},
-    )
-    unassign_there = await http.post(
-        f"/api/miniapp/planned-shifts/{cast.stranger_planned_shift_id}/unassign",
-        headers=headers,
-        json={"comment": ""},
-    )
-    move_theirs_here = await http.post(
-        f"/api/miniapp/planned-shifts/{cast.stranger_planned_shift_id}/move",
-        headers=headers,
-        json={"slot_id": cast.wednesday_slot_id},
-    )
-    move_ours_there = await http.post(
-        f"/api/miniapp/planned-shifts/{cast.ivan_tuesday_shift_id}/move",
-        headers=headers,
-        json={"slot_id": cast.stranger_slot_id},
-    )
+    response = await api.call(method, getattr(cast, caller), path, body or None)
 
-    responses = (
-        candidates,
-        assign_there,
-        assign_stranger,
-        unassign_there,
-        move_theirs_here,
-        move_ours_there,
-    )
-    assert [r.status_code for r in responses] == [404] * len(responses)
+    assert response.status_code == status
     assert await planned_on(session_factory, cast.stranger_slot_id) == [cast.stranger_membership_id]
     assert await planned_on(session_factory, cast.wednesday_slot_id) == []
     assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.ivan_membership_id]
 
 
 async def test_a_manager_without_view_money_sees_no_labour_cost(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+    api: MiniAppApi, cast: MiniAppCast
 ) -> None:
-    board = (await http.get("/api/miniapp/board", headers=auth(cast.manager, clock))).json()
+    board = (await api.get(cast.manager, "/board")).json()
 
     assert [o["name"] for o in board["objects"]] == ["Кофейня"]
     assert board["shows_money"] is False
@@ -267,40 +258,72 @@ async def test_a_manager_without_view_money_sees_no_labour_cost(
     assert cafe_day(board, "2026-03-03")["slots"][0]["occupancy"] == "1/2"
 
 
+# ---------------------------------------------------------- refusals in the caller's language
+
+
+REFUSALS = {
+    "a full slot": (409, "slot-full", SLOT_FULL),
+    "a planner's page": (
+        403,
+        "permission-denied",
+        {"ru": "У вас нет прав на это действие.", "en": "You don't have permission to do that."},
+    ),
+    "another organization's slot": (
+        404,
+        "not-found",
+        {
+            "ru": "Не найдено: возможно, это уже удалили.",
+            "en": "Not found: it may have been deleted.",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.parametrize("refusal", list(REFUSALS))
+async def test_a_refusal_comes_in_the_callers_language(
+    api: MiniAppApi,
+    cast: MiniAppCast,
+    session_factory: SessionFactory,
+    refusal: str,
+    language: str,
+) -> None:
+    take_wednesday = f"/open-shifts/slots/{cast.wednesday_slot_id}/take"
+    assert (await api.post(cast.maria, take_wednesday)).status_code == 200  # the one place
+    await speaks(session_factory, cast.ivan, language)
+    ask = {
+        "a full slot": lambda: api.post(cast.ivan, take_wednesday),
+        "a planner's page": lambda: api.get(cast.ivan, "/board"),
+        "another organization's slot": lambda: api.post(
+            cast.ivan, f"/open-shifts/slots/{cast.stranger_slot_id}/take"
+        ),
+    }
+
+    response = await ask[refusal]()
+
+    status, code, messages = REFUSALS[refusal]
+    assert response.status_code == status
+    assert response.json() == {"detail": {"code": code, "message": messages[language]}}
+
+
 # ------------------------------------------------------------------ assigning
 
 
 async def test_an_assignment_persists_and_a_full_slot_is_refused_clearly(
-    http: httpx.AsyncClient,
-    cast: MiniAppCast,
-    clock: ManualClock,
-    session_factory: SessionFactory,
+    api: MiniAppApi, cast: MiniAppCast, session_factory: SessionFactory
 ) -> None:
-    headers = auth(cast.owner, clock)
-    candidates = await http.get(
-        f"/api/miniapp/slots/{cast.wednesday_slot_id}/candidates", headers=headers
-    )
+    candidates = await api.get(cast.owner, f"/slots/{cast.wednesday_slot_id}/candidates")
     assert {e["name"] for e in candidates.json()["employees"]} == {"Ivan", "Maria"}
 
-    assigned = await http.post(
-        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
-        headers=headers,
-        json={"membership_id": cast.maria_membership_id},
-    )
-    refused = await http.post(
-        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
-        headers=headers,
-        json={"membership_id": cast.ivan_membership_id},
-    )
+    assign = f"/slots/{cast.wednesday_slot_id}/assign"
+    assigned = await api.post(cast.owner, assign, membership_id=cast.maria_membership_id)
+    refused = await api.post(cast.owner, assign, membership_id=cast.ivan_membership_id)
 
     assert assigned.status_code == 200
     assert refused.status_code == 409
-    assert refused.json()["detail"] == {
-        "code": "slot-full",
-        "message": "Мест на эту смену больше нет (1/1).",
-    }
+    assert refused.json()["detail"] == {"code": "slot-full", "message": SLOT_FULL["ru"]}
     assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.maria_membership_id]
-    board = (await http.get("/api/miniapp/board", headers=headers)).json()
+    board = (await api.get(cast.owner, "/board")).json()
     wednesday = cafe_day(board, "2026-03-04")["slots"][0]
     assert wednesday["occupancy"] == "1/1"
     assert wednesday["full"] is True
@@ -308,15 +331,10 @@ async def test_an_assignment_persists_and_a_full_slot_is_refused_clearly(
 
 
 async def test_unassigning_through_the_api_cancels_the_planned_shift(
-    http: httpx.AsyncClient,
-    cast: MiniAppCast,
-    clock: ManualClock,
-    session_factory: SessionFactory,
+    api: MiniAppApi, cast: MiniAppCast, session_factory: SessionFactory
 ) -> None:
-    response = await http.post(
-        f"/api/miniapp/planned-shifts/{cast.ivan_tuesday_shift_id}/unassign",
-        headers=auth(cast.manager, clock),
-        json={"comment": "Перенесли"},
+    response = await api.post(
+        cast.manager, f"/planned-shifts/{cast.ivan_tuesday_shift_id}/unassign", comment="Перенесли"
     )
 
     assert response.status_code == 200
@@ -324,48 +342,41 @@ async def test_unassigning_through_the_api_cancels_the_planned_shift(
 
 
 async def test_a_move_persists_and_a_move_into_a_full_slot_leaves_the_employee_in_place(
-    http: httpx.AsyncClient,
-    cast: MiniAppCast,
-    clock: ManualClock,
-    session_factory: SessionFactory,
+    api: MiniAppApi, cast: MiniAppCast, session_factory: SessionFactory
 ) -> None:
-    headers = auth(cast.manager, clock)
-    moved = await http.post(
-        f"/api/miniapp/planned-shifts/{cast.ivan_tuesday_shift_id}/move",
-        headers=headers,
-        json={"slot_id": cast.wednesday_slot_id},
+    moved = await api.post(
+        cast.manager,
+        f"/planned-shifts/{cast.ivan_tuesday_shift_id}/move",
+        slot_id=cast.wednesday_slot_id,
     )
-    maria = await http.post(
-        f"/api/miniapp/slots/{cast.tuesday_slot_id}/assign",
-        headers=headers,
-        json={"membership_id": cast.maria_membership_id},
+    maria = await api.post(
+        cast.manager,
+        f"/slots/{cast.tuesday_slot_id}/assign",
+        membership_id=cast.maria_membership_id,
     )
-    refused = await http.post(
-        f"/api/miniapp/planned-shifts/{maria.json()['planned_shift_id']}/move",
-        headers=headers,
-        json={"slot_id": cast.wednesday_slot_id},
+    refused = await api.post(
+        cast.manager,
+        f"/planned-shifts/{maria.json()['planned_shift_id']}/move",
+        slot_id=cast.wednesday_slot_id,
     )
 
     assert moved.status_code == 200
     assert moved.json()["slot_id"] == cast.wednesday_slot_id
     assert refused.status_code == 409
-    assert refused.json()["detail"] == {
-        "code": "slot-full",
-        "message": "Мест на эту смену больше нет (1/1).",
-    }
+    assert refused.json()["detail"] == {"code": "slot-full", "message": SLOT_FULL["ru"]}
     assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.ivan_membership_id]
     assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.maria_membership_id]
 
 
 async def test_a_started_slot_is_refused_with_the_reason(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+    api: MiniAppApi, cast: MiniAppCast, clock: ManualClock
 ) -> None:
     clock.advance(timedelta(days=2))  # Wednesday 12:00 in Moscow: the 10:00 slot runs
 
-    response = await http.post(
-        f"/api/miniapp/slots/{cast.wednesday_slot_id}/assign",
-        headers=auth(cast.owner, clock),
-        json={"membership_id": cast.maria_membership_id},
+    response = await api.post(
+        cast.owner,
+        f"/slots/{cast.wednesday_slot_id}/assign",
+        membership_id=cast.maria_membership_id,
     )
 
     assert response.status_code == 409
@@ -390,9 +401,9 @@ async def give_away(
 
 
 async def open_shifts_of(
-    http: httpx.AsyncClient, user: User, clock: ManualClock
+    api: MiniAppApi, user: User
 ) -> list[tuple[str, int, str, str, str | None, str | None]]:
-    response = await http.get("/api/miniapp/open-shifts", headers=auth(user, clock))
+    response = await api.get(user, "/open-shifts")
     assert response.status_code == 200
     return [
         (i["kind"], i["id"], i["date"], i["time"], i["occupancy"], i["offered_by"])
@@ -401,24 +412,20 @@ async def open_shifts_of(
 
 
 async def test_an_employee_sees_only_the_open_shifts_they_may_take(
-    http: httpx.AsyncClient,
-    cast: MiniAppCast,
-    clock: ManualClock,
-    session_factory: SessionFactory,
+    api: MiniAppApi, cast: MiniAppCast, clock: ManualClock, session_factory: SessionFactory
 ) -> None:
     tuesday = ("slot", cast.tuesday_slot_id, "2026-03-03", "09:00–18:00", "1/2", None)
     wednesday = ("slot", cast.wednesday_slot_id, "2026-03-04", "10:00–16:00", "0/1", None)
     # Ivan is on Tuesday already; the other organization's bakery is nobody's business here.
-    assert await open_shifts_of(http, cast.maria, clock) == [tuesday, wednesday]
-    assert await open_shifts_of(http, cast.ivan, clock) == [wednesday]
+    assert await open_shifts_of(api, cast.maria) == [tuesday, wednesday]
+    assert await open_shifts_of(api, cast.ivan) == [wednesday]
 
     offer_id = await give_away(session_factory, clock, cast.ivan_tuesday_shift_id)
 
     ivans = ("offer", offer_id, "2026-03-03", "09:00–18:00", None, "Ivan")
-    assert await open_shifts_of(http, cast.maria, clock) == [tuesday, ivans, wednesday]
-    assert await open_shifts_of(http, cast.ivan, clock) == [wednesday]  # not his own
-    response = await http.get("/api/miniapp/open-shifts", headers=auth(cast.maria, clock))
-    offered = response.json()["items"][1]
+    assert await open_shifts_of(api, cast.maria) == [tuesday, ivans, wednesday]
+    assert await open_shifts_of(api, cast.ivan) == [wednesday]  # not his own
+    offered = (await api.get(cast.maria, "/open-shifts")).json()["items"][1]
     assert (offered["object"], offered["date_label"], offered["needs_approval"]) == (
         "Кофейня",
         "вт, 3 мар.",
@@ -427,20 +434,13 @@ async def test_an_employee_sees_only_the_open_shifts_they_may_take(
 
 
 async def test_taking_a_place_books_it_and_the_next_taker_hears_why_not_in_their_language(
-    http: httpx.AsyncClient,
-    cast: MiniAppCast,
-    clock: ManualClock,
-    session_factory: SessionFactory,
+    api: MiniAppApi, cast: MiniAppCast, session_factory: SessionFactory
 ) -> None:
-    async with session_factory() as session:
-        ivan = await session.get(User, cast.ivan.id)
-        assert ivan is not None
-        ivan.language = "en"
-        await session.commit()
-    path = f"/api/miniapp/open-shifts/slots/{cast.wednesday_slot_id}/take"
+    await speaks(session_factory, cast.ivan, "en")
+    path = f"/open-shifts/slots/{cast.wednesday_slot_id}/take"
 
-    taken = await http.post(path, headers=auth(cast.maria, clock))
-    refused = await http.post(path, headers=auth(cast.ivan, clock))
+    taken = await api.post(cast.maria, path)
+    refused = await api.post(cast.ivan, path)
 
     assert taken.status_code == 200
     assert taken.json() == {
@@ -448,27 +448,21 @@ async def test_taking_a_place_books_it_and_the_next_taker_hears_why_not_in_their
         "message": "✅ Вы записаны: ср, 4 мар. 10:00–16:00, Кофейня.",
     }
     assert refused.status_code == 409
-    assert refused.json()["detail"] == {
-        "code": "slot-full",
-        "message": "There are no places left on this shift (1/1).",
-    }
+    assert refused.json()["detail"] == {"code": "slot-full", "message": SLOT_FULL["en"]}
     assert await planned_on(session_factory, cast.wednesday_slot_id) == [cast.maria_membership_id]
-    assert await open_shifts_of(http, cast.maria, clock) == [
+    assert await open_shifts_of(api, cast.maria) == [
         ("slot", cast.tuesday_slot_id, "2026-03-03", "09:00–18:00", "1/2", None)
     ]
 
 
 async def test_taking_a_give_away_moves_the_shift_once(
-    http: httpx.AsyncClient,
-    cast: MiniAppCast,
-    clock: ManualClock,
-    session_factory: SessionFactory,
+    api: MiniAppApi, cast: MiniAppCast, clock: ManualClock, session_factory: SessionFactory
 ) -> None:
     offer_id = await give_away(session_factory, clock, cast.ivan_tuesday_shift_id)
-    path = f"/api/miniapp/open-shifts/offers/{offer_id}/take"
+    path = f"/open-shifts/offers/{offer_id}/take"
 
-    taken = await http.post(path, headers=auth(cast.maria, clock))
-    again = await http.post(path, headers=auth(cast.maria, clock))
+    taken = await api.post(cast.maria, path)
+    again = await api.post(cast.maria, path)
 
     assert taken.status_code == 200
     assert taken.json()["outcome"] == "done"
@@ -481,10 +475,7 @@ async def test_taking_a_give_away_moves_the_shift_once(
 
 
 async def test_where_the_object_wants_approval_a_take_asks_and_the_board_shows_what_waits(
-    http: httpx.AsyncClient,
-    cast: MiniAppCast,
-    clock: ManualClock,
-    session_factory: SessionFactory,
+    api: MiniAppApi, cast: MiniAppCast, clock: ManualClock, session_factory: SessionFactory
 ) -> None:
     async with session_factory() as session:
         cafe = await session.get(WorkObject, cast.cafe_id)
@@ -493,10 +484,7 @@ async def test_where_the_object_wants_approval_a_take_asks_and_the_board_shows_w
         await session.commit()
     offer_id = await give_away(session_factory, clock, cast.ivan_tuesday_shift_id)
 
-    asked = await http.post(
-        f"/api/miniapp/open-shifts/slots/{cast.wednesday_slot_id}/take",
-        headers=auth(cast.maria, clock),
-    )
+    asked = await api.post(cast.maria, f"/open-shifts/slots/{cast.wednesday_slot_id}/take")
 
     assert asked.status_code == 200
     assert asked.json() == {
@@ -510,13 +498,13 @@ async def test_where_the_object_wants_approval_a_take_asks_and_the_board_shows_w
     assert request is not None
     assert (request.user_id, request.status) == (cast.maria.id, ExchangeStatus.PENDING_APPROVAL)
     # Asked once: the place leaves her list; Ivan's give-away (same time as hers) stays.
-    assert [item[:2] for item in await open_shifts_of(http, cast.maria, clock)] == [
+    assert [item[:2] for item in await open_shifts_of(api, cast.maria)] == [
         ("slot", cast.tuesday_slot_id),
         ("offer", offer_id),
     ]
 
     for planner in (cast.owner, cast.manager):
-        board = (await http.get("/api/miniapp/board", headers=auth(planner, clock))).json()
+        board = (await api.get(planner, "/board")).json()
         [tuesday] = cafe_day(board, "2026-03-03")["slots"]
         [wednesday] = cafe_day(board, "2026-03-04")["slots"]
         assert tuesday["pending"] == [
@@ -537,26 +525,28 @@ async def test_where_the_object_wants_approval_a_take_asks_and_the_board_shows_w
         ]
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/open-shifts/slots/{c.stranger_slot_id}/take",
+        "/open-shifts/offers/{foreign_offer}/take",
+        "/open-shifts/offers/987654/take",
+    ],
+)
 async def test_taking_another_organizations_place_or_give_away_is_404(
-    http: httpx.AsyncClient,
+    api: MiniAppApi,
     cast: MiniAppCast,
     clock: ManualClock,
     session_factory: SessionFactory,
+    path: str,
 ) -> None:
     foreign_offer = await give_away(session_factory, clock, cast.stranger_planned_shift_id)
-    headers = auth(cast.maria, clock)
 
-    place = await http.post(
-        f"/api/miniapp/open-shifts/slots/{cast.stranger_slot_id}/take", headers=headers
-    )
-    offer = await http.post(
-        f"/api/miniapp/open-shifts/offers/{foreign_offer}/take", headers=headers
-    )
-    missing = await http.post("/api/miniapp/open-shifts/offers/987654/take", headers=headers)
+    response = await api.post(cast.maria, path.format(c=cast, foreign_offer=foreign_offer))
 
-    assert [place.status_code, offer.status_code, missing.status_code] == [404, 404, 404]
+    assert response.status_code == 404
     assert await planned_on(session_factory, cast.stranger_slot_id) == [cast.stranger_membership_id]
-    assert await open_shifts_of(http, cast.maria, clock) == [
+    assert await open_shifts_of(api, cast.maria) == [
         ("slot", cast.tuesday_slot_id, "2026-03-03", "09:00–18:00", "1/2", None),
         ("slot", cast.wednesday_slot_id, "2026-03-04", "10:00–16:00", "0/1", None),
     ]
@@ -565,10 +555,8 @@ async def test_taking_another_organizations_place_or_give_away_is_404(
 # ------------------------------------------------------------------ other pages
 
 
-async def test_the_employee_schedule_shows_my_month(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
-) -> None:
-    response = await http.get("/api/miniapp/schedule", headers=auth(cast.ivan, clock))
+async def test_the_employee_schedule_shows_my_month(api: MiniAppApi, cast: MiniAppCast) -> None:
+    response = await api.get(cast.ivan, "/schedule")
 
     assert response.status_code == 200
     data = response.json()
@@ -579,14 +567,14 @@ async def test_the_employee_schedule_shows_my_month(
     assert [(s["date"], s["object"], s["time"]) for s in data["shifts"]] == [
         ("2026-03-03", "Кофейня", "09:00–18:00")
     ]
-    other = await http.get("/api/miniapp/schedule?month=2026-04", headers=auth(cast.ivan, clock))
+    other = await api.get(cast.ivan, "/schedule", month="2026-04")
     assert other.json()["shifts"] == []
 
 
 async def test_the_map_data_has_the_geofences_and_no_key_by_default(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+    api: MiniAppApi, cast: MiniAppCast
 ) -> None:
-    data = (await http.get("/api/miniapp/objects", headers=auth(cast.owner, clock))).json()
+    data = (await api.get(cast.owner, "/objects")).json()
 
     assert data["maps_js_key"] == ""
     cafe = next(o for o in data["objects"] if o["name"] == "Кофейня")
@@ -594,20 +582,18 @@ async def test_the_map_data_has_the_geofences_and_no_key_by_default(
 
 
 async def test_the_payslip_of_an_employee_and_a_strangers_period(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+    api: MiniAppApi, cast: MiniAppCast
 ) -> None:
-    mine = await http.get("/api/miniapp/payslip", headers=auth(cast.ivan, clock))
+    mine = await api.get(cast.ivan, "/payslip")
     assert mine.status_code == 200
     payslip = mine.json()["payslip"]
     assert payslip["employee"] == "Ivan"
     assert payslip["lines"] == []
     assert [total["key"] for total in payslip["totals"]][:4] == ["gross", "fines", "bonuses", "net"]
 
-    strangers = await http.get("/api/miniapp/payslip", headers=auth(cast.stranger_owner, clock))
+    strangers = await api.get(cast.stranger_owner, "/payslip")
     foreign_period = strangers.json()["period_id"]
-    response = await http.get(
-        f"/api/miniapp/payslip?period_id={foreign_period}", headers=auth(cast.ivan, clock)
-    )
+    response = await api.get(cast.ivan, "/payslip", period_id=foreign_period)
     assert response.status_code == 404
 
 
@@ -641,11 +627,9 @@ async def report_world(session_factory: SessionFactory, clock: ManualClock) -> R
 
 
 async def test_the_report_of_last_week_has_the_figures_and_the_days(
-    http: httpx.AsyncClient, report_world: ReportWorld, clock: ManualClock
+    api: MiniAppApi, report_world: ReportWorld
 ) -> None:
-    response = await http.get(
-        "/api/miniapp/report?period=last_week", headers=auth(report_world.owner, clock)
-    )
+    response = await api.get(report_world.owner, "/report", period="last_week")
 
     assert response.status_code == 200
     report = response.json()["report"]
@@ -661,15 +645,12 @@ async def test_the_report_of_last_week_has_the_figures_and_the_days(
     assert f"object:{report_world.mira.id}" in scopes
 
 
-async def test_a_report_on_another_organizations_object_is_404_and_employees_get_403(
-    http: httpx.AsyncClient, cast: MiniAppCast, report_world: ReportWorld, clock: ManualClock
+async def test_a_report_on_another_organizations_object_is_404(
+    api: MiniAppApi, cast: MiniAppCast, report_world: ReportWorld
 ) -> None:
     # `cast` is seeded first: its slots must lie ahead of the clock the report world moves.
-    foreign = await http.get(
-        f"/api/miniapp/report?period=last_week&scope=object:{report_world.mira.id}",
-        headers=auth(cast.owner, clock),
+    foreign = await api.get(
+        cast.owner, "/report", period="last_week", scope=f"object:{report_world.mira.id}"
     )
-    employee = await http.get("/api/miniapp/report", headers=auth(cast.ivan, clock))
 
     assert foreign.status_code == 404
-    assert employee.status_code == 403

@@ -1,67 +1,46 @@
-"""Who is calling the Mini App API and how domain errors become HTTP answers.
-
-The user comes from `webapp.auth.CurrentUser` (initData checked there); the organization
-and role are the ones the user acts in (`services.orgs.organizations.acting_actor`, the
-same choice the bot remembers). Domain errors keep their meaning: not found → 404,
-permission denied → 403, any other refused rule → 409 with the message in the user's
-language.
+"""Who is calling the Mini App API: the user comes from `webapp.auth.CurrentUser` (initData
+checked there); the organization and role are the ones the user acts in
+(`services.orgs.organizations.acting_actor`, the same choice the bot remembers). Refusals
+are domain errors, answered by `webapp.errors`.
 """
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Depends, HTTPException, status
+from fastapi import APIRouter, Depends, HTTPException
 
 from services.orgs.organizations import acting_actor
 from services.platform.db.models import MembershipRole, User
-from services.platform.errors import DomainError, NotFound, PermissionDenied
+from services.platform.errors import DomainError, PermissionDenied
 from services.platform.i18n import Translator, translator_for
 from services.staff.permissions import Actor
 from webapp.auth import CurrentUser
 from webapp.dependencies import SessionDep
+from webapp.errors import error_detail, status_of
+
+
+def api_router() -> APIRouter:
+    """A router of the Mini App's JSON API (`/api/miniapp/…`)."""
+    return APIRouter(prefix="/api/miniapp", tags=["miniapp"])
 
 
 def translator_of(user: User) -> Translator:
     return translator_for(user.language)
 
 
-def error_message(translator: Translator, error: DomainError) -> str:
-    """`error-<code>-<reason>` when the catalogue has it, else `error-<code>`."""
-    params = {k: v for k, v in error.params.items() if not isinstance(v, bool)}
-    reason = error.params.get("reason")
-    if reason:
-        specific = f"error-{error.code}-{reason}"
-        text = translator.get(specific, **params)
-        if text != specific:
-            return text
-    return translator.get(f"error-{error.code}", **params)
-
-
 def http_error(error: DomainError, user: User) -> HTTPException:
-    if isinstance(error, NotFound):
-        status_code = status.HTTP_404_NOT_FOUND
-    elif isinstance(error, PermissionDenied):
-        status_code = status.HTTP_403_FORBIDDEN
-    else:
-        status_code = status.HTTP_409_CONFLICT
-    detail: dict[str, Any] = {
-        "code": error.code,
-        "message": error_message(translator_of(user), error),
-    }
-    return HTTPException(status_code, detail=detail)
+    """The answer of `webapp.errors.domain_error_answer`, raised by hand."""
+    return HTTPException(status_of(error), detail=error_detail(error, user.language))
 
 
 async def acting_member(user: CurrentUser, session: SessionDep) -> Actor:
     """The caller inside their current organization; 403 without one."""
-    try:
-        return await acting_actor(session, user)
-    except DomainError as error:
-        raise http_error(error, user) from error
+    return await acting_actor(session, user)
 
 
 async def acting_planner(actor: Annotated[Actor, Depends(acting_member)]) -> Actor:
     """Owners and managers only (the pages of the people who plan); employees get 403."""
     if actor.role not in (MembershipRole.OWNER, MembershipRole.MANAGER):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, detail={"code": "permission-denied"})
+        raise PermissionDenied()
     return actor
 
 

@@ -6,26 +6,20 @@ load those links."""
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter
-
 from services.platform.db.models import ShiftTaskStatus
-from services.platform.errors import DomainError
 from services.tasks.review import proof_details
 from webapp.auth import MEDIA_SESSION_PATH, CurrentUser
 from webapp.dependencies import SessionDep
-from webapp.miniapp.context import MemberDep, http_error, translator_of
+from webapp.miniapp.context import MemberDep, api_router, translator_of
 
-router = APIRouter(prefix="/api/miniapp", tags=["miniapp"])
+router = api_router()
 
 
 @router.get("/tasks/{task_id}/proofs")
 async def task_proofs(
     task_id: int, user: CurrentUser, actor: MemberDep, session: SessionDep
 ) -> dict[str, Any]:
-    try:
-        details = await proof_details(session, actor, task_id)
-    except DomainError as error:
-        raise http_error(error, user) from error
+    details = await proof_details(session, actor, task_id)
     t = translator_of(user)
     task = details.task
     done_at = task.done_at.astimezone(ZoneInfo(details.timezone)) if task.done_at else None
