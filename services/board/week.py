@@ -32,7 +32,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
-from services.platform.local_time import local_today
+from services.platform.local_time import local_today, monday_of
 from services.staff.memberships import rate_in_force
 from services.staff.permissions import Actor, actor_in, object_permissions, objects_with_permission
 
@@ -201,7 +201,7 @@ async def week_board(
     actor = await _planner_or_manager(session, user_id, organization_id)
     organization = await _organization(session, organization_id)
     today = local_today(clock.now(), ZoneInfo(organization.timezone))
-    start = week_start(week_start or today)
+    start = monday_of(week_start or today)
     objects = await _board_objects(session, actor)
     slots = list(
         await session.scalars(

@@ -20,7 +20,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import DomainError
-from services.platform.local_time import week_start
+from services.platform.local_time import monday_of
 
 
 async def membership_in(session: AsyncSession, user_id: int, organization_id: int) -> Membership:
@@ -38,7 +38,7 @@ async def _week_hours(
     ignoring: Sequence[int] = (),
 ) -> timedelta:
     """Planned time of the user in the organization in the local week of `local_date`."""
-    monday = week_start(local_date)
+    monday = monday_of(local_date)
     query = (
         select(PlannedShift.starts_at, PlannedShift.ends_at)
         .join(TimeSlot, TimeSlot.id == PlannedShift.slot_id)

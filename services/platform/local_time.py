@@ -59,7 +59,7 @@ def slot_instants(
     return local_to_utc(local_date, start, zone), local_to_utc(end_date, end, zone)
 
 
-def week_start(day: date) -> date:
+def monday_of(day: date) -> date:
     """The Monday of the week of `day` (weeks run Monday to Sunday)."""
     return day - timedelta(days=day.weekday())
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from services.exchange.rules import offer_deadline, over_weekly_cap, swap_deadline
-from services.platform.local_time import week_start
+from services.platform.local_time import monday_of
 
 NINE = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -29,7 +29,7 @@ def test_a_swap_closes_at_the_deadline_of_the_earlier_shift() -> None:
     ],
 )
 def test_the_week_starts_on_monday(local_date: date, monday: date) -> None:
-    assert week_start(local_date) == monday
+    assert monday_of(local_date) == monday
 
 
 @pytest.mark.parametrize(
