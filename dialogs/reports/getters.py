@@ -13,15 +13,10 @@ from dialogs.common.i18n import translator_of
 from dialogs.common.mini_app import mini_app_link
 from services.platform.clock import Clock
 from services.platform.i18n import Translator
-from services.reports import figures as reports
-from services.reports.figures import (
-    PeriodKind,
-    Report,
-    ReportPeriod,
-    ReportScope,
-    ScopeKind,
-    hours_of,
-)
+from services.reports.figures import build_my_stats, build_report
+from services.reports.periods import PeriodKind, ReportPeriod, period_of
+from services.reports.report import EmployeeFigures, Report, hours_of
+from services.reports.scope import ReportScope, ScopeKind, reportable_employees, reportable_objects
 from services.staff.memberships import organization_today
 
 PERIOD = "period"
@@ -85,7 +80,7 @@ def chosen_scope(manager: DialogManager) -> ReportScope:
 
 
 async def chosen_report(manager: DialogManager) -> Report:
-    return await reports.build_report(
+    return await build_report(
         _session(manager),
         _clock(manager),
         await actor_of(manager),
@@ -118,7 +113,7 @@ def report_args(i18n: Translator, report: Report) -> dict[str, Any]:
         key=lambda e: (-e.late_minutes, e.name),
     )
 
-    def people(rows: list[reports.EmployeeFigures]) -> str:
+    def people(rows: list[EmployeeFigures]) -> str:
         return "\n".join(
             i18n.get("reports-person-hours", name=e.name, hours=_hours(i18n, e.minutes))
             for e in rows
@@ -184,13 +179,13 @@ async def get_scope(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     session = _session(dialog_manager)
-    objects = await reports.visible_objects(session, await actor_of(dialog_manager))
+    objects = await reportable_objects(session, await actor_of(dialog_manager))
     return {"items": [(o.id, o.name) for o in objects], "is_empty": not objects}
 
 
 async def get_employees(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     session = _session(dialog_manager)
-    employees = await reports.visible_employees(session, await actor_of(dialog_manager))
+    employees = await reportable_employees(session, await actor_of(dialog_manager))
     return {"items": [(u.id, u.display_name) for u in employees], "is_empty": not employees}
 
 
@@ -234,7 +229,7 @@ async def get_my_stats(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     actor = await actor_of(dialog_manager)
     kind = PeriodKind(dialog_manager.dialog_data.get(MY_PERIOD, PeriodKind.THIS_WEEK))
     today = await organization_today(session, clock, actor.organization_id)
-    stats = await reports.build_my_stats(session, clock, actor, reports.period_of(kind, today))
+    stats = await build_my_stats(session, clock, actor, period_of(kind, today))
     totals = stats.totals
     upcoming = "\n".join(
         i18n.get(

@@ -30,9 +30,10 @@ from services.integrations.openai import ChatCompletionClient
 from services.platform.config import Settings
 from services.platform.errors import DomainError
 from services.reports import analytics, charts
-from services.reports import figures as reports
 from services.reports.export import report_workbook
-from services.reports.figures import PeriodKind, Report, ReportScope, ScopeKind
+from services.reports.periods import PeriodKind, period_of
+from services.reports.report import Report
+from services.reports.scope import ReportScope, ScopeKind
 from services.staff.memberships import organization_today
 
 
@@ -53,7 +54,7 @@ async def _today(manager: DialogManager) -> date:
 async def period_chosen(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, kind: str
 ) -> None:
-    store_period(manager, reports.period_of(PeriodKind(kind), await _today(manager)))
+    store_period(manager, period_of(PeriodKind(kind), await _today(manager)))
     await manager.switch_to(ReportsSG.scope)
 
 
@@ -69,7 +70,7 @@ async def custom_end_chosen(
 ) -> None:
     start = date.fromisoformat(manager.dialog_data[CUSTOM_START])
     try:
-        period = reports.period_of(PeriodKind.CUSTOM, await _today(manager), start, day)
+        period = period_of(PeriodKind.CUSTOM, await _today(manager), start, day)
     except DomainError as error:
         await show_callback_error(callback, manager, error)
         return

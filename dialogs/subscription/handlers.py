@@ -6,7 +6,7 @@ from dialogs.common.errors import show_domain_error
 from dialogs.common.i18n import translator_of
 from dialogs.subscription.getters import organization_id_of
 from dialogs.subscription.states import SubscriptionSG
-from services.billing.subscriptions import start_subscription_payment
+from services.billing.payments import start_subscription_payment
 from services.integrations.yookassa import YookassaGateway
 from services.platform.db.models import BillingPeriod
 from services.platform.errors import DomainError, NotFound

@@ -1,11 +1,26 @@
 """Scheduled jobs of billing."""
 
-from services.billing.subscriptions import (
-    expire_subscriptions_job,
-    poll_pending_payments_job,
-    renewal_reminders_job,
-)
-from services.platform.scheduler import ScheduledJob
+from services.billing.payments import NotificationOutcome, poll_pending_payments
+from services.billing.subscriptions import expire_subscriptions, send_renewal_reminders
+from services.integrations.yookassa import YookassaGateway
+from services.platform.clock import ManualClock
+from services.platform.scheduler import JobContext, ScheduledJob
+
+
+async def poll_pending_payments_job(context: JobContext) -> int:
+    outcomes = await poll_pending_payments(
+        context.session, YookassaGateway(context.settings.yookassa), ManualClock(context.now)
+    )
+    return sum(outcome != NotificationOutcome.UNCHANGED for outcome in outcomes)
+
+
+async def renewal_reminders_job(context: JobContext) -> int:
+    return await send_renewal_reminders(context.session, ManualClock(context.now))
+
+
+async def expire_subscriptions_job(context: JobContext) -> int:
+    return len(await expire_subscriptions(context.session, ManualClock(context.now)))
+
 
 JOBS = [
     ScheduledJob("billing_poll_pending_payments", poll_pending_payments_job),

@@ -31,14 +31,10 @@ from services.platform.clock import Clock
 from services.platform.db.models import Organization
 from services.platform.errors import DomainError, NotFound
 from services.platform.local_time import local_today
-from services.reports.figures import (
-    Report,
-    ReportPeriod,
-    ReportScope,
-    ScopeKind,
-    build_report,
-    hours_of,
-)
+from services.reports.figures import build_report
+from services.reports.periods import ReportPeriod
+from services.reports.report import Report, hours_of
+from services.reports.scope import ReportScope, ScopeKind
 from services.staff.permissions import Actor
 
 ANSWER_TTL = timedelta(hours=24)

@@ -1,6 +1,6 @@
 """Report charts rendered server-side to PNG with matplotlib (Agg, no display), sized
 for a phone: 1080 × 720 px, large fonts, labels in the user's language. The figures
-come from `services.reports.figures.Report`, the same data the Mini App charts use.
+come from `services.reports.report.Report`, the same data the Mini App charts use.
 
 Rendering is CPU work of a few hundred milliseconds: callers in the bot run it in a
 thread (`asyncio.to_thread`) so that other users' updates are not held up. Each call
@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from services.platform.i18n import Translator
-from services.reports.figures import Report, hours_of
+from services.reports.report import Report, hours_of
 
 WIDTH_PX, HEIGHT_PX, DPI = 1080, 720, 100
 MAX_EMPLOYEES_ON_CHART = 12

@@ -10,14 +10,13 @@ date) makes it go once a day, whatever the number of ticks or schedulers.
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import DAILY_SUMMARY, UserNotification, notify_many
-from services.platform.clock import ManualClock
+from services.platform.clock import Clock
 from services.platform.db.models import (
     Membership,
     MembershipRole,
@@ -30,19 +29,11 @@ from services.platform.db.models import (
 from services.platform.db.models.notification_prefs import DEFAULT_DAILY_SUMMARY_HOUR
 from services.platform.i18n import translator_for
 from services.platform.local_time import local_today
-from services.reports.figures import (
-    ZERO,
-    PeriodKind,
-    Report,
-    ReportScope,
-    build_report,
-    hours_of,
-    period_of,
-)
+from services.reports.figures import build_report
+from services.reports.periods import PeriodKind, period_of
+from services.reports.report import ZERO, Report, hours_of
+from services.reports.scope import ReportScope
 from services.staff.permissions import Actor
-
-if TYPE_CHECKING:
-    from services.platform.scheduler import JobContext
 
 CATCH_UP = timedelta(hours=2)
 
@@ -117,10 +108,10 @@ def _payload(report: Report, language: str) -> dict[str, str | int]:
     }
 
 
-async def daily_summary_job(context: "JobContext") -> int:
-    """The scheduler's job: queue the summaries that are due; returns how many."""
-    due = await _due_summaries(context.session, context.now)
-    clock = ManualClock(context.now)
+async def queue_daily_summaries(session: AsyncSession, clock: Clock) -> int:
+    """Queue the summaries that are due, one report per organization; returns how many."""
+    now = clock.now()
+    due = await _due_summaries(session, now)
     reports: dict[int, Report] = {}
     summaries = []
     for summary in due:
@@ -129,10 +120,10 @@ async def daily_summary_job(context: "JobContext") -> int:
             owner = Actor(
                 summary.owner.id, organization.id, summary.membership_id, MembershipRole.OWNER
             )
-            today = local_today(context.now, ZoneInfo(organization.timezone))
+            today = local_today(now, ZoneInfo(organization.timezone))
             period = period_of(PeriodKind.YESTERDAY, today)
             reports[organization.id] = await build_report(
-                context.session, clock, owner, period, ReportScope()
+                session, clock, owner, period, ReportScope()
             )
         payload = _payload(reports[organization.id], summary.owner.language)
         summaries.append(
@@ -142,7 +133,5 @@ async def daily_summary_job(context: "JobContext") -> int:
                 {**payload, "timezone": organization.timezone},
             )
         )
-    await notify_many(
-        context.session, kind=DAILY_SUMMARY.name, not_before=context.now, notifications=summaries
-    )
+    await notify_many(session, kind=DAILY_SUMMARY.name, not_before=now, notifications=summaries)
     return len(summaries)

@@ -1,6 +1,6 @@
 """A report as an Excel workbook (openpyxl): a summary sheet, one row per employee with
 every figure, one row per day and one per object. Money columns appear only when the
-report shows money. Pure formatting of `services.reports.figures.Report`: no queries."""
+report shows money. Pure formatting of `services.reports.report.Report`: no queries."""
 
 import io
 from decimal import Decimal
@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from services.platform.i18n import Translator
-from services.reports.figures import Report, hours_of
+from services.reports.report import Report, hours_of
 
 _MONEY_FORMAT = "#,##0.00"
 _HOURS_FORMAT = "0.00"

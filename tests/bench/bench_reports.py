@@ -26,9 +26,10 @@ from services.platform.clock import ManualClock
 from services.platform.db.session import create_engine, create_session_factory
 from services.platform.i18n import translator_for
 from services.reports import charts
-from services.reports import figures as reports
 from services.reports.export import report_workbook
-from services.reports.figures import PeriodKind, ReportScope, ScopeKind
+from services.reports.figures import build_my_stats, build_report
+from services.reports.periods import PeriodKind, period_of
+from services.reports.scope import ReportScope, ScopeKind
 from services.staff.memberships import organization_today
 from services.staff.permissions import actor_in
 from tests.support import services as real
@@ -105,12 +106,12 @@ async def bench(spec: SyntheticSpec) -> None:
                 session, organization.employee_user_ids[0], organization.organization_id
             )
             today = await organization_today(session, CLOCK, owner.organization_id)
-        month = reports.period_of(PeriodKind.LAST_MONTH, today)
+        month = period_of(PeriodKind.LAST_MONTH, today)
 
         def report_step(scope: ReportScope) -> Callable[[], Awaitable[str]]:
             async def step() -> str:
                 async with sessions() as session:
-                    report = await reports.build_report(session, CLOCK, owner, month, scope)
+                    report = await build_report(session, CLOCK, owner, month, scope)
                 return (
                     f"{report.totals.shifts} shifts, {len(report.employees)} employees, "
                     f"cost {report.totals.cost}"
@@ -120,18 +121,18 @@ async def bench(spec: SyntheticSpec) -> None:
 
         async def my_stats() -> str:
             async with sessions() as session:
-                stats = await reports.build_my_stats(session, CLOCK, employee, month)
+                stats = await build_my_stats(session, CLOCK, employee, month)
             return f"{stats.totals.shifts} shifts, earned {stats.totals.cost}"
 
         async def excel() -> str:
             async with sessions() as session:
-                report = await reports.build_report(session, CLOCK, owner, month, ReportScope())
+                report = await build_report(session, CLOCK, owner, month, ReportScope())
             _, content = report_workbook(report, translator)
             return f"{len(content) // 1024} KiB"
 
         async def chart_pictures() -> str:
             async with sessions() as session:
-                report = await reports.build_report(session, CLOCK, owner, month, ReportScope())
+                report = await build_report(session, CLOCK, owner, month, ReportScope())
             hours = charts.hours_and_cost_chart(report, translator)
             lateness = charts.lateness_chart(report, translator) or b""
             return f"{len(hours) // 1024} + {len(lateness) // 1024} KiB PNG"

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import select
 
-from services.billing.subscriptions import process_payment_notification
+from services.billing.payments import process_payment_notification
 from services.integrations.yookassa import YookassaGateway
 from services.platform.config import Settings
 from services.platform.db.models import Payment

@@ -14,7 +14,8 @@ from services.platform.config import OpenAISettings
 from services.platform.db.models import Organization
 from services.reports import analytics
 from services.reports.analytics import AIDailyLimitReached, AINotInTariff, RedisInsightStore
-from services.reports.figures import PeriodKind, ReportPeriod, ReportScope, ScopeKind
+from services.reports.periods import PeriodKind, ReportPeriod
+from services.reports.scope import ReportScope, ScopeKind
 from services.staff.permissions import actor_in
 from tests.fakes.openai_server import FakeOpenAIServer, Mode
 from tests.support.reports import AFTER_THE_WEEK, MON, SUN, build_report_week

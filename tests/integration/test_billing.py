@@ -9,17 +9,19 @@ import pytest
 from sqlalchemy import func, select
 
 from services.billing.jobs import JOBS as BILLING_JOBS
-from services.billing.subscriptions import (
+from services.billing.payments import (
     NotificationOutcome,
-    TariffDowngradeRefused,
     TariffNotPurchasable,
-    add_period,
-    expire_subscriptions,
     poll_pending_payments,
     process_payment_notification,
     process_refund_notification,
-    send_renewal_reminders,
     start_subscription_payment,
+)
+from services.billing.subscriptions import (
+    TariffDowngradeRefused,
+    add_period,
+    expire_subscriptions,
+    send_renewal_reminders,
 )
 from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
 from services.platform.clock import ManualClock

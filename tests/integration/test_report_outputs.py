@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 from services.platform.clock import ManualClock
 from services.platform.i18n import translator_for
 from services.reports import charts
-from services.reports import figures as reports
 from services.reports.export import report_workbook
-from services.reports.figures import PeriodKind, ReportPeriod, ReportScope
+from services.reports.figures import build_report
+from services.reports.periods import PeriodKind, ReportPeriod
+from services.reports.scope import ReportScope
 from services.staff.permissions import actor_in
 from tests.support.reports import AFTER_THE_WEEK, MON, SUN, add_manager, build_report_week
 
@@ -30,7 +31,7 @@ async def _report(session_factory, *, manager_permissions: list[str] | None = No
             viewer = await add_manager(session, week, manager_permissions)
     async with session_factory() as session:
         actor = await actor_in(session, viewer.id, week.organization_id)
-        return await reports.build_report(session, clock, actor, WEEK, ReportScope())
+        return await build_report(session, clock, actor, WEEK, ReportScope())
 
 
 def _decoded(png: bytes):  # type: ignore[no-untyped-def]

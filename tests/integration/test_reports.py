@@ -10,8 +10,10 @@ from sqlalchemy import event
 
 from services.platform.clock import ManualClock
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
-from services.reports import figures as reports
-from services.reports.figures import PeriodKind, ReportPeriod, ReportScope, ScopeKind
+from services.reports.figures import build_my_stats, build_report
+from services.reports.periods import PeriodKind, ReportPeriod, period_of
+from services.reports.report import EmployeeFigures, Report, Totals
+from services.reports.scope import ReportScope, ScopeKind
 from services.staff.memberships import organization_today
 from services.staff.permissions import actor_in
 from tests.support.reports import (
@@ -37,7 +39,7 @@ def D(text: str) -> Decimal:
     return Decimal(text)
 
 
-def _by_name(report: reports.Report) -> dict[str, reports.EmployeeFigures]:
+def _by_name(report: Report) -> dict[str, EmployeeFigures]:
     return {row.name: row for row in report.employees}
 
 
@@ -51,29 +53,27 @@ async def _owner_report(session_factory, clock, scope=ORGANIZATION, period=WEEK)
         week = await build_report_week(session)
     async with session_factory() as session:
         actor = await actor_in(session, week.owner.id, week.organization_id)
-        return week, await reports.build_report(session, clock, actor, period, scope)
+        return week, await build_report(session, clock, actor, period, scope)
 
 
 def test_periods_in_local_dates() -> None:
     today = date(2026, 3, 11)  # a Wednesday
-    assert reports.period_of(PeriodKind.TODAY, today) == ReportPeriod(
-        PeriodKind.TODAY, today, today
-    )
-    assert reports.period_of(PeriodKind.YESTERDAY, today).start == date(2026, 3, 10)
-    this_week = reports.period_of(PeriodKind.THIS_WEEK, today)
+    assert period_of(PeriodKind.TODAY, today) == ReportPeriod(PeriodKind.TODAY, today, today)
+    assert period_of(PeriodKind.YESTERDAY, today).start == date(2026, 3, 10)
+    this_week = period_of(PeriodKind.THIS_WEEK, today)
     assert (this_week.start, this_week.end) == (date(2026, 3, 9), date(2026, 3, 15))
-    last_week = reports.period_of(PeriodKind.LAST_WEEK, today)
+    last_week = period_of(PeriodKind.LAST_WEEK, today)
     assert (last_week.start, last_week.end) == (MON, SUN)
-    this_month = reports.period_of(PeriodKind.THIS_MONTH, today)
+    this_month = period_of(PeriodKind.THIS_MONTH, today)
     assert (this_month.start, this_month.end) == (date(2026, 3, 1), date(2026, 3, 31))
-    last_month = reports.period_of(PeriodKind.LAST_MONTH, today)
+    last_month = period_of(PeriodKind.LAST_MONTH, today)
     assert (last_month.start, last_month.end) == (date(2026, 2, 1), date(2026, 2, 28))
-    custom = reports.period_of(PeriodKind.CUSTOM, today, date(2026, 1, 5), date(2026, 1, 7))
+    custom = period_of(PeriodKind.CUSTOM, today, date(2026, 1, 5), date(2026, 1, 7))
     assert len(custom.days) == 3
     with pytest.raises(InvalidInput):
-        reports.period_of(PeriodKind.CUSTOM, today, date(2026, 1, 7), date(2026, 1, 5))
+        period_of(PeriodKind.CUSTOM, today, date(2026, 1, 7), date(2026, 1, 5))
     with pytest.raises(InvalidInput):
-        reports.period_of(PeriodKind.CUSTOM, today, date(2025, 1, 1), date(2026, 1, 5))
+        period_of(PeriodKind.CUSTOM, today, date(2025, 1, 1), date(2026, 1, 5))
 
 
 async def test_today_follows_the_organization_timezone(session_factory) -> None:
@@ -90,7 +90,7 @@ async def test_owner_week_report_matches_hand_computed_figures(session_factory, 
     _, report = await _owner_report(session_factory, clock)
 
     assert report.show_money
-    assert report.totals == reports.Totals(
+    assert report.totals == Totals(
         shifts=8,
         minutes=2998,
         cost=D("17365.00"),
@@ -159,7 +159,7 @@ async def test_local_day_boundaries_of_each_object(session_factory, clock) -> No
         async with session_factory() as session:
             actor = await actor_in(session, week.owner.id, week.organization_id)
             period = ReportPeriod(PeriodKind.CUSTOM, day, day)
-            report = await reports.build_report(session, clock, actor, period, ORGANIZATION)
+            report = await build_report(session, clock, actor, period, ORGANIZATION)
         return [(e.name, e.shifts, e.minutes) for e in report.employees if e.shifts]
 
     assert await figures(FRI) == [("Vera", 1, 150)]
@@ -174,7 +174,7 @@ async def test_object_scope(session_factory, clock) -> None:
         week = await build_report_week(session)
     async with session_factory() as session:
         actor = await actor_in(session, week.owner.id, week.organization_id)
-        report = await reports.build_report(
+        report = await build_report(
             session, clock, actor, WEEK, ReportScope(ScopeKind.OBJECT, object_id=week.port.id)
         )
     assert report.scope_title == "Порт"
@@ -191,7 +191,7 @@ async def test_employee_scope(session_factory, clock) -> None:
     async with session_factory() as session:
         actor = await actor_in(session, week.owner.id, week.organization_id)
         scope = ReportScope(ScopeKind.EMPLOYEE, employee_user_id=week.anna[0].id)
-        report = await reports.build_report(session, clock, actor, WEEK, scope)
+        report = await build_report(session, clock, actor, WEEK, scope)
     assert report.scope_title == "Anna"
     assert [e.name for e in report.employees] == ["Anna"]
     totals = report.totals
@@ -215,9 +215,9 @@ async def test_manager_without_view_money_sees_no_costs(session_factory, clock) 
         manager = await add_manager(session, week, ["view"])
     async with session_factory() as session:
         actor = await actor_in(session, manager.id, week.organization_id)
-        report = await reports.build_report(session, clock, actor, WEEK, ORGANIZATION)
+        report = await build_report(session, clock, actor, WEEK, ORGANIZATION)
         with pytest.raises(PermissionDenied):
-            await reports.build_report(
+            await build_report(
                 session, clock, actor, WEEK, ReportScope(ScopeKind.OBJECT, object_id=week.port.id)
             )
     assert not report.show_money
@@ -242,7 +242,7 @@ async def test_manager_with_view_money_sees_costs_of_their_objects(session_facto
         manager = await add_manager(session, week, ["view", "view_money"])
     async with session_factory() as session:
         actor = await actor_in(session, manager.id, week.organization_id)
-        report = await reports.build_report(session, clock, actor, WEEK, ORGANIZATION)
+        report = await build_report(session, clock, actor, WEEK, ORGANIZATION)
     assert report.show_money
     # Vera's manual bonus belongs to no object: outside a manager's objects.
     assert (report.totals.cost, report.totals.fines, report.totals.bonuses) == (
@@ -260,10 +260,10 @@ async def test_manager_without_view_and_employees_get_no_report(session_factory,
         for user_id in (manager.id, week.anna[0].id):
             actor = await actor_in(session, user_id, week.organization_id)
             with pytest.raises(PermissionDenied):
-                await reports.build_report(session, clock, actor, WEEK, ORGANIZATION)
+                await build_report(session, clock, actor, WEEK, ORGANIZATION)
         owner = await actor_in(session, week.owner.id, week.organization_id)
         with pytest.raises(NotFound):
-            await reports.build_report(
+            await build_report(
                 session, clock, owner, WEEK, ReportScope(ScopeKind.OBJECT, object_id=999_999)
             )
 
@@ -273,7 +273,7 @@ async def test_employee_sees_own_stats_and_upcoming_shifts(session_factory, cloc
         week = await build_report_week(session)
     async with session_factory() as session:
         actor = await actor_in(session, week.anna[0].id, week.organization_id)
-        stats = await reports.build_my_stats(session, clock, actor, WEEK)
+        stats = await build_my_stats(session, clock, actor, WEEK)
     totals = stats.totals
     assert (totals.shifts, totals.minutes, totals.cost) == (2, 943, D("4715.00"))
     assert (totals.late_arrivals, totals.late_minutes, totals.no_shows) == (1, 17, 1)
@@ -298,7 +298,7 @@ async def test_statement_count_does_not_depend_on_data(session_factory, clock, e
         try:
             async with session_factory() as session:
                 actor = await actor_in(session, week.owner.id, week.organization_id)
-                await reports.build_report(session, clock, actor, period, ORGANIZATION)
+                await build_report(session, clock, actor, period, ORGANIZATION)
         finally:
             event.remove(engine.sync_engine, "before_cursor_execute", count)
         return len(statements)

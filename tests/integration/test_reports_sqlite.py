@@ -10,8 +10,9 @@ import pytest
 from services.platform.clock import ManualClock
 from services.platform.db.models import Base
 from services.platform.db.session import SessionFactory, create_engine, create_session_factory
-from services.reports import figures as reports
-from services.reports.figures import PeriodKind, ReportPeriod, ReportScope
+from services.reports.figures import build_report
+from services.reports.periods import PeriodKind, ReportPeriod
+from services.reports.scope import ReportScope
 from services.staff.permissions import actor_in
 from tests.support.reports import AFTER_THE_WEEK, FRI, MON, SUN, build_report_week
 
@@ -31,10 +32,10 @@ async def test_week_on_sqlite_matches_postgresql_figures(sqlite_sessions) -> Non
         week = await build_report_week(session)
     async with sqlite_sessions() as session:
         actor = await actor_in(session, week.owner.id, week.organization_id)
-        report = await reports.build_report(
+        report = await build_report(
             session, clock, actor, ReportPeriod(PeriodKind.LAST_WEEK, MON, SUN), ReportScope()
         )
-        friday = await reports.build_report(
+        friday = await build_report(
             session, clock, actor, ReportPeriod(PeriodKind.CUSTOM, FRI, FRI), ReportScope()
         )
     totals = report.totals

@@ -28,7 +28,7 @@ from services.platform.db.models import (
 )
 from services.platform.db.session import SessionFactory
 from services.platform.scheduler import ScheduledJob, Scheduler
-from services.reports.daily_summary import daily_summary_job
+from services.reports.jobs import daily_summary_job
 from services.tasks.jobs import remind_unfinished_tasks_job
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import make_notifier

@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from services.billing.subscriptions import start_subscription_payment
+from services.billing.payments import start_subscription_payment
 from services.integrations.yookassa import YookassaGateway
 from services.platform.clock import ManualClock
 from services.platform.config import Settings

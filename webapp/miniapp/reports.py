@@ -7,7 +7,10 @@ from typing import Annotated, Any
 from fastapi import Query
 
 from services.platform.i18n import Translator
-from services.reports import figures as reports
+from services.reports.figures import build_report
+from services.reports.periods import PeriodKind, period_of
+from services.reports.report import Report, hours_of
+from services.reports.scope import ReportScope, ScopeKind, reportable_employees, reportable_objects
 from services.staff.memberships import organization_today
 from webapp.auth import CurrentUser
 from webapp.dependencies import ClockDep, SessionDep
@@ -17,22 +20,22 @@ from webapp.miniapp.formatting import money_or_none
 router = api_router()
 
 
-def _report_scope(raw: str) -> reports.ReportScope:
+def _report_scope(raw: str) -> ReportScope:
     """`organization`, `object:<id>` or `employee:<user id>`."""
     kind, _, ident = raw.partition(":")
-    if kind == reports.ScopeKind.OBJECT and ident.isdigit():
-        return reports.ReportScope(reports.ScopeKind.OBJECT, object_id=int(ident))
-    if kind == reports.ScopeKind.EMPLOYEE and ident.isdigit():
-        return reports.ReportScope(reports.ScopeKind.EMPLOYEE, employee_user_id=int(ident))
-    return reports.ReportScope()
+    if kind == ScopeKind.OBJECT and ident.isdigit():
+        return ReportScope(ScopeKind.OBJECT, object_id=int(ident))
+    if kind == ScopeKind.EMPLOYEE and ident.isdigit():
+        return ReportScope(ScopeKind.EMPLOYEE, employee_user_id=int(ident))
+    return ReportScope()
 
 
-def _report_json(t: Translator, report: reports.Report) -> dict[str, Any]:
+def _report_json(t: Translator, report: Report) -> dict[str, Any]:
     currency, totals = report.currency, report.totals
     completion = totals.task_completion_percent
     figures = [
         ("shifts", str(totals.shifts)),
-        ("hours", t.number(reports.hours_of(totals.minutes))),
+        ("hours", t.number(hours_of(totals.minutes))),
         ("cost", money_or_none(t, totals.cost, currency)),
         ("late", f"{totals.late_arrivals} · {totals.late_minutes}"),
         ("no-shows", str(totals.no_shows)),
@@ -54,8 +57,8 @@ def _report_json(t: Translator, report: reports.Report) -> dict[str, Any]:
             {
                 "date": day.day.isoformat(),
                 "label": t.day(day.day, "EEE d"),
-                "hours": float(reports.hours_of(day.minutes)),
-                "hours_text": t.number(reports.hours_of(day.minutes)),
+                "hours": float(hours_of(day.minutes)),
+                "hours_text": t.number(hours_of(day.minutes)),
                 "cost": float(day.cost) if day.cost is not None else None,
                 "cost_text": money_or_none(t, day.cost, currency),
             }
@@ -65,7 +68,7 @@ def _report_json(t: Translator, report: reports.Report) -> dict[str, Any]:
             {
                 "name": row.name,
                 "shifts": row.shifts,
-                "hours": t.number(reports.hours_of(row.minutes)),
+                "hours": t.number(hours_of(row.minutes)),
                 "cost": money_or_none(t, row.cost, currency),
                 "late": row.late_arrivals,
                 "no_shows": row.no_shows,
@@ -84,7 +87,7 @@ async def report(
     actor: PlannerDep,
     session: SessionDep,
     clock: ClockDep,
-    period: Annotated[reports.PeriodKind, Query()] = reports.PeriodKind.THIS_WEEK,
+    period: Annotated[PeriodKind, Query()] = PeriodKind.THIS_WEEK,
     start: Annotated[date | None, Query()] = None,
     end: Annotated[date | None, Query()] = None,
     scope: Annotated[str, Query(max_length=40)] = "organization",
@@ -92,10 +95,10 @@ async def report(
     """The C10 report of a period and a scope (`services.reports.figures.build_report`), with
     the scopes the caller may pick."""
     today = await organization_today(session, clock, actor.organization_id)
-    span = reports.period_of(period, today, start, end)
-    built = await reports.build_report(session, clock, actor, span, _report_scope(scope))
-    objects = await reports.visible_objects(session, actor)
-    employees = await reports.visible_employees(session, actor)
+    span = period_of(period, today, start, end)
+    built = await build_report(session, clock, actor, span, _report_scope(scope))
+    objects = await reportable_objects(session, actor)
+    employees = await reportable_employees(session, actor)
     t = translator_of(user)
     return {
         "report": _report_json(t, built),

@@ -13,7 +13,7 @@ from typing import Any
 import structlog
 from fastapi import APIRouter, HTTPException, Request, status
 
-from services.billing.subscriptions import process_payment_notification, process_refund_notification
+from services.billing.payments import process_payment_notification, process_refund_notification
 from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
 from services.platform.clock import Clock, SystemClock
 from services.platform.config import Settings
