@@ -12,10 +12,12 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from services.exchange import exchange as shift_exchange
+from services.payroll.periods import open_current_period
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import (
     ExchangeStatus,
+    PayPeriod,
     PlannedShift,
     PlannedShiftStatus,
     SlotRequest,
@@ -596,7 +598,10 @@ async def test_the_map_data_has_the_geofences_and_no_key_by_default(
 
 
 async def test_the_payslip_of_an_employee_and_a_strangers_period(
-    http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
 ) -> None:
     mine = await http.get("/api/miniapp/payslip", headers=auth(cast.ivan, clock))
     assert mine.status_code == 200
@@ -605,12 +610,36 @@ async def test_the_payslip_of_an_employee_and_a_strangers_period(
     assert payslip["lines"] == []
     assert [total["key"] for total in payslip["totals"]][:4] == ["gross", "fines", "bonuses", "net"]
 
-    strangers = await http.get("/api/miniapp/payslip", headers=auth(cast.stranger_owner, clock))
-    foreign_period = strangers.json()["period_id"]
+    async with session_factory() as session, session.begin():
+        stranger_organization_id = cast.stranger_owner.active_organization_id
+        assert stranger_organization_id is not None
+        foreign = await open_current_period(session, clock, stranger_organization_id)
+        foreign_period = foreign.id
     response = await http.get(
         f"/api/miniapp/payslip?period_id={foreign_period}", headers=auth(cast.ivan, clock)
     )
     assert response.status_code == 404
+
+
+async def test_reading_a_payslip_stores_no_period(
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    """A GET only reads: the current month shows before anything is written to it, with
+    no id until it is stored."""
+    response = await http.get("/api/miniapp/payslip", headers=auth(cast.ivan, clock))
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["period_id"] is None
+    assert data["periods"] == [{"id": None, "label": "01.03.2026 – 31.03.2026"}]
+    async with session_factory() as session:
+        stored = await session.scalars(
+            select(PayPeriod).where(PayPeriod.organization_id == cast.organization_id)
+        )
+        assert list(stored) == []
 
 
 async def test_pages_are_served_in_the_asked_language(http: httpx.AsyncClient) -> None:

@@ -21,7 +21,7 @@ from services.board.week import (
     week_board,
 )
 from services.exchange import exchange as shift_exchange
-from services.payroll import ledger as payroll
+from services.payroll import payslips
 from services.payroll.payslip_text import line_text, payslip_figures, signed_money
 from services.places.objects import visible_objects
 from services.planning import slots as planning
@@ -453,7 +453,7 @@ async def objects(
 # ------------------------------------------------------------------ payslips
 
 
-def _payslip_view_json(t: Translator, view: payroll.PayslipView) -> dict[str, Any]:
+def _payslip_view_json(t: Translator, view: payslips.PayslipView) -> dict[str, Any]:
     figures = payslip_figures(t, view)
     return {
         "employee": view.totals.employee_name,
@@ -485,26 +485,23 @@ async def payslip(
     employee_user_id: Annotated[int | None, Query()] = None,
 ) -> dict[str, Any]:
     """A payslip with every line explained: my own by default; owners and managers with
-    `view_money` may ask for an employee's (`services.payroll.ledger.payslip` decides)."""
+    `view_money` may ask for an employee's (`services.payroll.payslips.payslip_in` decides).
+    The current period has no id (null) while nothing is written to it."""
     try:
-        periods = await payroll.recent_periods(
+        periods = await payslips.recent_periods(
             session, clock, user_id=user.id, organization_id=actor.organization_id
         )
-        chosen = periods[0].id if period_id is None else period_id
-        period = await session.get(PayPeriod, chosen)
+        period = periods[0] if period_id is None else await session.get(PayPeriod, period_id)
         if period is None or period.organization_id != actor.organization_id:
             raise NotFound()
-        view = await payroll.payslip(
-            session,
-            user_id=user.id,
-            period_id=chosen,
-            employee_user_id=employee_user_id or user.id,
+        view = await payslips.payslip_in(
+            session, period, user_id=user.id, employee_user_id=employee_user_id or user.id
         )
     except DomainError as error:
         raise http_error(error, user) from error
     t = translator_of(user)
-    answer = {
-        "period_id": chosen,
+    return {
+        "period_id": view.period.id,
         "periods": [
             {
                 "id": p.id,
@@ -514,8 +511,6 @@ async def payslip(
         ],
         "payslip": _payslip_view_json(t, view),
     }
-    await session.commit()  # the current period is created when first looked at
-    return answer
 
 
 # ------------------------------------------------------------------ reports dashboard

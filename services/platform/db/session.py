@@ -1,6 +1,11 @@
-"""Async engine and session factory for PostgreSQL (asyncpg) and SQLite (aiosqlite)."""
+"""Async engine and session factory for PostgreSQL (asyncpg) and SQLite (aiosqlite), and
+the INSERT of the session's dialect."""
+
+from typing import Any
 
 from sqlalchemy import event, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -51,3 +56,8 @@ async def ping(engine: AsyncEngine) -> None:
 
 def is_postgres(engine: AsyncEngine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+def dialect_insert(session: AsyncSession) -> Any:
+    """`insert` of the session's database, the one that has `on_conflict_do_nothing`."""
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
