@@ -21,7 +21,7 @@ from services.attendance.clock_in import OPEN_SHIFT_PAYLOAD_PREFIX
 from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
 from services.orgs.admin import require_superadmin
 from services.orgs.invites import INVITE_PAYLOAD_PREFIX
-from services.payroll.ledger import PAYSLIP_PAYLOAD_PREFIX
+from services.payroll.closing import PAYSLIP_PAYLOAD_PREFIX
 from services.platform.config import Settings
 from services.platform.errors import PermissionDenied
 from services.platform.i18n import Translator

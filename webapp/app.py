@@ -17,12 +17,12 @@ from services.platform.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.platform.redis import create_redis
 from webapp.errors import domain_error_answer
 from webapp.miniapp import (
-    api,
     board,
     home,
     object_map,
     open_shifts,
     pages,
+    payslip,
     proofs,
     reports,
     schedule,
@@ -74,7 +74,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(DomainError, domain_error_answer)
     for routes in (
         *(health, telegram_webhook, yookassa_webhook, media),
-        *(home, board, schedule, open_shifts, object_map, reports, api, proofs, pages),
+        *(home, board, schedule, open_shifts, object_map, reports, payslip, proofs, pages),
     ):
         app.include_router(routes.router)
     app.mount("/app/static", pages.static_files, name="miniapp-static")

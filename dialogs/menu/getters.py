@@ -3,7 +3,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.mini_app import mini_app_url
-from services.payroll.ledger import can_view_money
+from services.payroll.access import can_view_money
 from services.platform.config import Settings
 from services.platform.db.models import MembershipRole, User
 from services.staff.memberships import can_manage_staff

@@ -10,10 +10,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.actor import current_actor
 from dialogs.common.i18n import translator_of
 from dialogs.common.mini_app import mini_app_link
-from services.payroll import ledger as payroll
-from services.payroll.ledger import PayslipView
+from services.payroll.access import can_edit_money
+from services.payroll.adjustments import PAYOUT_METHODS
+from services.payroll.corrections import CorrectableShift, correctable_shifts
 from services.payroll.payslip_text import line_text, payslip_figures
-from services.payroll.periods import MAX_PAY_DAY_OFFSET
+from services.payroll.payslips import (
+    PayslipView,
+    current_payslip,
+    organization_currency,
+    payslip,
+    period_payslips,
+    recent_periods,
+)
+from services.payroll.periods import MAX_PAY_DAY_OFFSET, current_period, payroll_settings
 from services.platform.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus, User
 from services.platform.errors import DomainError, PermissionDenied
 from services.platform.i18n import Translator
@@ -27,6 +36,8 @@ SHIFT_ID = "shift_id"
 NEW_START = "new_start"
 NEW_END = "new_end"
 PERIOD_KIND = "period_kind"
+# The current period's button while nothing is written to it (it is not stored yet).
+CURRENT_PERIOD = 0
 # A Telegram message holds 4,096 characters: the lines of a long month get at most
 # this many, the title and the sums the rest.
 MAX_EXPLAIN_CHARACTERS = 3_000
@@ -47,6 +58,10 @@ def period_label(i18n: Translator, period: PayPeriod) -> str:
         end=i18n.day(period.end_date, "short"),
         status=period.status,
     )
+
+
+def period_choices(i18n: Translator, periods: list[PayPeriod]) -> list[tuple[int, str]]:
+    return [(CURRENT_PERIOD if p.id is None else p.id, period_label(i18n, p)) for p in periods]
 
 
 def payslip_args(i18n: Translator, view: PayslipView) -> dict[str, Any]:
@@ -81,14 +96,14 @@ async def get_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     i18n = translator_of(dialog_manager)
     session = _session(dialog_manager)
     actor = await current_actor(session, _user(dialog_manager))
-    periods = await payroll.recent_periods(
+    periods = await recent_periods(
         session,
         dialog_manager.middleware_data["clock"],
         user_id=actor.user_id,
         organization_id=actor.organization_id,
     )
     return {
-        "periods": [(p.id, period_label(i18n, p)) for p in periods],
+        "periods": period_choices(i18n, periods),
         "can_configure": actor.is_owner,
     }
 
@@ -105,8 +120,8 @@ async def get_period(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     user = _user(dialog_manager)
     period = await _chosen_period(dialog_manager)
     actor = await current_actor(session, user)
-    people = await payroll.period_payslips(session, user_id=user.id, period_id=period.id)
-    currency = await payroll.organization_currency(session, period.organization_id)
+    people = await period_payslips(session, user_id=user.id, period_id=period.id)
+    currency = await organization_currency(session, period.organization_id)
     net = sum((p.net for p in people), Decimal("0.00"))
     paid = sum((p.paid for p in people), Decimal("0.00"))
     return {
@@ -137,7 +152,7 @@ async def get_period(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 
 async def _owner_view(manager: DialogManager) -> PayslipView:
-    return await payroll.payslip(
+    return await payslip(
         _session(manager),
         user_id=_user(manager).id,
         period_id=manager.dialog_data[PERIOD_ID],
@@ -150,7 +165,7 @@ async def get_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     session = _session(dialog_manager)
     view = await _owner_view(dialog_manager)
     actor = await current_actor(session, _user(dialog_manager))
-    can_edit = await payroll.can_edit_money(session, actor)
+    can_edit = await can_edit_money(session, actor)
     return payslip_args(i18n, view) | {
         "can_adjust": can_edit and not view.frozen,
         "can_pay": can_edit and view.totals.balance > 0,
@@ -175,12 +190,12 @@ async def get_payout(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     return {
         "name": view.totals.employee_name,
         "balance": i18n.money(view.totals.balance, view.currency),
-        "methods": [(m, i18n.get(f"payroll-method-{m}")) for m in payroll.PAYOUT_METHODS],
+        "methods": [(m, i18n.get(f"payroll-method-{m}")) for m in PAYOUT_METHODS],
         "method": i18n.get(f"payroll-method-{method}") if method else "",
     }
 
 
-def shift_label(i18n: Translator, shift: payroll.CorrectableShift) -> str:
+def shift_label(i18n: Translator, shift: CorrectableShift) -> str:
     return i18n.get(
         "payroll-correct-shift-button",
         date=i18n.short_day(shift.local_date),
@@ -190,8 +205,8 @@ def shift_label(i18n: Translator, shift: payroll.CorrectableShift) -> str:
     )
 
 
-async def _correctable(manager: DialogManager) -> list[payroll.CorrectableShift]:
-    return await payroll.correctable_shifts(
+async def _correctable(manager: DialogManager) -> list[CorrectableShift]:
+    return await correctable_shifts(
         _session(manager),
         user_id=_user(manager).id,
         period_id=manager.dialog_data[PERIOD_ID],
@@ -231,8 +246,8 @@ async def get_settings(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     i18n = translator_of(dialog_manager)
     session = _session(dialog_manager)
     actor = await current_actor(session, _user(dialog_manager))
-    settings = await payroll.payroll_settings(session, actor.organization_id)
-    current = await payroll.current_period(
+    settings = await payroll_settings(session, actor.organization_id)
+    current = await current_period(
         session, dialog_manager.middleware_data["clock"], actor.organization_id
     )
     chosen = dialog_manager.dialog_data.get(PERIOD_KIND, settings.period_kind)
@@ -262,16 +277,17 @@ async def _my_view(manager: DialogManager) -> PayslipView | None:
     period_id = manager.dialog_data.get(PERIOD_ID)
     if period_id is not None:
         try:
-            return await payroll.payslip(
+            return await payslip(
                 session, user_id=user.id, period_id=period_id, employee_user_id=user.id
             )
         except DomainError:
             manager.dialog_data.pop(PERIOD_ID)
-    period = await payroll.current_period(
-        session, manager.middleware_data["clock"], actor.organization_id
-    )
-    return await payroll.payslip(
-        session, user_id=user.id, period_id=period.id, employee_user_id=user.id
+    return await current_payslip(
+        session,
+        manager.middleware_data["clock"],
+        user_id=user.id,
+        organization_id=actor.organization_id,
+        employee_user_id=user.id,
     )
 
 
@@ -279,10 +295,12 @@ async def get_my_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, A
     view = await _my_view(dialog_manager)
     if view is None:
         return {"found": False, "missing": True}
+    # An unstored current period has no id: the page opens the current period by default.
+    link_params = {} if view.period.id is None else {"period": str(view.period.id)}
     return payslip_args(translator_of(dialog_manager), view) | {
         "found": True,
         "missing": False,
-        "payslip_url": mini_app_link(dialog_manager, "payslip", period=str(view.period.id)),
+        "payslip_url": mini_app_link(dialog_manager, "payslip", **link_params),
     }
 
 
@@ -297,10 +315,10 @@ async def get_my_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, A
     i18n = translator_of(dialog_manager)
     session = _session(dialog_manager)
     actor = await current_actor(session, _user(dialog_manager))
-    periods = await payroll.recent_periods(
+    periods = await recent_periods(
         session,
         dialog_manager.middleware_data["clock"],
         user_id=actor.user_id,
         organization_id=actor.organization_id,
     )
-    return {"periods": [(p.id, period_label(i18n, p)) for p in periods]}
+    return {"periods": period_choices(i18n, periods)}

@@ -18,6 +18,7 @@ from dialogs.common.i18n import translator_of
 from dialogs.common.input import show_callback_error
 from dialogs.payroll.getters import (
     ADJUST_IS_BONUS,
+    CURRENT_PERIOD,
     EMPLOYEE_ID,
     NEW_END,
     NEW_START,
@@ -28,8 +29,13 @@ from dialogs.payroll.getters import (
 )
 from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import set_notice
-from services.payroll import ledger as payroll
-from services.payroll.periods import MAX_PAY_DAY_OFFSET
+from services.payroll.adjustments import add_manual_adjustment, record_payout
+from services.payroll.closing import PAYSLIP_PAYLOAD_PREFIX, close_pay_period
+from services.payroll.corrections import correct_shift_local_times
+from services.payroll.export import export_period_workbook
+from services.payroll.payslips import organization_currency
+from services.payroll.periods import MAX_PAY_DAY_OFFSET, open_current_period
+from services.payroll.settings import update_payroll_settings
 from services.platform.db.models import PayoutMethod, PayPeriod, PayPeriodKind
 from services.platform.errors import DomainError
 from services.platform.local_time import hhmm
@@ -54,6 +60,12 @@ def _new_request(manager: DialogManager) -> None:
 async def period_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, period_id: int
 ) -> None:
+    """Opening the current period to work on it stores it if nothing was written to it yet."""
+    if period_id == CURRENT_PERIOD:
+        data = _data(manager)
+        actor = await current_actor(data["session"], data["user"])
+        period = await open_current_period(data["session"], data["clock"], actor.organization_id)
+        period_id = period.id
     manager.dialog_data[PERIOD_ID] = period_id
     await manager.switch_to(PayrollSG.period)
 
@@ -68,7 +80,7 @@ async def employee_chosen(
 async def close_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     data = _data(manager)
     try:
-        await payroll.close_pay_period(
+        await close_pay_period(
             data["session"],
             data["clock"],
             period_id=manager.dialog_data[PERIOD_ID],
@@ -90,7 +102,7 @@ async def export_clicked(callback: CallbackQuery, button: Button, manager: Dialo
     chat_id = callback.message.chat.id
     try:
         async with ChatActionSender.upload_document(bot=bot, chat_id=chat_id):
-            filename, content = await payroll.export_period_workbook(
+            filename, content = await export_period_workbook(
                 data["session"],
                 user_id=data["user"].id,
                 period_id=manager.dialog_data[PERIOD_ID],
@@ -140,7 +152,7 @@ async def reason_entered(message: Message, widget: MessageInput, manager: Dialog
     period = await data["session"].get(PayPeriod, manager.dialog_data[PERIOD_ID])
     assert period is not None
     try:
-        entry = await payroll.add_manual_adjustment(
+        entry = await add_manual_adjustment(
             data["session"],
             data["clock"],
             user_id=data["user"].id,
@@ -156,7 +168,7 @@ async def reason_entered(message: Message, widget: MessageInput, manager: Dialog
         await show_domain_error(message, manager, error)
         return
     i18n = translator_of(manager)
-    currency = await payroll.organization_currency(data["session"], period.organization_id)
+    currency = await organization_currency(data["session"], period.organization_id)
     set_notice(manager, "payroll-adjust-done", amount=i18n.money(entry.amount, currency))
     await manager.switch_to(PayrollSG.payslip)
 
@@ -178,7 +190,7 @@ async def _pay(message: Message, manager: DialogManager, amount: Decimal | None)
     payslip; a refusal (more than the balance) keeps the amount window open."""
     data = _data(manager)
     try:
-        entry = await payroll.record_payout(
+        entry = await record_payout(
             data["session"],
             data["clock"],
             user_id=data["user"].id,
@@ -192,7 +204,7 @@ async def _pay(message: Message, manager: DialogManager, amount: Decimal | None)
         await show_domain_error(message, manager, error)
         return
     i18n = translator_of(manager)
-    currency = await payroll.organization_currency(data["session"], entry.organization_id)
+    currency = await organization_currency(data["session"], entry.organization_id)
     set_notice(manager, "payroll-payout-done", amount=i18n.money(-entry.amount, currency))
     await manager.switch_to(PayrollSG.payslip)
 
@@ -244,7 +256,7 @@ async def correction_confirmed(
     goes back to typing the times."""
     data = _data(manager)
     try:
-        shift = await payroll.correct_shift_local_times(
+        shift = await correct_shift_local_times(
             data["session"],
             data["clock"],
             user_id=data["user"].id,
@@ -257,7 +269,7 @@ async def correction_confirmed(
         await manager.switch_to(PayrollSG.correct_times)
         return
     i18n = translator_of(manager)
-    currency = await payroll.organization_currency(data["session"], shift.organization_id)
+    currency = await organization_currency(data["session"], shift.organization_id)
     assert shift.pay is not None
     set_notice(
         manager,
@@ -284,7 +296,7 @@ async def pay_day_entered(message: Message, widget: MessageInput, manager: Dialo
             message.text, field="pay_day", minimum=0, maximum=MAX_PAY_DAY_OFFSET
         )
         actor = await current_actor(data["session"], user)
-        change = await payroll.update_payroll_settings(
+        change = await update_payroll_settings(
             data["session"],
             data["clock"],
             user_id=user.id,
@@ -312,7 +324,10 @@ async def pay_day_entered(message: Message, widget: MessageInput, manager: Dialo
 async def my_period_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, period_id: int
 ) -> None:
-    manager.dialog_data[PERIOD_ID] = period_id
+    if period_id == CURRENT_PERIOD:
+        manager.dialog_data.pop(PERIOD_ID, None)
+    else:
+        manager.dialog_data[PERIOD_ID] = period_id
     await manager.switch_to(MyPaySG.payslip)
 
 
@@ -322,7 +337,7 @@ async def start_my_pay(manager: DialogManager, period_id: int | None = None) -> 
 
 async def start_payslip_by_deep_link(dialog_manager: DialogManager, payload: str) -> None:
     """`/start pay_<period id>` from the "payslip ready" notification."""
-    digits = payload.removeprefix(payroll.PAYSLIP_PAYLOAD_PREFIX)
+    digits = payload.removeprefix(PAYSLIP_PAYLOAD_PREFIX)
     await dialog_manager.start(
         MyPaySG.payslip,
         data={PERIOD_ID: int(digits) if digits.isdigit() else None},

@@ -11,11 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.actor import actor_of
 from dialogs.common.i18n import translator_of
 from dialogs.common.mini_app import mini_app_link
+from services.payroll.rules import hours_of
 from services.platform.clock import Clock
 from services.platform.i18n import Translator
 from services.reports.figures import build_my_stats, build_report
 from services.reports.periods import PeriodKind, ReportPeriod, period_of
-from services.reports.report import EmployeeFigures, Report, hours_of
+from services.reports.report import EmployeeFigures, Report
 from services.reports.scope import ReportScope, ScopeKind, reportable_employees, reportable_objects
 from services.staff.memberships import organization_today
 

@@ -24,7 +24,6 @@ from services.platform.clock import Clock
 from services.platform.db.models import (
     Membership,
     MembershipRole,
-    Organization,
     Permission,
     PlannedShift,
     PlannedShiftStatus,
@@ -33,7 +32,7 @@ from services.platform.db.models import (
 )
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
 from services.platform.local_time import local_today, monday_of
-from services.staff.memberships import rate_in_force
+from services.staff.memberships import organization_of, rate_in_force
 from services.staff.permissions import Actor, actor_in, object_permissions, objects_with_permission
 
 WEEK_DAYS = 7
@@ -129,13 +128,6 @@ class MonthCalendar:
     shifts: list[CalendarShift] = field(default_factory=list)
 
 
-async def _organization(session: AsyncSession, organization_id: int) -> Organization:
-    organization = await session.get(Organization, organization_id)
-    if organization is None:
-        raise NotFound()
-    return organization
-
-
 async def _planner_or_manager(session: AsyncSession, user_id: int, organization_id: int) -> Actor:
     actor = await actor_in(session, user_id, organization_id)
     if actor.role not in (MembershipRole.OWNER, MembershipRole.MANAGER):
@@ -199,7 +191,7 @@ async def week_board(
     requests pending on them, and the labour cost where they hold `view_money`.
     Employees are refused."""
     actor = await _planner_or_manager(session, user_id, organization_id)
-    organization = await _organization(session, organization_id)
+    organization = await organization_of(session, organization_id)
     today = local_today(clock.now(), ZoneInfo(organization.timezone))
     start = monday_of(week_start or today)
     objects = await _board_objects(session, actor)
@@ -273,7 +265,7 @@ async def month_calendar(
     """The member's own planned shifts in one month of the organization (local dates of
     the objects; the current month when none is given)."""
     await actor_in(session, user_id, organization_id)
-    organization = await _organization(session, organization_id)
+    organization = await organization_of(session, organization_id)
     today = local_today(clock.now(), ZoneInfo(organization.timezone))
     year, month = (year, month) if year and month else (today.year, today.month)
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:

@@ -37,8 +37,6 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import DEFAULT_TIMEZONE, kind_of
@@ -46,7 +44,7 @@ from services.notify.settings import get_preferences, quiet_hours_end
 from services.platform.clock import Clock
 from services.platform.config import NotifierSettings, Settings
 from services.platform.db.models import OutboxMessage, OutboxStatus, UnreachableChat, User
-from services.platform.db.session import SessionFactory
+from services.platform.db.session import SessionFactory, dialect_insert
 from services.platform.i18n import translator_for
 from services.platform.observability.metrics import (
     NOTIFICATIONS_DEAD_LETTERED,
@@ -124,10 +122,6 @@ def render_buttons(
         url = button.get("url") or f"https://t.me/{bot_username}?start={button['start_payload']}"
         rows.append([InlineKeyboardButton(text=translator.get(button["text_key"]), url=url)])
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
-
-
-def _insert(session: AsyncSession) -> Any:
-    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 class Notifier:
@@ -310,7 +304,7 @@ class Notifier:
                 update(User).where(User.id == row.recipient_user_id).values(is_reachable=False)
             )
         else:
-            insert = _insert(session)
+            insert = dialect_insert(session)
             await session.execute(
                 insert(UnreachableChat)
                 .values(chat_id=chat_id, reason=reason[:300], marked_at=self._clock.now())

@@ -5,11 +5,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import OutboxMessage, OutboxStatus
+from services.platform.db.session import dialect_insert
 
 
 @dataclass(frozen=True)
@@ -171,8 +170,7 @@ def _outbox_row(
 
 
 async def _insert_outbox(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    dialect = session.bind.dialect.name if session.bind is not None else "postgresql"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    insert = dialect_insert(session)
     statement = (
         insert(OutboxMessage).values(rows).on_conflict_do_nothing(index_elements=["dedup_key"])
     )

@@ -4,7 +4,8 @@ the reader's language."""
 
 from decimal import Decimal
 
-from services.payroll.ledger import PayslipLine, PayslipView, hours_of
+from services.payroll.payslips import PayslipLine, PayslipView
+from services.payroll.rules import hours_of
 from services.platform.i18n import Translator
 
 

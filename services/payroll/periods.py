@@ -1,12 +1,26 @@
-"""Pay period arithmetic, pure: which span of local dates a date falls in for each kind of
-period, and the organization's local date of an instant. Dates are local dates of the
-organization's timezone; instants are aware UTC datetimes."""
+"""Pay periods: how the organization's settings cut its local dates into periods (the span
+arithmetic is pure) and the stored period of a date, created on first use. Reading never
+creates one: before anything is written to it, the current period is shown as it would
+be created. Dates are local dates of the organization's timezone."""
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from services.platform.db.models import PayPeriodKind
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import Select
+
+from services.platform.clock import Clock
+from services.platform.db.models import (
+    OrganizationPayrollSettings,
+    PayPeriod,
+    PayPeriodKind,
+    PayPeriodStatus,
+)
+from services.platform.db.session import dialect_insert
+from services.platform.errors import NotFound
+from services.staff.memberships import organization_today
 
 DEFAULT_ANCHOR = date(2024, 1, 1)  # a Monday: weekly periods run Monday to Sunday
 DEFAULT_PAY_DAY_OFFSET = 3
@@ -43,3 +57,105 @@ def period_span(kind: PayPeriodKind, anchor: date, day: date) -> PeriodSpan:
 
 def pay_day_of(end: date, offset_days: int) -> date:
     return end + timedelta(days=offset_days)
+
+
+async def payroll_settings(
+    session: AsyncSession, organization_id: int
+) -> OrganizationPayrollSettings:
+    """The organization's settings; monthly periods paid 3 days later until changed."""
+    settings = await session.get(OrganizationPayrollSettings, organization_id)
+    return settings or OrganizationPayrollSettings(
+        organization_id=organization_id,
+        period_kind=PayPeriodKind.MONTHLY,
+        anchor_date=DEFAULT_ANCHOR,
+        pay_day_offset_days=DEFAULT_PAY_DAY_OFFSET,
+    )
+
+
+async def period_by_id(session: AsyncSession, period_id: int) -> PayPeriod:
+    period = await session.get(PayPeriod, period_id)
+    if period is None:
+        raise NotFound(what="period")
+    return period
+
+
+def _stored_containing(organization_id: int, day: date) -> Select[PayPeriod]:
+    return select(PayPeriod).where(
+        PayPeriod.organization_id == organization_id,
+        PayPeriod.start_date <= day,
+        PayPeriod.end_date >= day,
+    )
+
+
+async def _unstored_period(session: AsyncSession, organization_id: int, day: date) -> PayPeriod:
+    """The period `day` gets when none is stored for it: the settings' span, clipped so
+    that it never overlaps a period cut under earlier settings. Not added to the session
+    (its id is None)."""
+    settings = await payroll_settings(session, organization_id)
+    span = period_span(PayPeriodKind(settings.period_kind), settings.anchor_date, day)
+    previous_end = await session.scalar(
+        select(func.max(PayPeriod.end_date)).where(
+            PayPeriod.organization_id == organization_id, PayPeriod.end_date < day
+        )
+    )
+    next_start = await session.scalar(
+        select(func.min(PayPeriod.start_date)).where(
+            PayPeriod.organization_id == organization_id, PayPeriod.start_date > day
+        )
+    )
+    start = max(span.start, previous_end + timedelta(days=1)) if previous_end else span.start
+    end = min(span.end, next_start - timedelta(days=1)) if next_start else span.end
+    return PayPeriod(
+        organization_id=organization_id,
+        kind=settings.period_kind,
+        start_date=start,
+        end_date=end,
+        pay_day=pay_day_of(end, settings.pay_day_offset_days),
+        status=PayPeriodStatus.OPEN,
+    )
+
+
+async def period_for_date(session: AsyncSession, organization_id: int, day: date) -> PayPeriod:
+    """The organization's period containing `day`, created on first use (as
+    `_unstored_period` cuts it). Returned share-locked: a period cannot close while an
+    entry is being added to it."""
+    containing = (
+        _stored_containing(organization_id, day)
+        .with_for_update(read=True)
+        .execution_options(populate_existing=True)
+    )
+    period = await session.scalar(containing)
+    if period is not None:
+        return period
+    new = await _unstored_period(session, organization_id, day)
+    await session.execute(
+        dialect_insert(session)(PayPeriod)
+        .values(
+            organization_id=new.organization_id,
+            kind=new.kind,
+            start_date=new.start_date,
+            end_date=new.end_date,
+            pay_day=new.pay_day,
+            status=new.status,
+        )
+        .on_conflict_do_nothing(index_elements=["organization_id", "start_date"])
+    )
+    period = await session.scalar(containing)
+    assert period is not None
+    return period
+
+
+async def current_period(session: AsyncSession, clock: Clock, organization_id: int) -> PayPeriod:
+    """The period of the organization's local date today, for reading: the stored one, or
+    the one today would get, unstored (id None) until something is written to it."""
+    today = await organization_today(session, clock, organization_id)
+    stored = await session.scalar(_stored_containing(organization_id, today))
+    return stored or await _unstored_period(session, organization_id, today)
+
+
+async def open_current_period(
+    session: AsyncSession, clock: Clock, organization_id: int
+) -> PayPeriod:
+    """The period of the organization's local date today, stored (created if new)."""
+    today = await organization_today(session, clock, organization_id)
+    return await period_for_date(session, organization_id, today)

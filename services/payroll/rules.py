@@ -1,7 +1,8 @@
-"""The pay rules of a shift, pure: lateness, the late fine, paid time, worked minutes,
-pay, the rate's priority, which planned shifts can be opened now, when a forgotten
-shift is closed and what a cancellation is charged. Instants are aware UTC datetimes;
-local dates and times come only from the object's `ZoneInfo`."""
+"""Money and the pay rules of a shift, pure: rounding to kopecks, hours of minutes,
+lateness, the late fine, paid time, worked minutes, pay, the rate's priority, which
+planned shifts can be opened now, when a forgotten shift is closed and what a
+cancellation is charged. Instants are aware UTC datetimes; local dates and times come
+only from the object's `ZoneInfo`."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -14,6 +15,7 @@ from services.platform.db.models import CancellationApproval, ShiftCancellation
 from services.platform.local_time import local_to_utc, local_today
 
 CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
 MAX_SHIFT_LENGTH = timedelta(hours=16)
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -21,6 +23,16 @@ WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def money(amount: Decimal) -> Decimal:
     """Kopecks, rounded half up."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def as_money(value: Any) -> Decimal:
+    """A number read from the database (a sum is None over no rows) as money."""
+    return money(Decimal(value if value is not None else 0))
+
+
+def hours_of(minutes: int) -> Decimal:
+    """Minutes as hours, to two places."""
+    return money(Decimal(minutes) / Decimal(60))
 
 
 def whole_minutes(delta: timedelta) -> int:
@@ -40,7 +52,7 @@ def late_fine(lateness: int, grace_minutes: int, fine_per_minute: Decimal) -> De
     """(lateness − grace) × fine per minute, only when lateness > grace. The grace is
     subtracted once, here, and nowhere else."""
     if lateness <= grace_minutes:
-        return Decimal("0.00")
+        return ZERO
     return money((lateness - grace_minutes) * fine_per_minute)
 
 
@@ -163,5 +175,5 @@ def chargeable_fine(cancellation: ShiftCancellation) -> Decimal:
         CancellationApproval.APPROVED,
         CancellationApproval.PENDING,
     ):
-        return Decimal("0.00")
+        return ZERO
     return cancellation.fine_amount

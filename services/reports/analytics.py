@@ -27,13 +27,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.integrations.openai import AIUnavailable, ChatCompletionClient, ChatMessage
 from services.orgs.tariffs import tariff_of
+from services.payroll.rules import hours_of
 from services.platform.clock import Clock
 from services.platform.db.models import Organization
 from services.platform.errors import DomainError, NotFound
 from services.platform.local_time import local_today
 from services.reports.figures import build_report
 from services.reports.periods import ReportPeriod
-from services.reports.report import Report, hours_of
+from services.reports.report import Report
 from services.reports.scope import ReportScope, ScopeKind
 from services.staff.permissions import Actor
 

@@ -17,8 +17,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from services.payroll.rules import hours_of
 from services.platform.i18n import Translator
-from services.reports.report import Report, hours_of
+from services.reports.report import Report
 
 WIDTH_PX, HEIGHT_PX, DPI = 1080, 720, 100
 MAX_EMPLOYEES_ON_CHART = 12

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import DAILY_SUMMARY, UserNotification, notify_many
+from services.payroll.rules import ZERO, hours_of
 from services.platform.clock import Clock
 from services.platform.db.models import (
     Membership,
@@ -31,7 +32,7 @@ from services.platform.i18n import translator_for
 from services.platform.local_time import local_today
 from services.reports.figures import build_report
 from services.reports.periods import PeriodKind, period_of
-from services.reports.report import ZERO, Report, hours_of
+from services.reports.report import Report
 from services.reports.scope import ReportScope
 from services.staff.permissions import Actor
 

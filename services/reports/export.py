@@ -10,8 +10,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from services.payroll.rules import hours_of
 from services.platform.i18n import Translator
-from services.reports.report import Report, hours_of
+from services.reports.report import Report
 
 _MONEY_FORMAT = "#,##0.00"
 _HOURS_FORMAT = "0.00"

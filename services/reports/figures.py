@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.payroll.rules import money
+from services.payroll.rules import ZERO, as_money, money
 from services.platform.clock import Clock
 from services.reports.periods import ReportPeriod
 from services.reports.queries import (
@@ -41,7 +41,6 @@ from services.reports.queries import (
     upcoming_shifts,
 )
 from services.reports.report import (
-    ZERO,
     DayFigures,
     EmployeeFigures,
     ObjectFigures,
@@ -156,7 +155,7 @@ async def _day_figures(
         if row is None:
             days.append(DayFigures(day, 0, 0, ZERO if show_money else None))
         else:
-            cost = _dec(row.cost) if show_money else None
+            cost = as_money(row.cost) if show_money else None
             days.append(DayFigures(day, _int(row.shifts), _int(row.minutes), cost))
     return days
 
@@ -171,7 +170,7 @@ async def _object_figures(
             report_filter.objects[row.object_id].name,
             _int(row.shifts),
             _int(row.minutes),
-            _dec(row.cost) if report_filter.show_money else None,
+            as_money(row.cost) if report_filter.show_money else None,
             _int(row.late_arrivals),
         )
         for row in await shifts_by_object(session, report_filter, dates)
@@ -204,7 +203,7 @@ class _EmployeeTable:
             figures.late_arrivals = _int(row.late_arrivals)
             figures.late_minutes = _int(row.late_minutes)
             if self.show_money:
-                figures.cost = _dec(row.cost)
+                figures.cost = as_money(row.cost)
 
     def add_planned_shifts(self, rows: Rows) -> None:
         """Planned shifts, no-shows and cancellations."""
@@ -223,8 +222,8 @@ class _EmployeeTable:
     def add_fines_and_bonuses(self, rows: Rows) -> None:
         """Fines (as a positive amount) and bonuses from the payroll ledger."""
         for row in rows:
-            self[row.user_id].fines = _dec(row.fines)
-            self[row.user_id].bonuses = _dec(row.bonuses)
+            self[row.user_id].fines = as_money(row.fines)
+            self[row.user_id].bonuses = as_money(row.bonuses)
 
     def add_names(self, names: dict[int, str]) -> None:
         for user_id, name in names.items():
@@ -265,7 +264,3 @@ def _as_date(value: Any) -> date:
 
 def _int(value: Any) -> int:
     return int(value or 0)
-
-
-def _dec(value: Any) -> Decimal:
-    return money(Decimal(value if value is not None else 0))

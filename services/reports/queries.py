@@ -18,6 +18,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
 
 from services.payroll.ledger import BONUS_TYPES, FINE_TYPES
+from services.payroll.rules import ZERO
 from services.platform.db.models import (
     LedgerEntry,
     PlannedShift,
@@ -30,7 +31,7 @@ from services.platform.db.models import (
 )
 from services.platform.local_time import local_to_utc
 from services.reports.periods import ReportPeriod
-from services.reports.report import ZERO, UpcomingShift
+from services.reports.report import UpcomingShift
 from services.reports.scope import ReportFilter
 
 UPCOMING_SHIFTS = 5

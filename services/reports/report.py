@@ -8,15 +8,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from services.payroll.rules import money
 from services.reports.periods import ReportPeriod
 from services.reports.scope import ReportScope
-
-ZERO = Decimal("0.00")
-
-
-def hours_of(minutes: int) -> Decimal:
-    return money(Decimal(minutes) / Decimal(60))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import NotFound, PermissionDenied
+from services.staff.memberships import organization_of
 from services.staff.permissions import Actor, require_object_permission
 
 
@@ -132,7 +133,7 @@ async def filter_of_scope(session: AsyncSession, actor: Actor, scope: ReportScop
     """The owner's or a manager's view of `scope`: objects without `view` are left out (an
     object scope on such an object is refused), money is shown only with `view_money` on
     every object covered."""
-    organization = await _organization(session, actor)
+    organization = await organization_of(session, actor.organization_id)
     visibility = await _visibility(session, actor)
     objects = visibility.objects
     all_objects = visibility.everything
@@ -164,7 +165,7 @@ async def filter_of_scope(session: AsyncSession, actor: Actor, scope: ReportScop
 
 async def filter_of_own_statistics(session: AsyncSession, actor: Actor) -> ReportFilter:
     """The actor's own figures on every object of the organization, money included."""
-    organization = await _organization(session, actor)
+    organization = await organization_of(session, actor.organization_id)
     objects = {
         o.id: o
         for o in await session.scalars(
@@ -174,10 +175,3 @@ async def filter_of_own_statistics(session: AsyncSession, actor: Actor) -> Repor
     user = await session.get(User, actor.user_id)
     assert user is not None
     return ReportFilter(organization, objects, True, actor.user_id, True, user.display_name)
-
-
-async def _organization(session: AsyncSession, actor: Actor) -> Organization:
-    organization = await session.get(Organization, actor.organization_id)
-    if organization is None:
-        raise NotFound(what="organization")
-    return organization

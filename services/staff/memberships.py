@@ -84,11 +84,15 @@ def clean_search(raw: str | None) -> str:
     return text
 
 
-async def organization_zone(session: AsyncSession, organization_id: int) -> ZoneInfo:
+async def organization_of(session: AsyncSession, organization_id: int) -> Organization:
     organization = await session.get(Organization, organization_id)
     if organization is None:
         raise NotFound(what="organization")
-    return ZoneInfo(organization.timezone)
+    return organization
+
+
+async def organization_zone(session: AsyncSession, organization_id: int) -> ZoneInfo:
+    return ZoneInfo((await organization_of(session, organization_id)).timezone)
 
 
 async def organization_today(session: AsyncSession, clock: Clock, organization_id: int) -> date:

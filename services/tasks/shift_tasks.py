@@ -8,8 +8,6 @@ changes a shift already running."""
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.media_orchestrator import MediaFlow, MediaLimits, MediaOrchestrator
@@ -24,6 +22,7 @@ from services.platform.db.models import (
     User,
     WorkObject,
 )
+from services.platform.db.session import dialect_insert
 from services.platform.errors import NotFound
 from services.platform.local_time import local_hhmm
 from services.tasks.errors import ProofRequired, TaskNotOpen
@@ -62,8 +61,7 @@ async def attach_tasks_to_shift(session: AsyncSession, shift: Shift) -> list[Shi
     again (or concurrently) adds nothing twice. Returns the shift's tasks."""
     templates = await templates_for_shift(session, shift)
     if templates:
-        dialect = session.bind.dialect.name if session.bind is not None else "postgresql"
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        insert = dialect_insert(session)
         await session.execute(
             insert(ShiftTask)
             .values(

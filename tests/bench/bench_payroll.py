@@ -18,7 +18,11 @@ from typing import Any
 
 from sqlalchemy import event, text
 
-from services.payroll import ledger as payroll
+from services.payroll.closing import close_pay_period
+from services.payroll.export import export_period_workbook
+from services.payroll.ledger import record_missing_entries
+from services.payroll.payslips import payslip, period_payslips
+from services.payroll.periods import period_for_date
 from services.platform.clock import ManualClock
 from services.platform.db.session import create_engine, create_session_factory
 from services.platform.i18n import translator_for
@@ -67,41 +71,37 @@ async def bench(spec: SyntheticSpec) -> None:
         )
         owner = organization.owner_user_id
         async with sessions() as session, session.begin():
-            period = await payroll.period_for_date(
-                session, organization.organization_id, spec.month_start
-            )
+            period = await period_for_date(session, organization.organization_id, spec.month_start)
 
         async def record_ledger() -> str:
             written = 0
             while True:
                 async with sessions() as session, session.begin():
-                    batch = await payroll.record_missing_entries(session)
+                    batch = await record_missing_entries(session)
                 if batch == 0:
                     return f"{written} entries"
                 written += batch
 
         async def read_payslips() -> str:
             async with sessions() as session:
-                rows = await payroll.period_payslips(session, user_id=owner, period_id=period.id)
+                rows = await period_payslips(session, user_id=owner, period_id=period.id)
             return f"{len(rows)} payslips, net {sum(r.net for r in rows)}"
 
         async def close_period() -> str:
             async with sessions() as session, session.begin():
-                await payroll.close_pay_period(
-                    session, AFTER_PAY_DAY, period_id=period.id, user_id=None
-                )
+                await close_pay_period(session, AFTER_PAY_DAY, period_id=period.id, user_id=None)
             return "payslips frozen, employees notified"
 
         async def export() -> str:
             async with sessions() as session:
-                name, content = await payroll.export_period_workbook(
+                name, content = await export_period_workbook(
                     session, user_id=owner, period_id=period.id, translator=translator_for("ru")
                 )
             return f"{name}, {len(content) / 1024:.0f} KiB"
 
         async def one_payslip() -> str:
             async with sessions() as session:
-                view = await payroll.payslip(
+                view = await payslip(
                     session,
                     user_id=owner,
                     period_id=period.id,

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from services.payroll import ledger as payroll
+from services.payroll.ledger import record_missing_entries
 from services.platform.clock import ManualClock
 from services.platform.db.session import create_engine, create_session_factory
 from services.platform.i18n import translator_for
@@ -88,7 +88,7 @@ async def bench(spec: SyntheticSpec) -> None:
         written = 0
         while True:
             async with sessions() as session, session.begin():
-                batch = await payroll.record_missing_entries(session)
+                batch = await record_missing_entries(session)
             if batch == 0:
                 break
             written += batch

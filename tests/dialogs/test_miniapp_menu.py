@@ -5,11 +5,10 @@ over https (Telegram requires it)."""
 
 import pytest
 from aiogram import Bot
-from sqlalchemy import select
 
 from bot.runtime import announce_commands
+from services.payroll.periods import open_current_period
 from services.platform.config import Settings
-from services.platform.db.models import PayPeriod
 from services.platform.db.session import SessionFactory
 from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
@@ -113,13 +112,17 @@ async def test_an_employee_opens_their_payslip_in_the_mini_app(
     ivan = make_user(cast.ivan.telegram_id, first_name="Ivan")
     await ivan.send("/start")
     await ivan.press("💰 Мой заработок")
-
-    async with session_factory() as session:
-        period_id = await session.scalar(
-            select(PayPeriod.id).where(PayPeriod.organization_id == cast.organization_id)
-        )
+    # Nothing is written to the current period yet: the page opens the current one.
     assert web_app_url(ivan, "💰 Листок в приложении") == (
-        f"https://staff.example.com/app/payslip?lang=ru&period={period_id}"
+        "https://staff.example.com/app/payslip?lang=ru"
+    )
+
+    async with session_factory() as session, session.begin():
+        period = await open_current_period(session, clock, cast.organization_id)
+    await ivan.send("/start")
+    await ivan.press("💰 Мой заработок")
+    assert web_app_url(ivan, "💰 Листок в приложении") == (
+        f"https://staff.example.com/app/payslip?lang=ru&period={period.id}"
     )
 
 

@@ -12,8 +12,10 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from dialogs.payroll.getters import explain_args
-from services.payroll import ledger as payroll
-from services.payroll.ledger import PayslipLine, PayslipTotals, PayslipView
+from services.payroll.closing import close_pay_period
+from services.payroll.ledger import record_shift_entries, record_task_entries
+from services.payroll.payslips import PayslipLine, PayslipTotals, PayslipView, payslip
+from services.payroll.periods import current_period, payroll_settings, period_for_date
 from services.platform.db.models import (
     LedgerEntry,
     LedgerEntryType,
@@ -66,8 +68,8 @@ async def _world(session_factory):
             planned_start=local(MON, 6, 45),
         )
         await add_task(session, shift, "Витрина", done=True, bonus="150")
-        await payroll.record_shift_entries(session, shift)
-        await payroll.record_task_entries(session, shift)
+        await record_shift_entries(session, shift)
+        await record_task_entries(session, shift)
         await add_person(
             session,
             world,
@@ -286,19 +288,19 @@ async def test_owner_changes_the_period_kind_from_the_next_period(
     )
     assert "Выберите период" in owner.text()
     async with session_factory() as session, session.begin():
-        settings = await payroll.payroll_settings(session, world.organization.id)
+        settings = await payroll_settings(session, world.organization.id)
         assert (settings.period_kind, settings.pay_day_offset_days) == ("monthly", 5)
-        current = await payroll.current_period(session, clock, world.organization.id)
+        current = await current_period(session, clock, world.organization.id)
         assert (current.start_date, current.end_date, current.pay_day) == (
             MON,
             date(2026, 3, 8),
             date(2026, 3, 10),
         )
-        kept = await payroll.payslip(
+        kept = await payslip(
             session, user_id=world.owner.id, period_id=current.id, employee_user_id=anna.id
         )
         assert (kept.totals.net, len(kept.lines)) == (Decimal("1250.00"), 3)
-        following = await payroll.period_for_date(session, world.organization.id, date(2026, 3, 9))
+        following = await period_for_date(session, world.organization.id, date(2026, 3, 9))
         assert (following.start_date, following.end_date, following.pay_day) == (
             date(2026, 3, 9),
             date(2026, 3, 31),
@@ -373,14 +375,75 @@ async def test_employee_sees_only_their_own_pay_and_why(
     assert "02.03.2026 – 08.03.2026 · 🟢 открыт" in anna.buttons()
 
 
+async def _fresh_world(session_factory):
+    """Olga owns "Мира" where Anna works; nothing is written to the ledger yet."""
+    async with session_factory() as session, session.begin():
+        world = await make_payroll_world(session, owner_telegram_id=OWNER_TG)
+        mira = await add_object(session, world, "Мира", rate="300")
+        await add_person(session, world, "Anna", [mira], telegram_id=ANNA_TG)
+    return world
+
+
+async def _stored_periods(session_factory, world) -> list[PayPeriod]:
+    async with session_factory() as session:
+        return list(
+            await session.scalars(
+                select(PayPeriod).where(PayPeriod.organization_id == world.organization.id)
+            )
+        )
+
+
+async def test_looking_at_pay_stores_no_period(make_user: UserFactory, session_factory) -> None:
+    """Getters only read: before anything is written to the current week, the employee's
+    payslip and period list and the owner's period list and settings show its dates and
+    store nothing."""
+    world = await _fresh_world(session_factory)
+    week = "02.03.2026 – 08.03.2026"
+    anna = make_user(ANNA_TG, first_name="Anna")
+    await anna.send("/start")
+    await tap(anna, "💰 Мой заработок")
+    assert f"Anna</b>, период {week}" in anna.text()
+    assert "Итого начислено: 0,00 ₽" in plain(anna.text())
+    await tap(anna, "📅 Другие периоды")
+    await tap(anna, f"{week} · 🟢 открыт")
+    assert f"Anna</b>, период {week}" in anna.text()
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    assert f"{week} · 🟢 открыт" in owner.buttons()
+    await tap(owner, "⚙️ Периоды и день выплаты")
+    assert f"Текущий период {week} (выплата 10.03.2026)" in owner.text()
+    assert await _stored_periods(session_factory, world) == []
+
+
+async def test_the_owner_opening_the_current_period_stores_it(
+    make_user: UserFactory, session_factory
+) -> None:
+    world = await _fresh_world(session_factory)
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    await tap(owner, "02.03.2026 – 08.03.2026 · 🟢 открыт")
+    assert "Период 02.03.2026 – 08.03.2026</b> (🟢 открыт, день выплаты 10.03.2026)" in (
+        owner.text()
+    )
+    assert "В этом периоде пока нет начислений." in owner.text()
+    [period] = await _stored_periods(session_factory, world)
+    assert (period.start_date, period.end_date, period.pay_day) == (
+        MON,
+        date(2026, 3, 8),
+        date(2026, 3, 10),
+    )
+
+
 async def test_employee_in_english_and_the_payslip_deep_link(
     make_user: UserFactory, session_factory, clock
 ) -> None:
     world, anna_user = await _world(session_factory)
     async with session_factory() as session, session.begin():
         (await session.get(User, anna_user.id)).language = "en"
-        period = await payroll.current_period(session, clock, world.organization.id)
-        await payroll.close_pay_period(session, clock, period_id=period.id, user_id=None)
+        period = await current_period(session, clock, world.organization.id)
+        await close_pay_period(session, clock, period_id=period.id, user_id=None)
     anna = make_user(ANNA_TG, language_code="en", first_name="Anna")
     await anna.send(f"/start pay_{period.id}")
     assert "(🔒 closed)" in anna.text()

@@ -9,8 +9,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from services.payroll import ledger as payroll
-from services.payroll.ledger import BONUS_TYPES, FINE_TYPES, PayslipView
+from services.payroll.adjustments import add_manual_adjustment, record_payout
+from services.payroll.closing import close_due_pay_periods, close_pay_period
+from services.payroll.corrections import correct_shift
+from services.payroll.ledger import (
+    BONUS_TYPES,
+    FINE_TYPES,
+    record_missing_entries,
+    record_shift_entries,
+    record_task_entries,
+)
+from services.payroll.payslips import PayslipView, payslip
+from services.payroll.periods import current_period, open_current_period, period_for_date
 from services.payroll.rules import money
 from services.platform.clock import ManualClock
 from services.platform.db.models import LedgerEntry, LedgerEntryType, PayoutMethod, Shift
@@ -97,8 +107,8 @@ async def _week_of_work(session, shift_specs, task_specs, grace, fine_per_minute
 async def _record(session, shifts_made) -> int:
     written = 0
     for shift in shifts_made:
-        written += await payroll.record_shift_entries(session, shift)
-        written += await payroll.record_task_entries(session, shift)
+        written += await record_shift_entries(session, shift)
+        written += await record_task_entries(session, shift)
     return written
 
 
@@ -121,7 +131,7 @@ async def test_payslip_lines_add_up_to_its_totals(
         )
         await _record(session, made)
         for number, (is_bonus, amount) in enumerate(adjustment_specs):
-            await payroll.add_manual_adjustment(
+            await add_manual_adjustment(
                 session,
                 clock,
                 user_id=world.owner.id,
@@ -132,8 +142,8 @@ async def test_payslip_lines_add_up_to_its_totals(
                 reason="причина",
                 request_key=f"{world.organization.id}-{number}",
             )
-        period = await payroll.current_period(session, clock, world.organization.id)
-        view = await payroll.payslip(
+        period = await current_period(session, clock, world.organization.id)
+        view = await payslip(
             session, user_id=anna.id, period_id=period.id, employee_user_id=anna.id
         )
         assert_lines_add_up(view)
@@ -146,7 +156,7 @@ async def test_payslip_lines_add_up_to_its_totals(
         assert view.totals.gross == sum((s.pay for s in this_week), Decimal("0.00"))
         share = money(view.totals.balance * paid_share / 100)
         if share > 0:
-            await payroll.record_payout(
+            await record_payout(
                 session,
                 clock,
                 user_id=world.owner.id,
@@ -156,9 +166,9 @@ async def test_payslip_lines_add_up_to_its_totals(
                 amount=share,
                 request_key=f"payout-{world.organization.id}",
             )
-        await payroll.close_pay_period(session, clock, period_id=period.id, user_id=world.owner.id)
+        await close_pay_period(session, clock, period_id=period.id, user_id=world.owner.id)
     async with session_factory() as session:
-        frozen = await payroll.payslip(
+        frozen = await payslip(
             session, user_id=world.owner.id, period_id=period.id, employee_user_id=anna.id
         )
         assert frozen.frozen
@@ -176,19 +186,19 @@ async def test_rerunning_every_payroll_job_changes_nothing(
     async with session_factory() as session, session.begin():
         world, (anna, _), made = await _week_of_work(session, shift_specs, task_specs, 5, 10)
         await _record(session, made)
-        period = await payroll.current_period(session, clock, world.organization.id)
+        period = await current_period(session, clock, world.organization.id)
     jobs = [
         lambda s: _record(s, made),
-        payroll.record_missing_entries,
-        lambda s: payroll.close_due_pay_periods(s, clock),
-        lambda s: payroll.close_pay_period(s, clock, period_id=period.id, user_id=None),
-        lambda s: payroll.current_period(s, clock, world.organization.id),
+        record_missing_entries,
+        lambda s: close_due_pay_periods(s, clock),
+        lambda s: close_pay_period(s, clock, period_id=period.id, user_id=None),
+        lambda s: open_current_period(s, clock, world.organization.id),
     ]
     async with session_factory() as session:
         entries = await session.scalar(
             select(func.count()).where(LedgerEntry.organization_id == world.organization.id)
         )
-        before = await payroll.payslip(
+        before = await payslip(
             session, user_id=anna.id, period_id=period.id, employee_user_id=anna.id
         )
     for job in runs:
@@ -198,7 +208,7 @@ async def test_rerunning_every_payroll_job_changes_nothing(
         assert entries == await session.scalar(
             select(func.count()).where(LedgerEntry.organization_id == world.organization.id)
         )
-        after = await payroll.payslip(
+        after = await payslip(
             session, user_id=anna.id, period_id=period.id, employee_user_id=anna.id
         )
         assert after.totals == before.totals
@@ -222,7 +232,7 @@ async def test_corrections_by_reversal_keep_totals_right(session_factory, correc
         )
         shift = made[0]
         await _record(session, made)
-        period_id = (await payroll.period_for_date(session, world.organization.id, MONDAY)).id
+        period_id = (await period_for_date(session, world.organization.id, MONDAY)).id
         first_amounts = dict(
             (
                 await session.execute(
@@ -235,11 +245,11 @@ async def test_corrections_by_reversal_keep_totals_right(session_factory, correc
     for number, (late, length) in enumerate(corrections):
         if number == close_after:
             async with session_factory() as session, session.begin():
-                await payroll.close_pay_period(session, clock, period_id=period_id, user_id=None)
+                await close_pay_period(session, clock, period_id=period_id, user_id=None)
         async with session_factory() as session, session.begin():
             planned_start = local(MONDAY + timedelta(days=1), 9, 0)
             opened = planned_start + timedelta(minutes=late)
-            await payroll.correct_shift(
+            await correct_shift(
                 session,
                 clock,
                 user_id=world.owner.id,

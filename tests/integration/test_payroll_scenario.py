@@ -36,8 +36,17 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from services.payroll import ledger as payroll
-from services.payroll.ledger import PayslipTotals
+from services.payroll.adjustments import add_manual_adjustment, record_payout
+from services.payroll.closing import close_due_pay_periods, close_pay_period
+from services.payroll.corrections import correct_shift
+from services.payroll.ledger import (
+    record_cancellation_fine,
+    record_missing_entries,
+    record_shift_entries,
+    record_task_entries,
+)
+from services.payroll.payslips import PayslipTotals, payslip, period_payslips
+from services.payroll.periods import current_period
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
     LedgerEntry,
@@ -142,9 +151,9 @@ async def _build_week(session):
 async def _record_everything(session, shifts, cancellation) -> int:
     written = 0
     for shift in shifts:
-        written += await payroll.record_shift_entries(session, shift)
-        written += await payroll.record_task_entries(session, shift)
-    written += await payroll.record_cancellation_fine(session, cancellation)
+        written += await record_shift_entries(session, shift)
+        written += await record_task_entries(session, shift)
+    written += await record_cancellation_fine(session, cancellation)
     return written
 
 
@@ -156,9 +165,9 @@ async def test_one_week_in_a_cafe(session_factory):
         shifts = list(await session.scalars(select(Shift).order_by(Shift.id)))
         assert await _record_everything(session, shifts, cancellation) > 0
         # The hooks ran: the safety net finds nothing left to write.
-        assert await payroll.record_missing_entries(session) == 0
+        assert await record_missing_entries(session) == 0
 
-        await payroll.add_manual_adjustment(
+        await add_manual_adjustment(
             session,
             clock,
             user_id=world.owner.id,
@@ -169,17 +178,17 @@ async def test_one_week_in_a_cafe(session_factory):
             reason="Помогла с инвентаризацией",
             request_key="vera-bonus",
         )
-        await payroll.record_payout(
+        await record_payout(
             session,
             clock,
             user_id=world.owner.id,
-            period_id=(await payroll.current_period(session, clock, world.organization.id)).id,
+            period_id=(await current_period(session, clock, world.organization.id)).id,
             employee_user_id=vera.id,
             method=PayoutMethod.CASH,
             amount=D("2000"),
             request_key="vera-cash",
         )
-        week = await payroll.current_period(session, clock, world.organization.id)
+        week = await current_period(session, clock, world.organization.id)
         assert (week.start_date, week.end_date, week.pay_day) == (MON, SUN, date(2026, 3, 10))
 
     expected_week = {
@@ -189,14 +198,14 @@ async def test_one_week_in_a_cafe(session_factory):
         "Gleb": (807, D("3766.00"), D("0.00"), D("0.00"), D("3766.00"), D("0.00")),
     }
     async with session_factory() as session:
-        live = await payroll.period_payslips(session, user_id=world.owner.id, period_id=week.id)
+        live = await period_payslips(session, user_id=world.owner.id, period_id=week.id)
         assert {t.employee_name: _row(live, t.employee_name) for t in live} == expected_week
         assert sum(t.net for t in live) == D("16223.50")
-        vera_slip = await payroll.payslip(
+        vera_slip = await payslip(
             session, user_id=vera.id, period_id=week.id, employee_user_id=vera.id
         )
         assert vera_slip.totals.balance == D("2635.00")
-        anna_slip = await payroll.payslip(
+        anna_slip = await payslip(
             session, user_id=world.owner.id, period_id=week.id, employee_user_id=anna.id
         )
         assert [(line.type, line.amount, line.reason) for line in anna_slip.lines] == [
@@ -211,7 +220,7 @@ async def test_one_week_in_a_cafe(session_factory):
     # Tuesday 10 March, pay day: the scheduler closes the week.
     clock.set(local(date(2026, 3, 10), 0, 5))
     async with session_factory() as session, session.begin():
-        assert await payroll.close_due_pay_periods(session, clock) == 1
+        assert await close_due_pay_periods(session, clock) == 1
     async with session_factory() as session, session.begin():
         closed = await session.get(PayPeriod, week.id)
         assert closed is not None and closed.status == PayPeriodStatus.CLOSED
@@ -220,7 +229,7 @@ async def test_one_week_in_a_cafe(session_factory):
         )
         assert ready == 4
         # Anna's Tuesday is corrected after closing: she came at 09:05 (within grace).
-        await payroll.correct_shift(
+        await correct_shift(
             session,
             clock,
             user_id=world.owner.id,
@@ -229,7 +238,7 @@ async def test_one_week_in_a_cafe(session_factory):
             closed_at=local(TUE, 17, 0),
         )
         # Anna's week is paid by card after closing: the whole balance.
-        await payroll.record_payout(
+        await record_payout(
             session,
             clock,
             user_id=world.owner.id,
@@ -240,23 +249,21 @@ async def test_one_week_in_a_cafe(session_factory):
         )
 
     async with session_factory() as session:
-        frozen = await payroll.period_payslips(session, user_id=world.owner.id, period_id=week.id)
+        frozen = await period_payslips(session, user_id=world.owner.id, period_id=week.id)
         expected_week["Anna"] = (*expected_week["Anna"][:5], D("5280.83"))
         assert {t.employee_name: _row(frozen, t.employee_name) for t in frozen} == expected_week
         assert next(t for t in frozen if t.employee_name == "Anna").balance == D("0.00")
 
-        next_week = await payroll.current_period(session, clock, world.organization.id)
+        next_week = await current_period(session, clock, world.organization.id)
         assert (next_week.start_date, next_week.end_date) == (NEXT_MON, date(2026, 3, 15))
-        later = await payroll.period_payslips(
-            session, user_id=world.owner.id, period_id=next_week.id
-        )
+        later = await period_payslips(session, user_id=world.owner.id, period_id=next_week.id)
         # Anna: 475 min × 350 / 60 = 2770.83 replaces 2700.83 (+70.00, +12 min), the 120.00
         # fine is given back; both as late entries of the next week.
         assert {t.employee_name: _row(later, t.employee_name) for t in later} == {
             "Anna": (12, D("70.00"), D("-120.00"), D("0.00"), D("190.00"), D("0.00")),
             "Gleb": (60, D("280.00"), D("0.00"), D("0.00"), D("280.00"), D("0.00")),
         }
-        anna_later = await payroll.payslip(
+        anna_later = await payslip(
             session, user_id=anna.id, period_id=next_week.id, employee_user_id=anna.id
         )
         assert all(line.late_for_closed_period for line in anna_later.lines)
@@ -265,7 +272,7 @@ async def test_one_week_in_a_cafe(session_factory):
             (D("120.00"), True),
             (D("2770.83"), False),
         ]
-        gleb_later = await payroll.payslip(
+        gleb_later = await payslip(
             session, user_id=world.owner.id, period_id=next_week.id, employee_user_id=gleb.id
         )
         assert not any(line.late_for_closed_period for line in gleb_later.lines)
@@ -276,9 +283,7 @@ async def test_one_week_in_a_cafe(session_factory):
         shifts = list(await session.scalars(select(Shift).order_by(Shift.id)))
         for _ in range(2):
             assert await _record_everything(session, shifts, cancellation) == 0
-            assert await payroll.record_missing_entries(session) == 0
-            assert await payroll.close_due_pay_periods(session, clock) == 0
-            await payroll.close_pay_period(
-                session, clock, period_id=week.id, user_id=world.owner.id
-            )
+            assert await record_missing_entries(session) == 0
+            assert await close_due_pay_periods(session, clock) == 0
+            await close_pay_period(session, clock, period_id=week.id, user_id=world.owner.id)
         assert await session.scalar(select(func.count()).select_from(LedgerEntry)) == before

@@ -9,7 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from services.payroll import ledger as payroll
+from services.payroll.ledger import record_shift_entries
+from services.payroll.periods import payroll_settings, period_for_date
+from services.payroll.settings import update_payroll_settings
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
     LedgerEntry,
@@ -41,7 +43,7 @@ async def _monthly_world(session):
 
 async def _change(session, world, *, user_id: int | None = None, offset: int = 2):
     """Switch the organization to weekly periods paid `offset` days after their end."""
-    return await payroll.update_payroll_settings(
+    return await update_payroll_settings(
         session,
         CLOCK,
         user_id=user_id or world.owner.id,
@@ -68,7 +70,7 @@ async def test_switching_to_weekly_keeps_the_current_month_and_starts_after_it(
         march_5 = await add_finished_shift(
             session, anna, mira, local(date(2026, 3, 5), 9, 0), local(date(2026, 3, 5), 13, 0)
         )
-        await payroll.record_shift_entries(session, march_5)
+        await record_shift_entries(session, march_5)
         change = await _change(session, world)
         assert (change.current_period.start_date, change.current_period.end_date) == (
             date(2026, 3, 1),
@@ -79,10 +81,10 @@ async def test_switching_to_weekly_keeps_the_current_month_and_starts_after_it(
         march_20 = await add_finished_shift(
             session, anna, mira, local(date(2026, 3, 20), 9, 0), local(date(2026, 3, 20), 11, 0)
         )
-        await payroll.record_shift_entries(session, march_20)
+        await record_shift_entries(session, march_20)
         # April: the first week is cut short (1–5 April) so that weeks run Monday–Sunday.
         for day in (date(2026, 4, 2), date(2026, 4, 7)):
-            await payroll.period_for_date(session, world.organization.id, day)
+            await period_for_date(session, world.organization.id, day)
         assert await _periods(session, world.organization.id) == [
             (date(2026, 3, 1), date(2026, 3, 31), date(2026, 4, 3)),
             (date(2026, 4, 1), date(2026, 4, 5), date(2026, 4, 7)),
@@ -125,5 +127,5 @@ async def test_only_the_owner_changes_settings_within_limits(session_factory) ->
             await _change(session, world, user_id=manager.id)
         with pytest.raises(InvalidInput):
             await _change(session, world, offset=32)
-        settings = await payroll.payroll_settings(session, world.organization.id)
+        settings = await payroll_settings(session, world.organization.id)
         assert settings.period_kind == PayPeriodKind.MONTHLY

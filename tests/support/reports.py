@@ -40,7 +40,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.payroll import ledger as payroll
+from services.payroll.adjustments import add_manual_adjustment
+from services.payroll.ledger import (
+    record_cancellation_fine,
+    record_shift_entries,
+    record_task_entries,
+)
 from services.platform.clock import ManualClock
 from services.platform.db.models import Membership, MembershipRole, Shift, User, WorkObject
 from tests.support.payroll import (
@@ -136,10 +141,10 @@ async def build_report_week(
     await add_finished_shift(session, gleb, port, vlad(NEXT_MON, 1, 0), vlad(NEXT_MON, 2, 0))
 
     for shift in await session.scalars(select(Shift).order_by(Shift.id)):
-        await payroll.record_shift_entries(session, shift)
-        await payroll.record_task_entries(session, shift)
-    await payroll.record_cancellation_fine(session, cancellation)
-    await payroll.add_manual_adjustment(
+        await record_shift_entries(session, shift)
+        await record_task_entries(session, shift)
+    await record_cancellation_fine(session, cancellation)
+    await add_manual_adjustment(
         session,
         ManualClock(local(SAT, 12, 0)),
         user_id=world.owner.id,

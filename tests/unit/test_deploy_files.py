@@ -315,10 +315,10 @@ def test_nginx_routes_the_webhooks_mini_app_and_unbuffered_media_to_the_webapp()
 
 def test_the_routes_nginx_forwards_are_served_by_the_webapp() -> None:
     from webapp.app import create_app
-    from webapp.miniapp import api, pages
+    from webapp.miniapp import pages, payslip
     from webapp.routes import health, media, telegram_webhook, yookassa_webhook
 
-    routers = (api, pages, health, media, telegram_webhook, yookassa_webhook)
+    routers = (payslip, pages, health, media, telegram_webhook, yookassa_webhook)
     paths = {route.path for module in routers for route in module.router.routes}
     app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]
     paths |= {f"{route.path}/" for route in app.routes if isinstance(route, Mount)}

@@ -12,10 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from services.exchange.offers import offer_shift
+from services.payroll.periods import open_current_period
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import (
     ExchangeStatus,
+    PayPeriod,
     PlannedShift,
     PlannedShiftStatus,
     SlotRequest,
@@ -582,7 +584,10 @@ async def test_the_map_data_has_the_geofences_and_no_key_by_default(
 
 
 async def test_the_payslip_of_an_employee_and_a_strangers_period(
-    api: MiniAppApi, cast: MiniAppCast
+    api: MiniAppApi,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
 ) -> None:
     mine = await api.get(cast.ivan, "/payslip")
     assert mine.status_code == 200
@@ -591,10 +596,31 @@ async def test_the_payslip_of_an_employee_and_a_strangers_period(
     assert payslip["lines"] == []
     assert [total["key"] for total in payslip["totals"]][:4] == ["gross", "fines", "bonuses", "net"]
 
-    strangers = await api.get(cast.stranger_owner, "/payslip")
-    foreign_period = strangers.json()["period_id"]
+    async with session_factory() as session, session.begin():
+        stranger_organization_id = cast.stranger_owner.active_organization_id
+        assert stranger_organization_id is not None
+        foreign = await open_current_period(session, clock, stranger_organization_id)
+        foreign_period = foreign.id
     response = await api.get(cast.ivan, "/payslip", period_id=foreign_period)
     assert response.status_code == 404
+
+
+async def test_reading_a_payslip_stores_no_period(
+    api: MiniAppApi, cast: MiniAppCast, session_factory: SessionFactory
+) -> None:
+    """A GET only reads: the current month shows before anything is written to it, with
+    no id until it is stored."""
+    response = await api.get(cast.ivan, "/payslip")
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["period_id"] is None
+    assert data["periods"] == [{"id": None, "label": "01.03.2026 – 31.03.2026"}]
+    async with session_factory() as session:
+        stored = await session.scalars(
+            select(PayPeriod).where(PayPeriod.organization_id == cast.organization_id)
+        )
+        assert list(stored) == []
 
 
 async def test_pages_are_served_in_the_asked_language(http: httpx.AsyncClient) -> None:

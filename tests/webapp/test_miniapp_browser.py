@@ -25,7 +25,7 @@ from playwright.async_api import Browser, ConsoleMessage, Locator, Page, Route, 
 from sqlalchemy import select
 
 from services.exchange.offers import offer_shift
-from services.payroll import ledger as payroll
+from services.payroll.adjustments import add_manual_adjustment
 from services.planning.bookings import assign_employee
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
@@ -562,7 +562,7 @@ async def test_the_payslip_shows_the_seeded_bonus(
     session_factory: SessionFactory,
 ) -> None:
     async with session_factory() as session:
-        await payroll.add_manual_adjustment(
+        await add_manual_adjustment(
             session,
             clock,
             user_id=cast.owner.id,

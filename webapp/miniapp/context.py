@@ -6,16 +6,15 @@ are domain errors, answered by `webapp.errors`.
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 
 from services.orgs.organizations import acting_actor
 from services.platform.db.models import MembershipRole, User
-from services.platform.errors import DomainError, PermissionDenied
+from services.platform.errors import PermissionDenied
 from services.platform.i18n import Translator, translator_for
 from services.staff.permissions import Actor
 from webapp.auth import CurrentUser
 from webapp.dependencies import SessionDep
-from webapp.errors import error_detail, status_of
 
 
 def api_router() -> APIRouter:
@@ -25,11 +24,6 @@ def api_router() -> APIRouter:
 
 def translator_of(user: User) -> Translator:
     return translator_for(user.language)
-
-
-def http_error(error: DomainError, user: User) -> HTTPException:
-    """The answer of `webapp.errors.domain_error_answer`, raised by hand."""
-    return HTTPException(status_of(error), detail=error_detail(error, user.language))
 
 
 async def acting_member(user: CurrentUser, session: SessionDep) -> Actor:

@@ -6,10 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
+from services.payroll.rules import hours_of
 from services.platform.i18n import Translator
 from services.reports.figures import build_report
 from services.reports.periods import PeriodKind, period_of
-from services.reports.report import Report, hours_of
+from services.reports.report import Report
 from services.reports.scope import ReportScope, ScopeKind, reportable_employees, reportable_objects
 from services.staff.memberships import organization_today
 from webapp.auth import CurrentUser

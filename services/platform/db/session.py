@@ -1,4 +1,5 @@
-"""Async engine and session factory for PostgreSQL (asyncpg) and SQLite (aiosqlite)."""
+"""Async engine and session factory for PostgreSQL (asyncpg) and SQLite (aiosqlite), and
+the INSERT of the session's dialect."""
 
 from typing import Any
 

@@ -6,8 +6,9 @@
   async function load(periodId) {
     const data = await api("/payslip" + (periodId ? "?period_id=" + encodeURIComponent(periodId) : ""));
     const select = document.getElementById("period");
+    // The current period has no id until something is written to it: "" asks for the current one.
     select.replaceChildren(...data.periods.map((period) =>
-      el("option", { value: period.id, selected: period.id === data.period_id, text: period.label })));
+      el("option", { value: period.id ?? "", selected: period.id === data.period_id, text: period.label })));
     const payslip = data.payslip;
     document.getElementById("payslip-state").textContent =
       payslip.frozen ? t("miniapp-payslip-frozen") : t("miniapp-payslip-open");

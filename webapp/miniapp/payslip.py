@@ -5,14 +5,14 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from services.payroll import ledger as payroll
 from services.payroll.payslip_text import line_text, payslip_figures, signed_money
+from services.payroll.payslips import PayslipView, payslip_in, recent_periods
 from services.platform.db.models import PayPeriod
-from services.platform.errors import DomainError, NotFound
+from services.platform.errors import NotFound
 from services.platform.i18n import Translator
 from webapp.auth import CurrentUser
 from webapp.dependencies import ClockDep, SessionDep
-from webapp.miniapp.context import MemberDep, api_router, http_error, translator_of
+from webapp.miniapp.context import MemberDep, api_router, translator_of
 
 router = api_router()
 
@@ -20,7 +20,7 @@ router = api_router()
 # ------------------------------------------------------------------ payslips
 
 
-def _payslip_view_json(t: Translator, view: payroll.PayslipView) -> dict[str, Any]:
+def _payslip_view_json(t: Translator, view: PayslipView) -> dict[str, Any]:
     figures = payslip_figures(t, view)
     return {
         "employee": view.totals.employee_name,
@@ -52,26 +52,20 @@ async def payslip(
     employee_user_id: Annotated[int | None, Query()] = None,
 ) -> dict[str, Any]:
     """A payslip with every line explained: my own by default; owners and managers with
-    `view_money` may ask for an employee's (`services.payroll.ledger.payslip` decides)."""
-    try:
-        periods = await payroll.recent_periods(
-            session, clock, user_id=user.id, organization_id=actor.organization_id
-        )
-        chosen = periods[0].id if period_id is None else period_id
-        period = await session.get(PayPeriod, chosen)
-        if period is None or period.organization_id != actor.organization_id:
-            raise NotFound()
-        view = await payroll.payslip(
-            session,
-            user_id=user.id,
-            period_id=chosen,
-            employee_user_id=employee_user_id or user.id,
-        )
-    except DomainError as error:
-        raise http_error(error, user) from error
+    `view_money` may ask for an employee's (`services.payroll.payslips.payslip_in` decides).
+    The current period has no id (null) while nothing is written to it."""
+    periods = await recent_periods(
+        session, clock, user_id=user.id, organization_id=actor.organization_id
+    )
+    period = periods[0] if period_id is None else await session.get(PayPeriod, period_id)
+    if period is None or period.organization_id != actor.organization_id:
+        raise NotFound()
+    view = await payslip_in(
+        session, period, user_id=user.id, employee_user_id=employee_user_id or user.id
+    )
     t = translator_of(user)
-    answer = {
-        "period_id": chosen,
+    return {
+        "period_id": view.period.id,
         "periods": [
             {
                 "id": p.id,
@@ -81,5 +75,3 @@ async def payslip(
         ],
         "payslip": _payslip_view_json(t, view),
     }
-    await session.commit()  # the current period is created when first looked at
-    return answer

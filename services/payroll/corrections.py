@@ -1,0 +1,172 @@
+"""Correcting a closed shift's times: the shift rules compute lateness, fine, paid time
+and pay again, and the ledger settles the difference."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.notify.outbox import PAYROLL_SHIFT_CORRECTED, notify
+from services.payroll.access import require_money_access
+from services.payroll.ledger import record_shift_entries, record_task_entries
+from services.payroll.periods import period_by_id
+from services.payroll.rules import (
+    ZERO,
+    late_fine,
+    lateness_minutes,
+    paid_from,
+    pay_for,
+    worked_minutes,
+)
+from services.platform.clock import Clock
+from services.platform.db.models import Permission, Shift, ShiftStatus, WorkObject
+from services.platform.errors import DomainError, InvalidInput, NotFound
+from services.platform.local_time import local_to_utc, local_today, slot_instants, utc_to_local
+from services.staff.memberships import organization_of
+from services.staff.permissions import actor_in, objects_with_permission, require_object_permission
+
+
+class ShiftNotClosed(DomainError):
+    code = "payroll-shift-not-closed"
+
+
+async def correct_shift(
+    session: AsyncSession,
+    clock: Clock,
+    *,
+    user_id: int,
+    shift_id: int,
+    opened_at: datetime,
+    closed_at: datetime,
+) -> Shift:
+    """An owner (or a manager with `edit_money` on the object) corrects a closed shift's
+    times. Lateness, fine, paid time and pay are computed again by the shift rules with
+    the shift's frozen rate; the ledger gets reversals and new entries, never edits.
+    The employee is told."""
+    shift = await session.get(Shift, shift_id, with_for_update=True, populate_existing=True)
+    if shift is None:
+        raise NotFound(what="shift")
+    actor = await actor_in(session, user_id, shift.organization_id)
+    work_object = await require_object_permission(
+        session, actor, shift.object_id, Permission.EDIT_MONEY
+    )
+    if shift.status == ShiftStatus.OPEN:
+        raise ShiftNotClosed()
+    now = clock.now()
+    if opened_at.tzinfo is None or closed_at.tzinfo is None:
+        raise ValueError("aware datetimes only")
+    if closed_at <= opened_at:
+        raise InvalidInput(field="times", reason="end-before-start")
+    if closed_at > now:
+        raise InvalidInput(field="times", reason="in-future")
+    lateness = lateness_minutes(shift.planned_start_at, opened_at)
+    shift.opened_at = opened_at
+    shift.closed_at = closed_at
+    shift.paid_from = paid_from(shift.planned_start_at, opened_at, work_object.pay_early_arrival)
+    shift.late_minutes = lateness
+    shift.late_fine = late_fine(
+        lateness, work_object.late_grace_minutes, work_object.late_fine_per_minute
+    )
+    shift.worked_minutes = worked_minutes(shift.paid_from, closed_at)
+    shift.pay = pay_for(shift.worked_minutes, shift.hourly_rate)
+    await session.flush()
+    await record_shift_entries(session, shift, author_user_id=user_id)
+    await record_task_entries(session, shift)
+    organization = await organization_of(session, shift.organization_id)
+    await notify(
+        session,
+        kind=PAYROLL_SHIFT_CORRECTED.name,
+        dedup_key=f"payroll_shift_corrected:{shift.id}:{int(now.timestamp())}",
+        not_before=now,
+        payload={
+            "object": work_object.name,
+            "date": local_today(opened_at, organization.timezone).isoformat(),
+            "worked_minutes": shift.worked_minutes,
+            "pay": str(shift.pay),
+        },
+        recipient_user_id=shift.user_id,
+    )
+    return shift
+
+
+async def correct_shift_local_times(
+    session: AsyncSession,
+    clock: Clock,
+    *,
+    user_id: int,
+    shift_id: int,
+    start: time,
+    end: time,
+) -> Shift:
+    """`correct_shift` from wall-clock times of the object's timezone on the local date
+    the shift opened; an end not after the start is on the next day (a night shift)."""
+    shift = await session.get(Shift, shift_id)
+    if shift is None:
+        raise NotFound(what="shift")
+    work_object = await session.get(WorkObject, shift.object_id)
+    assert work_object is not None
+    zone = ZoneInfo(work_object.timezone)
+    opened_at, closed_at = slot_instants(utc_to_local(shift.opened_at, zone)[0], start, end, zone)
+    return await correct_shift(
+        session, clock, user_id=user_id, shift_id=shift_id, opened_at=opened_at, closed_at=closed_at
+    )
+
+
+@dataclass(frozen=True)
+class CorrectableShift:
+    shift_id: int
+    local_date: date
+    object_name: str
+    start: time  # local, the object's timezone
+    end: time
+    worked_minutes: int
+    pay: Decimal
+
+
+async def correctable_shifts(
+    session: AsyncSession, *, user_id: int, period_id: int, employee_user_id: int
+) -> list[CorrectableShift]:
+    """The employee's finished shifts opened within the period's dates, on objects where
+    the viewer may edit money (`edit_money`; owners everywhere), in date order."""
+    period = await period_by_id(session, period_id)
+    actor = await actor_in(session, user_id, period.organization_id)
+    await require_money_access(session, actor, employee_user_id, Permission.EDIT_MONEY)
+    organization = await organization_of(session, period.organization_id)
+    zone = ZoneInfo(organization.timezone)
+    query = (
+        select(Shift, WorkObject)
+        .join(WorkObject, WorkObject.id == Shift.object_id)
+        .where(
+            Shift.organization_id == period.organization_id,
+            Shift.user_id == employee_user_id,
+            Shift.status != ShiftStatus.OPEN,
+            Shift.opened_at >= local_to_utc(period.start_date, time(0), zone),
+            Shift.opened_at < local_to_utc(period.end_date + timedelta(days=1), time(0), zone),
+        )
+        .order_by(Shift.opened_at)
+    )
+    if not actor.is_owner:
+        allowed = [
+            o.id for o in await objects_with_permission(session, actor, Permission.EDIT_MONEY)
+        ]
+        query = query.where(Shift.object_id.in_(allowed))
+    found = []
+    for shift, work_object in await session.execute(query):
+        object_zone = ZoneInfo(work_object.timezone)
+        local_date, start = utc_to_local(shift.opened_at, object_zone)
+        assert shift.closed_at is not None
+        found.append(
+            CorrectableShift(
+                shift_id=shift.id,
+                local_date=local_date,
+                object_name=work_object.name,
+                start=start,
+                end=utc_to_local(shift.closed_at, object_zone)[1],
+                worked_minutes=shift.worked_minutes or 0,
+                pay=shift.pay or ZERO,
+            )
+        )
+    return found
