@@ -10,14 +10,11 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Start, SwitchTo
 
 from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
+from dialogs.common.navigation import back_to
 from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import Notice
 from dialogs.schedule import getters, handlers
 from dialogs.schedule.states import ScheduleSG
-
-
-def _back() -> SwitchTo:
-    return SwitchTo(I18n("common-back"), id="back_main", state=ScheduleSG.main)
 
 
 def schedule_dialog() -> Dialog:
@@ -53,7 +50,7 @@ def schedule_dialog() -> Dialog:
         Window(
             I18n("schedule-cancel-pick"),
             choice_column("shifts", "shifts", handlers.shift_chosen),
-            _back(),
+            back_to(ScheduleSG.main),
             state=ScheduleSG.cancel_pick,
             getter=getters.get_schedule,
         ),
@@ -61,7 +58,7 @@ def schedule_dialog() -> Dialog:
             I18n("schedule-cancel-reason", when="found"),
             I18n("schedule-no-reasons", when="no_reasons"),
             choice_column("reasons", "reasons", handlers.reason_chosen),
-            _back(),
+            back_to(ScheduleSG.main),
             state=ScheduleSG.cancel_reason,
             getter=getters.get_cancel_reasons,
         ),
@@ -75,7 +72,7 @@ def schedule_dialog() -> Dialog:
                 state=ScheduleSG.cancel_confirm,
                 when="has_photos",
             ),
-            _back(),
+            back_to(ScheduleSG.main),
             state=ScheduleSG.cancel_document,
             getter=getters.get_document,
         ),
@@ -89,7 +86,7 @@ def schedule_dialog() -> Dialog:
                 on_click=handlers.cancel_confirmed,
                 when="found",
             ),
-            _back(),
+            back_to(ScheduleSG.main),
             state=ScheduleSG.cancel_confirm,
             getter=getters.get_confirm,
         ),
