@@ -3,11 +3,12 @@ an outdated or unknown screen sends the user back to the menu with an explanatio
 other failure is logged with its traceback and the user is told."""
 
 import structlog
-from aiogram import Dispatcher, F
+from aiogram import Bot, Dispatcher, F
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import ErrorEvent, Update
+from aiogram.types import ErrorEvent, Message, Update
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
+from aiogram_dialog.api.protocols import MessageManagerProtocol
 
 from bot.middlewares import ButtonNotOnScreen
 from dialogs.common.errors import error_text
@@ -28,7 +29,11 @@ async def _tell(update: Update, text: str) -> None:
 
 
 async def on_domain_error(
-    event: ErrorEvent, i18n: Translator, dialog_manager: DialogManager | None = None
+    event: ErrorEvent,
+    bot: Bot,
+    i18n: Translator,
+    message_manager: MessageManagerProtocol,
+    dialog_manager: DialogManager | None = None,
 ) -> None:
     """A use case refused (bad input, no right, a rule): the update's transaction was
     rolled back when the error left the session middleware. The user reads why and gets
@@ -37,15 +42,19 @@ async def on_domain_error(
     error = event.exception
     assert isinstance(error, DomainError)
     log.info("dialog.refused", error=type(error).__name__, code=error.code)
-    await _tell(event.update, error_text(i18n, error))
-    if dialog_manager is None or not dialog_manager.has_context():
-        return
-    try:
-        await dialog_manager.show(ShowMode.SEND)
-    except DomainError:
-        await dialog_manager.start(
-            MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-        )
+    press = event.update.callback_query
+    chat_message = press.message if press is not None else event.update.message
+    if isinstance(chat_message, Message):
+        await chat_message.answer(error_text(i18n, error))
+    if dialog_manager is not None and dialog_manager.has_context():
+        try:
+            await dialog_manager.show(ShowMode.SEND)
+        except DomainError:
+            await dialog_manager.start(
+                MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+            )
+    if press is not None:
+        await message_manager.answer_callback(bot, press)
 
 
 async def on_outdated_screen(
