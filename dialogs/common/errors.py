@@ -5,7 +5,8 @@ that goes elsewhere after a refusal catches it and calls `show_domain_error`."""
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 
-from dialogs.common.i18n import fluent_args, translator_of
+from dialogs.common.context import update_context
+from dialogs.common.i18n import fluent_args
 from services.platform.errors import DomainError
 from services.platform.i18n import Translator
 
@@ -23,6 +24,6 @@ async def show_domain_error(
 ) -> None:
     message = event.message if isinstance(event, CallbackQuery) else event
     if isinstance(message, Message):
-        await message.answer(error_text(translator_of(manager), error))
+        await message.answer(error_text(update_context(manager).i18n, error))
         # The next window goes below the error, so the user reads both in order.
         manager.show_mode = ShowMode.SEND
