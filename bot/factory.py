@@ -95,11 +95,9 @@ def create_dispatcher(
         observer.middleware(HandlerMetricsMiddleware())
 
     dp.include_routers(commands_router(), dialogs_router(), fallback_router())
-    setup_dialogs(
-        dp,
-        message_manager=message_manager or CommitBeforeShowing(),
-        events_isolation=events_isolation,
-    )
+    # The error handler answers a refused button press through it, as the dialogs do.
+    dp["message_manager"] = message_manager or CommitBeforeShowing()
+    setup_dialogs(dp, message_manager=dp["message_manager"], events_isolation=events_isolation)
     # Background dialog updates (refreshes from the worker) exist only after setup_dialogs.
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(database)
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(users)

@@ -2,22 +2,18 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.i18n import translator_of
+from dialogs.common.context import update_context
 from services.orgs.admin import TariffField, organization_card, platform_counts, require_superadmin
-from services.platform.clock import Clock
-from services.platform.config import Settings
-from services.platform.db.models import Tariff, User
+from services.platform.db.models import Tariff
 from services.platform.i18n import Translator
 
 UNLIMITED = "∞"
 
 
 def require_admin(manager: DialogManager) -> None:
-    data = manager.middleware_data
-    settings: Settings = data["settings"]
-    require_superadmin(settings.superadmin_ids, data["user"].telegram_id)
+    context = update_context(manager)
+    require_superadmin(context.settings.superadmin_ids, context.user.telegram_id)
 
 
 def _field_value(translator: Translator, tariff: Tariff, field: TariffField) -> str:
@@ -29,16 +25,15 @@ def _field_value(translator: Translator, tariff: Tariff, field: TariffField) -> 
     return str(value)
 
 
-async def get_counts(
-    dialog_manager: DialogManager, session: AsyncSession, clock: Clock, **_: Any
-) -> dict[str, Any]:
+async def get_counts(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     require_admin(dialog_manager)
-    counts = await platform_counts(session, clock)
+    counts = await platform_counts(context.session, context.clock)
     return {
         "organizations": counts.organizations,
         "active_users": counts.active_users,
         "shifts_today": counts.planned_shifts_today,
-        "revenue": translator_of(dialog_manager).money(counts.revenue_this_month),
+        "revenue": context.i18n.money(counts.revenue_this_month),
     }
 
 
@@ -46,38 +41,34 @@ async def get_results(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     return {"found": dialog_manager.dialog_data.get("found", [])}
 
 
-async def get_card(
-    dialog_manager: DialogManager, session: AsyncSession, user: User, **_: Any
-) -> dict[str, Any]:
+async def get_card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     require_admin(dialog_manager)
-    translator = translator_of(dialog_manager)
-    card = await organization_card(session, dialog_manager.dialog_data["organization_id"])
+    card = await organization_card(context.session, dialog_manager.dialog_data["organization_id"])
     return {
         "organization_id": card.id,
         "name": card.name,
         "tariff": card.tariff_title,
-        "expires_on": translator.day(card.expires_at.date()) if card.expires_at else "—",
-        "created_on": translator.day(card.created_at.date()),
+        "expires_on": context.i18n.day(card.expires_at.date()) if card.expires_at else "—",
+        "created_on": context.i18n.day(card.created_at.date()),
         "owners": ", ".join(card.owners) or "—",
         "objects": card.objects,
         "employees": card.employees,
-        "paid_total": translator.money(card.paid_total),
+        "paid_total": context.i18n.money(card.paid_total),
     }
 
 
-async def get_tariffs(
-    dialog_manager: DialogManager, session: AsyncSession, **_: Any
-) -> dict[str, Any]:
-    translator = translator_of(dialog_manager)
-    tariffs = await session.scalars(select(Tariff).order_by(Tariff.sort_order))
+async def get_tariffs(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    tariffs = await context.session.scalars(select(Tariff).order_by(Tariff.sort_order))
     return {
         "tariffs": [
             (
                 tariff.code,
-                translator.get(
+                context.i18n.get(
                     "admin-tariff-button",
                     tariff=tariff.title,
-                    price=translator.money(tariff.monthly_price),
+                    price=context.i18n.money(tariff.monthly_price),
                 ),
             )
             for tariff in tariffs
@@ -85,22 +76,20 @@ async def get_tariffs(
     }
 
 
-async def get_tariff(
-    dialog_manager: DialogManager, session: AsyncSession, **_: Any
-) -> dict[str, Any]:
-    translator = translator_of(dialog_manager)
-    tariff = await session.get(
+async def get_tariff(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    tariff = await context.session.get(
         Tariff, dialog_manager.dialog_data["tariff_code"], populate_existing=True
     )
     assert tariff is not None
-    values = {field.value: _field_value(translator, tariff, field) for field in TariffField}
+    values = {field.value: _field_value(context.i18n, tariff, field) for field in TariffField}
     return {
         "tariff": tariff.title,
         **values,
         "fields": [
             (
                 field.value,
-                translator.get(f"admin-tariff-field-{field.value}") + f": {values[field.value]}",
+                context.i18n.get(f"admin-tariff-field-{field.value}") + f": {values[field.value]}",
             )
             for field in TariffField
         ],
@@ -110,7 +99,7 @@ async def get_tariff(
 async def get_tariff_edit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     field = dialog_manager.dialog_data["field"]
     return {
-        "field_name": translator_of(dialog_manager).get(f"admin-tariff-field-{field}"),
+        "field_name": update_context(dialog_manager).i18n.get(f"admin-tariff-field-{field}"),
         "is_limit": field in (TariffField.MAX_OBJECTS, TariffField.MAX_EMPLOYEES),
     }
 

@@ -7,21 +7,16 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.admin.getters import require_admin
 from dialogs.admin.states import AdminSG
-from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import translator_of
+from dialogs.common.context import update_context
 from services.orgs.admin import TariffField, broadcast_to_owners, find_organizations, update_tariff
-from services.platform.errors import DomainError
 
 
 async def lookup_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        require_admin(manager)
-        found = await find_organizations(manager.middleware_data["session"], message.text or "")
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    context = update_context(manager)
+    require_admin(manager)
+    found = await find_organizations(context.session, message.text or "")
     if not found:
-        await message.answer(translator_of(manager).get("admin-lookup-none"))
+        await message.answer(context.i18n.get("admin-lookup-none"))
         return
     if len(found) == 1:
         manager.dialog_data["organization_id"] = found[0].id
@@ -55,17 +50,13 @@ async def field_chosen(
 async def tariff_value_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    try:
-        require_admin(manager)
-        await update_tariff(
-            manager.middleware_data["session"],
-            manager.dialog_data["tariff_code"],
-            TariffField(manager.dialog_data["field"]),
-            message.text or "",
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    require_admin(manager)
+    await update_tariff(
+        update_context(manager).session,
+        manager.dialog_data["tariff_code"],
+        TariffField(manager.dialog_data["field"]),
+        message.text or "",
+    )
     await manager.switch_to(AdminSG.tariff)
 
 
@@ -83,18 +74,13 @@ async def broadcast_text_entered(
 async def broadcast_confirmed(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    data = manager.middleware_data
-    try:
-        require_admin(manager)
-        sent = await broadcast_to_owners(
-            data["session"],
-            data["clock"],
-            broadcast_id=manager.dialog_data["broadcast_id"],
-            text=manager.dialog_data["broadcast_text"],
-        )
-    except DomainError as error:
-        if isinstance(callback.message, Message):
-            await show_domain_error(callback.message, manager, error)
-        return
+    context = update_context(manager)
+    require_admin(manager)
+    sent = await broadcast_to_owners(
+        context.session,
+        context.clock,
+        broadcast_id=manager.dialog_data["broadcast_id"],
+        text=manager.dialog_data["broadcast_text"],
+    )
     manager.dialog_data["broadcast_sent"] = sent
     await manager.switch_to(AdminSG.broadcast_done)

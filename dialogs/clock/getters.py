@@ -3,8 +3,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram_dialog import DialogManager
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.common.context import update_context
 from services.attendance.approvals import attempt_for_approval
 from services.attendance.clock_in import today_options
 from services.attendance.queries import (
@@ -15,8 +15,7 @@ from services.attendance.queries import (
     watched_objects,
 )
 from services.places.geo import allowed_distance_m
-from services.platform.clock import Clock
-from services.platform.db.models import PlannedShift, ShiftStatus, User, WorkObject
+from services.platform.db.models import PlannedShift, ShiftStatus, WorkObject
 from services.platform.errors import DomainError
 from services.platform.i18n import Translator
 from services.tasks.queries import unfinished_mandatory_tasks
@@ -49,25 +48,27 @@ def card_data(card: ShiftCard, i18n: Translator) -> dict[str, Any]:
     return data
 
 
-async def get_choose(
-    session: AsyncSession, user: User, clock: Clock, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    options = await today_options(session, user.id, clock.now())
+async def get_choose(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    options = await today_options(context.session, context.user.id, context.clock.now())
     if options.open_shift_id is not None:
-        card = card_data(await shift_card(session, options.open_shift_id), i18n)
+        card = card_data(await shift_card(context.session, options.open_shift_id), context.i18n)
         return card | _choice_lists([], []) | {"has_open_shift": True, "nothing": False}
     planned = []
     for option in options.planned:
         zone = ZoneInfo(option.timezone)
-        label = i18n.get(
+        label = context.i18n.get(
             "clock-planned-item",
             object=option.object_name,
-            start=i18n.hour_minute(option.starts_at.astimezone(zone)),
-            end=i18n.hour_minute(option.ends_at.astimezone(zone)),
+            start=context.i18n.hour_minute(option.starts_at.astimezone(zone)),
+            end=context.i18n.hour_minute(option.ends_at.astimezone(zone)),
         )
         planned.append((str(option.planned_shift_id), label))
     spontaneous = [
-        (str(option.object_id), i18n.get("clock-spontaneous-item", object=option.object_name))
+        (
+            str(option.object_id),
+            context.i18n.get("clock-spontaneous-item", object=option.object_name),
+        )
         for option in options.spontaneous
     ]
     return _choice_lists(planned, spontaneous) | {
@@ -88,25 +89,24 @@ def _choice_lists(
     }
 
 
-async def get_location_request(
-    dialog_manager: DialogManager, session: AsyncSession, i18n: Translator, **_: Any
-) -> dict[str, Any]:
+async def get_location_request(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     planned_shift_id = dialog_manager.dialog_data.get("planned_shift_id")
     if planned_shift_id is not None:
-        planned = await session.get(PlannedShift, planned_shift_id)
+        planned = await context.session.get(PlannedShift, planned_shift_id)
         assert planned is not None
-        work_object = await session.get(WorkObject, planned.object_id)
+        work_object = await context.session.get(WorkObject, planned.object_id)
         assert work_object is not None
         zone = ZoneInfo(work_object.timezone)
-        period = i18n.get(
+        period = context.i18n.get(
             "clock-period-planned",
-            start=i18n.hour_minute(planned.starts_at.astimezone(zone)),
-            end=i18n.hour_minute(planned.ends_at.astimezone(zone)),
+            start=context.i18n.hour_minute(planned.starts_at.astimezone(zone)),
+            end=context.i18n.hour_minute(planned.ends_at.astimezone(zone)),
         )
     else:
-        work_object = await session.get(WorkObject, dialog_manager.dialog_data["object_id"])
+        work_object = await context.session.get(WorkObject, dialog_manager.dialog_data["object_id"])
         assert work_object is not None
-        period = i18n.get("clock-period-spontaneous")
+        period = context.i18n.get("clock-period-spontaneous")
     return {
         "object": work_object.name,
         "period": period,
@@ -131,14 +131,9 @@ async def get_refused(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     return refusal_data(dialog_manager)
 
 
-async def get_card(
-    dialog_manager: DialogManager,
-    session: AsyncSession,
-    user: User,
-    i18n: Translator,
-    **_: Any,
-) -> dict[str, Any]:
-    shift = await open_shift_of(session, user.id)
+async def get_card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    shift = await open_shift_of(context.session, context.user.id)
     already_open = bool(dialog_manager.dialog_data.get("already_open"))
     if shift is None:
         return {
@@ -146,21 +141,22 @@ async def get_card(
             "no_shift": True,
             "already_open": False,
         }
-    data = card_data(await shift_card(session, shift.id), i18n)
+    data = card_data(await shift_card(context.session, shift.id), context.i18n)
     return data | {"has_shift": True, "no_shift": False, "already_open": already_open}
 
 
-async def get_close_warning(
-    session: AsyncSession, user: User, i18n: Translator, **_: Any
-) -> dict[str, Any]:
+async def get_close_warning(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The mandatory tasks still open on the user's shift and the fines they will cost."""
-    shift = await open_shift_of(session, user.id)
-    tasks = await unfinished_mandatory_tasks(session, shift.id) if shift is not None else []
+    context = update_context(dialog_manager)
+    shift = await open_shift_of(context.session, context.user.id)
+    tasks = await unfinished_mandatory_tasks(context.session, shift.id) if shift is not None else []
     fines = sum((task.fine for task in tasks), Decimal("0.00"))
     lines = [
-        i18n.get("clock-close-warning-line-fine", title=task.title, fine=i18n.money(task.fine))
+        context.i18n.get(
+            "clock-close-warning-line-fine", title=task.title, fine=context.i18n.money(task.fine)
+        )
         if task.fine > 0
-        else i18n.get("clock-close-warning-line", title=task.title)
+        else context.i18n.get("clock-close-warning-line", title=task.title)
         for task in tasks
     ]
     return {
@@ -168,49 +164,43 @@ async def get_close_warning(
         "count": len(tasks),
         "tasks_list": "\n".join(lines),
         "has_fine": fines > 0,
-        "fine": i18n.money(fines),
+        "fine": context.i18n.money(fines),
     }
 
 
-async def get_close_location(
-    session: AsyncSession, user: User, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    shift = await open_shift_of(session, user.id)
+async def get_close_location(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    shift = await open_shift_of(context.session, context.user.id)
     if shift is None:
         return {"object": ""}
-    return card_data(await shift_card(session, shift.id), i18n)
+    return card_data(await shift_card(context.session, shift.id), context.i18n)
 
 
-async def get_summary(
-    dialog_manager: DialogManager, session: AsyncSession, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    card = await shift_card(session, dialog_manager.dialog_data["closed_shift_id"])
-    return card_data(card, i18n)
+async def get_summary(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    card = await shift_card(context.session, dialog_manager.dialog_data["closed_shift_id"])
+    return card_data(card, context.i18n)
 
 
 # Owners and managers -------------------------------------------------------------------
 
 
-async def get_watched_objects(session: AsyncSession, user: User, **_: Any) -> dict[str, Any]:
-    objects = [(str(o.id), o.name) for o in await watched_objects(session, user)]
+async def get_watched_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    objects = [(str(o.id), o.name) for o in await watched_objects(context.session, context.user)]
     return {"objects": objects, "has_objects": bool(objects), "no_objects": not objects}
 
 
-async def get_on_shift(
-    dialog_manager: DialogManager,
-    session: AsyncSession,
-    user: User,
-    i18n: Translator,
-    **_: Any,
-) -> dict[str, Any]:
+async def get_on_shift(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     object_id = dialog_manager.dialog_data["object_id"]
-    work_object = await session.get(WorkObject, object_id)
-    cards = await on_shift_now(session, user.id, object_id)
+    work_object = await context.session.get(WorkObject, object_id)
+    cards = await on_shift_now(context.session, context.user.id, object_id)
     items = []
     for card in cards:
-        opened = i18n.hour_minute(card.local(card.shift.opened_at))
+        opened = context.i18n.hour_minute(card.local(card.shift.opened_at))
         key = "onshift-item-late" if card.shift.late_minutes else "onshift-item"
-        label = i18n.get(
+        label = context.i18n.get(
             key,
             employee=card.employee_name,
             opened=opened,
@@ -225,29 +215,23 @@ async def get_on_shift(
     }
 
 
-async def get_watched_shift(
-    dialog_manager: DialogManager, session: AsyncSession, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    card = await shift_card(session, dialog_manager.dialog_data["shift_id"])
-    data = card_data(card, i18n)
+async def get_watched_shift(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    card = await shift_card(context.session, dialog_manager.dialog_data["shift_id"])
+    data = card_data(card, context.i18n)
     return data | {"gone": not data["is_open"]}
 
 
-async def get_approval(
-    dialog_manager: DialogManager,
-    session: AsyncSession,
-    user: User,
-    i18n: Translator,
-    **_: Any,
-) -> dict[str, Any]:
+async def get_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     attempt_id = dialog_manager.start_data["attempt_id"]  # type: ignore[index]
     try:
         attempt, employee, object_name = await attempt_for_approval(
-            session, approver_user_id=user.id, attempt_id=attempt_id
+            context.session, approver_user_id=context.user.id, attempt_id=attempt_id
         )
     except DomainError:
         return {"available": False, "unavailable": True}
-    work_object = await session.get(WorkObject, attempt.object_id)
+    work_object = await context.session.get(WorkObject, attempt.object_id)
     assert work_object is not None
     radius = work_object.geofence_radius_m
     return {
@@ -255,7 +239,9 @@ async def get_approval(
         "unavailable": False,
         "employee": employee,
         "object": object_name,
-        "time": i18n.hour_minute(attempt.attempted_at.astimezone(ZoneInfo(work_object.timezone))),
+        "time": context.i18n.hour_minute(
+            attempt.attempted_at.astimezone(ZoneInfo(work_object.timezone))
+        ),
         "reason": attempt.reason or "",
         "distance": round(attempt.distance_m) if attempt.distance_m is not None else 0,
         "allowed": round(allowed_distance_m(radius, attempt.horizontal_accuracy)),

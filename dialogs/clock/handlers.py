@@ -6,10 +6,8 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
-from dialogs.common.context import session_user_clock
-from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import fluent_args, translator_of
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
+from dialogs.common.i18n import fluent_args
 from services.attendance.approvals import (
     approve_clock_in,
     attempt_id_from_payload,
@@ -62,14 +60,11 @@ async def _show_open_shift(manager: DialogManager) -> None:
 
 
 async def _choose(callback: CallbackQuery, manager: DialogManager, choice: ShiftChoice) -> None:
-    session, user, clock = session_user_clock(manager)
+    context = update_context(manager)
     try:
-        await check_can_open(session, user.id, choice, clock.now())
+        await check_can_open(context.session, context.user.id, choice, context.clock.now())
     except ShiftAlreadyOpen:
         await _show_open_shift(manager)
-        return
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
         return
     manager.dialog_data["planned_shift_id"] = choice.planned_shift_id
     manager.dialog_data["object_id"] = choice.object_id
@@ -89,20 +84,21 @@ async def spontaneous_chosen(
 
 
 async def location_sent(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    session, user, clock = session_user_clock(manager)
+    context = update_context(manager)
     choice = ShiftChoice(
         planned_shift_id=manager.dialog_data.get("planned_shift_id"),
         object_id=manager.dialog_data.get("object_id"),
     )
     try:
         result = await open_shift(
-            session, clock, user_id=user.id, choice=choice, report=location_report(message)
+            context.session,
+            context.clock,
+            user_id=context.user.id,
+            choice=choice,
+            report=location_report(message),
         )
     except ShiftAlreadyOpen:
         await _show_open_shift(manager)
-        return
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
         return
     if result.accepted:
         await manager.switch_to(ClockSG.card)
@@ -113,22 +109,18 @@ async def location_sent(message: Message, widget: MessageInput, manager: DialogM
 
 async def not_a_location(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """Anything but a location while one is awaited: remind, and stay in the window."""
-    await message.answer(translator_of(manager).get("clock-location-reminder"))
+    await message.answer(update_context(manager).i18n.get("clock-location-reminder"))
     manager.show_mode = ShowMode.SEND
 
 
 async def ask_approval(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        await request_approval(
-            session,
-            clock,
-            user_id=user.id,
-            attempt_id=manager.dialog_data["refusal"]["attempt_id"],
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await request_approval(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        attempt_id=manager.dialog_data["refusal"]["attempt_id"],
+    )
     manager.dialog_data["approval_requested"] = True
 
 
@@ -137,9 +129,9 @@ async def ask_approval(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def close_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Unfinished mandatory tasks are shown (with their fines) before anything else."""
-    session, user, _ = session_user_clock(manager)
-    shift = await open_shift_of(session, user.id)
-    if shift is not None and await unfinished_mandatory_tasks(session, shift.id):
+    context = update_context(manager)
+    shift = await open_shift_of(context.session, context.user.id)
+    if shift is not None and await unfinished_mandatory_tasks(context.session, shift.id):
         await manager.switch_to(ClockSG.close_warning)
         return
     await _go_close(callback, manager)
@@ -151,19 +143,15 @@ async def close_anyway(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def _go_close(callback: CallbackQuery, manager: DialogManager) -> None:
     """Ask for the location where the object checks it on close, else close now."""
-    session, user, clock = session_user_clock(manager)
-    shift = await open_shift_of(session, user.id)
+    context = update_context(manager)
+    shift = await open_shift_of(context.session, context.user.id)
     if shift is None:
         await manager.switch_to(ClockSG.card)
         return
-    if (await shift_card(session, shift.id)).work_object.check_location_on_close:
+    if (await shift_card(context.session, shift.id)).work_object.check_location_on_close:
         await manager.switch_to(ClockSG.close_location)
         return
-    try:
-        closed = await close_shift(session, clock, user_id=user.id, report=None)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    closed = await close_shift(context.session, context.clock, user_id=context.user.id, report=None)
     assert closed.shift is not None
     manager.dialog_data["closed_shift_id"] = closed.shift.id
     await manager.switch_to(ClockSG.summary)
@@ -172,12 +160,10 @@ async def _go_close(callback: CallbackQuery, manager: DialogManager) -> None:
 async def close_location_sent(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        result = await close_shift(session, clock, user_id=user.id, report=location_report(message))
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    context = update_context(manager)
+    result = await close_shift(
+        context.session, context.clock, user_id=context.user.id, report=location_report(message)
+    )
     if result.shift is not None:
         manager.dialog_data["closed_shift_id"] = result.shift.id
         await manager.switch_to(ClockSG.summary)
@@ -206,20 +192,16 @@ async def watched_shift_chosen(
 async def close_reason_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        shift = await close_shift_manually(
-            session,
-            clock,
-            user_id=user.id,
-            shift_id=manager.dialog_data["shift_id"],
-            reason=message.text or "",
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
-    card = await shift_card(session, shift.id)
-    text = translator_of(manager).get(
+    context = update_context(manager)
+    shift = await close_shift_manually(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        shift_id=manager.dialog_data["shift_id"],
+        reason=message.text or "",
+    )
+    card = await shift_card(context.session, shift.id)
+    text = context.i18n.get(
         "onshift-closed",
         **fluent_args({"employee": card.employee_name, "reason": shift.close_reason or ""}),
     )
@@ -228,22 +210,17 @@ async def close_reason_entered(
 
 
 async def approve_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        shift = await approve_clock_in(
-            session,
-            clock,
-            approver_user_id=user.id,
-            attempt_id=manager.start_data["attempt_id"],  # type: ignore[index]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
-    card = await shift_card(session, shift.id)
-    i18n = translator_of(manager)
+    context = update_context(manager)
+    shift = await approve_clock_in(
+        context.session,
+        context.clock,
+        approver_user_id=context.user.id,
+        attempt_id=manager.start_data["attempt_id"],  # type: ignore[index]
+    )
+    card = await shift_card(context.session, shift.id)
     manager.dialog_data["approved"] = {
         "employee": card.employee_name,
-        "time": i18n.hour_minute(card.local(shift.opened_at)),
+        "time": context.i18n.hour_minute(card.local(shift.opened_at)),
     }
     await manager.switch_to(ApproveClockInSG.done)
 

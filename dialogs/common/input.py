@@ -1,23 +1,13 @@
-"""Replies shared by windows that wait for typed text or a button press."""
+"""Replies shared by windows that wait for typed text."""
 
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 
-from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import translator_of
-from services.platform.errors import DomainError
+from dialogs.common.context import update_context
 
 
 async def expect_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """A photo, sticker or file where text was expected: say so and stay."""
-    await message.answer(translator_of(manager).get("input-expect-text"))
+    await message.answer(update_context(manager).i18n.get("input-expect-text"))
     manager.show_mode = ShowMode.SEND
-
-
-async def show_callback_error(
-    callback: CallbackQuery, manager: DialogManager, error: DomainError
-) -> None:
-    """A domain error after a button press, shown like one after typed input."""
-    if isinstance(callback.message, Message):
-        await show_domain_error(callback.message, manager, error)

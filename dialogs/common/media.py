@@ -6,6 +6,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InputMediaDocument, InputMediaPhoto, InputMediaVideo, Message
 from aiogram_dialog import DialogManager
 
+from dialogs.common.context import update_context
 from services.media_orchestrator import IncomingMedia, MediaOrchestrator, media_orchestrator_for
 from services.platform.db.models import Media, MediaType
 
@@ -16,8 +17,8 @@ InputMedia = InputMediaPhoto | InputMediaVideo | InputMediaDocument
 
 def orchestrator_of(manager: DialogManager) -> MediaOrchestrator:
     """The process's media orchestrator (flows in its Redis, files in its storage)."""
-    data = manager.middleware_data
-    return media_orchestrator_for(data["settings"], data.get("redis"))
+    context = update_context(manager)
+    return media_orchestrator_for(context.settings, context.redis)
 
 
 def album_items(files: list[Media]) -> list[tuple[MediaType, str]]:

@@ -4,6 +4,7 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
+from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from dialogs.planning.widgets import day_label
 from services.exchange.open_places import open_places
@@ -15,11 +16,6 @@ from services.planning.queries import ScheduleEntry, my_schedule
 from services.platform.errors import DomainError
 from services.platform.i18n import Translator
 from services.platform.local_time import hhmm
-
-
-def _context(manager: DialogManager) -> tuple[Any, Any, Any, Translator]:
-    data = manager.middleware_data
-    return data["session"], data["user"], data["clock"], data["i18n"]
 
 
 def shift_args(
@@ -38,15 +34,15 @@ def _line(i18n: Translator, shift: ShiftInfo | ScheduleEntry) -> str:
 
 
 async def get_places(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session, user, clock, i18n = _context(dialog_manager)
-    found = await open_places(session, clock, user_id=user.id)
-    incoming = await incoming_swaps(session, clock, user_id=user.id)
+    context = update_context(dialog_manager)
+    found = await open_places(context.session, context.clock, user_id=context.user.id)
+    incoming = await incoming_swaps(context.session, context.clock, user_id=context.user.id)
     items = [
         (
             f"slot:{p.slot_id}",
-            i18n.get(
+            context.i18n.get(
                 "exchange-place-button",
-                **shift_args(i18n, p.shift),
+                **shift_args(context.i18n, p.shift),
                 booked=p.booked,
                 places=p.max_employees,
                 approval="yes" if p.needs_approval else "no",
@@ -56,9 +52,9 @@ async def get_places(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     ] + [
         (
             f"offer:{o.offer_id}",
-            i18n.get(
+            context.i18n.get(
                 "exchange-offer-button",
-                **shift_args(i18n, o.shift),
+                **shift_args(context.i18n, o.shift),
                 name=o.offered_by,
                 approval="yes" if o.needs_approval else "no",
             ),
@@ -83,38 +79,39 @@ def _swap_args(i18n: Translator, view: SwapView) -> dict[str, Any]:
 
 
 async def get_swaps(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session, user, clock, i18n = _context(dialog_manager)
-    incoming = await incoming_swaps(session, clock, user_id=user.id)
+    context = update_context(dialog_manager)
+    incoming = await incoming_swaps(context.session, context.clock, user_id=context.user.id)
     return {
         "swaps": [
-            (v.swap_id, i18n.get("exchange-swap-button", **_swap_args(i18n, v))) for v in incoming
+            (v.swap_id, context.i18n.get("exchange-swap-button", **_swap_args(context.i18n, v)))
+            for v in incoming
         ],
         "is_empty": not incoming,
     }
 
 
 async def get_swap(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session, user, clock, i18n = _context(dialog_manager)
+    context = update_context(dialog_manager)
     wanted = dialog_manager.dialog_data.get("swap_id")
-    incoming = await incoming_swaps(session, clock, user_id=user.id)
+    incoming = await incoming_swaps(context.session, context.clock, user_id=context.user.id)
     view = next((v for v in incoming if v.swap_id == wanted), None)
     if view is None:
         return {"found": False, "gone": True}
-    return {"found": True, "gone": False, **_swap_args(i18n, view)}
+    return {"found": True, "gone": False, **_swap_args(context.i18n, view)}
 
 
 async def _my_entries(manager: DialogManager) -> list[ScheduleEntry]:
-    session, user, clock, _ = _context(manager)
-    return await my_schedule(session, clock, user_id=user.id)
+    context = update_context(manager)
+    return await my_schedule(context.session, context.clock, user_id=context.user.id)
 
 
 def _exchangeable(manager: DialogManager, entry: ScheduleEntry) -> bool:
-    return entry.starts_at - EXCHANGE_DEADLINE > manager.middleware_data["clock"].now()
+    return entry.starts_at - EXCHANGE_DEADLINE > update_context(manager).clock.now()
 
 
 async def get_give_pick(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session, user, clock, i18n = _context(dialog_manager)
-    offered = await my_offers(session, clock, user_id=user.id)
+    context = update_context(dialog_manager)
+    offered = await my_offers(context.session, context.clock, user_id=context.user.id)
     shifts = []
     for entry in await _my_entries(dialog_manager):
         if not _exchangeable(dialog_manager, entry):
@@ -124,7 +121,9 @@ async def get_give_pick(dialog_manager: DialogManager, **_: Any) -> dict[str, An
             if entry.planned_shift_id in offered
             else "schedule-line"
         )
-        shifts.append((entry.planned_shift_id, i18n.get(key, **shift_args(i18n, entry))))
+        shifts.append(
+            (entry.planned_shift_id, context.i18n.get(key, **shift_args(context.i18n, entry)))
+        )
     return {"shifts": shifts, "is_empty": not shifts, "hours": _deadline_hours()}
 
 
@@ -138,17 +137,17 @@ async def _chosen(manager: DialogManager) -> ScheduleEntry | None:
 
 
 async def get_give_confirm(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = dialog_manager.middleware_data["i18n"]
+    context = update_context(dialog_manager)
     entry = await _chosen(dialog_manager)
     if entry is None:
         return {"found": False}
-    return {"found": True, **shift_args(i18n, entry), "hours": _deadline_hours()}
+    return {"found": True, **shift_args(context.i18n, entry), "hours": _deadline_hours()}
 
 
 async def get_swap_pick_mine(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = dialog_manager.middleware_data["i18n"]
+    context = update_context(dialog_manager)
     shifts = [
-        (e.planned_shift_id, _line(i18n, e))
+        (e.planned_shift_id, _line(context.i18n, e))
         for e in await _my_entries(dialog_manager)
         if _exchangeable(dialog_manager, e)
     ]
@@ -156,12 +155,12 @@ async def get_swap_pick_mine(dialog_manager: DialogManager, **_: Any) -> dict[st
 
 
 async def _candidates(manager: DialogManager) -> list[SwappableShift]:
-    session, user, clock, _ = _context(manager)
+    context = update_context(manager)
     try:
         return await swap_candidates(
-            session,
-            clock,
-            user_id=user.id,
+            context.session,
+            context.clock,
+            user_id=context.user.id,
             planned_shift_id=manager.dialog_data["planned_shift_id"],
         )
     except DomainError:
@@ -169,17 +168,19 @@ async def _candidates(manager: DialogManager) -> list[SwappableShift]:
 
 
 async def get_swap_pick_theirs(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = dialog_manager.middleware_data["i18n"]
+    context = update_context(dialog_manager)
     entry = await _chosen(dialog_manager)
     candidates = await _candidates(dialog_manager)
     return {
-        **(shift_args(i18n, entry) if entry else {}),
+        **(shift_args(context.i18n, entry) if entry else {}),
         "found": entry is not None,
         "shifts": [
             (
                 c.planned_shift_id,
-                i18n.get(
-                    "exchange-candidate-button", **shift_args(i18n, c.shift), name=c.holder_name
+                context.i18n.get(
+                    "exchange-candidate-button",
+                    **shift_args(context.i18n, c.shift),
+                    name=c.holder_name,
                 ),
             )
             for c in candidates
@@ -189,7 +190,7 @@ async def get_swap_pick_theirs(dialog_manager: DialogManager, **_: Any) -> dict[
 
 
 async def get_swap_confirm(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = dialog_manager.middleware_data["i18n"]
+    context = update_context(dialog_manager)
     entry = await _chosen(dialog_manager)
     wanted = dialog_manager.dialog_data.get("partner_shift_id")
     candidate = next(
@@ -200,6 +201,6 @@ async def get_swap_confirm(dialog_manager: DialogManager, **_: Any) -> dict[str,
     return {
         "found": True,
         "name": candidate.holder_name,
-        **shift_args(i18n, entry, "give_"),
-        **shift_args(i18n, candidate.shift, "get_"),
+        **shift_args(context.i18n, entry, "give_"),
+        **shift_args(context.i18n, candidate.shift, "get_"),
     }

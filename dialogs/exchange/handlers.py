@@ -6,8 +6,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.common.context import session_user_clock
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
 from dialogs.exchange.getters import shift_args
 from dialogs.exchange.states import ExchangeSG
 from dialogs.planning.widgets import set_notice
@@ -17,7 +16,6 @@ from services.exchange.open_places import take_open_place
 from services.exchange.queries import my_offers
 from services.exchange.swaps import answer_swap, propose_swap, swap_view
 from services.exchange.views import Outcome
-from services.platform.errors import DomainError
 
 
 async def start_swap_by_deep_link(manager: DialogManager, payload: str) -> None:
@@ -40,18 +38,18 @@ async def place_chosen(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, item_id: str
 ) -> None:
     """A tap on an open place or a give-away takes it (or asks for approval)."""
-    session, user, clock = session_user_clock(manager)
+    context = update_context(manager)
     kind, _, raw_id = item_id.partition(":")
-    try:
-        if kind == "slot":
-            result = await take_open_place(session, clock, user_id=user.id, slot_id=int(raw_id))
-        else:
-            result = await take_offered_shift(session, clock, user_id=user.id, offer_id=int(raw_id))
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    if kind == "slot":
+        result = await take_open_place(
+            context.session, context.clock, user_id=context.user.id, slot_id=int(raw_id)
+        )
+    else:
+        result = await take_offered_shift(
+            context.session, context.clock, user_id=context.user.id, offer_id=int(raw_id)
+        )
     key = "schedule-booked" if result.outcome == Outcome.DONE else "exchange-take-requested"
-    set_notice(manager, key, **shift_args(manager.middleware_data["i18n"], result.shift))
+    set_notice(manager, key, **shift_args(context.i18n, result.shift))
 
 
 async def swap_chosen(
@@ -62,14 +60,14 @@ async def swap_chosen(
 
 
 async def _answer(callback: CallbackQuery, manager: DialogManager, accept: bool) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        outcome = await answer_swap(
-            session, clock, user_id=user.id, swap_id=manager.dialog_data["swap_id"], accept=accept
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    outcome = await answer_swap(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        swap_id=manager.dialog_data["swap_id"],
+        accept=accept,
+    )
     notices = {
         None: "exchange-swap-declined",
         Outcome.DONE: "exchange-swap-done",
@@ -91,16 +89,15 @@ async def give_shift_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
 ) -> None:
     """A shift already offered is taken back; another one goes to the confirmation."""
-    session, user, clock = session_user_clock(manager)
-    offered = await my_offers(session, clock, user_id=user.id)
+    context = update_context(manager)
+    offered = await my_offers(context.session, context.clock, user_id=context.user.id)
     if int(planned_shift_id) in offered:
-        try:
-            await withdraw_offer(
-                session, clock, user_id=user.id, offer_id=offered[int(planned_shift_id)]
-            )
-        except DomainError as error:
-            await show_callback_error(callback, manager, error)
-            return
+        await withdraw_offer(
+            context.session,
+            context.clock,
+            user_id=context.user.id,
+            offer_id=offered[int(planned_shift_id)],
+        )
         set_notice(manager, "exchange-offer-withdrawn")
         return
     manager.dialog_data["planned_shift_id"] = int(planned_shift_id)
@@ -108,17 +105,13 @@ async def give_shift_chosen(
 
 
 async def give_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        await offer_shift(
-            session,
-            clock,
-            user_id=user.id,
-            planned_shift_id=manager.dialog_data["planned_shift_id"],
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await offer_shift(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        planned_shift_id=manager.dialog_data["planned_shift_id"],
+    )
     set_notice(manager, "exchange-given")
     await manager.switch_to(ExchangeSG.give_pick)
 
@@ -138,18 +131,14 @@ async def their_shift_chosen(
 
 
 async def swap_proposed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        swap = await propose_swap(
-            session,
-            clock,
-            user_id=user.id,
-            planned_shift_id=manager.dialog_data["planned_shift_id"],
-            partner_shift_id=manager.dialog_data["partner_shift_id"],
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
-    view = await swap_view(session, swap)
+    context = update_context(manager)
+    swap = await propose_swap(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        planned_shift_id=manager.dialog_data["planned_shift_id"],
+        partner_shift_id=manager.dialog_data["partner_shift_id"],
+    )
+    view = await swap_view(context.session, swap)
     set_notice(manager, "exchange-swap-proposed", name=view.partner_name)
     await manager.switch_to(ExchangeSG.swap_pick_mine)

@@ -1,10 +1,9 @@
 from typing import Any
 
-from aiogram import Bot
 from aiogram_dialog import DialogManager
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import actor_of
+from dialogs.common.context import update_context
 from services.orgs.invites import (
     InviteStatus,
     InviteView,
@@ -13,7 +12,6 @@ from services.orgs.invites import (
     list_invites,
     share_link,
 )
-from services.platform.clock import Clock
 from services.platform.db.models import MembershipRole, Permission
 from services.platform.errors import PermissionDenied
 from services.platform.i18n import Translator
@@ -41,28 +39,26 @@ def _list_label(i18n: Translator, view: InviteView) -> str:
     )
 
 
-async def get_invite_list(
-    dialog_manager: DialogManager, session: AsyncSession, clock: Clock, i18n: Translator, **_: Any
-) -> dict[str, Any]:
+async def get_invite_list(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     actor = await actor_of(dialog_manager)
     try:
-        invites = await list_invites(session, actor, clock)
+        invites = await list_invites(context.session, actor, context.clock)
     except PermissionDenied:
         return {"refused": True, "allowed": False, "no_invites": False, "invites": []}
     return {
         "refused": False,
         "allowed": True,
         "is_owner": actor.is_owner,
-        "invites": [(view.id, _list_label(i18n, view)) for view in invites],
+        "invites": [(view.id, _list_label(context.i18n, view)) for view in invites],
         "no_invites": not invites,
     }
 
 
-async def get_invite_objects(
-    dialog_manager: DialogManager, session: AsyncSession, **_: Any
-) -> dict[str, Any]:
+async def get_invite_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     actor = await actor_of(dialog_manager)
-    objects = await objects_with_permission(session, actor, Permission.MANAGE_STAFF)
+    objects = await objects_with_permission(context.session, actor, Permission.MANAGE_STAFF)
     return {
         "objects": [(work_object.id, work_object.name) for work_object in objects],
         "has_objects": bool(objects),
@@ -71,67 +67,67 @@ async def get_invite_objects(
     }
 
 
-async def get_permission_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
+async def get_permission_choices(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     return {
         "permissions": [
-            (permission.value, i18n.get(f"staff-permission-{permission.value}"))
+            (permission.value, context.i18n.get(f"staff-permission-{permission.value}"))
             for permission in Permission
         ]
     }
 
 
-async def get_uses_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
+async def get_uses_choices(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     return {
         "uses_choices": [
             (
                 count,
-                i18n.get("invites-uses-single")
+                context.i18n.get("invites-uses-single")
                 if count == 1
-                else i18n.get("invites-uses-many", count=count),
+                else context.i18n.get("invites-uses-many", count=count),
             )
             for count in USES_CHOICES
         ]
     }
 
 
-async def get_validity_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
+async def get_validity_choices(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     return {
         "validity_choices": [
-            (days, i18n.get("invites-valid-days", days=days)) for days in VALIDITY_DAYS_CHOICES
+            (days, context.i18n.get("invites-valid-days", days=days))
+            for days in VALIDITY_DAYS_CHOICES
         ]
     }
 
 
-async def get_invite_card(
-    dialog_manager: DialogManager,
-    session: AsyncSession,
-    clock: Clock,
-    i18n: Translator,
-    bot: Bot,
-    **_: Any,
-) -> dict[str, Any]:
+async def get_invite_card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     actor = await actor_of(dialog_manager)
-    view = await describe_invite(session, actor, clock, dialog_manager.dialog_data["invite_id"])
-    bot_user = await bot.me()
+    view = await describe_invite(
+        context.session, actor, context.clock, dialog_manager.dialog_data["invite_id"]
+    )
+    bot_user = await context.bot.me()
     link = invite_link(bot_user.username or "", view.code)
-    zone = await organization_zone(session, actor.organization_id)
+    zone = await organization_zone(context.session, actor.organization_id)
     return {
-        "role": i18n.get(f"invites-role-{view.role}"),
-        "status": i18n.get(f"invites-status-{view.status}"),
+        "role": context.i18n.get(f"invites-role-{view.role}"),
+        "status": context.i18n.get(f"invites-status-{view.status}"),
         "icon": STATUS_ICONS[view.status],
         "objects": ", ".join(view.object_names),
-        "rate": i18n.money(view.hourly_rate) if view.hourly_rate is not None else "",
+        "rate": context.i18n.money(view.hourly_rate) if view.hourly_rate is not None else "",
         "has_rate": view.hourly_rate is not None,
         "permissions": ", ".join(
-            i18n.get(f"staff-permission-{p.value}")
+            context.i18n.get(f"staff-permission-{p.value}")
             for p in Permission
             if p.value in view.permissions
         ),
         "is_manager_invite": view.role == MembershipRole.MANAGER,
         "uses": view.uses,
         "max_uses": view.max_uses,
-        "expires": i18n.moment(view.expires_at.astimezone(zone)),
+        "expires": context.i18n.moment(view.expires_at.astimezone(zone)),
         "is_active": view.status == InviteStatus.ACTIVE,
         "link": link,
-        "share_url": share_link(link, i18n.get("invites-share-text")),
+        "share_url": share_link(link, context.i18n.get("invites-share-text")),
     }

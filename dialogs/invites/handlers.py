@@ -8,8 +8,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.actor import actor_of
 from dialogs.common.choices import managed_multiselect
-from dialogs.common.errors import show_domain_error
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
 from dialogs.invites.states import InvitesSG
 from services.orgs.invites import (
     InviteTerms,
@@ -19,7 +18,7 @@ from services.orgs.invites import (
     revoke_invite,
 )
 from services.platform.db.models import MembershipRole, Permission
-from services.platform.errors import DomainError, InvalidInput
+from services.platform.errors import InvalidInput
 from services.staff.memberships import parse_hourly_rate
 
 OBJECTS_WIDGET = "invite_objects"
@@ -39,10 +38,7 @@ async def begin_invite(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def objects_chosen(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     if not managed_multiselect(manager, OBJECTS_WIDGET).get_checked():
-        await show_callback_error(
-            callback, manager, InvalidInput(field="objects", reason="no-objects")
-        )
-        return
+        raise InvalidInput(field="objects", reason="no-objects")
     await manager.switch_to(InvitesSG.rate)
 
 
@@ -54,11 +50,7 @@ async def _after_rate(manager: DialogManager) -> None:
 
 
 async def rate_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        rate = parse_hourly_rate(message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    rate = parse_hourly_rate(message.text)
     manager.dialog_data["rate"] = str(rate)
     await _after_rate(manager)
 
@@ -72,10 +64,7 @@ async def permissions_chosen(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
     if not managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked():
-        await show_callback_error(
-            callback, manager, InvalidInput(field="permissions", reason="no-permissions")
-        )
-        return
+        raise InvalidInput(field="permissions", reason="no-permissions")
     await manager.switch_to(InvitesSG.uses)
 
 
@@ -89,6 +78,7 @@ async def uses_chosen(
 async def validity_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, days: int
 ) -> None:
+    context = update_context(manager)
     data = manager.dialog_data
     role = MembershipRole(data["role"])
     terms = InviteTerms(
@@ -103,13 +93,8 @@ async def validity_chosen(
         max_uses=int(data["max_uses"]),
         valid_for=timedelta(days=days),
     )
-    middleware = manager.middleware_data
-    try:
-        actor = await actor_of(manager)
-        invite = await create_invite(middleware["session"], actor, middleware["clock"], terms)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    actor = await actor_of(manager)
+    invite = await create_invite(context.session, actor, context.clock, terms)
     data["invite_id"] = invite.id
     await manager.switch_to(InvitesSG.card)
 
@@ -117,36 +102,23 @@ async def validity_chosen(
 async def invite_selected(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, invite_id: int
 ) -> None:
-    middleware = manager.middleware_data
-    try:
-        actor = await actor_of(manager)
-        await describe_invite(middleware["session"], actor, middleware["clock"], invite_id)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    actor = await actor_of(manager)
+    await describe_invite(context.session, actor, context.clock, invite_id)
     manager.dialog_data["invite_id"] = invite_id
     await manager.switch_to(InvitesSG.card)
 
 
 async def revoke(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    middleware = manager.middleware_data
-    try:
-        actor = await actor_of(manager)
-        await revoke_invite(
-            middleware["session"], actor, middleware["clock"], manager.dialog_data["invite_id"]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
+    context = update_context(manager)
+    actor = await actor_of(manager)
+    await revoke_invite(context.session, actor, context.clock, manager.dialog_data["invite_id"])
 
 
 async def reissue(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    middleware = manager.middleware_data
-    try:
-        actor = await actor_of(manager)
-        invite = await reissue_invite(
-            middleware["session"], actor, middleware["clock"], manager.dialog_data["invite_id"]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    actor = await actor_of(manager)
+    invite = await reissue_invite(
+        context.session, actor, context.clock, manager.dialog_data["invite_id"]
+    )
     manager.dialog_data["invite_id"] = invite.id

@@ -5,29 +5,34 @@ from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 
-from dialogs.common.errors import error_text
-from dialogs.common.i18n import fluent_args, translator_of
+from dialogs.common.context import update_context
+from dialogs.common.errors import show_domain_error
+from dialogs.common.i18n import fluent_args
 from dialogs.menu.states import MainMenuSG
 from services.orgs.invites import accept_invite, code_from_text
 from services.platform.errors import DomainError
 
 
 async def _accept_and_greet(message: Message, manager: DialogManager, raw: str | None) -> bool:
-    """Accept the invite in `raw`; tell the user the outcome. True when they joined."""
-    data = manager.middleware_data
+    """Accept the invite in `raw`; tell the user the outcome. True when they joined.
+
+    A refusal is caught here rather than left to the error handler: the owners' notice
+    of a full tariff is the one write of a refusal and must be committed, and the deep
+    link goes on to the menu either way."""
+    context = update_context(manager)
     try:
         joined = await accept_invite(
-            data["session"],
-            data["user"],
-            data["clock"],
+            context.session,
+            context.user,
+            context.clock,
             code_from_text(raw),
-            data["invite_failures"],
+            manager.middleware_data["invite_failures"],
         )
     except DomainError as error:
-        await message.answer(error_text(manager, error))
+        await show_domain_error(message, manager, error)
         return False
     await message.answer(
-        translator_of(manager).get(
+        context.i18n.get(
             f"invites-joined-{joined.role}",
             **fluent_args({"organization": joined.organization_name}),
         )
@@ -48,5 +53,3 @@ async def invite_code_pasted(
     stays so the user can try again."""
     if await _accept_and_greet(message, manager, message.text):
         await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
-    else:
-        manager.show_mode = ShowMode.SEND

@@ -1,7 +1,8 @@
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from aiogram_dialog import DialogManager
 
+from dialogs.common.context import update_context
 from services.notify.settings import (
     DAILY_SUMMARY_HOUR_CHOICES,
     QUIET_HOURS_CHOICES,
@@ -10,26 +11,26 @@ from services.notify.settings import (
     management_roles,
     offered_kinds,
 )
-from services.platform.db.models import MembershipRole, User
-from services.platform.i18n import Translator
+from services.platform.db.models import MembershipRole
 
 QUIET_HOURS_OFF = "off"
 
 
-async def get_notification_settings(
-    session: AsyncSession, user: User, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    preferences = await get_preferences(session, user.id)
-    roles = await management_roles(session, user.id)
+async def get_notification_settings(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    preferences = await get_preferences(context.session, context.user.id)
+    roles = await management_roles(context.session, context.user.id)
     kinds = []
     for kind in offered_kinds(roles):
-        label = i18n.get(f"notify-kind-{kind.name}")
+        label = context.i18n.get(f"notify-kind-{kind.name}")
         state = "off" if kind.name in preferences.muted_kinds else "on"
-        kinds.append((kind.name, i18n.get(f"notification-settings-kind-{state}", label=label)))
+        kinds.append(
+            (kind.name, context.i18n.get(f"notification-settings-kind-{state}", label=label))
+        )
     if preferences.quiet_hours_start is None or preferences.quiet_hours_end is None:
-        quiet_hours = i18n.get("notification-settings-quiet-off")
+        quiet_hours = context.i18n.get("notification-settings-quiet-off")
     else:
-        quiet_hours = i18n.get(
+        quiet_hours = context.i18n.get(
             "notification-settings-quiet-window",
             start=preferences.quiet_hours_start.strftime("%H:%M"),
             end=preferences.quiet_hours_end.strftime("%H:%M"),
@@ -43,10 +44,11 @@ async def get_notification_settings(
     }
 
 
-async def get_lead_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
+async def get_lead_choices(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     return {
         "leads": [
-            (str(minutes), i18n.get("notification-settings-lead-option", minutes=minutes))
+            (str(minutes), context.i18n.get("notification-settings-lead-option", minutes=minutes))
             for minutes in REMINDER_LEAD_CHOICES
         ]
     }
@@ -56,11 +58,12 @@ async def get_summary_hour_choices(**_: Any) -> dict[str, Any]:
     return {"hours": [(str(hour), f"{hour:02d}:00") for hour in DAILY_SUMMARY_HOUR_CHOICES]}
 
 
-async def get_quiet_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
+async def get_quiet_choices(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     windows = [
         (
             str(index),
-            i18n.get(
+            context.i18n.get(
                 "notification-settings-quiet-window",
                 start=start.strftime("%H:%M"),
                 end=end.strftime("%H:%M"),
@@ -68,5 +71,5 @@ async def get_quiet_choices(i18n: Translator, **_: Any) -> dict[str, Any]:
         )
         for index, (start, end) in enumerate(QUIET_HOURS_CHOICES)
     ]
-    windows.append((QUIET_HOURS_OFF, i18n.get("notification-settings-quiet-none")))
+    windows.append((QUIET_HOURS_OFF, context.i18n.get("notification-settings-quiet-none")))
     return {"windows": windows}

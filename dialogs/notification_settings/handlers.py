@@ -1,9 +1,8 @@
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.errors import show_domain_error
+from dialogs.common.context import update_context
 from dialogs.notification_settings.getters import QUIET_HOURS_OFF
 from dialogs.notification_settings.states import NotificationSettingsSG
 from services.notify.settings import (
@@ -13,60 +12,35 @@ from services.notify.settings import (
     set_reminder_lead,
     toggle_kind,
 )
-from services.platform.db.models import User
-from services.platform.errors import DomainError
 
 
 async def on_toggle_kind(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, kind: str
 ) -> None:
-    session: AsyncSession = manager.middleware_data["session"]
-    user: User = manager.middleware_data["user"]
-    try:
-        await toggle_kind(session, user.id, kind)
-    except DomainError as error:
-        if isinstance(callback.message, Message):
-            await show_domain_error(callback.message, manager, error)
+    context = update_context(manager)
+    await toggle_kind(context.session, context.user.id, kind)
 
 
 async def on_choose_lead(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, minutes: str
 ) -> None:
-    session: AsyncSession = manager.middleware_data["session"]
-    user: User = manager.middleware_data["user"]
-    try:
-        await set_reminder_lead(session, user.id, int(minutes))
-    except DomainError as error:
-        if isinstance(callback.message, Message):
-            await show_domain_error(callback.message, manager, error)
-        return
+    context = update_context(manager)
+    await set_reminder_lead(context.session, context.user.id, int(minutes))
     await manager.switch_to(NotificationSettingsSG.main)
 
 
 async def on_choose_summary_hour(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, hour: str
 ) -> None:
-    session: AsyncSession = manager.middleware_data["session"]
-    user: User = manager.middleware_data["user"]
-    try:
-        await set_daily_summary_hour(session, user.id, int(hour))
-    except DomainError as error:
-        if isinstance(callback.message, Message):
-            await show_domain_error(callback.message, manager, error)
-        return
+    context = update_context(manager)
+    await set_daily_summary_hour(context.session, context.user.id, int(hour))
     await manager.switch_to(NotificationSettingsSG.main)
 
 
 async def on_choose_quiet_hours(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, choice: str
 ) -> None:
-    session: AsyncSession = manager.middleware_data["session"]
-    user: User = manager.middleware_data["user"]
+    context = update_context(manager)
     window = None if choice == QUIET_HOURS_OFF else QUIET_HOURS_CHOICES[int(choice)]
-    try:
-        await set_quiet_hours(session, user.id, window)
-    except DomainError as error:
-        if isinstance(callback.message, Message):
-            await show_domain_error(callback.message, manager, error)
-        return
+    await set_quiet_hours(context.session, context.user.id, window)
     await manager.switch_to(NotificationSettingsSG.main)

@@ -4,20 +4,17 @@ decide what the user may see."""
 from decimal import Decimal
 from typing import Any
 
-from aiogram import Bot
 from aiogram.enums import ContentType
 from aiogram_dialog import DialogManager
 from aiogram_dialog.api.entities import MediaAttachment
 from babel.dates import get_day_names
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.mini_app import mini_app_url
+from dialogs.common.context import update_context
+from dialogs.common.mini_app import mini_app_link
 from dialogs.common.timezones import timezone_buttons, timezone_label
 from services.integrations.yandex import static_map_url
 from services.places.objects import WEEKDAYS, ObjectField, ObjectFlag, view_object, visible_objects
-from services.platform.clock import Clock
-from services.platform.config import Settings
-from services.platform.db.models import User, WorkObject
+from services.platform.db.models import WorkObject
 from services.platform.i18n import Translator
 
 
@@ -48,15 +45,14 @@ def _object_id(manager: DialogManager) -> int:
     return int(manager.dialog_data["object_id"])
 
 
-async def get_list(
-    session: AsyncSession, user: User, settings: Settings | None = None, **_: Any
-) -> dict[str, Any]:
-    actor, objects = await visible_objects(session, user)
+async def get_list(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    actor, objects = await visible_objects(context.session, context.user)
     return {
         "objects": [(o.id, o.name) for o in objects],
         "has_objects": bool(objects),
         "can_create": actor.is_owner,
-        "map_url": mini_app_url(settings, "map", user.language) if objects else "",
+        "map_url": mini_app_link(dialog_manager, "map") if objects else "",
     }
 
 
@@ -68,12 +64,13 @@ async def get_limit(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     }
 
 
-async def get_place(dialog_manager: DialogManager, settings: Settings, **_: Any) -> dict[str, Any]:
+async def get_place(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     return {
         "name": dialog_manager.dialog_data.get("name", ""),
         "creating": dialog_manager.dialog_data.get("place_mode") == "create",
         "mode": dialog_manager.dialog_data.get("place_mode", "move"),
-        "address_search": _yes_no(bool(settings.yandex.geocoder_key.get_secret_value())),
+        "address_search": _yes_no(bool(context.settings.yandex.geocoder_key.get_secret_value())),
     }
 
 
@@ -85,25 +82,18 @@ async def get_found_places(dialog_manager: DialogManager, **_: Any) -> dict[str,
     }
 
 
-async def get_object(
-    dialog_manager: DialogManager,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    i18n: Translator,
-    clock: Clock,
-    **_: Any,
-) -> dict[str, Any]:
-    view = await view_object(session, user, _object_id(dialog_manager))
+async def get_object(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    view = await view_object(context.session, context.user, _object_id(dialog_manager))
     work_object = view.work_object
     map_url = None
     if work_object.latitude is not None and work_object.longitude is not None:
         map_url = static_map_url(
-            settings.yandex,
+            context.settings.yandex,
             work_object.latitude,
             work_object.longitude,
             work_object.geofence_radius_m,
-            i18n.language,
+            context.i18n.language,
         )
     data: dict[str, Any] = {
         "can_edit": view.can_edit,
@@ -117,11 +107,11 @@ async def get_object(
             else "—"
         ),
         "radius": work_object.geofence_radius_m,
-        "timezone": timezone_label(i18n, work_object.timezone, clock),
-        "hours": _hours_summary(work_object, i18n),
-        "rate": i18n.money(Decimal(work_object.base_hourly_rate)),
+        "timezone": timezone_label(context.i18n, work_object.timezone, context.clock),
+        "hours": _hours_summary(work_object, context.i18n),
+        "rate": context.i18n.money(Decimal(work_object.base_hourly_rate)),
         "late_grace": work_object.late_grace_minutes,
-        "late_fine": i18n.money(Decimal(work_object.late_fine_per_minute)),
+        "late_fine": context.i18n.money(Decimal(work_object.late_fine_per_minute)),
         "auto_close": work_object.auto_close_grace_minutes,
         "early_arrival": work_object.early_arrival_minutes,
         "not_clocked_in_alert": work_object.not_clocked_in_alert_minutes,
@@ -135,11 +125,10 @@ async def get_object(
     return data
 
 
-async def get_edit_value(
-    dialog_manager: DialogManager, session: AsyncSession, user: User, **kwargs: Any
-) -> dict[str, Any]:
+async def get_edit_value(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     field = ObjectField(dialog_manager.dialog_data["field"])
-    view = await view_object(session, user, _object_id(dialog_manager))
+    view = await view_object(context.session, context.user, _object_id(dialog_manager))
     current = {
         ObjectField.NAME: view.work_object.name,
         ObjectField.RADIUS: str(view.work_object.geofence_radius_m),
@@ -154,47 +143,42 @@ async def get_edit_value(
     return {"field": field.value, "current": current}
 
 
-async def get_timezones(
-    dialog_manager: DialogManager,
-    session: AsyncSession,
-    user: User,
-    i18n: Translator,
-    clock: Clock,
-    **_: Any,
-) -> dict[str, Any]:
-    view = await view_object(session, user, _object_id(dialog_manager))
-    return {"timezones": timezone_buttons(i18n, clock), "current": view.work_object.timezone}
+async def get_timezones(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    view = await view_object(context.session, context.user, _object_id(dialog_manager))
+    return {
+        "timezones": timezone_buttons(context.i18n, context.clock),
+        "current": view.work_object.timezone,
+    }
 
 
-async def get_hours(
-    dialog_manager: DialogManager, session: AsyncSession, user: User, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    view = await view_object(session, user, _object_id(dialog_manager))
-    names = weekday_names(i18n)
+async def get_hours(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    view = await view_object(context.session, context.user, _object_id(dialog_manager))
+    names = weekday_names(context.i18n)
     return {
         "name": view.work_object.name,
         "days": [
-            (day, f"{names[day]} · {_hours_of(view.work_object, day, i18n)}") for day in WEEKDAYS
+            (day, f"{names[day]} · {_hours_of(view.work_object, day, context.i18n)}")
+            for day in WEEKDAYS
         ],
     }
 
 
-async def get_hours_day(
-    dialog_manager: DialogManager, session: AsyncSession, user: User, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    view = await view_object(session, user, _object_id(dialog_manager))
+async def get_hours_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    view = await view_object(context.session, context.user, _object_id(dialog_manager))
     day = dialog_manager.dialog_data["weekday"]
     return {
-        "weekday": weekday_names(i18n)[day],
-        "hours": _hours_of(view.work_object, day, i18n),
+        "weekday": weekday_names(context.i18n)[day],
+        "hours": _hours_of(view.work_object, day, context.i18n),
     }
 
 
-async def get_report_chat(
-    dialog_manager: DialogManager, session: AsyncSession, user: User, bot: Bot, **_: Any
-) -> dict[str, Any]:
-    view = await view_object(session, user, _object_id(dialog_manager))
-    me = await bot.me()
+async def get_report_chat(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    view = await view_object(context.session, context.user, _object_id(dialog_manager))
+    me = await context.bot.me()
     return {
         "name": view.work_object.name,
         "bound": view.work_object.report_chat_id is not None,

@@ -2,28 +2,22 @@
 services.places.objects, move to the next window. Domain errors are shown and the dialog stays."""
 
 from dataclasses import asdict
-from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.common.errors import show_domain_error
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
 from dialogs.objects.states import ObjectsSG
 from services.integrations.yandex import YandexGeocoder
 from services.orgs.tariffs import TariffLimitReached
 from services.places import objects
 from services.places.objects import ObjectField, ObjectFlag, Place
-from services.platform.errors import DomainError, InvalidInput
+from services.platform.errors import InvalidInput
 
 FIELD_BUTTON_PREFIX = "field_"
 FLAG_BUTTON_PREFIX = "flag_"
-
-
-def _context(manager: DialogManager) -> dict[str, Any]:
-    return manager.middleware_data
 
 
 def _object_id(manager: DialogManager) -> int:
@@ -31,8 +25,8 @@ def _object_id(manager: DialogManager) -> int:
 
 
 def _geocoder(manager: DialogManager) -> YandexGeocoder:
-    data = _context(manager)
-    return YandexGeocoder(data["settings"].yandex, language=data["user"].language)
+    context = update_context(manager)
+    return YandexGeocoder(context.settings.yandex, language=context.user.language)
 
 
 async def _refuse_over_limit(manager: DialogManager, error: TariffLimitReached) -> None:
@@ -54,25 +48,18 @@ async def object_chosen(
 
 
 async def add_object(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = _context(manager)
+    context = update_context(manager)
     try:
-        organization_id = await objects.check_can_add_object(data["session"], data["user"])
+        organization_id = await objects.check_can_add_object(context.session, context.user)
     except TariffLimitReached as error:
         await _refuse_over_limit(manager, error)
-        return
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
         return
     manager.dialog_data.update(organization_id=organization_id, place_mode="create")
     await manager.switch_to(ObjectsSG.create_name)
 
 
 async def name_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        manager.dialog_data["name"] = objects.clean_object_name(message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    manager.dialog_data["name"] = objects.clean_object_name(message.text)
     await manager.switch_to(ObjectsSG.place)
 
 
@@ -81,12 +68,12 @@ async def name_entered(message: Message, widget: MessageInput, manager: DialogMa
 
 async def _use_place(message: Message, manager: DialogManager, place: Place) -> None:
     """Create the object there, or move the edited object there."""
-    data = _context(manager)
+    context = update_context(manager)
     try:
         if manager.dialog_data.get("place_mode") == "create":
             work_object = await objects.create_object(
-                data["session"],
-                data["user"],
+                context.session,
+                context.user,
                 int(manager.dialog_data["organization_id"]),
                 name=manager.dialog_data["name"],
                 place=place,
@@ -94,12 +81,9 @@ async def _use_place(message: Message, manager: DialogManager, place: Place) -> 
             manager.dialog_data["object_id"] = work_object.id
             await manager.switch_to(ObjectsSG.card)
             return
-        await objects.move_object(data["session"], data["user"], _object_id(manager), place)
+        await objects.move_object(context.session, context.user, _object_id(manager), place)
     except TariffLimitReached as error:
         await _refuse_over_limit(manager, error)
-        return
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
         return
     await manager.switch_to(ObjectsSG.edit)
 
@@ -107,22 +91,12 @@ async def _use_place(message: Message, manager: DialogManager, place: Place) -> 
 async def location_sent(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     location = message.location
     assert location is not None
-    try:
-        place = await objects.place_from_pin(
-            _geocoder(manager), location.latitude, location.longitude
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    place = await objects.place_from_pin(_geocoder(manager), location.latitude, location.longitude)
     await _use_place(message, manager, place)
 
 
 async def address_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        places = await objects.places_for_address(_geocoder(manager), message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    places = await objects.places_for_address(_geocoder(manager), message.text)
     manager.dialog_data["places"] = [asdict(place) for place in places]
     await manager.switch_to(ObjectsSG.confirm_place if len(places) == 1 else ObjectsSG.pick_place)
 
@@ -159,38 +133,27 @@ async def move_place(callback: CallbackQuery, button: Button, manager: DialogMan
 
 
 async def value_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    data = _context(manager)
+    context = update_context(manager)
     field = ObjectField(manager.dialog_data["field"])
-    try:
-        await objects.set_object_field(
-            data["session"], data["user"], _object_id(manager), field, message.text
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    await objects.set_object_field(
+        context.session, context.user, _object_id(manager), field, message.text
+    )
     await manager.switch_to(ObjectsSG.edit)
 
 
 async def flag_toggled(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = _context(manager)
+    context = update_context(manager)
     flag = ObjectFlag(button.widget_id.removeprefix(FLAG_BUTTON_PREFIX))
-    try:
-        await objects.toggle_object_flag(data["session"], data["user"], _object_id(manager), flag)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
+    await objects.toggle_object_flag(context.session, context.user, _object_id(manager), flag)
 
 
 async def timezone_chosen(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, timezone: str
 ) -> None:
-    data = _context(manager)
-    try:
-        await objects.set_object_field(
-            data["session"], data["user"], _object_id(manager), ObjectField.TIMEZONE, timezone
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await objects.set_object_field(
+        context.session, context.user, _object_id(manager), ObjectField.TIMEZONE, timezone
+    )
     await manager.switch_to(ObjectsSG.edit)
 
 
@@ -207,56 +170,40 @@ async def weekday_chosen(
 
 
 async def hours_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    data = _context(manager)
-    try:
-        await objects.set_opening_hours(
-            data["session"],
-            data["user"],
-            _object_id(manager),
-            manager.dialog_data["weekday"],
-            message.text,
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    context = update_context(manager)
+    await objects.set_opening_hours(
+        context.session,
+        context.user,
+        _object_id(manager),
+        manager.dialog_data["weekday"],
+        message.text,
+    )
     await manager.switch_to(ObjectsSG.hours)
 
 
 async def day_closed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = _context(manager)
-    try:
-        await objects.close_on_weekday(
-            data["session"], data["user"], _object_id(manager), manager.dialog_data["weekday"]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await objects.close_on_weekday(
+        context.session, context.user, _object_id(manager), manager.dialog_data["weekday"]
+    )
     await manager.switch_to(ObjectsSG.hours)
 
 
 async def day_copied_to_all(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    data = _context(manager)
-    try:
-        await objects.copy_hours_to_every_day(
-            data["session"], data["user"], _object_id(manager), manager.dialog_data["weekday"]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await objects.copy_hours_to_every_day(
+        context.session, context.user, _object_id(manager), manager.dialog_data["weekday"]
+    )
     await manager.switch_to(ObjectsSG.hours)
 
 
 async def archive_confirmed(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    data = _context(manager)
-    try:
-        await objects.archive_object(data["session"], data["user"], _object_id(manager))
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await objects.archive_object(context.session, context.user, _object_id(manager))
     manager.dialog_data.pop("object_id", None)
     await manager.switch_to(ObjectsSG.list)
 
@@ -267,14 +214,10 @@ async def archive_confirmed(
 async def report_chat_opened(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    data = _context(manager)
-    try:
-        code = await objects.issue_report_chat_code(
-            data["session"], data["user"], _object_id(manager), data["clock"]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    code = await objects.issue_report_chat_code(
+        context.session, context.user, _object_id(manager), context.clock
+    )
     manager.dialog_data["report_code"] = code.code
     await manager.switch_to(ObjectsSG.report_chat)
 
@@ -282,13 +225,10 @@ async def report_chat_opened(
 async def report_chat_unbound(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    data = _context(manager)
-    try:
-        await objects.unbind_report_chat(data["session"], data["user"], _object_id(manager))
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
+    context = update_context(manager)
+    await objects.unbind_report_chat(context.session, context.user, _object_id(manager))
 
 
 async def place_expected(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """Neither a location nor text where a place was asked for."""
-    await show_domain_error(message, manager, InvalidInput(field="location", reason="expect-place"))
+    raise InvalidInput(field="location", reason="expect-place")

@@ -5,15 +5,12 @@ from aiogram import Bot, F, Router
 from aiogram.filters import JOIN_TRANSITION, LEAVE_TRANSITION, ChatMemberUpdatedFilter, Command
 from aiogram.filters.command import CommandObject
 from aiogram.types import ChatMemberUpdated, Message
-from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.errors import error_text
 from dialogs.common.i18n import fluent_args
 from services.places.objects import bind_report_chat, forget_report_chat
 from services.platform.clock import Clock
 from services.platform.db.models import User
-from services.platform.errors import DomainError
 from services.platform.i18n import Translator
 
 _GROUPS = F.chat.type.in_({"group", "supergroup"})
@@ -33,16 +30,9 @@ async def bind_command(
     session: AsyncSession,
     clock: Clock,
     i18n: Translator,
-    dialog_manager: DialogManager,
     user: User | None = None,
 ) -> None:
-    try:
-        work_object = await bind_report_chat(
-            session, user, command.args or "", message.chat.id, clock
-        )
-    except DomainError as error:
-        await message.answer(error_text(dialog_manager, error))
-        return
+    work_object = await bind_report_chat(session, user, command.args or "", message.chat.id, clock)
     await message.answer(
         i18n.get("objects-group-bound", **fluent_args({"object_name": work_object.name}))
     )

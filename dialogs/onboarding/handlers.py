@@ -6,23 +6,17 @@ from aiogram_dialog import DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Select
 
-from dialogs.common.errors import show_domain_error
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
 from dialogs.menu.states import MainMenuSG
 from dialogs.onboarding.states import OnboardingSG
 from services.orgs.organizations import clean_name, create_organization, validate_timezone
 from services.places.timezones import timezone_for_location
-from services.platform.errors import DomainError
 
 
 async def organization_name_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    try:
-        manager.dialog_data["name"] = clean_name(message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    manager.dialog_data["name"] = clean_name(message.text)
     await manager.switch_to(OnboardingSG.timezone)
 
 
@@ -34,11 +28,7 @@ async def timezone_chosen(
 
 
 async def timezone_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        manager.dialog_data["timezone"] = validate_timezone(message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    manager.dialog_data["timezone"] = validate_timezone(message.text)
     await manager.switch_to(OnboardingSG.language)
 
 
@@ -46,30 +36,22 @@ async def timezone_from_location(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
     assert message.location is not None
-    try:
-        manager.dialog_data["timezone"] = timezone_for_location(
-            message.location.latitude, message.location.longitude
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    manager.dialog_data["timezone"] = timezone_for_location(
+        message.location.latitude, message.location.longitude
+    )
     await manager.switch_to(OnboardingSG.language)
 
 
 async def language_chosen(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, language: str
 ) -> None:
-    data = manager.middleware_data
-    try:
-        await create_organization(
-            data["session"],
-            data["user"],
-            data["clock"],
-            name=manager.dialog_data["name"],
-            timezone=manager.dialog_data["timezone"],
-            language=language,
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await create_organization(
+        context.session,
+        context.user,
+        context.clock,
+        name=manager.dialog_data["name"],
+        timezone=manager.dialog_data["timezone"],
+        language=language,
+    )
     await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK)

@@ -1,21 +1,20 @@
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from aiogram_dialog import DialogManager
 
-from services.platform.db.models import MembershipRole, User
-from services.platform.i18n import Translator
+from dialogs.common.context import update_context
+from services.platform.db.models import MembershipRole
 from services.staff.users import active_memberships, current_membership
 
 
-async def get_organizations(
-    user: User, session: AsyncSession, i18n: Translator, **_: Any
-) -> dict[str, Any]:
-    memberships = await active_memberships(session, user.id)
-    current = current_membership(memberships, user.active_organization_id)
+async def get_organizations(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    memberships = await active_memberships(context.session, context.user.id)
+    current = current_membership(memberships, context.user.active_organization_id)
     items = [
         (
             m.organization_id,
-            i18n.get(
+            context.i18n.get(
                 "orgs-item",
                 name=m.organization_name,
                 role=m.role.value,

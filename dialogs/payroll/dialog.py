@@ -11,13 +11,10 @@ from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
+from dialogs.common.navigation import back_to
 from dialogs.payroll import getters, handlers
 from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import Notice
-
-
-def _back_to(state, widget_id: str = "back") -> SwitchTo:  # type: ignore[no-untyped-def]
-    return SwitchTo(I18n("common-back"), id=widget_id, state=state)
 
 
 def payroll_dialog() -> Dialog:
@@ -49,14 +46,14 @@ def payroll_dialog() -> Dialog:
                 state=PayrollSG.close_confirm,
                 when="can_close",
             ),
-            _back_to(PayrollSG.periods),
+            back_to(PayrollSG.periods),
             state=PayrollSG.period,
             getter=getters.get_period,
         ),
         Window(
             I18n("payroll-close-confirm"),
             Button(I18n("payroll-close-yes"), id="close_yes", on_click=handlers.close_confirmed),
-            _back_to(PayrollSG.period),
+            back_to(PayrollSG.period),
             state=PayrollSG.close_confirm,
             getter=getters.get_period,
         ),
@@ -85,7 +82,7 @@ def payroll_dialog() -> Dialog:
                 state=PayrollSG.correct_pick,
                 when="can_correct",
             ),
-            _back_to(PayrollSG.period),
+            back_to(PayrollSG.period),
             state=PayrollSG.payslip,
             getter=getters.get_payslip,
         ),
@@ -94,7 +91,7 @@ def payroll_dialog() -> Dialog:
             I18n("payroll-explain-lines", when="has_lines"),
             I18n("payroll-explain-empty", when=~F["has_lines"]),
             I18n("payroll-explain-sums"),
-            _back_to(PayrollSG.payslip),
+            back_to(PayrollSG.payslip),
             state=PayrollSG.explain,
             getter=getters.get_explain,
         ),
@@ -102,20 +99,20 @@ def payroll_dialog() -> Dialog:
             I18n("payroll-adjust-amount-bonus", when="is_bonus"),
             I18n("payroll-adjust-amount-deduction", when="is_deduction"),
             MessageInput(handlers.amount_entered),
-            _back_to(PayrollSG.payslip),
+            back_to(PayrollSG.payslip),
             state=PayrollSG.adjust_amount,
             getter=getters.get_adjust,
         ),
         Window(
             I18n("payroll-adjust-reason"),
             MessageInput(handlers.reason_entered),
-            _back_to(PayrollSG.payslip),
+            back_to(PayrollSG.payslip),
             state=PayrollSG.adjust_reason,
         ),
         Window(
             I18n("payroll-payout-ask"),
             choice_column("methods", "methods", handlers.payout_method_chosen, type_factory=str),
-            _back_to(PayrollSG.payslip),
+            back_to(PayrollSG.payslip),
             state=PayrollSG.payout,
             getter=getters.get_payout,
         ),
@@ -125,7 +122,7 @@ def payroll_dialog() -> Dialog:
                 I18n("payroll-payout-whole"), id="whole", on_click=handlers.payout_whole_balance
             ),
             MessageInput(handlers.payout_amount_entered),
-            _back_to(PayrollSG.payout),
+            back_to(PayrollSG.payout),
             state=PayrollSG.payout_amount,
             getter=getters.get_payout,
         ),
@@ -133,14 +130,14 @@ def payroll_dialog() -> Dialog:
             I18n("payroll-correct-pick", when="has_shifts"),
             I18n("payroll-correct-none", when="no_shifts"),
             choice_column("shifts", "shifts", handlers.shift_to_correct_chosen),
-            _back_to(PayrollSG.payslip),
+            back_to(PayrollSG.payslip),
             state=PayrollSG.correct_pick,
             getter=getters.get_correct_pick,
         ),
         Window(
             I18n("payroll-correct-ask"),
             MessageInput(handlers.new_times_entered),
-            _back_to(PayrollSG.correct_pick),
+            back_to(PayrollSG.correct_pick),
             state=PayrollSG.correct_times,
             getter=getters.get_correct_shift,
         ),
@@ -151,21 +148,21 @@ def payroll_dialog() -> Dialog:
                 id="correct_yes",
                 on_click=handlers.correction_confirmed,
             ),
-            _back_to(PayrollSG.correct_times),
+            back_to(PayrollSG.correct_times),
             state=PayrollSG.correct_confirm,
             getter=getters.get_correct_shift,
         ),
         Window(
             I18n("payroll-settings-title"),
             choice_column("kinds", "kinds", handlers.period_kind_chosen, type_factory=str),
-            _back_to(PayrollSG.periods),
+            back_to(PayrollSG.periods),
             state=PayrollSG.settings_kind,
             getter=getters.get_settings,
         ),
         Window(
             I18n("payroll-settings-pay-day"),
             MessageInput(handlers.pay_day_entered),
-            _back_to(PayrollSG.settings_kind),
+            back_to(PayrollSG.settings_kind),
             state=PayrollSG.settings_pay_day,
             getter=getters.get_settings,
         ),
@@ -196,14 +193,14 @@ def my_pay_dialog() -> Dialog:
             I18n("payroll-explain-lines", when="has_lines"),
             I18n("payroll-explain-empty", when=F["found"] & ~F["has_lines"]),
             I18n("payroll-explain-sums", when="found"),
-            _back_to(MyPaySG.payslip),
+            back_to(MyPaySG.payslip),
             state=MyPaySG.explain,
             getter=getters.get_my_explain,
         ),
         Window(
             I18n("payroll-my-periods-title"),
             choice_column("my_periods", "periods", handlers.my_period_chosen),
-            _back_to(MyPaySG.payslip),
+            back_to(MyPaySG.payslip),
             state=MyPaySG.periods,
             getter=getters.get_my_periods,
         ),

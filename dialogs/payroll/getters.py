@@ -5,10 +5,9 @@ from decimal import Decimal
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.actor import current_actor
-from dialogs.common.i18n import translator_of
+from dialogs.common.actor import actor_of
+from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from services.payroll.access import can_edit_money
 from services.payroll.adjustments import PAYOUT_METHODS
@@ -23,7 +22,7 @@ from services.payroll.payslips import (
     recent_periods,
 )
 from services.payroll.periods import MAX_PAY_DAY_OFFSET, current_period, payroll_settings
-from services.platform.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus, User
+from services.platform.db.models import PayPeriod, PayPeriodKind, PayPeriodStatus
 from services.platform.errors import DomainError, PermissionDenied
 from services.platform.i18n import Translator
 from services.platform.local_time import hhmm
@@ -36,19 +35,11 @@ SHIFT_ID = "shift_id"
 NEW_START = "new_start"
 NEW_END = "new_end"
 PERIOD_KIND = "period_kind"
-# The current period's button while nothing is written to it (it is not stored yet).
-CURRENT_PERIOD = 0
 # A Telegram message holds 4,096 characters: the lines of a long month get at most
 # this many, the title and the sums the rest.
 MAX_EXPLAIN_CHARACTERS = 3_000
-
-
-def _session(manager: DialogManager) -> AsyncSession:
-    return manager.middleware_data["session"]
-
-
-def _user(manager: DialogManager) -> User:
-    return manager.middleware_data["user"]
+# The current period's button while nothing is written to it (it is not stored yet).
+CURRENT_PERIOD = 0
 
 
 def period_label(i18n: Translator, period: PayPeriod) -> str:
@@ -93,80 +84,77 @@ def explain_args(i18n: Translator, view: PayslipView) -> dict[str, Any]:
 
 
 async def get_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
-    session = _session(dialog_manager)
-    actor = await current_actor(session, _user(dialog_manager))
+    context = update_context(dialog_manager)
+    actor = await actor_of(dialog_manager)
     periods = await recent_periods(
-        session,
-        dialog_manager.middleware_data["clock"],
+        context.session,
+        context.clock,
         user_id=actor.user_id,
         organization_id=actor.organization_id,
     )
     return {
-        "periods": period_choices(i18n, periods),
+        "periods": period_choices(context.i18n, periods),
         "can_configure": actor.is_owner,
     }
 
 
 async def _chosen_period(manager: DialogManager) -> PayPeriod:
-    period = await _session(manager).get(PayPeriod, manager.dialog_data[PERIOD_ID])
+    period = await update_context(manager).session.get(PayPeriod, manager.dialog_data[PERIOD_ID])
     assert period is not None
     return period
 
 
 async def get_period(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
-    session = _session(dialog_manager)
-    user = _user(dialog_manager)
+    context = update_context(dialog_manager)
     period = await _chosen_period(dialog_manager)
-    actor = await current_actor(session, user)
-    people = await period_payslips(session, user_id=user.id, period_id=period.id)
-    currency = await organization_currency(session, period.organization_id)
+    actor = await actor_of(dialog_manager)
+    people = await period_payslips(context.session, user_id=context.user.id, period_id=period.id)
+    currency = await organization_currency(context.session, period.organization_id)
     net = sum((p.net for p in people), Decimal("0.00"))
     paid = sum((p.paid for p in people), Decimal("0.00"))
     return {
-        "start": i18n.day(period.start_date, "short"),
-        "end": i18n.day(period.end_date, "short"),
-        "pay_day": i18n.day(period.pay_day, "short"),
+        "start": context.i18n.day(period.start_date, "short"),
+        "end": context.i18n.day(period.end_date, "short"),
+        "pay_day": context.i18n.day(period.pay_day, "short"),
         "status": period.status,
         "count": len(people),
         "people": [
             (
                 p.user_id,
-                i18n.get(
+                context.i18n.get(
                     "payroll-period-person",
                     name=p.employee_name,
-                    net=i18n.money(p.net, currency),
-                    balance=i18n.money(p.balance, currency),
+                    net=context.i18n.money(p.net, currency),
+                    balance=context.i18n.money(p.balance, currency),
                 ),
             )
             for p in people
         ],
         "has_people": bool(people),
         "is_empty": not people,
-        "net": i18n.money(net, currency),
-        "paid": i18n.money(paid, currency),
-        "balance": i18n.money(net - paid, currency),
+        "net": context.i18n.money(net, currency),
+        "paid": context.i18n.money(paid, currency),
+        "balance": context.i18n.money(net - paid, currency),
         "can_close": actor.is_owner and period.status == PayPeriodStatus.OPEN,
     }
 
 
 async def _owner_view(manager: DialogManager) -> PayslipView:
+    context = update_context(manager)
     return await payslip(
-        _session(manager),
-        user_id=_user(manager).id,
+        context.session,
+        user_id=context.user.id,
         period_id=manager.dialog_data[PERIOD_ID],
         employee_user_id=manager.dialog_data[EMPLOYEE_ID],
     )
 
 
 async def get_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
-    session = _session(dialog_manager)
+    context = update_context(dialog_manager)
     view = await _owner_view(dialog_manager)
-    actor = await current_actor(session, _user(dialog_manager))
-    can_edit = await can_edit_money(session, actor)
-    return payslip_args(i18n, view) | {
+    actor = await actor_of(dialog_manager)
+    can_edit = await can_edit_money(context.session, actor)
+    return payslip_args(context.i18n, view) | {
         "can_adjust": can_edit and not view.frozen,
         "can_pay": can_edit and view.totals.balance > 0,
         "can_correct": can_edit,
@@ -174,7 +162,7 @@ async def get_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 
 
 async def get_explain(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    return explain_args(translator_of(dialog_manager), await _owner_view(dialog_manager))
+    return explain_args(update_context(dialog_manager).i18n, await _owner_view(dialog_manager))
 
 
 async def get_adjust(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -184,14 +172,14 @@ async def get_adjust(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 
 async def get_payout(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
+    context = update_context(dialog_manager)
     view = await _owner_view(dialog_manager)
     method = dialog_manager.dialog_data.get(PAYOUT_METHOD)
     return {
         "name": view.totals.employee_name,
-        "balance": i18n.money(view.totals.balance, view.currency),
-        "methods": [(m, i18n.get(f"payroll-method-{m}")) for m in PAYOUT_METHODS],
-        "method": i18n.get(f"payroll-method-{method}") if method else "",
+        "balance": context.i18n.money(view.totals.balance, view.currency),
+        "methods": [(m, context.i18n.get(f"payroll-method-{m}")) for m in PAYOUT_METHODS],
+        "method": context.i18n.get(f"payroll-method-{method}") if method else "",
     }
 
 
@@ -206,21 +194,22 @@ def shift_label(i18n: Translator, shift: CorrectableShift) -> str:
 
 
 async def _correctable(manager: DialogManager) -> list[CorrectableShift]:
+    context = update_context(manager)
     return await correctable_shifts(
-        _session(manager),
-        user_id=_user(manager).id,
+        context.session,
+        user_id=context.user.id,
         period_id=manager.dialog_data[PERIOD_ID],
         employee_user_id=manager.dialog_data[EMPLOYEE_ID],
     )
 
 
 async def get_correct_pick(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
+    context = update_context(dialog_manager)
     view = await _owner_view(dialog_manager)
     shifts = await _correctable(dialog_manager)
     return {
         "name": view.totals.employee_name,
-        "shifts": [(shift.shift_id, shift_label(i18n, shift)) for shift in shifts],
+        "shifts": [(shift.shift_id, shift_label(context.i18n, shift)) for shift in shifts],
         "has_shifts": bool(shifts),
         "no_shifts": not shifts,
     }
@@ -228,14 +217,14 @@ async def get_correct_pick(dialog_manager: DialogManager, **_: Any) -> dict[str,
 
 async def get_correct_shift(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The chosen shift as it is, and the new times once typed."""
-    i18n = translator_of(dialog_manager)
+    context = update_context(dialog_manager)
     view = await _owner_view(dialog_manager)
     chosen = dialog_manager.dialog_data[SHIFT_ID]
     shift = next(s for s in await _correctable(dialog_manager) if s.shift_id == chosen)
     return {
-        "shift": shift_label(i18n, shift),
+        "shift": shift_label(context.i18n, shift),
         "minutes": shift.worked_minutes,
-        "pay": i18n.money(shift.pay, view.currency),
+        "pay": context.i18n.money(shift.pay, view.currency),
         "new_start": dialog_manager.dialog_data.get(NEW_START, ""),
         "new_end": dialog_manager.dialog_data.get(NEW_END, ""),
     }
@@ -243,24 +232,21 @@ async def get_correct_shift(dialog_manager: DialogManager, **_: Any) -> dict[str
 
 async def get_settings(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The organization's period settings and the current period, which a change keeps."""
-    i18n = translator_of(dialog_manager)
-    session = _session(dialog_manager)
-    actor = await current_actor(session, _user(dialog_manager))
-    settings = await payroll_settings(session, actor.organization_id)
-    current = await current_period(
-        session, dialog_manager.middleware_data["clock"], actor.organization_id
-    )
+    context = update_context(dialog_manager)
+    actor = await actor_of(dialog_manager)
+    settings = await payroll_settings(context.session, actor.organization_id)
+    current = await current_period(context.session, context.clock, actor.organization_id)
     chosen = dialog_manager.dialog_data.get(PERIOD_KIND, settings.period_kind)
     return {
-        "kind": i18n.get(f"payroll-kind-{settings.period_kind}"),
-        "chosen_kind": i18n.get(f"payroll-kind-{chosen}"),
+        "kind": context.i18n.get(f"payroll-kind-{settings.period_kind}"),
+        "chosen_kind": context.i18n.get(f"payroll-kind-{chosen}"),
         "offset": settings.pay_day_offset_days,
         "max_offset": MAX_PAY_DAY_OFFSET,
-        "start": i18n.day(current.start_date, "short"),
-        "end": i18n.day(current.end_date, "short"),
-        "pay_day": i18n.day(current.pay_day, "short"),
-        "effective_from": i18n.day(current.end_date + timedelta(days=1), "short"),
-        "kinds": [(kind, i18n.get(f"payroll-kind-{kind}")) for kind in PayPeriodKind],
+        "start": context.i18n.day(current.start_date, "short"),
+        "end": context.i18n.day(current.end_date, "short"),
+        "pay_day": context.i18n.day(current.pay_day, "short"),
+        "effective_from": context.i18n.day(current.end_date + timedelta(days=1), "short"),
+        "kinds": [(kind, context.i18n.get(f"payroll-kind-{kind}")) for kind in PayPeriodKind],
     }
 
 
@@ -268,26 +254,28 @@ async def get_settings(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
 
 
 async def _my_view(manager: DialogManager) -> PayslipView | None:
-    session = _session(manager)
-    user = _user(manager)
+    context = update_context(manager)
     try:
-        actor = await current_actor(session, user)
+        actor = await actor_of(manager)
     except PermissionDenied:
         return None
     period_id = manager.dialog_data.get(PERIOD_ID)
     if period_id is not None:
         try:
             return await payslip(
-                session, user_id=user.id, period_id=period_id, employee_user_id=user.id
+                context.session,
+                user_id=context.user.id,
+                period_id=period_id,
+                employee_user_id=context.user.id,
             )
         except DomainError:
             manager.dialog_data.pop(PERIOD_ID)
     return await current_payslip(
-        session,
-        manager.middleware_data["clock"],
-        user_id=user.id,
+        context.session,
+        context.clock,
+        user_id=context.user.id,
         organization_id=actor.organization_id,
-        employee_user_id=user.id,
+        employee_user_id=context.user.id,
     )
 
 
@@ -297,7 +285,7 @@ async def get_my_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, A
         return {"found": False, "missing": True}
     # An unstored current period has no id: the page opens the current period by default.
     link_params = {} if view.period.id is None else {"period": str(view.period.id)}
-    return payslip_args(translator_of(dialog_manager), view) | {
+    return payslip_args(update_context(dialog_manager).i18n, view) | {
         "found": True,
         "missing": False,
         "payslip_url": mini_app_link(dialog_manager, "payslip", **link_params),
@@ -308,17 +296,16 @@ async def get_my_explain(dialog_manager: DialogManager, **_: Any) -> dict[str, A
     view = await _my_view(dialog_manager)
     if view is None:
         return {"found": False, "has_lines": False}
-    return explain_args(translator_of(dialog_manager), view) | {"found": True}
+    return explain_args(update_context(dialog_manager).i18n, view) | {"found": True}
 
 
 async def get_my_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
-    session = _session(dialog_manager)
-    actor = await current_actor(session, _user(dialog_manager))
+    context = update_context(dialog_manager)
+    actor = await actor_of(dialog_manager)
     periods = await recent_periods(
-        session,
-        dialog_manager.middleware_data["clock"],
+        context.session,
+        context.clock,
         user_id=actor.user_id,
         organization_id=actor.organization_id,
     )
-    return {"periods": period_choices(i18n, periods)}
+    return {"periods": period_choices(context.i18n, periods)}

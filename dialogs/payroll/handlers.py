@@ -5,17 +5,15 @@ from datetime import time
 from decimal import Decimal
 from typing import Any
 
-from aiogram import Bot
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.chat_action import ChatActionSender
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.common.actor import current_actor
+from dialogs.common.actor import actor_of
+from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import translator_of
-from dialogs.common.input import show_callback_error
 from dialogs.payroll.getters import (
     ADJUST_IS_BONUS,
     CURRENT_PERIOD,
@@ -46,10 +44,6 @@ ADJUST_AMOUNT = "adjust_amount"
 REQUEST_KEY = "request_key"
 
 
-def _data(manager: DialogManager) -> dict[str, Any]:
-    return manager.middleware_data
-
-
 def _new_request(manager: DialogManager) -> None:
     manager.dialog_data[REQUEST_KEY] = uuid.uuid4().hex
 
@@ -62,9 +56,9 @@ async def period_chosen(
 ) -> None:
     """Opening the current period to work on it stores it if nothing was written to it yet."""
     if period_id == CURRENT_PERIOD:
-        data = _data(manager)
-        actor = await current_actor(data["session"], data["user"])
-        period = await open_current_period(data["session"], data["clock"], actor.organization_id)
+        context = update_context(manager)
+        actor = await actor_of(manager)
+        period = await open_current_period(context.session, context.clock, actor.organization_id)
         period_id = period.id
     manager.dialog_data[PERIOD_ID] = period_id
     await manager.switch_to(PayrollSG.period)
@@ -78,48 +72,38 @@ async def employee_chosen(
 
 
 async def close_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = _data(manager)
-    try:
-        await close_pay_period(
-            data["session"],
-            data["clock"],
-            period_id=manager.dialog_data[PERIOD_ID],
-            user_id=data["user"].id,
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await close_pay_period(
+        context.session,
+        context.clock,
+        period_id=manager.dialog_data[PERIOD_ID],
+        user_id=context.user.id,
+    )
     set_notice(manager, "payroll-closed-notice")
     await manager.switch_to(PayrollSG.period)
 
 
 async def export_clicked(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Build the workbook while the chat shows "sending a file…", then send it."""
-    data = _data(manager)
-    bot: Bot = data["bot"]
-    i18n = translator_of(manager)
+    context = update_context(manager)
     assert callback.message is not None
     chat_id = callback.message.chat.id
-    try:
-        async with ChatActionSender.upload_document(bot=bot, chat_id=chat_id):
-            filename, content = await export_period_workbook(
-                data["session"],
-                user_id=data["user"].id,
-                period_id=manager.dialog_data[PERIOD_ID],
-                translator=i18n,
-            )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
-    period = await data["session"].get(PayPeriod, manager.dialog_data[PERIOD_ID])
+    async with ChatActionSender.upload_document(bot=context.bot, chat_id=chat_id):
+        filename, content = await export_period_workbook(
+            context.session,
+            user_id=context.user.id,
+            period_id=manager.dialog_data[PERIOD_ID],
+            translator=context.i18n,
+        )
+    period = await context.session.get(PayPeriod, manager.dialog_data[PERIOD_ID])
     assert period is not None
-    await bot.send_document(
+    await context.bot.send_document(
         chat_id,
         BufferedInputFile(content, filename=filename),
-        caption=i18n.get(
+        caption=context.i18n.get(
             "payroll-export-caption",
-            start=i18n.day(period.start_date, "short"),
-            end=i18n.day(period.end_date, "short"),
+            start=context.i18n.day(period.start_date, "short"),
+            end=context.i18n.day(period.end_date, "short"),
         ),
     )
     manager.show_mode = ShowMode.SEND
@@ -138,38 +122,29 @@ async def start_deduction(callback: CallbackQuery, button: Button, manager: Dial
 
 
 async def amount_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        amount = parse_money(message.text, field="amount")
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    amount = parse_money(message.text, field="amount")
     manager.dialog_data[ADJUST_AMOUNT] = str(amount)
     await manager.switch_to(PayrollSG.adjust_reason)
 
 
 async def reason_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    data = _data(manager)
-    period = await data["session"].get(PayPeriod, manager.dialog_data[PERIOD_ID])
+    context = update_context(manager)
+    period = await context.session.get(PayPeriod, manager.dialog_data[PERIOD_ID])
     assert period is not None
-    try:
-        entry = await add_manual_adjustment(
-            data["session"],
-            data["clock"],
-            user_id=data["user"].id,
-            organization_id=period.organization_id,
-            employee_user_id=manager.dialog_data[EMPLOYEE_ID],
-            amount=Decimal(manager.dialog_data[ADJUST_AMOUNT]),
-            is_bonus=bool(manager.dialog_data[ADJUST_IS_BONUS]),
-            reason=message.text or "",
-            request_key=manager.dialog_data[REQUEST_KEY],
-            period_id=period.id,
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
-    i18n = translator_of(manager)
-    currency = await organization_currency(data["session"], period.organization_id)
-    set_notice(manager, "payroll-adjust-done", amount=i18n.money(entry.amount, currency))
+    entry = await add_manual_adjustment(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        organization_id=period.organization_id,
+        employee_user_id=manager.dialog_data[EMPLOYEE_ID],
+        amount=Decimal(manager.dialog_data[ADJUST_AMOUNT]),
+        is_bonus=bool(manager.dialog_data[ADJUST_IS_BONUS]),
+        reason=message.text or "",
+        request_key=manager.dialog_data[REQUEST_KEY],
+        period_id=period.id,
+    )
+    currency = await organization_currency(context.session, period.organization_id)
+    set_notice(manager, "payroll-adjust-done", amount=context.i18n.money(entry.amount, currency))
     await manager.switch_to(PayrollSG.payslip)
 
 
@@ -188,24 +163,19 @@ async def payout_method_chosen(
 async def _pay(message: Message, manager: DialogManager, amount: Decimal | None) -> None:
     """Record the payout (the whole balance when `amount` is None) and go back to the
     payslip; a refusal (more than the balance) keeps the amount window open."""
-    data = _data(manager)
-    try:
-        entry = await record_payout(
-            data["session"],
-            data["clock"],
-            user_id=data["user"].id,
-            period_id=manager.dialog_data[PERIOD_ID],
-            employee_user_id=manager.dialog_data[EMPLOYEE_ID],
-            method=PayoutMethod(manager.dialog_data[PAYOUT_METHOD]),
-            request_key=manager.dialog_data[REQUEST_KEY],
-            amount=amount,
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
-    i18n = translator_of(manager)
-    currency = await organization_currency(data["session"], entry.organization_id)
-    set_notice(manager, "payroll-payout-done", amount=i18n.money(-entry.amount, currency))
+    context = update_context(manager)
+    entry = await record_payout(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        period_id=manager.dialog_data[PERIOD_ID],
+        employee_user_id=manager.dialog_data[EMPLOYEE_ID],
+        method=PayoutMethod(manager.dialog_data[PAYOUT_METHOD]),
+        request_key=manager.dialog_data[REQUEST_KEY],
+        amount=amount,
+    )
+    currency = await organization_currency(context.session, entry.organization_id)
+    set_notice(manager, "payroll-payout-done", amount=context.i18n.money(-entry.amount, currency))
     await manager.switch_to(PayrollSG.payslip)
 
 
@@ -219,11 +189,7 @@ async def payout_whole_balance(
 async def payout_amount_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    try:
-        amount = parse_money(message.text, field="amount")
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    amount = parse_money(message.text, field="amount")
     await _pay(message, manager, amount)
 
 
@@ -239,11 +205,7 @@ async def shift_to_correct_chosen(
 
 
 async def new_times_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        start, end = parse_shift_times(message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    start, end = parse_shift_times(message.text)
     manager.dialog_data[NEW_START] = hhmm(start)
     manager.dialog_data[NEW_END] = hhmm(end)
     await manager.switch_to(PayrollSG.correct_confirm)
@@ -254,28 +216,27 @@ async def correction_confirmed(
 ) -> None:
     """Correct the shift (reversals and new entries); a refusal (a time in the future)
     goes back to typing the times."""
-    data = _data(manager)
+    context = update_context(manager)
     try:
         shift = await correct_shift_local_times(
-            data["session"],
-            data["clock"],
-            user_id=data["user"].id,
+            context.session,
+            context.clock,
+            user_id=context.user.id,
             shift_id=manager.dialog_data[SHIFT_ID],
             start=time.fromisoformat(manager.dialog_data[NEW_START]),
             end=time.fromisoformat(manager.dialog_data[NEW_END]),
         )
     except DomainError as error:
-        await show_callback_error(callback, manager, error)
+        await show_domain_error(callback, manager, error)
         await manager.switch_to(PayrollSG.correct_times)
         return
-    i18n = translator_of(manager)
-    currency = await organization_currency(data["session"], shift.organization_id)
+    currency = await organization_currency(context.session, shift.organization_id)
     assert shift.pay is not None
     set_notice(
         manager,
         "payroll-correct-done",
         minutes=shift.worked_minutes,
-        pay=i18n.money(shift.pay, currency),
+        pay=context.i18n.money(shift.pay, currency),
     )
     await manager.switch_to(PayrollSG.payslip)
 
@@ -289,31 +250,23 @@ async def period_kind_chosen(
 
 async def pay_day_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """Save the period kind and the pay day; the current period stays as it is."""
-    data = _data(manager)
-    user = data["user"]
-    try:
-        days = parse_whole_number(
-            message.text, field="pay_day", minimum=0, maximum=MAX_PAY_DAY_OFFSET
-        )
-        actor = await current_actor(data["session"], user)
-        change = await update_payroll_settings(
-            data["session"],
-            data["clock"],
-            user_id=user.id,
-            organization_id=actor.organization_id,
-            period_kind=PayPeriodKind(manager.dialog_data[PERIOD_KIND]),
-            pay_day_offset_days=days,
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
-    i18n = translator_of(manager)
+    context = update_context(manager)
+    days = parse_whole_number(message.text, field="pay_day", minimum=0, maximum=MAX_PAY_DAY_OFFSET)
+    actor = await actor_of(manager)
+    change = await update_payroll_settings(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        organization_id=actor.organization_id,
+        period_kind=PayPeriodKind(manager.dialog_data[PERIOD_KIND]),
+        pay_day_offset_days=days,
+    )
     set_notice(
         manager,
         "payroll-settings-saved",
-        kind=i18n.get(f"payroll-kind-{change.settings.period_kind}"),
+        kind=context.i18n.get(f"payroll-kind-{change.settings.period_kind}"),
         offset=days,
-        effective_from=i18n.day(change.effective_from, "short"),
+        effective_from=context.i18n.day(change.effective_from, "short"),
     )
     await manager.switch_to(PayrollSG.periods)
 

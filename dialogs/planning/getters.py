@@ -5,8 +5,8 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 from babel.dates import get_day_names
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
 from dialogs.planning.widgets import day_label
@@ -22,8 +22,7 @@ from services.planning.queries import (
 )
 from services.planning.settings import planning_settings
 from services.planning.templates import object_templates, template_items
-from services.platform.clock import Clock
-from services.platform.db.models import Organization, User, WorkObject
+from services.platform.db.models import Organization, WorkObject
 from services.platform.i18n import Translator
 from services.platform.local_time import crosses_midnight, hhmm, local_today
 
@@ -32,22 +31,6 @@ MINUTES = [0, 15, 30, 45]
 PLACES = [1, 2, 3, 4, 5, 6]
 # Approvals inbox item ids: `cancellation:<id>` or an exchange's `kind:<id>`.
 CANCELLATION_KEY = "cancellation"
-
-
-def _session(manager: DialogManager) -> AsyncSession:
-    return manager.middleware_data["session"]
-
-
-def _user(manager: DialogManager) -> User:
-    return manager.middleware_data["user"]
-
-
-def _clock(manager: DialogManager) -> Clock:
-    return manager.middleware_data["clock"]
-
-
-def _i18n(manager: DialogManager) -> Translator:
-    return manager.middleware_data["i18n"]
 
 
 def _day(manager: DialogManager, key: str) -> date:
@@ -60,30 +43,38 @@ def _time(manager: DialogManager, key: str) -> time | None:
 
 
 async def _object(manager: DialogManager) -> WorkObject:
-    work_object = await _session(manager).get(WorkObject, manager.dialog_data["object_id"])
+    work_object = await update_context(manager).session.get(
+        WorkObject, manager.dialog_data["object_id"]
+    )
     assert work_object is not None
     return work_object
 
 
 async def _calendar_min(manager: DialogManager) -> date:
     work_object = await _object(manager)
-    return local_today(_clock(manager).now(), work_object.timezone)
+    return local_today(update_context(manager).clock.now(), work_object.timezone)
 
 
 async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session, user = _session(dialog_manager), _user(dialog_manager)
+    context = update_context(dialog_manager)
     organization_id = dialog_manager.dialog_data["organization_id"]
-    objects = await planning_objects(session, user_id=user.id, organization_id=organization_id)
-    pending = await pending_approvals(session, user_id=user.id, organization_id=organization_id)
+    objects = await planning_objects(
+        context.session, user_id=context.user.id, organization_id=organization_id
+    )
+    pending = await pending_approvals(
+        context.session, user_id=context.user.id, organization_id=organization_id
+    )
     exchanges = await pending_exchange_approvals(
-        session, user_id=user.id, organization_id=organization_id
+        context.session, user_id=context.user.id, organization_id=organization_id
     )
     return {
         "objects": [(o.id, o.name) for o in objects],
         "has_objects": bool(objects),
         "no_objects": not objects,
         "pending_count": len(pending) + len(exchanges),
-        "is_owner": await is_owner_of(session, user_id=user.id, organization_id=organization_id),
+        "is_owner": await is_owner_of(
+            context.session, user_id=context.user.id, organization_id=organization_id
+        ),
     }
 
 
@@ -105,14 +96,16 @@ def _choice(values: list[int], selected: int | None, label: str) -> list[tuple[i
 
 async def get_time_picker(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """Hour buttons ("09") and minute buttons (":30"); the half chosen so far is marked."""
+    context = update_context(dialog_manager)
     data = dialog_manager.dialog_data
-    i18n = _i18n(dialog_manager)
     start = _time(dialog_manager, "start")
     return {
         "hours": _choice(HOURS, data.get("hour"), "{:02d}"),
         "minutes": _choice(MINUTES, data.get("minute"), ":{:02d}"),
-        "date": day_label(i18n, _day(dialog_manager, "slot_date")) if data.get("slot_date") else "",
-        "weekday": _weekday_names(i18n)[data["weekday"]] if "weekday" in data else "",
+        "date": day_label(context.i18n, _day(dialog_manager, "slot_date"))
+        if data.get("slot_date")
+        else "",
+        "weekday": _weekday_names(context.i18n)[data["weekday"]] if "weekday" in data else "",
         "start": hhmm(start) if start else "",
     }
 
@@ -125,14 +118,14 @@ def _weekday_names(i18n: Translator) -> dict[int, str]:
 
 
 async def get_places(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     data = dialog_manager.dialog_data
     start, end = _time(dialog_manager, "start"), _time(dialog_manager, "end")
     assert start is not None and end is not None
     when = (
-        day_label(i18n, _day(dialog_manager, "slot_date"))
+        day_label(context.i18n, _day(dialog_manager, "slot_date"))
         if data.get("purpose") == "slot"
-        else _weekday_names(i18n)[data["weekday"]]
+        else _weekday_names(context.i18n)[data["weekday"]]
     )
     return {
         "places": [(n, str(n)) for n in PLACES],
@@ -166,38 +159,39 @@ def _slot_label(i18n: Translator, key: str, view: SlotView) -> str:
 
 
 async def get_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     day = _day(dialog_manager, "day")
     work_object = await _object(dialog_manager)
     views = await object_schedule(
-        _session(dialog_manager),
-        user_id=_user(dialog_manager).id,
+        context.session,
+        user_id=context.user.id,
         object_id=work_object.id,
         local_date=day,
     )
     return {
         "object_name": work_object.name,
-        "date": day_label(i18n, day),
-        "lines": "\n".join(_slot_label(i18n, "planning-slot-line", v) for v in views),
-        "slots": [(v.slot_id, _slot_label(i18n, "planning-slot-button", v)) for v in views],
+        "date": day_label(context.i18n, day),
+        "lines": "\n".join(_slot_label(context.i18n, "planning-slot-line", v) for v in views),
+        "slots": [(v.slot_id, _slot_label(context.i18n, "planning-slot-button", v)) for v in views],
         "is_empty": not views,
-        "calendar_min": local_today(_clock(dialog_manager).now(), work_object.timezone),
+        "calendar_min": local_today(context.clock.now(), work_object.timezone),
     }
 
 
 async def _slot_view(dialog_manager: DialogManager) -> SlotView:
+    context = update_context(dialog_manager)
     return await slot_details(
-        _session(dialog_manager),
-        user_id=_user(dialog_manager).id,
+        context.session,
+        user_id=context.user.id,
         slot_id=dialog_manager.dialog_data["slot_id"],
     )
 
 
 async def get_slot(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     view = await _slot_view(dialog_manager)
     return {
-        "date": day_label(i18n, view.local_date),
+        "date": day_label(context.i18n, view.local_date),
         "start": hhmm(view.start_time),
         "end": hhmm(view.end_time),
         "booked": view.booked,
@@ -216,10 +210,11 @@ async def get_slot(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 
 async def get_assign(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     data = await get_slot(dialog_manager)
     employees = await assignable_employees(
-        _session(dialog_manager),
-        user_id=_user(dialog_manager).id,
+        context.session,
+        user_id=context.user.id,
         slot_id=dialog_manager.dialog_data["slot_id"],
     )
     data["employees"] = employees
@@ -232,9 +227,10 @@ async def get_unassign_comment(dialog_manager: DialogManager, **_: Any) -> dict[
 
 
 async def get_templates(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     work_object = await _object(dialog_manager)
     templates = await object_templates(
-        _session(dialog_manager), user_id=_user(dialog_manager).id, object_id=work_object.id
+        context.session, user_id=context.user.id, object_id=work_object.id
     )
     return {
         "object_name": work_object.name,
@@ -244,15 +240,15 @@ async def get_templates(dialog_manager: DialogManager, **_: Any) -> dict[str, An
 
 
 async def get_template(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     template, items = await template_items(
-        _session(dialog_manager),
-        user_id=_user(dialog_manager).id,
+        context.session,
+        user_id=context.user.id,
         template_id=dialog_manager.dialog_data["template_id"],
     )
-    names = _weekday_names(i18n)
+    names = _weekday_names(context.i18n)
     lines = [
-        i18n.get(
+        context.i18n.get(
             "planning-template-line",
             weekday=names[item.weekday],
             start=hhmm(item.start_time),
@@ -264,7 +260,7 @@ async def get_template(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     return {
         "title": template.title,
         "items": [
-            (item.id, i18n.get("planning-item-remove", line=line))
+            (item.id, context.i18n.get("planning-item-remove", line=line))
             for item, line in zip(items, lines, strict=True)
         ],
         "lines": "\n".join(lines),
@@ -274,7 +270,7 @@ async def get_template(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
 
 
 async def get_weekdays(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    return {"weekdays": list(_weekday_names(_i18n(dialog_manager)).items())}
+    return {"weekdays": list(_weekday_names(update_context(dialog_manager).i18n).items())}
 
 
 async def get_apply(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -282,20 +278,22 @@ async def get_apply(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     data["calendar_min"] = await _calendar_min(dialog_manager)
     raw_from = dialog_manager.dialog_data.get("apply_from")
     data["date_from"] = (
-        day_label(_i18n(dialog_manager), date.fromisoformat(raw_from)) if raw_from else ""
+        day_label(update_context(dialog_manager).i18n, date.fromisoformat(raw_from))
+        if raw_from
+        else ""
     )
     return data
 
 
 async def get_reasons(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session, i18n = _session(dialog_manager), _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     organization_id = dialog_manager.dialog_data["organization_id"]
-    organization = await session.get(Organization, organization_id)
+    organization = await context.session.get(Organization, organization_id)
     assert organization is not None
-    settings = await planning_settings(session, organization_id)
-    reasons = await cancellation_reasons(session, organization_id)
+    settings = await planning_settings(context.session, organization_id)
+    reasons = await cancellation_reasons(context.session, organization_id)
     lines = [
-        i18n.get(
+        context.i18n.get(
             "planning-reason-line-document" if r.needs_document else "planning-reason-line",
             title=r.title,
         )
@@ -303,11 +301,13 @@ async def get_reasons(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     ]
     return {
         "hours": organization.short_notice_hours,
-        "fine": i18n.money(settings.cancellation_fine, organization.currency),
+        "fine": context.i18n.money(settings.cancellation_fine, organization.currency),
         "weekly_cap": settings.weekly_hours_cap or 0,
         "lines": "\n".join(lines),
         "is_empty": not reasons,
-        "reasons": [(r.id, i18n.get("planning-reason-remove", title=r.title)) for r in reasons],
+        "reasons": [
+            (r.id, context.i18n.get("planning-reason-remove", title=r.title)) for r in reasons
+        ],
     }
 
 
@@ -317,20 +317,21 @@ async def get_reason_document(dialog_manager: DialogManager, **_: Any) -> dict[s
 
 async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """Cancellation documents and exchange requests in one inbox."""
-    i18n = _i18n(dialog_manager)
-    session, user = _session(dialog_manager), _user(dialog_manager)
+    context = update_context(dialog_manager)
     organization_id = dialog_manager.dialog_data["organization_id"]
-    pending = await pending_approvals(session, user_id=user.id, organization_id=organization_id)
+    pending = await pending_approvals(
+        context.session, user_id=context.user.id, organization_id=organization_id
+    )
     exchanges = await pending_exchange_approvals(
-        session, user_id=user.id, organization_id=organization_id
+        context.session, user_id=context.user.id, organization_id=organization_id
     )
     items = [
         (
             f"{CANCELLATION_KEY}:{p.cancellation_id}",
-            i18n.get(
+            context.i18n.get(
                 "planning-approval-button",
                 name=p.employee_name,
-                date=day_label(i18n, p.local_date),
+                date=day_label(context.i18n, p.local_date),
                 start=hhmm(p.start_time),
             ),
         )
@@ -338,11 +339,11 @@ async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     ] + [
         (
             e.key,
-            i18n.get(
+            context.i18n.get(
                 "planning-exchange-button",
                 what=e.kind.value,
                 name=e.employee,
-                date=day_label(i18n, e.shift.local_date),
+                date=day_label(context.i18n, e.shift.local_date),
                 start=hhmm(e.shift.start_time),
             ),
         )
@@ -352,9 +353,10 @@ async def get_approvals(dialog_manager: DialogManager, **_: Any) -> dict[str, An
 
 
 async def current_exchange(dialog_manager: DialogManager) -> ExchangeApproval | None:
+    context = update_context(dialog_manager)
     pending = await pending_exchange_approvals(
-        _session(dialog_manager),
-        user_id=_user(dialog_manager).id,
+        context.session,
+        user_id=context.user.id,
         organization_id=dialog_manager.dialog_data["organization_id"],
     )
     wanted = dialog_manager.dialog_data.get("exchange_key")
@@ -362,7 +364,7 @@ async def current_exchange(dialog_manager: DialogManager) -> ExchangeApproval | 
 
 
 async def get_exchange_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     approval = await current_exchange(dialog_manager)
     if approval is None:
         return {"found": False, "is_swap": False}
@@ -373,15 +375,16 @@ async def get_exchange_approval(dialog_manager: DialogManager, **_: Any) -> dict
         "what": approval.kind.value,
         "name": approval.employee,
         "other": approval.other,
-        **shift_args(i18n, approval.shift),
-        **(shift_args(i18n, other_shift, "other_") if other_shift else {}),
+        **shift_args(context.i18n, approval.shift),
+        **(shift_args(context.i18n, other_shift, "other_") if other_shift else {}),
     }
 
 
 async def current_approval(dialog_manager: DialogManager) -> PendingApproval | None:
+    context = update_context(dialog_manager)
     pending = await pending_approvals(
-        _session(dialog_manager),
-        user_id=_user(dialog_manager).id,
+        context.session,
+        user_id=context.user.id,
         organization_id=dialog_manager.dialog_data["organization_id"],
     )
     wanted = dialog_manager.dialog_data.get("approval_id")
@@ -389,11 +392,11 @@ async def current_approval(dialog_manager: DialogManager) -> PendingApproval | N
 
 
 async def get_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     approval = await current_approval(dialog_manager)
     if approval is None:
         return {"found": False}
-    organization = await _session(dialog_manager).get(
+    organization = await context.session.get(
         Organization, dialog_manager.dialog_data["organization_id"]
     )
     assert organization is not None
@@ -401,14 +404,14 @@ async def get_approval(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
         "found": True,
         "name": approval.employee_name,
         "object_name": approval.object_name,
-        "date": day_label(i18n, approval.local_date),
+        "date": day_label(context.i18n, approval.local_date),
         "start": hhmm(approval.start_time),
         "end": hhmm(approval.end_time),
         "reason": approval.reason_title,
         "photos": len(approval.documents),
-        "fine": i18n.money(approval.fine_amount, organization.currency)
+        "fine": context.i18n.money(approval.fine_amount, organization.currency)
         if approval.fine_amount
-        else i18n.get("planning-no-fine"),
+        else context.i18n.get("planning-no-fine"),
     }
 
 
@@ -421,22 +424,22 @@ async def get_move_day(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
 
 async def get_move_targets(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The object's other slots of the chosen day, where the employee may be moved."""
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     day = _day(dialog_manager, "move_day")
     views = await object_schedule(
-        _session(dialog_manager),
-        user_id=_user(dialog_manager).id,
+        context.session,
+        user_id=context.user.id,
         object_id=dialog_manager.dialog_data["object_id"],
         local_date=day,
     )
     targets = [
-        (v.slot_id, _slot_label(i18n, "planning-slot-button", v))
+        (v.slot_id, _slot_label(context.i18n, "planning-slot-button", v))
         for v in views
         if v.slot_id != dialog_manager.dialog_data["slot_id"]
     ]
     return {
         "name": dialog_manager.dialog_data["move_name"],
-        "date": day_label(i18n, day),
+        "date": day_label(context.i18n, day),
         "targets": targets,
         "no_targets": not targets,
     }

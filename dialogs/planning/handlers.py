@@ -9,8 +9,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
-from dialogs.common.context import session_user_clock
-from dialogs.common.errors import show_domain_error
+from dialogs.common.context import update_context
 from dialogs.common.i18n import fluent_args
 from dialogs.common.media import album_items, send_album
 from dialogs.planning.getters import CANCELLATION_KEY, current_approval
@@ -34,20 +33,14 @@ from services.planning.templates import (
     create_template,
     remove_template_item,
 )
-from services.platform.errors import DomainError
 from services.staff.users import active_memberships, current_membership
 
 
-async def _refuse(event: CallbackQuery | Message, manager: DialogManager, error: DomainError):
-    message = event if isinstance(event, Message) else event.message
-    assert isinstance(message, Message)
-    await show_domain_error(message, manager, error)
-
-
 async def on_start(start_data: Any, manager: DialogManager) -> None:
-    session, user, _ = session_user_clock(manager)
+    context = update_context(manager)
     current = current_membership(
-        await active_memberships(session, user.id), user.active_organization_id
+        await active_memberships(context.session, context.user.id),
+        context.user.active_organization_id,
     )
     manager.dialog_data["organization_id"] = current.organization_id if current else 0
 
@@ -110,37 +103,33 @@ async def minute_chosen(
 async def places_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, places: int
 ) -> None:
-    session, user, clock = session_user_clock(manager)
+    context = update_context(manager)
     data = manager.dialog_data
     start, end = time.fromisoformat(data["start"]), time.fromisoformat(data["end"])
-    try:
-        if data["purpose"] == "slot":
-            slot = await create_slot(
-                session,
-                clock,
-                user_id=user.id,
-                object_id=data["object_id"],
-                local_date=date.fromisoformat(data["slot_date"]),
-                start_time=start,
-                end_time=end,
-                max_employees=int(places),
-            )
-            data["created_places"] = slot.max_employees
-            data["day"] = data["slot_date"]
-            await manager.switch_to(PlanningSG.slot_created)
-            return
-        await add_template_item(
-            session,
-            user_id=user.id,
-            template_id=data["template_id"],
-            weekday=data["weekday"],
+    if data["purpose"] == "slot":
+        slot = await create_slot(
+            context.session,
+            context.clock,
+            user_id=context.user.id,
+            object_id=data["object_id"],
+            local_date=date.fromisoformat(data["slot_date"]),
             start_time=start,
             end_time=end,
             max_employees=int(places),
         )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
+        data["created_places"] = slot.max_employees
+        data["day"] = data["slot_date"]
+        await manager.switch_to(PlanningSG.slot_created)
         return
+    await add_template_item(
+        context.session,
+        user_id=context.user.id,
+        template_id=data["template_id"],
+        weekday=data["weekday"],
+        start_time=start,
+        end_time=end,
+        max_employees=int(places),
+    )
     set_notice(manager, "planning-item-added")
     await manager.switch_to(PlanningSG.template)
 
@@ -156,19 +145,15 @@ async def day_chosen(
 async def copy_target_chosen(
     callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, target: date
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        result = await copy_day(
-            session,
-            clock,
-            user_id=user.id,
-            object_id=manager.dialog_data["object_id"],
-            source_date=date.fromisoformat(manager.dialog_data["day"]),
-            target_date=target,
-        )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    result = await copy_day(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        object_id=manager.dialog_data["object_id"],
+        source_date=date.fromisoformat(manager.dialog_data["day"]),
+        target_date=target,
+    )
     manager.dialog_data["day"] = target.isoformat()
     set_notice(manager, "planning-copied", created=result.created, skipped=result.skipped)
     await manager.switch_to(PlanningSG.day)
@@ -189,19 +174,17 @@ async def open_slot_tasks(callback: CallbackQuery, button: Button, manager: Dial
 async def employee_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, membership_id: int
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        planned_shift = await assign_employee(
-            session,
-            clock,
-            user_id=user.id,
-            slot_id=manager.dialog_data["slot_id"],
-            membership_id=int(membership_id),
-        )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
-    view = await slot_details(session, user_id=user.id, slot_id=planned_shift.slot_id)
+    context = update_context(manager)
+    planned_shift = await assign_employee(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        slot_id=manager.dialog_data["slot_id"],
+        membership_id=int(membership_id),
+    )
+    view = await slot_details(
+        context.session, user_id=context.user.id, slot_id=planned_shift.slot_id
+    )
     name = next(p.name for p in view.people if p.planned_shift_id == planned_shift.id)
     set_notice(manager, "planning-assigned", name=name)
     await manager.switch_to(PlanningSG.slot)
@@ -212,8 +195,10 @@ async def _choose_person(
 ) -> None:
     """Remember whom `action` is for (`<action>_id`, `<action>_name`) and go on; back to the
     slot if they are no longer on it."""
-    session, user, _ = session_user_clock(manager)
-    view = await slot_details(session, user_id=user.id, slot_id=manager.dialog_data["slot_id"])
+    context = update_context(manager)
+    view = await slot_details(
+        context.session, user_id=context.user.id, slot_id=manager.dialog_data["slot_id"]
+    )
     person = next((p for p in view.people if p.planned_shift_id == int(planned_shift_id)), None)
     if person is None:
         await manager.switch_to(PlanningSG.slot)
@@ -232,18 +217,14 @@ async def unassign_person_chosen(
 async def unassign_comment_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        await unassign(
-            session,
-            clock,
-            user_id=user.id,
-            planned_shift_id=manager.dialog_data["unassign_id"],
-            comment=message.text or "",
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    context = update_context(manager)
+    await unassign(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        planned_shift_id=manager.dialog_data["unassign_id"],
+        comment=message.text or "",
+    )
     set_notice(manager, "planning-unassigned", name=manager.dialog_data["unassign_name"])
     await manager.switch_to(PlanningSG.slot, show_mode=ShowMode.SEND)
 
@@ -264,29 +245,26 @@ async def move_day_chosen(
 async def move_target_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, slot_id: int
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        await move_planned_shift(
-            session,
-            clock,
-            user_id=user.id,
-            planned_shift_id=manager.dialog_data["move_id"],
-            slot_id=int(slot_id),
-        )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    await move_planned_shift(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        planned_shift_id=manager.dialog_data["move_id"],
+        slot_id=int(slot_id),
+    )
     set_notice(manager, "planning-moved", name=manager.dialog_data["move_name"])
     await manager.switch_to(PlanningSG.slot)
 
 
 async def delete_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        await delete_slot(session, clock, user_id=user.id, slot_id=manager.dialog_data["slot_id"])
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    await delete_slot(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        slot_id=manager.dialog_data["slot_id"],
+    )
     set_notice(manager, "planning-slot-deleted")
     await manager.switch_to(PlanningSG.day)
 
@@ -302,17 +280,13 @@ async def template_chosen(
 async def template_title_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, _ = session_user_clock(manager)
-    try:
-        template = await create_template(
-            session,
-            user_id=user.id,
-            object_id=manager.dialog_data["object_id"],
-            title=message.text or "",
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    context = update_context(manager)
+    template = await create_template(
+        context.session,
+        user_id=context.user.id,
+        object_id=manager.dialog_data["object_id"],
+        title=message.text or "",
+    )
     manager.dialog_data["template_id"] = template.id
     await manager.switch_to(PlanningSG.template, show_mode=ShowMode.SEND)
 
@@ -328,12 +302,8 @@ async def add_template_shift(
 async def template_item_removed(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
 ) -> None:
-    session, user, _ = session_user_clock(manager)
-    try:
-        await remove_template_item(session, user_id=user.id, item_id=int(item_id))
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    await remove_template_item(context.session, user_id=context.user.id, item_id=int(item_id))
     set_notice(manager, "planning-item-removed")
 
 
@@ -356,19 +326,15 @@ async def apply_from_chosen(
 async def apply_to_chosen(
     callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        result = await apply_template(
-            session,
-            clock,
-            user_id=user.id,
-            template_id=manager.dialog_data["template_id"],
-            date_from=date.fromisoformat(manager.dialog_data["apply_from"]),
-            date_to=chosen,
-        )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    result = await apply_template(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        template_id=manager.dialog_data["template_id"],
+        date_from=date.fromisoformat(manager.dialog_data["apply_from"]),
+        date_to=chosen,
+    )
     set_notice(manager, "planning-applied", created=result.created, skipped=result.skipped)
     await manager.switch_to(PlanningSG.template)
 
@@ -382,18 +348,14 @@ async def reason_title_entered(
 
 
 async def _add_reason(callback: CallbackQuery, manager: DialogManager, needs_document: bool):
-    session, user, _ = session_user_clock(manager)
-    try:
-        await add_cancellation_reason(
-            session,
-            user_id=user.id,
-            organization_id=manager.dialog_data["organization_id"],
-            title=manager.dialog_data["reason_title"],
-            needs_document=needs_document,
-        )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    await add_cancellation_reason(
+        context.session,
+        user_id=context.user.id,
+        organization_id=manager.dialog_data["organization_id"],
+        title=manager.dialog_data["reason_title"],
+        needs_document=needs_document,
+    )
     set_notice(manager, "planning-reason-added")
     await manager.switch_to(PlanningSG.reasons)
 
@@ -413,46 +375,35 @@ async def reason_without_document(
 async def reason_removed(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, reason_id: int
 ) -> None:
-    session, user, _ = session_user_clock(manager)
-    try:
-        await archive_cancellation_reason(session, user_id=user.id, reason_id=int(reason_id))
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    await archive_cancellation_reason(
+        context.session, user_id=context.user.id, reason_id=int(reason_id)
+    )
     set_notice(manager, "planning-reason-removed")
 
 
 async def fine_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    session, user, _ = session_user_clock(manager)
-    i18n = manager.middleware_data["i18n"]
-    try:
-        settings = await set_cancellation_fine(
-            session,
-            user_id=user.id,
-            organization_id=manager.dialog_data["organization_id"],
-            amount=message.text or "",
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
-    set_notice(manager, "planning-fine-saved", fine=i18n.money(settings.cancellation_fine))
+    context = update_context(manager)
+    settings = await set_cancellation_fine(
+        context.session,
+        user_id=context.user.id,
+        organization_id=manager.dialog_data["organization_id"],
+        amount=message.text or "",
+    )
+    set_notice(manager, "planning-fine-saved", fine=context.i18n.money(settings.cancellation_fine))
     await manager.switch_to(PlanningSG.reasons, show_mode=ShowMode.SEND)
 
 
 async def weekly_cap_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    session, user, _ = session_user_clock(manager)
-    try:
-        settings = await set_weekly_hours_cap(
-            session,
-            user_id=user.id,
-            organization_id=manager.dialog_data["organization_id"],
-            hours=message.text or "",
-        )
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    context = update_context(manager)
+    settings = await set_weekly_hours_cap(
+        context.session,
+        user_id=context.user.id,
+        organization_id=manager.dialog_data["organization_id"],
+        hours=message.text or "",
+    )
     set_notice(manager, "planning-weekly-cap-saved", weekly_cap=settings.weekly_hours_cap or 0)
     await manager.switch_to(PlanningSG.reasons, show_mode=ShowMode.SEND)
 
@@ -475,29 +426,25 @@ async def show_documents(callback: CallbackQuery, button: Button, manager: Dialo
     approval = await current_approval(manager)
     if approval is None or not approval.documents:
         return
-    data = manager.middleware_data
-    caption = data["i18n"].get(
+    context = update_context(manager)
+    caption = context.i18n.get(
         "planning-documents-caption", **fluent_args({"name": approval.employee_name})
     )
     await send_album(
-        data["bot"], data["user"].telegram_id, album_items(approval.documents), caption
+        context.bot, context.user.telegram_id, album_items(approval.documents), caption
     )
     manager.show_mode = ShowMode.SEND
 
 
 async def _decide(callback: CallbackQuery, manager: DialogManager, approve: bool) -> None:
-    session, user, clock = session_user_clock(manager)
-    try:
-        await decide_cancellation(
-            session,
-            clock,
-            user_id=user.id,
-            cancellation_id=manager.dialog_data["approval_id"],
-            approve=approve,
-        )
-    except DomainError as error:
-        await _refuse(callback, manager, error)
-        return
+    context = update_context(manager)
+    await decide_cancellation(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        cancellation_id=manager.dialog_data["approval_id"],
+        approve=approve,
+    )
     set_notice(manager, "planning-approved" if approve else "planning-refused")
     await manager.switch_to(PlanningSG.approvals)
 
@@ -513,21 +460,17 @@ async def refuse(callback: CallbackQuery, button: Button, manager: DialogManager
 async def _decide_exchange(
     event: CallbackQuery | Message, manager: DialogManager, approve: bool, comment: str = ""
 ) -> None:
-    session, user, clock = session_user_clock(manager)
+    context = update_context(manager)
     kind, _, raw_id = manager.dialog_data["exchange_key"].partition(":")
-    try:
-        await decide_exchange(
-            session,
-            clock,
-            user_id=user.id,
-            kind=ExchangeKind(kind),
-            exchange_id=int(raw_id),
-            approve=approve,
-            comment=comment,
-        )
-    except DomainError as error:
-        await _refuse(event, manager, error)
-        return
+    await decide_exchange(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        kind=ExchangeKind(kind),
+        exchange_id=int(raw_id),
+        approve=approve,
+        comment=comment,
+    )
     set_notice(manager, "planning-exchange-approved" if approve else "planning-exchange-refused")
     show_mode = ShowMode.SEND if isinstance(event, Message) else None
     await manager.switch_to(PlanningSG.approvals, show_mode=show_mode)

@@ -6,13 +6,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram_dialog import DialogManager
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.actor import actor_of
-from dialogs.common.i18n import translator_of
+from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from services.payroll.rules import hours_of
-from services.platform.clock import Clock
 from services.platform.i18n import Translator
 from services.reports.figures import build_my_stats, build_report
 from services.reports.periods import PeriodKind, ReportPeriod, period_of
@@ -39,14 +37,6 @@ MY_PERIODS = (
     PeriodKind.THIS_MONTH,
     PeriodKind.LAST_MONTH,
 )
-
-
-def _session(manager: DialogManager) -> AsyncSession:
-    return manager.middleware_data["session"]
-
-
-def _clock(manager: DialogManager) -> Clock:
-    return manager.middleware_data["clock"]
 
 
 # ------------------------------------------------------------------ what is chosen
@@ -81,9 +71,10 @@ def chosen_scope(manager: DialogManager) -> ReportScope:
 
 
 async def chosen_report(manager: DialogManager) -> Report:
+    context = update_context(manager)
     return await build_report(
-        _session(manager),
-        _clock(manager),
+        context.session,
+        context.clock,
         await actor_of(manager),
         chosen_period(manager),
         chosen_scope(manager),
@@ -157,36 +148,38 @@ def report_args(i18n: Translator, report: Report) -> dict[str, Any]:
 
 
 async def get_periods(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
-    return {"periods": [(kind.value, i18n.get(f"reports-period-{kind}")) for kind in QUICK_PERIODS]}
+    context = update_context(dialog_manager)
+    return {
+        "periods": [
+            (kind.value, context.i18n.get(f"reports-period-{kind}")) for kind in QUICK_PERIODS
+        ]
+    }
 
 
 async def get_calendar(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     actor = await actor_of(dialog_manager)
-    today = await organization_today(
-        _session(dialog_manager), _clock(dialog_manager), actor.organization_id
-    )
+    today = await organization_today(context.session, context.clock, actor.organization_id)
     start = dialog_manager.dialog_data.get(CUSTOM_START)
-    i18n = translator_of(dialog_manager)
     return {
         "calendar_max": today,
-        "start": i18n.day(date.fromisoformat(start), "short") if start else "",
+        "start": context.i18n.day(date.fromisoformat(start), "short") if start else "",
     }
 
 
 async def get_scope(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    return period_args(translator_of(dialog_manager), chosen_period(dialog_manager))
+    return period_args(update_context(dialog_manager).i18n, chosen_period(dialog_manager))
 
 
 async def get_objects(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session = _session(dialog_manager)
-    objects = await reportable_objects(session, await actor_of(dialog_manager))
+    context = update_context(dialog_manager)
+    objects = await reportable_objects(context.session, await actor_of(dialog_manager))
     return {"items": [(o.id, o.name) for o in objects], "is_empty": not objects}
 
 
 async def get_employees(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    session = _session(dialog_manager)
-    employees = await reportable_employees(session, await actor_of(dialog_manager))
+    context = update_context(dialog_manager)
+    employees = await reportable_employees(context.session, await actor_of(dialog_manager))
     return {"items": [(u.id, u.display_name) for u in employees], "is_empty": not employees}
 
 
@@ -205,7 +198,7 @@ def dashboard_link(manager: DialogManager) -> str:
 
 async def get_report(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     report = await chosen_report(dialog_manager)
-    return report_args(translator_of(dialog_manager), report) | {
+    return report_args(update_context(dialog_manager).i18n, report) | {
         "dashboard_url": dashboard_link(dialog_manager)
     }
 
@@ -215,7 +208,7 @@ async def get_insight(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     recommendations = insight.get("recommendations", [])
     return {
         "title": insight.get("title", ""),
-        **period_args(translator_of(dialog_manager), chosen_period(dialog_manager)),
+        **period_args(update_context(dialog_manager).i18n, chosen_period(dialog_manager)),
         "summary": insight.get("summary", ""),
         "recommendations": "\n".join(f"{n}. {text}" for n, text in enumerate(recommendations, 1)),
         "has_recommendations": bool(recommendations),
@@ -224,29 +217,27 @@ async def get_insight(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 
 
 async def get_my_stats(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = translator_of(dialog_manager)
-    session = _session(dialog_manager)
-    clock = _clock(dialog_manager)
+    context = update_context(dialog_manager)
     actor = await actor_of(dialog_manager)
     kind = PeriodKind(dialog_manager.dialog_data.get(MY_PERIOD, PeriodKind.THIS_WEEK))
-    today = await organization_today(session, clock, actor.organization_id)
-    stats = await build_my_stats(session, clock, actor, period_of(kind, today))
+    today = await organization_today(context.session, context.clock, actor.organization_id)
+    stats = await build_my_stats(context.session, context.clock, actor, period_of(kind, today))
     totals = stats.totals
     upcoming = "\n".join(
-        i18n.get(
+        context.i18n.get(
             "mystats-upcoming-line",
-            when=i18n.moment(shift.starts_at.astimezone(ZoneInfo(shift.timezone))),
+            when=context.i18n.moment(shift.starts_at.astimezone(ZoneInfo(shift.timezone))),
             object=shift.object_name,
         )
         for shift in stats.upcoming
     )
     return {
-        **period_args(i18n, stats.period),
+        **period_args(context.i18n, stats.period),
         "shifts": totals.shifts,
-        "hours": _hours(i18n, totals.minutes),
-        "earned": _money(i18n, totals.cost, stats.currency),
-        "fines": _money(i18n, totals.fines, stats.currency),
-        "bonuses": _money(i18n, totals.bonuses, stats.currency),
+        "hours": _hours(context.i18n, totals.minutes),
+        "earned": _money(context.i18n, totals.cost, stats.currency),
+        "fines": _money(context.i18n, totals.fines, stats.currency),
+        "bonuses": _money(context.i18n, totals.bonuses, stats.currency),
         "late_arrivals": totals.late_arrivals,
         "late_minutes": totals.late_minutes,
         "no_shows": totals.no_shows,
@@ -255,7 +246,7 @@ async def get_my_stats(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
         "has_upcoming": bool(stats.upcoming),
         "upcoming": upcoming,
         "periods": [
-            (k.value, ("• " if k == kind else "") + i18n.get(f"reports-period-{k}"))
+            (k.value, ("• " if k == kind else "") + context.i18n.get(f"reports-period-{k}"))
             for k in MY_PERIODS
         ],
     }

@@ -5,15 +5,13 @@ so that other users' updates go on meanwhile."""
 import asyncio
 from datetime import date
 
-from aiogram import Bot
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.chat_action import ChatActionSender
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
 from dialogs.common.actor import actor_of
-from dialogs.common.i18n import translator_of
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
 from dialogs.reports.getters import (
     CUSTOM_START,
     INSIGHT,
@@ -27,8 +25,6 @@ from dialogs.reports.getters import (
 )
 from dialogs.reports.states import MyStatsSG, ReportsSG
 from services.integrations.openai import ChatCompletionClient
-from services.platform.config import Settings
-from services.platform.errors import DomainError
 from services.reports import analytics, charts
 from services.reports.export import report_workbook
 from services.reports.periods import PeriodKind, period_of
@@ -43,9 +39,9 @@ def _message(callback: CallbackQuery) -> Message:
 
 
 async def _today(manager: DialogManager) -> date:
+    context = update_context(manager)
     actor = await actor_of(manager)
-    data = manager.middleware_data
-    return await organization_today(data["session"], data["clock"], actor.organization_id)
+    return await organization_today(context.session, context.clock, actor.organization_id)
 
 
 # ------------------------------------------------------------------ period and scope
@@ -69,11 +65,7 @@ async def custom_end_chosen(
     callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, day: date
 ) -> None:
     start = date.fromisoformat(manager.dialog_data[CUSTOM_START])
-    try:
-        period = period_of(PeriodKind.CUSTOM, await _today(manager), start, day)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    period = period_of(PeriodKind.CUSTOM, await _today(manager), start, day)
     store_period(manager, period)
     await manager.switch_to(ReportsSG.scope)
 
@@ -103,9 +95,9 @@ async def employee_chosen(
 
 
 def _render_charts(report: Report, manager: DialogManager) -> list[bytes]:
-    translator = translator_of(manager)
-    pictures = [charts.hours_and_cost_chart(report, translator)]
-    lateness = charts.lateness_chart(report, translator)
+    context = update_context(manager)
+    pictures = [charts.hours_and_cost_chart(report, context.i18n)]
+    lateness = charts.lateness_chart(report, context.i18n)
     if lateness is not None:
         pictures.append(lateness)
     return pictures
@@ -113,21 +105,18 @@ def _render_charts(report: Report, manager: DialogManager) -> list[bytes]:
 
 async def _present_report(callback: CallbackQuery, manager: DialogManager) -> None:
     """The chart pictures first, then the report window below them."""
-    bot: Bot = manager.middleware_data["bot"]
+    context = update_context(manager)
     chat_id = _message(callback).chat.id
-    try:
-        report = await chosen_report(manager)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
-    i18n = translator_of(manager)
-    caption = i18n.get(
-        "reports-chart-caption", title=report.scope_title, **period_args(i18n, report.period)
+    report = await chosen_report(manager)
+    caption = context.i18n.get(
+        "reports-chart-caption",
+        title=report.scope_title,
+        **period_args(context.i18n, report.period),
     )
-    async with ChatActionSender.upload_photo(bot=bot, chat_id=chat_id):
+    async with ChatActionSender.upload_photo(bot=context.bot, chat_id=chat_id):
         pictures = await asyncio.to_thread(_render_charts, report, manager)
         for number, picture in enumerate(pictures, start=1):
-            await bot.send_photo(
+            await context.bot.send_photo(
                 chat_id,
                 BufferedInputFile(picture, filename=f"chart_{number}.png"),
                 caption=caption if number == 1 else None,
@@ -139,50 +128,38 @@ async def _present_report(callback: CallbackQuery, manager: DialogManager) -> No
 
 async def excel_clicked(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """Build the workbook while the chat shows "sending a file…", then send it."""
-    bot: Bot = manager.middleware_data["bot"]
+    context = update_context(manager)
     chat_id = _message(callback).chat.id
-    i18n = translator_of(manager)
-    try:
-        async with ChatActionSender.upload_document(bot=bot, chat_id=chat_id):
-            report = await chosen_report(manager)
-            filename, content = await asyncio.to_thread(report_workbook, report, i18n)
-            await bot.send_document(
-                chat_id,
-                BufferedInputFile(content, filename=filename),
-                caption=i18n.get(
-                    "reports-excel-caption",
-                    title=report.scope_title,
-                    **period_args(i18n, report.period),
-                ),
-                parse_mode=None,
-            )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    async with ChatActionSender.upload_document(bot=context.bot, chat_id=chat_id):
+        report = await chosen_report(manager)
+        filename, content = await asyncio.to_thread(report_workbook, report, context.i18n)
+        await context.bot.send_document(
+            chat_id,
+            BufferedInputFile(content, filename=filename),
+            caption=context.i18n.get(
+                "reports-excel-caption",
+                title=report.scope_title,
+                **period_args(context.i18n, report.period),
+            ),
+            parse_mode=None,
+        )
     manager.show_mode = ShowMode.SEND
 
 
 async def insights_clicked(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    bot: Bot = data["bot"]
-    settings: Settings = data["settings"]
+    context = update_context(manager)
     chat_id = _message(callback).chat.id
-    i18n = translator_of(manager)
-    try:
-        async with ChatActionSender.typing(bot=bot, chat_id=chat_id):
-            insight = await analytics.report_insights(
-                data["session"],
-                data["clock"],
-                analytics.insight_store(data.get("redis"), settings.namespace),
-                ChatCompletionClient(settings.openai),
-                await actor_of(manager),
-                chosen_period(manager),
-                chosen_scope(manager),
-                i18n.language,
-            )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    async with ChatActionSender.typing(bot=context.bot, chat_id=chat_id):
+        insight = await analytics.report_insights(
+            context.session,
+            context.clock,
+            analytics.insight_store(context.redis, context.settings.namespace),
+            ChatCompletionClient(context.settings.openai),
+            await actor_of(manager),
+            chosen_period(manager),
+            chosen_scope(manager),
+            context.i18n.language,
+        )
     manager.dialog_data[INSIGHT] = {
         "title": insight.title,
         "summary": insight.summary,

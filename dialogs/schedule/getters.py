@@ -3,8 +3,8 @@
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.common.context import update_context
 from dialogs.common.media import orchestrator_of
 from dialogs.planning.widgets import day_label
 from services.media_orchestrator import MediaFlowExpired
@@ -13,14 +13,6 @@ from services.planning.queries import ScheduleEntry, my_schedule
 from services.platform.db.models import Organization, PlannedShift, WorkObject
 from services.platform.i18n import Translator
 from services.platform.local_time import hhmm
-
-
-def _i18n(manager: DialogManager) -> Translator:
-    return manager.middleware_data["i18n"]
-
-
-def _session(manager: DialogManager) -> AsyncSession:
-    return manager.middleware_data["session"]
 
 
 def _shift_args(i18n: Translator, entry: ScheduleEntry) -> dict[str, Any]:
@@ -33,19 +25,22 @@ def _shift_args(i18n: Translator, entry: ScheduleEntry) -> dict[str, Any]:
 
 
 async def _entries(manager: DialogManager) -> list[ScheduleEntry]:
-    data = manager.middleware_data
-    return await my_schedule(data["session"], data["clock"], user_id=data["user"].id)
+    context = update_context(manager)
+    return await my_schedule(context.session, context.clock, user_id=context.user.id)
 
 
 async def get_schedule(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
+    context = update_context(dialog_manager)
     entries = await _entries(dialog_manager)
     return {
-        "lines": "\n".join(i18n.get("schedule-line", **_shift_args(i18n, e)) for e in entries),
+        "lines": "\n".join(
+            context.i18n.get("schedule-line", **_shift_args(context.i18n, e)) for e in entries
+        ),
         "is_empty": not entries,
         "has_shifts": bool(entries),
         "shifts": [
-            (e.planned_shift_id, i18n.get("schedule-line", **_shift_args(i18n, e))) for e in entries
+            (e.planned_shift_id, context.i18n.get("schedule-line", **_shift_args(context.i18n, e)))
+            for e in entries
         ],
     }
 
@@ -56,23 +51,22 @@ async def _chosen_shift(manager: DialogManager) -> ScheduleEntry | None:
 
 
 async def get_cancel_reasons(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
-    session = _session(dialog_manager)
+    context = update_context(dialog_manager)
     entry = await _chosen_shift(dialog_manager)
     if entry is None:
         return {"found": False, "reasons": [], "no_reasons": False}
-    planned_shift = await session.get(PlannedShift, entry.planned_shift_id)
+    planned_shift = await context.session.get(PlannedShift, entry.planned_shift_id)
     assert planned_shift is not None
-    work_object = await session.get(WorkObject, planned_shift.object_id)
+    work_object = await context.session.get(WorkObject, planned_shift.object_id)
     assert work_object is not None
-    reasons = await cancellation_reasons(session, work_object.organization_id)
+    reasons = await cancellation_reasons(context.session, work_object.organization_id)
     return {
         "found": True,
-        **_shift_args(i18n, entry),
+        **_shift_args(context.i18n, entry),
         "reasons": [
             (
                 r.id,
-                i18n.get("schedule-reason-button-document", title=r.title)
+                context.i18n.get("schedule-reason-button-document", title=r.title)
                 if r.needs_document
                 else r.title,
             )
@@ -97,35 +91,34 @@ async def get_document(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
 
 
 async def get_confirm(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    i18n = _i18n(dialog_manager)
-    data = dialog_manager.middleware_data
+    context = update_context(dialog_manager)
     entry = await _chosen_shift(dialog_manager)
     if entry is None:
         return {"found": False}
     terms = await cancellation_terms(
-        data["session"],
-        data["clock"],
-        user_id=data["user"].id,
+        context.session,
+        context.clock,
+        user_id=context.user.id,
         planned_shift_id=entry.planned_shift_id,
     )
     currency = await _currency(dialog_manager, entry.planned_shift_id)
     return {
         "found": True,
-        **_shift_args(i18n, entry),
+        **_shift_args(context.i18n, entry),
         "reason": dialog_manager.dialog_data.get("reason_title", ""),
         "has_fine": terms.fine is not None,
-        "fine": i18n.money(terms.fine, currency) if terms.fine is not None else "",
+        "fine": context.i18n.money(terms.fine, currency) if terms.fine is not None else "",
         "hours": terms.short_notice_hours,
         "needs_approval": bool(dialog_manager.dialog_data.get("flow_id")),
     }
 
 
 async def _currency(manager: DialogManager, planned_shift_id: int) -> str:
-    session = _session(manager)
-    planned_shift = await session.get(PlannedShift, planned_shift_id)
+    context = update_context(manager)
+    planned_shift = await context.session.get(PlannedShift, planned_shift_id)
     assert planned_shift is not None
-    work_object = await session.get(WorkObject, planned_shift.object_id)
+    work_object = await context.session.get(WorkObject, planned_shift.object_id)
     assert work_object is not None
-    organization = await session.get(Organization, work_object.organization_id)
+    organization = await context.session.get(Organization, work_object.organization_id)
     assert organization is not None
     return organization.currency

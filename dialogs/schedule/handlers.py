@@ -5,15 +5,12 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.common.context import session_user_clock
-from dialogs.common.errors import show_domain_error
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
 from dialogs.common.media import incoming_media, orchestrator_of
 from dialogs.planning.widgets import set_notice
 from dialogs.schedule.states import ScheduleSG
 from services.planning.cancellations import begin_cancellation_document, cancel_planned_shift
 from services.platform.db.models import CancellationReason
-from services.platform.errors import DomainError
 
 
 async def shift_chosen(
@@ -26,8 +23,8 @@ async def shift_chosen(
 async def reason_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, reason_id: int
 ) -> None:
-    session, user, clock = session_user_clock(manager)
-    reason = await session.get(CancellationReason, int(reason_id))
+    context = update_context(manager)
+    reason = await context.session.get(CancellationReason, int(reason_id))
     if reason is None:
         return
     manager.dialog_data["reason_id"] = reason.id
@@ -36,17 +33,13 @@ async def reason_chosen(
     if not reason.needs_document:
         await manager.switch_to(ScheduleSG.cancel_confirm)
         return
-    try:
-        flow = await begin_cancellation_document(
-            session,
-            clock,
-            orchestrator_of(manager),
-            user_id=user.id,
-            planned_shift_id=manager.dialog_data["planned_shift_id"],
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    flow = await begin_cancellation_document(
+        context.session,
+        context.clock,
+        orchestrator_of(manager),
+        user_id=context.user.id,
+        planned_shift_id=manager.dialog_data["planned_shift_id"],
+    )
     manager.dialog_data["flow_id"] = flow.flow_id
     await manager.switch_to(ScheduleSG.cancel_document)
 
@@ -56,37 +49,30 @@ async def document_received(message: Message, widget: MessageInput, manager: Dia
     manager.show_mode = ShowMode.SEND
     item = incoming_media(message) if message.photo else None
     if item is None:
-        await message.answer(manager.middleware_data["i18n"].get("schedule-send-photo"))
+        await message.answer(update_context(manager).i18n.get("schedule-send-photo"))
         return
-    try:
-        await orchestrator_of(manager).add(manager.dialog_data["flow_id"], item)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
+    await orchestrator_of(manager).add(manager.dialog_data["flow_id"], item)
 
 
 async def cancel_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session, user, clock = session_user_clock(manager)
+    context = update_context(manager)
     data = manager.dialog_data
-    try:
-        cancellation = await cancel_planned_shift(
-            session,
-            clock,
-            user_id=user.id,
-            planned_shift_id=data["planned_shift_id"],
-            reason_id=data["reason_id"],
-            orchestrator=orchestrator_of(manager),
-            document_flow_id=data.get("flow_id"),
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    cancellation = await cancel_planned_shift(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        planned_shift_id=data["planned_shift_id"],
+        reason_id=data["reason_id"],
+        orchestrator=orchestrator_of(manager),
+        document_flow_id=data.get("flow_id"),
+    )
     if cancellation.document_flow_id is not None:
         set_notice(manager, "schedule-cancelled-pending")
     elif cancellation.fine_amount is not None:
         set_notice(
             manager,
             "schedule-cancelled-fine",
-            fine=manager.middleware_data["i18n"].money(cancellation.fine_amount),
+            fine=context.i18n.money(cancellation.fine_amount),
         )
     else:
         set_notice(manager, "schedule-cancelled")

@@ -1,11 +1,14 @@
 from typing import Any
 
-from services.platform.db.models import User
+from aiogram_dialog import DialogManager
+
+from dialogs.common.context import update_context
 from services.platform.i18n import SUPPORTED_LANGUAGES
 
 
-async def get_settings(user: User, **_: Any) -> dict[str, Any]:
+async def get_settings(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     return {
-        "language_name": user.language,
-        "languages": [(code, code == user.language) for code in SUPPORTED_LANGUAGES],
+        "language_name": context.user.language,
+        "languages": [(code, code == context.user.language) for code in SUPPORTED_LANGUAGES],
     }

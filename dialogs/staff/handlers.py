@@ -8,12 +8,10 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.actor import actor_of
 from dialogs.common.choices import managed_multiselect
-from dialogs.common.errors import show_domain_error
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
 from dialogs.staff.getters import shown_role
 from dialogs.staff.states import StaffSG
 from services.platform.db.models import MembershipRole
-from services.platform.errors import DomainError
 from services.staff.memberships import (
     change_objects,
     change_rate,
@@ -35,10 +33,7 @@ PERMISSIONS_WIDGET = "manager_permissions"
 
 
 async def search_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        manager.dialog_data["search"] = clean_search(message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
+    manager.dialog_data["search"] = clean_search(message.text)
 
 
 async def reset_search(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -57,12 +52,8 @@ async def switch_role(callback: CallbackQuery, button: Button, manager: DialogMa
 async def member_selected(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, membership_id: int
 ) -> None:
-    data = manager.middleware_data
-    try:
-        await staff_card(data["session"], await actor_of(manager), data["clock"], membership_id)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await staff_card(context.session, await actor_of(manager), context.clock, membership_id)
     manager.dialog_data["membership_id"] = membership_id
     await manager.switch_to(StaffSG.card)
 
@@ -71,11 +62,7 @@ async def member_selected(
 
 
 async def rate_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        rate = parse_hourly_rate(message.text)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    rate = parse_hourly_rate(message.text)
     manager.dialog_data["new_rate"] = str(rate)
     await manager.switch_to(StaffSG.rate_date)
 
@@ -86,17 +73,17 @@ async def without_rate(callback: CallbackQuery, button: Button, manager: DialogM
 
 
 async def _apply_rate(manager: DialogManager, effective_from: date | None) -> None:
-    data = manager.middleware_data
+    context = update_context(manager)
     actor = await actor_of(manager)
     if effective_from is None:
         effective_from = await organization_today(
-            data["session"], data["clock"], actor.organization_id
+            context.session, context.clock, actor.organization_id
         )
     raw_rate = manager.dialog_data.get("new_rate")
     await change_rate(
-        data["session"],
+        context.session,
         actor,
-        data["clock"],
+        context.clock,
         manager.dialog_data["membership_id"],
         hourly_rate=Decimal(raw_rate) if raw_rate else None,
         effective_from=effective_from,
@@ -105,34 +92,24 @@ async def _apply_rate(manager: DialogManager, effective_from: date | None) -> No
 
 
 async def rate_from_today(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    try:
-        await _apply_rate(manager, None)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
+    await _apply_rate(manager, None)
 
 
 async def rate_date_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        await _apply_rate(manager, parse_local_date(message.text))
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
+    await _apply_rate(manager, parse_local_date(message.text))
 
 
 # Objects -------------------------------------------------------------------------------
 
 
 async def edit_objects(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    try:
-        card = await staff_card(
-            data["session"],
-            await actor_of(manager),
-            data["clock"],
-            manager.dialog_data["membership_id"],
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    card = await staff_card(
+        context.session,
+        await actor_of(manager),
+        context.clock,
+        manager.dialog_data["membership_id"],
+    )
     objects = managed_multiselect(manager, OBJECTS_WIDGET)
     await objects.reset_checked()
     for item in card.objects:
@@ -141,18 +118,14 @@ async def edit_objects(callback: CallbackQuery, button: Button, manager: DialogM
 
 
 async def save_objects(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = manager.middleware_data
+    context = update_context(manager)
     chosen = [int(i) for i in managed_multiselect(manager, OBJECTS_WIDGET).get_checked()]
-    try:
-        await change_objects(
-            data["session"],
-            await actor_of(manager),
-            manager.dialog_data["membership_id"],
-            chosen,
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    await change_objects(
+        context.session,
+        await actor_of(manager),
+        manager.dialog_data["membership_id"],
+        chosen,
+    )
     await manager.switch_to(StaffSG.card)
 
 
@@ -160,30 +133,24 @@ async def save_objects(callback: CallbackQuery, button: Button, manager: DialogM
 
 
 async def _dismiss_on(manager: DialogManager, on_date: date | None) -> None:
-    data = manager.middleware_data
+    context = update_context(manager)
     actor = await actor_of(manager)
     if on_date is None:
-        on_date = await organization_today(data["session"], data["clock"], actor.organization_id)
+        on_date = await organization_today(context.session, context.clock, actor.organization_id)
     await dismiss(
-        data["session"], actor, data["clock"], manager.dialog_data["membership_id"], on_date=on_date
+        context.session, actor, context.clock, manager.dialog_data["membership_id"], on_date=on_date
     )
     await manager.switch_to(StaffSG.card)
 
 
 async def dismiss_today(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    try:
-        await _dismiss_on(manager, None)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
+    await _dismiss_on(manager, None)
 
 
 async def dismiss_date_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
-    try:
-        await _dismiss_on(manager, parse_local_date(message.text))
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
+    await _dismiss_on(manager, parse_local_date(message.text))
 
 
 # Manager permissions ---------------------------------------------------------------------
@@ -192,14 +159,10 @@ async def dismiss_date_entered(
 async def manager_object_selected(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
 ) -> None:
-    data = manager.middleware_data
-    try:
-        objects = await manager_object_permissions(
-            data["session"], await actor_of(manager), manager.dialog_data["membership_id"]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    objects = await manager_object_permissions(
+        context.session, await actor_of(manager), manager.dialog_data["membership_id"]
+    )
     chosen = next((item for item in objects if item.object_id == object_id), None)
     if chosen is None:
         return
@@ -213,30 +176,22 @@ async def manager_object_selected(
 
 
 async def save_permissions(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    try:
-        await set_manager_permissions(
-            data["session"],
-            await actor_of(manager),
-            manager.dialog_data["membership_id"],
-            manager.dialog_data["object_id"],
-            managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked(),
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await set_manager_permissions(
+        context.session,
+        await actor_of(manager),
+        manager.dialog_data["membership_id"],
+        manager.dialog_data["object_id"],
+        managed_multiselect(manager, PERMISSIONS_WIDGET).get_checked(),
+    )
     await manager.switch_to(StaffSG.manager_objects)
 
 
 async def open_manager_objects(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
-    data = manager.middleware_data
-    try:
-        await manager_object_permissions(
-            data["session"], await actor_of(manager), manager.dialog_data["membership_id"]
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    await manager_object_permissions(
+        context.session, await actor_of(manager), manager.dialog_data["membership_id"]
+    )
     await manager.switch_to(StaffSG.manager_objects)

@@ -1,15 +1,15 @@
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import translator_of
 from dialogs.subscription.getters import organization_id_of
 from dialogs.subscription.states import SubscriptionSG
 from services.billing.payments import start_subscription_payment
-from services.integrations.yookassa import YookassaGateway
+from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
 from services.platform.db.models import BillingPeriod
-from services.platform.errors import DomainError, NotFound
+from services.platform.errors import NotFound
 
 
 async def tariff_chosen(
@@ -20,30 +20,31 @@ async def tariff_chosen(
 
 
 async def _pay(callback: CallbackQuery, manager: DialogManager, period: BillingPeriod) -> None:
-    data = manager.middleware_data
+    context = update_context(manager)
     bot_user = await callback.bot.me() if callback.bot else None
     return_url = f"https://t.me/{bot_user.username}" if bot_user and bot_user.username else ""
+    organization_id = await organization_id_of(manager)
+    if organization_id is None:
+        raise NotFound(what="organization")
     try:
-        organization_id = await organization_id_of(manager)
-        if organization_id is None:
-            raise NotFound(what="organization")
         link = await start_subscription_payment(
-            data["session"],
-            YookassaGateway(data["settings"].yookassa),
-            data["clock"],
-            user_id=data["user"].id,
+            context.session,
+            YookassaGateway(context.settings.yookassa),
+            context.clock,
+            user_id=context.user.id,
             organization_id=organization_id,
             tariff_code=manager.dialog_data["tariff_code"],
             period=period,
             return_url=return_url,
         )
-    except DomainError as error:
-        if isinstance(callback.message, Message):
-            await show_domain_error(callback.message, manager, error)
+    except PaymentProviderUnavailable as error:
+        # Caught, not left to the error handler: the pending payment must be committed so
+        # that the next tap retries YooKassa with the same idempotence key.
+        await show_domain_error(callback, manager, error)
         return
     manager.dialog_data.update(
         tariff_title=link.tariff_title,
-        amount=translator_of(manager).money(link.amount, link.currency),
+        amount=context.i18n.money(link.amount, link.currency),
         confirmation_url=link.confirmation_url,
     )
     await manager.switch_to(SubscriptionSG.payment)

@@ -7,12 +7,9 @@ from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
+from dialogs.common.navigation import back_to
 from dialogs.task_templates import getters, handlers
 from dialogs.task_templates.states import TaskTemplatesSG
-
-
-def _back_to_options() -> SwitchTo:
-    return SwitchTo(I18n("common-back"), id="to_options", state=TaskTemplatesSG.options)
 
 
 def task_templates_dialog() -> Dialog:
@@ -104,13 +101,13 @@ def task_templates_dialog() -> Dialog:
         Window(
             I18n("task-templates-ask-bonus"),
             MessageInput(handlers.bonus_typed, content_types=ContentType.TEXT),
-            _back_to_options(),
+            back_to(TaskTemplatesSG.options),
             state=TaskTemplatesSG.bonus,
         ),
         Window(
             I18n("task-templates-ask-fine"),
             MessageInput(handlers.fine_typed, content_types=ContentType.TEXT),
-            _back_to_options(),
+            back_to(TaskTemplatesSG.options),
             state=TaskTemplatesSG.fine,
         ),
         Window(

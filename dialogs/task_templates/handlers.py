@@ -6,11 +6,9 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.common.actor import current_actor
-from dialogs.common.errors import show_domain_error
-from dialogs.common.input import show_callback_error
+from dialogs.common.actor import actor_of
+from dialogs.common.context import update_context
 from dialogs.task_templates.states import TaskTemplatesSG
-from services.platform.errors import DomainError
 from services.platform.validation import clean_text, parse_money
 from services.tasks.templates import (
     MAX_TITLE_LENGTH,
@@ -42,11 +40,7 @@ async def start_new(callback: CallbackQuery, button: Button, manager: DialogMana
 
 
 async def title_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    try:
-        title = clean_text(message.text, field="title", max_length=MAX_TITLE_LENGTH)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    title = clean_text(message.text, field="title", max_length=MAX_TITLE_LENGTH)
     manager.dialog_data["title"] = title
     await manager.switch_to(TaskTemplatesSG.options)
 
@@ -60,11 +54,7 @@ async def toggle_proof(callback: CallbackQuery, button: Button, manager: DialogM
 
 
 async def _amount_typed(message: Message, manager: DialogManager, field: str) -> None:
-    try:
-        amount = parse_money(message.text, field=field)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
-        return
+    amount = parse_money(message.text, field=field)
     manager.dialog_data[field] = str(amount)
     await manager.switch_to(TaskTemplatesSG.options)
 
@@ -78,24 +68,20 @@ async def fine_typed(message: Message, widget: MessageInput, manager: DialogMana
 
 
 async def save_template(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session = manager.middleware_data["session"]
+    context = update_context(manager)
     draft = manager.dialog_data
-    try:
-        actor = await current_actor(session, manager.middleware_data["user"])
-        template = TemplateDraft(
-            title=draft["title"],
-            mandatory=bool(draft.get("mandatory")),
-            proof_required=bool(draft.get("proof_required")),
-            bonus=Decimal(draft.get("bonus", "0")),
-            fine=Decimal(draft.get("fine", "0")),
-        )
-        if "slot_id" in draft:
-            await add_slot_task(session, actor, draft["slot_id"], template)
-        else:
-            await create_task_template(session, actor, draft["object_id"], template)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    actor = await actor_of(manager)
+    template = TemplateDraft(
+        title=draft["title"],
+        mandatory=bool(draft.get("mandatory")),
+        proof_required=bool(draft.get("proof_required")),
+        bonus=Decimal(draft.get("bonus", "0")),
+        fine=Decimal(draft.get("fine", "0")),
+    )
+    if "slot_id" in draft:
+        await add_slot_task(context.session, actor, draft["slot_id"], template)
+    else:
+        await create_task_template(context.session, actor, draft["object_id"], template)
     await manager.switch_to(TaskTemplatesSG.templates)
 
 
@@ -103,14 +89,11 @@ async def toggle_ignore_object_tasks(
     callback: CallbackQuery, button: Button, manager: DialogManager
 ) -> None:
     """The "off" button (shown while the slot gets the object's tasks) turns it on."""
-    session = manager.middleware_data["session"]
-    try:
-        actor = await current_actor(session, manager.middleware_data["user"])
-        await set_slot_ignores_object_tasks(
-            session, actor, manager.dialog_data["slot_id"], button.widget_id == "ignore_off"
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
+    context = update_context(manager)
+    actor = await actor_of(manager)
+    await set_slot_ignores_object_tasks(
+        context.session, actor, manager.dialog_data["slot_id"], button.widget_id == "ignore_off"
+    )
 
 
 async def template_chosen(
@@ -121,11 +104,7 @@ async def template_chosen(
 
 
 async def remove_template(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    session = manager.middleware_data["session"]
-    try:
-        actor = await current_actor(session, manager.middleware_data["user"])
-        await archive_task_template(session, actor, manager.dialog_data["template_id"])
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    actor = await actor_of(manager)
+    await archive_task_template(context.session, actor, manager.dialog_data["template_id"])
     await manager.switch_to(TaskTemplatesSG.templates)

@@ -1,14 +1,12 @@
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from redis.asyncio import Redis
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.media_orchestrator import MediaFlowExpired, media_orchestrator_for
-from services.platform.config import Settings
-from services.platform.db.models import ShiftTask, ShiftTaskStatus, User
+from dialogs.common.context import update_context
+from dialogs.common.media import orchestrator_of
+from services.media_orchestrator import MediaFlowExpired
+from services.platform.db.models import ShiftTask, ShiftTaskStatus
 from services.platform.errors import DomainError
-from services.platform.i18n import Translator
 from services.tasks.errors import NoOpenShift
 from services.tasks.queries import own_open_shift_task
 from services.tasks.shift_tasks import current_checklist
@@ -26,9 +24,10 @@ def _line(task: ShiftTask) -> str:
     return line
 
 
-async def get_checklist(user: User, session: AsyncSession, **_: Any) -> dict[str, Any]:
+async def get_checklist(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
     try:
-        checklist = await current_checklist(session, user.id)
+        checklist = await current_checklist(context.session, context.user.id)
     except NoOpenShift:
         return {"has_shift": False, "has_tasks": False, "open_tasks": []}
     open_tasks = checklist.open_tasks
@@ -44,12 +43,13 @@ async def get_checklist(user: User, session: AsyncSession, **_: Any) -> dict[str
     }
 
 
-async def get_task(
-    dialog_manager: DialogManager, user: User, session: AsyncSession, i18n: Translator, **_: Any
-) -> dict[str, Any]:
+async def get_task(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """One task of the open shift, as its deep link shows it."""
+    context = update_context(dialog_manager)
     try:
-        task = await own_open_shift_task(session, user.id, dialog_manager.dialog_data["task_id"])
+        task = await own_open_shift_task(
+            context.session, context.user.id, dialog_manager.dialog_data["task_id"]
+        )
     except DomainError:
         return {"found": False, "is_open": False, "proof_required": False}
     is_open = task.status == ShiftTaskStatus.OPEN
@@ -61,26 +61,21 @@ async def get_task(
         "mandatory": task.mandatory,
         "proof_required": task.proof_required,
         "has_fine": task.mandatory and task.fine > 0,
-        "fine": i18n.money(task.fine),
+        "fine": context.i18n.money(task.fine),
         "has_bonus": task.bonus > 0,
-        "bonus": i18n.money(task.bonus),
+        "bonus": context.i18n.money(task.bonus),
         "rejected": is_open and bool(task.rejection_comment),
         "comment": task.rejection_comment or "",
     }
 
 
-async def get_proof(
-    dialog_manager: DialogManager,
-    session: AsyncSession,
-    settings: Settings,
-    redis: Redis | None,
-    **_: Any,
-) -> dict[str, Any]:
-    task = await session.get(ShiftTask, dialog_manager.dialog_data["task_id"])
+async def get_proof(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    task = await update_context(dialog_manager).session.get(
+        ShiftTask, dialog_manager.dialog_data["task_id"]
+    )
     title = task.title if task is not None else ""
-    orchestrator = media_orchestrator_for(settings, redis)
     try:
-        flow = await orchestrator.get(dialog_manager.dialog_data["flow_id"])
+        flow = await orchestrator_of(dialog_manager).get(dialog_manager.dialog_data["flow_id"])
     except MediaFlowExpired:
         return {"expired": True, "has_items": False, "task": title}
     return {

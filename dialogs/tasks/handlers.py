@@ -1,21 +1,17 @@
 from typing import Any
 
-from aiogram import Bot
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.errors import error_text, show_domain_error
-from dialogs.common.i18n import fluent_args, translator_of
-from dialogs.common.input import show_callback_error
+from dialogs.common.context import update_context
+from dialogs.common.errors import show_domain_error
+from dialogs.common.i18n import fluent_args
 from dialogs.common.media import incoming_media, orchestrator_of, send_album
 from dialogs.menu.states import MainMenuSG
 from dialogs.task_review.states import TaskReviewSG
 from dialogs.tasks.states import TasksSG
-from services.platform.clock import Clock
-from services.platform.db.models import User
 from services.platform.errors import DomainError, NotFound
 from services.platform.i18n import translator_for
 from services.tasks.errors import ProofRequired
@@ -51,18 +47,15 @@ async def task_pressed(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def _do_task(callback: CallbackQuery, manager: DialogManager, task_id: int) -> None:
     """Mark the task done, or start its proof when it needs one."""
-    session: AsyncSession = manager.middleware_data["session"]
-    user: User = manager.middleware_data["user"]
-    clock: Clock = manager.middleware_data["clock"]
+    context = update_context(manager)
     try:
-        try:
-            await complete_task(session, clock, user.id, task_id)
-        except ProofRequired:
-            flow = await begin_task_proof(session, orchestrator_of(manager), user.id, task_id)
-            manager.dialog_data.update(task_id=task_id, flow_id=flow.flow_id)
-            await manager.switch_to(TasksSG.proof)
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
+        await complete_task(context.session, context.clock, context.user.id, task_id)
+    except ProofRequired:
+        flow = await begin_task_proof(
+            context.session, orchestrator_of(manager), context.user.id, task_id
+        )
+        manager.dialog_data.update(task_id=task_id, flow_id=flow.flow_id)
+        await manager.switch_to(TasksSG.proof)
 
 
 async def proof_received(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -71,32 +64,25 @@ async def proof_received(message: Message, widget: MessageInput, manager: Dialog
         return
     orchestrator = orchestrator_of(manager)
     flow_id = manager.dialog_data["flow_id"]
-    try:
-        await orchestrator.add(flow_id, item)
-        if message.caption:
-            await orchestrator.set_comment(flow_id, message.caption)
-    except DomainError as error:
-        await show_domain_error(message, manager, error)
+    await orchestrator.add(flow_id, item)
+    if message.caption:
+        await orchestrator.set_comment(flow_id, message.caption)
 
 
 async def submit_proof(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    data = manager.middleware_data
-    try:
-        album = await submit_task_proof(
-            data["session"],
-            data["clock"],
-            orchestrator_of(manager),
-            user_id=data["user"].id,
-            task_id=manager.dialog_data["task_id"],
-            flow_id=manager.dialog_data["flow_id"],
-        )
-    except DomainError as error:
-        await show_callback_error(callback, manager, error)
-        return
+    context = update_context(manager)
+    album = await submit_task_proof(
+        context.session,
+        context.clock,
+        orchestrator_of(manager),
+        user_id=context.user.id,
+        task_id=manager.dialog_data["task_id"],
+        flow_id=manager.dialog_data["flow_id"],
+    )
     if album.chat_id is not None:
-        bot: Bot = data["bot"]
-        link = f"https://t.me/{(await bot.me()).username}?start={task_link_payload(album.task_id)}"
-        await send_album(bot, album.chat_id, album.items, _caption(album, link))
+        bot_name = (await context.bot.me()).username
+        link = f"https://t.me/{bot_name}?start={task_link_payload(album.task_id)}"
+        await send_album(context.bot, album.chat_id, album.items, _caption(album, link))
     await manager.switch_to(TasksSG.checklist)
 
 
@@ -122,16 +108,16 @@ async def start_task_by_deep_link(message: Message, manager: DialogManager, payl
     """`/start task_<id>`: the employee of the shift gets the task's card, the owner or a
     manager who may view the object gets its proof review; anyone else is told the task
     is not available and gets the menu."""
-    data = manager.middleware_data
+    context = update_context(manager)
     try:
         task_id = task_id_from_payload(payload)
-        role = await task_link_role(data["session"], data["user"].id, task_id)
+        role = await task_link_role(context.session, context.user.id, task_id)
     except NotFound:
-        await message.answer(translator_of(manager).get("tasks-link-unavailable"))
+        await message.answer(context.i18n.get("tasks-link-unavailable"))
         await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
         return
     except DomainError as error:
-        await message.answer(error_text(manager, error))
+        await show_domain_error(message, manager, error)
         await manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
         return
     state = TasksSG.task if role == TaskLinkRole.EMPLOYEE else TaskReviewSG.proof

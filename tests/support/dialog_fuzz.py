@@ -27,10 +27,12 @@ from hypothesis import strategies as st
 
 from bot.middlewares import ButtonNotOnScreen
 from services.platform.clock import ManualClock
+from services.platform.errors import DomainError
 from services.platform.i18n import catalogue_keys, translator_for
 from tests.fakes.telegram_server import FakeTelegramServer, FakeUser, JsonDict
 
-OUTDATED_SCREEN = (UnknownIntent, OutdatedIntent, UnknownState, ButtonNotOnScreen)
+# What the error handlers answer by design: a stale screen, and a refusal told to the user.
+ANSWERED_ERRORS = (UnknownIntent, OutdatedIntent, UnknownState, ButtonNotOnScreen, DomainError)
 # aiogram-dialog's callback data: "<intent id>\x1d<widget id>[:<item id>]".
 INTENT_SEPARATOR = "\x1d"
 CATALOGUE_KEYS = frozenset(catalogue_keys("ru") | catalogue_keys("en"))
@@ -159,14 +161,15 @@ class InProcessWebhook:
 
 def record_errors(dispatcher: Dispatcher, findings: FuzzFindings) -> None:
     """Every error that reaches the global error handler, except an outdated screen
-    (forged or stale callback data), is a finding."""
+    (forged or stale callback data) and a domain error (a refusal the user is told), is a
+    finding."""
 
     async def recorder(
         handler: Callable[[ErrorEvent, dict[str, Any]], Awaitable[Any]],
         event: ErrorEvent,
         data: dict[str, Any],
     ) -> Any:
-        if not isinstance(event.exception, OUTDATED_SCREEN):
+        if not isinstance(event.exception, ANSWERED_ERRORS):
             findings.errors.append(f"{type(event.exception).__name__}: {event.exception}")
         return await handler(event, data)
 
