@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.planning import slots as planning
+from dialogs.planning import handlers as planning_handlers
+from services.planning.templates import create_template
 from services.platform.db.models import WeeklyTemplate
 from services.platform.errors import InvalidInput
 from tests.dialogs.conftest import UserFactory
@@ -26,13 +27,13 @@ async def test_a_refusal_after_a_write_leaves_nothing_written_and_keeps_the_wind
     async with session_factory() as session:
         await make_world(session, clock, owner_telegram_id=OWNER_ID)
         await session.commit()
-    create_template = planning.create_template
 
     async def refused_after_writing(session: AsyncSession, **arguments: Any) -> WeeklyTemplate:
         await create_template(session, **arguments)  # the template row is flushed
         raise InvalidInput(field="title", reason="too-long", limit=20)
 
-    monkeypatch.setattr(planning, "create_template", refused_after_writing)
+    # the handler calls the use case it imported: replace it there
+    monkeypatch.setattr(planning_handlers, "create_template", refused_after_writing)
     owner = make_user(OWNER_ID)
     await owner.send("/start")
     await owner.press("📅 Планирование")
