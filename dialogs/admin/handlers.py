@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.admin.getters import require_admin
 from dialogs.admin.states import AdminSG
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from services.orgs.admin import TariffField, broadcast_to_owners, find_organizations, update_tariff
 
@@ -26,18 +27,10 @@ async def lookup_entered(message: Message, widget: MessageInput, manager: Dialog
     await manager.switch_to(AdminSG.results)
 
 
-async def organization_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, organization_id: int
-) -> None:
-    manager.dialog_data["organization_id"] = organization_id
-    await manager.switch_to(AdminSG.card)
+organization_chosen = remember_choice("organization_id", AdminSG.card)
 
 
-async def tariff_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, tariff_code: str
-) -> None:
-    manager.dialog_data["tariff_code"] = tariff_code
-    await manager.switch_to(AdminSG.tariff)
+tariff_chosen = remember_choice("tariff_code", AdminSG.tariff)
 
 
 async def field_chosen(

@@ -6,6 +6,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.common.i18n import fluent_args
 from services.attendance.approvals import (
@@ -175,18 +176,10 @@ async def close_location_sent(
 # Owners and managers ------------------------------------------------------------------
 
 
-async def watched_object_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
-) -> None:
-    manager.dialog_data["object_id"] = item_id
-    await manager.switch_to(OnShiftSG.shifts)
+watched_object_chosen = remember_choice("object_id", OnShiftSG.shifts)
 
 
-async def watched_shift_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, item_id: int
-) -> None:
-    manager.dialog_data["shift_id"] = item_id
-    await manager.switch_to(OnShiftSG.shift)
+watched_shift_chosen = remember_choice("shift_id", OnShiftSG.shift)
 
 
 async def close_reason_entered(

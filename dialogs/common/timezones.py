@@ -3,6 +3,9 @@ Russia and the CIS as buttons, labelled with the city and the current UTC offset
 
 from typing import Any
 
+from aiogram_dialog.widgets.kbd import Column
+
+from dialogs.common.choices import choice_column
 from services.places.timezones import COMMON_TIMEZONES, utc_offset_label
 from services.platform.clock import Clock
 from services.platform.i18n import Translator
@@ -21,5 +24,7 @@ def timezone_buttons(i18n: Translator, clock: Clock) -> list[tuple[str, str]]:
     return [(zone, timezone_label(i18n, zone, clock)) for zone in COMMON_TIMEZONES]
 
 
-def timezone_item_id(item: Any) -> str:
-    return str(item[0])
+def timezone_column(on_click: Any) -> Column:
+    """The getter's `timezones` (from `timezone_buttons`) one under another; a press hands
+    the zone to `on_click`."""
+    return choice_column("tz", "timezones", on_click, type_factory=str)

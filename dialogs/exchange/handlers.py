@@ -6,6 +6,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.exchange.getters import shift_args
 from dialogs.exchange.states import ExchangeSG
@@ -52,11 +53,7 @@ async def place_chosen(
     set_notice(manager, key, **shift_args(context.i18n, result.shift))
 
 
-async def swap_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, swap_id: int
-) -> None:
-    manager.dialog_data["swap_id"] = int(swap_id)
-    await manager.switch_to(ExchangeSG.swap)
+swap_chosen = remember_choice("swap_id", ExchangeSG.swap)
 
 
 async def _answer(callback: CallbackQuery, manager: DialogManager, accept: bool) -> None:
@@ -116,18 +113,10 @@ async def give_confirmed(callback: CallbackQuery, button: Button, manager: Dialo
     await manager.switch_to(ExchangeSG.give_pick)
 
 
-async def my_swap_shift_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
-) -> None:
-    manager.dialog_data["planned_shift_id"] = int(planned_shift_id)
-    await manager.switch_to(ExchangeSG.swap_pick_theirs)
+my_swap_shift_chosen = remember_choice("planned_shift_id", ExchangeSG.swap_pick_theirs)
 
 
-async def their_shift_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
-) -> None:
-    manager.dialog_data["partner_shift_id"] = int(planned_shift_id)
-    await manager.switch_to(ExchangeSG.swap_confirm)
+their_shift_chosen = remember_choice("partner_shift_id", ExchangeSG.swap_confirm)
 
 
 async def swap_proposed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

@@ -1,19 +1,15 @@
-from operator import itemgetter
-
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
     Button,
     Cancel,
-    Column,
-    Multiselect,
     Row,
     SwitchTo,
     Url,
 )
 from aiogram_dialog.widgets.text import Format
 
-from dialogs.common.choices import choice_column, paged_choice_column
+from dialogs.common.choices import checklist_column, choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
 from dialogs.invites import getters, handlers
@@ -54,15 +50,7 @@ def _objects_window() -> Window:
     return Window(
         I18n("invites-choose-objects", when="has_objects"),
         I18n("invites-no-objects", when="no_objects"),
-        Column(
-            Multiselect(
-                Format("✅ {item[1]}"),
-                Format("▫️ {item[1]}"),
-                id=handlers.OBJECTS_WIDGET,
-                item_id_getter=itemgetter(0),
-                items="objects",
-            )
-        ),
+        checklist_column(handlers.OBJECTS_WIDGET, "objects"),
         Button(
             I18n("invites-next"),
             id="objects_done",
@@ -88,15 +76,7 @@ def invites_dialog() -> Dialog:
         ),
         Window(
             I18n("invites-choose-permissions"),
-            Column(
-                Multiselect(
-                    Format("✅ {item[1]}"),
-                    Format("▫️ {item[1]}"),
-                    id=handlers.PERMISSIONS_WIDGET,
-                    item_id_getter=itemgetter(0),
-                    items="permissions",
-                )
-            ),
+            checklist_column(handlers.PERMISSIONS_WIDGET, "permissions"),
             Button(
                 I18n("invites-next"), id="permissions_done", on_click=handlers.permissions_chosen
             ),

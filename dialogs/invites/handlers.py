@@ -7,7 +7,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.actor import actor_of
-from dialogs.common.choices import managed_multiselect
+from dialogs.common.choices import managed_multiselect, remember_choice
 from dialogs.common.context import update_context
 from dialogs.invites.states import InvitesSG
 from services.orgs.invites import (
@@ -68,11 +68,7 @@ async def permissions_chosen(
     await manager.switch_to(InvitesSG.uses)
 
 
-async def uses_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, max_uses: int
-) -> None:
-    manager.dialog_data["max_uses"] = max_uses
-    await manager.switch_to(InvitesSG.expiry)
+uses_chosen = remember_choice("max_uses", InvitesSG.expiry)
 
 
 async def validity_chosen(

@@ -1,15 +1,10 @@
-from operator import itemgetter
-
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Cancel, Column, Group, Select, SwitchTo
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Cancel, SwitchTo
 
+from dialogs.common.choices import choice_column, choice_grid
 from dialogs.common.i18n import I18n
 from dialogs.notification_settings import getters, handlers
 from dialogs.notification_settings.states import NotificationSettingsSG
-
-# Item labels are translated by the getters (locale texts, nothing typed by users).
-_ITEM_LABEL = Format("{item[1]}")
 
 
 def notification_settings_dialog() -> Dialog:
@@ -18,15 +13,7 @@ def notification_settings_dialog() -> Dialog:
             I18n("notification-settings-title"),
             I18n("notification-settings-summary-line", when="is_owner"),
             I18n("notification-settings-choose-kinds"),
-            Column(
-                Select(
-                    _ITEM_LABEL,
-                    id="kind",
-                    item_id_getter=itemgetter(0),
-                    items="kinds",
-                    on_click=handlers.on_toggle_kind,
-                )
-            ),
+            choice_column("kind", "kinds", handlers.on_toggle_kind, type_factory=str),
             SwitchTo(
                 I18n("notification-settings-lead"), id="lead", state=NotificationSettingsSG.lead
             ),
@@ -45,29 +32,15 @@ def notification_settings_dialog() -> Dialog:
         ),
         Window(
             I18n("notification-settings-lead-choose"),
-            Column(
-                Select(
-                    _ITEM_LABEL,
-                    id="lead_minutes",
-                    item_id_getter=itemgetter(0),
-                    items="leads",
-                    on_click=handlers.on_choose_lead,
-                )
-            ),
+            choice_column("lead_minutes", "leads", handlers.on_choose_lead, type_factory=str),
             SwitchTo(I18n("common-back"), id="back", state=NotificationSettingsSG.main),
             state=NotificationSettingsSG.lead,
             getter=getters.get_lead_choices,
         ),
         Window(
             I18n("notification-settings-quiet-choose"),
-            Column(
-                Select(
-                    _ITEM_LABEL,
-                    id="quiet_window",
-                    item_id_getter=itemgetter(0),
-                    items="windows",
-                    on_click=handlers.on_choose_quiet_hours,
-                )
+            choice_column(
+                "quiet_window", "windows", handlers.on_choose_quiet_hours, type_factory=str
             ),
             SwitchTo(I18n("common-back"), id="back", state=NotificationSettingsSG.main),
             state=NotificationSettingsSG.quiet,
@@ -75,15 +48,8 @@ def notification_settings_dialog() -> Dialog:
         ),
         Window(
             I18n("notification-settings-summary-hour-choose"),
-            Group(
-                Select(
-                    _ITEM_LABEL,
-                    id="summary_hour",
-                    item_id_getter=itemgetter(0),
-                    items="hours",
-                    on_click=handlers.on_choose_summary_hour,
-                ),
-                width=4,
+            choice_grid(
+                "summary_hour", "hours", handlers.on_choose_summary_hour, width=4, type_factory=str
             ),
             SwitchTo(I18n("common-back"), id="back", state=NotificationSettingsSG.main),
             state=NotificationSettingsSG.summary_hour,

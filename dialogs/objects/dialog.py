@@ -1,5 +1,3 @@
-from operator import itemgetter
-
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
@@ -9,8 +7,6 @@ from aiogram_dialog.widgets.kbd import (
     Cancel,
     Column,
     Group,
-    ScrollingGroup,
-    Select,
     Start,
     SwitchTo,
     WebApp,
@@ -18,9 +14,10 @@ from aiogram_dialog.widgets.kbd import (
 from aiogram_dialog.widgets.media import DynamicMedia
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.common.choices import choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.input import expect_text
-from dialogs.common.timezones import timezone_item_id
+from dialogs.common.timezones import timezone_column
 from dialogs.objects import getters, handlers
 from dialogs.objects.handlers import FIELD_BUTTON_PREFIX, FLAG_BUTTON_PREFIX
 from dialogs.objects.states import ObjectsSG
@@ -28,6 +25,7 @@ from dialogs.subscription.states import SubscriptionSG
 from services.places.objects import OWNER_FLAGS, ObjectField, ObjectFlag
 
 _PIN = [ContentType.LOCATION, ContentType.VENUE]
+PAGE_SIZE = 8
 
 
 def _field_button(key: str, field: ObjectField) -> Button:
@@ -48,19 +46,13 @@ def _list_windows() -> list[Window]:
         Window(
             I18n("objects-list-title"),
             I18n("objects-list-empty", when=~F["has_objects"]),
-            ScrollingGroup(
-                Select(
-                    Format("🏪 {item[1]}"),
-                    id="object",
-                    item_id_getter=itemgetter(0),
-                    items="objects",
-                    type_factory=int,
-                    on_click=handlers.object_chosen,
-                ),
-                id="objects_page",
-                width=1,
-                height=8,
-                hide_on_single_page=True,
+            paged_choice_column(
+                "object",
+                "objects",
+                handlers.object_chosen,
+                "objects_page",
+                PAGE_SIZE,
+                label=Format("🏪 {item[1]}"),
             ),
             WebApp(I18n("objects-map"), Format("{map_url}"), id="map", when="map_url"),
             Button(I18n("objects-add"), id="add", on_click=handlers.add_object, when="can_create"),
@@ -109,16 +101,7 @@ def _create_windows() -> list[Window]:
         ),
         Window(
             I18n("objects-pick-place"),
-            Column(
-                Select(
-                    Format("📍 {item[1]}"),
-                    id="found",
-                    item_id_getter=itemgetter(0),
-                    items="places",
-                    type_factory=int,
-                    on_click=handlers.place_picked,
-                )
-            ),
+            choice_column("found", "places", handlers.place_picked, label=Format("📍 {item[1]}")),
             MessageInput(handlers.location_sent, content_types=_PIN),
             SwitchTo(I18n("objects-other-address"), id="pick_other", state=ObjectsSG.place),
             state=ObjectsSG.pick_place,
@@ -186,15 +169,7 @@ def _card_windows() -> list[Window]:
         ),
         Window(
             I18n("objects-ask-timezone"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="tz",
-                    item_id_getter=timezone_item_id,
-                    items="timezones",
-                    on_click=handlers.timezone_chosen,
-                )
-            ),
+            timezone_column(handlers.timezone_chosen),
             MessageInput(handlers.timezone_typed, content_types=ContentType.TEXT),
             MessageInput(expect_text),
             SwitchTo(I18n("common-back"), id="tz_back", state=ObjectsSG.edit),
@@ -203,15 +178,7 @@ def _card_windows() -> list[Window]:
         ),
         Window(
             I18n("objects-hours-title"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="day",
-                    item_id_getter=itemgetter(0),
-                    items="days",
-                    on_click=handlers.weekday_chosen,
-                )
-            ),
+            choice_column("day", "days", handlers.weekday_chosen, type_factory=str),
             SwitchTo(I18n("common-back"), id="hours_back", state=ObjectsSG.edit),
             state=ObjectsSG.hours,
             getter=getters.get_hours,

@@ -8,6 +8,7 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.objects.states import ObjectsSG
 from services.integrations.yandex import YandexGeocoder
@@ -40,11 +41,7 @@ async def _refuse_over_limit(manager: DialogManager, error: TariffLimitReached) 
 # --------------------------------------------------------------------------- list
 
 
-async def object_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
-) -> None:
-    manager.dialog_data["object_id"] = object_id
-    await manager.switch_to(ObjectsSG.card)
+object_chosen = remember_choice("object_id", ObjectsSG.card)
 
 
 async def add_object(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -162,11 +159,7 @@ async def timezone_typed(message: Message, widget: MessageInput, manager: Dialog
     await value_entered(message, widget, manager)
 
 
-async def weekday_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, weekday: str
-) -> None:
-    manager.dialog_data["weekday"] = weekday
-    await manager.switch_to(ObjectsSG.hours_day)
+weekday_chosen = remember_choice("weekday", ObjectsSG.hours_day)
 
 
 async def hours_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:

@@ -12,6 +12,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.actor import actor_of
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
 from dialogs.payroll.getters import (
@@ -64,11 +65,7 @@ async def period_chosen(
     await manager.switch_to(PayrollSG.period)
 
 
-async def employee_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, user_id: int
-) -> None:
-    manager.dialog_data[EMPLOYEE_ID] = user_id
-    await manager.switch_to(PayrollSG.payslip)
+employee_chosen = remember_choice(EMPLOYEE_ID, PayrollSG.payslip)
 
 
 async def close_confirmed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -153,11 +150,7 @@ async def start_payout(callback: CallbackQuery, button: Button, manager: DialogM
     await manager.switch_to(PayrollSG.payout)
 
 
-async def payout_method_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, method: str
-) -> None:
-    manager.dialog_data[PAYOUT_METHOD] = method
-    await manager.switch_to(PayrollSG.payout_amount)
+payout_method_chosen = remember_choice(PAYOUT_METHOD, PayrollSG.payout_amount)
 
 
 async def _pay(message: Message, manager: DialogManager, amount: Decimal | None) -> None:
@@ -197,11 +190,7 @@ async def start_correction(callback: CallbackQuery, button: Button, manager: Dia
     await manager.switch_to(PayrollSG.correct_pick)
 
 
-async def shift_to_correct_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, shift_id: int
-) -> None:
-    manager.dialog_data[SHIFT_ID] = shift_id
-    await manager.switch_to(PayrollSG.correct_times)
+shift_to_correct_chosen = remember_choice(SHIFT_ID, PayrollSG.correct_times)
 
 
 async def new_times_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -241,11 +230,7 @@ async def correction_confirmed(
     await manager.switch_to(PayrollSG.payslip)
 
 
-async def period_kind_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, kind: str
-) -> None:
-    manager.dialog_data[PERIOD_KIND] = kind
-    await manager.switch_to(PayrollSG.settings_pay_day)
+period_kind_chosen = remember_choice(PERIOD_KIND, PayrollSG.settings_pay_day)
 
 
 async def pay_day_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:

@@ -9,6 +9,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
+from dialogs.common.choices import remember_choice, remember_day
 from dialogs.common.context import update_context
 from dialogs.common.i18n import fluent_args
 from dialogs.common.media import album_items, send_album
@@ -45,11 +46,7 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     manager.dialog_data["organization_id"] = current.organization_id if current else 0
 
 
-async def choose_object(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
-) -> None:
-    manager.dialog_data["object_id"] = int(object_id)
-    await manager.switch_to(PlanningSG.work_object)
+choose_object = remember_choice("object_id", PlanningSG.work_object)
 
 
 # A slot or a template shift, step by step ------------------------------------------
@@ -135,11 +132,7 @@ async def places_chosen(
 
 
 # The schedule of a day ----------------------------------------------------------------
-async def day_chosen(
-    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
-) -> None:
-    manager.dialog_data["day"] = chosen.isoformat()
-    await manager.switch_to(PlanningSG.day)
+day_chosen = remember_day("day", PlanningSG.day)
 
 
 async def copy_target_chosen(
@@ -159,11 +152,7 @@ async def copy_target_chosen(
     await manager.switch_to(PlanningSG.day)
 
 
-async def slot_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, slot_id: int
-) -> None:
-    manager.dialog_data["slot_id"] = int(slot_id)
-    await manager.switch_to(PlanningSG.slot)
+slot_chosen = remember_choice("slot_id", PlanningSG.slot)
 
 
 async def open_slot_tasks(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -235,11 +224,7 @@ async def move_person_chosen(
     await _choose_person(manager, planned_shift_id, "move", PlanningSG.move_day)
 
 
-async def move_day_chosen(
-    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
-) -> None:
-    manager.dialog_data["move_day"] = chosen.isoformat()
-    await manager.switch_to(PlanningSG.move_target)
+move_day_chosen = remember_day("move_day", PlanningSG.move_target)
 
 
 async def move_target_chosen(
@@ -270,11 +255,7 @@ async def delete_confirmed(callback: CallbackQuery, button: Button, manager: Dia
 
 
 # Weekly templates ---------------------------------------------------------------------
-async def template_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, template_id: int
-) -> None:
-    manager.dialog_data["template_id"] = int(template_id)
-    await manager.switch_to(PlanningSG.template)
+template_chosen = remember_choice("template_id", PlanningSG.template)
 
 
 async def template_title_entered(
@@ -316,11 +297,7 @@ async def weekday_chosen(
     await manager.switch_to(PlanningSG.start_time)
 
 
-async def apply_from_chosen(
-    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, chosen: date
-) -> None:
-    manager.dialog_data["apply_from"] = chosen.isoformat()
-    await manager.switch_to(PlanningSG.apply_to)
+apply_from_chosen = remember_day("apply_from", PlanningSG.apply_to)
 
 
 async def apply_to_chosen(

@@ -11,6 +11,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
 from dialogs.common.actor import actor_of
+from dialogs.common.choices import remember_day
 from dialogs.common.context import update_context
 from dialogs.reports.getters import (
     CUSTOM_START,
@@ -54,11 +55,7 @@ async def period_chosen(
     await manager.switch_to(ReportsSG.scope)
 
 
-async def custom_start_chosen(
-    callback: CallbackQuery, widget: ManagedCalendar, manager: DialogManager, day: date
-) -> None:
-    manager.dialog_data[CUSTOM_START] = day.isoformat()
-    await manager.switch_to(ReportsSG.custom_end)
+custom_start_chosen = remember_day(CUSTOM_START, ReportsSG.custom_end)
 
 
 async def custom_end_chosen(

@@ -5,6 +5,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.common.media import incoming_media, orchestrator_of
 from dialogs.planning.widgets import set_notice
@@ -12,12 +13,7 @@ from dialogs.schedule.states import ScheduleSG
 from services.planning.cancellations import begin_cancellation_document, cancel_planned_shift
 from services.platform.db.models import CancellationReason
 
-
-async def shift_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, planned_shift_id: int
-) -> None:
-    manager.dialog_data["planned_shift_id"] = int(planned_shift_id)
-    await manager.switch_to(ScheduleSG.cancel_reason)
+shift_chosen = remember_choice("planned_shift_id", ScheduleSG.cancel_reason)
 
 
 async def reason_chosen(

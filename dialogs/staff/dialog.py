@@ -1,17 +1,12 @@
-from operator import itemgetter
-
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
     Button,
     Cancel,
-    Column,
-    Multiselect,
     SwitchTo,
 )
-from aiogram_dialog.widgets.text import Format
 
-from dialogs.common.choices import choice_column, paged_choice_column
+from dialogs.common.choices import checklist_column, choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
 from dialogs.staff import getters, handlers
 from dialogs.staff.states import StaffSG
@@ -111,15 +106,7 @@ def staff_dialog() -> Dialog:
         ),
         Window(
             I18n("staff-choose-objects"),
-            Column(
-                Multiselect(
-                    Format("✅ {item[1]}"),
-                    Format("▫️ {item[1]}"),
-                    id=handlers.OBJECTS_WIDGET,
-                    item_id_getter=itemgetter(0),
-                    items="objects",
-                )
-            ),
+            checklist_column(handlers.OBJECTS_WIDGET, "objects"),
             Button(I18n("staff-save"), id="save_objects", on_click=handlers.save_objects),
             _to_card(),
             state=StaffSG.objects,
@@ -143,15 +130,7 @@ def staff_dialog() -> Dialog:
         ),
         Window(
             I18n("staff-choose-permissions"),
-            Column(
-                Multiselect(
-                    Format("✅ {item[1]}"),
-                    Format("▫️ {item[1]}"),
-                    id=handlers.PERMISSIONS_WIDGET,
-                    item_id_getter=itemgetter(0),
-                    items="permissions",
-                )
-            ),
+            checklist_column(handlers.PERMISSIONS_WIDGET, "permissions"),
             Button(I18n("staff-save"), id="save_permissions", on_click=handlers.save_permissions),
             SwitchTo(I18n("common-back"), id="to_manager_objects", state=StaffSG.manager_objects),
             state=StaffSG.manager_permissions,

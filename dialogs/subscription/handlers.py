@@ -1,7 +1,8 @@
 from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
-from aiogram_dialog.widgets.kbd import Button, Select
+from aiogram_dialog.widgets.kbd import Button
 
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
 from dialogs.subscription.getters import organization_id_of
@@ -11,12 +12,7 @@ from services.integrations.yookassa import PaymentProviderUnavailable, YookassaG
 from services.platform.db.models import BillingPeriod
 from services.platform.errors import NotFound
 
-
-async def tariff_chosen(
-    callback: CallbackQuery, widget: Select[str], manager: DialogManager, tariff_code: str
-) -> None:
-    manager.dialog_data["tariff_code"] = tariff_code
-    await manager.switch_to(SubscriptionSG.period)
+tariff_chosen = remember_choice("tariff_code", SubscriptionSG.period)
 
 
 async def _pay(callback: CallbackQuery, manager: DialogManager, period: BillingPeriod) -> None:

@@ -3,9 +3,10 @@ from typing import Any
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Select
+from aiogram_dialog.widgets.kbd import Button
 
 from dialogs.common.actor import actor_of
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.common.media import album_items, send_album
 from dialogs.task_review.states import TaskReviewSG
@@ -18,11 +19,7 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         manager.dialog_data["task_id"] = start_data["task_id"]
 
 
-async def proof_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, task_id: int
-) -> None:
-    manager.dialog_data["task_id"] = task_id
-    await manager.switch_to(TaskReviewSG.proof)
+proof_chosen = remember_choice("task_id", TaskReviewSG.proof)
 
 
 async def show_files(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

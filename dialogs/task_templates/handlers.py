@@ -4,9 +4,10 @@ from typing import Any
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Select
+from aiogram_dialog.widgets.kbd import Button
 
 from dialogs.common.actor import actor_of
+from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.task_templates.states import TaskTemplatesSG
 from services.platform.validation import clean_text, parse_money
@@ -26,11 +27,7 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         manager.dialog_data["slot_id"] = start_data["slot_id"]
 
 
-async def object_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
-) -> None:
-    manager.dialog_data["object_id"] = object_id
-    await manager.switch_to(TaskTemplatesSG.templates)
+object_chosen = remember_choice("object_id", TaskTemplatesSG.templates)
 
 
 async def start_new(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -96,11 +93,7 @@ async def toggle_ignore_object_tasks(
     )
 
 
-async def template_chosen(
-    callback: CallbackQuery, widget: Select[int], manager: DialogManager, template_id: int
-) -> None:
-    manager.dialog_data["template_id"] = template_id
-    await manager.switch_to(TaskTemplatesSG.template)
+template_chosen = remember_choice("template_id", TaskTemplatesSG.template)
 
 
 async def remove_template(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
