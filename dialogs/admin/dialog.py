@@ -8,6 +8,7 @@ from dialogs.admin.states import AdminSG
 from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
+from dialogs.common.windows import text_input_window
 
 
 def admin_dialog() -> Dialog:
@@ -21,11 +22,8 @@ def admin_dialog() -> Dialog:
             state=AdminSG.main,
             getter=getters.get_counts,
         ),
-        Window(
-            I18n("admin-lookup-ask"),
-            MessageInput(handlers.lookup_entered),
-            back_to(AdminSG.main),
-            state=AdminSG.lookup,
+        text_input_window(
+            "admin-lookup-ask", handlers.lookup_entered, back_to(AdminSG.main), state=AdminSG.lookup
         ),
         Window(
             I18n("admin-lookup-results"),
@@ -68,9 +66,9 @@ def admin_dialog() -> Dialog:
             state=AdminSG.tariff_edit,
             getter=getters.get_tariff_edit,
         ),
-        Window(
-            I18n("admin-broadcast-ask"),
-            MessageInput(handlers.broadcast_text_entered),
+        text_input_window(
+            "admin-broadcast-ask",
+            handlers.broadcast_text_entered,
             back_to(AdminSG.main),
             state=AdminSG.broadcast,
         ),

@@ -23,7 +23,7 @@ from dialogs.clock import getters, handlers
 from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
 from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
-from dialogs.common.input import expect_text
+from dialogs.common.windows import text_input_window
 from dialogs.menu.states import MainMenuSG
 from dialogs.tasks.states import TasksSG
 from services.places.geo import LocationRefusal
@@ -188,13 +188,13 @@ def on_shift_dialog() -> Dialog:
             state=OnShiftSG.shift,
             getter=getters.get_watched_shift,
         ),
-        Window(
-            I18n("onshift-ask-reason"),
-            MessageInput(handlers.close_reason_entered, content_types=ContentType.TEXT),
-            MessageInput(expect_text),
+        text_input_window(
+            "onshift-ask-reason",
+            handlers.close_reason_entered,
             SwitchTo(I18n("common-back"), id="reason_back", state=OnShiftSG.shift),
             state=OnShiftSG.reason,
             getter=getters.get_watched_shift,
+            text_only=True,
         ),
     )
 

@@ -1,5 +1,4 @@
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
     Button,
     Cancel,
@@ -12,6 +11,7 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.common.choices import checklist_column, choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
+from dialogs.common.windows import text_input_window
 from dialogs.invites import getters, handlers
 from dialogs.invites.states import InvitesSG
 
@@ -67,9 +67,9 @@ def invites_dialog() -> Dialog:
     return Dialog(
         _list_window(),
         _objects_window(),
-        Window(
-            I18n("invites-ask-rate"),
-            MessageInput(handlers.rate_entered),
+        text_input_window(
+            "invites-ask-rate",
+            handlers.rate_entered,
             Button(I18n("invites-without-rate"), id="no_rate", on_click=handlers.without_rate),
             back_to(InvitesSG.objects),
             state=InvitesSG.rate,

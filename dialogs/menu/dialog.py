@@ -1,11 +1,11 @@
 from aiogram import F
 from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Back, Button, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
+from dialogs.common.windows import text_input_window
 from dialogs.exchange.states import ExchangeSG
 from dialogs.invites.join import invite_code_pasted
 from dialogs.invites.states import InvitesSG
@@ -160,9 +160,9 @@ def _main_window(state: State) -> Window:
 def menu_dialog() -> Dialog:
     return Dialog(
         _main_window(MainMenuSG.main),
-        Window(
-            I18n("menu-invite-help"),
-            MessageInput(invite_code_pasted),
+        text_input_window(
+            "menu-invite-help",
+            invite_code_pasted,
             Back(I18n("common-back")),
             state=MainMenuSG.invite_help,
         ),

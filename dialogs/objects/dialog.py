@@ -16,8 +16,8 @@ from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.choices import choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
-from dialogs.common.input import expect_text
 from dialogs.common.timezones import timezone_column
+from dialogs.common.windows import text_input_window
 from dialogs.objects import getters, handlers
 from dialogs.objects.handlers import FIELD_BUTTON_PREFIX, FLAG_BUTTON_PREFIX
 from dialogs.objects.states import ObjectsSG
@@ -72,12 +72,12 @@ def _list_windows() -> list[Window]:
 
 def _create_windows() -> list[Window]:
     return [
-        Window(
-            I18n("objects-ask-name"),
-            MessageInput(handlers.name_entered, content_types=ContentType.TEXT),
-            MessageInput(expect_text),
+        text_input_window(
+            "objects-ask-name",
+            handlers.name_entered,
             SwitchTo(I18n("common-cancel"), id="name_cancel", state=ObjectsSG.list),
             state=ObjectsSG.create_name,
+            text_only=True,
         ),
         Window(
             I18n("objects-ask-place"),
@@ -159,22 +159,22 @@ def _card_windows() -> list[Window]:
             state=ObjectsSG.edit,
             getter=getters.get_object,
         ),
-        Window(
-            I18n("objects-ask-value"),
-            MessageInput(handlers.value_entered, content_types=ContentType.TEXT),
-            MessageInput(expect_text),
+        text_input_window(
+            "objects-ask-value",
+            handlers.value_entered,
             SwitchTo(I18n("common-back"), id="value_back", state=ObjectsSG.edit),
             state=ObjectsSG.edit_value,
             getter=getters.get_edit_value,
+            text_only=True,
         ),
-        Window(
-            I18n("objects-ask-timezone"),
+        text_input_window(
+            "objects-ask-timezone",
+            handlers.timezone_typed,
             timezone_column(handlers.timezone_chosen),
-            MessageInput(handlers.timezone_typed, content_types=ContentType.TEXT),
-            MessageInput(expect_text),
             SwitchTo(I18n("common-back"), id="tz_back", state=ObjectsSG.edit),
             state=ObjectsSG.timezone,
             getter=getters.get_timezones,
+            text_only=True,
         ),
         Window(
             I18n("objects-hours-title"),
@@ -183,10 +183,9 @@ def _card_windows() -> list[Window]:
             state=ObjectsSG.hours,
             getter=getters.get_hours,
         ),
-        Window(
-            I18n("objects-ask-hours"),
-            MessageInput(handlers.hours_entered, content_types=ContentType.TEXT),
-            MessageInput(expect_text),
+        text_input_window(
+            "objects-ask-hours",
+            handlers.hours_entered,
             Button(I18n("objects-day-closed"), id="day_closed", on_click=handlers.day_closed),
             Button(
                 I18n("objects-day-copy-all"), id="day_copy", on_click=handlers.day_copied_to_all
@@ -194,6 +193,7 @@ def _card_windows() -> list[Window]:
             SwitchTo(I18n("common-back"), id="day_back", state=ObjectsSG.hours),
             state=ObjectsSG.hours_day,
             getter=getters.get_hours_day,
+            text_only=True,
         ),
         Window(
             I18n("objects-report-chat-text"),

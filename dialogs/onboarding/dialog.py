@@ -7,18 +7,19 @@ from dialogs.common.i18n import I18n
 from dialogs.common.input import expect_text
 from dialogs.common.languages import language_column
 from dialogs.common.timezones import timezone_column
+from dialogs.common.windows import text_input_window
 from dialogs.onboarding import getters, handlers
 from dialogs.onboarding.states import OnboardingSG
 
 
 def onboarding_dialog() -> Dialog:
     return Dialog(
-        Window(
-            I18n("onboarding-ask-name"),
-            MessageInput(handlers.organization_name_entered, content_types=ContentType.TEXT),
-            MessageInput(expect_text),
+        text_input_window(
+            "onboarding-ask-name",
+            handlers.organization_name_entered,
             Cancel(I18n("common-cancel")),
             state=OnboardingSG.name,
+            text_only=True,
         ),
         Window(
             I18n("onboarding-ask-timezone"),

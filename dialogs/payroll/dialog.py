@@ -12,6 +12,7 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
+from dialogs.common.windows import text_input_window
 from dialogs.payroll import getters, handlers
 from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import Notice
@@ -103,9 +104,9 @@ def payroll_dialog() -> Dialog:
             state=PayrollSG.adjust_amount,
             getter=getters.get_adjust,
         ),
-        Window(
-            I18n("payroll-adjust-reason"),
-            MessageInput(handlers.reason_entered),
+        text_input_window(
+            "payroll-adjust-reason",
+            handlers.reason_entered,
             back_to(PayrollSG.payslip),
             state=PayrollSG.adjust_reason,
         ),
@@ -116,12 +117,12 @@ def payroll_dialog() -> Dialog:
             state=PayrollSG.payout,
             getter=getters.get_payout,
         ),
-        Window(
-            I18n("payroll-payout-amount"),
+        text_input_window(
+            "payroll-payout-amount",
+            handlers.payout_amount_entered,
             Button(
                 I18n("payroll-payout-whole"), id="whole", on_click=handlers.payout_whole_balance
             ),
-            MessageInput(handlers.payout_amount_entered),
             back_to(PayrollSG.payout),
             state=PayrollSG.payout_amount,
             getter=getters.get_payout,
@@ -134,9 +135,9 @@ def payroll_dialog() -> Dialog:
             state=PayrollSG.correct_pick,
             getter=getters.get_correct_pick,
         ),
-        Window(
-            I18n("payroll-correct-ask"),
-            MessageInput(handlers.new_times_entered),
+        text_input_window(
+            "payroll-correct-ask",
+            handlers.new_times_entered,
             back_to(PayrollSG.correct_pick),
             state=PayrollSG.correct_times,
             getter=getters.get_correct_shift,
@@ -159,9 +160,9 @@ def payroll_dialog() -> Dialog:
             state=PayrollSG.settings_kind,
             getter=getters.get_settings,
         ),
-        Window(
-            I18n("payroll-settings-pay-day"),
-            MessageInput(handlers.pay_day_entered),
+        text_input_window(
+            "payroll-settings-pay-day",
+            handlers.pay_day_entered,
             back_to(PayrollSG.settings_kind),
             state=PayrollSG.settings_pay_day,
             getter=getters.get_settings,

@@ -3,13 +3,13 @@ schedule of a day, weekly templates; cancellation reasons and approvals."""
 
 from aiogram import F
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.choices import choice_column, choice_grid
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
+from dialogs.common.windows import text_input_window
 from dialogs.planning import getters, handlers
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import LocalCalendar, Notice
@@ -156,9 +156,9 @@ def _day_windows() -> list[Window]:
             state=PlanningSG.unassign_pick,
             getter=getters.get_slot,
         ),
-        Window(
-            I18n("planning-unassign-comment"),
-            MessageInput(handlers.unassign_comment_entered),
+        text_input_window(
+            "planning-unassign-comment",
+            handlers.unassign_comment_entered,
             back_to(PlanningSG.slot, "common-cancel"),
             state=PlanningSG.unassign_comment,
             getter=getters.get_unassign_comment,
@@ -210,9 +210,9 @@ def _template_windows() -> list[Window]:
             state=PlanningSG.templates,
             getter=getters.get_templates,
         ),
-        Window(
-            I18n("planning-template-ask-title"),
-            MessageInput(handlers.template_title_entered),
+        text_input_window(
+            "planning-template-ask-title",
+            handlers.template_title_entered,
             back_to(PlanningSG.templates, "common-cancel"),
             state=PlanningSG.template_title,
         ),
@@ -269,9 +269,9 @@ def _reason_windows() -> list[Window]:
             state=PlanningSG.reasons,
             getter=getters.get_reasons,
         ),
-        Window(
-            I18n("planning-reason-ask-title"),
-            MessageInput(handlers.reason_title_entered),
+        text_input_window(
+            "planning-reason-ask-title",
+            handlers.reason_title_entered,
             back_to(PlanningSG.reasons, "common-cancel"),
             state=PlanningSG.reason_title,
         ),
@@ -291,15 +291,15 @@ def _reason_windows() -> list[Window]:
             state=PlanningSG.reason_document,
             getter=getters.get_reason_document,
         ),
-        Window(
-            I18n("planning-fine-ask"),
-            MessageInput(handlers.fine_entered),
+        text_input_window(
+            "planning-fine-ask",
+            handlers.fine_entered,
             back_to(PlanningSG.reasons, "common-cancel"),
             state=PlanningSG.fine,
         ),
-        Window(
-            I18n("planning-weekly-cap-ask"),
-            MessageInput(handlers.weekly_cap_entered),
+        text_input_window(
+            "planning-weekly-cap-ask",
+            handlers.weekly_cap_entered,
             back_to(PlanningSG.reasons, "common-cancel"),
             state=PlanningSG.weekly_cap,
         ),
@@ -346,9 +346,9 @@ def _reason_windows() -> list[Window]:
             state=PlanningSG.exchange_approval,
             getter=getters.get_exchange_approval,
         ),
-        Window(
-            I18n("planning-exchange-refusal-comment"),
-            MessageInput(handlers.refusal_comment_entered),
+        text_input_window(
+            "planning-exchange-refusal-comment",
+            handlers.refusal_comment_entered,
             Button(
                 I18n("planning-exchange-refuse-silently"),
                 id="refuse_silently",

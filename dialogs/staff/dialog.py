@@ -8,6 +8,7 @@ from aiogram_dialog.widgets.kbd import (
 
 from dialogs.common.choices import checklist_column, choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
+from dialogs.common.windows import text_input_window
 from dialogs.staff import getters, handlers
 from dialogs.staff.states import StaffSG
 
@@ -90,16 +91,16 @@ def staff_dialog() -> Dialog:
     return Dialog(
         _list_window(),
         _card_window(),
-        Window(
-            I18n("staff-ask-rate"),
-            MessageInput(handlers.rate_entered),
+        text_input_window(
+            "staff-ask-rate",
+            handlers.rate_entered,
             Button(I18n("staff-without-rate"), id="no_rate", on_click=handlers.without_rate),
             _to_card(),
             state=StaffSG.rate,
         ),
-        Window(
-            I18n("staff-ask-rate-date"),
-            MessageInput(handlers.rate_date_entered),
+        text_input_window(
+            "staff-ask-rate-date",
+            handlers.rate_date_entered,
             Button(I18n("staff-from-today"), id="from_today", on_click=handlers.rate_from_today),
             _to_card(),
             state=StaffSG.rate_date,
@@ -112,9 +113,9 @@ def staff_dialog() -> Dialog:
             state=StaffSG.objects,
             getter=getters.get_object_choices,
         ),
-        Window(
-            I18n("staff-ask-dismiss-date"),
-            MessageInput(handlers.dismiss_date_entered),
+        text_input_window(
+            "staff-ask-dismiss-date",
+            handlers.dismiss_date_entered,
             Button(
                 I18n("staff-dismiss-today"), id="dismiss_today", on_click=handlers.dismiss_today
             ),
