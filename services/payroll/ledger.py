@@ -10,6 +10,7 @@ decided. `record_missing_entries` (a scheduled job) catches any cause a hook mis
 """
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,17 +48,31 @@ def _is_finished(shift: Shift) -> bool:
     return shift.status != ShiftStatus.OPEN and shift.pay is not None
 
 
+def _work_cause(
+    key: str,
+    organization: Organization,
+    work: Shift | PlannedShift,
+    started_at: datetime,
+    **ids: int,
+) -> Cause:
+    """A cause that comes of an employee's work on an object (a shift, a task of it, a
+    cancelled plan): it is theirs, dated by the organization's local date of `started_at`."""
+    return Cause(
+        key=key,
+        organization=organization,
+        user_id=work.user_id,
+        membership_id=work.membership_id,
+        work_date=local_today(started_at, organization.timezone),
+        object_id=work.object_id,
+        **ids,
+    )
+
+
 def _shift_item(shift: Shift, organization: Organization) -> CauseDues:
     """A finished shift owes its frozen pay and its frozen late fine."""
     assert shift.pay is not None
-    cause = Cause(
-        key=f"shift:{shift.id}",
-        organization=organization,
-        user_id=shift.user_id,
-        membership_id=shift.membership_id,
-        work_date=local_today(shift.opened_at, organization.timezone),
-        object_id=shift.object_id,
-        shift_id=shift.id,
+    cause = _work_cause(
+        f"shift:{shift.id}", organization, shift, shift.opened_at, shift_id=shift.id
     )
     return cause, [
         Due(
@@ -73,15 +88,8 @@ def _shift_item(shift: Shift, organization: Organization) -> CauseDues:
 def _task_item(task: ShiftTask, shift: Shift, organization: Organization) -> CauseDues:
     """A done task owes its bonus; an undone mandatory one its fine (negative)."""
     done = task.status == ShiftTaskStatus.DONE
-    cause = Cause(
-        key=f"task:{task.id}",
-        organization=organization,
-        user_id=shift.user_id,
-        membership_id=shift.membership_id,
-        work_date=local_today(shift.opened_at, organization.timezone),
-        object_id=shift.object_id,
-        shift_id=shift.id,
-        task_id=task.id,
+    cause = _work_cause(
+        f"task:{task.id}", organization, shift, shift.opened_at, shift_id=shift.id, task_id=task.id
     )
     return cause, [
         Due(LedgerEntryType.TASK_BONUS, task.bonus if done else ZERO, reason=task.title),
@@ -157,13 +165,11 @@ async def _cancellation_items(
         if plan is None:
             raise NotFound(what="planned-shift")
         organization = await organization_of(session, cancellation.organization_id)
-        cause = Cause(
-            key=f"cancellation:{cancellation.id}",
-            organization=organization,
-            user_id=plan.user_id,
-            membership_id=plan.membership_id,
-            work_date=local_today(plan.starts_at, organization.timezone),
-            object_id=plan.object_id,
+        cause = _work_cause(
+            f"cancellation:{cancellation.id}",
+            organization,
+            plan,
+            plan.starts_at,
             cancellation_id=cancellation.id,
         )
         due = Due(

@@ -2,11 +2,11 @@
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Numeric, func
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, MetaData, Numeric, func
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -50,6 +50,28 @@ IntPk = Annotated[int, mapped_column(BigId, primary_key=True, autoincrement=True
 Money = Annotated[Decimal, mapped_column(Numeric(12, 2))]
 # CURRENT_TIMESTAMP is understood by PostgreSQL and SQLite alike (both in UTC).
 CreatedAt = Annotated[datetime, mapped_column(server_default=func.current_timestamp())]
+
+
+def belongs_to(
+    table: str, *, index: bool | None = None, unique: bool | None = None, primary_key: bool = False
+) -> MappedColumn[Any]:
+    """The id of the `table` row this row belongs to: deleted with it (ON DELETE CASCADE)."""
+    return mapped_column(
+        BigId,
+        ForeignKey(f"{table}.id", ondelete="CASCADE"),
+        index=index,
+        unique=unique,
+        primary_key=primary_key,
+    )
+
+
+def refers_to(
+    table: str, *, index: bool | None = None, unique: bool | None = None
+) -> MappedColumn[Any]:
+    """The id of a `table` row this row outlives: NULL once that row is deleted."""
+    return mapped_column(
+        BigId, ForeignKey(f"{table}.id", ondelete="SET NULL"), index=index, unique=unique
+    )
 
 
 class Base(DeclarativeBase):

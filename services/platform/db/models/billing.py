@@ -5,7 +5,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk, Money
+from services.platform.db.base import Base, CreatedAt, IntPk, Money, belongs_to, refers_to
 
 
 class BillingPeriod(StrEnum):
@@ -27,9 +27,7 @@ class Payment(Base):
     __table_args__ = (Index("ix_payments_status_created_at", "status", "created_at"),)
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
     tariff_code: Mapped[str] = mapped_column(String(32), ForeignKey("tariffs.code"))
     period: Mapped[BillingPeriod] = mapped_column(String(16))
     amount: Mapped[Money]
@@ -39,9 +37,7 @@ class Payment(Base):
     idempotence_key: Mapped[str] = mapped_column(String(64), unique=True)
     yookassa_payment_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     confirmation_url: Mapped[str | None] = mapped_column(String(2048))
-    created_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    created_by_user_id: Mapped[int | None] = refers_to("users")
     cancellation_reason: Mapped[str | None] = mapped_column(String(64))
     refunded_amount: Mapped[Money] = mapped_column(default=Decimal("0.00"))
     created_at: Mapped[datetime]
@@ -55,9 +51,7 @@ class PaymentRefund(Base):
     __tablename__ = "payment_refunds"
 
     id: Mapped[IntPk]
-    payment_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("payments.id", ondelete="CASCADE"), index=True
-    )
+    payment_id: Mapped[int] = belongs_to("payments", index=True)
     yookassa_refund_id: Mapped[str] = mapped_column(String(64), unique=True)
     amount: Mapped[Money]
     currency: Mapped[str] = mapped_column(String(3), default="RUB")
@@ -70,12 +64,8 @@ class SubscriptionPeriod(Base):
     __tablename__ = "subscription_periods"
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    payment_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("payments.id", ondelete="CASCADE"), unique=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    payment_id: Mapped[int] = belongs_to("payments", unique=True)
     tariff_code: Mapped[str] = mapped_column(String(32), ForeignKey("tariffs.code"))
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]

@@ -1,10 +1,10 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Numeric, String
+from sqlalchemy import JSON, CheckConstraint, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, belongs_to, refers_to
 from services.platform.db.models.organizations import MembershipRole
 
 
@@ -20,12 +20,8 @@ class Invite(Base):
     )
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    created_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    created_by_user_id: Mapped[int | None] = refers_to("users")
     code: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[MembershipRole] = mapped_column(String(16))
     object_ids: Mapped[list[int]] = mapped_column(JSON, default=list)

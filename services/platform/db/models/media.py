@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import BigInteger, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, belongs_to, refers_to
 
 
 class MediaContext(StrEnum):
@@ -42,20 +42,14 @@ class Media(Base):
     id: Mapped[IntPk]
     key: Mapped[str] = mapped_column(String(512))
     provider: Mapped[str] = mapped_column(String(16))
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    object_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="SET NULL"), index=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    object_id: Mapped[int | None] = refers_to("objects", index=True)
     context: Mapped[MediaContext] = mapped_column(String(32))
     # The shift task of a task proof; the planned shift of a cancellation document.
     context_id: Mapped[int] = mapped_column(BigInteger)
     # The orchestrator flow that collected it: one row per file and provider per flow.
     flow_id: Mapped[str] = mapped_column(String(32))
-    uploader_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL"), index=True
-    )
+    uploader_user_id: Mapped[int | None] = refers_to("users", index=True)
     media_type: Mapped[MediaType] = mapped_column(String(16))
     content_type: Mapped[str] = mapped_column(String(128))
     size: Mapped[int | None] = mapped_column(BigInteger)
@@ -72,8 +66,6 @@ class OrganizationMediaSetting(Base):
 
     __tablename__ = "organization_media_settings"
 
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", primary_key=True)
     context: Mapped[MediaContext] = mapped_column(String(32), primary_key=True)
     mode: Mapped[StorageMode] = mapped_column(String(16), default=StorageMode.TELEGRAM)

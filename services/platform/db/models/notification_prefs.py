@@ -2,10 +2,10 @@
 
 from datetime import datetime, time
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, String, Time
+from sqlalchemy import JSON, BigInteger, String, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId
+from services.platform.db.base import Base, belongs_to
 
 DEFAULT_REMINDER_LEAD_MINUTES = 60
 DEFAULT_DAILY_SUMMARY_HOUR = 9
@@ -16,9 +16,7 @@ class NotificationPreferences(Base):
 
     __tablename__ = "notification_preferences"
 
-    user_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-    )
+    user_id: Mapped[int] = belongs_to("users", primary_key=True)
     # Kinds the user switched off (only kinds registered as optional can be).
     muted_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
     reminder_lead_minutes: Mapped[int] = mapped_column(default=DEFAULT_REMINDER_LEAD_MINUTES)

@@ -2,10 +2,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Numeric, String, UniqueConstraint
+from sqlalchemy import JSON, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, belongs_to
 
 
 class Organization(Base):
@@ -40,12 +40,8 @@ class Membership(Base):
     __table_args__ = (UniqueConstraint("organization_id", "user_id"),)
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    user_id: Mapped[int] = belongs_to("users", index=True)
     role: Mapped[MembershipRole] = mapped_column(String(16))
     status: Mapped[MembershipStatus] = mapped_column(String(16), default=MembershipStatus.ACTIVE)
     started_on: Mapped[date | None]
@@ -71,12 +67,8 @@ class MembershipObject(Base):
     __table_args__ = (UniqueConstraint("membership_id", "object_id"),)
 
     id: Mapped[IntPk]
-    membership_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
-    )
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
+    membership_id: Mapped[int] = belongs_to("memberships", index=True)
+    object_id: Mapped[int] = belongs_to("objects", index=True)
     # Manager permissions as a list of `Permission` values; empty for employees.
     permissions: Mapped[list[str]] = mapped_column(JSON, default=list)
 
@@ -89,9 +81,7 @@ class ContractTerms(Base):
     __table_args__ = (UniqueConstraint("membership_id", "effective_from"),)
 
     id: Mapped[IntPk]
-    membership_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
-    )
+    membership_id: Mapped[int] = belongs_to("memberships", index=True)
     effective_from: Mapped[date]
     # None: the slot's or the object's rate applies.
     hourly_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))

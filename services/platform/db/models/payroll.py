@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, BigId, CreatedAt, IntPk, belongs_to, refers_to
 
 
 class LedgerEntryType(StrEnum):
@@ -48,9 +48,7 @@ class OrganizationPayrollSettings(Base):
 
     __tablename__ = "organization_payroll_settings"
 
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", primary_key=True)
     period_kind: Mapped[PayPeriodKind] = mapped_column(String(16), default=PayPeriodKind.MONTHLY)
     anchor_date: Mapped[date]
     pay_day_offset_days: Mapped[int] = mapped_column(default=3)
@@ -68,18 +66,14 @@ class PayPeriod(Base):
     )
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
     kind: Mapped[PayPeriodKind] = mapped_column(String(16))
     start_date: Mapped[date]
     end_date: Mapped[date]
     pay_day: Mapped[date]
     status: Mapped[PayPeriodStatus] = mapped_column(String(16), default=PayPeriodStatus.OPEN)
     closed_at: Mapped[datetime | None]
-    closed_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    closed_by_user_id: Mapped[int | None] = refers_to("users")
     created_at: Mapped[CreatedAt]
 
 
@@ -100,23 +94,15 @@ class LedgerEntry(Base):
     )
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    pay_period_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("pay_periods.id", ondelete="CASCADE")
-    )
-    user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id", ondelete="CASCADE"))
-    membership_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("memberships.id", ondelete="CASCADE")
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    pay_period_id: Mapped[int] = belongs_to("pay_periods")
+    user_id: Mapped[int] = belongs_to("users")
+    membership_id: Mapped[int] = belongs_to("memberships")
     type: Mapped[LedgerEntryType] = mapped_column(String(24))
     amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     # The local date (organization's timezone) of what caused it: it picks the period.
     work_date: Mapped[date]
-    object_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="SET NULL")
-    )
+    object_id: Mapped[int | None] = refers_to("objects")
     shift_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("shifts.id"), index=True)
     # A `shift_tasks.id`; no foreign key so that this revision does not depend on the
     # tasks revision (Alembic cannot order two dependencies on the clock-in revision).
@@ -128,9 +114,7 @@ class LedgerEntry(Base):
     minutes: Mapped[int | None]
     hourly_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     payout_method: Mapped[PayoutMethod | None] = mapped_column(String(16))
-    author_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    author_user_id: Mapped[int | None] = refers_to("users")
     reason: Mapped[str] = mapped_column(String(500), default="")
     # What the entry is about ("shift:12"), shared by its reversals and re-entries.
     cause: Mapped[str] = mapped_column(String(64))
@@ -151,16 +135,10 @@ class Payslip(Base):
     __table_args__ = (UniqueConstraint("pay_period_id", "user_id"),)
 
     id: Mapped[IntPk]
-    pay_period_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("pay_periods.id", ondelete="CASCADE")
-    )
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id", ondelete="CASCADE"))
-    membership_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("memberships.id", ondelete="CASCADE")
-    )
+    pay_period_id: Mapped[int] = belongs_to("pay_periods")
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    user_id: Mapped[int] = belongs_to("users")
+    membership_id: Mapped[int] = belongs_to("memberships")
     minutes: Mapped[int]
     gross: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     fines: Mapped[Decimal] = mapped_column(Numeric(12, 2))

@@ -4,7 +4,6 @@ from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
-    ForeignKey,
     Index,
     Numeric,
     SmallInteger,
@@ -17,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, belongs_to, refers_to
 
 
 class TimeSlot(Base):
@@ -43,9 +42,7 @@ class TimeSlot(Base):
     )
 
     id: Mapped[IntPk]
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
+    object_id: Mapped[int] = belongs_to("objects", index=True)
     local_date: Mapped[date]
     start_time: Mapped[time] = mapped_column(Time)
     end_time: Mapped[time] = mapped_column(Time)
@@ -73,18 +70,10 @@ class PlannedShift(Base):
     __tablename__ = "planned_shifts"
 
     id: Mapped[IntPk]
-    slot_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("time_slots.id", ondelete="CASCADE"), index=True
-    )
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
-    membership_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
+    slot_id: Mapped[int] = belongs_to("time_slots", index=True)
+    object_id: Mapped[int] = belongs_to("objects", index=True)
+    membership_id: Mapped[int] = belongs_to("memberships", index=True)
+    user_id: Mapped[int] = belongs_to("users", index=True)
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     status: Mapped[PlannedShiftStatus] = mapped_column(
@@ -119,9 +108,7 @@ class WeeklyTemplate(Base):
     __tablename__ = "weekly_templates"
 
     id: Mapped[IntPk]
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
+    object_id: Mapped[int] = belongs_to("objects", index=True)
     title: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[CreatedAt]
 
@@ -137,9 +124,7 @@ class WeeklyTemplateItem(Base):
     )
 
     id: Mapped[IntPk]
-    template_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("weekly_templates.id", ondelete="CASCADE"), index=True
-    )
+    template_id: Mapped[int] = belongs_to("weekly_templates", index=True)
     weekday: Mapped[int] = mapped_column(SmallInteger)
     start_time: Mapped[time] = mapped_column(Time)
     end_time: Mapped[time] = mapped_column(Time)
@@ -153,9 +138,7 @@ class CancellationReason(Base):
     __tablename__ = "cancellation_reasons"
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
     title: Mapped[str] = mapped_column(String(128))
     needs_document: Mapped[bool] = mapped_column(default=False)
     archived: Mapped[bool] = mapped_column(default=False)
@@ -185,19 +168,11 @@ class ShiftCancellation(Base):
     __tablename__ = "shift_cancellations"
 
     id: Mapped[IntPk]
-    planned_shift_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("planned_shifts.id", ondelete="CASCADE"), unique=True
-    )
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
+    planned_shift_id: Mapped[int] = belongs_to("planned_shifts", unique=True)
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
     initiator: Mapped[CancellationInitiator] = mapped_column(String(16))
-    cancelled_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
-    reason_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("cancellation_reasons.id", ondelete="SET NULL")
-    )
+    cancelled_by_user_id: Mapped[int | None] = refers_to("users")
+    reason_id: Mapped[int | None] = refers_to("cancellation_reasons")
     comment: Mapped[str] = mapped_column(String(500), default="")
     short_notice: Mapped[bool] = mapped_column(default=False)
     fine_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
@@ -206,9 +181,7 @@ class ShiftCancellation(Base):
     approval_status: Mapped[CancellationApproval] = mapped_column(
         String(16), default=CancellationApproval.NOT_NEEDED
     )
-    decided_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    decided_by_user_id: Mapped[int | None] = refers_to("users")
     decided_at: Mapped[datetime | None]
     created_at: Mapped[CreatedAt]
 
@@ -218,9 +191,7 @@ class OrganizationPlanningSettings(Base):
 
     __tablename__ = "organization_planning_settings"
 
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", primary_key=True)
     cancellation_fine: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
     # Planned hours an employee may take on in one week (Monday–Sunday); None: no cap.
     weekly_hours_cap: Mapped[int | None]

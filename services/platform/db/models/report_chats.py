@@ -1,9 +1,9 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, belongs_to
 
 
 class ReportChatCode(Base):
@@ -14,12 +14,8 @@ class ReportChatCode(Base):
 
     id: Mapped[IntPk]
     code: Mapped[str] = mapped_column(String(32), unique=True)
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
-    issued_by_user_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="CASCADE")
-    )
+    object_id: Mapped[int] = belongs_to("objects", index=True)
+    issued_by_user_id: Mapped[int] = belongs_to("users")
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     created_at: Mapped[CreatedAt]

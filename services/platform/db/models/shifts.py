@@ -2,10 +2,10 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, Numeric, String, text
+from sqlalchemy import Index, Numeric, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, belongs_to, refers_to
 
 
 class ShiftStatus(StrEnum):
@@ -35,20 +35,12 @@ class Shift(Base):
     )
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id", ondelete="CASCADE"))
-    membership_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("memberships.id", ondelete="CASCADE"), index=True
-    )
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    user_id: Mapped[int] = belongs_to("users")
+    membership_id: Mapped[int] = belongs_to("memberships", index=True)
+    object_id: Mapped[int] = belongs_to("objects", index=True)
     # A planned shift is worked at most once; None for a spontaneous shift.
-    planned_shift_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("planned_shifts.id", ondelete="SET NULL"), unique=True
-    )
+    planned_shift_id: Mapped[int | None] = refers_to("planned_shifts", unique=True)
     planned_start_at: Mapped[datetime | None]
     opened_at: Mapped[datetime]
     paid_from: Mapped[datetime]
@@ -63,9 +55,7 @@ class Shift(Base):
     pay: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     status: Mapped[ShiftStatus] = mapped_column(String(16), default=ShiftStatus.OPEN)
     # Who closed it (the employee or a manager); None when the auto-close job did.
-    closed_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    closed_by_user_id: Mapped[int | None] = refers_to("users")
     close_reason: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[CreatedAt]
 
@@ -86,24 +76,12 @@ class ClockInAttempt(Base):
     __tablename__ = "clock_in_attempts"
 
     id: Mapped[IntPk]
-    organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
-    membership_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("memberships.id", ondelete="CASCADE")
-    )
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
-    planned_shift_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("planned_shifts.id", ondelete="SET NULL")
-    )
-    shift_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("shifts.id", ondelete="SET NULL")
-    )
+    organization_id: Mapped[int] = belongs_to("organizations", index=True)
+    user_id: Mapped[int] = belongs_to("users", index=True)
+    membership_id: Mapped[int] = belongs_to("memberships")
+    object_id: Mapped[int] = belongs_to("objects", index=True)
+    planned_shift_id: Mapped[int | None] = refers_to("planned_shifts")
+    shift_id: Mapped[int | None] = refers_to("shifts")
     kind: Mapped[AttemptKind] = mapped_column(String(8))
     latitude: Mapped[float]
     longitude: Mapped[float]
@@ -123,11 +101,7 @@ class ClockInOverride(Base):
     __tablename__ = "clock_in_overrides"
 
     id: Mapped[IntPk]
-    attempt_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("clock_in_attempts.id", ondelete="CASCADE"), unique=True
-    )
-    approver_user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id", ondelete="CASCADE"))
-    shift_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("shifts.id", ondelete="SET NULL")
-    )
+    attempt_id: Mapped[int] = belongs_to("clock_in_attempts", unique=True)
+    approver_user_id: Mapped[int] = belongs_to("users")
+    shift_id: Mapped[int | None] = refers_to("shifts")
     approved_at: Mapped[datetime]

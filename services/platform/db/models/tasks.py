@@ -2,10 +2,10 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Numeric, String, UniqueConstraint
+from sqlalchemy import Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, belongs_to, refers_to
 
 
 class TaskTemplate(Base):
@@ -16,12 +16,8 @@ class TaskTemplate(Base):
     __tablename__ = "task_templates"
 
     id: Mapped[IntPk]
-    object_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("objects.id", ondelete="CASCADE"), index=True
-    )
-    slot_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("time_slots.id", ondelete="CASCADE"), index=True
-    )
+    object_id: Mapped[int] = belongs_to("objects", index=True)
+    slot_id: Mapped[int | None] = belongs_to("time_slots", index=True)
     title: Mapped[str] = mapped_column(String(200))
     mandatory: Mapped[bool] = mapped_column(default=False)
     proof_required: Mapped[bool] = mapped_column(default=False)
@@ -29,9 +25,7 @@ class TaskTemplate(Base):
     # Applied when a mandatory task is left undone at the end of the shift.
     fine: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
     archived: Mapped[bool] = mapped_column(default=False)
-    created_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    created_by_user_id: Mapped[int | None] = refers_to("users")
     created_at: Mapped[CreatedAt]
 
 
@@ -48,12 +42,8 @@ class ShiftTask(Base):
     __table_args__ = (UniqueConstraint("shift_id", "template_id"),)
 
     id: Mapped[IntPk]
-    shift_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("shifts.id", ondelete="CASCADE"), index=True
-    )
-    template_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("task_templates.id", ondelete="SET NULL")
-    )
+    shift_id: Mapped[int] = belongs_to("shifts", index=True)
+    template_id: Mapped[int | None] = refers_to("task_templates")
     title: Mapped[str] = mapped_column(String(200))
     mandatory: Mapped[bool] = mapped_column(default=False)
     proof_required: Mapped[bool] = mapped_column(default=False)
@@ -66,7 +56,5 @@ class ShiftTask(Base):
     proof_comment: Mapped[str | None] = mapped_column(String(1000))
     rejection_comment: Mapped[str | None] = mapped_column(String(1000))
     rejected_at: Mapped[datetime | None]
-    rejected_by_user_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("users.id", ondelete="SET NULL")
-    )
+    rejected_by_user_id: Mapped[int | None] = refers_to("users")
     created_at: Mapped[CreatedAt]

@@ -1,7 +1,7 @@
-from sqlalchemy import BigInteger, ForeignKey, String
+from sqlalchemy import BigInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db.base import Base, BigId, CreatedAt, IntPk
+from services.platform.db.base import Base, CreatedAt, IntPk, refers_to
 
 
 class User(Base):
@@ -17,9 +17,7 @@ class User(Base):
     language: Mapped[str] = mapped_column(String(8), default="ru")
     timezone: Mapped[str | None] = mapped_column(String(64))
     # The organization the user chose to act in when they belong to several.
-    active_organization_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("organizations.id", ondelete="SET NULL")
-    )
+    active_organization_id: Mapped[int | None] = refers_to("organizations")
     # False once Telegram answers 403 (bot blocked, account deleted): sending stops.
     is_reachable: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[CreatedAt]
