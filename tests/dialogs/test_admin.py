@@ -10,10 +10,7 @@ from sqlalchemy import select
 
 from services.platform.config import Settings
 from services.platform.db.models import BillingPeriod, Payment, PaymentStatus, Tariff
-from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
-from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support import services as real
 from tests.support.billing import make_owner, outbox_of
 from tests.support.dialogs import DialogUser
 
@@ -21,15 +18,8 @@ SUPERADMIN = 9001
 
 
 @pytest.fixture
-def settings(database_url: str, namespace: str, telegram: FakeTelegramServer) -> Settings:
-    return make_settings(
-        database_url=database_url,
-        redis_url=real.REDIS_URL,
-        rabbitmq_url=real.RABBITMQ_URL,
-        namespace=namespace,
-        telegram_api_base=telegram.base_url,
-        superadmin_ids=[SUPERADMIN],
-    )
+def settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"superadmin_ids": [SUPERADMIN]})
 
 
 @pytest.fixture

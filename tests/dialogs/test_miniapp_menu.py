@@ -10,10 +10,7 @@ from bot.runtime import announce_commands
 from services.payroll.periods import open_current_period
 from services.platform.config import Settings
 from services.platform.db.session import SessionFactory
-from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
-from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support import services as real
 from tests.support.dialogs import DialogUser
 from tests.support.miniapp import seed_miniapp_cast
 
@@ -21,15 +18,9 @@ BOARD_BUTTON = "🗓 Доска планирования"
 
 
 @pytest.fixture
-def settings(database_url: str, namespace: str, telegram: FakeTelegramServer) -> Settings:
-    return make_settings(
-        database_url=database_url,
-        redis_url=real.REDIS_URL,
-        rabbitmq_url=real.RABBITMQ_URL,
-        namespace=namespace,
-        telegram_api_base=telegram.base_url,
-        webapp_base_url="https://staff.example.com",
-    )
+def settings(settings: Settings) -> Settings:
+    """The webapp is public over https, as Telegram requires of Web App buttons."""
+    return settings.model_copy(update={"webapp_base_url": "https://staff.example.com"})
 
 
 async def test_start_up_sets_the_menu_button_to_the_mini_app(bot: Bot, settings: Settings) -> None:

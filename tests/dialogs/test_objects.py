@@ -27,11 +27,9 @@ from services.platform.config import Settings, YandexSettings
 from services.platform.db.models import Membership, MembershipObject, MembershipRole, WorkObject
 from services.platform.db.session import SessionFactory
 from services.staff.users import TelegramProfile, get_or_register_user
-from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.fakes.yandex_server import ONE_RESULT, REVERSE_ADDRESS, FakeYandexServer
-from tests.support import services as real
 from tests.support.dialogs import DialogUser
 
 OWNER_ID = 3001
@@ -48,24 +46,16 @@ async def yandex() -> AsyncIterator[FakeYandexServer]:
 
 
 @pytest.fixture
-def settings(
-    database_url: str, namespace: str, telegram: FakeTelegramServer, yandex: FakeYandexServer
-) -> Settings:
-    return make_settings(
-        database_url=database_url,
-        redis_url=real.REDIS_URL,
-        rabbitmq_url=real.RABBITMQ_URL,
-        namespace=namespace,
-        telegram_api_base=telegram.base_url,
-        yandex=YandexSettings(
-            _env_file=None,  # type: ignore[call-arg]
-            geocoder_url=yandex.geocoder_url,
-            geocoder_key="geo-key",
-            static_url=yandex.static_url,
-            static_key="static-key",
-            timeout_seconds=0.5,
-        ),
+def settings(settings: Settings, yandex: FakeYandexServer) -> Settings:
+    geocoder = YandexSettings(
+        _env_file=None,  # type: ignore[call-arg]
+        geocoder_url=yandex.geocoder_url,
+        geocoder_key="geo-key",
+        static_url=yandex.static_url,
+        static_key="static-key",
+        timeout_seconds=0.5,
     )
+    return settings.model_copy(update={"yandex": geocoder})
 
 
 async def _owner_with_organization(

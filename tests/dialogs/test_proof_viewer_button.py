@@ -6,25 +6,16 @@ import pytest
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.session import SessionFactory
-from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
-from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support import services as real
 from tests.support.media import seed_done_proof, seed_media_cast
 
 VIEWER_BUTTON = "🖼 Открыть в приложении"
 
 
 @pytest.fixture
-def settings(database_url: str, namespace: str, telegram: FakeTelegramServer) -> Settings:
-    return make_settings(
-        database_url=database_url,
-        redis_url=real.REDIS_URL,
-        rabbitmq_url=real.RABBITMQ_URL,
-        namespace=namespace,
-        telegram_api_base=telegram.base_url,
-        webapp_base_url="https://staff.example.com",
-    )
+def settings(settings: Settings) -> Settings:
+    """The webapp is public over https, as Telegram requires of Web App buttons."""
+    return settings.model_copy(update={"webapp_base_url": "https://staff.example.com"})
 
 
 async def test_the_proof_review_opens_the_media_viewer_of_the_task(

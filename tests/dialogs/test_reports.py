@@ -15,11 +15,8 @@ from sqlalchemy import update
 
 from services.platform.config import OpenAISettings, Settings
 from services.platform.db.models import Organization
-from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.openai_server import FakeOpenAIServer
-from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support import services as real
 from tests.support.reports import AFTER_THE_WEEK, add_manager, build_report_week
 
 OWNER_TG, ANNA_TG, BORIS_TG, VERA_TG, GLEB_TG, MANAGER_TG = 8301, 8302, 8303, 8304, 8305, 8306
@@ -39,26 +36,14 @@ def openai_key() -> str:
 
 
 @pytest.fixture
-def settings(
-    database_url: str,
-    namespace: str,
-    telegram: FakeTelegramServer,
-    openai_server: FakeOpenAIServer,
-    openai_key: str,
-) -> Settings:
-    return make_settings(
-        database_url=database_url,
-        redis_url=real.REDIS_URL,
-        rabbitmq_url=real.RABBITMQ_URL,
-        namespace=namespace,
-        telegram_api_base=telegram.base_url,
-        openai=OpenAISettings(
-            _env_file=None,  # type: ignore[call-arg]
-            api_key=SecretStr(openai_key),
-            base_url=openai_server.base_url,
-            timeout_seconds=2.0,
-        ),
+def settings(settings: Settings, openai_server: FakeOpenAIServer, openai_key: str) -> Settings:
+    openai = OpenAISettings(
+        _env_file=None,  # type: ignore[call-arg]
+        api_key=SecretStr(openai_key),
+        base_url=openai_server.base_url,
+        timeout_seconds=2.0,
     )
+    return settings.model_copy(update={"openai": openai})
 
 
 def plain(text: str) -> str:

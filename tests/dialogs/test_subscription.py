@@ -10,11 +10,8 @@ from services.billing.payments import process_payment_notification
 from services.integrations.yookassa import YookassaGateway
 from services.platform.config import Settings
 from services.platform.db.models import Payment
-from tests.conftest import make_settings
 from tests.dialogs.conftest import UserFactory
-from tests.fakes.telegram_server import FakeTelegramServer
 from tests.fakes.yookassa_server import FakeYookassaServer
-from tests.support import services as real
 from tests.support.billing import add_objects, make_owner, outbox_of, yookassa_settings
 from tests.support.dialogs import DialogUser
 
@@ -26,17 +23,8 @@ async def yookassa() -> AsyncIterator[FakeYookassaServer]:
 
 
 @pytest.fixture
-def settings(
-    database_url: str, namespace: str, telegram: FakeTelegramServer, yookassa: FakeYookassaServer
-) -> Settings:
-    return make_settings(
-        database_url=database_url,
-        redis_url=real.REDIS_URL,
-        rabbitmq_url=real.RABBITMQ_URL,
-        namespace=namespace,
-        telegram_api_base=telegram.base_url,
-        yookassa=yookassa_settings(yookassa),
-    )
+def settings(settings: Settings, yookassa: FakeYookassaServer) -> Settings:
+    return settings.model_copy(update={"yookassa": yookassa_settings(yookassa)})
 
 
 async def press_starting(user: DialogUser, prefix: str) -> None:
