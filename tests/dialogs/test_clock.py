@@ -74,10 +74,22 @@ async def outbox(session_factory, kind: str) -> list[OutboxMessage]:
         )
 
 
-async def world_with_shift_in_10_minutes(session_factory, clock, **object_fields) -> ShiftWorld:
+async def anna_asked_for_her_location(
+    make_user: UserFactory,
+    session_factory,
+    clock,
+    *,
+    starts_in: timedelta = timedelta(minutes=10),
+    label: str = "Кофейня · 12:10–20:10",
+    **object_fields,
+) -> tuple[ShiftWorld, DialogUser]:
+    """Anna has a shift starting `starts_in` from now, chose it (by its `label`), and is
+    asked for her location."""
     world = await make_shift_world(session_factory, **object_fields)
-    await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=10))
-    return world
+    await add_planned_shift(session_factory, world, clock.now() + starts_in)
+    anna = make_user(EMPLOYEE_TG)
+    await choose_planned_shift(anna, label)
+    return world, anna
 
 
 # ------------------------------------------------------------------ the location check
@@ -89,9 +101,7 @@ async def test_inside_the_fence_opens_the_shift_and_feeds_owner_manager_and_chat
     clock: ManualClock,
     message_manager: ReplyKeyboardMessageManager,
 ) -> None:
-    world = await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    world, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
 
     assert "Отправить геопозицию" in anna.text()
     assert message_manager.requests_location(EMPLOYEE_TG)
@@ -116,9 +126,7 @@ async def test_inside_the_fence_opens_the_shift_and_feeds_owner_manager_and_chat
 async def test_outside_the_fence_is_refused_with_distance_and_radius(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send_location(*north_of(CAFE, 850))
 
     assert "Смена не открыта" in anna.text()
@@ -134,9 +142,7 @@ async def test_outside_the_fence_is_refused_with_distance_and_radius(
 async def test_accuracy_gives_slack_up_to_50_m(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send_location(*north_of(CAFE, 230), horizontal_accuracy=500)
     assert "допускается не дальше 200 м" in anna.text()
 
@@ -145,48 +151,51 @@ async def test_accuracy_gives_slack_up_to_50_m(
     assert "Смена открыта" in anna.text()
 
 
-async def test_forwarded_location_is_refused(
-    make_user: UserFactory, session_factory, clock: ManualClock
+@pytest.mark.parametrize(
+    ("location", "refusal", "reason"),
+    [
+        pytest.param(
+            {"forwarded": True},
+            "Пересланная геопозиция не принимается",
+            "forwarded",
+            id="a forwarded location is refused",
+        ),
+        pytest.param(
+            {"minutes_old": 3},
+            "Геопозиция устарела",
+            "stale",
+            id="a location sent 3 minutes ago is refused as stale",
+        ),
+        pytest.param(
+            {"venue": True},
+            "Место, выбранное из списка, не принимается",
+            "venue",
+            id="a venue picked from a list is refused",
+        ),
+    ],
+)
+async def test_location_that_is_not_a_fresh_pin_is_refused(
+    location: dict, refusal: str, reason: str, make_user: UserFactory, session_factory, clock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
-    await anna.send_location(*CAFE, forwarded=True)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    sent_at = clock.now() - timedelta(minutes=location.get("minutes_old", 0))
+    await anna.send_location(
+        *CAFE,
+        forwarded=location.get("forwarded", False),
+        venue=location.get("venue", False),
+        sent_at=sent_at,
+    )
 
-    assert "Пересланная геопозиция не принимается" in anna.text()
-    assert (await attempts_of(session_factory))[0].reason == "forwarded"
-
-
-async def test_stale_location_is_refused(
-    make_user: UserFactory, session_factory, clock: ManualClock
-) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
-    await anna.send_location(*CAFE, sent_at=clock.now() - timedelta(minutes=3))
-
-    assert "Геопозиция устарела" in anna.text()
-    assert (await attempts_of(session_factory))[0].reason == "stale"
-
-
-async def test_venue_is_refused(
-    make_user: UserFactory, session_factory, clock: ManualClock
-) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
-    await anna.send_location(*CAFE, venue=True)
-
-    assert "Место, выбранное из списка, не принимается" in anna.text()
-    assert (await attempts_of(session_factory))[0].reason == "venue"
+    assert refusal in anna.text()
+    assert (await attempts_of(session_factory))[0].reason == reason
 
 
 async def test_static_pin_on_a_live_only_object_is_refused_and_live_location_accepted(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock, require_live_location=True)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(
+        make_user, session_factory, clock, require_live_location=True
+    )
     assert "нужна <b>трансляция</b> геопозиции" in anna.text()
     await anna.send_location(*CAFE)
     assert "нужна трансляция геопозиции" in anna.text()
@@ -200,9 +209,7 @@ async def test_static_pin_on_a_live_only_object_is_refused_and_live_location_acc
 async def test_state_survives_text_before_the_location(
     make_user: UserFactory, session_factory, clock: ManualClock, telegram
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send("я на месте")
     await anna.send_photo()
 
@@ -301,10 +308,13 @@ async def test_too_early_is_refused_with_the_opening_time(
 async def test_late_arrival_with_fine_grace_subtracted_once(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    world = await make_shift_world(session_factory)
-    await add_planned_shift(session_factory, world, clock.now() - timedelta(minutes=12))
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna, "Кофейня · 11:48–19:48")
+    _, anna = await anna_asked_for_her_location(
+        make_user,
+        session_factory,
+        clock,
+        starts_in=timedelta(minutes=-12),
+        label="Кофейня · 11:48–19:48",
+    )
     await anna.send_location(*CAFE)
 
     assert "Опоздание: 12 мин, штраф 70,00" in anna.text()
@@ -335,9 +345,7 @@ async def test_rate_priority_contract_over_slot_over_object(
 async def test_second_open_shows_the_open_shift(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send_location(*CAFE)
     await anna.send("/start")
     await press(anna, OPEN)
@@ -353,9 +361,7 @@ async def test_second_open_shows_the_open_shift(
 async def test_manager_approves_a_refused_attempt_at_the_attempts_time(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    world = await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    world, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send_location(*north_of(CAFE, 850))
     attempted_at = clock.now()
     await press(anna, "🙋 Попросить руководителя одобрить")
@@ -389,9 +395,7 @@ async def test_manager_approves_a_refused_attempt_at_the_attempts_time(
 async def test_an_employee_cannot_approve(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send_location(*north_of(CAFE, 850))
     [attempt] = await attempts_of(session_factory)
     await anna.send(f"/start approve_{attempt.id}")
@@ -406,9 +410,7 @@ async def test_an_employee_cannot_approve(
 async def test_close_with_location_check_shows_the_summary(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    world = await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    world, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send_location(*CAFE)
 
     clock.advance(timedelta(hours=8, minutes=10, seconds=30))
@@ -431,9 +433,7 @@ async def test_close_with_location_check_shows_the_summary(
 async def test_close_refused_then_accepted(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     await anna.send_location(*CAFE)
     clock.advance(timedelta(hours=2))
     await press(anna, CLOSE)
@@ -453,9 +453,9 @@ async def test_close_refused_then_accepted(
 async def test_close_without_check_where_the_object_does_not_ask(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock, check_location_on_close=False)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(
+        make_user, session_factory, clock, check_location_on_close=False
+    )
     await anna.send_location(*CAFE)
     clock.advance(timedelta(minutes=70))
     await press(anna, CLOSE)
@@ -504,10 +504,13 @@ async def test_forgotten_shift_is_auto_closed_at_planned_end(
 async def test_manager_sees_who_is_on_shift_and_closes_with_a_reason(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    world = await make_shift_world(session_factory)
-    await add_planned_shift(session_factory, world, clock.now() - timedelta(minutes=3))
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna, "Кофейня · 11:57–19:57")
+    world, anna = await anna_asked_for_her_location(
+        make_user,
+        session_factory,
+        clock,
+        starts_in=timedelta(minutes=-3),
+        label="Кофейня · 11:57–19:57",
+    )
     await anna.send_location(*CAFE)
 
     max_ = make_user(MANAGER_TG, first_name="Max")
@@ -530,9 +533,9 @@ async def test_manager_sees_who_is_on_shift_and_closes_with_a_reason(
 async def test_object_without_coordinates_refuses_and_offers_approval(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock, latitude=None, longitude=None)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(
+        make_user, session_factory, clock, latitude=None, longitude=None
+    )
     await anna.send_location(*CAFE)
 
     assert "не указаны координаты" in anna.text()
@@ -547,9 +550,7 @@ async def test_cancel_on_the_location_keyboard_returns_to_the_menu(
     clock: ManualClock,
     message_manager: ReplyKeyboardMessageManager,
 ) -> None:
-    await world_with_shift_in_10_minutes(session_factory, clock)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
     location_button, cancel_button = message_manager.reply_buttons(EMPLOYEE_TG)
     assert location_button == "📍 Отправить геопозицию" and cancel_button.startswith("✖️ Отмена")
 

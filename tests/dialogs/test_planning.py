@@ -13,7 +13,6 @@ from services.payroll.rules import chargeable_fine
 from services.planning.bookings import assign_employee, book_slot
 from services.planning.cancellations import add_cancellation_reason, cancellation_reasons
 from services.planning.settings import planning_settings, set_cancellation_fine
-from services.planning.slots import create_slot
 from services.platform.db.models import (
     CancellationApproval,
     Media,
@@ -27,7 +26,7 @@ from services.platform.db.models import (
 )
 from tests.dialogs.conftest import UserFactory
 from tests.support.media import cancel_with_document
-from tests.support.planning import World, make_employee, make_world
+from tests.support.planning import World, make_employee, make_slot, make_world
 
 OWNER_ID = 7001
 IVAN_ID = 7002
@@ -55,14 +54,8 @@ async def _employee(session_factory, world: World, telegram_id: int = IVAN_ID, n
 
 async def _slot(session_factory, clock, world, day=date(2026, 3, 3), start=time(9), end=time(18)):
     async with session_factory() as session:
-        slot = await create_slot(
-            session,
-            clock,
-            user_id=world.owner.id,
-            object_id=world.work_object.id,
-            local_date=day,
-            start_time=start,
-            end_time=end,
+        slot = await make_slot(
+            session, clock, world.owner, world.work_object, day=day, start=start, end=end
         )
         await session.commit()
     return slot

@@ -9,8 +9,6 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 
 from services.exchange.jobs import announce_open_places_job, lapse_exchanges_job
-from services.planning.bookings import book_slot
-from services.planning.slots import create_slot
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
     ExchangeStatus,
@@ -22,7 +20,7 @@ from services.platform.db.models import (
 )
 from services.platform.scheduler import JobContext
 from tests.dialogs.conftest import UserFactory
-from tests.support.planning import World, make_employee, make_world
+from tests.support.planning import World, make_employee, make_planned_shift, make_slot, make_world
 
 OWNER_ID = 7101
 ANNA_ID = 7102
@@ -51,23 +49,16 @@ async def _world(session_factory, clock, *, needs_approval: bool = False) -> tup
 
 async def _slot(session_factory, clock, world, day=TUESDAY, start=time(9), end=time(18)):
     async with session_factory() as session:
-        slot = await create_slot(
-            session,
-            clock,
-            user_id=world.owner.id,
-            object_id=world.work_object.id,
-            local_date=day,
-            start_time=start,
-            end_time=end,
+        slot = await make_slot(
+            session, clock, world.owner, world.work_object, day=day, start=start, end=end
         )
         await session.commit()
     return slot
 
 
-async def _planned(session_factory, clock, world, user, **slot_args) -> PlannedShift:
-    slot = await _slot(session_factory, clock, world, **slot_args)
+async def _planned(session_factory, clock, world, user, day=TUESDAY) -> PlannedShift:
     async with session_factory() as session:
-        planned_shift = await book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+        planned_shift = await make_planned_shift(session, clock, world, user, day=day)
         await session.commit()
     return planned_shift
 

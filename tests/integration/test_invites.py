@@ -39,14 +39,16 @@ from services.platform.db.models import (
 from services.platform.db.session import SessionFactory
 from services.platform.errors import DomainError
 from services.staff.permissions import actor_in
-from tests.support.staff import add_member, organization_with_objects
+from tests.support.staff import OwnedOrganization, add_member, organization_with_objects
 
 
 async def _invite(
-    session_factory: SessionFactory, clock: ManualClock, owner_id: int, org_id: int, **terms
+    session_factory: SessionFactory, clock: ManualClock, org: OwnedOrganization, **terms
 ) -> Invite:
+    """The owner's invite: an employee on every object of `org` unless `terms` say else."""
+    terms = {"role": MembershipRole.EMPLOYEE, "object_ids": tuple(org.object_ids), **terms}
     async with session_factory() as session:
-        actor = await actor_in(session, owner_id, org_id)
+        actor = await actor_in(session, org.owner_id, org.organization_id)
         invite = await create_invite(session, actor, clock, InviteTerms(**terms))
         await session.commit()
         return invite
@@ -79,15 +81,7 @@ async def test_single_use_invite_opened_by_ten_users_at_once_joins_exactly_one(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
     org = await organization_with_objects(session_factory, clock, owner_telegram_id=5000)
-    invite = await _invite(
-        session_factory,
-        clock,
-        org.owner_id,
-        org.organization_id,
-        role=MembershipRole.EMPLOYEE,
-        object_ids=tuple(org.object_ids),
-        hourly_rate=Decimal("350.00"),
-    )
+    invite = await _invite(session_factory, clock, org, hourly_rate=Decimal("350.00"))
     user_ids = await _users(session_factory, 10, 5100)
     attempts = MemoryFailedAttempts(clock)
 
@@ -109,15 +103,7 @@ async def test_multi_use_invite_stops_at_max_uses_under_concurrency(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
     org = await organization_with_objects(session_factory, clock, owner_telegram_id=5001)
-    invite = await _invite(
-        session_factory,
-        clock,
-        org.owner_id,
-        org.organization_id,
-        role=MembershipRole.EMPLOYEE,
-        object_ids=tuple(org.object_ids),
-        max_uses=3,
-    )
+    invite = await _invite(session_factory, clock, org, max_uses=3)
     user_ids = await _users(session_factory, 8, 5200)
 
     outcomes = await asyncio.gather(
@@ -142,10 +128,8 @@ async def test_joining_creates_membership_objects_and_contract_in_local_date(
     invite = await _invite(
         session_factory,
         clock,
-        org.owner_id,
-        org.organization_id,
+        org,
         role=MembershipRole.MANAGER,
-        object_ids=tuple(org.object_ids),
         permissions=("view", "manage_staff"),
     )
     (user_id,) = await _users(session_factory, 1, 5300)
@@ -184,15 +168,7 @@ async def test_sixth_employee_on_free_is_refused_and_owner_is_told(
         await add_member(
             session_factory, org.organization_id, telegram_id=5400 + index, first_name="E"
         )
-    invite = await _invite(
-        session_factory,
-        clock,
-        org.owner_id,
-        org.organization_id,
-        role=MembershipRole.EMPLOYEE,
-        object_ids=tuple(org.object_ids),
-        max_uses=5,
-    )
+    invite = await _invite(session_factory, clock, org, max_uses=5)
     (user_id,) = await _users(session_factory, 1, 5500)
 
     outcome = await _accept(
@@ -215,16 +191,8 @@ async def test_revoked_expired_and_reissued_codes(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
     org = await organization_with_objects(session_factory, clock, owner_telegram_id=5004)
-    terms = {"role": MembershipRole.EMPLOYEE, "object_ids": tuple(org.object_ids)}
-    revoked = await _invite(session_factory, clock, org.owner_id, org.organization_id, **terms)
-    expiring = await _invite(
-        session_factory,
-        clock,
-        org.owner_id,
-        org.organization_id,
-        **terms,
-        valid_for=timedelta(days=1),
-    )
+    revoked = await _invite(session_factory, clock, org)
+    expiring = await _invite(session_factory, clock, org, valid_for=timedelta(days=1))
     async with session_factory() as session:
         actor = await actor_in(session, org.owner_id, org.organization_id)
         await revoke_invite(session, actor, clock, revoked.id)
@@ -257,15 +225,7 @@ async def test_dismissed_employee_rejoins_with_the_same_membership(
         membership.status = MembershipStatus.ENDED
         user_id = membership.user_id
         await session.commit()
-    invite = await _invite(
-        session_factory,
-        clock,
-        org.owner_id,
-        org.organization_id,
-        role=MembershipRole.EMPLOYEE,
-        object_ids=tuple(org.object_ids),
-        max_uses=2,
-    )
+    invite = await _invite(session_factory, clock, org, max_uses=2)
 
     attempts = MemoryFailedAttempts(clock)
     assert await _accept(session_factory, clock, user_id, invite.code, attempts) == "joined"
@@ -286,14 +246,7 @@ async def test_guessing_is_refused_after_too_many_failures(
     store: str, session_factory: SessionFactory, clock: ManualClock, redis, namespace: str
 ) -> None:
     org = await organization_with_objects(session_factory, clock, owner_telegram_id=5006)
-    invite = await _invite(
-        session_factory,
-        clock,
-        org.owner_id,
-        org.organization_id,
-        role=MembershipRole.EMPLOYEE,
-        object_ids=tuple(org.object_ids),
-    )
+    invite = await _invite(session_factory, clock, org)
     (user_id,) = await _users(session_factory, 1, 5800)
     attempts = (
         RedisFailedAttempts(redis, namespace) if store == "redis" else MemoryFailedAttempts(clock)
@@ -313,33 +266,29 @@ async def test_guessing_is_refused_after_too_many_failures(
         assert await _accept(session_factory, clock, user_id, invite.code, attempts) == "joined"
 
 
-def test_code_is_read_from_a_link_a_payload_or_bare() -> None:
-    code = "AbCdEfGh_-123456"
-    assert code_from_text(f"https://t.me/some_bot?start=inv_{code}") == code
-    assert code_from_text(f"  inv_{code} ") == code
-    assert code_from_text(code) == code
-    assert code_from_text("hello there") == ""
-    assert code_from_text("<b>") == ""
-    assert code_from_text(None) == ""
+CODE = "AbCdEfGh_-123456"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        pytest.param(f"https://t.me/some_bot?start=inv_{CODE}", CODE, id="from a start link"),
+        pytest.param(f"  inv_{CODE} ", CODE, id="from a start payload with spaces around"),
+        pytest.param(CODE, CODE, id="bare"),
+        pytest.param("hello there", "", id="not from words"),
+        pytest.param("<b>", "", id="not from markup"),
+        pytest.param(None, "", id="not from a message without text"),
+    ],
+)
+def test_code_is_read_from_a_link_a_payload_or_bare(text: str | None, code: str) -> None:
+    assert code_from_text(text) == code
 
 
 async def test_codes_are_long_and_random(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
     org = await organization_with_objects(session_factory, clock, owner_telegram_id=5007)
-    codes = {
-        (
-            await _invite(
-                session_factory,
-                clock,
-                org.owner_id,
-                org.organization_id,
-                role=MembershipRole.EMPLOYEE,
-                object_ids=tuple(org.object_ids),
-            )
-        ).code
-        for _ in range(20)
-    }
+    codes = {(await _invite(session_factory, clock, org)).code for _ in range(20)}
     assert len(codes) == 20
     # token_urlsafe: 6 bits per character, so 16 characters carry 96 bits.
     assert all(len(code) >= 16 for code in codes)

@@ -55,23 +55,17 @@ from services.platform.db.models import (
 from services.platform.errors import InvalidInput, PermissionDenied
 from tests.conftest import TEST_BOT_TOKEN
 from tests.support.media import cancel_with_document, document_flow
-from tests.support.planning import make_employee, make_object, make_world
+from tests.support.planning import make_employee, make_object, make_slot, make_world
 from tests.support.shifts import CAFE, add_planned_shift, make_shift_world
 
 # The test clock stands at 2026-03-02 09:00 UTC (12:00 in Moscow).
 TOMORROW = date(2026, 3, 3)
 
 
-async def _slot(session, clock, world, *, day=TOMORROW, start=time(9), end=time(18), places=1):
-    return await create_slot(
-        session,
-        clock,
-        user_id=world.owner.id,
-        object_id=world.work_object.id,
-        local_date=day,
-        start_time=start,
-        end_time=end,
-        max_employees=places,
+async def _slot(session, clock, world, *, day=TOMORROW, work_object=None, **slot):
+    """A slot the owner plans on `work_object`, the world's own unless given."""
+    return await make_slot(
+        session, clock, world.owner, work_object or world.work_object, day=day, **slot
     )
 
 
@@ -197,14 +191,8 @@ async def test_overlap_across_organizations_is_refused(session, clock):
     await session.flush()
 
     slot = await _slot(session, clock, world, start=time(9), end=time(18))
-    other_slot = await create_slot(
-        session,
-        clock,
-        user_id=world.owner.id,
-        object_id=other_object.id,
-        local_date=TOMORROW,
-        start_time=time(17),
-        end_time=time(23),
+    other_slot = await _slot(
+        session, clock, world, start=time(17), end=time(23), work_object=other_object
     )
     await book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
 
@@ -469,15 +457,7 @@ async def test_my_schedule_uses_each_object_timezone(session, clock):
         session, world.organization, [world.work_object, far_east], telegram_id=1
     )
     moscow = await _slot(session, clock, world, start=time(9), end=time(12))
-    vladivostok = await create_slot(
-        session,
-        clock,
-        user_id=world.owner.id,
-        object_id=far_east.id,
-        local_date=date(2026, 3, 3),
-        start_time=time(9),
-        end_time=time(12),
-    )
+    vladivostok = await _slot(session, clock, world, end=time(12), work_object=far_east)
     for slot in (moscow, vladivostok):
         await book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
     clock.advance(timedelta(days=13))  # the Vladivostok slot has ended, Moscow's too
@@ -512,20 +492,10 @@ async def _move_world(session, clock):
         membership_id=ivan_membership.id,
     )
 
-    async def warehouse_slot(day, places=1):
-        return await create_slot(
-            session,
-            clock,
-            user_id=world.owner.id,
-            object_id=warehouse.id,
-            local_date=day,
-            start_time=time(9),
-            end_time=time(18),
-            max_employees=places,
-        )
-
-    warehouse_tuesday = await warehouse_slot(TOMORROW)
-    warehouse_wednesday = await warehouse_slot(TOMORROW + timedelta(days=1))
+    warehouse_tuesday = await _slot(session, clock, world, work_object=warehouse)
+    warehouse_wednesday = await _slot(
+        session, clock, world, day=TOMORROW + timedelta(days=1), work_object=warehouse
+    )
     await assign_employee(
         session,
         clock,
@@ -579,14 +549,8 @@ async def test_a_move_to_another_object_at_the_same_time_replaces_the_placement(
 async def test_a_refused_move_leaves_the_employee_where_they_were(session, clock):
     world, ivan, planned, cafe_tuesday, _, full = await _move_world(session, clock)
     elsewhere = await make_object(session, world.organization, name="Киоск")
-    kiosk_slot = await create_slot(
-        session,
-        clock,
-        user_id=world.owner.id,
-        object_id=elsewhere.id,
-        local_date=TOMORROW,
-        start_time=time(10),
-        end_time=time(12),
+    kiosk_slot = await _slot(
+        session, clock, world, start=time(10), end=time(12), work_object=elsewhere
     )
 
     async def move(slot_id):
@@ -671,15 +635,7 @@ async def test_a_shift_opened_early_cannot_be_moved(session_factory, clock):
             choice=ShiftChoice(planned_shift_id=planned.id),
             report=LocationReport(*CAFE, sent_at=clock.now()),
         )
-        later = await create_slot(
-            session,
-            clock,
-            user_id=world.owner.id,
-            object_id=world.work_object.id,
-            local_date=TOMORROW,
-            start_time=time(9),
-            end_time=time(18),
-        )
+        later = await make_slot(session, clock, world.owner, world.work_object, day=TOMORROW)
         await session.commit()
 
         with pytest.raises(ShiftAlreadyOpened):

@@ -12,10 +12,9 @@ from sqlalchemy import func, select
 from services.planning.bookings import assign_employee, book_slot, move_planned_shift
 from services.planning.cancellations import add_cancellation_reason, cancel_planned_shift
 from services.planning.queries import count_planned
-from services.planning.slots import create_slot
 from services.platform.db.models import PlannedShift, PlannedShiftStatus
 from services.platform.errors import DomainError
-from tests.support.planning import make_employee, make_world
+from tests.support.planning import make_employee, make_slot, make_world
 
 TOMORROW = date(2026, 3, 3)
 
@@ -46,16 +45,7 @@ async def test_fifty_employees_booking_one_place(session_factory, clock):
             ]
             for n in range(100, 150)
         ]
-        slot = await create_slot(
-            session,
-            clock,
-            user_id=world.owner.id,
-            object_id=world.work_object.id,
-            local_date=TOMORROW,
-            start_time=time(9),
-            end_time=time(18),
-            max_employees=1,
-        )
+        slot = await make_slot(session, clock, world.owner, world.work_object, day=TOMORROW)
         await session.commit()
 
     results = await asyncio.gather(
@@ -77,15 +67,15 @@ async def test_one_employee_booking_two_overlapping_slots_at_once(session_factor
             session, world.organization, [world.work_object], telegram_id=1
         )
         slots = [
-            await create_slot(
+            await make_slot(
                 session,
                 clock,
-                user_id=world.owner.id,
-                object_id=world.work_object.id,
-                local_date=TOMORROW,
-                start_time=start,
-                end_time=end,
-                max_employees=3,
+                world.owner,
+                world.work_object,
+                day=TOMORROW,
+                start=start,
+                end=end,
+                places=3,
             )
             for start, end in ((time(9), time(15)), (time(14), time(22)))
         ]
@@ -147,15 +137,13 @@ async def test_occupancy_never_exceeds_max_under_interleavings(
             title="Планы",
             needs_document=False,
         )
-        slot = await create_slot(
+        slot = await make_slot(
             session,
             clock,
-            user_id=world.owner.id,
-            object_id=world.work_object.id,
-            local_date=TOMORROW + timedelta(days=round_number % 300),
-            start_time=time(9),
-            end_time=time(18),
-            max_employees=capacity,
+            world.owner,
+            world.work_object,
+            day=TOMORROW + timedelta(days=round_number % 300),
+            places=capacity,
         )
         await session.commit()
 
@@ -222,17 +210,11 @@ async def test_two_moves_into_the_last_place_one_succeeds(session_factory, clock
         world = await make_world(session, clock)
 
         async def slot(day: date, places: int = 1) -> int:
-            created = await create_slot(
-                session,
-                clock,
-                user_id=world.owner.id,
-                object_id=world.work_object.id,
-                local_date=day,
-                start_time=time(9),
-                end_time=time(18),
-                max_employees=places,
-            )
-            return created.id
+            return (
+                await make_slot(
+                    session, clock, world.owner, world.work_object, day=day, places=places
+                )
+            ).id
 
         target = await slot(TOMORROW + timedelta(days=2), places=2)
         gleb = (

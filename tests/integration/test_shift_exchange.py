@@ -1,28 +1,13 @@
 """The week board's list of pending give-aways and swaps (for the Mini App)."""
 
-from datetime import date, time
+from datetime import date
 
 from services.exchange.offers import offer_shift
 from services.exchange.queries import week_exchanges
 from services.exchange.swaps import propose_swap
 from services.exchange.views import ExchangeKind
-from services.planning.bookings import book_slot
-from services.planning.slots import create_slot
 from services.platform.db.models import ExchangeStatus
-from tests.support.planning import make_employee, make_world
-
-
-async def _planned(session, clock, world, user, day: date):
-    slot = await create_slot(
-        session,
-        clock,
-        user_id=world.owner.id,
-        object_id=world.work_object.id,
-        local_date=day,
-        start_time=time(9),
-        end_time=time(18),
-    )
-    return await book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+from tests.support.planning import make_employee, make_planned_shift, make_world
 
 
 async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(session, clock):
@@ -33,9 +18,9 @@ async def test_week_lists_pending_offers_and_swaps_of_the_planners_objects(sessi
     boris, _ = await make_employee(
         session, world.organization, [world.work_object], telegram_id=2, first_name="Boris"
     )
-    offered = await _planned(session, clock, world, anna, date(2026, 3, 3))
-    anna_next_week = await _planned(session, clock, world, anna, date(2026, 3, 10))
-    boris_shift = await _planned(session, clock, world, boris, date(2026, 3, 4))
+    offered = await make_planned_shift(session, clock, world, anna, day=date(2026, 3, 3))
+    anna_next_week = await make_planned_shift(session, clock, world, anna, day=date(2026, 3, 10))
+    boris_shift = await make_planned_shift(session, clock, world, boris, day=date(2026, 3, 4))
     offer = await offer_shift(session, clock, user_id=anna.id, planned_shift_id=offered.id)
     swap = await propose_swap(
         session,

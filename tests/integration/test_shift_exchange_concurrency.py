@@ -12,10 +12,15 @@ from services.exchange.open_places import take_open_place
 from services.exchange.swaps import answer_swap, propose_swap
 from services.planning.bookings import book_slot
 from services.planning.queries import count_planned
-from services.planning.slots import create_slot
 from services.platform.db.models import ExchangeStatus, PlannedShift, PlannedShiftStatus, ShiftSwap
 from services.platform.errors import DomainError
-from tests.support.planning import make_employee, make_object, make_world
+from tests.support.planning import (
+    make_employee,
+    make_object,
+    make_planned_shift,
+    make_slot,
+    make_world,
+)
 
 TUESDAY = date(2026, 3, 3)
 WEDNESDAY = date(2026, 3, 4)
@@ -34,21 +39,13 @@ async def _attempt(session_factory, use_case, **kwargs) -> str:
 
 
 async def _slot(session, clock, world, day=TUESDAY, start=time(9), end=time(18), places=1):
-    return await create_slot(
-        session,
-        clock,
-        user_id=world.owner.id,
-        object_id=world.work_object.id,
-        local_date=day,
-        start_time=start,
-        end_time=end,
-        max_employees=places,
+    return await make_slot(
+        session, clock, world.owner, world.work_object, day=day, start=start, end=end, places=places
     )
 
 
-async def _planned(session, clock, world, user, **slot_args) -> PlannedShift:
-    slot = await _slot(session, clock, world, **slot_args)
-    return await book_slot(session, clock, user_id=user.id, slot_id=slot.id)
+async def _planned(session, clock, world, user, day=TUESDAY, **times) -> PlannedShift:
+    return await make_planned_shift(session, clock, world, user, day=day, **times)
 
 
 async def _holder(session_factory, planned_shift_id: int) -> int:
@@ -353,14 +350,8 @@ async def test_shifts_at_the_same_time_on_two_objects_are_swapped(session_factor
             session, world.organization, [world.work_object, second_object], telegram_id=2
         )
         anna_shift = await _planned(session, clock, world, anna)
-        slot = await create_slot(
-            session,
-            clock,
-            user_id=world.owner.id,
-            object_id=second_object.id,
-            local_date=TUESDAY,
-            start_time=time(10),
-            end_time=time(19),
+        slot = await make_slot(
+            session, clock, world.owner, second_object, day=TUESDAY, start=time(10), end=time(19)
         )
         boris_shift = await book_slot(session, clock, user_id=boris.id, slot_id=slot.id)
         swap = await propose_swap(

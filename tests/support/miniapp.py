@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from services.orgs.organizations import create_organization
 from services.planning.bookings import assign_employee
-from services.planning.slots import create_slot
 from services.platform.clock import Clock
 from services.platform.db.models import (
     ContractTerms,
@@ -26,6 +25,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.db.session import SessionFactory
+from tests.support.planning import make_slot
 
 TUESDAY = date(2026, 3, 3)
 WEDNESDAY = date(2026, 3, 4)
@@ -106,25 +106,9 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
             )
         )
         await session.flush()
-        tuesday = await create_slot(
-            session,
-            clock,
-            user_id=owner.id,
-            object_id=cafe.id,
-            local_date=TUESDAY,
-            start_time=time(9),
-            end_time=time(18),
-            max_employees=2,
-        )
-        wednesday = await create_slot(
-            session,
-            clock,
-            user_id=owner.id,
-            object_id=cafe.id,
-            local_date=WEDNESDAY,
-            start_time=time(10),
-            end_time=time(16),
-            max_employees=1,
+        tuesday = await make_slot(session, clock, owner, cafe, day=TUESDAY, places=2)
+        wednesday = await make_slot(
+            session, clock, owner, cafe, day=WEDNESDAY, start=time(10), end=time(16)
         )
         ivan_tuesday = await assign_employee(
             session,
@@ -150,15 +134,8 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
         session.add(stranger_membership)
         await session.flush()
         session.add(MembershipObject(membership_id=stranger_membership.id, object_id=bakery.id))
-        stranger_slot = await create_slot(
-            session,
-            clock,
-            user_id=stranger.id,
-            object_id=bakery.id,
-            local_date=TUESDAY,
-            start_time=time(8),
-            end_time=time(12),
-            max_employees=3,
+        stranger_slot = await make_slot(
+            session, clock, stranger, bakery, day=TUESDAY, start=time(8), end=time(12), places=3
         )
         stranger_planned = await assign_employee(
             session,

@@ -1,17 +1,24 @@
-"""Rows a planning test needs, created directly: an owner with an organization, objects
-and employees on those objects."""
+"""Rows a planning test needs: an owner with an organization, objects and employees on
+those objects (created directly), slots the owner plans and shifts booked on them
+(through the use cases)."""
 
 from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.orgs.organizations import create_organization
+from services.planning.bookings import book_slot
+from services.planning.slots import create_slot
 from services.platform.clock import Clock
 from services.platform.db.models import (
     Membership,
     MembershipObject,
     MembershipRole,
     Organization,
+    PlannedShift,
+    TimeSlot,
     User,
     WorkObject,
 )
@@ -90,3 +97,36 @@ async def make_employee(
         )
     await session.flush()
     return user, membership
+
+
+async def make_slot(
+    session: AsyncSession,
+    clock: Clock,
+    owner: User,
+    work_object: WorkObject,
+    *,
+    day: date,
+    start: time = time(9),
+    end: time = time(18),
+    places: int = 1,
+) -> TimeSlot:
+    """A slot `owner` plans on `work_object`."""
+    return await create_slot(
+        session,
+        clock,
+        user_id=owner.id,
+        object_id=work_object.id,
+        local_date=day,
+        start_time=start,
+        end_time=end,
+        max_employees=places,
+    )
+
+
+async def make_planned_shift(
+    session: AsyncSession, clock: Clock, world: World, user: User, **slot: Any
+) -> PlannedShift:
+    """`user` booked on a new slot of the world's object (`slot`: `make_slot`'s `day`,
+    `start`, `end`)."""
+    new_slot = await make_slot(session, clock, world.owner, world.work_object, **slot)
+    return await book_slot(session, clock, user_id=user.id, slot_id=new_slot.id)
