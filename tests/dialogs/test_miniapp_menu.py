@@ -11,8 +11,7 @@ from services.payroll.periods import open_current_period
 from services.platform.config import Settings
 from services.platform.db.session import SessionFactory
 from tests.dialogs.conftest import UserFactory
-from tests.support.dialogs import DialogUser
-from tests.support.miniapp import seed_miniapp_cast
+from tests.support.miniapp import seed_miniapp_cast, web_app_url
 
 BOARD_BUTTON = "🗓 Доска планирования"
 
@@ -32,17 +31,6 @@ async def test_start_up_sets_the_menu_button_to_the_mini_app(bot: Bot, settings:
     assert button.web_app.url == "https://staff.example.com/app/"
 
 
-def web_app_url(user: DialogUser, text: str) -> str:
-    [button] = [
-        button
-        for row in user.screen().reply_markup.inline_keyboard
-        for button in row
-        if button.text == text
-    ]
-    assert button.web_app is not None, f"{text} is not a Web App button"
-    return button.web_app.url
-
-
 async def test_owners_get_the_board_as_a_web_app_button(
     make_user: UserFactory, session_factory: SessionFactory, clock
 ) -> None:
@@ -54,14 +42,7 @@ async def test_owners_get_the_board_as_a_web_app_button(
     await ivan.send("/start")
 
     assert BOARD_BUTTON in olga.buttons()
-    [button] = [
-        button
-        for row in olga.screen().reply_markup.inline_keyboard
-        for button in row
-        if button.text == BOARD_BUTTON
-    ]
-    assert button.web_app is not None
-    assert button.web_app.url == "https://staff.example.com/app/board?lang=ru"
+    assert web_app_url(olga, BOARD_BUTTON) == "https://staff.example.com/app/board?lang=ru"
     assert BOARD_BUTTON not in ivan.buttons()
 
 

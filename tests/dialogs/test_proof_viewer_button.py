@@ -8,6 +8,7 @@ from services.platform.config import Settings
 from services.platform.db.session import SessionFactory
 from tests.dialogs.conftest import UserFactory
 from tests.support.media import seed_done_proof, seed_media_cast
+from tests.support.miniapp import web_app_url
 
 VIEWER_BUTTON = "🖼 Открыть в приложении"
 
@@ -27,11 +28,6 @@ async def test_the_proof_review_opens_the_media_viewer_of_the_task(
 
     await maria.send(f"/start task_{task_id}")
 
-    [button] = [
-        button
-        for row in maria.screen().reply_markup.inline_keyboard  # type: ignore[union-attr]
-        for button in row
-        if button.text == VIEWER_BUTTON
-    ]
-    assert button.web_app is not None
-    assert button.web_app.url == f"https://staff.example.com/app/proofs?lang=ru&task={task_id}"
+    assert web_app_url(maria, VIEWER_BUTTON) == (
+        f"https://staff.example.com/app/proofs?lang=ru&task={task_id}"
+    )

@@ -1,6 +1,7 @@
 """Contracts on real PostgreSQL: versioned rates, objects, dismissal and who may change
 what."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -22,7 +23,13 @@ from services.staff.memberships import (
     staff_card,
 )
 from services.staff.permissions import actor_in
-from tests.support.staff import add_member, organization_with_objects
+from tests.support.staff import (
+    OwnedOrganization,
+    add_employee,
+    add_manager,
+    add_member,
+    organization_with_objects,
+)
 
 
 async def test_rate_in_force_is_the_latest_version_not_after_the_date(
@@ -51,44 +58,39 @@ async def test_rate_in_force_is_the_latest_version_not_after_the_date(
             assert await rate_in_force(session, membership_id, on_date) == rate, on_date
 
 
+async def _ivan_employed(
+    session_factory: SessionFactory, clock: ManualClock, owner_telegram_id: int
+) -> tuple[OwnedOrganization, int]:
+    """An organization whose one object Ivan works at (since 1 January); his membership id."""
+    org = await organization_with_objects(
+        session_factory, clock, owner_telegram_id=owner_telegram_id
+    )
+    membership_id = await add_employee(
+        session_factory, org.organization_id, owner_telegram_id + 1, "Ivan", org.object_ids[0]
+    )
+    return org, membership_id
+
+
 async def test_change_rate_from_a_later_date_keeps_todays_rate(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
-    org = await organization_with_objects(session_factory, clock, owner_telegram_id=6010)
-    membership_id = await add_member(
-        session_factory,
-        org.organization_id,
-        telegram_id=6011,
-        first_name="Ivan",
-        object_permissions={org.object_ids[0]: []},
-    )
+    org, membership_id = await _ivan_employed(session_factory, clock, 6010)
     async with session_factory() as session:
         actor = await actor_in(session, org.owner_id, org.organization_id)
-        await change_rate(
-            session,
-            actor,
-            clock,
-            membership_id,
-            hourly_rate=Decimal("300"),
-            effective_from=date(2026, 3, 2),
-        )
-        await change_rate(
-            session,
-            actor,
-            clock,
-            membership_id,
-            hourly_rate=Decimal("400"),
-            effective_from=date(2026, 3, 10),
-        )
-        # The same day twice: the later decision replaces the earlier one.
-        await change_rate(
-            session,
-            actor,
-            clock,
-            membership_id,
-            hourly_rate=Decimal("420"),
-            effective_from=date(2026, 3, 10),
-        )
+        # 10 March twice: the later decision replaces the earlier one.
+        for rate, effective_from in (
+            ("300", date(2026, 3, 2)),
+            ("400", date(2026, 3, 10)),
+            ("420", date(2026, 3, 10)),
+        ):
+            await change_rate(
+                session,
+                actor,
+                clock,
+                membership_id,
+                hourly_rate=Decimal(rate),
+                effective_from=effective_from,
+            )
         await session.commit()
         card = await staff_card(session, actor, clock, membership_id)
         versions = list(
@@ -98,40 +100,39 @@ async def test_change_rate_from_a_later_date_keeps_todays_rate(
                 )
             )
         )
-        with pytest.raises(InvalidInput):
-            await change_rate(
-                session,
-                actor,
-                clock,
-                membership_id,
-                hourly_rate=Decimal("1"),
-                effective_from=date(2025, 12, 1),
-            )
-        with pytest.raises(InvalidInput):
-            await change_rate(
-                session,
-                actor,
-                clock,
-                membership_id,
-                hourly_rate=Decimal("1"),
-                effective_from=date(2026, 3, 2) + timedelta(days=400),
-            )
     assert card.hourly_rate == Decimal("300.00")
     assert (card.next_rate_from, card.next_rate) == (date(2026, 3, 10), Decimal("420.00"))
     assert sorted(versions) == [Decimal("300.00"), Decimal("420.00")]
 
 
+@pytest.mark.parametrize(
+    "effective_from",
+    [
+        pytest.param(date(2025, 12, 1), id="not from before the contract started"),
+        pytest.param(date(2026, 3, 2) + timedelta(days=400), id="not from over a year ahead"),
+    ],
+)
+async def test_rate_change_is_refused_for_a_date(
+    effective_from: date, session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    org, membership_id = await _ivan_employed(session_factory, clock, 6010)
+    async with session_factory() as session:
+        actor = await actor_in(session, org.owner_id, org.organization_id)
+        with pytest.raises(InvalidInput):
+            await change_rate(
+                session,
+                actor,
+                clock,
+                membership_id,
+                hourly_rate=Decimal("1"),
+                effective_from=effective_from,
+            )
+
+
 async def test_dismissal_ends_the_contract_and_keeps_history(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
-    org = await organization_with_objects(session_factory, clock, owner_telegram_id=6020)
-    membership_id = await add_member(
-        session_factory,
-        org.organization_id,
-        telegram_id=6021,
-        first_name="Ivan",
-        object_permissions={org.object_ids[0]: []},
-    )
+    org, membership_id = await _ivan_employed(session_factory, clock, 6020)
     async with session_factory() as session:
         actor = await actor_in(session, org.owner_id, org.organization_id)
         await set_contract_rate(session, membership_id, Decimal("300"), date(2026, 1, 1))
@@ -150,64 +151,123 @@ async def test_dismissal_ends_the_contract_and_keeps_history(
     ]
 
 
-async def test_manager_manages_only_employees_wholly_on_their_objects(
-    session_factory: SessionFactory, clock: ManualClock
-) -> None:
+@dataclass(frozen=True)
+class ManagedStaff:
+    """Maria manages the staff of object A and only views B; Anton works on A, Boris on B
+    (membership ids)."""
+
+    object_a: int
+    object_b: int
+    maria: int
+    anton: int
+    boris: int
+
+
+async def _maria_and_her_staff(session_factory: SessionFactory, clock: ManualClock):
+    """The organization, Maria as an actor (`maria_actor(session)`) and the staff."""
     org = await organization_with_objects(
         session_factory, clock, owner_telegram_id=6030, object_names=("A", "B")
     )
     object_a, object_b = org.object_ids
-    manager_id = await add_member(
+    maria = await add_manager(
         session_factory,
         org.organization_id,
-        telegram_id=6031,
-        first_name="Maria",
-        role=MembershipRole.MANAGER,
-        object_permissions={object_a: ["view", "manage_staff"], object_b: ["view"]},
+        6031,
+        "Maria",
+        {object_a: ["view", "manage_staff"], object_b: ["view"]},
     )
-    on_a = await add_member(
-        session_factory,
-        org.organization_id,
-        telegram_id=6032,
-        first_name="Anton",
-        object_permissions={object_a: []},
+    staff = ManagedStaff(
+        object_a,
+        object_b,
+        maria,
+        anton=await add_employee(session_factory, org.organization_id, 6032, "Anton", object_a),
+        boris=await add_employee(session_factory, org.organization_id, 6033, "Boris", object_b),
     )
-    on_b = await add_member(
-        session_factory,
-        org.organization_id,
-        telegram_id=6033,
-        first_name="Boris",
-        object_permissions={object_b: []},
-    )
-    async with session_factory() as session:
-        manager_membership = await session.get(Membership, manager_id)
-        assert manager_membership is not None
-        actor = await actor_in(session, manager_membership.user_id, org.organization_id)
 
+    async def maria_actor(session):
+        membership = await session.get(Membership, maria)
+        assert membership is not None
+        return await actor_in(session, membership.user_id, org.organization_id)
+
+    return maria_actor, staff
+
+
+async def test_manager_manages_only_employees_wholly_on_their_objects(
+    session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    maria_actor, staff = await _maria_and_her_staff(session_factory, clock)
+    async with session_factory() as session:
+        actor = await maria_actor(session)
         rows = await list_staff(session, actor, role=MembershipRole.EMPLOYEE)
-        assert [row.membership_id for row in rows] == [on_a]
+        assert [row.membership_id for row in rows] == [staff.anton]
         await change_rate(
-            session, actor, clock, on_a, hourly_rate=Decimal("250"), effective_from=date(2026, 3, 2)
+            session,
+            actor,
+            clock,
+            staff.anton,
+            hourly_rate=Decimal("250"),
+            effective_from=date(2026, 3, 2),
         )
-        with pytest.raises(PermissionDenied):
-            await change_rate(
+
+
+@pytest.mark.parametrize(
+    ("attempt", "refusal"),
+    [
+        pytest.param(
+            lambda session, actor, clock, staff: change_rate(
                 session,
                 actor,
                 clock,
-                on_b,
+                staff.boris,
                 hourly_rate=Decimal("250"),
                 effective_from=date(2026, 3, 2),
-            )
-        with pytest.raises(PermissionDenied):
-            await change_objects(session, actor, on_a, [object_a, object_b])
-        with pytest.raises(PermissionDenied):
-            await dismiss(session, actor, clock, on_b, on_date=date(2026, 3, 2))
-        with pytest.raises(PermissionDenied):
-            await list_staff(session, actor, role=MembershipRole.MANAGER)
-        with pytest.raises(PermissionDenied):
-            await set_manager_permissions(session, actor, manager_id, object_a, ["plan"])
-        with pytest.raises(NotFound):
-            await staff_card(session, actor, clock, 999_999)
+            ),
+            PermissionDenied,
+            id="not the rate of an employee on an object she only views",
+        ),
+        pytest.param(
+            lambda session, actor, clock, staff: change_objects(
+                session, actor, staff.anton, [staff.object_a, staff.object_b]
+            ),
+            PermissionDenied,
+            id="not moving her employee onto an object she only views",
+        ),
+        pytest.param(
+            lambda session, actor, clock, staff: dismiss(
+                session, actor, clock, staff.boris, on_date=date(2026, 3, 2)
+            ),
+            PermissionDenied,
+            id="not dismissing an employee on an object she only views",
+        ),
+        pytest.param(
+            lambda session, actor, clock, staff: list_staff(
+                session, actor, role=MembershipRole.MANAGER
+            ),
+            PermissionDenied,
+            id="not the list of managers",
+        ),
+        pytest.param(
+            lambda session, actor, clock, staff: set_manager_permissions(
+                session, actor, staff.maria, staff.object_a, ["plan"]
+            ),
+            PermissionDenied,
+            id="not her own permissions",
+        ),
+        pytest.param(
+            lambda session, actor, clock, staff: staff_card(session, actor, clock, 999_999),
+            NotFound,
+            id="no card of someone unknown",
+        ),
+    ],
+)
+async def test_manager_is_refused(
+    attempt, refusal: type[Exception], session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    maria_actor, staff = await _maria_and_her_staff(session_factory, clock)
+    async with session_factory() as session:
+        actor = await maria_actor(session)
+        with pytest.raises(refusal):
+            await attempt(session, actor, clock, staff)
 
 
 async def test_owner_sets_manager_permissions_per_object(
@@ -217,13 +277,8 @@ async def test_owner_sets_manager_permissions_per_object(
         session_factory, clock, owner_telegram_id=6040, object_names=("A", "B")
     )
     object_a, object_b = org.object_ids
-    manager_id = await add_member(
-        session_factory,
-        org.organization_id,
-        telegram_id=6041,
-        first_name="Maria",
-        role=MembershipRole.MANAGER,
-        object_permissions={object_a: ["view"]},
+    manager_id = await add_manager(
+        session_factory, org.organization_id, 6041, "Maria", {object_a: ["view"]}
     )
     async with session_factory() as session:
         owner = await actor_in(session, org.owner_id, org.organization_id)

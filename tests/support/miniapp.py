@@ -25,6 +25,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.db.session import SessionFactory
+from tests.support.dialogs import DialogUser
 from tests.support.planning import make_slot
 
 TUESDAY = date(2026, 3, 3)
@@ -163,3 +164,15 @@ async def seed_miniapp_cast(session_factory: SessionFactory, clock: Clock) -> Mi
             stranger_membership_id=stranger_membership.id,
             stranger_planned_shift_id=stranger_planned.id,
         )
+
+
+def web_app_url(user: DialogUser, text: str) -> str:
+    """The page the Web App button `text` of the user's window opens."""
+    [button] = [
+        button
+        for row in user.screen().reply_markup.inline_keyboard  # type: ignore[union-attr]
+        for button in row
+        if button.text == text
+    ]
+    assert button.web_app is not None, f"{text} is not a Web App button"
+    return button.web_app.url
