@@ -74,34 +74,36 @@ async def outbox(session_factory, kind: str) -> list[OutboxMessage]:
         )
 
 
-async def anna_asked_for_her_location(
-    make_user: UserFactory,
-    session_factory,
-    clock,
-    *,
-    starts_in: timedelta = timedelta(minutes=10),
-    label: str = "Кофейня · 12:10–20:10",
-    **object_fields,
-) -> tuple[ShiftWorld, DialogUser]:
-    """Anna has a shift starting `starts_in` from now, chose it (by its `label`), and is
-    asked for her location."""
-    world = await make_shift_world(session_factory, **object_fields)
-    await add_planned_shift(session_factory, world, clock.now() + starts_in)
-    anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna, label)
-    return world, anna
+@pytest.fixture
+def anna_asked_for_her_location(make_user: UserFactory, session_factory, clock):
+    """Builds the world where Anna has a shift starting `starts_in` from now, chose it (by
+    its `label`), and is asked for her location; gives the world and Anna."""
+
+    async def build(
+        *,
+        starts_in: timedelta = timedelta(minutes=10),
+        label: str = "Кофейня · 12:10–20:10",
+        **object_fields,
+    ) -> tuple[ShiftWorld, DialogUser]:
+        world = await make_shift_world(session_factory, **object_fields)
+        await add_planned_shift(session_factory, world, clock.now() + starts_in)
+        anna = make_user(EMPLOYEE_TG)
+        await choose_planned_shift(anna, label)
+        return world, anna
+
+    return build
 
 
 # ------------------------------------------------------------------ the location check
 
 
 async def test_inside_the_fence_opens_the_shift_and_feeds_owner_manager_and_chat(
-    make_user: UserFactory,
+    anna_asked_for_her_location,
     session_factory,
     clock: ManualClock,
     message_manager: ReplyKeyboardMessageManager,
 ) -> None:
-    world, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    world, anna = await anna_asked_for_her_location()
 
     assert "Отправить геопозицию" in anna.text()
     assert message_manager.requests_location(EMPLOYEE_TG)
@@ -124,9 +126,9 @@ async def test_inside_the_fence_opens_the_shift_and_feeds_owner_manager_and_chat
 
 
 async def test_outside_the_fence_is_refused_with_distance_and_radius(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     await anna.send_location(*north_of(CAFE, 850))
 
     assert "Смена не открыта" in anna.text()
@@ -140,9 +142,9 @@ async def test_outside_the_fence_is_refused_with_distance_and_radius(
 
 
 async def test_accuracy_gives_slack_up_to_50_m(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     await anna.send_location(*north_of(CAFE, 230), horizontal_accuracy=500)
     assert "допускается не дальше 200 м" in anna.text()
 
@@ -175,9 +177,9 @@ async def test_accuracy_gives_slack_up_to_50_m(
     ],
 )
 async def test_location_that_is_not_a_fresh_pin_is_refused(
-    location: dict, refusal: str, reason: str, make_user: UserFactory, session_factory, clock
+    anna_asked_for_her_location, location: dict, refusal: str, reason: str, session_factory, clock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     sent_at = clock.now() - timedelta(minutes=location.get("minutes_old", 0))
     await anna.send_location(
         *CAFE,
@@ -191,11 +193,9 @@ async def test_location_that_is_not_a_fresh_pin_is_refused(
 
 
 async def test_static_pin_on_a_live_only_object_is_refused_and_live_location_accepted(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(
-        make_user, session_factory, clock, require_live_location=True
-    )
+    _, anna = await anna_asked_for_her_location(require_live_location=True)
     assert "нужна <b>трансляция</b> геопозиции" in anna.text()
     await anna.send_location(*CAFE)
     assert "нужна трансляция геопозиции" in anna.text()
@@ -207,9 +207,9 @@ async def test_static_pin_on_a_live_only_object_is_refused_and_live_location_acc
 
 
 async def test_state_survives_text_before_the_location(
-    make_user: UserFactory, session_factory, clock: ManualClock, telegram
+    anna_asked_for_her_location, session_factory, clock: ManualClock, telegram
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     await anna.send("я на месте")
     await anna.send_photo()
 
@@ -306,12 +306,9 @@ async def test_too_early_is_refused_with_the_opening_time(
 
 
 async def test_late_arrival_with_fine_grace_subtracted_once(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
     _, anna = await anna_asked_for_her_location(
-        make_user,
-        session_factory,
-        clock,
         starts_in=timedelta(minutes=-12),
         label="Кофейня · 11:48–19:48",
     )
@@ -343,9 +340,9 @@ async def test_rate_priority_contract_over_slot_over_object(
 
 
 async def test_second_open_shows_the_open_shift(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     await anna.send_location(*CAFE)
     await anna.send("/start")
     await press(anna, OPEN)
@@ -359,9 +356,9 @@ async def test_second_open_shows_the_open_shift(
 
 
 async def test_manager_approves_a_refused_attempt_at_the_attempts_time(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    world, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    world, anna = await anna_asked_for_her_location()
     await anna.send_location(*north_of(CAFE, 850))
     attempted_at = clock.now()
     await press(anna, "🙋 Попросить руководителя одобрить")
@@ -393,9 +390,9 @@ async def test_manager_approves_a_refused_attempt_at_the_attempts_time(
 
 
 async def test_an_employee_cannot_approve(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     await anna.send_location(*north_of(CAFE, 850))
     [attempt] = await attempts_of(session_factory)
     await anna.send(f"/start approve_{attempt.id}")
@@ -408,9 +405,9 @@ async def test_an_employee_cannot_approve(
 
 
 async def test_close_with_location_check_shows_the_summary(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    world, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    world, anna = await anna_asked_for_her_location()
     await anna.send_location(*CAFE)
 
     clock.advance(timedelta(hours=8, minutes=10, seconds=30))
@@ -431,9 +428,9 @@ async def test_close_with_location_check_shows_the_summary(
 
 
 async def test_close_refused_then_accepted(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     await anna.send_location(*CAFE)
     clock.advance(timedelta(hours=2))
     await press(anna, CLOSE)
@@ -451,11 +448,9 @@ async def test_close_refused_then_accepted(
 
 
 async def test_close_without_check_where_the_object_does_not_ask(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(
-        make_user, session_factory, clock, check_location_on_close=False
-    )
+    _, anna = await anna_asked_for_her_location(check_location_on_close=False)
     await anna.send_location(*CAFE)
     clock.advance(timedelta(minutes=70))
     await press(anna, CLOSE)
@@ -502,12 +497,9 @@ async def test_forgotten_shift_is_auto_closed_at_planned_end(
 
 
 async def test_manager_sees_who_is_on_shift_and_closes_with_a_reason(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
     world, anna = await anna_asked_for_her_location(
-        make_user,
-        session_factory,
-        clock,
         starts_in=timedelta(minutes=-3),
         label="Кофейня · 11:57–19:57",
     )
@@ -531,11 +523,9 @@ async def test_manager_sees_who_is_on_shift_and_closes_with_a_reason(
 
 
 async def test_object_without_coordinates_refuses_and_offers_approval(
-    make_user: UserFactory, session_factory, clock: ManualClock
+    anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(
-        make_user, session_factory, clock, latitude=None, longitude=None
-    )
+    _, anna = await anna_asked_for_her_location(latitude=None, longitude=None)
     await anna.send_location(*CAFE)
 
     assert "не указаны координаты" in anna.text()
@@ -545,12 +535,12 @@ async def test_object_without_coordinates_refuses_and_offers_approval(
 
 
 async def test_cancel_on_the_location_keyboard_returns_to_the_menu(
-    make_user: UserFactory,
+    anna_asked_for_her_location,
     session_factory,
     clock: ManualClock,
     message_manager: ReplyKeyboardMessageManager,
 ) -> None:
-    _, anna = await anna_asked_for_her_location(make_user, session_factory, clock)
+    _, anna = await anna_asked_for_her_location()
     location_button, cancel_button = message_manager.reply_buttons(EMPLOYEE_TG)
     assert location_button == "📍 Отправить геопозицию" and cancel_button.startswith("✖️ Отмена")
 

@@ -38,16 +38,16 @@ from services.platform.scheduler import Scheduler
 from tests.conftest import make_settings
 from tests.fakes.yookassa_server import FakeYookassaServer
 from tests.support.billing import (
+    RETURN_URL,
     Owner,
     activations,
     add_objects,
     make_owner,
     organization,
     outbox_of,
+    start_payment,
     yookassa_settings,
 )
-
-RETURN_URL = "https://t.me/staffprobot_test_bot"
 
 
 @pytest.fixture
@@ -66,33 +66,6 @@ async def owner(session_factory: SessionFactory, clock: ManualClock) -> Owner:
     return await make_owner(session_factory, clock, 5001)
 
 
-async def pay(
-    session_factory: SessionFactory,
-    gateway: YookassaGateway,
-    clock: ManualClock,
-    owner: Owner,
-    tariff: str = "pro",
-    period: BillingPeriod = BillingPeriod.MONTHLY,
-    **extra: str,
-) -> Payment:
-    async with session_factory() as session:
-        link = await start_subscription_payment(
-            session,
-            gateway,
-            clock,
-            user_id=owner.user_id,
-            organization_id=owner.organization_id,
-            tariff_code=tariff,
-            period=period,
-            return_url=RETURN_URL,
-            **extra,
-        )
-        await session.commit()
-        payment = await session.get(Payment, link.payment_id)
-        assert payment is not None
-        return payment
-
-
 async def settle(
     session_factory: SessionFactory, gateway: YookassaGateway, clock: ManualClock, yookassa_id: str
 ) -> NotificationOutcome:
@@ -105,7 +78,9 @@ async def settle(
 async def test_create_payment_sends_idempotence_key_amount_and_metadata(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner, "pro", BillingPeriod.YEARLY)
+    payment = await start_payment(
+        session_factory, gateway, clock, owner, "pro", BillingPeriod.YEARLY
+    )
 
     assert len(yookassa.created) == 1
     call = yookassa.created[0]
@@ -137,7 +112,7 @@ async def test_create_payment_sends_idempotence_key_amount_and_metadata(
 async def test_receipt_is_sent_when_the_email_is_known(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    await pay(session_factory, gateway, clock, owner, customer_email="olga@example.com")
+    await start_payment(session_factory, gateway, clock, owner, customer_email="olga@example.com")
 
     receipt = yookassa.created[0].body["receipt"]
     assert receipt["customer"] == {"email": "olga@example.com"}
@@ -148,8 +123,8 @@ async def test_receipt_is_sent_when_the_email_is_known(
 async def test_a_second_tap_reuses_the_open_payment(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    first = await pay(session_factory, gateway, clock, owner)
-    second = await pay(session_factory, gateway, clock, owner)
+    first = await start_payment(session_factory, gateway, clock, owner)
+    second = await start_payment(session_factory, gateway, clock, owner)
 
     assert second.id == first.id
     assert second.confirmation_url == first.confirmation_url
@@ -176,7 +151,9 @@ async def test_a_failed_creation_is_retried_with_the_same_idempotence_key(
         stored = await session.scalar(select(Payment))
         assert stored is not None and stored.yookassa_payment_id is None
 
-    payment = await pay(session_factory, YookassaGateway(yookassa_settings(yookassa)), clock, owner)
+    payment = await start_payment(
+        session_factory, YookassaGateway(yookassa_settings(yookassa)), clock, owner
+    )
 
     assert payment.id == stored.id
     assert yookassa.created[0].idempotence_key == stored.idempotence_key
@@ -186,10 +163,10 @@ async def test_free_cannot_be_bought_and_only_owners_pay(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
     with pytest.raises(TariffNotPurchasable):
-        await pay(session_factory, gateway, clock, owner, "free")
+        await start_payment(session_factory, gateway, clock, owner, "free")
     stranger = await make_owner(session_factory, clock, 5002, name="Чужая")
     with pytest.raises(PermissionDenied):
-        await pay(
+        await start_payment(
             session_factory, gateway, clock, Owner(stranger.user_id, 5002, owner.organization_id)
         )
     assert yookassa.created == []
@@ -201,7 +178,7 @@ async def test_downgrade_beyond_the_limits_is_refused_with_usage_and_limit(
     await add_objects(session_factory, owner.organization_id, 6)
 
     with pytest.raises(TariffDowngradeRefused) as refused:
-        await pay(session_factory, gateway, clock, owner, "pro")
+        await start_payment(session_factory, gateway, clock, owner, "pro")
 
     assert refused.value.params == {"tariff": "Pro", "resource": "objects", "usage": 6, "limit": 5}
     assert yookassa.created == []
@@ -213,7 +190,7 @@ async def test_downgrade_beyond_the_limits_is_refused_with_usage_and_limit(
 async def test_succeeded_payment_activates_once_and_notifies_the_owner(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     yookassa.set_status(payment.yookassa_payment_id, "succeeded")
 
@@ -240,7 +217,7 @@ async def test_succeeded_payment_activates_once_and_notifies_the_owner(
 async def test_a_payment_the_api_reports_pending_activates_nothing(
     session_factory, gateway, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
 
     outcome = await settle(session_factory, gateway, clock, payment.yookassa_payment_id)
@@ -254,7 +231,7 @@ async def test_a_payment_the_api_reports_pending_activates_nothing(
 async def test_an_amount_that_differs_from_ours_is_not_activated(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     yookassa.payments[payment.yookassa_payment_id]["amount"]["value"] = "1.00"
     yookassa.set_status(payment.yookassa_payment_id, "succeeded")
@@ -269,13 +246,15 @@ async def test_an_amount_that_differs_from_ours_is_not_activated(
 async def test_extension_adds_to_the_current_expiry(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    first = await pay(session_factory, gateway, clock, owner)
+    first = await start_payment(session_factory, gateway, clock, owner)
     assert first.yookassa_payment_id is not None
     yookassa.set_status(first.yookassa_payment_id, "succeeded")
     await settle(session_factory, gateway, clock, first.yookassa_payment_id)
 
     clock.advance(timedelta(days=10))
-    second = await pay(session_factory, gateway, clock, owner, "pro", BillingPeriod.YEARLY)
+    second = await start_payment(
+        session_factory, gateway, clock, owner, "pro", BillingPeriod.YEARLY
+    )
     assert second.yookassa_payment_id is not None
     yookassa.set_status(second.yookassa_payment_id, "succeeded")
     await settle(session_factory, gateway, clock, second.yookassa_payment_id)
@@ -289,7 +268,7 @@ async def test_extension_adds_to_the_current_expiry(
 async def test_canceled_payment_is_recorded_and_the_owner_told(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     yookassa.set_status(
         payment.yookassa_payment_id, "canceled", cancellation_reason="insufficient_funds"
@@ -313,7 +292,7 @@ async def test_canceled_payment_is_recorded_and_the_owner_told(
 
 
 async def test_refund_is_recorded_once(session_factory, gateway, yookassa, clock, owner) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     yookassa.set_status(payment.yookassa_payment_id, "succeeded")
     await settle(session_factory, gateway, clock, payment.yookassa_payment_id)
@@ -337,9 +316,9 @@ async def test_refund_is_recorded_once(session_factory, gateway, yookassa, clock
 async def test_poller_settles_only_payments_pending_for_a_while(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    old = await pay(session_factory, gateway, clock, owner, "pro")
+    old = await start_payment(session_factory, gateway, clock, owner, "pro")
     clock.advance(timedelta(minutes=6))
-    fresh = await pay(session_factory, gateway, clock, owner, "business")
+    fresh = await start_payment(session_factory, gateway, clock, owner, "business")
     assert old.yookassa_payment_id and fresh.yookassa_payment_id
     yookassa.set_status(old.yookassa_payment_id, "succeeded")
     yookassa.set_status(fresh.yookassa_payment_id, "canceled")
@@ -358,7 +337,7 @@ async def test_poller_settles_only_payments_pending_for_a_while(
 async def test_webhook_and_poller_racing_activate_once(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     clock.advance(timedelta(minutes=10))
     yookassa.set_status(payment.yookassa_payment_id, "succeeded")
@@ -385,7 +364,7 @@ async def test_webhook_and_poller_racing_activate_once(
 async def test_renewal_reminders_come_7_and_1_days_before_once_each(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     yookassa.set_status(payment.yookassa_payment_id, "succeeded")
     await settle(session_factory, gateway, clock, payment.yookassa_payment_id)
@@ -408,7 +387,7 @@ async def test_renewal_reminders_come_7_and_1_days_before_once_each(
 async def test_expiry_moves_to_free_keeps_everything_and_explains_the_limits(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     yookassa.set_status(payment.yookassa_payment_id, "succeeded")
     await settle(session_factory, gateway, clock, payment.yookassa_payment_id)
@@ -447,7 +426,7 @@ def test_a_month_from_the_31st_ends_on_the_last_day_of_the_next_month() -> None:
 async def test_the_scheduler_runs_the_billing_jobs(
     engine, session_factory, gateway, yookassa, clock, owner
 ) -> None:
-    payment = await pay(session_factory, gateway, clock, owner)
+    payment = await start_payment(session_factory, gateway, clock, owner)
     assert payment.yookassa_payment_id is not None
     yookassa.set_status(payment.yookassa_payment_id, "succeeded")
     clock.advance(timedelta(minutes=6))

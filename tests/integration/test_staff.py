@@ -26,7 +26,6 @@ from services.staff.permissions import actor_in
 from tests.support.staff import (
     OwnedOrganization,
     add_employee,
-    add_manager,
     add_member,
     organization_with_objects,
 )
@@ -169,12 +168,13 @@ async def _maria_and_her_staff(session_factory: SessionFactory, clock: ManualClo
         session_factory, clock, owner_telegram_id=6030, object_names=("A", "B")
     )
     object_a, object_b = org.object_ids
-    maria = await add_manager(
+    maria = await add_member(
         session_factory,
         org.organization_id,
-        6031,
-        "Maria",
-        {object_a: ["view", "manage_staff"], object_b: ["view"]},
+        telegram_id=6031,
+        first_name="Maria",
+        role=MembershipRole.MANAGER,
+        object_permissions={object_a: ["view", "manage_staff"], object_b: ["view"]},
     )
     staff = ManagedStaff(
         object_a,
@@ -192,6 +192,17 @@ async def _maria_and_her_staff(session_factory: SessionFactory, clock: ManualClo
     return maria_actor, staff
 
 
+def _rate_250_from_march_2(session, actor, clock, membership_id: int):
+    return change_rate(
+        session,
+        actor,
+        clock,
+        membership_id,
+        hourly_rate=Decimal("250"),
+        effective_from=date(2026, 3, 2),
+    )
+
+
 async def test_manager_manages_only_employees_wholly_on_their_objects(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
@@ -200,27 +211,15 @@ async def test_manager_manages_only_employees_wholly_on_their_objects(
         actor = await maria_actor(session)
         rows = await list_staff(session, actor, role=MembershipRole.EMPLOYEE)
         assert [row.membership_id for row in rows] == [staff.anton]
-        await change_rate(
-            session,
-            actor,
-            clock,
-            staff.anton,
-            hourly_rate=Decimal("250"),
-            effective_from=date(2026, 3, 2),
-        )
+        await _rate_250_from_march_2(session, actor, clock, staff.anton)
 
 
 @pytest.mark.parametrize(
     ("attempt", "refusal"),
     [
         pytest.param(
-            lambda session, actor, clock, staff: change_rate(
-                session,
-                actor,
-                clock,
-                staff.boris,
-                hourly_rate=Decimal("250"),
-                effective_from=date(2026, 3, 2),
+            lambda session, actor, clock, staff: _rate_250_from_march_2(
+                session, actor, clock, staff.boris
             ),
             PermissionDenied,
             id="not the rate of an employee on an object she only views",
@@ -277,8 +276,13 @@ async def test_owner_sets_manager_permissions_per_object(
         session_factory, clock, owner_telegram_id=6040, object_names=("A", "B")
     )
     object_a, object_b = org.object_ids
-    manager_id = await add_manager(
-        session_factory, org.organization_id, 6041, "Maria", {object_a: ["view"]}
+    manager_id = await add_member(
+        session_factory,
+        org.organization_id,
+        telegram_id=6041,
+        first_name="Maria",
+        role=MembershipRole.MANAGER,
+        object_permissions={object_a: ["view"]},
     )
     async with session_factory() as session:
         owner = await actor_in(session, org.owner_id, org.organization_id)

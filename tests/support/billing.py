@@ -1,23 +1,29 @@
 """Helpers of the billing tests: an owner with an organization, YooKassa settings that
-point at the fake server, and reading what billing wrote."""
+point at the fake server, starting a payment, and reading what billing wrote."""
 
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.billing.payments import start_subscription_payment
+from services.integrations.yookassa import YookassaGateway
 from services.orgs.organizations import create_organization
 from services.platform.clock import Clock
 from services.platform.config import YookassaSettings
 from services.platform.db.models import (
+    BillingPeriod,
     Organization,
     OutboxMessage,
+    Payment,
     SubscriptionPeriod,
     User,
     WorkObject,
 )
 from services.platform.db.session import SessionFactory
 from tests.fakes.yookassa_server import FakeYookassaServer
+
+RETURN_URL = "https://t.me/staffprobot_test_bot"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,34 @@ async def make_owner(
         organization = await create_organization(session, user, clock, name=name)
         await session.commit()
         return Owner(user.id, telegram_id, organization.id)
+
+
+async def start_payment(
+    session_factory: SessionFactory,
+    gateway: YookassaGateway,
+    clock: Clock,
+    owner: Owner,
+    tariff: str = "pro",
+    period: BillingPeriod = BillingPeriod.MONTHLY,
+    **extra: str,
+) -> Payment:
+    """The owner starts paying for `tariff`; the payment as stored."""
+    async with session_factory() as session:
+        link = await start_subscription_payment(
+            session,
+            gateway,
+            clock,
+            user_id=owner.user_id,
+            organization_id=owner.organization_id,
+            tariff_code=tariff,
+            period=period,
+            return_url=RETURN_URL,
+            **extra,
+        )
+        await session.commit()
+        payment = await session.get(Payment, link.payment_id)
+        assert payment is not None
+        return payment
 
 
 async def add_objects(session_factory: SessionFactory, organization_id: int, count: int) -> None:

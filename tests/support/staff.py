@@ -88,21 +88,3 @@ async def add_employee(
         first_name=first_name,
         object_permissions={object_id: [] for object_id in object_ids},
     )
-
-
-async def add_manager(
-    session_factory: SessionFactory,
-    organization_id: int,
-    telegram_id: int,
-    first_name: str,
-    permissions: dict[int, list[str]],
-) -> int:
-    """A manager with `permissions` per object; returns the membership id."""
-    return await add_member(
-        session_factory,
-        organization_id,
-        telegram_id=telegram_id,
-        first_name=first_name,
-        role=MembershipRole.MANAGER,
-        object_permissions=permissions,
-    )

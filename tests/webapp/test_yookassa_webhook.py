@@ -11,14 +11,20 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from services.billing.payments import start_subscription_payment
 from services.integrations.yookassa import YookassaGateway
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
-from services.platform.db.models import BillingPeriod, Payment, PaymentRefund, PaymentStatus
+from services.platform.db.models import Payment, PaymentRefund, PaymentStatus
 from services.platform.db.session import SessionFactory
 from tests.fakes.yookassa_server import FakeYookassaServer
-from tests.support.billing import Owner, activations, make_owner, outbox_of, yookassa_settings
+from tests.support.billing import (
+    Owner,
+    activations,
+    make_owner,
+    outbox_of,
+    start_payment,
+    yookassa_settings,
+)
 from webapp.app import create_app
 from webapp.routes.yookassa_webhook import client_address
 
@@ -62,21 +68,9 @@ def notification(event: str, object_id: str, **fields: Any) -> dict[str, Any]:
 async def new_payment(
     session_factory: SessionFactory, gateway: YookassaGateway, clock: ManualClock, owner: Owner
 ) -> Payment:
-    async with session_factory() as session:
-        link = await start_subscription_payment(
-            session,
-            gateway,
-            clock,
-            user_id=owner.user_id,
-            organization_id=owner.organization_id,
-            tariff_code="pro",
-            period=BillingPeriod.MONTHLY,
-            return_url="https://t.me/staffprobot_test_bot",
-        )
-        await session.commit()
-        payment = await session.get(Payment, link.payment_id)
-        assert payment is not None and payment.yookassa_payment_id is not None
-        return payment
+    payment = await start_payment(session_factory, gateway, clock, owner)
+    assert payment.yookassa_payment_id is not None
+    return payment
 
 
 async def status_of(session_factory: SessionFactory, payment_id: int) -> PaymentStatus:
