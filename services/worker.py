@@ -2,15 +2,20 @@
 
 It runs the outbox relay, the notifier (a queue consumer) and the scheduler tick until
 SIGTERM or SIGINT; then it stops taking messages, finishes those it is sending, and
-closes its connections.
+closes its connections. A signal while it still waits for its dependencies stops it at
+once.
 """
 
 import asyncio
+import contextlib
 import signal
+from collections.abc import Awaitable
+from typing import TypeVar
 
 import structlog
 from prometheus_client import start_http_server
 from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from services.jobs import SCHEDULED_JOBS
 from services.notify.notifier import Notifier, create_sender_bot
@@ -39,6 +44,8 @@ GAUGES_INTERVAL_SECONDS = 15.0
 
 log = structlog.get_logger("worker")
 
+T = TypeVar("T")
+
 
 def send_guards(settings: Settings, redis: Redis | None) -> tuple[SendLimiter, SentMarks]:
     """Shared through Redis when there is one, else kept in this process."""
@@ -65,13 +72,36 @@ async def _report_gauges(broker: Broker, relay: OutboxRelay, stop: asyncio.Event
             continue
 
 
+async def _connect(engine: AsyncEngine, redis: Redis | None, settings: Settings) -> Broker:
+    deadline = settings.startup_wait_seconds
+    await wait_for_database_and_redis(engine, redis, deadline_seconds=deadline)
+    return await wait_for("rabbitmq", lambda: connect_broker(settings), deadline_seconds=deadline)
+
+
+async def _unless_stopped(stop: asyncio.Event, starting: Awaitable[T]) -> T | None:
+    """The result of `starting`, or None when `stop` is set first (`starting` is then
+    cancelled): a worker still waiting for its dependencies has nothing to finish."""
+    start = asyncio.ensure_future(starting)
+    stopped = asyncio.ensure_future(stop.wait())
+    await asyncio.wait((start, stopped), return_when=asyncio.FIRST_COMPLETED)
+    stopped.cancel()
+    if start.done():
+        return start.result()
+    start.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await start
+    return None
+
+
 async def run_worker(settings: Settings, stop: asyncio.Event, clock: Clock | None = None) -> None:
     clock = clock or SystemClock()
     engine = create_engine(settings.effective_database_url, pool_size=settings.notifier.concurrency)
     redis = create_redis(settings)
-    deadline = settings.startup_wait_seconds
-    await wait_for_database_and_redis(engine, redis, deadline_seconds=deadline)
-    broker = await wait_for("rabbitmq", lambda: connect_broker(settings), deadline_seconds=deadline)
+    broker = await _unless_stopped(stop, _connect(engine, redis, settings))
+    if broker is None:
+        await _close_stores(engine, redis)
+        log.info("worker.stopped", before_start=True)
+        return
     session_factory = create_session_factory(engine)
     bot = create_sender_bot(settings)
     limiter, marks = send_guards(settings, redis)
@@ -111,10 +141,14 @@ async def run_worker(settings: Settings, stop: asyncio.Event, clock: Clock | Non
         await asyncio.gather(*loops, return_exceptions=True)
         await broker.close()
         await bot.session.close()
-        if redis is not None:
-            await redis.aclose()
-        await engine.dispose()
+        await _close_stores(engine, redis)
         log.info("worker.stopped")
+
+
+async def _close_stores(engine: AsyncEngine, redis: Redis | None) -> None:
+    if redis is not None:
+        await redis.aclose()
+    await engine.dispose()
 
 
 async def main() -> None:

@@ -10,13 +10,14 @@ from aiogram_dialog.test_tools import MockMessageManager
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot.factory import create_bot, create_dispatcher, create_storage
+from bot.factory import create_bot
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.session import SessionFactory, create_engine, create_session_factory
 from services.platform.redis import create_redis
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
+from tests.support.dispatcher import SharedDispatcher
 
 TEST_BOT_TOKEN = "123456:TEST-TOKEN"
 
@@ -71,7 +72,8 @@ async def redis(namespace: str) -> AsyncIterator[Redis]:
     client = create_redis(make_settings(redis_url=real.REDIS_URL))
     assert client is not None
     yield client
-    keys = [key async for key in client.scan_iter(match=f"{namespace}:*")]
+    # Redis holds every run's keys: SCAN's default of 10 keys a call made this hundreds of calls.
+    keys = [key async for key in client.scan_iter(match=f"{namespace}:*", count=1000)]
     if keys:
         await client.delete(*keys)
     await client.aclose()
@@ -111,7 +113,9 @@ def settings(database_url: str, namespace: str, telegram: FakeTelegramServer) ->
 async def bot(settings: Settings) -> AsyncIterator[Bot]:
     bot = create_bot(settings)
     yield bot
-    await bot.session.close()
+    # Not `bot.session.close()`: that then waits 250 ms for TLS connections to wind down,
+    # after every test, and the fake server speaks plain HTTP.
+    await (await bot.session.create_session()).close()
 
 
 @pytest.fixture
@@ -119,8 +123,14 @@ def message_manager() -> MockMessageManager:
     return MockMessageManager()
 
 
+@pytest.fixture(scope="session")
+def shared_dispatcher(engine: AsyncEngine) -> SharedDispatcher:
+    return SharedDispatcher(make_settings(), create_session_factory(engine))
+
+
 @pytest.fixture
 def dispatcher(
+    shared_dispatcher: SharedDispatcher,
     settings: Settings,
     session_factory: SessionFactory,
     clock: ManualClock,
@@ -128,12 +138,10 @@ def dispatcher(
     message_manager: MockMessageManager,
 ) -> Dispatcher:
     """The real Dispatcher with every dialog, Redis storage and the test database."""
-    storage, isolation = create_storage(settings, redis)
-    return create_dispatcher(
+    return shared_dispatcher.bind(
         settings=settings,
         session_factory=session_factory,
         clock=clock,
-        storage=storage,
-        events_isolation=isolation,
+        redis=redis,
         message_manager=message_manager,
     )

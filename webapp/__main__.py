@@ -10,6 +10,18 @@ from services.platform.observability.logging import configure_logging
 from webapp.app import create_app
 
 
+class _Server(uvicorn.Server):
+    """uvicorn heeds SIGTERM/SIGINT only once the application has started, and the start-up
+    waits for the database and Telegram (up to `startup_wait_seconds`). A signal before
+    then ends the process at once, as the bot's does: nothing is served or in flight yet."""
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        if not self.started:
+            signal.signal(sig, signal.SIG_DFL)
+            signal.raise_signal(sig)
+        super().handle_exit(sig, frame)
+
+
 def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
     """uvicorn shuts down gracefully on SIGTERM/SIGINT, then re-raises the signal to the
     handler installed before it: here, a finished shutdown is a clean exit (status 0)."""
@@ -21,7 +33,7 @@ def main() -> None:
     configure_logging(settings.log_format, settings.log_level)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, _exit_cleanly)
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(settings),
         host=settings.webapp_host,
         port=settings.webapp_port,
@@ -29,6 +41,7 @@ def main() -> None:
         proxy_headers=True,
         timeout_graceful_shutdown=20,
     )
+    _Server(config).run()
 
 
 if __name__ == "__main__":

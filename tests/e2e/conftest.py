@@ -1,4 +1,5 @@
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -9,12 +10,12 @@ from tests.support.services import REDIS_URL
 
 
 @pytest.fixture
-def processes(tmp_path: Path) -> Iterator[list[RunningProcess]]:
-    """Processes a test starts; stopped afterwards, their logs printed on failure."""
+async def processes(tmp_path: Path) -> AsyncIterator[list[RunningProcess]]:
+    """Processes a test starts; stopped together afterwards, their logs printed on failure."""
     started: list[RunningProcess] = []
     yield started
+    await asyncio.gather(*(running.stop() for running in started))
     for running in started:
-        running.stop()
         print(f"----- {running.name} output -----\n{running.output()[-6000:]}")
 
 

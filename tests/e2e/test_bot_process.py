@@ -55,7 +55,7 @@ async def test_outdated_button_after_restart_leads_back_to_menu(
     ivan = telegram.user(5002, first_name="Ivan", language_code="en")
     await telegram.send_text(ivan, "/start")
     menu = await telegram.wait_for_message(ivan.id, text_contains="Hello, Ivan")
-    bot.stop()
+    await bot.stop()
 
     calls_before_restart = len(telegram.calls)
     restarted = start_process("bot-2", ["-m", "bot"], bot_env, tmp_path)

@@ -1,10 +1,12 @@
 """SIGTERM while an update is being handled (the Bot API is slow to answer): the user
 still gets the answer, and the process exits with 0 — the polling bot and the webapp
 hosting the bot in webhook mode. The webapp hosting the bot, started before its
-database, waits for it, says so in the log, and serves once the database is up."""
+database, waits for it, says so in the log, and serves once the database is up; SIGTERM
+while a process still waits for its database stops it at once."""
 
 import asyncio
 import json
+import signal
 from pathlib import Path
 
 import httpx
@@ -38,7 +40,7 @@ async def test_sigterm_during_a_slow_update_still_answers_and_exits_cleanly(
     delivery = asyncio.create_task(telegram.send_text(anna, "/start"))
     await telegram.wait_for_call_in_flight("sendMessage")
 
-    exit_code = await asyncio.to_thread(process.stop)
+    exit_code = await process.stop()
     await delivery
 
     assert exit_code == 0, process.output()[-3000:]
@@ -74,8 +76,32 @@ async def test_webapp_started_before_its_database_waits_and_then_serves(
             answer = await client.get(f"http://127.0.0.1:{port}/readyz")
         assert answer.json()["checks"]["database"] == "ok"
     finally:
-        webapp.stop()
+        await webapp.stop()
         proxy.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "exit_code"),
+    [
+        # The bot and the webapp have nothing to finish before they are up: the signal's
+        # default action ends them. The worker closes its pools and exits cleanly.
+        ("bot", "bot", -signal.SIGTERM),
+        ("webapp", "webapp", -signal.SIGTERM),
+        ("worker", "services.worker", 0),
+    ],
+)
+async def test_sigterm_while_waiting_for_the_database_stops_at_once(
+    name: str, module: str, exit_code: int, bot_env, processes, tmp_path: Path
+) -> None:
+    nowhere = make_url(bot_env["DATABASE_URL"]).set(port=free_port())
+    env = dict(bot_env, DATABASE_URL=nowhere.render_as_string(hide_password=False))
+    if name == "webapp":  # in webhook mode its start-up waits for the database
+        env = webhook_env(env, free_port(), "startup-secret")
+    process = start_process(name, ["-m", module], env, tmp_path)
+    processes.append(process)
+    await _log_events(process, "startup.waiting_for_dependency", at_least=1)
+
+    assert await process.stop(kill_after=10) == exit_code, process.output()[-3000:]
 
 
 async def _log_events(process, event: str, *, at_least: int, seconds: float = 30) -> list[dict]:

@@ -29,7 +29,7 @@ async def test_worker_connects_to_rabbitmq_and_stops_on_sigterm(
     started = await _wait_for_log(worker, "worker.started")
     assert started["broker"] == "RabbitBroker"
 
-    assert worker.stop() == 0
+    assert await worker.stop() == 0
     assert '"worker.stopped"' in worker.output()
 
 
@@ -41,4 +41,4 @@ async def test_worker_runs_on_the_embedded_default(telegram, processes, tmp_path
     processes.append(worker)
     started = await _wait_for_log(worker, "worker.started")
     assert started["broker"] == "InProcessBroker"
-    assert worker.stop() == 0
+    assert await worker.stop() == 0

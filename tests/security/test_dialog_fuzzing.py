@@ -94,11 +94,11 @@ async def test_random_input_in_every_dialog_is_handled_and_localized(
 ) -> None:
     await seed_business(session_factory, clock)
     findings = FuzzFindings()
-    record_errors(dispatcher, findings)
     user = telegram.user(telegram_id, first_name="Fuzz", language_code="ru")
     newcomers = itertools.count(NEWCOMER_TG * 1000)
     fuzzer = DialogFuzzer(
         telegram,
+        session_factory,
         user,
         clock,
         findings,
@@ -110,7 +110,8 @@ async def test_random_input_in_every_dialog_is_handled_and_localized(
         ),
     )
 
-    examples = await fuzz(fuzzer, FUZZ_EXAMPLES)
+    with record_errors(dispatcher, findings):
+        examples = await fuzz(fuzzer, FUZZ_EXAMPLES)
 
     print(f"[fuzz] {who} · {plain(entry)}: {examples} examples, {fuzzer.updates} random updates")
     assert examples >= FUZZ_EXAMPLES

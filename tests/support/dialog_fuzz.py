@@ -14,7 +14,8 @@ windows, error texts, callback answers) is a real Bot API call the fake server c
 import asyncio
 import re
 import string
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,9 +25,12 @@ from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, Unknown
 from aiohttp import web
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from bot.middlewares import ButtonNotOnScreen
 from services.platform.clock import ManualClock
+from services.platform.db.models import User
+from services.platform.db.session import SessionFactory
 from services.platform.errors import DomainError
 from services.platform.i18n import catalogue_keys, translator_for
 from tests.fakes.telegram_server import FakeTelegramServer, FakeUser, JsonDict
@@ -159,10 +163,11 @@ class InProcessWebhook:
         return web.Response()
 
 
-def record_errors(dispatcher: Dispatcher, findings: FuzzFindings) -> None:
+@contextmanager
+def record_errors(dispatcher: Dispatcher, findings: FuzzFindings) -> Iterator[None]:
     """Every error that reaches the global error handler, except an outdated screen
     (forged or stale callback data) and a domain error (a refusal the user is told), is a
-    finding."""
+    finding (while in the `with` block: the Dispatcher is shared by every test)."""
 
     async def recorder(
         handler: Callable[[ErrorEvent, dict[str, Any]], Awaitable[Any]],
@@ -174,6 +179,10 @@ def record_errors(dispatcher: Dispatcher, findings: FuzzFindings) -> None:
         return await handler(event, data)
 
     dispatcher.errors.outer_middleware(recorder)
+    try:
+        yield
+    finally:
+        dispatcher.errors.outer_middleware.unregister(recorder)
 
 
 def unlocalized_fragments(text: str, sent: set[str]) -> list[str]:
@@ -203,11 +212,17 @@ def _bot_texts(call_params: dict[str, Any]) -> list[str]:
 
 class DialogFuzzer:
     """Drives one user through random actions, starting each example at an entry: the
-    main menu (/start) and then the menu button `entry` (if any)."""
+    main menu (/start) and then the menu button `entry` (if any).
+
+    Every example starts from the user's settings as the first example found them (their
+    language, the organization they act in), so none depends on what the examples before
+    it did: one that switched to English must not leave the next one looking for the
+    Russian menu."""
 
     def __init__(
         self,
         telegram: FakeTelegramServer,
+        session_factory: SessionFactory,
         user: FakeUser,
         clock: ManualClock,
         findings: FuzzFindings,
@@ -218,6 +233,7 @@ class DialogFuzzer:
         """`next_user`, when given, makes every example start with a new user: a newcomer
         who founded a business in one example is an owner in the next."""
         self.telegram = telegram
+        self.session_factory = session_factory
         self.user = user
         self.next_user = next_user
         self.clock = clock
@@ -226,6 +242,7 @@ class DialogFuzzer:
         self.examples = 0
         self.updates = 0
         self._sent: set[str] = set()
+        self._first_settings: dict[int, tuple[str, int | None]] = {}
 
     async def run_example(self, steps: list[Action]) -> None:
         self.examples += 1
@@ -233,6 +250,7 @@ class DialogFuzzer:
         self._sent.clear()
         if self.next_user is not None:
             self.user = self.next_user()
+        await self._restore_first_settings()
         first_call = len(self.telegram.calls)
         await self._send_text("/start")
         if self.entry is not None:
@@ -252,6 +270,16 @@ class DialogFuzzer:
         self.telegram.webhook_failures.clear()
         assert not self.findings.errors, (steps, self.findings.errors)
         assert not self.findings.unlocalized, (steps, self.findings.unlocalized)
+
+    async def _restore_first_settings(self) -> None:
+        async with self.session_factory() as session, session.begin():
+            user = await session.scalar(select(User).where(User.telegram_id == self.user.id))
+            if user is None:
+                return
+            first = self._first_settings.setdefault(
+                user.telegram_id, (user.language, user.active_organization_id)
+            )
+            user.language, user.active_organization_id = first
 
     # Actions ---------------------------------------------------------------------
     async def _act(self, step: Action) -> None:

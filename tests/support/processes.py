@@ -28,14 +28,17 @@ class RunningProcess:
     def output(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
-    def stop(self, timeout: float = 20.0) -> int:
+    async def stop(self, kill_after: float = 20.0) -> int:
+        """SIGTERM, then SIGKILL after `kill_after` seconds; the exit status. It waits off
+        the event loop: the fake Telegram server runs there, and a stopping process may
+        be waiting for its answers to finish an update."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout)
+                await asyncio.to_thread(self.process.wait, kill_after)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-                self.process.wait()
+                await asyncio.to_thread(self.process.wait)
         return self.process.returncode
 
     def rss_kib(self) -> int:

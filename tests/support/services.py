@@ -69,14 +69,25 @@ async def drop_test_database(url: str) -> None:
 
 
 async def truncate_all(engine: AsyncEngine) -> None:
+    """Empties every table but the seeded ones and starts their ids again at 1. With
+    DELETE, not TRUNCATE: on the few rows a test leaves that is ten times faster (TRUNCATE
+    gives each of the ~40 tables new files), and it runs before every test."""
     tables = [t.name for t in Base.metadata.sorted_tables if t.name not in SEEDED_TABLES]
     async with engine.begin() as connection:
+        for name in reversed(tables):
+            await connection.execute(text(f'DELETE FROM "{name}"'))
         if engine.dialect.name == "postgresql":
-            quoted = ", ".join(f'"{name}"' for name in tables)
-            await connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
-        else:
-            for name in reversed(tables):
-                await connection.execute(text(f'DELETE FROM "{name}"'))
+            await connection.execute(_RESTART_SEQUENCES, {"tables": tables})
+
+
+# The sequences owned by columns of these tables, restarted as TRUNCATE … RESTART IDENTITY does.
+_RESTART_SEQUENCES = text(
+    "SELECT setval(sequence.oid::regclass, 1, false) FROM pg_class AS sequence "
+    "JOIN pg_depend AS owner ON owner.objid = sequence.oid "
+    "AND owner.classid = 'pg_class'::regclass AND owner.refclassid = 'pg_class'::regclass "
+    "JOIN pg_class AS owning_table ON owning_table.oid = owner.refobjid "
+    "WHERE sequence.relkind = 'S' AND owning_table.relname = ANY(:tables)"
+)
 
 
 @contextmanager
