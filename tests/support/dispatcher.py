@@ -31,9 +31,10 @@ from services.platform.config import Settings
 from services.platform.db.session import SessionFactory
 
 # What `create_dispatcher` puts into the Dispatcher's data; all but `in_flight` (a counter
-# that is back at zero after every update) belongs to one test.
+# that is back at zero after every update) and `message_manager` (the proxy below, which
+# hands every call to the current test's) belongs to one test.
 _PER_TEST_DATA = frozenset({"settings", "session_factory", "clock", "redis", "invite_failures"})
-_SHARED_DATA = frozenset({"in_flight"})
+_SHARED_DATA = frozenset({"in_flight", "message_manager"})
 
 
 class _CurrentMessageManager(MessageManagerProtocol):
