@@ -46,8 +46,7 @@ async def start_worker(
         return process
 
     yield start
-    for process in started:
-        process.stop()
+    await asyncio.gather(*(process.stop() for process in started))
     broker = await RabbitBroker.connect(settings.rabbitmq_url, settings.namespace)
     await broker.delete_topology([NOTIFICATIONS_QUEUE])
     await broker.close()
@@ -85,7 +84,7 @@ async def test_killed_and_stopped_workers_lose_nothing_and_send_nothing_twice(
 
     stopped = start_worker("worker-stopped")
     await wait_for_sends(telegram, after_kill + 8)
-    assert await asyncio.to_thread(stopped.stop, 15.0) == 0
+    assert await stopped.stop(kill_after=15.0) == 0
     assert "worker.stopped" in stopped.output()
     assert (await statuses(session_factory)).get(OutboxStatus.SENT, 0) < 40
 

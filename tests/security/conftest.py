@@ -16,6 +16,7 @@ from tests.webapp.test_miniapp_browser import (  # noqa: F401 - shared fixtures
     browser,
     cast,
     chromium,
+    chromium_browser,
     live_app,
 )
 

@@ -128,7 +128,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def chromium() -> Path:
     if not CHROMIUM.exists():
         pytest.fail(
@@ -172,14 +172,24 @@ async def live_app(
     assert live.page_errors == [], "the pages raised or logged errors"
 
 
-@pytest.fixture
-async def browser(chromium: Path) -> AsyncIterator[Browser]:
+@pytest.fixture(scope="session")
+async def chromium_browser(chromium: Path) -> AsyncIterator[Browser]:
+    """One Chromium for the session: starting it took most of a second per test."""
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=str(chromium), args=CHROMIUM_ARGS
         )
         yield browser
         await browser.close()
+
+
+@pytest.fixture
+async def browser(chromium_browser: Browser) -> AsyncIterator[Browser]:
+    """The session's Chromium; the contexts a test opened (with their pages, cookies and
+    storage) are closed after it."""
+    yield chromium_browser
+    for context in chromium_browser.contexts:
+        await context.close()
 
 
 async def _offline(route: Route) -> None:
