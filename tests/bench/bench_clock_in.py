@@ -196,8 +196,7 @@ async def serving(
             )
             yield telegram
         finally:
-            for process in processes:
-                process.stop()
+            await asyncio.gather(*(process.stop() for process in processes))
             await telegram.stop()
             if telegram.webhook_failures:
                 first = telegram.webhook_failures[0]

@@ -182,8 +182,7 @@ async def run_phase(
     final = await wait_until_final(session_factory, total, started + deadline_seconds)
     await asyncio.sleep(2.0)  # late copies would show as duplicates
     cpu = [cpu_seconds(worker) for worker in workers]
-    for worker in workers:
-        worker.stop()
+    await asyncio.gather(*(worker.stop() for worker in workers))
     print(f"\nworker CPU seconds       {' '.join(f'{seconds:.1f}' for seconds in cpu)}")
     return report(title, telegram, expected, final, started, limit)
 
