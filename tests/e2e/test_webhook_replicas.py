@@ -6,29 +6,58 @@ reach different replicas out of order."""
 import asyncio
 import time
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer, FakeUser
+from tests.support import services as real
 from tests.support.balancer import RoundRobinBalancer
-from tests.support.processes import start_process, wait_until_healthy, webhook_env
+from tests.support.processes import (
+    bot_process_env,
+    running_processes,
+    start_process,
+    wait_until_healthy,
+    webhook_env,
+)
 from tests.support.services import free_port
 
 SETTINGS_TITLE = "Настройки"
 MENU_GREETING = "Здравствуйте"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
+def namespace() -> str:
+    return real.new_namespace()
+
+
+@pytest.fixture(scope="module")
+async def telegram() -> AsyncIterator[FakeTelegramServer]:
+    async with FakeTelegramServer(TEST_BOT_TOKEN) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
 async def balancer(
-    telegram: FakeTelegramServer, bot_env, processes, tmp_path: Path, session_factory
+    telegram: FakeTelegramServer,
+    database_url: str,
+    namespace: str,
+    engine: AsyncEngine,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[RoundRobinBalancer]:
+    """The two replicas behind the balancer serve every test of this module (a replica
+    takes seconds to start); each test talks as its own user."""
+    await real.truncate_all(engine)
+    bot_env = bot_process_env(telegram, database_url, namespace)
+    workdir = tmp_path_factory.mktemp("replicas")
     ports = [free_port(), free_port()]
-    async with RoundRobinBalancer([f"http://127.0.0.1:{port}" for port in ports]) as balancer:
+    upstreams = [f"http://127.0.0.1:{port}" for port in ports]
+    async with running_processes() as replicas, RoundRobinBalancer(upstreams) as balancer:
         for index, port in enumerate(ports):
             env = webhook_env(bot_env, port, "replicas-secret", balancer.base_url)
-            processes.append(start_process(f"webapp-{index + 1}", ["-m", "webapp"], env, tmp_path))
-        for port, process in zip(ports, processes, strict=True):
+            replicas.append(start_process(f"webapp-{index + 1}", ["-m", "webapp"], env, workdir))
+        for port, process in zip(ports, replicas, strict=True):
             await wait_until_healthy(port, process)
         first = await telegram.wait_for_call("setWebhook", timeout=30)
         await telegram.wait_for_call(

@@ -7,12 +7,15 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
-from tests.support.services import PROJECT_ROOT
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support.services import PROJECT_ROOT, REDIS_URL
 
 # Variables of the developer's shell that would change what the process does.
 _CLEARED = ("DATABASE_URL", "REDIS_URL", "RABBITMQ_URL", "BOT_MODE", "NAMESPACE")
@@ -45,6 +48,34 @@ class RunningProcess:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
         return int(line.split()[1])
+
+
+@asynccontextmanager
+async def running_processes() -> AsyncIterator[list[RunningProcess]]:
+    """Processes started into the list are stopped together at the end, their logs printed
+    (pytest shows them when a test fails)."""
+    started: list[RunningProcess] = []
+    try:
+        yield started
+    finally:
+        await asyncio.gather(*(running.stop() for running in started))
+        for running in started:
+            print(f"----- {running.name} output -----\n{running.output()[-6000:]}")
+
+
+def bot_process_env(
+    telegram: FakeTelegramServer, database_url: str, namespace: str
+) -> dict[str, str]:
+    """Environment of a bot process on PostgreSQL and Redis against the fake Telegram."""
+    return {
+        "BOT_TOKEN": telegram.token,
+        "TELEGRAM_API_BASE": telegram.base_url,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": REDIS_URL,
+        "NAMESPACE": namespace,
+        "BOT_METRICS_PORT": "0",
+        "WORKER_METRICS_PORT": "0",
+    }
 
 
 def start_process(
