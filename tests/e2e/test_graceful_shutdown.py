@@ -108,7 +108,9 @@ async def test_sigterm_while_waiting_for_the_database_stops_every_process_at_onc
     }
 
 
-async def _log_events(process, event: str, *, at_least: int, seconds: float = 30) -> list[dict]:
+async def _log_events(process, event: str, *, at_least: int, seconds: float = 60) -> list[dict]:
+    """The first `at_least` log lines of `event`; `seconds` allows for a cold start of the
+    process on a busy machine (the other start-up waits allow as much)."""
     for _ in range(int(seconds * 10)):
         lines = [json.loads(line) for line in process.output().splitlines() if line[:1] == "{"]
         found = [line for line in lines if line.get("event") == event]
