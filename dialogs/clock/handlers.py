@@ -8,7 +8,6 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.clock.states import ApproveClockInSG, ClockSG, OnShiftSG
 from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
-from dialogs.common.i18n import fluent_args
 from services.attendance.approvals import (
     approve_clock_in,
     attempt_id_from_payload,
@@ -20,6 +19,7 @@ from services.attendance.errors import ShiftAlreadyOpen
 from services.attendance.queries import open_shift_of, shift_card
 from services.places.geo import LocationReport
 from services.platform.errors import DomainError
+from services.platform.i18n import fluent_args
 from services.tasks.queries import unfinished_mandatory_tasks
 
 

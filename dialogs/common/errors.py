@@ -6,9 +6,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 
 from dialogs.common.context import update_context
-from dialogs.common.i18n import fluent_args
 from services.platform.errors import DomainError
-from services.platform.i18n import Translator
+from services.platform.i18n import Translator, fluent_args
 
 
 def error_text(i18n: Translator, error: DomainError) -> str:

@@ -4,35 +4,18 @@ The getter's data are the message's variables; strings are HTML-escaped because 
 bot speaks HTML and user input (names, addresses) must be shown verbatim.
 """
 
-import html
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from aiogram_dialog.api.protocols import DialogManager
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.text import Text
 
-from services.platform.i18n import Translator, translator_for
-
-_FLUENT_SCALARS = (int, float, Decimal, date, datetime)
+from services.platform.i18n import Translator, fluent_args, translator_for
 
 
 def translator_of(manager: DialogManager) -> Translator:
     translator = manager.middleware_data.get("i18n")
     return translator if isinstance(translator, Translator) else translator_for(None)
-
-
-def fluent_args(data: dict[str, Any]) -> dict[str, Any]:
-    args: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, bool):
-            continue
-        if isinstance(value, str):
-            args[name] = html.escape(value, quote=False)
-        elif isinstance(value, _FLUENT_SCALARS):
-            args[name] = value
-    return args
 
 
 class I18n(Text):

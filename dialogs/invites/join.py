@@ -7,10 +7,10 @@ from aiogram_dialog.widgets.input import MessageInput
 
 from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import fluent_args
 from dialogs.menu.states import MainMenuSG
 from services.orgs.invites import accept_invite, code_from_text
 from services.platform.errors import DomainError
+from services.platform.i18n import fluent_args
 
 
 async def _accept_and_greet(message: Message, manager: DialogManager, raw: str | None) -> bool:

@@ -7,11 +7,10 @@ from aiogram.filters.command import CommandObject
 from aiogram.types import ChatMemberUpdated, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.i18n import fluent_args
 from services.places.objects import bind_report_chat, forget_report_chat
 from services.platform.clock import Clock
 from services.platform.db.models import User
-from services.platform.i18n import Translator
+from services.platform.i18n import Translator, fluent_args
 
 _GROUPS = F.chat.type.in_({"group", "supergroup"})
 

@@ -11,7 +11,6 @@ from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
 from dialogs.common.choices import remember_choice, remember_day
 from dialogs.common.context import update_context
-from dialogs.common.i18n import fluent_args
 from dialogs.common.media import album_items, send_album
 from dialogs.planning.getters import CANCELLATION_KEY, current_approval
 from dialogs.planning.states import PlanningSG
@@ -34,6 +33,7 @@ from services.planning.templates import (
     create_template,
     remove_template_item,
 )
+from services.platform.i18n import fluent_args
 from services.staff.users import active_memberships, current_membership
 
 

@@ -15,8 +15,8 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import (
 from aiogram_dialog.widgets.text import Format, Text
 from babel.dates import format_date
 
-from dialogs.common.i18n import fluent_args, translator_of
-from services.platform.i18n import Translator
+from dialogs.common.i18n import translator_of
+from services.platform.i18n import Translator, fluent_args
 
 NOTICE_KEY = "notice"
 

@@ -7,13 +7,12 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
-from dialogs.common.i18n import fluent_args
 from dialogs.common.media import incoming_media, orchestrator_of, send_album
 from dialogs.menu.states import MainMenuSG
 from dialogs.task_review.states import TaskReviewSG
 from dialogs.tasks.states import TasksSG
 from services.platform.errors import DomainError, NotFound
-from services.platform.i18n import translator_for
+from services.platform.i18n import fluent_args, translator_for
 from services.tasks.errors import ProofRequired
 from services.tasks.links import (
     TaskLinkRole,

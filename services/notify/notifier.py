@@ -13,13 +13,10 @@ fails (dead-lettered, counted). One recipient's failure never touches another me
 """
 
 import asyncio
-import html
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 from enum import StrEnum
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
@@ -45,7 +42,7 @@ from services.platform.clock import Clock
 from services.platform.config import NotifierSettings, Settings
 from services.platform.db.models import OutboxMessage, OutboxStatus, UnreachableChat, User
 from services.platform.db.session import SessionFactory, dialect_insert
-from services.platform.i18n import translator_for
+from services.platform.i18n import fluent_args, translator_for
 from services.platform.observability.metrics import (
     NOTIFICATIONS_DEAD_LETTERED,
     NOTIFICATIONS_DEFERRED,
@@ -62,7 +59,6 @@ FINAL_STATUSES = frozenset({OutboxStatus.SENT, OutboxStatus.SKIPPED, OutboxStatu
 DEFER_CHAT_WAIT_SECONDS = 3.0
 # Before a message that failed unexpectedly is handed back to the queue.
 REQUEUE_PAUSE_SECONDS = 1.0
-_FLUENT_SCALARS = (int, float, Decimal)
 
 log = structlog.get_logger("notifier")
 
@@ -96,19 +92,6 @@ def create_sender_bot(settings: Settings) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
-
-
-def notification_args(payload: dict[str, Any]) -> dict[str, Any]:
-    """The payload's scalar values as Fluent variables; strings HTML-escaped."""
-    args: dict[str, Any] = {}
-    for name, value in payload.items():
-        if isinstance(value, bool):
-            continue
-        if isinstance(value, str):
-            args[name] = html.escape(value, quote=False)
-        elif isinstance(value, _FLUENT_SCALARS):
-            args[name] = value
-    return args
 
 
 def render_buttons(
@@ -232,7 +215,7 @@ class Notifier:
             return await self._render(row, chat_id, language)
 
     async def _render(self, row: OutboxMessage, chat_id: int, language: str) -> Rendered:
-        text = translator_for(language).get(f"notify-{row.kind}", **notification_args(row.payload))
+        text = translator_for(language).get(f"notify-{row.kind}", **fluent_args(row.payload))
         markup = None
         buttons = row.payload.get("buttons")
         if buttons:

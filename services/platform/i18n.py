@@ -5,6 +5,7 @@ through a `Translator`; a missing key is logged and shown as the key itself so i
 noticed, never as a crash.
 """
 
+import html
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -95,3 +96,20 @@ class Translator:
 
 def translator_for(language: str | None) -> Translator:
     return Translator(language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE)
+
+
+_FLUENT_SCALARS = (int, float, Decimal, date, datetime)
+
+
+def fluent_args(data: dict[str, Any]) -> dict[str, Any]:
+    """Scalar values as Fluent variables (flags and containers left out); strings
+    HTML-escaped, since every text is sent with HTML parse mode."""
+    args: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, str):
+            args[name] = html.escape(value, quote=False)
+        elif isinstance(value, _FLUENT_SCALARS):
+            args[name] = value
+    return args

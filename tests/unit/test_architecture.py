@@ -17,7 +17,7 @@ MAX_LINES = 600
 MAY_IMPORT = {
     "bot": {"dialogs", "services"},
     "dialogs": {"services"},
-    "webapp": {"services", "bot", "dialogs"},
+    "webapp": {"services", "bot"},
     "services": set(),
 }
 

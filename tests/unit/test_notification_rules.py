@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.notify.notifier import notification_args, render_buttons
+from services.notify.notifier import render_buttons
 from services.notify.reminders import reminder_moment, spread_offset
 from services.notify.settings import quiet_hours_end
 from services.platform.config import NotifierSettings
+from services.platform.i18n import fluent_args
 from services.platform.queue.rate_limit import LocalSendLimiter
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -64,7 +65,7 @@ def test_reminder_moment_is_lead_before_start_minus_the_spread() -> None:
 
 
 def test_payload_strings_are_escaped_and_structures_left_out() -> None:
-    args = notification_args({"name": "<b>Мира</b>", "count": 3, "flag": True, "buttons": []})
+    args = fluent_args({"name": "<b>Мира</b>", "count": 3, "flag": True, "buttons": []})
     assert args == {"name": "&lt;b&gt;Мира&lt;/b&gt;", "count": 3}
 
 
