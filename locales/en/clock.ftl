@@ -112,7 +112,9 @@ notify-shift_opened = 🟢 { $employee } opened a shift: { $object }, { $opened 
        *[other] , late { $late_minutes } min
     }
 notify-shift_closed = 🔴 { $employee } closed a shift: { $object }, { $opened }–{ $closed }, worked { $worked_minutes } min.
-notify-shift_auto_closed = ⏹ { $employee }'s shift at "{ $object }" was closed automatically at { $closed }: it was left open. Worked { $worked_minutes } min.
+notify-shift_auto_closed =
+    ⏹ { $employee }'s shift at "{ $object }" was closed automatically at { $closed }: it was left open. Worked { $worked_minutes } min.
+    ⚠️ Auto-closed, needs review: the end time is a guess until the hours are corrected.
 notify-clock_in_refused = ⛔ { $employee }: clock-in refused ({ $object }, { $time }) — { $reason ->
         [too-far] { $distance_m } m away, radius { $radius_m } m
         [forwarded] forwarded location
@@ -125,3 +127,4 @@ notify-clock_in_approval = 🙋 { $employee } asks you to approve opening a shif
 notify-clock_in_approved = ✅ { $approver } approved opening your shift: { $object }, since { $time }.
 notify-shift_closed_by_manager = 🛑 { $closer } closed your shift ({ $object }) at { $closed }. Reason: { $reason }
 notify-button-approve-clock-in = ✅ Review the request
+notify-button-correct-shift = ✏️ Correct the hours

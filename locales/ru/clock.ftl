@@ -112,7 +112,9 @@ notify-shift_opened = 🟢 { $employee } открыл(а) смену: { $object 
        *[other] , опоздание { $late_minutes } мин
     }
 notify-shift_closed = 🔴 { $employee } закрыл(а) смену: { $object }, { $opened }–{ $closed }, отработано { $worked_minutes } мин.
-notify-shift_auto_closed = ⏹ Смена { $employee } на объекте «{ $object }» закрыта автоматически в { $closed }: её забыли закрыть. Отработано { $worked_minutes } мин.
+notify-shift_auto_closed =
+    ⏹ Смена { $employee } на объекте «{ $object }» закрыта автоматически в { $closed }: её забыли закрыть. Отработано { $worked_minutes } мин.
+    ⚠️ Закрыта автоматически, нужна проверка: время окончания — предположение, пока часы не исправят.
 notify-clock_in_refused = ⛔ { $employee }: смена не открыта ({ $object }, { $time }) — { $reason ->
         [too-far] { $distance_m } м от объекта, радиус { $radius_m } м
         [forwarded] пересланная геопозиция
@@ -125,3 +127,4 @@ notify-clock_in_approval = 🙋 { $employee } просит одобрить от
 notify-clock_in_approved = ✅ { $approver } одобрил(а) открытие вашей смены: { $object }, с { $time }.
 notify-shift_closed_by_manager = 🛑 { $closer } закрыл(а) вашу смену ({ $object }) в { $closed }. Причина: { $reason }
 notify-button-approve-clock-in = ✅ Рассмотреть запрос
+notify-button-correct-shift = ✏️ Исправить часы

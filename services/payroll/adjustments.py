@@ -131,6 +131,7 @@ async def add_manual_adjustment(
             "currency": organization.currency,
         },
         recipient_user_id=employee_user_id,
+        organization_id=organization.id,
     )
     return entry
 
@@ -196,5 +197,6 @@ async def record_payout(
             "currency": organization.currency,
         },
         recipient_user_id=employee_user_id,
+        organization_id=organization.id,
     )
     return entry

@@ -48,6 +48,7 @@ MAX_GRACE_MINUTES = 240
 MAX_AUTO_CLOSE_GRACE_MINUTES = 720
 MAX_EARLY_ARRIVAL_MINUTES = 240
 MAX_NOT_CLOCKED_IN_ALERT_MINUTES = 240
+MAX_SHIFT_HOURS = 24
 REPORT_CHAT_CODE_TTL = timedelta(hours=24)
 
 
@@ -69,6 +70,7 @@ class ObjectField(StrEnum):
     AUTO_CLOSE_GRACE = "auto_close_grace"
     EARLY_ARRIVAL = "early_arrival"
     NOT_CLOCKED_IN_ALERT = "not_clocked_in_alert"
+    MAX_SHIFT_LENGTH = "max_shift_hours"
 
 
 class ObjectFlag(StrEnum):
@@ -249,6 +251,9 @@ _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
     ObjectField.NOT_CLOCKED_IN_ALERT: lambda raw: parse_whole_number(
         raw, field="not_clocked_in_alert", minimum=1, maximum=MAX_NOT_CLOCKED_IN_ALERT_MINUTES
     ),
+    ObjectField.MAX_SHIFT_LENGTH: lambda raw: parse_whole_number(
+        raw, field="max_shift_hours", minimum=1, maximum=MAX_SHIFT_HOURS
+    ),
 }
 
 _COLUMN_OF_FIELD = {
@@ -261,6 +266,7 @@ _COLUMN_OF_FIELD = {
     ObjectField.AUTO_CLOSE_GRACE: "auto_close_grace_minutes",
     ObjectField.EARLY_ARRIVAL: "early_arrival_minutes",
     ObjectField.NOT_CLOCKED_IN_ALERT: "not_clocked_in_alert_minutes",
+    ObjectField.MAX_SHIFT_LENGTH: "max_shift_hours",
 }
 
 
@@ -269,7 +275,7 @@ async def set_object_field(
 ) -> WorkObject:
     """Set one field from what the user typed. Limits: radius 30–5000 m; grace and
     early-arrival minutes 0–240 (auto-close grace 0–720, the "not clocked in" alert
-    1–240); hourly rate up to 100 000 ₽
+    1–240); the maximum shift length 1–24 hours; hourly rate up to 100 000 ₽
     and fine per minute up to 10 000 ₽, never negative, kopecks at most."""
     value = _PARSERS[field](raw)
     work_object = await _editable_object(session, user, object_id)
