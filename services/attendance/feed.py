@@ -123,13 +123,27 @@ async def _feed(
 
 
 async def feed_shift(
-    session: AsyncSession, shift: Shift, work_object: WorkObject, now: datetime, *, kind: str
+    session: AsyncSession,
+    shift: Shift,
+    work_object: WorkObject,
+    now: datetime,
+    *,
+    kind: str,
+    extra_for: Mapping[int, dict[str, Any]] | None = None,
 ) -> None:
     """A shift opened, closed or auto-closed (`kind`), with its figures and employee."""
     payload = shift_payload(shift, work_object) | {
         "employee": await display_name_of(session, shift.user_id)
     }
-    await _feed(session, work_object, kind=kind, cause=str(shift.id), payload=payload, now=now)
+    await _feed(
+        session,
+        work_object,
+        kind=kind,
+        cause=str(shift.id),
+        payload=payload,
+        now=now,
+        extra_for=extra_for,
+    )
 
 
 async def feed_auto_closed(
@@ -138,9 +152,6 @@ async def feed_auto_closed(
     """A shift closed by the auto-close job, which needs review: those who may correct it
     (the owners and the managers with `edit_money`) get a button that opens its
     correction."""
-    payload = shift_payload(shift, work_object) | {
-        "employee": await display_name_of(session, shift.user_id)
-    }
     correct = {
         "buttons": [
             {
@@ -150,13 +161,12 @@ async def feed_auto_closed(
         ]
     }
     correctors = await _holders_of(session, work_object, Permission.EDIT_MONEY)
-    await _feed(
+    await feed_shift(
         session,
+        shift,
         work_object,
+        now,
         kind=SHIFT_AUTO_CLOSED.name,
-        cause=str(shift.id),
-        payload=payload,
-        now=now,
         extra_for=dict.fromkeys(correctors, correct),
     )
 

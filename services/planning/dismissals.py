@@ -32,7 +32,7 @@ class ShiftRelease(StrEnum):
     CANCEL = "cancel"  # the places leave the plan
 
 
-def _releasable(membership_id: int, now: datetime) -> Select[tuple[PlannedShift]]:
+def _releasable(membership_id: int, now: datetime) -> Select[PlannedShift]:
     """The member's planned shifts that are not over and not being worked."""
     return select(PlannedShift).where(
         PlannedShift.membership_id == membership_id,
