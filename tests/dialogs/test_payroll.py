@@ -339,6 +339,16 @@ async def test_excel_export_is_sent_as_a_document(
     )
     assert [float(value) for value in rows[1][1:]] == [4, 1200, 100, 150, 1250, 0, 1250]
     assert rows[1][0] == "Anna"
+    assert rows[2][0] == "Всего" and [float(value) for value in rows[2][1:]] == [
+        4,
+        1200,
+        100,
+        150,
+        1250,
+        0,
+        1250,
+    ]
+    assert summary.freeze_panes == detail.freeze_panes == "A2"
     entries = list(detail.iter_rows(min_row=2, values_only=True))
     assert sorted((row[2], float(row[6])) for row in entries) == [
         ("Бонус за задачу", 150.0),
