@@ -133,7 +133,7 @@ async def test_owner_adds_a_bonus_with_a_reason_and_the_employee_is_told(
     assert "Премия для Anna" in owner.text()
     await owner.send("много")
     refusal = telegram.last_message(OWNER_TG)
-    assert refusal is not None and "Нужно число" in refusal["text"]
+    assert refusal is not None and refusal["text"].startswith("Напишите сумму в рублях")
     await owner.send("500")
     assert "причину" in owner.text()
     await owner.send("За чистоту в зале")
@@ -280,7 +280,7 @@ async def test_owner_changes_the_period_kind_from_the_next_period(
     assert "Период: Месяц." in owner.text()
     await owner.send("40")
     refusal = telegram.last_message(OWNER_TG)
-    assert refusal is not None and "Нужно число от 0 до 31." in refusal["text"]
+    assert refusal is not None and "Напишите целое число дней от 0 до 31" in refusal["text"]
     await owner.send("5")
     assert (
         "✅ Сохранено: Месяц, выплата через 5 дн. после конца периода — с 09.03.2026."
