@@ -43,7 +43,12 @@ from services.payroll.settings import update_payroll_settings
 from services.platform.db.models import PayoutMethod, PayPeriod, PayPeriodKind
 from services.platform.errors import DomainError
 from services.platform.local_time import hhmm
-from services.platform.validation import parse_money, parse_shift_times, parse_whole_number
+from services.platform.validation import (
+    Quantity,
+    parse_money,
+    parse_shift_times,
+    parse_whole_number,
+)
 
 ADJUST_AMOUNT = "adjust_amount"
 # One key per started request: a repeated tap or message writes the entry once.
@@ -241,7 +246,13 @@ period_kind_chosen = remember_choice(PERIOD_KIND, PayrollSG.settings_pay_day)
 async def pay_day_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """Save the period kind and the pay day; the current period stays as it is."""
     context = update_context(manager)
-    days = parse_whole_number(message.text, field="pay_day", minimum=0, maximum=MAX_PAY_DAY_OFFSET)
+    days = parse_whole_number(
+        message.text,
+        field="pay_day",
+        quantity=Quantity.DAYS,
+        minimum=0,
+        maximum=MAX_PAY_DAY_OFFSET,
+    )
     actor = await actor_of(manager)
     change = await update_payroll_settings(
         context.session,

@@ -108,6 +108,7 @@ payroll-xlsx-amount = Amount
 payroll-xlsx-reason = Reason
 payroll-xlsx-late = For a closed period
 payroll-xlsx-yes = yes
+payroll-xlsx-total = Total
 
 notify-payroll_payslip_ready = 🧾 Your payslip for { $start } – { $end } is ready: { $net } ₽ due.
 notify-button-open-payslip = 🧾 Open the payslip

@@ -108,6 +108,7 @@ payroll-xlsx-amount = Сумма
 payroll-xlsx-reason = Причина
 payroll-xlsx-late = За закрытый период
 payroll-xlsx-yes = да
+payroll-xlsx-total = Всего
 
 notify-payroll_payslip_ready = 🧾 Расчётный листок за { $start } – { $end } готов: к выплате { $net } ₽.
 notify-button-open-payslip = 🧾 Открыть листок

@@ -25,6 +25,7 @@ from services.platform.db.models.objects import MAX_GEOFENCE_RADIUS_M, MIN_GEOFE
 from services.platform.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from services.platform.validation import (
     MAX_ADDRESS_LENGTH,
+    Quantity,
     clean_name,
     clean_text,
     parse_money,
@@ -232,7 +233,11 @@ async def create_object(
 _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
     ObjectField.NAME: clean_name,
     ObjectField.RADIUS: lambda raw: parse_whole_number(
-        raw, field="radius", minimum=MIN_GEOFENCE_RADIUS_M, maximum=MAX_GEOFENCE_RADIUS_M
+        raw,
+        field="radius",
+        quantity=Quantity.METRES,
+        minimum=MIN_GEOFENCE_RADIUS_M,
+        maximum=MAX_GEOFENCE_RADIUS_M,
     ),
     ObjectField.TIMEZONE: validate_timezone,
     ObjectField.BASE_RATE: lambda raw: parse_money(raw, field="base_rate", maximum=MAX_HOURLY_RATE),
@@ -240,16 +245,28 @@ _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
         raw, field="late_fine", maximum=MAX_FINE_PER_MINUTE
     ),
     ObjectField.LATE_GRACE: lambda raw: parse_whole_number(
-        raw, field="late_grace", minimum=0, maximum=MAX_GRACE_MINUTES
+        raw, field="late_grace", quantity=Quantity.MINUTES, minimum=0, maximum=MAX_GRACE_MINUTES
     ),
     ObjectField.AUTO_CLOSE_GRACE: lambda raw: parse_whole_number(
-        raw, field="auto_close_grace", minimum=0, maximum=MAX_AUTO_CLOSE_GRACE_MINUTES
+        raw,
+        field="auto_close_grace",
+        quantity=Quantity.MINUTES,
+        minimum=0,
+        maximum=MAX_AUTO_CLOSE_GRACE_MINUTES,
     ),
     ObjectField.EARLY_ARRIVAL: lambda raw: parse_whole_number(
-        raw, field="early_arrival", minimum=0, maximum=MAX_EARLY_ARRIVAL_MINUTES
+        raw,
+        field="early_arrival",
+        quantity=Quantity.MINUTES,
+        minimum=0,
+        maximum=MAX_EARLY_ARRIVAL_MINUTES,
     ),
     ObjectField.NOT_CLOCKED_IN_ALERT: lambda raw: parse_whole_number(
-        raw, field="not_clocked_in_alert", minimum=1, maximum=MAX_NOT_CLOCKED_IN_ALERT_MINUTES
+        raw,
+        field="not_clocked_in_alert",
+        quantity=Quantity.MINUTES,
+        minimum=1,
+        maximum=MAX_NOT_CLOCKED_IN_ALERT_MINUTES,
     ),
     ObjectField.MAX_SHIFT_LENGTH: lambda raw: parse_whole_number(
         raw, field="max_shift_hours", minimum=1, maximum=MAX_SHIFT_HOURS

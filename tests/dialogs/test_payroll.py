@@ -142,7 +142,7 @@ async def test_owner_adds_a_bonus_with_a_reason_and_the_employee_is_told(
     assert "Премия для Anna" in owner.text()
     await owner.send("много")
     refusal = telegram.last_message(OWNER_TG)
-    assert refusal is not None and "Нужно число" in refusal["text"]
+    assert refusal is not None and refusal["text"].startswith("Напишите сумму в рублях")
     await owner.send("500")
     assert "причину" in owner.text()
     await owner.send("За чистоту в зале")
@@ -374,7 +374,7 @@ async def test_owner_changes_the_period_kind_from_the_next_period(
     assert "Период: Месяц." in owner.text()
     await owner.send("40")
     refusal = telegram.last_message(OWNER_TG)
-    assert refusal is not None and "Нужно число от 0 до 31." in refusal["text"]
+    assert refusal is not None and "Напишите целое число дней от 0 до 31" in refusal["text"]
     await owner.send("5")
     assert (
         "✅ Сохранено: Месяц, выплата через 5 дн. после конца периода — с 09.03.2026."
@@ -433,6 +433,16 @@ async def test_excel_export_is_sent_as_a_document(
     )
     assert [float(value) for value in rows[1][1:]] == [4, 1200, 100, 150, 1250, 0, 1250]
     assert rows[1][0] == "Anna"
+    assert rows[2][0] == "Всего" and [float(value) for value in rows[2][1:]] == [
+        4,
+        1200,
+        100,
+        150,
+        1250,
+        0,
+        1250,
+    ]
+    assert summary.freeze_panes == detail.freeze_panes == "A2"
     entries = list(detail.iter_rows(min_row=2, values_only=True))
     assert sorted((row[2], float(row[6])) for row in entries) == [
         ("Бонус за задачу", 150.0),
