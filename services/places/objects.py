@@ -269,7 +269,7 @@ _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
         maximum=MAX_NOT_CLOCKED_IN_ALERT_MINUTES,
     ),
     ObjectField.MAX_SHIFT_LENGTH: lambda raw: parse_whole_number(
-        raw, field="max_shift_hours", minimum=1, maximum=MAX_SHIFT_HOURS
+        raw, field="max_shift_hours", quantity=Quantity.HOURS, minimum=1, maximum=MAX_SHIFT_HOURS
     ),
 }
 

@@ -213,6 +213,7 @@ async def test_owner_edits_every_field(
         ("🔒 Автозакрытие", "45"),
         ("🌅 Ранний приход", "20"),
         ("🚨 Не отметился", "25"),
+        ("⌛ Макс. длина смены", "8"),
     ]
     for button, value in typed_fields:
         await olga.press(button)
@@ -254,6 +255,7 @@ async def test_owner_edits_every_field(
     assert work_object.auto_close_grace_minutes == 45
     assert work_object.early_arrival_minutes == 20
     assert work_object.not_clocked_in_alert_minutes == 25
+    assert work_object.max_shift_hours == 8
     assert work_object.timezone == "Asia/Yekaterinburg"
     weekdays = {day: ["09:00", "21:00"] for day in ("mon", "tue", "wed", "thu", "fri")}
     assert work_object.opening_hours == {**weekdays, "sat": ["20:00", "02:00"]}
@@ -268,6 +270,7 @@ async def test_owner_edits_every_field(
     assert "Сб 20:00–02:00" in card and "Вс выходной" in card
     assert "350,50" in card and "Екатеринбург (UTC+5)" in card
     assert "сообщить через 25 мин после начала смены" in card
+    assert "Смена без графика длится не больше 8 ч" in card
 
 
 BAD_TEXT = ["   ", "я" * 10_000]
@@ -343,6 +346,18 @@ OBJECTS_SCREENS = {
             "Напишите целое число минут от 0 до 240 — только цифры.",
         ),
         ("ru", "🚨 Не отметился", "0", "Напишите целое число минут от 1 до 240 — только цифры."),
+        (
+            "ru",
+            "⌛ Макс. длина смены",
+            "25",
+            "Напишите целое число часов от 1 до 24 — только цифры.",
+        ),
+        (
+            "en",
+            "⌛ Max shift length",
+            "0",
+            "Type a whole number of hours from 1 to 24, digits only.",
+        ),
         (
             "ru",
             "💰 Ставка в час",
