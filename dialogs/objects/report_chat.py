@@ -1,5 +1,6 @@
-"""The bot in groups: greeting when added, `/bind <code>` to make the group an
-object's report chat, forgetting the group when the bot is removed."""
+"""The bot in groups: greeting when added (and writing there again if the group was
+marked unreachable), `/bind <code>` to make the group an object's report chat,
+forgetting the group when the bot is removed."""
 
 from aiogram import Bot, F, Router
 from aiogram.filters import JOIN_TRANSITION, LEAVE_TRANSITION, ChatMemberUpdatedFilter, Command
@@ -7,6 +8,7 @@ from aiogram.filters.command import CommandObject
 from aiogram.types import ChatMemberUpdated, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.notify.chats import mark_chat_reachable
 from services.places.objects import bind_report_chat, forget_report_chat
 from services.platform.clock import Clock
 from services.platform.db.models import User
@@ -15,7 +17,10 @@ from services.platform.i18n import Translator, fluent_args
 _GROUPS = F.chat.type.in_({"group", "supergroup"})
 
 
-async def bot_added_to_group(event: ChatMemberUpdated, bot: Bot, i18n: Translator) -> None:
+async def bot_added_to_group(
+    event: ChatMemberUpdated, bot: Bot, i18n: Translator, session: AsyncSession
+) -> None:
+    await mark_chat_reachable(session, event.chat.id)
     await bot.send_message(event.chat.id, i18n.get("objects-group-welcome"))
 
 
