@@ -1,8 +1,9 @@
 """The notifier: delivers outbox notifications to Telegram, each exactly once.
 
 For each queued id it reads the outbox row (the source of truth), skips what is already
-final, renders `notify-<kind>` in the recipient's language and sends it under Telegram's
-limits (`rate_limit.py`). The row is locked while it is sent, so a duplicate delivery
+final or no longer true (`STILL_CURRENT`: a reminder of a shift since moved), renders
+`notify-<kind>` in the recipient's language and sends it under Telegram's limits
+(`rate_limit.py`). The row is locked while it is sent, so a duplicate delivery
 of the same id waits and then finds it sent; a Redis mark written the moment Telegram
 accepted the message covers a crash before the database commit.
 
@@ -19,6 +20,7 @@ failure never touches another message.
 
 import asyncio
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -49,7 +51,8 @@ from services.notify.chats import (
     mark_chat_reachable,
     mark_chat_unreachable,
 )
-from services.notify.outbox import DEFAULT_TIMEZONE, kind_of
+from services.notify.outbox import DEFAULT_TIMEZONE, SHIFT_REMINDER, kind_of
+from services.notify.reminders import reminder_is_current
 from services.notify.settings import get_preferences, quiet_hours_end
 from services.platform.clock import Clock
 from services.platform.config import NotifierSettings, Settings
@@ -72,6 +75,11 @@ FINAL_STATUSES = frozenset({OutboxStatus.SENT, OutboxStatus.SKIPPED, OutboxStatu
 DEFER_CHAT_WAIT_SECONDS = 3.0
 # Before a message that failed unexpectedly is handed back to the queue.
 REQUEUE_PAUSE_SECONDS = 1.0
+# Kinds whose cause may change between queueing and sending, with the check that the
+# message still tells the truth (else it is skipped as outdated).
+STILL_CURRENT: dict[str, Callable[[AsyncSession, OutboxMessage], Awaitable[bool]]] = {
+    SHIFT_REMINDER.name: reminder_is_current,
+}
 
 log = structlog.get_logger("notifier")
 
@@ -202,6 +210,9 @@ class Notifier:
             if await self._marks.was_sent(outbox_id):
                 self._finish(row, OutboxStatus.SENT, now)
                 return Outcome.ALREADY_DONE
+            is_current = STILL_CURRENT.get(row.kind)
+            if is_current is not None and not await is_current(session, row):
+                return self._skip(row, "outdated", now)
             kind = kind_of(row.kind)
             language = str(row.payload.get("language") or self._default_language)
             if row.recipient_user_id is not None:

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from services.jobs import SCHEDULED_JOBS
 from services.notify.reminders import enqueue_shift_reminders
+from services.planning.bookings import move_planned_shift
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import (
@@ -33,6 +34,7 @@ from services.platform.db.session import SessionFactory
 from services.platform.scheduler import JobContext, ScheduledJob, Scheduler
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import Pipeline, rabbit_pipeline, remove_rabbit_pipeline
+from tests.support.planning import make_employee, make_planned_shift, make_slot, make_world
 
 SPREAD_SECONDS = 60
 REMINDERS = ScheduledJob("shift_reminders", enqueue_shift_reminders)
@@ -383,3 +385,44 @@ async def test_a_shift_that_changed_hands_reminds_its_new_holder(
             )
         )
     assert recipients == [shift.user_id, boris_later.user_id]
+
+
+async def test_a_shift_moved_after_its_reminder_was_queued_is_reminded_at_its_new_time_only(
+    engine: AsyncEngine,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    settings: Settings,
+    pipeline: Pipeline,
+    telegram: FakeTelegramServer,
+) -> None:
+    """Ivan's 13:00 shift is moved to 16:00 just after its 12:00 reminder was queued (one
+    tick before it was due): he is not told 13:00, and is reminded of 16:00 at 15:00."""
+    settings.notifier.reminder_spread_seconds = 0
+    clock.set(utc(2026, 3, 2, 8, 0))  # 11:00 MSK
+    async with session_factory() as session, session.begin():
+        world = await make_world(session, clock)
+        ivan, _ = await make_employee(
+            session, world.organization, [world.work_object], telegram_id=7301
+        )
+        planned = await make_planned_shift(
+            session, clock, world, ivan, day=date(2026, 3, 2), start=time(13), end=time(15)
+        )
+        later = await make_slot(
+            session, clock, world.owner, world.work_object, day=date(2026, 3, 2), start=time(16)
+        )
+    scheduler = make_scheduler(engine, session_factory, clock, settings, [REMINDERS])
+    await pipeline.start_consuming()
+    clock.set(utc(2026, 3, 2, 8, 59, 45))
+    assert await scheduler.tick() == {"shift_reminders": 1}
+
+    async with session_factory() as session, session.begin():
+        await move_planned_shift(
+            session, clock, user_id=world.owner.id, planned_shift_id=planned.id, slot_id=later.id
+        )
+    for moment in (utc(2026, 3, 2, 9, 0), utc(2026, 3, 2, 12, 0)):  # 12:00 and 15:00 MSK
+        clock.set(moment)
+        await scheduler.tick()
+        await pipeline.relay_until_done(session_factory)
+
+    reminders = [m["text"] for m in telegram.chat_messages(7301) if m["text"].startswith("⏰")]
+    assert len(reminders) == 1 and "16:00" in reminders[0]
