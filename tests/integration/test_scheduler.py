@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram import Bot
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -223,7 +224,7 @@ async def test_reminders_fire_once_at_the_local_time_in_every_timezone(
     published_at: dict[int, list[datetime]] = {}
     clock.set(utc(2026, 3, 28, 6, 0))
     while clock.now() < utc(2026, 3, 29, 7, 0):
-        assert await scheduler.tick() is not None
+        await scheduler.tick()
         if await pipeline.relay.relay_once():
             async with session_factory() as session:
                 for key in await session.scalars(
@@ -318,7 +319,7 @@ async def test_only_one_scheduler_leads_while_a_tick_runs(
 
     leading = asyncio.create_task(leader.tick())
     await running.wait()
-    assert await other.tick() is None
+    assert await other.tick() == {}  # the job is led elsewhere: skipped here
     release.set()
     assert await leading == {"slow": 1}
     # Once the leader's tick is over, the next tick may run anywhere.
@@ -339,6 +340,67 @@ async def test_a_failing_job_does_not_stop_the_others(
     done = await make_scheduler(engine, session_factory, clock, settings, jobs).tick()
 
     assert done == {"fine": 7}
+
+
+async def test_a_hung_job_delays_no_other_job_and_is_cut_off_at_its_timeout(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    other_ran = asyncio.Event()
+
+    async def hung(context: JobContext) -> int:
+        await asyncio.Event().wait()  # an outside service that never answers
+        return 1
+
+    async def other(context: JobContext) -> int:
+        other_ran.set()
+        return 1
+
+    jobs = [ScheduledJob("hung", hung, timeout_seconds=1.0), ScheduledJob("other", other)]
+    timed_out = job_runs("hung", "timed_out")
+    ticking = asyncio.create_task(
+        make_scheduler(engine, session_factory, clock, settings, jobs).tick()
+    )
+
+    await asyncio.wait_for(other_ran.wait(), 0.5)
+    assert await asyncio.wait_for(ticking, 5) == {"other": 1}
+    assert job_runs("hung", "timed_out") == timed_out + 1
+
+
+async def test_a_job_still_running_is_skipped_by_the_next_tick_not_started_twice(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    slow_started = asyncio.Event()
+    release = asyncio.Event()
+    runs: list[datetime] = []
+
+    async def slow(context: JobContext) -> int:
+        runs.append(context.now)
+        slow_started.set()
+        await release.wait()
+        return 1
+
+    scheduler = make_scheduler(
+        engine, session_factory, clock, settings, [ScheduledJob("slow", slow)]
+    )
+    overlaps = job_runs("slow", "overlap")
+    first = asyncio.create_task(scheduler.tick())
+    await slow_started.wait()
+
+    clock.advance(TICK)
+    assert await asyncio.wait_for(scheduler.tick(), 5) == {}
+    release.set()
+    assert await first == {"slow": 1}
+    assert len(runs) == 1
+    assert job_runs("slow", "overlap") == overlaps + 1
+
+
+def job_runs(job: str, outcome: str) -> float:
+    return (
+        REGISTRY.get_sample_value(
+            "staffprobot_scheduler_job_runs_total", {"job": job, "outcome": outcome}
+        )
+        or 0.0
+    )
 
 
 async def test_cancelled_and_started_shifts_get_no_reminder(
