@@ -45,6 +45,8 @@ from services.platform.observability.metrics import SCHEDULER_JOB_RUNS
 # The two-key form of the lock takes it and the job's name (hashed to 32 bits).
 SCHEDULER_LOCK_KEY = 0x5354_4146  # "STAF"
 DEFAULT_JOB_TIMEOUT_SECONDS = 120.0
+# How long a stopping worker lets the jobs running finish before cancelling them.
+SHUTDOWN_GRACE_SECONDS = 5.0
 # Jobs running in this process (SQLite: the only process).
 _running_here: set[str] = set()
 
@@ -142,7 +144,9 @@ class Scheduler:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Tick every interval until `stop` is set, whatever the jobs of earlier ticks are
-        still doing; then wait for the jobs running (each at most its timeout)."""
+        still doing. Then the jobs running get `SHUTDOWN_GRACE_SECONDS` to finish; those
+        still running are cancelled (their transaction is rolled back; being idempotent,
+        they are done again at a later tick)."""
         interval = self._settings.notifier.scheduler_interval_seconds
         ticks: set[asyncio.Task[dict[str, int]]] = set()
         while not stop.is_set():
@@ -153,7 +157,11 @@ class Scheduler:
                 await asyncio.wait_for(stop.wait(), interval)
             except TimeoutError:
                 continue
-        await asyncio.gather(*ticks, return_exceptions=True)
+        if ticks:
+            _, unfinished = await asyncio.wait(ticks, timeout=SHUTDOWN_GRACE_SECONDS)
+            for tick in unfinished:
+                tick.cancel()
+            await asyncio.gather(*unfinished, return_exceptions=True)
 
 
 def _job_key(name: str) -> int:
