@@ -95,11 +95,14 @@ class Scheduler:
                 log.warning("scheduler.job_still_running", job=job.name)
                 SCHEDULER_JOB_RUNS.labels(job.name, "overlap").inc()
                 continue
-            task = asyncio.create_task(self._run(job, now), name=f"job:{job.name}")
+            task = asyncio.create_task(self._run(job, now), name=job.name)
             self._running[job.name] = started[job.name] = task
-            task.add_done_callback(lambda _, name=job.name: self._running.pop(name, None))
+            task.add_done_callback(self._finished)
         results = await asyncio.gather(*started.values())
         return {name: done for name, done in zip(started, results, strict=True) if done is not None}
+
+    def _finished(self, task: asyncio.Task[int | None]) -> None:
+        self._running.pop(task.get_name(), None)
 
     async def _run(self, job: ScheduledJob, now: datetime) -> int | None:
         """One run of one job: None when another worker leads it, it failed or timed out

@@ -593,6 +593,8 @@ class FakeTelegramServer:
     def upgrade_group(self, group: FakeChat, supergroup_id: int) -> FakeChat:
         """The group became a supergroup with a new id: every send to the old id is
         refused with 400 and ``migrate_to_chat_id``, as Telegram does."""
+        if supergroup_id > _SUPERGROUP_ID_BOUND:
+            raise ValueError(f"supergroup ids are -100…, got {supergroup_id}")
         self._migrated[group.id] = supergroup_id
         return self.group(supergroup_id, group.title)
 

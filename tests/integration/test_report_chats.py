@@ -5,7 +5,7 @@ RabbitMQ, the real Dispatcher for the group's updates, the fake Telegram server.
 from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import Update
+from aiogram.types import Chat, Message, Update, User
 from sqlalchemy import select
 
 from services.notify.outbox import notify
@@ -70,7 +70,7 @@ async def test_a_group_upgraded_to_a_supergroup_gets_its_reports_there_once(
 ) -> None:
     group = telegram.group(-4001, "Отчёты")
     object_id = await object_reporting_to(session_factory, clock, group.id)
-    supergroup = telegram.upgrade_group(group, -1_004_001)
+    supergroup = telegram.upgrade_group(group, -1_000_000_004_001)
     await report(session_factory, clock, object_id, "Ivan")
     await pipeline.start_consuming()
 
@@ -88,6 +88,35 @@ async def test_a_group_upgraded_to_a_supergroup_gets_its_reports_there_once(
     await report(session_factory, clock, object_id, "Maria")
     await pipeline.relay_until_done(session_factory)
     assert sends_to(telegram) == [group.id, supergroup.id, supergroup.id]
+
+
+async def test_the_bot_told_of_the_upgrade_sends_the_reports_to_the_supergroup_at_once(
+    pipeline: Pipeline,
+    dispatcher: Dispatcher,
+    bot: Bot,
+    session_factory,
+    telegram: FakeTelegramServer,
+    clock: ManualClock,
+) -> None:
+    group = telegram.group(-4004, "Отчёты")
+    object_id = await object_reporting_to(session_factory, clock, group.id)
+    supergroup = telegram.upgrade_group(group, -1_000_000_004_004)
+
+    # Telegram's service message in the old group: "the group was upgraded".
+    upgraded = Message(
+        message_id=1,
+        date=clock.now(),
+        chat=Chat(id=group.id, type="group", title=group.title),
+        from_user=User(id=OWNER_TG, is_bot=False, first_name="Olga"),
+        migrate_to_chat_id=supergroup.id,
+    )
+    await dispatcher.feed_update(bot, Update(update_id=1, message=upgraded))
+    await report(session_factory, clock, object_id, "Ivan")
+    await pipeline.start_consuming()
+    await pipeline.relay_until_done(session_factory)
+
+    assert await report_chat_of(session_factory, object_id) == supergroup.id
+    assert sends_to(telegram) == [supergroup.id]
 
 
 async def test_a_group_the_bot_was_added_back_to_gets_reports_again(
