@@ -101,6 +101,9 @@ BILLING_SUBSCRIPTION_EXPIRED = register_kind(
 )
 ADMIN_BROADCAST = register_kind("admin_broadcast", optional=False, for_managers=True)
 
+# To objects' report chats.
+TASK_PROOF = register_kind("task_proof", optional=False, urgent=True)
+
 
 async def notify(
     session: AsyncSession,

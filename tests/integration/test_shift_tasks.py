@@ -172,24 +172,28 @@ async def test_proof_flow_marks_the_task_done_and_a_rejection_reopens_it(
     await orchestrator.set_comment(flow.flow_id, "Готово")
 
     async with session_factory() as session:
-        album = await submit_task_proof(
+        await submit_task_proof(
             session,
             clock,
             orchestrator,
             user_id=cast.employee.id,
             task_id=showcase.id,
             flow_id=flow.flow_id,
+            review_link="https://t.me/staffprobot_test_bot?start=task_1",
         )
         await session.commit()
+        posted = await session.scalar(
+            select(OutboxMessage).where(OutboxMessage.kind == "task_proof")
+        )
 
-    assert album.chat_id == -100500
-    assert [kind for kind, _ in album.items] == [MediaType.PHOTO, MediaType.PHOTO]
-    assert (album.employee, album.task, album.comment, album.time) == (
+    assert posted is not None and posted.chat_id == -100500
+    assert [kind for kind, _ in posted.payload["media"]] == ["photo", "photo"]
+    assert [posted.payload[key] for key in ("employee", "task", "comment", "time")] == [
         "Ivan",
         "Витрина",
         "Готово",
         "12:00",
-    )
+    ]
     async with session_factory() as session:
         assert await unfinished_mandatory_tasks(session, shift_id) == []
         rows = list(await session.scalars(select(Media)))

@@ -14,7 +14,7 @@ class ShiftStatus(StrEnum):
     AUTO_CLOSED = "auto_closed"
 
 
-_ONE_OPEN_SHIFT = text("status = 'open'")
+_OPEN = text("status = 'open'")
 
 
 class Shift(Base):
@@ -30,10 +30,20 @@ class Shift(Base):
             "uq_shifts_one_open_per_user",
             "user_id",
             unique=True,
-            postgresql_where=_ONE_OPEN_SHIFT,
-            sqlite_where=_ONE_OPEN_SHIFT,
+            postgresql_where=_OPEN,
+            sqlite_where=_OPEN,
         ),
         Index("ix_shifts_status_scheduled_end", "status", "scheduled_end_at"),
+        # "On shift now" at an object, oldest first.
+        Index(
+            "ix_shifts_open_by_object",
+            "object_id",
+            "opened_at",
+            postgresql_where=_OPEN,
+            sqlite_where=_OPEN,
+        ),
+        # The daily summary and reports: an object's shifts opened in a day or period.
+        Index("ix_shifts_object_opened", "object_id", "opened_at"),
     )
 
     id: Mapped[IntPk]
