@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from services.platform.clock import Clock
 from services.platform.config import Settings
 from services.platform.db.session import SessionFactory, is_postgres
-from services.platform.observability.metrics import SCHEDULER_JOB_RUNS
+from services.platform.observability.metrics import SCHEDULER_JOB_LAST_SUCCESS, SCHEDULER_JOB_RUNS
 
 # Any constant shared by every worker of one database: advisory locks are per database.
 SCHEDULER_LOCK_KEY = 0x5354_4146_4650_5242  # "STAFFPRB"
@@ -90,6 +90,7 @@ class Scheduler:
                 SCHEDULER_JOB_RUNS.labels(job.name, "failed").inc()
                 continue
             SCHEDULER_JOB_RUNS.labels(job.name, "ok").inc()
+            SCHEDULER_JOB_LAST_SUCCESS.labels(job.name).set(now.timestamp())
         return done
 
     async def run(self, stop: asyncio.Event) -> None:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram import Bot
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -337,6 +338,27 @@ async def test_a_failing_job_does_not_stop_the_others(
     done = await make_scheduler(engine, session_factory, clock, settings, jobs).tick()
 
     assert done == {"fine": 7}
+
+
+async def test_each_job_tells_when_it_last_succeeded_for_the_overdue_alert(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    async def broken(context: JobContext) -> int:
+        raise RuntimeError("boom")
+
+    async def fine(context: JobContext) -> int:
+        return 1
+
+    jobs = [ScheduledJob("never_succeeds", broken), ScheduledJob("succeeds", fine)]
+    await make_scheduler(engine, session_factory, clock, settings, jobs).tick()
+
+    def last_success(job: str) -> float | None:
+        return REGISTRY.get_sample_value(
+            "staffprobot_scheduler_job_last_success_timestamp_seconds", {"job": job}
+        )
+
+    assert last_success("succeeds") == clock.now().timestamp()
+    assert last_success("never_succeeds") is None
 
 
 async def test_cancelled_and_started_shifts_get_no_reminder(
