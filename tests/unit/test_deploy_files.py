@@ -21,11 +21,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from prometheus_client import REGISTRY
 from starlette.routing import Mount
 
-import services.platform.observability.metrics  # noqa: F401 - registers every metric of ours
 from services.platform.config import Settings
+from tests.support.prometheus import PROMETHEUS_SERIES, exported_metric_names, metric_names
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BASE = "docker-compose.yml"
@@ -140,6 +139,35 @@ def test_every_compose_variable_is_documented_in_env_example() -> None:
         text = (PROJECT_ROOT / relative).read_text()
         used = set(re.findall(r"(?<!\$)\$\{([A-Z][A-Z0-9_]*)", text))
         assert used - documented == set(), f"{relative} uses undocumented variables"
+
+
+def test_every_image_has_a_version_of_its_own() -> None:
+    """`latest` (or no tag) changes under a running installation at its next pull; only
+    our own images carry the tag the deploy sets (STAFFPROBOT_VERSION)."""
+    version = re.compile(r"^(v?\d+(\.\d+)*(-[a-z0-9.-]+)?|RELEASE\.[0-9TZ-]+)$")
+    images = {}
+    for variant, compose in _variants():
+        for name, service in compose["services"].items():
+            images[f"{variant}/{name}"] = service["image"]
+    for path in PROJECT_ROOT.glob("**/Dockerfile"):
+        if ".venv" not in path.parts:
+            for line in path.read_text().splitlines():
+                if line.startswith("FROM "):
+                    images[str(path.relative_to(PROJECT_ROOT))] = line.split()[1]
+    for where, image in images.items():
+        repository, _, tag = image.partition(":")
+        if repository.startswith("staffprobot"):
+            assert tag == "${STAFFPROBOT_VERSION:-latest}", where
+        else:
+            assert version.match(tag), f"{where}: {image} has no fixed version"
+
+
+def test_every_container_log_is_rotated() -> None:
+    for variant, compose in _variants():
+        for name, service in compose["services"].items():
+            logging = service.get("logging") or {}
+            assert logging.get("driver") == "json-file", f"{variant}/{name}"
+            assert set(logging["options"]) == {"max-size", "max-file"}, f"{variant}/{name}"
 
 
 def test_every_python_module_started_by_compose_exists() -> None:
@@ -381,43 +409,6 @@ def test_prometheus_targets_are_services_of_the_stack() -> None:
 
 # ----------------------------------------------------------------------------- grafana
 
-# Series Prometheus itself adds to every scrape target.
-PROMETHEUS_SERIES = {"up"}
-PROMQL_WORDS = {
-    "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset",
-    "and", "or", "unless",
-}  # fmt: skip
-
-
-def _exported_metric_names() -> set[str]:
-    suffixes = {
-        "counter": ("_total", "_created"),
-        "histogram": ("_bucket", "_count", "_sum", "_created"),
-        "summary": ("", "_count", "_sum", "_created"),
-        "gauge": ("",),
-    }
-    names = set()
-    for family in REGISTRY.collect():
-        names |= {family.name + suffix for suffix in suffixes.get(family.type, ("",))}
-    return names
-
-
-def _metric_names(expression: str) -> set[str]:
-    """Series names of a PromQL expression: what is left without strings, label
-    matchers, grouping clauses, ranges, Grafana variables, numbers and functions."""
-    text = re.sub(r'"[^"]*"', "", expression)
-    text = re.sub(r"\{[^}]*\}", "", text)
-    text = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", "", text)
-    text = re.sub(r"\[[^\]]*\]", "", text)
-    text = re.sub(r"\$\w+", "", text)
-    text = re.sub(r"\b\d[\w.]*", "", text)  # numbers and durations
-    names = set()
-    for match in re.finditer(r"[A-Za-z_:][A-Za-z0-9_:]*", text):
-        followed_by = text[match.end() :].lstrip()[:1]
-        if followed_by != "(" and match.group() not in PROMQL_WORDS:
-            names.add(match.group())
-    return names
-
 
 def _dashboard() -> dict[str, Any]:
     return json.loads((PROJECT_ROOT / "deploy/grafana/dashboards/staffprobot.json").read_text())
@@ -432,15 +423,15 @@ def test_the_metric_name_reader_finds_series_and_skips_functions() -> None:
         'histogram_quantile(0.95, sum by (le, route) (rate(a_bucket{x="y"}[$__rate_interval])))'
         " / on (job) max(b_total offset 5m) or up"
     )
-    assert _metric_names(expression) == {"a_bucket", "b_total", "up"}
+    assert metric_names(expression) == {"a_bucket", "b_total", "up"}
 
 
 def test_the_dashboard_shows_only_metrics_our_processes_export() -> None:
-    exported = _exported_metric_names() | PROMETHEUS_SERIES
+    exported = exported_metric_names() | PROMETHEUS_SERIES
     used = set()
     for panel in _dashboard_panels():
         for target in panel["targets"]:
-            names = _metric_names(target["expr"])
+            names = metric_names(target["expr"])
             assert names, f"{panel['title']}: no metric in {target['expr']}"
             assert names <= exported, f"{panel['title']}: unknown {names - exported}"
             used |= names
