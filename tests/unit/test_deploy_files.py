@@ -8,22 +8,22 @@ import copy
 import importlib.util
 import json
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from starlette.routing import Mount
 
 from services.platform.config import Settings
+from tests.support.nginx import (
+    NGINX_TEMPLATE,
+    main_config,
+    nginx_command,
+    rendered_server_blocks,
+)
 from tests.support.prometheus import PROMETHEUS_SERIES, exported_metric_names, metric_names
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,6 @@ METRICS_PORT_SETTING = {
     "bot": "BOT_METRICS_PORT",
 }
 WEBAPP_ALIAS = "staffprobot-webapp"
-NGINX_TEMPLATE = PROJECT_ROOT / "deploy/nginx/staffprobot.conf.template"
 DRAIN_SECONDS = 20  # bot.runtime / services.worker wait this long for work in progress
 
 
@@ -251,68 +250,10 @@ def test_shared_proxy_joins_the_external_network_without_an_nginx_of_its_own() -
 # ----------------------------------------------------------------------------- nginx
 
 
-def _self_signed_certificate(directory: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "staffprobot.test")])
-    now = datetime.now(UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
-    chain, private = directory / "fullchain.pem", directory / "privkey.pem"
-    chain.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    private.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return chain, private
-
-
-def _rendered_nginx_config(directory: Path) -> str:
-    """The template as the nginx image renders it, with test certificates."""
-    chain, private = _self_signed_certificate(directory)
-    text = NGINX_TEMPLATE.read_text().replace("${STAFFPROBOT_DOMAIN}", "staffprobot.test")
-    text = text.replace("/etc/letsencrypt/live/staffprobot.test/fullchain.pem", str(chain))
-    return text.replace("/etc/letsencrypt/live/staffprobot.test/privkey.pem", str(private))
-
-
 def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(nginx).exists(), "Debian's nginx is required (apt-get install nginx-light)"
-    (tmp_path / "staffprobot.conf").write_text(_rendered_nginx_config(tmp_path))
-    temp_paths = "\n".join(
-        f"    {kind}_temp_path {tmp_path / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path / 'nginx.pid'};\n"
-        f"error_log {tmp_path / 'error.log'};\n"
-        "events {}\n"
-        "http {\n"
-        f"    access_log off;\n{temp_paths}\n"
-        f"    include {tmp_path / 'staffprobot.conf'};\n"
-        "}\n"
-    )
+    config = main_config(tmp_path, rendered_server_blocks(tmp_path))
     result = subprocess.run(
-        [
-            nginx,
-            "-t",
-            "-p",
-            str(tmp_path),
-            "-c",
-            str(tmp_path / "nginx.conf"),
-            "-e",
-            str(tmp_path / "error.log"),
-        ],
+        nginx_command(tmp_path, config, "-t", "-e", str(tmp_path / "error.log")),
         capture_output=True,
         text=True,
         timeout=30,
