@@ -5,6 +5,7 @@ replicas in an upstream group where Docker's DNS would list them."""
 
 import asyncio
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -26,6 +27,13 @@ NGINX_TEMPLATE = PROJECT_ROOT / "deploy/nginx/staffprobot.conf.template"
 DOMAIN = "staffprobot.test"
 DOCKER_WEBAPP = "http://staffprobot-webapp:8080"
 _UPSTREAM = "staffprobot_replicas"
+
+
+def nginx_locations(config: str) -> dict[str, str]:
+    """`location <path> { … }` blocks (no nesting in our config) by their path."""
+    return {
+        path: body for path, body in re.findall(r"location\s+(?:=\s+)?(\S+)\s*\{([^}]*)\}", config)
+    }
 
 
 def nginx_binary() -> str:
