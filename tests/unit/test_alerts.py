@@ -67,22 +67,31 @@ def test_each_alert_fires_on_trouble_and_stays_quiet_on_a_healthy_stack() -> Non
     assert tested == {rule["alert"] for rule in _rules()}
 
 
-@amtool
-def test_alertmanager_sends_to_the_operators_telegram_chat(tmp_path: Path) -> None:
+def _alertmanager_config(tmp_path: Path, **telegram: str) -> dict[str, Any]:
+    """The configuration render-config.sh gives, once amtool accepted it."""
     rendered = _run(
-        "sh",
-        str(ALERTMANAGER / "render-config.sh"),
-        env={
-            "PATH": os.environ["PATH"],
-            "ALERT_TELEGRAM_BOT_TOKEN": "123456:ALERTS",
-            "ALERT_TELEGRAM_CHAT_ID": "-1001234567890",
-        },
+        "sh", str(ALERTMANAGER / "render-config.sh"), env={"PATH": os.environ["PATH"], **telegram}
     )
     (tmp_path / "alertmanager.yml").write_text(rendered)
     _run("amtool", "check-config", str(tmp_path / "alertmanager.yml"))
-    [receiver] = yaml.safe_load(rendered)["receivers"]
+    return yaml.safe_load(rendered)
+
+
+@amtool
+def test_alertmanager_sends_to_the_operators_telegram_chat(tmp_path: Path) -> None:
+    config = _alertmanager_config(
+        tmp_path, ALERT_TELEGRAM_BOT_TOKEN="123456:ALERTS", ALERT_TELEGRAM_CHAT_ID="-100123456789"
+    )
+    [receiver] = config["receivers"]
     [telegram] = receiver["telegram_configs"]
-    assert (telegram["bot_token"], telegram["chat_id"]) == ("123456:ALERTS", -1001234567890)
+    assert (telegram["bot_token"], telegram["chat_id"]) == ("123456:ALERTS", -100123456789)
+    assert telegram["send_resolved"] is True
+
+
+@amtool
+def test_without_a_telegram_chat_alertmanager_still_starts(tmp_path: Path) -> None:
+    [receiver] = _alertmanager_config(tmp_path)["receivers"]
+    assert receiver == {"name": "operators"}
 
 
 def test_the_rules_cover_what_the_operators_need_and_name_only_exported_metrics() -> None:
