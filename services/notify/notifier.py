@@ -6,6 +6,9 @@ limits (`rate_limit.py`). The row is locked while it is sent, so a duplicate del
 of the same id waits and then finds it sent; a Redis mark written the moment Telegram
 accepted the message covers a crash before the database commit.
 
+A notification about an organization is skipped for a user who is no longer its active
+member (dismissed).
+
 Outcomes: 429 → the whole sender pauses for `retry_after`, then the message is sent;
 403 → the user (or group) is marked unreachable and the row skipped; network errors and
 5xx → the row goes back to the outbox with a backoff delay, and after `max_attempts` it
@@ -37,7 +40,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import DEFAULT_TIMEZONE, kind_of
-from services.notify.settings import get_preferences, quiet_hours_end
+from services.notify.settings import get_preferences, is_active_member, quiet_hours_end
 from services.platform.clock import Clock
 from services.platform.config import NotifierSettings, Settings
 from services.platform.db.models import OutboxMessage, OutboxStatus, UnreachableChat, User
@@ -193,6 +196,10 @@ class Notifier:
                 user = await session.get(User, row.recipient_user_id)
                 if user is None or not user.is_reachable:
                     return self._skip(row, "unreachable", now)
+                if row.organization_id is not None and not await is_active_member(
+                    session, user.id, row.organization_id
+                ):
+                    return self._skip(row, "not_a_member", now)
                 language = user.language
                 preferences = await get_preferences(session, user.id)
                 if kind.optional and kind.name in preferences.muted_kinds:

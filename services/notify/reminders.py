@@ -79,6 +79,7 @@ async def enqueue_shift_reminders(context: "JobContext") -> int:
             ),
             not_before=due,
             recipient_user_id=shift.user_id,
+            organization_id=work_object.organization_id,
             payload={
                 "object_name": work_object.name,
                 "start_time": local_start.strftime("%H:%M"),

@@ -1,6 +1,7 @@
 """Shift tasks in the bot: the employee's checklist with mandatory and optional tasks, a
-photo album as proof (fed as concurrent updates), the proof in the report chat, a
-manager's rejection and the redo, and closing the shift with a mandatory task left undone
+photo album as proof (fed as concurrent updates), the proof in the report chat, its
+rejection (by whoever approves the object's tasks; a manager who only views may not) and
+the redo, and closing the shift with a mandatory task left undone
 (the warning, "close anyway", the task fine in the ledger)."""
 
 import asyncio
@@ -117,15 +118,22 @@ async def test_checklist_photo_proof_rejection_and_redo(
         rows = list(await session.scalars(select(Media)))
     assert len(rows) == 3 and {r.provider for r in rows} == {"telegram"}
 
+    # Maria may only view the object: she sees the proof but cannot reject it (that moves
+    # money); the owner can.
     maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
     await maria.send("/start")
     await maria.press("🧾 Фотоотчёты")
     await maria.press("Витрина · Ivan")
     await maria.press("📎 Показать файлы")
     assert telegram.calls_of("sendMediaGroup")[-1].params["chat_id"] == maria.user.id
-    await maria.press("❌ Отклонить")
-    await maria.send("Не видно ценников")
-    await telegram.wait_for_message(maria.user.id, text_contains="Отчёт отклонён")
+    assert "❌ Отклонить" not in maria.buttons()
+    olga = make_user(cast.owner.telegram_id, first_name="Olga")
+    await olga.send("/start")
+    await olga.press("🧾 Фотоотчёты")
+    await olga.press("Витрина · Ivan")
+    await olga.press("❌ Отклонить")
+    await olga.send("Не видно ценников")
+    await telegram.wait_for_message(olga.user.id, text_contains="Отчёт отклонён")
 
     async with session_factory() as session:
         told = await session.scalar(
@@ -270,7 +278,10 @@ async def test_a_task_link_opens_the_task_or_its_review_and_nothing_for_others(
     maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
     await maria.send(f"/start task_{task.id}")
     assert "Витрина" in maria.text() and "Ivan" in maria.text()
-    assert "❌ Отклонить" in maria.buttons()
+    assert "📎 Показать файлы" in maria.buttons()
+    olga = make_user(cast.owner.telegram_id, first_name="Olga")
+    await olga.send(f"/start task_{task.id}")
+    assert "❌ Отклонить" in olga.buttons()
 
     for stranger, payload in (
         (make_user(cast.stranger_owner.telegram_id, first_name="Nina"), f"task_{task.id}"),

@@ -156,6 +156,7 @@ class CancellationInitiator(StrEnum):
     EMPLOYEE = "employee"
     PLANNER = "planner"
     SLOT_DELETED = "slot_deleted"
+    DISMISSAL = "dismissal"
 
 
 class ShiftCancellation(Base):

@@ -19,7 +19,9 @@ _ONE_OPEN_SHIFT = text("status = 'open'")
 
 class Shift(Base):
     """Work actually done: opened with a location check, closed by the employee, a
-    manager or the auto-close job. Rate, lateness and fine are frozen at open."""
+    manager or the auto-close job. Rate, lateness, fine and the object's lateness and
+    early-arrival rules are frozen at open, so that a later correction applies the rules
+    the employee worked under."""
 
     __tablename__ = "shifts"
     __table_args__ = (
@@ -44,19 +46,26 @@ class Shift(Base):
     planned_start_at: Mapped[datetime | None]
     opened_at: Mapped[datetime]
     paid_from: Mapped[datetime]
-    # Planned end, else the object's closing time, else opening + 16 h (auto-close).
+    # Planned end, else the object's closing time, at most opening + the object's maximum
+    # shift length (auto-close).
     scheduled_end_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
     hourly_rate: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     rate_source: Mapped[str] = mapped_column(String(16))
     late_minutes: Mapped[int] = mapped_column(default=0)
     late_fine: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
+    # The object's rules at clock-in.
+    late_grace_minutes: Mapped[int] = mapped_column(default=0)
+    late_fine_per_minute: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
+    pay_early_arrival: Mapped[bool] = mapped_column(default=False)
     worked_minutes: Mapped[int | None]
     pay: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     status: Mapped[ShiftStatus] = mapped_column(String(16), default=ShiftStatus.OPEN)
     # Who closed it (the employee or a manager); None when the auto-close job did.
     closed_by_user_id: Mapped[int | None] = refers_to("users")
     close_reason: Mapped[str | None] = mapped_column(String(500))
+    # Auto-closed, so its end is a guess: shown as "needs review" until corrected.
+    needs_review: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[CreatedAt]
 
 
