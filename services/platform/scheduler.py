@@ -39,7 +39,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from services.platform.clock import Clock
 from services.platform.config import Settings
 from services.platform.db.session import SessionFactory, is_postgres
-from services.platform.observability.metrics import SCHEDULER_JOB_RUNS
+from services.platform.observability.metrics import SCHEDULER_JOB_LAST_SUCCESS, SCHEDULER_JOB_RUNS
 
 # Any constant shared by every worker of one database: advisory locks are per database.
 # The two-key form of the lock takes it and the job's name (hashed to 32 bits).
@@ -123,6 +123,7 @@ class Scheduler:
             SCHEDULER_JOB_RUNS.labels(job.name, "failed").inc()
             return None
         SCHEDULER_JOB_RUNS.labels(job.name, "ok").inc()
+        SCHEDULER_JOB_LAST_SUCCESS.labels(job.name).set(now.timestamp())
         return done
 
     @asynccontextmanager

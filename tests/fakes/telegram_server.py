@@ -42,6 +42,8 @@ SECRET_TOKEN_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 _MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 _SHUTDOWN_GRACE_SECONDS = 1.0
 _WEBHOOK_TIMEOUT_SECONDS = 60.0
+# Telegram gives up on an update after "a reasonable amount of attempts".
+_MAX_REDELIVERIES = 50
 _SUPERGROUP_ID_BOUND = -1_000_000_000_000
 _MAX_UPDATES_PER_POLL = 100
 _CALLS_IN_DUMP = 25
@@ -456,8 +458,15 @@ class FakeTelegramServer:
         global_per_second: int = 30,
         private_per_second: int = 1,
         group_per_minute: int = 20,
+        redeliver_after_seconds: float | None = None,
+        verify_webhook_tls: bool = True,
     ) -> None:
+        """`redeliver_after_seconds`: as Telegram does, POST an update the webhook did not
+        accept again after that pause, until it is accepted (else it is only recorded in
+        `webhook_failures`). `verify_webhook_tls=False` accepts a self-signed webhook."""
         self.token = token
+        self._redeliver_after_seconds = redeliver_after_seconds
+        self._verify_webhook_tls = verify_webhook_tls
         self.bot_id = bot_id
         self.bot_username = bot_username
         self.base_url = ""
@@ -1384,19 +1393,34 @@ class FakeTelegramServer:
         await self._post_to_webhook(self._webhook_url, update)
 
     async def _post_to_webhook(self, url: str, update: JsonDict) -> None:
+        for _ in range(_MAX_REDELIVERIES):
+            if await self._webhook_accepts(url, update) or self._redeliver_after_seconds is None:
+                return
+            await asyncio.sleep(self._redeliver_after_seconds)
+
+    async def _webhook_accepts(self, url: str, update: JsonDict) -> bool:
+        """One POST of the update; a failure is recorded in `webhook_failures`."""
         assert self._http is not None, "start() the server first"
         headers = {SECRET_TOKEN_HEADER: self._webhook_secret} if self._webhook_secret else {}
         timeout = aiohttp.ClientTimeout(total=_WEBHOOK_TIMEOUT_SECONDS)
         try:
-            async with self._http.post(url, json=update, headers=headers, timeout=timeout) as resp:
+            async with self._http.post(
+                url,
+                json=update,
+                headers=headers,
+                timeout=timeout,
+                ssl=self._verify_webhook_tls,
+            ) as resp:
                 status, body = resp.status, await resp.text()
         except (aiohttp.ClientError, TimeoutError) as error:
             self.webhook_failures.append(
                 WebhookFailure(update, None, repr(error), int(time.time()))
             )
-            return
+            return False
         if not 200 <= status < 300:
             self.webhook_failures.append(WebhookFailure(update, status, body, int(time.time())))
+            return False
+        return True
 
     async def _flush_pending_updates(self) -> None:
         """Deliver the updates queued before the webhook was set, as Telegram does."""

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from aiogram import Bot
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 from sqlalchemy import select
 
@@ -276,3 +277,30 @@ async def _wait_for_status(
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"row of user {user_id} never reached {status} after {attempts}")
+
+
+def gauge(name: str) -> float | None:
+    return REGISTRY.get_sample_value(name)
+
+
+async def test_the_backlog_tells_how_long_the_oldest_due_notification_has_waited(
+    pipeline: Pipeline, session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    late, future = await create_users(session_factory, [9301, 9302])
+    await notify_users(session_factory, [late], clock.now() - timedelta(minutes=7), tag="late")
+    await notify_users(session_factory, [future], clock.now() + timedelta(hours=1), tag="later")
+
+    await pipeline.relay.measure_backlog()
+    assert (gauge("staffprobot_outbox_due"), gauge("staffprobot_outbox_oldest_due_seconds")) == (
+        1,
+        7 * 60,
+    )
+
+    # Published but not sent (no notifier takes it from the queue): still waiting.
+    assert await pipeline.relay.relay_once() == 1
+    clock.advance(timedelta(minutes=1))
+    await pipeline.relay.measure_backlog()
+    assert (gauge("staffprobot_outbox_due"), gauge("staffprobot_outbox_oldest_due_seconds")) == (
+        0,
+        8 * 60,
+    )

@@ -403,6 +403,27 @@ def job_runs(job: str, outcome: str) -> float:
     )
 
 
+async def test_each_job_tells_when_it_last_succeeded_for_the_overdue_alert(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    async def broken(context: JobContext) -> int:
+        raise RuntimeError("boom")
+
+    async def fine(context: JobContext) -> int:
+        return 1
+
+    jobs = [ScheduledJob("never_succeeds", broken), ScheduledJob("succeeds", fine)]
+    await make_scheduler(engine, session_factory, clock, settings, jobs).tick()
+
+    def last_success(job: str) -> float | None:
+        return REGISTRY.get_sample_value(
+            "staffprobot_scheduler_job_last_success_timestamp_seconds", {"job": job}
+        )
+
+    assert last_success("succeeds") == clock.now().timestamp()
+    assert last_success("never_succeeds") is None
+
+
 async def test_cancelled_and_started_shifts_get_no_reminder(
     engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
 ) -> None:
