@@ -5,7 +5,7 @@ flood limit of their messages is handled, and another user is served meanwhile."
 import asyncio
 from pathlib import Path
 
-from bot.flood import FLOOD_LIMIT
+from services.platform.config import Settings
 from services.platform.i18n import translator_for
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.processes import start_process, wait_until_healthy, webhook_env
@@ -39,7 +39,7 @@ async def test_a_flooding_user_is_told_once_to_slow_down_and_others_are_served(
     ]
     assert to_flooder.count(english.get("common-slow-down")) == 1
     handled = to_flooder.count(english.get("common-unknown-command"))
-    assert 0 < handled <= FLOOD_LIMIT
+    assert 0 < handled <= Settings.model_fields["flood_limit"].default
     to_bystander = telegram.chat_messages(bystander.id)
     assert any("Здравствуйте, Bea" in message.get("text", "") for message in to_bystander)
     assert telegram.webhook_failures == []
