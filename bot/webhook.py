@@ -182,13 +182,12 @@ class WebhookFeed:
             return True
         redis, update_id = self.redis, update.update_id
         done = f"{self.updates_prefix}:{update_id}:done"
-        if await _is_repeat(redis, done, update_id):
-            return False
         handling = f"{self.updates_prefix}:{update_id}:handling"
         try:
             async with leased(redis, handling, wait_seconds=MAX_REPEAT_WAIT_SECONDS):
-                # Handled by another replica while this one waited for the lease?
-                if await _is_repeat(redis, done, update_id):
+                if await redis.exists(done):
+                    WEBHOOK_REPEATS.inc()
+                    log.info("webhook.repeat_ignored", update_id=update_id)
                     return False
                 # Raising (not handled) leaves it undone: Telegram's repeat is handled.
                 await self.dispatcher.feed_update(self.bot, update, chat_turns=self.turns)
@@ -199,11 +198,3 @@ class WebhookFeed:
         except LeaseWaitExpired:
             raise UpdateStillInProgress(update_id) from None
         return True
-
-
-async def _is_repeat(redis: Redis, done: str, update_id: int) -> bool:
-    if not await redis.exists(done):
-        return False
-    WEBHOOK_REPEATS.inc()
-    log.info("webhook.repeat_ignored", update_id=update_id)
-    return True

@@ -15,7 +15,9 @@ import structlog
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
-from redis.exceptions import ConnectionError, LockError, RedisError, TimeoutError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import LockError, RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.platform.config import Settings
 
@@ -34,7 +36,7 @@ def create_redis(settings: Settings) -> Redis | None:
         max_connections=settings.redis_max_connections,
         timeout=settings.redis_pool_timeout_seconds,
         retry=Retry(ExponentialBackoff(cap=2.0, base=0.05), retries=5),
-        retry_on_error=[ConnectionError, TimeoutError],
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
         health_check_interval=30,
     )
     return Redis(connection_pool=pool)
@@ -51,9 +53,10 @@ async def renewed(
     """Runs `renew` (False: the lease is not ours any more) every third of the lease
     while the body runs. Redis being unreachable is retried at the next renewal."""
 
+    done = asyncio.Event()
+
     async def keep_renewing() -> None:
-        while True:
-            await asyncio.sleep(lease_seconds / 3)
+        while not await _set_within(done, lease_seconds / 3):
             try:
                 if not await renew():
                     raise LockError("the lease is held by someone else")
@@ -63,12 +66,22 @@ async def renewed(
             except RedisError as error:
                 log.warning("redis.lease_not_renewed", lease=name, error=repr(error))
 
+    # Stopped by an event, not cancelled: a Redis command cancelled half-way can leave
+    # the connection pool stuck (seen under a burst of updates).
     renewal = asyncio.create_task(keep_renewing())
     try:
         yield
     finally:
-        renewal.cancel()
-        await asyncio.wait([renewal])
+        done.set()
+        await renewal
+
+
+async def _set_within(event: asyncio.Event, seconds: float) -> bool:
+    try:
+        await asyncio.wait_for(event.wait(), seconds)
+    except TimeoutError:
+        return False
+    return True
 
 
 @asynccontextmanager

@@ -31,8 +31,8 @@ MENU_GREETING = "Здравствуйте"
 SETTINGS_TITLE = "Настройки"
 # The Bot API holds the reply being sent at the crash until long after it.
 HELD_SECONDS = 90.0
-# What handling the next updates may take on a loaded machine, beyond the dead lease.
-SLACK_SECONDS = 10.0
+# What handling one update may take on a loaded machine.
+HANDLING_SECONDS = 5.0
 
 
 def sent_since(telegram: FakeTelegramServer, chat_id: int, mark: int) -> list[str]:
@@ -84,10 +84,11 @@ async def test_a_replica_killed_mid_update_neither_loses_the_update_nor_stalls_t
     # One more repeat of the update, now handled (an answer Telegram found too late).
     assert await post_update(port_b, SECRET, cut_off) == 200
 
+    print(f"[chaos] webhook replica killed: the user served again after {served_again_after:.1f} s")
     replies = sent_since(telegram, olga.id, mark)
     assert len(replies) == 2, replies
     assert SETTINGS_TITLE in replies[0] and MENU_GREETING in replies[1]
-    assert served_again_after < LEASE_SECONDS + SLACK_SECONDS
+    assert served_again_after < LEASE_SECONDS + 2 * HANDLING_SECONDS
 
 
 async def test_a_polling_bot_killed_mid_update_serves_the_user_again_soon_after_a_restart(
@@ -104,6 +105,7 @@ async def test_a_polling_bot_killed_mid_update_serves_the_user_again_soon_after_
     await telegram.send_text(ivan, "/settings")
     await telegram.wait_for_call_in_flight("sendMessage")
     await kill(bot)
+    killed_at = time.monotonic()
     mark = len(telegram.calls)
     processes.append(start_process("bot-restarted", ["-m", "bot"], bot_env, tmp_path))
     await telegram.wait_for_call("getUpdates", after_call=mark, timeout=60)
@@ -115,7 +117,13 @@ async def test_a_polling_bot_killed_mid_update_serves_the_user_again_soon_after_
         ivan.id, text_contains=MENU_GREETING, after_call=mark, timeout=90
     )
 
-    assert time.monotonic() - polling_again < LEASE_SECONDS + SLACK_SECONDS
+    waited = time.monotonic() - polling_again
+    print(
+        f"[chaos] polling bot killed: restarted in {polling_again - killed_at:.1f} s, "
+        f"the user then waited {waited:.1f} s"
+    )
+    # Before the locks were leases, the old process's held the user up to a minute.
+    assert waited < LEASE_SECONDS + HANDLING_SECONDS
 
 
 async def test_a_lock_lost_to_a_redis_restart_after_the_answer_is_not_shown_as_an_error(
