@@ -4,20 +4,24 @@ The same factory serves polling (`python -m bot`), webhook mode (mounted in the 
 and tests, so they all run the same code.
 """
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, StorageKey
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
-from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisEventIsolation, RedisStorage
+from aiogram.fsm.storage.redis import DefaultKeyBuilder, KeyBuilder, RedisStorage
 from aiogram_dialog import setup_dialogs
 from aiogram_dialog.api.entities import DIALOG_EVENT_NAME
 from aiogram_dialog.api.protocols import MessageManagerProtocol
 from redis.asyncio import Redis
 
 from bot.errors import register_error_handlers
+from bot.flood import FloodGuard
 from bot.handlers import commands_router, fallback_router
 from bot.middlewares import (
     ButtonOnScreenMiddleware,
@@ -28,11 +32,13 @@ from bot.middlewares import (
     UpdateContextMiddleware,
     UserMiddleware,
 )
+from bot.webhook import ChatTurnMiddleware
 from dialogs import dialogs_router
 from services.orgs.invites import failed_attempts_store
 from services.platform.clock import Clock
 from services.platform.config import Settings
 from services.platform.db.session import SessionFactory
+from services.platform.redis import leased
 
 
 def create_bot(settings: Settings) -> Bot:
@@ -42,6 +48,25 @@ def create_bot(settings: Settings) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
+
+
+class LeasedEventIsolation(BaseEventIsolation):
+    """The per-chat lock of aiogram and aiogram-dialog as a Redis lease
+    (`services.platform.redis.leased`): a process killed mid-update holds the chat for
+    one lease at most, and a lock lost while the update was handled (Redis restarted)
+    is logged instead of turning the handled update into an error."""
+
+    def __init__(self, redis: Redis, key_builder: KeyBuilder) -> None:
+        self.redis = redis
+        self.key_builder = key_builder
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncIterator[None]:
+        async with leased(self.redis, self.key_builder.build(key, "lock")):
+            yield
+
+    async def close(self) -> None:
+        pass
 
 
 def create_storage(
@@ -56,9 +81,8 @@ def create_storage(
     key_builder = DefaultKeyBuilder(with_destiny=True, prefix=f"{settings.namespace}:fsm")
     return (
         RedisStorage(redis, key_builder=key_builder),
-        RedisEventIsolation(
-            redis,
-            key_builder=DefaultKeyBuilder(with_destiny=True, prefix=f"{settings.namespace}:lock"),
+        LeasedEventIsolation(
+            redis, DefaultKeyBuilder(with_destiny=True, prefix=f"{settings.namespace}:lock")
         ),
     )
 
@@ -77,6 +101,7 @@ def create_dispatcher(
     dp = Dispatcher(
         storage=storage,
         events_isolation=events_isolation,
+        disable_fsm=True,  # registered below, after the flood guard and the chat's turn
         settings=settings,
         session_factory=session_factory,
         clock=clock,
@@ -86,6 +111,10 @@ def create_dispatcher(
     in_flight = InFlightUpdates()
     dp["in_flight"] = in_flight
     dp.update.outer_middleware(UpdateContextMiddleware(in_flight))
+    # A flood is dropped before it waits for anything; the dialog's lock comes last.
+    dp.update.outer_middleware(FloodGuard())
+    dp.update.outer_middleware(ChatTurnMiddleware())
+    dp.update.outer_middleware(dp.fsm)
     dp.callback_query.outer_middleware(ButtonOnScreenMiddleware())
     database = DbSessionMiddleware(session_factory)
     users = UserMiddleware()

@@ -30,6 +30,9 @@ def make_settings(**overrides: object) -> Settings:
         "bot_metrics_port": 0,
         "worker_metrics_port": 0,
         "webhook_secret": "test-webhook-secret",
+        # Dialog tests click faster than any person; tests/e2e/test_webhook_flood.py
+        # checks the flood limit on a real process with the default.
+        "flood_limit": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

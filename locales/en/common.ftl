@@ -3,6 +3,7 @@ common-cancel = ✖️ Cancel
 common-something-went-wrong = Something went wrong. We have been told — please try again in a minute.
 common-outdated-screen = This screen is out of date (the bot was updated or the data changed). Here is the main menu.
 common-unknown-command = I didn't understand that message. Please use the buttons below.
+common-slow-down = You are sending messages too fast — I'll skip the next few. Please wait a few seconds.
 
 error-domain = That could not be done.
 error-not-found = Not found: it may have been deleted.

@@ -124,6 +124,8 @@ class Settings(_Group):
     redis_max_connections: int = 200
     redis_pool_timeout_seconds: float = 20.0
     init_data_max_age_seconds: int = 24 * 3600
+    # Updates one user may send per 10 s; a flood past it is dropped (bot.flood).
+    flood_limit: int = 30
     # Prometheus exporters of the processes that serve no HTTP themselves (0 = off).
     bot_metrics_port: int = 9101
     worker_metrics_port: int = 9102

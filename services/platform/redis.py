@@ -1,13 +1,31 @@
 """The Redis connection of a process: a pool that waits for a free connection under a
 burst instead of failing (redis-py's default pool raises past its maximum), and that
-reconnects and retries a command when the server drops a connection."""
+reconnects and retries a command when the server drops a connection.
 
+Also the one kind of lock every process takes in Redis: a short lease, renewed while its
+holder works. A holder that crashes blocks the others for one lease at most; a live one
+keeps it however long it works; and a lease lost meanwhile (Redis restarted empty, the
+event loop stalled past the lease) is logged, never raised, once the work is done."""
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import structlog
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
-from redis.exceptions import ConnectionError, TimeoutError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import LockError, RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.platform.config import Settings
+
+log = structlog.get_logger("redis")
+
+LEASE_SECONDS = 10.0
+# How often a waiting process asks again for a held lease.
+LEASE_POLL_SECONDS = 0.05
 
 
 def create_redis(settings: Settings) -> Redis | None:
@@ -18,7 +36,74 @@ def create_redis(settings: Settings) -> Redis | None:
         max_connections=settings.redis_max_connections,
         timeout=settings.redis_pool_timeout_seconds,
         retry=Retry(ExponentialBackoff(cap=2.0, base=0.05), retries=5),
-        retry_on_error=[ConnectionError, TimeoutError],
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
         health_check_interval=30,
     )
     return Redis(connection_pool=pool)
+
+
+class LeaseWaitExpired(Exception):
+    """Another holder kept the lease for longer than the caller would wait."""
+
+
+@asynccontextmanager
+async def renewed(
+    renew: Callable[[], Awaitable[bool]], lease_seconds: float, name: str
+) -> AsyncIterator[None]:
+    """Runs `renew` (False: the lease is not ours any more) every third of the lease
+    while the body runs. Redis being unreachable is retried at the next renewal."""
+
+    done = asyncio.Event()
+
+    async def keep_renewing() -> None:
+        while not await _set_within(done, lease_seconds / 3):
+            try:
+                if not await renew():
+                    raise LockError("the lease is held by someone else")
+            except LockError:
+                log.warning("redis.lease_lost", lease=name)
+                return
+            except RedisError as error:
+                log.warning("redis.lease_not_renewed", lease=name, error=repr(error))
+
+    # Stopped by an event, not cancelled: a Redis command cancelled half-way can leave
+    # the connection pool stuck (seen under a burst of updates).
+    renewal = asyncio.create_task(keep_renewing())
+    try:
+        yield
+    finally:
+        done.set()
+        await renewal
+
+
+async def _set_within(event: asyncio.Event, seconds: float) -> bool:
+    try:
+        await asyncio.wait_for(event.wait(), seconds)
+    except TimeoutError:
+        return False
+    return True
+
+
+@asynccontextmanager
+async def leased(
+    redis: Redis,
+    name: str,
+    *,
+    wait_seconds: float | None = None,
+    lease_seconds: float = LEASE_SECONDS,
+) -> AsyncIterator[None]:
+    """Holds the lock `name` while the body runs, waiting for it at most `wait_seconds`
+    (`LeaseWaitExpired` past that; None: as long as it takes)."""
+    lock = redis.lock(
+        name, timeout=lease_seconds, sleep=LEASE_POLL_SECONDS, blocking_timeout=wait_seconds
+    )
+    if not await lock.acquire():
+        raise LeaseWaitExpired(name)
+    try:
+        async with renewed(lock.reacquire, lease_seconds, name):
+            yield
+    finally:
+        try:
+            await lock.release()
+        except RedisError as error:  # lost or unreachable: it lapses with its lease
+            log.warning("redis.lease_not_released", lease=name, error=repr(error))

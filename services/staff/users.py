@@ -53,6 +53,12 @@ async def get_or_register_user(session: AsyncSession, profile: TelegramProfile) 
     return user
 
 
+async def language_of(session: AsyncSession, telegram_id: int, language_code: str | None) -> str:
+    """The language a user chose, or the one they would get on registering."""
+    chosen = await session.scalar(select(User.language).where(User.telegram_id == telegram_id))
+    return chosen or pick_language(language_code)
+
+
 async def set_language(session: AsyncSession, user: User, language: str) -> None:
     if language not in SUPPORTED_LANGUAGES:
         raise InvalidInput(field="language")

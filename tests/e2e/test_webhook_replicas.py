@@ -4,7 +4,6 @@ once, and a user's updates are answered in the order they were sent even when th
 reach different replicas out of order."""
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -16,6 +15,7 @@ from tests.support import services as real
 from tests.support.balancer import RoundRobinBalancer
 from tests.support.processes import (
     bot_process_env,
+    command_update,
     running_processes,
     start_process,
     wait_until_healthy,
@@ -64,20 +64,6 @@ async def balancer(
             "setWebhook", after_call=telegram.calls.index(first) + 1, timeout=30
         )
         yield balancer
-
-
-def command_update(update_id: int, user: FakeUser, command: str) -> dict:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": int(time.time()),
-            "chat": user.private_chat(),
-            "from": user.to_dict(),
-            "text": command,
-            "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}],
-        },
-    }
 
 
 async def user_at_the_menu(telegram: FakeTelegramServer, telegram_id: int, name: str) -> FakeUser:

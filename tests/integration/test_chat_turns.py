@@ -1,6 +1,7 @@
 """Per-chat sequencing of webhook updates in real Redis (`bot.webhook.ChatTurns`): the
 updates of one chat take turns in update_id order, a replica that died holding a turn
-or waiting for one does not block the chat for longer than its lease or wait."""
+or waiting for one does not block the chat for longer than its lease, a live one keeps
+its turn however long it works."""
 
 import asyncio
 import time
@@ -46,27 +47,45 @@ async def test_other_chats_do_not_wait(redis: Redis, namespace: str) -> None:
             assert time.monotonic() - started < 0.5
 
 
+def _keys(prefix: str) -> list[str]:
+    return [f"{prefix}:{CHAT}:{part}" for part in ("queue", "waiters", "holder")]
+
+
 async def test_a_turn_held_by_a_dead_replica_is_taken_over_after_its_lease(
     redis: Redis, namespace: str
 ) -> None:
-    dead = ChatTurns(redis, f"{namespace}:turns", lease_seconds=0.5)
-    holding = dead.turn(CHAT, 1)
-    await holding.__aenter__()  # the replica dies here: it never leaves its turn
-    alive = ChatTurns(redis, f"{namespace}:turns", lease_seconds=0.5)
+    prefix = f"{namespace}:turns"
+    dead = ChatTurns(redis, prefix, lease_seconds=0.5)
+    # The replica takes the turn and dies: it neither renews nor leaves it.
+    assert await dead._take_turn(keys=_keys(prefix), args=[1, 500])
     started = time.monotonic()
-    async with alive.turn(CHAT, 2):
+    async with ChatTurns(redis, prefix).turn(CHAT, 2):
         waited = time.monotonic() - started
     assert 0.3 < waited < 2.0
 
 
-async def test_a_dead_waiter_does_not_hold_back_later_updates_beyond_its_wait(
+async def test_a_live_holder_keeps_its_turn_beyond_its_lease(redis: Redis, namespace: str) -> None:
+    prefix = f"{namespace}:turns"
+    handled: list[int] = []
+    slow = asyncio.create_task(
+        _handle(ChatTurns(redis, prefix, lease_seconds=0.3), 1, handled, seconds=1.5)
+    )
+    await asyncio.sleep(0.1)
+    await _handle(ChatTurns(redis, prefix), 2, handled)
+    assert handled == [1, 2]
+    assert slow.done()
+
+
+async def test_a_dead_waiter_does_not_hold_back_later_updates_beyond_its_lease(
     redis: Redis, namespace: str
 ) -> None:
     prefix = f"{namespace}:turns"
-    dead = ChatTurns(redis, prefix, max_wait_seconds=0.5)
-    await dead._join(keys=[f"{prefix}:{CHAT}:queue", f"{prefix}:{CHAT}:holder"], args=[1, 500])
+    dead = ChatTurns(redis, prefix, lease_seconds=0.5)
+    async with ChatTurns(redis, prefix).turn(CHAT, 1):
+        # Update 2 queues up behind update 1, then its replica dies.
+        assert not await dead._take_turn(keys=_keys(prefix), args=[2, 500])
     started = time.monotonic()
-    async with ChatTurns(redis, prefix).turn(CHAT, 2):
+    async with ChatTurns(redis, prefix).turn(CHAT, 3):
         waited = time.monotonic() - started
     assert 0.3 < waited < 2.0
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.fakes.telegram_server import FakeTelegramServer
+from tests.fakes.telegram_server import SECRET_TOKEN_HEADER, FakeTelegramServer, FakeUser
 from tests.support.services import PROJECT_ROOT, REDIS_URL
 
 # Variables of the developer's shell that would change what the process does.
@@ -146,3 +146,30 @@ async def wait_until_healthy(port: int, process: RunningProcess, seconds: float 
                 pass
             await asyncio.sleep(0.1)
     raise AssertionError(f"{process.name} did not start:\n{process.output()[-3000:]}")
+
+
+def command_update(update_id: int, user: FakeUser, command: str) -> dict:
+    """The update Telegram sends when `user` sends `command` in their private chat."""
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": int(time.time()),
+            "chat": user.private_chat(),
+            "from": user.to_dict(),
+            "text": command,
+            "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}],
+        },
+    }
+
+
+async def post_update(port: int, secret: str, update: dict) -> int:
+    """Delivers `update` to the webhook of the webapp on `port` as Telegram does, waiting
+    for the answer; its status."""
+    async with httpx.AsyncClient(timeout=120) as client:
+        response = await client.post(
+            f"http://127.0.0.1:{port}/webhooks/telegram",
+            json=update,
+            headers={SECRET_TOKEN_HEADER: secret},
+        )
+    return response.status_code

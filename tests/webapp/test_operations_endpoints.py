@@ -1,5 +1,7 @@
 """/healthz, /readyz, /metrics and the Telegram webhook of the webapp."""
 
+import pytest
+import structlog
 from aiogram.types import Update
 
 from services.platform.config import Settings
@@ -78,6 +80,37 @@ async def test_webhook_update_is_handled_and_counted_in_metrics(
     assert menu is not None and "Hello, Oleg" in menu["text"]
     assert 'staffprobot_handler_calls_total{handler="start"}' in metrics
     assert 'staffprobot_updates_total{outcome="handled",update_type="message"}' in metrics
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"\xff\xfe",
+        b"[1, 2]",
+        b"null",
+        b'{"message": {"text": "no update_id"}}',
+        b'{"update_id": "seven"}',
+        b'{"update_id": 7, "message": {"message_id": "x", "chat": 5}}',
+        b'{"update_id": 7}',
+    ],
+    ids=["not-json", "not-utf8", "a-list", "null", "no-id", "bad-id", "bad-message", "no-event"],
+)
+async def test_webhook_refuses_a_body_that_is_no_telegram_update_with_400_and_one_log_line(
+    settings: Settings, telegram: FakeTelegramServer, session_factory, body: bytes
+) -> None:
+    webhook = settings.model_copy(update={"bot_mode": "webhook"})
+    secret = {SECRET_TOKEN_HEADER: settings.webhook_secret.get_secret_value()}
+    async with running_app(webhook) as (_, client):
+        with structlog.testing.capture_logs() as logs:
+            response = await client.post("/webhooks/telegram", content=body, headers=secret)
+
+    assert response.status_code == 400
+    assert [(line["event"], line["log_level"]) for line in logs] == [
+        ("webhook.bad_update", "warning")
+    ]
+    assert not any("exc_info" in line for line in logs)
+    assert telegram.calls_of("sendMessage") == []
 
 
 def test_update_fixture_is_a_valid_telegram_update() -> None:
