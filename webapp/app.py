@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import structlog
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request, Response, status
 
 from bot.runtime import BotRuntime, announce_commands, open_runtime
 from bot.webhook import WebhookFeed
@@ -30,6 +30,10 @@ from webapp.miniapp import (
 from webapp.routes import health, media, telegram_webhook, yookassa_webhook
 
 log = structlog.get_logger("webapp")
+
+# The Mini App's requests and YooKassa's notifications are a few kilobytes at most; a
+# longer body is 413 and not read further (the Telegram webhook has its own limit).
+MAX_BODY_BYTES = 64 * 1024
 
 
 async def _start_webhook(runtime: BotRuntime, settings: Settings) -> None:
@@ -68,7 +72,14 @@ def create_app(settings: Settings) -> FastAPI:
                     await app.state.redis.aclose()
                 await app.state.engine.dispose()
 
-    app = FastAPI(title="StaffProBot", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="StaffProBot",
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if settings.webapp_api_docs else None,
+        docs_url="/docs" if settings.webapp_api_docs else None,
+        redoc_url=None,
+        max_body_size=MAX_BODY_BYTES,
+    )
     app.state.settings = settings
     app.middleware("http")(_observe_request)
     app.add_exception_handler(DomainError, domain_error_answer)
@@ -92,6 +103,8 @@ async def _observe_request(
     response = await call_next(request)
     route = request.scope.get("route")
     route_name = getattr(route, "path", "unmatched")
+    if response.status_code == status.HTTP_413_CONTENT_TOO_LARGE:
+        log.warning("webapp.body_too_large", route=route_name)
     HTTP_REQUESTS.labels(route=route_name, method=request.method, status=response.status_code).inc()
     HTTP_LATENCY.labels(route=route_name).observe(time.perf_counter() - started)
     return response

@@ -2,7 +2,8 @@
 map pictures.
 
 Base URLs and keys come from settings (`YANDEX_GEOCODER_URL`, `YANDEX_GEOCODER_KEY`,
-`YANDEX_STATIC_URL`, `YANDEX_STATIC_KEY`), so tests talk to a local server. Timeouts,
+`YANDEX_STATIC_URL`, `YANDEX_STATIC_KEY`), so tests talk to a local server. Both APIs take
+the key only as the `apikey` query parameter, so no request URL is ever logged. Timeouts,
 HTTP errors and odd answers become `GeocodingFailed` with a reason the user can act on
 ("send a location instead"), never a crash.
 """
@@ -86,6 +87,10 @@ class YandexGeocoder:
             return _parse_geocoder_answer(response.json())
         except httpx.TimeoutException as error:
             log.warning("yandex.geocoder_timeout", error=type(error).__name__)
+            raise GeocodingFailed(reason="unavailable") from error
+        except httpx.HTTPStatusError as error:
+            # Not the error itself: its message has the URL, and so the key.
+            log.warning("yandex.geocoder_failed", status=error.response.status_code)
             raise GeocodingFailed(reason="unavailable") from error
         except (httpx.HTTPError, ValueError) as error:
             log.warning("yandex.geocoder_failed", error=repr(error))
