@@ -18,6 +18,7 @@ import structlog
 
 from services.platform.config import YandexSettings
 from services.platform.errors import DomainError
+from services.platform.outgoing_http import shared_tls_context
 
 log = structlog.get_logger(__name__)
 
@@ -81,7 +82,9 @@ class YandexGeocoder:
             "results": str(MAX_RESULTS),
         }
         try:
-            async with httpx.AsyncClient(timeout=self._settings.timeout_seconds) as client:
+            async with httpx.AsyncClient(
+                timeout=self._settings.timeout_seconds, verify=shared_tls_context()
+            ) as client:
                 response = await client.get(self._settings.geocoder_url, params=params)
             response.raise_for_status()
             return _parse_geocoder_answer(response.json())

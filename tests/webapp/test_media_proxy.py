@@ -4,6 +4,7 @@ malformed keys, Range, and files served from S3 (moto) and from the fake Bot API
 import asyncio
 import io
 import os
+import ssl
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -413,3 +414,32 @@ async def test_a_telegram_stored_file_is_streamed_from_the_bot_api(
     assert whole.headers["content-type"] == "image/jpeg"
     assert (part.status_code, part.content) == (206, data[5:15])
     assert [c.params["file_id"] for c in telegram.calls_of("getFile")][-1] == file_id
+
+
+async def test_files_from_the_bot_api_are_read_without_loading_the_ca_bundle_each_time(
+    http: httpx.AsyncClient,
+    cast: MediaCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+    telegram: FakeTelegramServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Loading the CA bundle into a TLS context costs ~100 ms of CPU: each request paid
+    it for every Bot API call it made (two or three), whatever the server's address."""
+    file_id = telegram.add_file(os.urandom(10_000))
+    await add_media(session_factory, cast, key=file_id, provider="telegram", size=10_000)
+    headers = signed_header(cast.owner, clock)
+    assert (await http.get(f"/api/media/{file_id}", headers=headers)).status_code == 200
+    loads = []
+    load_verify_locations = ssl.SSLContext.load_verify_locations
+
+    def counted(context: ssl.SSLContext, *args: Any, **kwargs: Any) -> None:
+        loads.append(args or kwargs)
+        load_verify_locations(context, *args, **kwargs)
+
+    monkeypatch.setattr(ssl.SSLContext, "load_verify_locations", counted)
+
+    for _ in range(10):
+        assert (await http.get(f"/api/media/{file_id}", headers=headers)).status_code == 200
+
+    assert loads == []
