@@ -7,7 +7,8 @@ PostgreSQL and Redis, against the fake Telegram Bot API and the fake YooKassa AP
 `--concurrency` clients, in rounds of ten: three Mini App API calls (the owner's board,
 the employee's schedule, /me), three media requests of a photo kept in Telegram (two whole,
 one by Range), two YooKassa notifications and two Telegram updates (/start and /menu of a
-new user). `--kinds` keeps some of these four kinds only, to see which one grows memory.
+new user). `--kinds` keeps some of these four kinds only, to see which one grows memory. The
+webapp's log (warnings and errors) is kept in a temporary file, named in the figures.
 
 In the webapp process, `tracemalloc` counts the Python heap (`--no-trace` leaves it off, to
 see the RSS as in production). After each `--checkpoint` requests the figures are sampled
@@ -26,6 +27,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from dataclasses import dataclass, field
@@ -112,7 +114,7 @@ class Load:
     seconds: dict[str, float] = field(default_factory=dict)
     sent: int = 0
 
-    def _count(self, kind: str, status: int, seconds: float) -> None:
+    def _count(self, kind: str, status: int | str, seconds: float) -> None:
         key = f"{kind} {status}"
         self.statuses[key] = self.statuses.get(key, 0) + 1
         self.seconds[kind] = self.seconds.get(kind, 0.0) + seconds
@@ -120,8 +122,11 @@ class Load:
 
     async def _call(self, kind: str, method: str, path: str, **arguments: Any) -> None:
         started = time.monotonic()
-        answer = await self.http.request(method, path, **arguments)
-        self._count(kind, answer.status_code, time.monotonic() - started)
+        try:
+            status: int | str = (await self.http.request(method, path, **arguments)).status_code
+        except httpx.TransportError as error:  # e.g. a stream cut short: see the webapp's log
+            status = type(error).__name__
+        self._count(kind, status, time.monotonic() - started)
 
     def _miniapp(self, telegram_id: int) -> dict[str, str]:
         init_data = build_init_data(
@@ -172,7 +177,12 @@ async def _memory(http: httpx.AsyncClient, *, baseline: bool = False) -> dict[st
 
 
 async def run(
-    kinds: list[str], requests: int, checkpoint: int, concurrency: int, trace: bool
+    kinds: list[str],
+    requests: int,
+    checkpoint: int,
+    concurrency: int,
+    trace: bool,
+    log_path: Path,
 ) -> dict[str, Any]:
     database_url = await real.create_test_database()
     engine = create_engine(database_url)
@@ -203,7 +213,9 @@ async def run(
                 )
                 await session.commit()
             port = real.free_port()
-            process = _start_webapp(port, database_url, namespace, telegram, yookassa, trace)
+            process = _start_webapp(
+                port, database_url, namespace, telegram, yookassa, trace, log_path
+            )
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
                 await _wait_until_up(http, process)
                 await telegram.wait_for_call("setWebhook", timeout=60)
@@ -275,7 +287,6 @@ async def _drive(
         },
         "rss_mib": [round(s["rss_kib"] / 1024, 1) for s in [*samples, last]],
         "rss_growth_after_warm_up_mib": round((last["rss_kib"] - first["rss_kib"]) / 1024, 1),
-        "webapp_pid": pid,
     }
     if trace:
         heap = [s["traced_bytes"] for s in samples] + [last["traced_bytes"]]
@@ -294,6 +305,7 @@ def _start_webapp(
     telegram: FakeTelegramServer,
     yookassa: FakeYookassaServer,
     trace: bool,
+    log_path: Path,
 ) -> subprocess.Popen[bytes]:
     env = os.environ | {
         "PYTHONPATH": str(real.PROJECT_ROOT),
@@ -315,7 +327,10 @@ def _start_webapp(
     args = [sys.executable, "-m", "tests.bench.bench_webapp_memory", "--serve", str(port)]
     if not trace:
         args.append("--no-trace")
-    return subprocess.Popen(args, env=env, cwd=real.PROJECT_ROOT, stdout=subprocess.DEVNULL)
+    with log_path.open("wb") as log:
+        return subprocess.Popen(
+            args, env=env, cwd=real.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
 
 
 async def _wait_until_up(http: httpx.AsyncClient, process: subprocess.Popen[bytes]) -> None:
@@ -350,9 +365,11 @@ def main() -> None:
         serve(args.serve, trace=not args.no_trace)
         return
     kinds = [kind.strip() for kind in args.kinds.split(",") if kind.strip()]
+    log_path = Path(tempfile.gettempdir()) / f"bench_webapp_memory-{os.getpid()}.log"
     result = asyncio.run(
-        run(kinds, args.requests, args.checkpoint, args.concurrency, not args.no_trace)
+        run(kinds, args.requests, args.checkpoint, args.concurrency, not args.no_trace, log_path)
     )
+    result["webapp_log"] = str(log_path)
     for key, value in result.items():
         if key != "top_growth_since_warm_up":
             print(f"{key}: {value}")
