@@ -10,11 +10,12 @@ one by Range), two YooKassa notifications and two Telegram updates (/start and /
 new user). `--kinds` keeps some of these four kinds only, to see which one grows memory. The
 webapp's log (warnings and errors) is kept in a temporary file, named in the figures.
 
-In the webapp process, `tracemalloc` counts the Python heap (`--no-trace` leaves it off, to
-see the RSS as in production). After each `--checkpoint` requests the figures are sampled
-after a full garbage collection: traced size and RSS. The heap's growth from the first
-checkpoint (the warm-up: caches, pools, compiled statements) to the last is listed by
-source line. Memory that levels off grows by roughly nothing between the late checkpoints.
+In the webapp process (`tests/bench/webapp_memory_probe.py`), `tracemalloc` counts the
+Python heap (`--no-trace` leaves it off, to see the RSS as in production). After each
+`--checkpoint` requests the figures are sampled after a full garbage collection: traced
+size and RSS. The heap's growth from the first checkpoint (the warm-up: caches, pools,
+compiled statements) to the last is listed by source line. Memory that levels off grows by
+roughly nothing between the late checkpoints.
 
     .venv/bin/python -m tests.bench.bench_webapp_memory [--requests 10000] [--checkpoint 1000]
         [--concurrency 8] [--no-trace] [--json]
@@ -22,14 +23,12 @@ source line. Memory that levels off grows by roughly nothing between the late ch
 
 import argparse
 import asyncio
-import gc
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +39,7 @@ import httpx
 from services.platform.clock import SystemClock
 from services.platform.db.models import Media, MediaContext, MediaType
 from services.platform.db.session import create_engine, create_session_factory
+from tests.bench.webapp_memory_probe import MEMORY_PATH
 from tests.conftest import TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.fakes.yookassa_server import FakeYookassaServer
@@ -47,58 +47,8 @@ from tests.support import services as real
 from tests.support.media import MediaCast, seed_media_cast
 from tests.support.webapp import build_init_data, tma_header
 
-MEMORY_PATH = "/bench/memory"
 PHOTO_BYTES = 64 * 1024
 WEBHOOK_SECRET = "bench-webhook-secret"
-TOP_LINES = 15
-
-
-# ------------------------------------------------------------------ the webapp process
-
-
-def serve(port: int, trace: bool) -> None:
-    """`--serve`: the webapp of `python -m webapp`, plus `GET /bench/memory` (this bench's
-    own route) reporting the heap and RSS of this process."""
-    import uvicorn
-
-    from services.platform.config import get_settings
-    from services.platform.observability.logging import configure_logging
-    from webapp.app import create_app
-
-    if trace:
-        tracemalloc.start()
-    settings = get_settings()
-    configure_logging(settings)
-    app = create_app(settings)
-    baseline: list[tracemalloc.Snapshot] = []
-
-    async def memory(baseline_now: bool = False) -> dict[str, Any]:
-        gc.collect()
-        figures: dict[str, Any] = {"rss_kib": _rss_kib(os.getpid())}
-        if not tracemalloc.is_tracing():
-            return figures
-        figures["traced_bytes"] = tracemalloc.get_traced_memory()[0]
-        snapshot = tracemalloc.take_snapshot().filter_traces(
-            [tracemalloc.Filter(False, tracemalloc.__file__)]
-        )
-        if baseline_now or not baseline:
-            baseline[:] = [snapshot]
-        figures["top_growth"] = [
-            {"line": str(stat.traceback[0]), "bytes": stat.size_diff, "blocks": stat.count_diff}
-            for stat in snapshot.compare_to(baseline[0], "lineno")[:TOP_LINES]
-        ]
-        return figures
-
-    app.add_api_route(MEMORY_PATH, memory, include_in_schema=False)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None)
-    uvicorn.Server(config).run()
-
-
-def _rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise RuntimeError(f"no RSS of {pid}")
 
 
 # ------------------------------------------------------------------ the load
@@ -324,7 +274,7 @@ def _start_webapp(
         "YOOKASSA_API_URL": yookassa.api_url,
         "YOOKASSA_TRUSTED_IPS": "127.0.0.1",
     }
-    args = [sys.executable, "-m", "tests.bench.bench_webapp_memory", "--serve", str(port)]
+    args = [sys.executable, "-m", "tests.bench.webapp_memory_probe", str(port)]
     if not trace:
         args.append("--no-trace")
     with log_path.open("wb") as log:
@@ -359,11 +309,7 @@ def main() -> None:
     )
     parser.add_argument("--no-trace", action="store_true", help="RSS only, no tracemalloc")
     parser.add_argument("--json", action="store_true", help="print one JSON object last")
-    parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve:
-        serve(args.serve, trace=not args.no_trace)
-        return
     kinds = [kind.strip() for kind in args.kinds.split(",") if kind.strip()]
     log_path = Path(tempfile.gettempdir()) / f"bench_webapp_memory-{os.getpid()}.log"
     result = asyncio.run(
