@@ -14,7 +14,7 @@ log = structlog.get_logger("bot")
 
 async def main() -> None:
     settings = get_settings()
-    configure_logging(settings.log_format, settings.log_level)
+    configure_logging(settings)
     if settings.bot_metrics_port:
         start_http_server(settings.bot_metrics_port)
     runtime = await open_runtime(settings)

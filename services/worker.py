@@ -153,7 +153,7 @@ async def _close_stores(engine: AsyncEngine, redis: Redis | None) -> None:
 
 async def main() -> None:
     settings = get_settings()
-    configure_logging(settings.log_format, settings.log_level)
+    configure_logging(settings)
     if settings.worker_metrics_port:
         start_http_server(settings.worker_metrics_port)
     stop = asyncio.Event()

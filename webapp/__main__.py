@@ -30,7 +30,7 @@ def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
 
 def main() -> None:
     settings = get_settings()
-    configure_logging(settings.log_format, settings.log_level)
+    configure_logging(settings)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, _exit_cleanly)
     config = uvicorn.Config(
@@ -38,7 +38,10 @@ def main() -> None:
         host=settings.webapp_host,
         port=settings.webapp_port,
         log_config=None,
-        proxy_headers=True,
+        # The client's address is the peer's: only the YooKassa webhook believes
+        # X-Forwarded-For, and only from YOOKASSA_TRUSTED_PROXY (uvicorn's own handling
+        # would believe it from any loopback peer).
+        proxy_headers=False,
         timeout_graceful_shutdown=20,
     )
     _Server(config).run()

@@ -32,6 +32,10 @@ from webapp.security_headers import SecurityHeaders
 
 log = structlog.get_logger("webapp")
 
+# The Mini App's requests and YooKassa's notifications are a few kilobytes at most; a
+# longer body is 413 and not read further (the Telegram webhook has its own limit).
+MAX_BODY_BYTES = 64 * 1024
+
 
 async def _start_webhook(runtime: BotRuntime, settings: Settings) -> None:
     await announce_commands(runtime.bot, settings)
@@ -69,7 +73,14 @@ def create_app(settings: Settings) -> FastAPI:
                     await app.state.redis.aclose()
                 await app.state.engine.dispose()
 
-    app = FastAPI(title="StaffProBot", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="StaffProBot",
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if settings.webapp_api_docs else None,
+        docs_url="/docs" if settings.webapp_api_docs else None,
+        redoc_url=None,
+        max_body_size=MAX_BODY_BYTES,
+    )
     app.state.settings = settings
     app.middleware("http")(_observe_request)
     app.add_middleware(SecurityHeaders, https=settings.webapp_base_url.startswith("https://"))

@@ -1,9 +1,11 @@
 """Mini App authentication: `Authorization: tma <initData>`.
 
 Telegram signs initData with the bot token (HMAC-SHA256 keyed by "WebAppData"); aiogram
-checks the signature, we also check its age (`auth_date`, by the app's clock) and map the
-Telegram user to ours through `users.telegram_id`, whose language the request's domain errors
-are then answered in. Anything else is 401.
+checks the signature, we map the Telegram user to ours through `users.telegram_id`, whose
+language the request's domain errors are then answered in, and check its age (`auth_date`,
+by the app's clock; `INIT_DATA_MAX_AGE_SECONDS`). Genuine but too old initData is 401 with
+the code `init-data-expired` and, in the user's language, the advice to open the page again
+from the bot (a page keeps the initData it was opened with). Anything else is 401.
 
 `<img>` and `<video>` cannot send that header, so a page exchanges its initData for a
 media session: a short-lived cookie scoped to `/api/media`, signed with a key derived from
@@ -23,10 +25,12 @@ from sqlalchemy import select
 from services.platform.clock import Clock
 from services.platform.config import Settings
 from services.platform.db.models import User
+from services.platform.i18n import translator_for
 from webapp.dependencies import ClockDep, SessionDep, SettingsDep
 from webapp.errors import answer_in_language
 
 AUTH_SCHEME = "tma"
+INIT_DATA_EXPIRED = "init-data-expired"
 MEDIA_SESSION_COOKIE = "media_session"
 MEDIA_SESSION_PATH = "/api/media"
 MEDIA_SESSION_TTL = timedelta(minutes=15)
@@ -40,8 +44,9 @@ def _unauthorized() -> HTTPException:
     )
 
 
-def verified_init_data(authorization: str, settings: Settings, clock: Clock) -> WebAppInitData:
-    """The signed initData of an `Authorization` header, if genuine and fresh enough."""
+def signed_init_data(authorization: str, settings: Settings, clock: Clock) -> WebAppInitData:
+    """The initData of an `Authorization` header if Telegram signed it for our bot (at
+    any time up to now: its age is checked once its user is known)."""
     scheme, _, init_data = authorization.strip().partition(" ")
     if scheme.lower() != AUTH_SCHEME or not init_data.strip():
         raise _unauthorized()
@@ -49,22 +54,34 @@ def verified_init_data(authorization: str, settings: Settings, clock: Clock) -> 
         data = safe_parse_webapp_init_data(settings.bot_token.get_secret_value(), init_data.strip())
     except ValueError as error:
         raise _unauthorized() from error
-    age = clock.now() - data.auth_date
-    if age > timedelta(seconds=settings.init_data_max_age_seconds) or age < -_FUTURE_SKEW:
-        raise _unauthorized()
-    if data.user is None:
+    if data.user is None or data.auth_date - clock.now() > _FUTURE_SKEW:
         raise _unauthorized()
     return data
+
+
+def is_expired(data: WebAppInitData, settings: Settings, clock: Clock) -> bool:
+    return clock.now() - data.auth_date > timedelta(seconds=settings.init_data_max_age_seconds)
+
+
+def _expired(language: str) -> HTTPException:
+    message = translator_for(language).get("miniapp-error-auth")
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        detail={"code": INIT_DATA_EXPIRED, "message": message},
+        headers={"WWW-Authenticate": "tma"},
+    )
 
 
 async def current_user(
     request: Request, session: SessionDep, settings: SettingsDep, clock: ClockDep
 ) -> User:
-    data = verified_init_data(request.headers.get("Authorization", ""), settings, clock)
+    data = signed_init_data(request.headers.get("Authorization", ""), settings, clock)
     assert data.user is not None
     user = await session.scalar(select(User).where(User.telegram_id == data.user.id))
     if user is None:
         raise _unauthorized()
+    if is_expired(data, settings, clock):
+        raise _expired(user.language)
     answer_in_language(request, user.language)
     return user
 

@@ -1,5 +1,9 @@
 """Dependencies every route shares, as `Annotated` aliases: the database session, the
-clock and the settings of the running app."""
+clock and the settings of the running app.
+
+The session ends with the route function, before the response is sent: a slow client
+(a video streamed for minutes) holds no database connection, which the webhook's bot
+shares."""
 
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -27,6 +31,6 @@ def get_settings_of_app(request: Request) -> Settings:
     return settings
 
 
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 SettingsDep = Annotated[Settings, Depends(get_settings_of_app)]

@@ -2,7 +2,8 @@
 map pictures.
 
 Base URLs and keys come from settings (`YANDEX_GEOCODER_URL`, `YANDEX_GEOCODER_KEY`,
-`YANDEX_STATIC_URL`, `YANDEX_STATIC_KEY`), so tests talk to a local server. Timeouts,
+`YANDEX_STATIC_URL`, `YANDEX_STATIC_KEY`), so tests talk to a local server. Both APIs take
+the key only as the `apikey` query parameter, so no request URL is ever logged. Timeouts,
 HTTP errors and odd answers become `GeocodingFailed` with a reason the user can act on
 ("send a location instead"), never a crash.
 """
@@ -17,6 +18,7 @@ import structlog
 
 from services.platform.config import YandexSettings
 from services.platform.errors import DomainError
+from services.platform.outgoing_http import shared_tls_context
 
 log = structlog.get_logger(__name__)
 
@@ -80,12 +82,18 @@ class YandexGeocoder:
             "results": str(MAX_RESULTS),
         }
         try:
-            async with httpx.AsyncClient(timeout=self._settings.timeout_seconds) as client:
+            async with httpx.AsyncClient(
+                timeout=self._settings.timeout_seconds, verify=shared_tls_context()
+            ) as client:
                 response = await client.get(self._settings.geocoder_url, params=params)
             response.raise_for_status()
             return _parse_geocoder_answer(response.json())
         except httpx.TimeoutException as error:
             log.warning("yandex.geocoder_timeout", error=type(error).__name__)
+            raise GeocodingFailed(reason="unavailable") from error
+        except httpx.HTTPStatusError as error:
+            # Not the error itself: its message has the URL, and so the key.
+            log.warning("yandex.geocoder_failed", status=error.response.status_code)
             raise GeocodingFailed(reason="unavailable") from error
         except (httpx.HTTPError, ValueError) as error:
             log.warning("yandex.geocoder_failed", error=repr(error))

@@ -17,6 +17,7 @@ from services.media_storage.base import (
     MediaStorageUnsupported,
     StoredMedia,
 )
+from services.platform.outgoing_http import shared_tls_context
 
 TELEGRAM_PROVIDER = "telegram"
 
@@ -40,7 +41,9 @@ class TelegramMediaStorageClient(MediaStorageClient):
         """`getFile`: where the file can be downloaded and how big it is."""
         url = f"{self._api_base}/bot{self._token}/getFile"
         try:
-            async with httpx.AsyncClient(timeout=self._timeout) as client:
+            async with httpx.AsyncClient(
+                timeout=self._timeout, verify=shared_tls_context()
+            ) as client:
                 response = await client.post(url, json={"file_id": file_id})
         except httpx.HTTPError as error:
             raise MediaStorageUnavailable(provider=self.provider) from error
@@ -70,7 +73,7 @@ class TelegramMediaStorageClient(MediaStorageClient):
         headers = {"Range": f"bytes={byte_range.start}-{byte_range.end}"} if byte_range else {}
         try:
             async with (
-                httpx.AsyncClient(timeout=self._timeout) as client,
+                httpx.AsyncClient(timeout=self._timeout, verify=shared_tls_context()) as client,
                 client.stream("GET", url, headers=headers) as response,
             ):
                 if response.status_code == 404:

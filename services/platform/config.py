@@ -123,9 +123,13 @@ class Settings(_Group):
     log_level: str = "INFO"
     redis_max_connections: int = 200
     redis_pool_timeout_seconds: float = 20.0
-    init_data_max_age_seconds: int = 24 * 3600
     # Updates one user may send per 10 s; a flood past it is dropped (bot.flood).
     flood_limit: int = 30
+    # How long the Mini App accepts Telegram's initData after it was signed; after that
+    # the page asks the user to open it again from the bot.
+    init_data_max_age_seconds: int = 3600
+    # /docs and /openapi.json of the webapp, for development only.
+    webapp_api_docs: bool = False
     # Prometheus exporters of the processes that serve no HTTP themselves (0 = off).
     bot_metrics_port: int = 9101
     worker_metrics_port: int = 9102
@@ -154,6 +158,18 @@ class Settings(_Group):
     @property
     def is_embedded(self) -> bool:
         return not (self.database_url or self.redis_url or self.rabbitmq_url)
+
+
+def configured_secrets(settings: BaseSettings) -> list[str]:
+    """The values of every non-empty `SecretStr` setting, of every group."""
+    secrets: list[str] = []
+    for name in type(settings).model_fields:
+        value = getattr(settings, name)
+        if isinstance(value, SecretStr) and value.get_secret_value():
+            secrets.append(value.get_secret_value())
+        elif isinstance(value, BaseSettings):
+            secrets.extend(configured_secrets(value))
+    return secrets
 
 
 @lru_cache

@@ -77,3 +77,9 @@ class MiniAppApi:
 
     async def post(self, user: User, path: str, **body: Any) -> httpx.Response:
         return await self.call("POST", user, path, body)
+
+
+def besides_the_access_log(logs: list[dict[str, Any]]) -> list[str]:
+    """The events of captured log entries (`structlog.testing.capture_logs`) other than
+    the webapp's one `webapp.request` line per request."""
+    return [entry["event"] for entry in logs if entry["event"] != "webapp.request"]

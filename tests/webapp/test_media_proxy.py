@@ -4,13 +4,17 @@ malformed keys, Range, and files served from S3 (moto) and from the fake Bot API
 import asyncio
 import io
 import os
+import ssl
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 from urllib.parse import unquote
 
 import httpx
 import pytest
+import structlog
 from fastapi import FastAPI
 
 from services.media_storage.factory import get_media_storage_client
@@ -22,7 +26,7 @@ from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
 from tests.support.media import MediaCast, seed_media_cast
-from tests.support.webapp import build_init_data, signed_header, tma_header
+from tests.support.webapp import besides_the_access_log, build_init_data, signed_header, tma_header
 from webapp.auth import MEDIA_SESSION_COOKIE
 
 PHOTO = os.urandom(200_000)
@@ -157,6 +161,25 @@ async def test_malformed_keys_are_404(
     assert status == 404
 
 
+def get_scope(raw_path: str, headers: dict[str, str]) -> dict[str, Any]:
+    """The ASGI scope of a GET of `raw_path` as sent (HTTP clients normalise dots)."""
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": unquote(raw_path),
+        "raw_path": raw_path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 1234),
+        "server": ("webapp", 80),
+        "state": {},
+    }
+
+
 async def raw_get(app: FastAPI, raw_path: str, headers: dict[str, str]) -> tuple[int, bytes]:
     """An ASGI request with the path exactly as given (HTTP clients normalise dots)."""
     sent: list[dict[str, Any]] = []
@@ -176,22 +199,7 @@ async def raw_get(app: FastAPI, raw_path: str, headers: dict[str, str]) -> tuple
         if message["type"] == "http.response.body" and not message.get("more_body"):
             finished.set()
 
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": unquote(raw_path),
-        "raw_path": raw_path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-        "client": ("127.0.0.1", 1234),
-        "server": ("webapp", 80),
-        "state": {},
-    }
-    await app(scope, receive, send)
+    await app(get_scope(raw_path, headers), receive, send)
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return start["status"], body
@@ -310,6 +318,83 @@ async def test_a_range_gets_exactly_those_bytes(
     assert beyond.headers["content-range"] == f"bytes */{len(PHOTO)}"
 
 
+@pytest.mark.parametrize(
+    ("range_header", "expected_status"),
+    [
+        pytest.param("bytes=" + "9" * 4500 + "-", 416, id="a 4,500-digit start"),
+        pytest.param("bytes=0-" + "9" * 4500, 206, id="a 4,500-digit end"),
+        pytest.param("bytes=-" + "9" * 4500, 206, id="a 4,500-digit suffix"),
+        pytest.param("bytes=" + "0" * 4500 + "5-9", 206, id="4,500 leading zeros"),
+    ],
+)
+async def test_a_range_of_thousands_of_digits_is_answered_not_crashed_on(
+    http: httpx.AsyncClient,
+    cast: MediaCast,
+    clock: ManualClock,
+    stored_photo: str,
+    range_header: str,
+    expected_status: int,
+) -> None:
+    headers = signed_header(cast.owner, clock) | {"Range": range_header}
+
+    with structlog.testing.capture_logs() as logs:
+        response = await http.get(f"/api/media/{stored_photo}", headers=headers)
+
+    assert response.status_code == expected_status
+    if expected_status == 416:
+        assert response.headers["content-range"] == f"bytes */{len(PHOTO)}"
+        assert besides_the_access_log(logs) == ["media.range_not_satisfiable"]
+    else:
+        assert response.content in (PHOTO, PHOTO[5:10])
+
+
+async def test_no_database_connection_is_held_while_a_file_is_downloading(
+    app: FastAPI, cast: MediaCast, clock: ManualClock, stored_photo: str
+) -> None:
+    """A phone playing a video reads for minutes; the database pool is shared with the bot
+    (webhook mode), so the proxy gives its connection back once the viewer is allowed."""
+    pool = app.state.engine.pool
+    async with paused_download(
+        app, f"/api/media/{stored_photo}", signed_header(cast.owner, clock)
+    ) as first_chunk:
+        assert first_chunk and PHOTO.startswith(first_chunk)
+        assert pool.checkedout() == 0
+
+
+@asynccontextmanager
+async def paused_download(app: FastAPI, path: str, headers: dict[str, str]) -> AsyncIterator[bytes]:
+    """A GET whose client stops reading after the first chunk of the body (yielded) until
+    the block ends; then the rest is read."""
+    first_chunk: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+    resume = asyncio.Event()
+    finished = asyncio.Event()
+    requested = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await finished.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] != "http.response.body":
+            return
+        if message.get("body") and not first_chunk.done():
+            first_chunk.set_result(message["body"])
+            await resume.wait()
+        if not message.get("more_body"):
+            finished.set()
+
+    download = asyncio.create_task(app(get_scope(path, headers), receive, send))
+    try:
+        yield await asyncio.wait_for(first_chunk, timeout=30)
+    finally:
+        resume.set()
+        await download
+
+
 async def test_a_telegram_stored_file_is_streamed_from_the_bot_api(
     http: httpx.AsyncClient,
     cast: MediaCast,
@@ -329,3 +414,32 @@ async def test_a_telegram_stored_file_is_streamed_from_the_bot_api(
     assert whole.headers["content-type"] == "image/jpeg"
     assert (part.status_code, part.content) == (206, data[5:15])
     assert [c.params["file_id"] for c in telegram.calls_of("getFile")][-1] == file_id
+
+
+async def test_files_from_the_bot_api_are_read_without_loading_the_ca_bundle_each_time(
+    http: httpx.AsyncClient,
+    cast: MediaCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+    telegram: FakeTelegramServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Loading the CA bundle into a TLS context costs ~100 ms of CPU: each request paid
+    it for every Bot API call it made (two or three), whatever the server's address."""
+    file_id = telegram.add_file(os.urandom(10_000))
+    await add_media(session_factory, cast, key=file_id, provider="telegram", size=10_000)
+    headers = signed_header(cast.owner, clock)
+    assert (await http.get(f"/api/media/{file_id}", headers=headers)).status_code == 200
+    loads = []
+    load_verify_locations = ssl.SSLContext.load_verify_locations
+
+    def counted(context: ssl.SSLContext, *args: Any, **kwargs: Any) -> None:
+        loads.append(args or kwargs)
+        load_verify_locations(context, *args, **kwargs)
+
+    monkeypatch.setattr(ssl.SSLContext, "load_verify_locations", counted)
+
+    for _ in range(10):
+        assert (await http.get(f"/api/media/{file_id}", headers=headers)).status_code == 200
+
+    assert loads == []

@@ -3,12 +3,14 @@ organization isolation, refusals in the caller's language, the planning board wi
 cost, assignments persisted through the planning use cases, the employee's calendar, the
 map data and payslips."""
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import select
 
 from services.exchange.offers import offer_shift
@@ -134,21 +136,60 @@ async def test_requests_without_genuine_fresh_init_data_are_401(
         assert response.status_code == 401, path
 
 
-async def test_the_maximum_age_of_init_data_is_configurable(
+REOPEN_FROM_THE_BOT = {
+    "ru": "Сессия устарела. Закройте приложение и откройте его снова из бота.",
+    "en": "The session has expired. Close the app and open it again from the bot.",
+}
+
+
+def routes_taking_init_data(app: FastAPI) -> list[tuple[str, str]]:
+    """(method, path) of every route the Mini App calls with its initData, path
+    parameters filled in."""
+    return [
+        (method.upper(), re.sub(r"\{[^}]+\}", "1", path))
+        for path, operations in app.openapi()["paths"].items()
+        if path.startswith("/api/")
+        for method in operations
+    ]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_two_hour_old_init_data_is_refused_everywhere_with_the_advice_to_reopen(
+    app: FastAPI,
+    http: httpx.AsyncClient,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+    language: str,
+) -> None:
+    await speaks(session_factory, cast.owner, language)
+    two_hours_old = signed_header(cast.owner, clock, age=timedelta(hours=2))
+    routes = routes_taking_init_data(app)
+    assert len(routes) >= 16
+
+    for method, path in routes:
+        response = await http.request(method, path, headers=two_hours_old, json={})
+        assert response.status_code == 401, (method, path)
+        assert response.json() == {
+            "detail": {"code": "init-data-expired", "message": REOPEN_FROM_THE_BOT[language]}
+        }, (method, path)
+
+
+async def test_the_maximum_age_of_init_data_is_an_hour_and_configurable(
     http: httpx.AsyncClient, cast: MiniAppCast, clock: ManualClock, settings: Settings
 ) -> None:
+    fifty_minutes_old = signed_header(cast.owner, clock, age=timedelta(minutes=50))
     two_hours_old = signed_header(cast.owner, clock, age=timedelta(hours=2))
-    async with running_app(settings.model_copy(update={"init_data_max_age_seconds": 3600})) as (
-        strict_app,
-        strict,
+    async with running_app(settings.model_copy(update={"init_data_max_age_seconds": 3 * 3600})) as (
+        lenient_app,
+        lenient,
     ):
-        strict_app.state.clock = clock
-        refused = await strict.get("/api/miniapp/me", headers=two_hours_old)
+        lenient_app.state.clock = clock
+        accepted_later = await lenient.get("/api/miniapp/me", headers=two_hours_old)
 
-    accepted = await http.get("/api/miniapp/me", headers=two_hours_old)  # the default: 24 h
-
-    assert refused.status_code == 401
-    assert accepted.status_code == 200
+    assert (await http.get("/api/miniapp/me", headers=fifty_minutes_old)).status_code == 200
+    assert (await http.get("/api/miniapp/me", headers=two_hours_old)).status_code == 401
+    assert accepted_later.status_code == 200
 
 
 async def test_a_user_of_another_telegram_account_with_a_forged_user_field_is_401(

@@ -205,6 +205,7 @@ async def open_page(
     clock: ManualClock,
     start_param: str = "",
     theme: dict[str, str] | None = None,
+    init_data_age: timedelta = timedelta(minutes=1),
 ) -> Page:
     context = await browser.new_context(
         viewport=PHONE, is_mobile=True, has_touch=True, locale="ru-RU"
@@ -215,7 +216,7 @@ async def open_page(
         init_data = build_init_data(
             TEST_BOT_TOKEN,
             telegram_id=user.telegram_id,
-            auth_date=clock.now() - timedelta(minutes=1),
+            auth_date=clock.now() - init_data_age,
             first_name=user.first_name,
         )
         seed = {
@@ -462,6 +463,22 @@ async def test_a_lost_connection_is_explained_and_retried(
     await page.wait_for_selector("#month-title:has-text('Апрель 2026')")
     assert not await fatal.is_visible()
     assert await page.locator("#schedule-empty").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/app/schedule", "/app/proofs?task=1"])
+async def test_a_page_opened_hours_ago_asks_to_be_opened_again_from_the_bot(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock, path: str
+) -> None:
+    page = await open_page(
+        browser, live_app, path, user=cast.ivan, clock=clock, init_data_age=timedelta(hours=2)
+    )
+
+    fatal = page.locator("#fatal")
+    await fatal.wait_for(state="visible")
+    assert await fatal.inner_text() == (
+        "Сессия устарела. Закройте приложение и откройте его снова из бота."
+    )
+    assert await page.locator("#retry").count() == 0, "trying again cannot help"
 
 
 async def test_the_employee_schedule_shows_the_seeded_month(

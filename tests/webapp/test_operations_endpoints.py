@@ -116,3 +116,30 @@ async def test_webhook_refuses_a_body_that_is_no_telegram_update_with_400_and_on
 
 def test_update_fixture_is_a_valid_telegram_update() -> None:
     assert Update.model_validate(_start_update(1, 1)).message.text == "/start"
+
+
+async def test_a_5_mb_webhook_update_is_refused_unread(
+    settings: Settings, telegram: FakeTelegramServer, session_factory
+) -> None:
+    webhook = settings.model_copy(update={"bot_mode": "webhook"})
+    secret = {SECRET_TOKEN_HEADER: settings.webhook_secret.get_secret_value()}
+    update = _start_update(11, 7003)
+    update["message"]["text"] = "/start " + "x" * 5_000_000
+    async with running_app(webhook) as (_, client):
+        response = await client.post("/webhooks/telegram", json=update, headers=secret)
+
+    assert response.status_code == 413
+    assert telegram.last_message(7003) is None
+
+
+@pytest.mark.parametrize("path", ["/openapi.json", "/docs"])
+async def test_the_api_description_is_served_only_when_asked_for(
+    settings: Settings, path: str
+) -> None:
+    async with running_app(settings) as (_, production):
+        hidden = await production.get(path)
+    async with running_app(settings.model_copy(update={"webapp_api_docs": True})) as (_, dev):
+        shown = await dev.get(path)
+
+    assert hidden.status_code == 404
+    assert shown.status_code == 200

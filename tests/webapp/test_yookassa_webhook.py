@@ -2,12 +2,14 @@
 fake YooKassa API over HTTP and PostgreSQL."""
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
 import httpx
 import pytest
+import structlog
 from fastapi import FastAPI
 from sqlalchemy import select
 
@@ -25,6 +27,7 @@ from tests.support.billing import (
     start_payment,
     yookassa_settings,
 )
+from tests.support.webapp import besides_the_access_log
 from webapp.app import create_app
 from webapp.routes.yookassa_webhook import client_address
 
@@ -167,6 +170,59 @@ async def test_an_unknown_payment_is_answered_200(app, yookassa) -> None:
     assert response.status_code == 200
     assert response.json() == {"status": "unknown"}
     assert malformed.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            b'{"event": "payment.succeeded", "object": ' + b"[" * 30_000, id="deeply nested"
+        ),
+        pytest.param(
+            json.dumps(notification("payment.succeeded", "")).replace('""', '{"id": "x"}'),
+            id="an object as the id",
+        ),
+        pytest.param(
+            json.dumps(notification("payment.succeeded", "../refunds/abc")), id="a path as the id"
+        ),
+        pytest.param(json.dumps(notification("payment.succeeded", "a" * 65)), id="an overlong id"),
+        pytest.param(
+            json.dumps({"event": ["payment.succeeded"], "object": {"id": "p"}}),
+            id="a list as the event",
+        ),
+        pytest.param(b"\xff\xfe not json", id="not json"),
+    ],
+)
+async def test_a_malformed_notification_is_400_with_one_log_line_and_asks_the_api_nothing(
+    app, yookassa, body: bytes | str
+) -> None:
+    with structlog.testing.capture_logs() as logs:
+        async with client(app, YOOKASSA_IP) as http:
+            response = await http.post("/webhooks/yookassa", content=body)
+
+    assert response.status_code == 400
+    assert yookassa.fetched == []
+    assert besides_the_access_log(logs) == ["yookassa.webhook_malformed"]
+
+
+async def test_a_10_mb_body_is_refused_before_it_is_read(app, yookassa) -> None:
+    chunk = b" " * 65_536
+    chunks_sent = 0
+
+    async def ten_megabytes() -> AsyncIterator[bytes]:
+        nonlocal chunks_sent
+        for _ in range(160):
+            chunks_sent += 1
+            yield chunk
+
+    async with client(app, YOOKASSA_IP) as http:
+        declared = await http.post("/webhooks/yookassa", content=b"{" + b" " * 10_000_000)
+        streamed = await http.post("/webhooks/yookassa", content=ten_megabytes())
+
+    assert declared.status_code == 413
+    assert streamed.status_code == 413
+    assert chunks_sent <= 2, "the webapp went on reading past its limit"
+    assert yookassa.fetched == []
 
 
 async def test_100_duplicate_concurrent_notifications_for_10_payments_activate_10(

@@ -8,6 +8,7 @@ support."""
 import re
 from typing import Annotated
 
+import structlog
 from fastapi import APIRouter, Header, HTTPException, Request, status
 from fastapi.responses import Response, StreamingResponse
 
@@ -33,6 +34,7 @@ from webapp.auth import (
 from webapp.dependencies import ClockDep, SessionDep, SettingsDep
 
 router = APIRouter(tags=["media"])
+log = structlog.get_logger("webapp.media")
 
 MAX_KEY_LENGTH = 512
 CACHE_CONTROL = "private, max-age=3600"
@@ -40,8 +42,19 @@ _KEY_SEGMENT = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]*")
 _SINGLE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
+# No object is this big; a longer position means "past the end" (and `int()` refuses
+# strings of over 4,300 digits).
+_POSITION_DIGITS = 18
+_PAST_ANY_END = 10**_POSITION_DIGITS
+
+
 class RangeNotSatisfiable(Exception):
     pass
+
+
+def _position(digits: str) -> int:
+    significant = digits.lstrip("0")
+    return int(significant or "0") if len(significant) <= _POSITION_DIGITS else _PAST_ANY_END
 
 
 def is_well_formed_key(key: str, raw_path: bytes) -> bool:
@@ -64,16 +77,16 @@ def requested_range(header: str | None, size: int) -> ByteRange | None:
     if not first and not last:
         return None
     if not first:
-        suffix = int(last)
+        suffix = _position(last)
         if suffix == 0 or size == 0:
             raise RangeNotSatisfiable()
         return ByteRange(max(size - suffix, 0), size - 1)
-    start = int(first)
-    if last and int(last) < start:
+    start = _position(first)
+    if last and _position(last) < start:
         return None
     if start >= size:
         raise RangeNotSatisfiable()
-    return ByteRange(start, min(int(last), size - 1) if last else size - 1)
+    return ByteRange(start, min(_position(last), size - 1) if last else size - 1)
 
 
 def _storage(request: Request, provider: str) -> MediaStorageClient:
@@ -141,6 +154,7 @@ async def get_media(
     try:
         byte_range = requested_range(range_header, stored.size)
     except RangeNotSatisfiable:
+        log.info("media.range_not_satisfiable", size=stored.size, range=(range_header or "")[:100])
         return Response(
             status_code=status.HTTP_416_RANGE_NOT_SATISFIABLE,
             headers=headers | {"Content-Range": f"bytes */{stored.size}"},

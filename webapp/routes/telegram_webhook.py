@@ -20,9 +20,12 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/webhooks/telegram"
 # Seconds after which Telegram may deliver again an update another replica is handling.
 RETRY_AFTER_SECONDS = 5
+# Telegram's largest updates (a 4,096-character text with its entities, quoting another
+# message) stay far below this; a longer body is 413 and not read further.
+MAX_UPDATE_BYTES = 1024 * 1024
 
 
-@router.post(WEBHOOK_PATH, include_in_schema=False)
+@router.post(WEBHOOK_PATH, include_in_schema=False, max_body_size=MAX_UPDATE_BYTES)
 async def telegram_webhook(request: Request) -> dict[str, bool]:
     state = request.app.state
     feed = getattr(state, "webhook_feed", None)

@@ -3,15 +3,18 @@
 Only YooKassa's published addresses are accepted (`YOOKASSA_TRUSTED_IPS`); behind a
 reverse proxy the client address comes from `X-Forwarded-For` only when the direct peer
 is the configured `YOOKASSA_TRUSTED_PROXY`. The body is a hint, never the truth: the use
-case fetches the object from the API and acts on that.
+case fetches the object from the API and acts on that. A body that is not a notification
+(not JSON, nested past reason, an object id that is not an id) is 400 and one log line:
+nothing of it reaches the API, and YooKassa does not repeat it.
 """
 
 import ipaddress
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated
 
 import structlog
 from fastapi import APIRouter, HTTPException, Request, status
+from pydantic import BaseModel, StringConstraints, ValidationError
 
 from services.billing.payments import process_payment_notification, process_refund_notification
 from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
@@ -22,6 +25,19 @@ router = APIRouter(tags=["billing"])
 log = structlog.get_logger("webapp.yookassa")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+class _NotifiedObject(BaseModel):
+    # YooKassa's ids are UUID-like ("2d0f2f0a-000f-5000-9000-1d6a0e3c1e14"); a path or an
+    # object in their place would become part of the API request's URL.
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+
+
+class Notification(BaseModel):
+    """What we read of a notification: its event and the id of its payment or refund."""
+
+    event: Annotated[str, StringConstraints(max_length=64)]
+    object: _NotifiedObject
 
 
 def parse_networks(spec: str) -> list[Network]:
@@ -76,11 +92,12 @@ async def yookassa_webhook(request: Request) -> dict[str, str]:
         log.warning("yookassa.webhook_refused", peer=peer)
         raise HTTPException(status.HTTP_403_FORBIDDEN)
     try:
-        body: Any = await request.json()
-        event = str(body["event"])
-        object_id = str(body["object"]["id"])
-    except (ValueError, KeyError, TypeError) as error:
+        notification = Notification.model_validate_json(await request.body())
+    except ValidationError as error:
+        problem = error.errors()[0]
+        log.warning("yookassa.webhook_malformed", problem=problem["type"], at=problem["loc"])
         raise HTTPException(status.HTTP_400_BAD_REQUEST) from error
+    event, object_id = notification.event, notification.object.id
     structlog.contextvars.bind_contextvars(yookassa_event=event, yookassa_object_id=object_id)
     if event.startswith("payment."):
         process = process_payment_notification

@@ -1,15 +1,43 @@
 """structlog configuration: one JSON line per event, with the context ids bound by
-middlewares (update id, user id, handler, request id) through contextvars."""
+middlewares (update id, user id, handler, request id) through contextvars.
+
+Every configured secret (bot token, webhook secret, API keys) is blanked out of every
+line, whatever logged it: a safety net behind the rule that no secret is logged."""
 
 import logging
+import re
 import sys
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import quote
 
 import structlog
 
-from services.platform.config import LogFormat
+from services.platform.config import LogFormat, Settings, configured_secrets
+
+REDACTED = "[secret]"
+# Shorter values are no real secrets (test settings) and would blank out ordinary words.
+_MIN_SECRET_LENGTH = 8
 
 
-def configure_logging(log_format: LogFormat = LogFormat.JSON, level: str = "INFO") -> None:
+def secret_redactor(secrets: Iterable[str]) -> structlog.types.Processor:
+    """The last step of rendering: the line with each secret, as written or as
+    percent-encoded in a URL, replaced by `REDACTED`."""
+    forms = {
+        form
+        for secret in secrets
+        if len(secret) >= _MIN_SECRET_LENGTH
+        for form in (secret, quote(secret, safe=""))
+    }
+    pattern = re.compile("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
+
+    def redact(_logger: Any, _method: str, line: Any) -> Any:
+        return pattern.sub(REDACTED, line) if forms else line
+
+    return redact
+
+
+def _shared_processors(log_format: LogFormat) -> list[structlog.types.Processor]:
     shared: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
@@ -17,28 +45,44 @@ def configure_logging(log_format: LogFormat = LogFormat.JSON, level: str = "INFO
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         structlog.processors.StackInfoRenderer(),
     ]
-    renderer: structlog.types.Processor
-    if log_format == LogFormat.CONSOLE:
-        renderer = structlog.dev.ConsoleRenderer()
-    else:
+    if log_format == LogFormat.JSON:
         shared.append(structlog.processors.format_exc_info)
-        renderer = structlog.processors.JSONRenderer()
+    return shared
 
+
+def line_formatter(settings: Settings) -> logging.Formatter:
+    """Renders every record, ours and the libraries' (aiogram, uvicorn, sqlalchemy), as
+    one line in the configured format, without secrets."""
+    renderer: structlog.types.Processor = (
+        structlog.dev.ConsoleRenderer()
+        if settings.log_format == LogFormat.CONSOLE
+        else structlog.processors.JSONRenderer()
+    )
+    return structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=_shared_processors(settings.log_format),
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            renderer,
+            secret_redactor(configured_secrets(settings)),
+        ],
+    )
+
+
+def configure_logging(settings: Settings) -> None:
     structlog.configure(
-        processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        processors=[
+            *_shared_processors(settings.log_format),
+            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+        ],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,
     )
-    # Records of libraries (aiogram, uvicorn, sqlalchemy) go through the same renderer.
-    formatter = structlog.stdlib.ProcessorFormatter(
-        foreign_pre_chain=shared,
-        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
-    )
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(formatter)
+    handler.setFormatter(line_formatter(settings))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level.upper())
-    for noisy in ("aiogram.event", "uvicorn.access"):
+    root.setLevel(settings.log_level.upper())
+    # httpx logs every request's URL at INFO: the Bot API's carry the bot token.
+    for noisy in ("aiogram.event", "uvicorn.access", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -44,7 +44,9 @@
     }
   }
 
-  async function api(path, options) {
+  // A call of our API as the page's user; a refusal becomes an ApiError with the server's
+  // message, else ours for its status.
+  async function call(url, options) {
     const init = {
       method: (options && options.method) || "GET",
       headers: { Authorization: "tma " + tg.initData },
@@ -55,7 +57,7 @@
     }
     let response;
     try {
-      response = await fetch("/api/miniapp" + path, init);
+      response = await fetch(url, init);
     } catch (networkError) {
       throw new ApiError(0, "network", t("miniapp-error-network"));
     }
@@ -67,6 +69,10 @@
       throw new ApiError(response.status, detail.code || "", detail.message || fallback);
     }
     return data;
+  }
+
+  function api(path, options) {
+    return call("/api/miniapp" + path, options);
   }
 
   function pageUrl(page, extra) {
@@ -99,12 +105,15 @@
     return t("miniapp-error-generic");
   }
 
-  // A load that failed: its reason in the user's language and a button to try again.
+  // A load that failed: its reason in the user's language and a button to try again,
+  // unless the page's initData was refused (only opening the page again helps then).
   function fail(error, retry) {
+    const reason = el("span", { text: messageOf(error) });
+    const again = el("button", { type: "button", id: "retry", class: "link",
+      text: t("miniapp-retry"),
+      onclick: () => { haptic("light"); show("loading", true); retry(); } });
     document.getElementById("fatal").replaceChildren(
-      el("span", { text: messageOf(error) }),
-      el("button", { type: "button", id: "retry", class: "link", text: t("miniapp-retry"),
-        onclick: () => { haptic("light"); show("loading", true); retry(); } }));
+      ...(error instanceof ApiError && error.status === 401 ? [reason] : [reason, again]));
     show("fatal", true);
     show("loading", false);
     haptic("error");
@@ -131,5 +140,5 @@
     run(render);
   }
 
-  window.MiniApp = { tg, t, el, api, messageOf, haptic, toast, run, show, start, params, setParam, pageUrl, lang };
+  window.MiniApp = { tg, t, el, call, api, messageOf, haptic, toast, run, show, start, params, setParam, pageUrl, lang };
 })();

@@ -3,7 +3,7 @@
    the <img> and <video> tags can load the files from /api/media. */
 (function () {
   "use strict";
-  const { tg, t, el, api, show, start, params } = window.MiniApp;
+  const { tg, t, el, call, api, show, start, params } = window.MiniApp;
 
   function taskId() {
     const startParam = (tg && tg.initDataUnsafe && tg.initDataUnsafe.start_param) || "";
@@ -11,13 +11,9 @@
     return /^\d+$/.test(raw) ? raw : null;
   }
 
-  async function openMediaSession() {
-    const response = await fetch("/api/media/session", {
-      method: "POST",
-      headers: { Authorization: "tma " + tg.initData },
-      credentials: "same-origin",
-    });
-    if (!response.ok) throw new Error(t("miniapp-error-auth"));
+  // The cookie the <img> and <video> tags then send (fetch keeps same-origin cookies).
+  function openMediaSession() {
+    return call("/api/media/session", { method: "POST" });
   }
 
   function fileNode(file) {
