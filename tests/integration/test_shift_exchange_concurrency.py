@@ -1,5 +1,6 @@
-"""Open places, give-aways and swaps hold their rules under concurrency on PostgreSQL:
-many sessions at once, each its own transaction, as many bot replicas would run them."""
+"""Open places, give-aways and swaps hold their rules under concurrency, on PostgreSQL
+and on the embedded default's SQLite: many sessions at once, each its own transaction, as
+many bot replicas (or the three processes of the embedded default) would run them."""
 
 import asyncio
 from datetime import date, time
@@ -14,6 +15,7 @@ from services.planning.bookings import book_slot
 from services.planning.queries import count_planned
 from services.platform.db.models import ExchangeStatus, PlannedShift, PlannedShiftStatus, ShiftSwap
 from services.platform.errors import DomainError
+from tests.conftest import ON_BOTH_DATABASES
 from tests.support.planning import (
     make_employee,
     make_object,
@@ -21,6 +23,8 @@ from tests.support.planning import (
     make_slot,
     make_world,
 )
+
+pytestmark = ON_BOTH_DATABASES
 
 TUESDAY = date(2026, 3, 3)
 WEDNESDAY = date(2026, 3, 4)
