@@ -48,7 +48,7 @@ from services.tasks.templates import (
     slot_tasks,
     task_templates,
 )
-from tests.conftest import TEST_BOT_TOKEN
+from tests.conftest import ON_BOTH_DATABASES, TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.media import MediaCast, add_task_templates, open_shift_for, seed_media_cast
 from tests.support.shifts import CAFE, ShiftWorld, add_planned_shift, make_shift_world
@@ -95,6 +95,7 @@ async def test_templates_are_managed_with_edit_objects_only(
         assert await task_templates(session, owner, cast.object_id) == []
 
 
+@ON_BOTH_DATABASES
 async def test_tasks_attach_to_a_shift_once(
     session_factory: SessionFactory, cast: MediaCast, clock: ManualClock
 ) -> None:
