@@ -157,14 +157,18 @@ def shared_dispatcher(engine: AsyncEngine) -> SharedDispatcher:
 
 @pytest.fixture
 def dispatcher(
+    request: pytest.FixtureRequest,
     shared_dispatcher: SharedDispatcher,
     settings: Settings,
     session_factory: SessionFactory,
     clock: ManualClock,
-    redis: Redis,
     message_manager: MockMessageManager,
 ) -> Dispatcher:
-    """The real Dispatcher with every dialog, Redis storage and the test database."""
+    """The real Dispatcher with every dialog and the test database, its dialog state and
+    media flows in Redis; in memory, as in the embedded default, for a test parametrized
+    with `indirect` "memory"."""
+    in_memory = getattr(request, "param", "redis") == "memory"
+    redis: Redis | None = None if in_memory else request.getfixturevalue("redis")
     return shared_dispatcher.bind(
         settings=settings,
         session_factory=session_factory,

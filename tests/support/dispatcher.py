@@ -95,7 +95,7 @@ class SharedDispatcher:
         settings: Settings,
         session_factory: SessionFactory,
         clock: Clock,
-        redis: Redis,
+        redis: Redis | None,
         message_manager: MessageManagerProtocol,
     ) -> Dispatcher:
         """The Dispatcher as `create_dispatcher` would build it from these."""
