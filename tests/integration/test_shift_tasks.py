@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from services.attendance.clock_in import ShiftChoice, open_shift
 from services.attendance.clock_out import close_shift
+from services.media.flows import RedisMediaFlows
 from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.places.geo import LocationReport
@@ -62,8 +63,7 @@ async def cast(session_factory: SessionFactory, clock: ManualClock) -> MediaCast
 @pytest.fixture
 def orchestrator(redis: Redis, namespace: str, telegram: FakeTelegramServer) -> MediaOrchestrator:
     return MediaOrchestrator(
-        redis,
-        namespace,
+        RedisMediaFlows(redis, namespace),
         telegram=TelegramMediaStorageClient(TEST_BOT_TOKEN, telegram.base_url),
         storage=None,
     )
