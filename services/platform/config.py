@@ -122,7 +122,9 @@ class Settings(_Group):
     redis_max_connections: int = 200
     redis_pool_timeout_seconds: float = 20.0
     init_data_max_age_seconds: int = 24 * 3600
-    # Prometheus exporters of the processes that serve no HTTP themselves (0 = off).
+    # Prometheus exporters of the processes that serve no HTTP themselves (0 = off), on
+    # loopback unless a scraper elsewhere needs them (0.0.0.0 in the compose stack).
+    metrics_host: str = "127.0.0.1"
     bot_metrics_port: int = 9101
     worker_metrics_port: int = 9102
     # How long a starting process retries PostgreSQL, Redis and RabbitMQ before exiting.

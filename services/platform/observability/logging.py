@@ -40,5 +40,13 @@ def configure_logging(log_format: LogFormat = LogFormat.JSON, level: str = "INFO
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("aiogram.event", "uvicorn.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Our middlewares log each update and request once, and each process logs its own
+    # start and stop in one line: the libraries' lines for these would only repeat them.
+    # aiogram's polling says "Received SIGTERM signal" as a warning, hence errors only.
+    for noisy, quiet_below in (
+        ("aiogram.event", logging.WARNING),
+        ("uvicorn.access", logging.WARNING),
+        ("uvicorn.error", logging.WARNING),
+        ("aiogram.dispatcher", logging.ERROR),
+    ):
+        logging.getLogger(noisy).setLevel(quiet_below)
