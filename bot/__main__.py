@@ -22,10 +22,10 @@ async def main() -> int:
     if settings.bot_metrics_port:
         start_http_server(settings.bot_metrics_port, addr=settings.metrics_host)
     runtime = await open_runtime(settings)
+    spare_startup_objects_from_gc()
     try:
         await announce_commands(runtime.bot, settings)
         await runtime.bot.delete_webhook(drop_pending_updates=False)
-        spare_startup_objects_from_gc()
         log.info("bot.polling_started")
         # SIGTERM/SIGINT stop polling; updates already taken are finished in close().
         await runtime.dispatcher.start_polling(

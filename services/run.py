@@ -9,6 +9,7 @@ the others are stopped the same way and the launcher exits with its status.
 
 import asyncio
 import contextlib
+import re
 import signal
 import sys
 from asyncio.subprocess import Process
@@ -21,6 +22,9 @@ from services.platform.observability.logging import configure_logging
 log = structlog.get_logger("run")
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# The shape of a Bot API token, as aiogram checks it (not imported here: the launcher
+# stays small, so that it starts and exits at once).
+TOKEN_SHAPE = re.compile(r"\d+:\S+")
 # Longer than the processes' own 20 s drain of the work in progress.
 STOP_GRACE_SECONDS = 30.0
 
@@ -85,6 +89,10 @@ async def run(settings: Settings) -> int:
 def main() -> None:
     settings = get_settings()
     configure_logging(settings.log_format, settings.log_level)
+    if not TOKEN_SHAPE.fullmatch(settings.bot_token.get_secret_value()):
+        # The first `make run` without a token: one line, rather than each process failing.
+        log.error("BOT_TOKEN is not set or is no token: put the one from @BotFather in .env")
+        sys.exit(2)
     sys.exit(asyncio.run(run(settings)))
 
 

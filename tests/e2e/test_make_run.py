@@ -1,8 +1,8 @@
 """`make run` (`python -m services.run`): the bot, the webapp and the worker on the
 embedded default against the fake Telegram, as one unit. Ctrl-C at the terminal (SIGINT
 to its whole process group) or SIGTERM stops all three within seconds, one line each; a
-token Telegram refuses is one clear line, and nothing is left running. The metrics
-exporters listen on loopback only."""
+token Telegram refuses is one clear line, and nothing is left running; so is a missing
+one, before anything starts. The metrics exporters listen on loopback only."""
 
 import asyncio
 import json
@@ -103,4 +103,21 @@ async def test_a_token_telegram_refuses_is_one_clear_line_and_stops_everything(
     assert len(refused) == 1 and "Unauthorized" in refused[0]
     assert "Traceback" not in output
     assert exit_code != 0
+    assert processes_with("NAMESPACE", namespace) == []
+
+
+async def test_a_missing_token_is_one_clear_line_before_anything_starts(
+    telegram: FakeTelegramServer,
+    namespace: str,
+    processes: list[RunningProcess],
+    tmp_path: Path,
+) -> None:
+    run, _ = _run(telegram, namespace, "", tmp_path)
+    processes.append(run)
+
+    exit_code = await asyncio.to_thread(run.process.wait, 60)
+
+    [line] = run.output().splitlines()
+    assert "BOT_TOKEN is not set" in line
+    assert exit_code == 2
     assert processes_with("NAMESPACE", namespace) == []
