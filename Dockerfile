@@ -4,12 +4,16 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
+# The locked versions, checked against their hashes (`make lock` writes the file).
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
+
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY dialogs ./dialogs
 COPY webapp ./webapp
 COPY services ./services
-RUN pip install .
+RUN pip install --no-deps .
 
 COPY alembic.ini ./
 COPY migrations ./migrations

@@ -3,16 +3,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Exact versions with hashes of everything installed: requirements.lock for the image,
+# requirements-dev.lock (the same versions plus the test and lint tools) for `make install`.
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+# One resolution for every platform, for the image's Python and newer.
+COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
+	--generate-hashes --quiet --custom-compile-command "make lock"
 
-.PHONY: install run test lint
+.PHONY: install lock run test lint
 
-$(STAMP): pyproject.toml
+$(STAMP): $(DEV_LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## After changing the dependencies in pyproject.toml: the lock files anew, keeping every
+## version that still fits (`make lock LOCK_FLAGS=--upgrade` takes the newest releases).
+lock: install
+	$(COMPILE) $(LOCK_FLAGS) --extra dev -o $(DEV_LOCK)
+	$(COMPILE) --constraint $(DEV_LOCK) -o $(LOCK)
 
 ## Embedded default (SQLite, memory storage, in-process queue) unless .env names services.
 ## Bot (polling unless BOT_MODE=webhook, then the webapp hosts it), webapp and worker

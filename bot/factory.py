@@ -91,7 +91,9 @@ def create_dispatcher(
     dp.callback_query.outer_middleware(ButtonOnScreenMiddleware())
     database = DbSessionMiddleware(session_factory)
     users = UserMiddleware()
-    for observer in (dp.message, dp.callback_query, dp.my_chat_member, dp.edited_message):
+    # An edited message is only handed on as a message (dialogs.clock.live_location),
+    # which gets the session and the user then.
+    for observer in (dp.message, dp.callback_query, dp.my_chat_member):
         observer.outer_middleware(database)
         observer.outer_middleware(users)
         observer.middleware(HandlerMetricsMiddleware())

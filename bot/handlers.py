@@ -1,5 +1,5 @@
-"""Commands: /start (with deep-link payloads inv_, approve_, pay_, task_, shift_), /menu
-and /settings."""
+"""Commands: /start (with deep-link payloads inv_, approve_, pay_, fix_, task_, shift_),
+/menu and /settings."""
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
@@ -12,7 +12,7 @@ from dialogs.exchange.handlers import start_swap_by_deep_link
 from dialogs.exchange.states import ExchangeSG
 from dialogs.invites.join import join_by_deep_link
 from dialogs.menu.states import MainMenuSG
-from dialogs.payroll.handlers import start_payslip_by_deep_link
+from dialogs.payroll.handlers import start_correction_by_deep_link, start_payslip_by_deep_link
 from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
@@ -22,6 +22,7 @@ from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SW
 from services.orgs.admin import require_superadmin
 from services.orgs.invites import INVITE_PAYLOAD_PREFIX
 from services.payroll.closing import PAYSLIP_PAYLOAD_PREFIX
+from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.platform.config import Settings
 from services.platform.errors import PermissionDenied
 from services.platform.i18n import Translator
@@ -41,6 +42,9 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith(PAYSLIP_PAYLOAD_PREFIX):
         await start_payslip_by_deep_link(dialog_manager, payload)
+        return
+    if payload.startswith(CORRECT_SHIFT_PAYLOAD_PREFIX):
+        await start_correction_by_deep_link(message, dialog_manager, payload)
         return
     if payload.startswith(SWAP_PAYLOAD_PREFIX):
         await start_swap_by_deep_link(dialog_manager, payload)

@@ -7,6 +7,7 @@ from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
+from dialogs.clock.live_location import live_location_router
 from dialogs.exchange.dialog import exchange_dialog
 from dialogs.invites.dialog import invites_dialog
 from dialogs.media_settings.dialog import media_settings_dialog
@@ -30,6 +31,7 @@ from dialogs.tasks.dialog import tasks_dialog
 
 def dialogs_router() -> Router:
     router = Router(name="dialogs")
+    router.include_router(live_location_router())
     router.include_routers(menu_dialog(), onboarding_dialog(), settings_dialog())
     router.include_routers(notification_settings_dialog())
     router.include_routers(subscription_dialog(), admin_dialog())

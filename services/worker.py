@@ -67,7 +67,7 @@ async def _report_gauges(broker: Broker, relay: OutboxRelay, stop: asyncio.Event
             QUEUE_DEPTH.labels(NOTIFICATIONS_QUEUE).set(
                 await broker.queue_depth(NOTIFICATIONS_QUEUE)
             )
-            await relay.count_due()
+            await relay.measure_backlog()
         except Exception:  # gauges are best effort; the next round tries again
             log.warning("worker.gauges_failed", exc_info=True)
         try:

@@ -28,6 +28,7 @@ from webapp.miniapp import (
     schedule,
 )
 from webapp.routes import health, media, telegram_webhook, yookassa_webhook
+from webapp.security_headers import SecurityHeaders
 
 log = structlog.get_logger("webapp")
 
@@ -71,6 +72,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="StaffProBot", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.middleware("http")(_observe_request)
+    app.add_middleware(SecurityHeaders, https=settings.webapp_base_url.startswith("https://"))
     app.add_exception_handler(DomainError, domain_error_answer)
     for routes in (
         *(health, telegram_webhook, yookassa_webhook, media),
@@ -90,8 +92,17 @@ async def _observe_request(
     )
     started = time.perf_counter()
     response = await call_next(request)
+    seconds = time.perf_counter() - started
     route = request.scope.get("route")
     route_name = getattr(route, "path", "unmatched")
     HTTP_REQUESTS.labels(route=route_name, method=request.method, status=response.status_code).inc()
-    HTTP_LATENCY.labels(route=route_name).observe(time.perf_counter() - started)
+    HTTP_LATENCY.labels(route=route_name).observe(seconds)
+    # The access log: one line per request, by route (no ids, query strings or headers).
+    log.info(
+        "webapp.request",
+        method=request.method,
+        route=route_name,
+        status=response.status_code,
+        duration_ms=round(seconds * 1000, 1),
+    )
     return response

@@ -1,9 +1,11 @@
 """Clock-in and clock-out windows (employee), who is on shift now (owners and managers)
 and the approval of a refused clock-in.
 
-The location windows show a reply keyboard with Telegram's location button; their
-`MessageInput`s take the location (a live one too) and answer anything else with a
-reminder while staying in the window, so the dialog survives the round trip."""
+The location windows show a reply keyboard with Telegram's location button, which sends
+a static pin, so where the object requires a live location the button is not offered
+and the prompt says how to share one (its updates arrive through `live_location`). Their
+`MessageInput`s take the location and answer anything else with a reminder while
+staying in the window, so the dialog survives the round trip."""
 
 from aiogram import F
 from aiogram.enums import ContentType
@@ -75,7 +77,7 @@ def clock_dialog() -> Dialog:
         Window(
             I18n("clock-ask-location", when="live_optional"),
             I18n("clock-ask-location-live", when="live_required"),
-            RequestLocation(I18n("clock-send-location")),
+            RequestLocation(I18n("clock-send-location"), when="live_optional"),
             _to_menu("common-cancel"),
             MessageInput(handlers.location_sent, content_types=_LOCATION_CONTENT),
             MessageInput(handlers.not_a_location),
@@ -133,8 +135,9 @@ def clock_dialog() -> Dialog:
             getter=getters.get_close_warning,
         ),
         Window(
-            I18n("clock-close-ask-location"),
-            RequestLocation(I18n("clock-send-location")),
+            I18n("clock-close-ask-location", when="live_optional"),
+            I18n("clock-close-ask-location-live", when="live_required"),
+            RequestLocation(I18n("clock-send-location"), when="live_optional"),
             SwitchTo(I18n("common-back"), id="back_to_card", state=ClockSG.card),
             MessageInput(handlers.close_location_sent, content_types=_LOCATION_CONTENT),
             MessageInput(handlers.not_a_location),

@@ -107,12 +107,14 @@ async def get_location_request(dialog_manager: DialogManager, **_: Any) -> dict[
         work_object = await context.session.get(WorkObject, dialog_manager.dialog_data["object_id"])
         assert work_object is not None
         period = context.i18n.get("clock-period-spontaneous")
-    return {
-        "object": work_object.name,
-        "period": period,
-        "live_required": work_object.require_live_location,
-        "live_optional": not work_object.require_live_location,
-    }
+    return {"object": work_object.name, "period": period} | _live_location(work_object)
+
+
+def _live_location(work_object: WorkObject | None) -> dict[str, bool]:
+    """Whether the object takes only a live location, which the location button cannot
+    send."""
+    required = work_object is not None and work_object.require_live_location
+    return {"live_required": required, "live_optional": not required}
 
 
 def refusal_data(dialog_manager: DialogManager) -> dict[str, Any]:
@@ -172,8 +174,9 @@ async def get_close_location(dialog_manager: DialogManager, **_: Any) -> dict[st
     context = update_context(dialog_manager)
     shift = await open_shift_of(context.session, context.user.id)
     if shift is None:
-        return {"object": ""}
-    return card_data(await shift_card(context.session, shift.id), context.i18n)
+        return {"object": ""} | _live_location(None)
+    card = await shift_card(context.session, shift.id)
+    return card_data(card, context.i18n) | _live_location(card.work_object)
 
 
 async def get_summary(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

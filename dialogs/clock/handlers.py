@@ -1,3 +1,4 @@
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
@@ -25,13 +26,16 @@ from services.tasks.queries import unfinished_mandatory_tasks
 
 def location_report(message: Message) -> LocationReport:
     """A location message as the checks need it: where, how precise, live or not,
-    first-hand or forwarded, a point or a venue, and when Telegram says it was sent."""
+    first-hand or forwarded, a point or a venue, and when Telegram says it was sent (for
+    an update of a live location, when it was updated)."""
     location = message.location
     assert location is not None
     return LocationReport(
         latitude=location.latitude,
         longitude=location.longitude,
-        sent_at=message.date,
+        sent_at=message.date
+        if message.edit_date is None
+        else datetime.fromtimestamp(message.edit_date, UTC),
         horizontal_accuracy=location.horizontal_accuracy,
         live_period=location.live_period,
         forwarded=message.forward_origin is not None,

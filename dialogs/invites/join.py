@@ -14,7 +14,8 @@ from services.platform.i18n import fluent_args
 
 
 async def _accept_and_greet(message: Message, manager: DialogManager, raw: str | None) -> bool:
-    """Accept the invite in `raw`; tell the user the outcome. True when they joined.
+    """Accept the invite in `raw`; tell the user the outcome. True when they are a member
+    now (newly joined or already one).
 
     A refusal is caught here rather than left to the error handler: the owners' notice
     of a full tariff is the one write of a refusal and must be committed, and the deep
@@ -31,11 +32,11 @@ async def _accept_and_greet(message: Message, manager: DialogManager, raw: str |
     except DomainError as error:
         await show_domain_error(message, manager, error)
         return False
+    greeting = (
+        "invites-already-member" if joined.already_member else f"invites-joined-{joined.role}"
+    )
     await message.answer(
-        context.i18n.get(
-            f"invites-joined-{joined.role}",
-            **fluent_args({"organization": joined.organization_name}),
-        )
+        context.i18n.get(greeting, **fluent_args({"organization": joined.organization_name}))
     )
     return True
 

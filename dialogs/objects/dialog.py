@@ -152,6 +152,7 @@ def _card_windows() -> list[Window]:
                 _field_button("objects-edit-auto-close", ObjectField.AUTO_CLOSE_GRACE),
                 _field_button("objects-edit-early-arrival", ObjectField.EARLY_ARRIVAL),
                 _field_button("objects-edit-not-clocked-in", ObjectField.NOT_CLOCKED_IN_ALERT),
+                _field_button("objects-edit-max-shift", ObjectField.MAX_SHIFT_LENGTH),
                 width=2,
             ),
             Column(*(_flag_button(flag) for flag in ObjectFlag)),

@@ -115,6 +115,7 @@ async def get_object(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "auto_close": work_object.auto_close_grace_minutes,
         "early_arrival": work_object.early_arrival_minutes,
         "not_clocked_in_alert": work_object.not_clocked_in_alert_minutes,
+        "max_shift_hours": work_object.max_shift_hours,
         "report_chat": _yes_no(work_object.report_chat_id is not None),
         "map": MediaAttachment(ContentType.PHOTO, url=map_url) if map_url else None,
     }
@@ -139,6 +140,7 @@ async def get_edit_value(dialog_manager: DialogManager, **kwargs: Any) -> dict[s
         ObjectField.AUTO_CLOSE_GRACE: str(view.work_object.auto_close_grace_minutes),
         ObjectField.EARLY_ARRIVAL: str(view.work_object.early_arrival_minutes),
         ObjectField.NOT_CLOCKED_IN_ALERT: str(view.work_object.not_clocked_in_alert_minutes),
+        ObjectField.MAX_SHIFT_LENGTH: str(view.work_object.max_shift_hours),
     }[field]
     return {"field": field.value, "current": current}
 

@@ -167,6 +167,7 @@ def payroll_dialog() -> Dialog:
             state=PayrollSG.settings_pay_day,
             getter=getters.get_settings,
         ),
+        on_start=handlers.remember_correction_target,
     )
 
 

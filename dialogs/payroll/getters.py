@@ -11,7 +11,7 @@ from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from services.payroll.access import can_edit_money
 from services.payroll.adjustments import PAYOUT_METHODS
-from services.payroll.corrections import CorrectableShift, correctable_shifts
+from services.payroll.corrections import CorrectableShift, correctable_shifts, correction_target
 from services.payroll.payslip_text import line_text, payslip_figures
 from services.payroll.payslips import (
     PayslipView,
@@ -190,6 +190,7 @@ def shift_label(i18n: Translator, shift: CorrectableShift) -> str:
         object=shift.object_name,
         start=hhmm(shift.start),
         end=hhmm(shift.end),
+        needs_review="yes" if shift.needs_review else "no",
     )
 
 
@@ -219,8 +220,10 @@ async def get_correct_shift(dialog_manager: DialogManager, **_: Any) -> dict[str
     """The chosen shift as it is, and the new times once typed."""
     context = update_context(dialog_manager)
     view = await _owner_view(dialog_manager)
-    chosen = dialog_manager.dialog_data[SHIFT_ID]
-    shift = next(s for s in await _correctable(dialog_manager) if s.shift_id == chosen)
+    target = await correction_target(
+        context.session, user_id=context.user.id, shift_id=dialog_manager.dialog_data[SHIFT_ID]
+    )
+    shift = target.shift
     return {
         "shift": shift_label(context.i18n, shift),
         "minutes": shift.worked_minutes,

@@ -15,6 +15,7 @@ from dialogs.common.actor import actor_of
 from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
+from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.getters import (
     ADJUST_IS_BONUS,
     CURRENT_PERIOD,
@@ -30,7 +31,11 @@ from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import set_notice
 from services.payroll.adjustments import add_manual_adjustment, record_payout
 from services.payroll.closing import PAYSLIP_PAYLOAD_PREFIX, close_pay_period
-from services.payroll.corrections import correct_shift_local_times
+from services.payroll.corrections import (
+    correct_shift_local_times,
+    correction_target,
+    shift_id_from_payload,
+)
 from services.payroll.export import export_period_workbook
 from services.payroll.payslips import organization_currency
 from services.payroll.periods import MAX_PAY_DAY_OFFSET, open_current_period
@@ -38,7 +43,12 @@ from services.payroll.settings import update_payroll_settings
 from services.platform.db.models import PayoutMethod, PayPeriod, PayPeriodKind
 from services.platform.errors import DomainError
 from services.platform.local_time import hhmm
-from services.platform.validation import parse_money, parse_shift_times, parse_whole_number
+from services.platform.validation import (
+    Quantity,
+    parse_money,
+    parse_shift_times,
+    parse_whole_number,
+)
 
 ADJUST_AMOUNT = "adjust_amount"
 # One key per started request: a repeated tap or message writes the entry once.
@@ -236,7 +246,13 @@ period_kind_chosen = remember_choice(PERIOD_KIND, PayrollSG.settings_pay_day)
 async def pay_day_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """Save the period kind and the pay day; the current period stays as it is."""
     context = update_context(manager)
-    days = parse_whole_number(message.text, field="pay_day", minimum=0, maximum=MAX_PAY_DAY_OFFSET)
+    days = parse_whole_number(
+        message.text,
+        field="pay_day",
+        quantity=Quantity.DAYS,
+        minimum=0,
+        maximum=MAX_PAY_DAY_OFFSET,
+    )
     actor = await actor_of(manager)
     change = await update_payroll_settings(
         context.session,
@@ -282,6 +298,43 @@ async def start_payslip_by_deep_link(dialog_manager: DialogManager, payload: str
         mode=StartMode.RESET_STACK,
         show_mode=ShowMode.SEND,
     )
+
+
+async def start_correction_by_deep_link(
+    message: Message, dialog_manager: DialogManager, payload: str
+) -> None:
+    """`/start fix_<shift id>` from an auto-closed shift's notification: straight to
+    typing the shift's right hours, for the owner or a manager with `edit_money`;
+    anyone else is told why and gets the menu."""
+    context = update_context(dialog_manager)
+    try:
+        target = await correction_target(
+            context.session, user_id=context.user.id, shift_id=shift_id_from_payload(payload)
+        )
+    except DomainError as error:
+        await show_domain_error(message, dialog_manager, error)
+        await dialog_manager.start(
+            MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
+        )
+        return
+    await dialog_manager.start(
+        PayrollSG.correct_times,
+        data={
+            PERIOD_ID: target.period_id,
+            EMPLOYEE_ID: target.employee_user_id,
+            SHIFT_ID: target.shift.shift_id,
+        },
+        mode=StartMode.RESET_STACK,
+        show_mode=ShowMode.SEND,
+    )
+
+
+async def remember_correction_target(start_data: Any, manager: DialogManager) -> None:
+    """The period, employee and shift a correction link starts with."""
+    if isinstance(start_data, dict):
+        for key in (PERIOD_ID, EMPLOYEE_ID, SHIFT_ID):
+            if key in start_data:
+                manager.dialog_data[key] = start_data[key]
 
 
 async def remember_start_period(start_data: Any, manager: DialogManager) -> None:

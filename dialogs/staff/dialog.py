@@ -1,3 +1,4 @@
+from aiogram import F
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
@@ -9,6 +10,7 @@ from aiogram_dialog.widgets.kbd import (
 from dialogs.common.choices import checklist_column, choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
+from dialogs.planning.widgets import Notice
 from dialogs.staff import getters, handlers
 from dialogs.staff.states import StaffSG
 
@@ -57,6 +59,7 @@ def _list_window() -> Window:
 
 def _card_window() -> Window:
     return Window(
+        Notice(),
         I18n("staff-card"),
         I18n("staff-card-ended", when="is_ended"),
         I18n("staff-card-rate", when="has_rate"),
@@ -80,7 +83,18 @@ def _card_window() -> Window:
             on_click=handlers.open_manager_objects,
             when="is_active_manager",
         ),
-        SwitchTo(I18n("staff-dismiss"), id="dismiss", state=StaffSG.dismiss, when="is_active"),
+        SwitchTo(
+            I18n("staff-dismiss"),
+            id="dismiss_release",
+            state=StaffSG.dismiss_release,
+            when=F["is_active"] & F["upcoming_shifts"],
+        ),
+        SwitchTo(
+            I18n("staff-dismiss"),
+            id="dismiss",
+            state=StaffSG.dismiss,
+            when=F["is_active"] & ~F["upcoming_shifts"],
+        ),
         SwitchTo(I18n("staff-to-list"), id="to_list", state=StaffSG.list),
         state=StaffSG.card,
         getter=getters.get_staff_card,
@@ -112,6 +126,20 @@ def staff_dialog() -> Dialog:
             _to_card(),
             state=StaffSG.objects,
             getter=getters.get_object_choices,
+        ),
+        Window(
+            I18n("staff-ask-dismiss-release"),
+            Button(
+                I18n("staff-release-open-places"),
+                id="release_open",
+                on_click=handlers.release_as_open_places,
+            ),
+            Button(
+                I18n("staff-release-cancel"), id="release_cancel", on_click=handlers.cancel_shifts
+            ),
+            _to_card(),
+            state=StaffSG.dismiss_release,
+            getter=getters.get_staff_card,
         ),
         text_input_window(
             "staff-ask-dismiss-date",

@@ -4,6 +4,7 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
+from services.planning.dismissals import upcoming_shift_count
 from services.platform.db.models import MembershipRole, MembershipStatus, Permission
 from services.platform.errors import PermissionDenied
 from services.staff.memberships import StaffRow, list_staff, manager_object_permissions, staff_card
@@ -48,6 +49,11 @@ async def get_staff_card(dialog_manager: DialogManager, **_: Any) -> dict[str, A
         context.session, actor, context.clock, dialog_manager.dialog_data["membership_id"]
     )
     active = card.status == MembershipStatus.ACTIVE
+    upcoming = (
+        await upcoming_shift_count(context.session, actor, context.clock, card.membership_id)
+        if active
+        else 0
+    )
     if card.role == MembershipRole.MANAGER:
         objects = "; ".join(
             context.i18n.get(
@@ -80,6 +86,7 @@ async def get_staff_card(dialog_manager: DialogManager, **_: Any) -> dict[str, A
         "is_active_employee": active and card.role == MembershipRole.EMPLOYEE,
         "is_active_manager": active and card.role == MembershipRole.MANAGER and actor.is_owner,
         "is_active": active,
+        "upcoming_shifts": upcoming,
     }
 
 

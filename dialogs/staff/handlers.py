@@ -9,14 +9,15 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.common.actor import actor_of
 from dialogs.common.choices import managed_multiselect
 from dialogs.common.context import update_context
+from dialogs.planning.widgets import set_notice
 from dialogs.staff.getters import shown_role
 from dialogs.staff.states import StaffSG
+from services.planning.dismissals import ShiftRelease, dismiss
 from services.platform.db.models import MembershipRole
 from services.staff.memberships import (
     change_objects,
     change_rate,
     clean_search,
-    dismiss,
     manager_object_permissions,
     organization_today,
     parse_hourly_rate,
@@ -27,6 +28,7 @@ from services.staff.memberships import (
 
 OBJECTS_WIDGET = "member_objects"
 PERMISSIONS_WIDGET = "manager_permissions"
+RELEASE = "release"
 
 
 # The list ------------------------------------------------------------------------------
@@ -132,14 +134,39 @@ async def save_objects(callback: CallbackQuery, button: Button, manager: DialogM
 # Dismissal -----------------------------------------------------------------------------
 
 
+async def _choose_release(manager: DialogManager, release: ShiftRelease) -> None:
+    manager.dialog_data[RELEASE] = release.value
+    await manager.switch_to(StaffSG.dismiss)
+
+
+async def release_as_open_places(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    await _choose_release(manager, ShiftRelease.OPEN_PLACES)
+
+
+async def cancel_shifts(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _choose_release(manager, ShiftRelease.CANCEL)
+
+
 async def _dismiss_on(manager: DialogManager, on_date: date | None) -> None:
+    """Dismiss on the date; the planned shifts ahead go as chosen before (open places
+    when there were none to choose about)."""
     context = update_context(manager)
     actor = await actor_of(manager)
     if on_date is None:
         on_date = await organization_today(context.session, context.clock, actor.organization_id)
-    await dismiss(
-        context.session, actor, context.clock, manager.dialog_data["membership_id"], on_date=on_date
+    release = ShiftRelease(manager.dialog_data.get(RELEASE, ShiftRelease.OPEN_PLACES))
+    released = await dismiss(
+        context.session,
+        actor,
+        context.clock,
+        manager.dialog_data["membership_id"],
+        on_date=on_date,
+        release=release,
     )
+    if released:
+        set_notice(manager, f"staff-released-{release.value}", count=released)
     await manager.switch_to(StaffSG.card)
 
 

@@ -7,6 +7,7 @@ class StaffSG(StatesGroup):
     rate = State()
     rate_date = State()
     objects = State()
+    dismiss_release = State()
     dismiss = State()
     manager_objects = State()
     manager_permissions = State()

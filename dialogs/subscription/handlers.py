@@ -4,11 +4,10 @@ from aiogram_dialog.widgets.kbd import Button
 
 from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
-from dialogs.common.errors import show_domain_error
 from dialogs.subscription.getters import organization_id_of
 from dialogs.subscription.states import SubscriptionSG
 from services.billing.payments import start_subscription_payment
-from services.integrations.yookassa import PaymentProviderUnavailable, YookassaGateway
+from services.integrations.yookassa import YookassaGateway
 from services.platform.db.models import BillingPeriod
 from services.platform.errors import NotFound
 
@@ -22,22 +21,16 @@ async def _pay(callback: CallbackQuery, manager: DialogManager, period: BillingP
     organization_id = await organization_id_of(manager)
     if organization_id is None:
         raise NotFound(what="organization")
-    try:
-        link = await start_subscription_payment(
-            context.session,
-            YookassaGateway(context.settings.yookassa),
-            context.clock,
-            user_id=context.user.id,
-            organization_id=organization_id,
-            tariff_code=manager.dialog_data["tariff_code"],
-            period=period,
-            return_url=return_url,
-        )
-    except PaymentProviderUnavailable as error:
-        # Caught, not left to the error handler: the pending payment must be committed so
-        # that the next tap retries YooKassa with the same idempotence key.
-        await show_domain_error(callback, manager, error)
-        return
+    link = await start_subscription_payment(
+        context.session,
+        YookassaGateway(context.settings.yookassa),
+        context.clock,
+        user_id=context.user.id,
+        organization_id=organization_id,
+        tariff_code=manager.dialog_data["tariff_code"],
+        period=period,
+        return_url=return_url,
+    )
     manager.dialog_data.update(
         tariff_title=link.tariff_title,
         amount=context.i18n.money(link.amount, link.currency),

@@ -37,7 +37,10 @@ def task_review_dialog() -> Dialog:
                 when=F["found"] & F["viewer_url"],
             ),
             SwitchTo(
-                I18n("task-review-reject"), id="reject", state=TaskReviewSG.reject, when="found"
+                I18n("task-review-reject"),
+                id="reject",
+                state=TaskReviewSG.reject,
+                when=F["found"] & F["can_reject"],
             ),
             Back(I18n("common-back")),
             state=TaskReviewSG.proof,

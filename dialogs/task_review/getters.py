@@ -32,5 +32,6 @@ async def get_proof(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "task": proof.title,
         "employee": proof.employee,
         "object_name": proof.object_name,
+        "can_reject": proof.can_reject,
         "viewer_url": mini_app_link(dialog_manager, "proofs", task=str(task_id)),
     }

@@ -7,12 +7,11 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
-from dialogs.common.media import incoming_media, orchestrator_of, send_album
+from dialogs.common.media import incoming_media, orchestrator_of
 from dialogs.menu.states import MainMenuSG
 from dialogs.task_review.states import TaskReviewSG
 from dialogs.tasks.states import TasksSG
 from services.platform.errors import DomainError, NotFound
-from services.platform.i18n import fluent_args, translator_for
 from services.tasks.errors import ProofRequired
 from services.tasks.links import (
     TaskLinkRole,
@@ -20,12 +19,7 @@ from services.tasks.links import (
     task_link_payload,
     task_link_role,
 )
-from services.tasks.shift_tasks import (
-    ProofAlbum,
-    begin_task_proof,
-    complete_task,
-    submit_task_proof,
-)
+from services.tasks.shift_tasks import begin_task_proof, complete_task, submit_task_proof
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
@@ -70,32 +64,18 @@ async def proof_received(message: Message, widget: MessageInput, manager: Dialog
 
 async def submit_proof(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     context = update_context(manager)
-    album = await submit_task_proof(
+    task_id = manager.dialog_data["task_id"]
+    bot_name = (await context.bot.me()).username
+    await submit_task_proof(
         context.session,
         context.clock,
         orchestrator_of(manager),
         user_id=context.user.id,
-        task_id=manager.dialog_data["task_id"],
+        task_id=task_id,
         flow_id=manager.dialog_data["flow_id"],
+        review_link=f"https://t.me/{bot_name}?start={task_link_payload(task_id)}",
     )
-    if album.chat_id is not None:
-        bot_name = (await context.bot.me()).username
-        link = f"https://t.me/{bot_name}?start={task_link_payload(album.task_id)}"
-        await send_album(context.bot, album.chat_id, album.items, _caption(album, link))
     await manager.switch_to(TasksSG.checklist)
-
-
-def _caption(album: ProofAlbum, link: str) -> str:
-    """In the organization's language, with the link that opens the proof's review."""
-    params = {
-        "employee": album.employee,
-        "task": album.task,
-        "object_name": album.object_name,
-        "time": album.time,
-        "comment": album.comment,
-        "link": link,
-    }
-    return translator_for(album.language).get("tasks-proof-caption", **fluent_args(params))
 
 
 async def cancel_proof(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

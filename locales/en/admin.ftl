@@ -38,5 +38,4 @@ admin-broadcast-sent = The message is queued for { $sent } owners.
 
 notify-admin_broadcast = { $text }
 
-error-invalid-input-not-a-number = A number is needed (for example, 1490 or 1490.50).
 error-invalid-input-free-price = The free plan stays free.

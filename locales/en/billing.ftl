@@ -42,3 +42,4 @@ error-tariff-downgrade =
        *[employees] employees
     } and the plan allows { $limit }. Reduce them first (nothing is deleted automatically).
 error-payment-provider-unavailable = YooKassa is not answering right now. Try again in a minute — nothing was charged.
+error-payments-not-configured = Payments are not set up in this bot yet. Please contact the service administrator — nothing was charged.

@@ -18,18 +18,18 @@ clock-ask-location-live =
     📍 <b>{ $object }</b>
     { $period }
 
-    This object needs a <b>live</b> location: 📎 → Location → "Share my live location".
+    This object needs a <b>live</b> location: 📎 → Location → "Share my live location". If you are already sharing it with the bot, its next update will do.
 clock-period-planned = Planned shift: { $start }–{ $end }
 clock-period-spontaneous = Unplanned shift
 clock-send-location = 📍 Send location
-clock-location-reminder = Your location is needed: press "📍 Send location" at the bottom of the screen. Text, photos and files do not work here.
+clock-location-reminder = Your location is needed — see below how to send it. Text, photos and files do not work here.
 
 clock-refused-title = ⛔ <b>Shift not opened</b>
 clock-close-refused-title = ⛔ <b>Shift not closed</b>
 clock-refused-too-far = You are { $distance } m from the object; at most { $allowed } m is allowed (object radius { $radius } m).
-clock-refused-forwarded = A forwarded location is not accepted: send your own with "📍 Send location".
+clock-refused-forwarded = A forwarded location is not accepted: send your own.
 clock-refused-stale = The location is outdated: it was sent more than 2 minutes ago. Send a new one.
-clock-refused-venue = A place picked from a list is not accepted: send your current location with the button.
+clock-refused-venue = A place picked from a list is not accepted: send your current location.
 clock-refused-not-live = This object needs a live location, not a pin: 📎 → Location → "Share my live location".
 clock-refused-no-fence = The object has no coordinates, so your location cannot be checked. Ask your manager to approve the opening.
 clock-ask-approval = 🙋 Ask my manager to approve
@@ -46,7 +46,8 @@ clock-card-paid-from = 💵 Paid from { $paid_from }
 clock-card-late = ⏰ Late: { $late_minutes } min, fine { $late_fine }
 clock-no-open-shift = You have no open shift. Open one with "🟢 Open shift" in the menu.
 clock-close = 🔴 Close shift
-clock-close-ask-location = 📍 To close your shift at "{ $object }", press "📍 Send location" at the bottom of the screen.
+clock-close-ask-location = 📍 To close your shift at "{ $object }", press "📍 Send location" at the bottom of the screen. A live location works too.
+clock-close-ask-location-live = 📍 To close your shift at "{ $object }", a <b>live</b> location is needed: 📎 → Location → "Share my live location". If you are still sharing it, its next update will do.
 clock-close-warning =
     ⚠️ <b>Mandatory tasks not done: { $count }</b>
     { $tasks_list }
@@ -112,7 +113,9 @@ notify-shift_opened = 🟢 { $employee } opened a shift: { $object }, { $opened 
        *[other] , late { $late_minutes } min
     }
 notify-shift_closed = 🔴 { $employee } closed a shift: { $object }, { $opened }–{ $closed }, worked { $worked_minutes } min.
-notify-shift_auto_closed = ⏹ { $employee }'s shift at "{ $object }" was closed automatically at { $closed }: it was left open. Worked { $worked_minutes } min.
+notify-shift_auto_closed =
+    ⏹ { $employee }'s shift at "{ $object }" was closed automatically at { $closed }: it was left open. Worked { $worked_minutes } min.
+    ⚠️ Auto-closed, needs review: the end time is a guess until the hours are corrected.
 notify-clock_in_refused = ⛔ { $employee }: clock-in refused ({ $object }, { $time }) — { $reason ->
         [too-far] { $distance_m } m away, radius { $radius_m } m
         [forwarded] forwarded location
@@ -125,3 +128,4 @@ notify-clock_in_approval = 🙋 { $employee } asks you to approve opening a shif
 notify-clock_in_approved = ✅ { $approver } approved opening your shift: { $object }, since { $time }.
 notify-shift_closed_by_manager = 🛑 { $closer } closed your shift ({ $object }) at { $closed }. Reason: { $reason }
 notify-button-approve-clock-in = ✅ Review the request
+notify-button-correct-shift = ✏️ Correct the hours

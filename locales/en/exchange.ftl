@@ -86,7 +86,6 @@ error-shift-changed = The shift has changed meanwhile (taken, swapped or cancell
 error-request-exists = You have already asked for this shift.
 error-exchange-not-pending = This request is already decided.
 error-weekly-cap-reached = That would be more than { $cap } h in a week, your organization's cap.
-error-invalid-input-weekly-hours = Write a number of hours from 0 to { $limit }.
 
 notify-kind-open_places = Open shifts
 notify-open_places =

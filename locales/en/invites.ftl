@@ -45,12 +45,12 @@ invites-to-list = ⬅️ To invitations
 
 invites-joined-employee = 🎉 You have joined “{ $organization }” as an employee.
 invites-joined-manager = 🎉 You have joined “{ $organization }” as a manager.
+invites-already-member = You are already a member of “{ $organization }”.
 
 error-invite-unknown = Invitation not found. Check the link or code — or ask your employer for a new one.
 error-invite-expired = This invitation has expired. Ask your employer for a new link.
 error-invite-revoked = This invitation has been revoked. Ask your employer for a new link.
 error-invite-used = Someone has already joined with this link. Ask your employer for a new one.
-error-invite-already-member = You are already a member of “{ $organization }”.
 error-invite-limit-reached = “{ $organization }” has no more employee places on its current tariff. We have told the owner — please try again later.
 error-invite-too-many-attempts = Too many wrong codes. Please try again in { $minutes } min.
 

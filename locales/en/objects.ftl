@@ -44,6 +44,7 @@ objects-card =
     💰 Rate: { $rate } per hour
     ⏱ Lateness: { $late_grace } min without a fine, then { $late_fine } per minute
     🔒 Auto-close: { $auto_close } min after the shift's end
+    ⌛ An unscheduled shift lasts at most { $max_shift_hours } h: then it closes by itself
     🚨 Not clocked in: you are told { $not_clocked_in_alert } min after the shift's start
     🌅 Early arrival: up to { $early_arrival } min, { $pay_early_arrival ->
         [yes] paid
@@ -88,6 +89,7 @@ objects-edit-late-fine = 💸 Fine per minute
 objects-edit-auto-close = 🔒 Auto-close
 objects-edit-early-arrival = 🌅 Early arrival
 objects-edit-not-clocked-in = 🚨 Not clocked in
+objects-edit-max-shift = ⌛ Max shift length
 objects-flag-pay_early_arrival = { $pay_early_arrival_icon } Pay early arrival
 objects-flag-require_live_location = { $require_live_location_icon } Require live location
 objects-flag-check_location_on_close = { $check_location_on_close_icon } Check location at closing
@@ -106,6 +108,7 @@ objects-ask-value =
         [auto_close_grace] Close a forgotten shift automatically how many minutes after its end (0–720)?
         [early_arrival] How many minutes before the start may staff clock in (0–240)?
         [not_clocked_in_alert] How many minutes after a shift's start should we tell you that the employee has not clocked in (1–240)?
+        [max_shift_hours] How many hours at most does an unscheduled shift last if nobody closes it (1–24)? After that it closes by itself and is marked "needs review".
        *[other] Type the new value.
     }
     Now: <code>{ $current }</code>

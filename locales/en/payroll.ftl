@@ -59,6 +59,7 @@ payroll-line-manual_deduction = ➖ { $date } · deduction: { $reason } → { $a
 payroll-line-payout = 💸 { $date } · payout ({ $method }) → { $amount }
 payroll-line-reversal = ↩️ correction: { $line }
 payroll-line-late = { $line } (for a closed period)
+payroll-line-needs-review = { $line } ⚠️ auto-closed, needs review
 
 payroll-type-shift_pay = Shift pay
 payroll-type-late_fine = Late fine
@@ -107,6 +108,7 @@ payroll-xlsx-amount = Amount
 payroll-xlsx-reason = Reason
 payroll-xlsx-late = For a closed period
 payroll-xlsx-yes = yes
+payroll-xlsx-total = Total
 
 notify-payroll_payslip_ready = 🧾 Your payslip for { $start } – { $end } is ready: { $net } ₽ due.
 notify-button-open-payslip = 🧾 Open the payslip
@@ -133,7 +135,10 @@ payroll-explain-more = … and { $count } more lines — the full list is in you
 payroll-correct = ✏️ Correct shift times
 payroll-correct-pick = ✏️ Which shift of { $name } to correct? Closed shifts of this period are shown.
 payroll-correct-none = ✏️ The employee has no closed shifts in this period.
-payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }
+payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }{ $needs_review ->
+        [yes] {" "}⚠️
+       *[no] {""}
+    }
 payroll-correct-ask =
     ✏️ Shift { $shift }: { $minutes } min, { $pay }.
     Type the right start and end in the object's local time, e.g. <code>07:00-11:30</code>. If the shift ended after midnight, type the end as it was: <code>22:00-06:00</code>.

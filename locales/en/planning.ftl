@@ -151,7 +151,6 @@ error-shift-already-opened = The employee has already opened this shift, so it c
 error-invalid-input-same-times = The start and the end are the same. Choose another time.
 error-invalid-input-dst-gap = Clocks change that day and this interval does not exist. Choose another time.
 error-invalid-input-reversed = The end date is before the start date.
-error-invalid-input-not-money = Write the amount as a number, for example 500.
 error-invalid-input-capacity = From 1 to { $limit } employees.
 
 # Notifications of planning

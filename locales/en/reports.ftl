@@ -92,6 +92,7 @@ reports-xlsx-tasks-done = Tasks done
 reports-xlsx-tasks-total = Tasks total
 reports-xlsx-fines = Fines
 reports-xlsx-bonuses = Bonuses
+reports-xlsx-total = Total
 
 mystats-title = 📈 <b>My stats</b>, { $start } – { $end }
 mystats-figures =

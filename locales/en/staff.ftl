@@ -39,6 +39,13 @@ staff-ask-dismiss-date =
     Last working day: press "Today" or type a date such as 15.03.2026.
     Shift and pay history are kept.
 staff-dismiss-today = 🚪 Today
+staff-ask-dismiss-release =
+    { $name } has planned shifts ahead: { $upcoming_shifts }.
+    What should happen to them after the dismissal? They will get no more reminders or notifications.
+staff-release-open-places = 📢 Keep them as open shifts
+staff-release-cancel = ✖️ Cancel them
+staff-released-open_places = 📢 The dismissed employee's shifts ({ $count }) are open now: colleagues can take them.
+staff-released-cancel = ✖️ The dismissed employee's shifts ({ $count }) are cancelled and removed from the schedule.
 staff-choose-manager-object = Choose an object to change the manager's permissions there.
 staff-choose-permissions = Permissions at “{ $object_name }”. Untick everything to take the object away from the manager.
 

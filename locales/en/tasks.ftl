@@ -31,7 +31,7 @@ tasks-proof =
 tasks-proof-expired = The time to send has run out. Go back to the list and start again.
 tasks-proof-done = ✅ Done
 tasks-proof-cancel = ✖️ Cancel
-tasks-proof-caption =
+notify-task_proof =
     📋 { $task }
     👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
     { $comment }

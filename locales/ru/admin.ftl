@@ -38,5 +38,4 @@ admin-broadcast-sent = Рассылка поставлена в очередь: 
 
 notify-admin_broadcast = { $text }
 
-error-invalid-input-not-a-number = Нужно число (например, 1490 или 1490.50).
 error-invalid-input-free-price = Бесплатный тариф остаётся бесплатным.

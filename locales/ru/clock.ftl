@@ -18,18 +18,18 @@ clock-ask-location-live =
     📍 <b>{ $object }</b>
     { $period }
 
-    На этом объекте нужна <b>трансляция</b> геопозиции: 📎 → Геопозиция → «Транслировать геопозицию».
+    На этом объекте нужна <b>трансляция</b> геопозиции: 📎 → Геопозиция → «Транслировать геопозицию». Если вы уже транслируете её боту, подойдёт её следующее обновление.
 clock-period-planned = Смена по графику: { $start }–{ $end }
 clock-period-spontaneous = Внеплановая смена
 clock-send-location = 📍 Отправить геопозицию
-clock-location-reminder = Нужна геопозиция: нажмите кнопку «📍 Отправить геопозицию» внизу экрана. Текст, фото и файлы здесь не подходят.
+clock-location-reminder = Нужна геопозиция — как её отправить, написано ниже. Текст, фото и файлы здесь не подходят.
 
 clock-refused-title = ⛔ <b>Смена не открыта</b>
 clock-close-refused-title = ⛔ <b>Смена не закрыта</b>
 clock-refused-too-far = Вы в { $distance } м от объекта, а допускается не дальше { $allowed } м (радиус объекта { $radius } м).
-clock-refused-forwarded = Пересланная геопозиция не принимается: отправьте свою кнопкой «📍 Отправить геопозицию».
+clock-refused-forwarded = Пересланная геопозиция не принимается: отправьте свою.
 clock-refused-stale = Геопозиция устарела: она отправлена больше 2 минут назад. Отправьте новую.
-clock-refused-venue = Место, выбранное из списка, не принимается: отправьте свою текущую геопозицию кнопкой.
+clock-refused-venue = Место, выбранное из списка, не принимается: отправьте свою текущую геопозицию.
 clock-refused-not-live = На этом объекте нужна трансляция геопозиции, а не точка на карте: 📎 → Геопозиция → «Транслировать геопозицию».
 clock-refused-no-fence = У объекта не указаны координаты, поэтому геопозицию не с чем сравнить. Попросите руководителя одобрить открытие.
 clock-ask-approval = 🙋 Попросить руководителя одобрить
@@ -46,7 +46,8 @@ clock-card-paid-from = 💵 Оплата считается с { $paid_from }
 clock-card-late = ⏰ Опоздание: { $late_minutes } мин, штраф { $late_fine }
 clock-no-open-shift = У вас нет открытой смены. Откройте её кнопкой «🟢 Открыть смену» в меню.
 clock-close = 🔴 Закрыть смену
-clock-close-ask-location = 📍 Чтобы закрыть смену на объекте «{ $object }», нажмите кнопку «📍 Отправить геопозицию» внизу экрана.
+clock-close-ask-location = 📍 Чтобы закрыть смену на объекте «{ $object }», нажмите кнопку «📍 Отправить геопозицию» внизу экрана. Подойдёт и трансляция геопозиции.
+clock-close-ask-location-live = 📍 Чтобы закрыть смену на объекте «{ $object }», нужна <b>трансляция</b> геопозиции: 📎 → Геопозиция → «Транслировать геопозицию». Если трансляция ещё идёт, подойдёт её следующее обновление.
 clock-close-warning =
     ⚠️ <b>Не выполнены обязательные задачи: { $count }</b>
     { $tasks_list }
@@ -112,7 +113,9 @@ notify-shift_opened = 🟢 { $employee } открыл(а) смену: { $object 
        *[other] , опоздание { $late_minutes } мин
     }
 notify-shift_closed = 🔴 { $employee } закрыл(а) смену: { $object }, { $opened }–{ $closed }, отработано { $worked_minutes } мин.
-notify-shift_auto_closed = ⏹ Смена { $employee } на объекте «{ $object }» закрыта автоматически в { $closed }: её забыли закрыть. Отработано { $worked_minutes } мин.
+notify-shift_auto_closed =
+    ⏹ Смена { $employee } на объекте «{ $object }» закрыта автоматически в { $closed }: её забыли закрыть. Отработано { $worked_minutes } мин.
+    ⚠️ Закрыта автоматически, нужна проверка: время окончания — предположение, пока часы не исправят.
 notify-clock_in_refused = ⛔ { $employee }: смена не открыта ({ $object }, { $time }) — { $reason ->
         [too-far] { $distance_m } м от объекта, радиус { $radius_m } м
         [forwarded] пересланная геопозиция
@@ -125,3 +128,4 @@ notify-clock_in_approval = 🙋 { $employee } просит одобрить от
 notify-clock_in_approved = ✅ { $approver } одобрил(а) открытие вашей смены: { $object }, с { $time }.
 notify-shift_closed_by_manager = 🛑 { $closer } закрыл(а) вашу смену ({ $object }) в { $closed }. Причина: { $reason }
 notify-button-approve-clock-in = ✅ Рассмотреть запрос
+notify-button-correct-shift = ✏️ Исправить часы

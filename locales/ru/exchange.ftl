@@ -86,7 +86,6 @@ error-shift-changed = Смена уже изменилась (её взяли, �
 error-request-exists = Вы уже отправили запрос на эту смену.
 error-exchange-not-pending = Этот запрос уже решён.
 error-weekly-cap-reached = Так получится больше { $cap } ч в неделю — это лимит вашей организации.
-error-invalid-input-weekly-hours = Напишите число часов от 0 до { $limit }.
 
 notify-kind-open_places = Свободные смены
 notify-open_places =

@@ -46,12 +46,12 @@ invites-to-list = ⬅️ К приглашениям
 
 invites-joined-employee = 🎉 Вы присоединились к «{ $organization }» как сотрудник.
 invites-joined-manager = 🎉 Вы присоединились к «{ $organization }» как управляющий.
+invites-already-member = Вы уже состоите в «{ $organization }».
 
 error-invite-unknown = Приглашение не найдено. Проверьте ссылку или код — или попросите работодателя прислать новую.
 error-invite-expired = Срок действия приглашения истёк. Попросите работодателя прислать новую ссылку.
 error-invite-revoked = Это приглашение отозвано. Попросите работодателя прислать новую ссылку.
 error-invite-used = По этой ссылке уже присоединились. Попросите работодателя прислать новую.
-error-invite-already-member = Вы уже состоите в «{ $organization }».
 error-invite-limit-reached = В «{ $organization }» больше нет мест для сотрудников по текущему тарифу. Мы сообщили владельцу — попробуйте позже.
 error-invite-too-many-attempts = Слишком много неверных кодов. Попробуйте снова через { $minutes } мин.
 

@@ -44,6 +44,7 @@ objects-card =
     💰 Ставка: { $rate } в час
     ⏱ Опоздание: { $late_grace } мин без штрафа, затем { $late_fine } за минуту
     🔒 Автозакрытие: через { $auto_close } мин после конца смены
+    ⌛ Смена без графика длится не больше { $max_shift_hours } ч: затем закрывается сама
     🚨 Если сотрудник не отметился: сообщить через { $not_clocked_in_alert } мин после начала смены
     🌅 Ранний приход: до { $early_arrival } мин, { $pay_early_arrival ->
         [yes] оплачивается
@@ -88,6 +89,7 @@ objects-edit-late-fine = 💸 Штраф за минуту
 objects-edit-auto-close = 🔒 Автозакрытие
 objects-edit-early-arrival = 🌅 Ранний приход
 objects-edit-not-clocked-in = 🚨 Не отметился
+objects-edit-max-shift = ⌛ Макс. длина смены
 objects-flag-pay_early_arrival = { $pay_early_arrival_icon } Оплачивать ранний приход
 objects-flag-require_live_location = { $require_live_location_icon } Требовать живую геолокацию
 objects-flag-check_location_on_close = { $check_location_on_close_icon } Проверять место при закрытии
@@ -106,6 +108,7 @@ objects-ask-value =
         [auto_close_grace] Через сколько минут после конца смены закрывать её автоматически (0–720)?
         [early_arrival] За сколько минут до начала смены можно отметить приход (0–240)?
         [not_clocked_in_alert] Через сколько минут после начала смены сообщать вам, что сотрудник не отметился (1–240)?
+        [max_shift_hours] Сколько часов самое большее длится смена без графика, если её забыли закрыть (1–24)? Через столько часов она закроется сама и будет отмечена «нужна проверка».
        *[other] Напишите новое значение.
     }
     Сейчас: <code>{ $current }</code>

@@ -59,6 +59,7 @@ payroll-line-manual_deduction = ➖ { $date } · удержание: { $reason }
 payroll-line-payout = 💸 { $date } · выплата ({ $method }) → { $amount }
 payroll-line-reversal = ↩️ исправление: { $line }
 payroll-line-late = { $line } (за закрытый период)
+payroll-line-needs-review = { $line } ⚠️ закрыта автоматически, нужна проверка
 
 payroll-type-shift_pay = Оплата смены
 payroll-type-late_fine = Штраф за опоздание
@@ -107,6 +108,7 @@ payroll-xlsx-amount = Сумма
 payroll-xlsx-reason = Причина
 payroll-xlsx-late = За закрытый период
 payroll-xlsx-yes = да
+payroll-xlsx-total = Всего
 
 notify-payroll_payslip_ready = 🧾 Расчётный листок за { $start } – { $end } готов: к выплате { $net } ₽.
 notify-button-open-payslip = 🧾 Открыть листок
@@ -133,7 +135,10 @@ payroll-explain-more = … и ещё { $count } строк — полный сп
 payroll-correct = ✏️ Исправить время смены
 payroll-correct-pick = ✏️ Какую смену { $name } исправить? Показаны закрытые смены этого периода.
 payroll-correct-none = ✏️ У сотрудника нет закрытых смен в этом периоде.
-payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }
+payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }{ $needs_review ->
+        [yes] {" "}⚠️
+       *[no] {""}
+    }
 payroll-correct-ask =
     ✏️ Смена { $shift }: { $minutes } мин, { $pay }.
     Напишите верное время начала и конца по местному времени объекта, например <code>07:00-11:30</code>. Если смена закончилась после полуночи, напишите конец как есть: <code>22:00-06:00</code>.

@@ -151,7 +151,6 @@ error-shift-already-opened = Сотрудник уже открыл эту см�
 error-invalid-input-same-times = Начало и конец совпадают. Выберите другое время.
 error-invalid-input-dst-gap = В этот день переводят часы, и такого интервала нет. Выберите другое время.
 error-invalid-input-reversed = Конечная дата раньше начальной.
-error-invalid-input-not-money = Напишите сумму числом, например 500.
 error-invalid-input-capacity = Укажите от 1 до { $limit } сотрудников.
 
 # Notifications of planning

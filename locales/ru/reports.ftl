@@ -97,6 +97,7 @@ reports-xlsx-tasks-done = Задач выполнено
 reports-xlsx-tasks-total = Задач всего
 reports-xlsx-fines = Штрафы
 reports-xlsx-bonuses = Премии
+reports-xlsx-total = Итого
 
 mystats-title = 📈 <b>Моя статистика</b>, { $start } – { $end }
 mystats-figures =

@@ -31,7 +31,7 @@ tasks-proof =
 tasks-proof-expired = Время на отправку истекло. Вернитесь к списку и начните заново.
 tasks-proof-done = ✅ Готово
 tasks-proof-cancel = ✖️ Отмена
-tasks-proof-caption =
+notify-task_proof =
     📋 { $task }
     👤 { $employee } · 🏪 { $object_name } · 🕒 { $time }
     { $comment }

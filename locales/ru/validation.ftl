@@ -1,6 +1,10 @@
 input-expect-text = Пожалуйста, напишите ответ текстом.
-error-invalid-input-not-a-number = Нужно число, например 150. Напишите только цифры.
-error-invalid-input-out-of-range = Нужно число от { $minimum } до { $maximum }.
+error-invalid-input-whole-metres = Напишите целое число метров от { $minimum } до { $maximum } — только цифры.
+error-invalid-input-whole-minutes = Напишите целое число минут от { $minimum } до { $maximum } — только цифры.
+error-invalid-input-whole-hours = Напишите целое число часов от { $minimum } до { $maximum } — только цифры.
+error-invalid-input-whole-days = Напишите целое число дней от { $minimum } до { $maximum } — только цифры.
+error-invalid-input-whole-count = Напишите целое число от { $minimum } до { $maximum } — только цифры.
+error-invalid-input-money = Напишите сумму в рублях, не больше { $maximum }; копейки — через запятую, например 350 или 350,50.
 error-invalid-input-too-precise = Не больше двух знаков после запятой (копейки).
 error-invalid-input-bad-hours = Не понял часы. Напишите так: <code>09:00-21:00</code> или <code>10-22</code>.
 error-invalid-input-far-location = По этой точке не получилось определить часовой пояс. Выберите его из списка.

@@ -63,6 +63,7 @@ async def request_approval(
             not_before=now,
             payload=payload,
             recipient_user_id=recipient,
+            organization_id=work_object.organization_id,
         )
 
 
@@ -129,6 +130,7 @@ async def approve_clock_in(
             "time": local_hhmm(shift.opened_at, target.work_object.timezone),
         },
         recipient_user_id=attempt.user_id,
+        organization_id=attempt.organization_id,
     )
     await feed_shift(session, shift, target.work_object, now, kind=SHIFT_OPENED.name)
     return shift

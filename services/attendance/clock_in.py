@@ -7,7 +7,7 @@ employee" is the partial unique index `uq_shifts_one_open_per_user`, not only a 
 made before inserting."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -32,6 +32,7 @@ from services.payroll.rules import (
     lateness_minutes,
     paid_from,
     scheduled_end,
+    work_date,
 )
 from services.places.geo import Geofence, LocationReport, LocationVerdict, check_location
 from services.platform.clock import Clock
@@ -51,7 +52,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import InvalidInput, NotFound
-from services.platform.local_time import local_hhmm, local_today
+from services.platform.local_time import local_hhmm
 from services.platform.observability.metrics import CLOCK_IN_ATTEMPTS
 from services.staff.memberships import rate_in_force
 from services.tasks.shift_tasks import attach_tasks_to_shift
@@ -326,15 +327,15 @@ async def record_attempt(
 async def create_shift(
     session: AsyncSession, target: ClockInTarget, *, opened_at: datetime
 ) -> Shift:
-    """Insert the open shift with its frozen rate, lateness and fine, and attach its
-    tasks. The partial unique index decides between concurrent openings; the loser gets
+    """Insert the open shift with its frozen rate (the contract version of its work
+    date), lateness, fine and the object's lateness and early-arrival rules, and attach
+    its tasks. The partial unique index decides between concurrent openings; the loser gets
     `ShiftAlreadyOpen`."""
     work_object, planned = target.work_object, target.planned
     zone = ZoneInfo(work_object.timezone)
     planned_start = planned.starts_at if planned else None
-    shift_start = planned_start or opened_at
     contract_rate = await rate_in_force(
-        session, target.membership.id, local_today(shift_start, zone)
+        session, target.membership.id, work_date(planned_start, opened_at, zone)
     )
     rate = frozen_rate(contract_rate, target.slot_rate, work_object.base_hourly_rate)
     lateness = lateness_minutes(planned_start, opened_at)
@@ -348,7 +349,11 @@ async def create_shift(
         opened_at=opened_at,
         paid_from=paid_from(planned_start, opened_at, work_object.pay_early_arrival),
         scheduled_end_at=scheduled_end(
-            planned.ends_at if planned else None, work_object.opening_hours, zone, opened_at
+            planned.ends_at if planned else None,
+            work_object.opening_hours,
+            zone,
+            opened_at,
+            timedelta(hours=work_object.max_shift_hours),
         ),
         hourly_rate=rate.hourly_rate,
         rate_source=rate.source.value,
@@ -356,6 +361,9 @@ async def create_shift(
         late_fine=late_fine(
             lateness, work_object.late_grace_minutes, work_object.late_fine_per_minute
         ),
+        late_grace_minutes=work_object.late_grace_minutes,
+        late_fine_per_minute=work_object.late_fine_per_minute,
+        pay_early_arrival=work_object.pay_early_arrival,
         status=ShiftStatus.OPEN,
     )
     try:

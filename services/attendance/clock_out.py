@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.clock_in import ClockInTarget, ClockResult, geofence_of, record_attempt
 from services.attendance.errors import LocationRequired, NoOpenShift, ShiftNotOpen
-from services.attendance.feed import feed_shift, shift_payload
+from services.attendance.feed import feed_auto_closed, feed_shift, shift_payload
 from services.attendance.queries import count_open_shifts, display_name_of, object_by_id
 from services.notify.outbox import SHIFT_AUTO_CLOSED, SHIFT_CLOSED, SHIFT_CLOSED_BY_MANAGER, notify
 from services.payroll.ledger import record_shift_entries, record_task_entries
@@ -87,6 +87,7 @@ async def close_shift_manually(
         payload=shift_payload(shift, work_object)
         | {"closer": await display_name_of(session, user_id), "reason": cleaned},
         recipient_user_id=shift.user_id,
+        organization_id=shift.organization_id,
     )
     await feed_shift(session, shift, work_object, now, kind=SHIFT_CLOSED.name)
     return shift
@@ -94,10 +95,11 @@ async def close_shift_manually(
 
 async def auto_close_overdue_shifts(session: AsyncSession, clock: Clock) -> list[int]:
     """Close every shift still open past its scheduled end (planned end, the object's
-    closing time for a spontaneous shift, at most 16 h) plus the object's auto-close
-    grace. The shift is closed AT its scheduled end, not when this runs; it is marked
-    auto-closed and the employee and the feed are told. Running it twice changes
-    nothing; concurrent runs skip each other's rows."""
+    closing time for a spontaneous shift, at most the object's maximum shift length)
+    plus the object's auto-close grace. The shift is closed AT its scheduled end, not
+    when this runs; it is marked auto-closed and needing review (its end is a guess until
+    corrected), and the employee and the feed are told. Running it twice changes nothing;
+    concurrent runs skip each other's rows."""
     now = clock.now()
     overdue = list(
         await session.scalars(
@@ -114,16 +116,19 @@ async def auto_close_overdue_shifts(session: AsyncSession, clock: Clock) -> list
         if not auto_close_due(end, work_object.auto_close_grace_minutes, now):
             continue
         _finish(shift, closed_at=max(end, shift.opened_at), status=ShiftStatus.AUTO_CLOSED)
+        shift.needs_review = True
         await _settle_pay(session, shift)
         await notify(
             session,
             kind=SHIFT_AUTO_CLOSED.name,
             dedup_key=f"shift_auto_closed:{shift.id}:employee",
             not_before=now,
-            payload=shift_payload(shift, work_object),
+            payload=shift_payload(shift, work_object)
+            | {"employee": await display_name_of(session, shift.user_id)},
             recipient_user_id=shift.user_id,
+            organization_id=shift.organization_id,
         )
-        await feed_shift(session, shift, work_object, now, kind=SHIFT_AUTO_CLOSED.name)
+        await feed_auto_closed(session, shift, work_object, now)
         closed.append(shift.id)
     await session.flush()
     OPEN_SHIFTS.set(await count_open_shifts(session))

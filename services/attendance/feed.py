@@ -1,7 +1,8 @@
 """The live feed of an object: who follows it (its owners, its managers, its report chat),
-who may approve a clock-in there, and the events sent to them (a shift opened, closed or
-auto-closed, a clock-in refused)."""
+who may approve a clock-in or correct a shift there, and the events sent to them (a shift
+opened, closed or auto-closed, a clock-in refused)."""
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.queries import display_name_of
-from services.notify.outbox import CLOCK_IN_REFUSED, notify
+from services.notify.outbox import CLOCK_IN_REFUSED, SHIFT_AUTO_CLOSED, notify
+from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.places.geo import LocationVerdict
 from services.platform.db.models import (
     ClockInAttempt,
@@ -56,15 +58,22 @@ async def feed_user_ids(session: AsyncSession, work_object: WorkObject) -> list[
     return list(dict.fromkeys(owners + managers))
 
 
-async def approver_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
-    """Who may approve a clock-in: the owners and the managers with `plan` on the object."""
+async def _holders_of(
+    session: AsyncSession, work_object: WorkObject, permission: Permission
+) -> list[int]:
+    """The owners and the managers holding `permission` on the object."""
     owners = await _owner_ids(session, work_object.organization_id)
-    planners = [
+    managers = [
         user_id
         for user_id, permissions in await _object_managers(session, work_object.id)
-        if Permission.PLAN.value in permissions
+        if permission.value in permissions
     ]
-    return list(dict.fromkeys(owners + planners))
+    return list(dict.fromkeys(owners + managers))
+
+
+async def approver_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
+    """Who may approve a clock-in: the owners and the managers with `plan` on the object."""
+    return await _holders_of(session, work_object, Permission.PLAN)
 
 
 def shift_payload(shift: Shift, work_object: WorkObject) -> dict[str, Any]:
@@ -88,16 +97,19 @@ async def _feed(
     cause: str,
     payload: dict[str, Any],
     now: datetime,
+    extra_for: Mapping[int, dict[str, Any]] | None = None,
 ) -> None:
-    """One live-feed event to the owners, the object's managers and its report chat."""
+    """One live-feed event to the owners, the object's managers and its report chat;
+    `extra_for` adds to the payload of some recipients (their buttons)."""
     for recipient in await feed_user_ids(session, work_object):
         await notify(
             session,
             kind=kind,
             dedup_key=f"{kind}:{cause}:u{recipient}",
             not_before=now,
-            payload=payload,
+            payload=payload | (extra_for or {}).get(recipient, {}),
             recipient_user_id=recipient,
+            organization_id=work_object.organization_id,
         )
     if work_object.report_chat_id is not None:
         await notify(
@@ -111,13 +123,52 @@ async def _feed(
 
 
 async def feed_shift(
-    session: AsyncSession, shift: Shift, work_object: WorkObject, now: datetime, *, kind: str
+    session: AsyncSession,
+    shift: Shift,
+    work_object: WorkObject,
+    now: datetime,
+    *,
+    kind: str,
+    extra_for: Mapping[int, dict[str, Any]] | None = None,
 ) -> None:
     """A shift opened, closed or auto-closed (`kind`), with its figures and employee."""
     payload = shift_payload(shift, work_object) | {
         "employee": await display_name_of(session, shift.user_id)
     }
-    await _feed(session, work_object, kind=kind, cause=str(shift.id), payload=payload, now=now)
+    await _feed(
+        session,
+        work_object,
+        kind=kind,
+        cause=str(shift.id),
+        payload=payload,
+        now=now,
+        extra_for=extra_for,
+    )
+
+
+async def feed_auto_closed(
+    session: AsyncSession, shift: Shift, work_object: WorkObject, now: datetime
+) -> None:
+    """A shift closed by the auto-close job, which needs review: those who may correct it
+    (the owners and the managers with `edit_money`) get a button that opens its
+    correction."""
+    correct = {
+        "buttons": [
+            {
+                "text_key": "notify-button-correct-shift",
+                "start_payload": f"{CORRECT_SHIFT_PAYLOAD_PREFIX}{shift.id}",
+            }
+        ]
+    }
+    correctors = await _holders_of(session, work_object, Permission.EDIT_MONEY)
+    await feed_shift(
+        session,
+        shift,
+        work_object,
+        now,
+        kind=SHIFT_AUTO_CLOSED.name,
+        extra_for=dict.fromkeys(correctors, correct),
+    )
 
 
 async def feed_refused(

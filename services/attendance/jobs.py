@@ -68,7 +68,12 @@ async def not_clocked_in_job(context: JobContext) -> int:
             "timezone": work_object.timezone,
         }
         alerts += [
-            UserNotification(recipient, f"{NOT_CLOCKED_IN.name}:{planned.id}:u{recipient}", payload)
+            UserNotification(
+                recipient,
+                f"{NOT_CLOCKED_IN.name}:{planned.id}:u{recipient}",
+                payload,
+                work_object.organization_id,
+            )
             for recipient in recipients[work_object.id]
         ]
         reported += 1

@@ -8,9 +8,10 @@ from services.platform.scheduler import JobContext, ScheduledJob
 
 
 async def poll_pending_payments_job(context: JobContext) -> int:
-    outcomes = await poll_pending_payments(
-        context.session, YookassaGateway(context.settings.yookassa), ManualClock(context.now)
-    )
+    gateway = YookassaGateway(context.settings.yookassa)
+    if not gateway.is_configured:  # no shop, so no payment to ask about
+        return 0
+    outcomes = await poll_pending_payments(context.session, gateway, ManualClock(context.now))
     return sum(outcome != NotificationOutcome.UNCHANGED for outcome in outcomes)
 
 

@@ -4,6 +4,8 @@ it from what the API says (webhook notification or the poller).
 Rules:
 - A payment is created for a tariff and a period; our row's idempotence key goes to
   YooKassa, so a retried creation never makes a second payment.
+- No database transaction is open while YooKassa answers: our rows are committed before
+  each call, so no row (and on SQLite no database) stays locked on a slow network.
 - A notification is never trusted: the payment is fetched from the API, our row is locked
   (`SELECT … FOR UPDATE`) and moves once, pending → succeeded | canceled; repeats and
   races (webhook, poller) are no-ops. `subscription_periods.payment_id` is unique as the
@@ -34,6 +36,7 @@ from services.billing.subscriptions import (
 from services.integrations.yookassa import (
     NewPayment,
     PaymentProviderUnavailable,
+    PaymentsNotConfigured,
     YookassaGateway,
 )
 from services.notify.outbox import (
@@ -104,9 +107,13 @@ async def start_subscription_payment(
 ) -> PaymentLink:
     """Create our payment row and the YooKassa payment; return the confirmation URL.
 
-    Owners only. The organization row is locked, so a double tap reuses the open payment
-    of the same tariff and period instead of creating a second one; a creation that
-    failed half-way is retried with the same idempotence key."""
+    Owners only; refused at once when this installation has no YooKassa shop. The
+    organization row is locked while our payment row is found or made, so a double tap
+    reuses the open payment of the same tariff and period instead of creating a second
+    one. The row is committed before YooKassa is called (the lock goes with it); a
+    creation that failed half-way is retried with the same idempotence key."""
+    if not gateway.is_configured:
+        raise PaymentsNotConfigured()
     require_owner(await actor_in(session, user_id, organization_id))
     organization = await lock_organization(session, organization_id)
     tariff = await session.get(Tariff, tariff_code)
@@ -149,23 +156,23 @@ async def start_subscription_payment(
             tariff=tariff.title,
             organization=organization.name,
         )
-        remote = await gateway.create_payment(
-            NewPayment(
-                amount=payment.amount,
-                currency=payment.currency,
-                description=description,
-                return_url=return_url,
-                idempotence_key=payment.idempotence_key,
-                metadata={
-                    "payment_id": str(payment.id),
-                    "organization_id": str(organization_id),
-                    "tariff": tariff.code,
-                    "period": period.value,
-                },
-                customer_email=customer_email,
-                customer_phone=customer_phone,
-            )
+        new_payment = NewPayment(
+            amount=payment.amount,
+            currency=payment.currency,
+            description=description,
+            return_url=return_url,
+            idempotence_key=payment.idempotence_key,
+            metadata={
+                "payment_id": str(payment.id),
+                "organization_id": str(organization_id),
+                "tariff": tariff.code,
+                "period": period.value,
+            },
+            customer_email=customer_email,
+            customer_phone=customer_phone,
         )
+        await session.commit()
+        remote = await gateway.create_payment(new_payment)
         payment.yookassa_payment_id = remote.id
         payment.confirmation_url = remote.confirmation_url
         await session.flush()
@@ -270,8 +277,9 @@ async def poll_pending_payments(
     batch: int = 100,
 ) -> list[NotificationOutcome]:
     """The fallback for lost webhooks: payments still pending after `older_than` go
-    through the same idempotent path. YooKassa being away skips a payment until the
-    next run (nothing was written for it)."""
+    through the same idempotent path, each settled in its own transaction, committed
+    before YooKassa is asked about the next. YooKassa being away skips a payment until
+    the next run (nothing was written for it)."""
     waiting = list(
         await session.scalars(
             select(Payment.yookassa_payment_id)
@@ -287,6 +295,7 @@ async def poll_pending_payments(
     outcomes = []
     for yookassa_id in waiting:
         assert yookassa_id is not None
+        await session.commit()
         try:
             outcomes.append(
                 await process_payment_notification(session, gateway, clock, yookassa_id)

@@ -173,6 +173,7 @@ async def decide_exchange(
             EXCHANGE_DECIDED.name,
             f"{kind.value}:{exchange_id}:{int(now.timestamp())}",
             recipient,
+            decision.organization_id,
             what=kind.value,
             approved="yes" if approve else "no",
             comment=text,
@@ -188,6 +189,7 @@ class _Decided:
     row: SlotRequest | ShiftOffer | ShiftSwap
     recipients: list[int]
     payload: dict[str, Any]
+    organization_id: int
 
 
 async def _decide_request(
@@ -209,7 +211,12 @@ async def _decide_request(
         request.planned_shift_id = planned_shift.id
     request.status = ExchangeStatus.DONE if approve else ExchangeStatus.REFUSED
     request.resolved_at = clock.now()
-    return _Decided(request, [request.user_id], shift_payload(shift_info(slot, work_object)))
+    return _Decided(
+        request,
+        [request.user_id],
+        shift_payload(shift_info(slot, work_object)),
+        work_object.organization_id,
+    )
 
 
 async def _decide_offer(
@@ -225,13 +232,15 @@ async def _decide_offer(
     if approve:
         planned_shift, slot, work_object = await offered_shift_checked(session, clock, offer, taker)
         await complete_offer(session, clock.now(), offer, planned_shift, taker)
-        return _Decided(offer, recipients, shift_payload(shift_info(slot, work_object)))
-    offered = await session.get(PlannedShift, offer.planned_shift_id)
-    assert offered is not None
-    offer.status = ExchangeStatus.OPEN
-    offer.taker_user_id = offer.taker_membership_id = None
-    await session.flush()
-    return _Decided(offer, recipients, shift_payload(await planned_shift_info(session, offered)))
+        info = shift_info(slot, work_object)
+    else:
+        offered = await session.get(PlannedShift, offer.planned_shift_id)
+        assert offered is not None
+        offer.status = ExchangeStatus.OPEN
+        offer.taker_user_id = offer.taker_membership_id = None
+        await session.flush()
+        info = await planned_shift_info(session, offered)
+    return _Decided(offer, recipients, shift_payload(info), info.organization_id)
 
 
 async def _decide_swap(
@@ -251,5 +260,8 @@ async def _decide_swap(
         swap.resolved_at = clock.now()
         await session.flush()
     return _Decided(
-        swap, [swap.proposer_user_id, swap.partner_user_id], await swap_payload(session, swap)
+        swap,
+        [swap.proposer_user_id, swap.partner_user_id],
+        await swap_payload(session, swap),
+        swap.organization_id,
     )

@@ -72,18 +72,29 @@ async def _tell_lapsed(
     if isinstance(row, ShiftOffer):
         planned_shift = await session.get(PlannedShift, row.planned_shift_id)
         assert planned_shift is not None
-        payload = shift_payload(await planned_shift_info(session, planned_shift), what="offer")
+        info = await planned_shift_info(session, planned_shift)
+        payload, organization_id = shift_payload(info, what="offer"), info.organization_id
         recipients = [row.offered_by_user_id, row.taker_user_id]
     elif isinstance(row, ShiftSwap):
         payload = {"what": "swap", **await swap_payload(session, row)}
+        organization_id = row.organization_id
         recipients = [row.proposer_user_id, row.partner_user_id]
     else:
-        payload = shift_payload(await slot_info(session, row.slot_id), what="request")
+        info = await slot_info(session, row.slot_id)
+        payload, organization_id = shift_payload(info, what="request"), info.organization_id
         recipients = [row.user_id]
     kind = type(row).__tablename__
     for recipient in recipients:
         if recipient is not None:
-            await tell(session, now, EXCHANGE_LAPSED.name, f"{kind}:{row.id}", recipient, **payload)
+            await tell(
+                session,
+                now,
+                EXCHANGE_LAPSED.name,
+                f"{kind}:{row.id}",
+                recipient,
+                organization_id,
+                **payload,
+            )
 
 
 async def announce_open_places_job(context: JobContext) -> int:
@@ -126,6 +137,7 @@ async def announce_open_places_job(context: JobContext) -> int:
             OPEN_PLACES.name,
             digest,
             user_id,
+            None,  # one message about every organization the employee works for
             count=len(new),
             lines=lines,
             more=max(0, len(new) - MAX_PLACES_IN_MESSAGE),

@@ -35,15 +35,23 @@ def button(text_key: str, start_payload: str) -> list[dict[str, str]]:
 
 
 async def tell(
-    session: AsyncSession, now: datetime, kind: str, cause: str, user_id: int, **payload: Any
+    session: AsyncSession,
+    now: datetime,
+    kind: str,
+    cause: str,
+    user_id: int,
+    organization_id: int | None,
+    **payload: Any,
 ) -> None:
-    """One notification of `kind` to the user, once per `cause`."""
+    """One notification of `kind` to the user, once per `cause`; about the organization
+    `organization_id` (None: several), so a dismissed member is not sent it."""
     await notify(
         session,
         kind=kind,
         dedup_key=f"{kind}:{cause}:u{user_id}",
         not_before=now,
         recipient_user_id=user_id,
+        organization_id=organization_id,
         payload=payload,
     )
 
@@ -73,6 +81,7 @@ async def notify_planners(
                     **payload,
                     "buttons": button("notify-button-approvals", APPROVALS_PAYLOAD),
                 },
+                organization_id=work_objects[0].organization_id,
             )
             for planner_id in sorted(recipients or ())
         ],

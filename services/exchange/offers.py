@@ -154,6 +154,7 @@ async def take_offered_shift(
         OFFER_TAKEN.name,
         f"{offer.id}:{user_id}",
         offer.offered_by_user_id,
+        info.organization_id,
         **shift_payload(
             info, taker_name=taker_name, pending="yes" if outcome != Outcome.DONE else "no"
         ),

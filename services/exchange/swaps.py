@@ -157,6 +157,7 @@ async def propose_swap(
         SWAP_PROPOSED.name,
         str(swap.id),
         theirs.user_id,
+        swap.organization_id,
         **shift_payload(await planned_shift_info(session, mine), "give_"),
         **shift_payload(await planned_shift_info(session, theirs), "get_"),
         proposer_name=await display_name(session, user_id),
@@ -285,6 +286,7 @@ async def answer_swap(
         SWAP_ANSWERED.name,
         str(swap.id),
         swap.proposer_user_id,
+        swap.organization_id,
         answer=answer,
         **await swap_payload(session, swap),
     )

@@ -25,6 +25,7 @@ class ExchangeKind(StrEnum):
 class ShiftInfo:
     """A slot or planned shift as employees see it."""
 
+    organization_id: int
     object_id: int
     object_name: str
     local_date: date
@@ -41,6 +42,7 @@ class TakeResult:
 
 def shift_info(slot: TimeSlot, work_object: WorkObject) -> ShiftInfo:
     return ShiftInfo(
+        organization_id=work_object.organization_id,
         object_id=work_object.id,
         object_name=work_object.name,
         local_date=slot.local_date,

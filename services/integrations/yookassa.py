@@ -1,17 +1,17 @@
-"""A thin typed adapter over the official (synchronous) `yookassa` SDK.
-
-Every SDK call runs in a worker thread so the event loop never blocks. `api_url` comes
-from settings, so tests point the SDK at a fake YooKassa API on loopback.
+"""A thin typed adapter over the YooKassa API v3 (HTTP Basic auth with the shop id and
+secret key, an `Idempotence-Key` on creation), asynchronous and bounded in time: a call
+that takes longer than `timeout_seconds`, fails or is refused raises
+`PaymentProviderUnavailable`. Without a shop id and secret key nothing is called:
+`PaymentsNotConfigured` at once. `api_url` comes from settings, so tests talk to a fake
+YooKassa API on loopback.
 """
 
-import asyncio
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import httpx
 import structlog
-from yookassa import Configuration, Payment, Refund
-from yookassa.domain.exceptions import NotFoundError
 
 from services.platform.config import YookassaSettings
 from services.platform.errors import DomainError
@@ -26,6 +26,12 @@ class PaymentProviderUnavailable(DomainError):
     """YooKassa did not answer or refused the request; nothing was charged."""
 
     code = "payment-provider-unavailable"
+
+
+class PaymentsNotConfigured(PaymentProviderUnavailable):
+    """This installation has no YooKassa shop (no shop id or secret key)."""
+
+    code = "payments-not-configured"
 
 
 @dataclass(frozen=True)
@@ -95,51 +101,63 @@ def payment_request_body(new: NewPayment) -> dict[str, Any]:
 
 
 class YookassaGateway:
-    """Creates and reads payments and refunds through the SDK, off the event loop."""
+    """Creates and reads payments and refunds through the API, each call within
+    `timeout_seconds`."""
 
     def __init__(self, settings: YookassaSettings) -> None:
-        Configuration.configure(
-            settings.shop_id,
-            settings.secret_key.get_secret_value(),
-            api_url=settings.api_url.rstrip("/"),
-        )
+        self._settings = settings
+
+    @property
+    def is_configured(self) -> bool:
+        return bool(self._settings.shop_id and self._settings.secret_key.get_secret_value())
 
     async def create_payment(self, new: NewPayment) -> RemotePayment:
-        body = payment_request_body(new)
-        response = await self._call(Payment.create, body, new.idempotence_key)
-        return _remote_payment(response)
+        answer = await self._call(
+            "POST",
+            "/payments",
+            json=payment_request_body(new),
+            headers={"Idempotence-Key": new.idempotence_key},
+        )
+        return _remote_payment(answer)
 
     async def fetch_payment(self, payment_id: str) -> RemotePayment | None:
         """The payment as YooKassa knows it now, or None if YooKassa does not know it."""
         try:
-            response = await self._call(Payment.find_one, payment_id)
+            answer = await self._call("GET", f"/payments/{payment_id}")
         except _Missing:
             return None
-        return _remote_payment(response)
+        return _remote_payment(answer)
 
     async def fetch_refund(self, refund_id: str) -> RemoteRefund | None:
         try:
-            response = await self._call(Refund.find_one, refund_id)
+            answer = await self._call("GET", f"/refunds/{refund_id}")
         except _Missing:
             return None
         return RemoteRefund(
-            id=response.id,
-            payment_id=response.payment_id,
-            status=response.status,
-            amount=Decimal(response.amount.value),
-            currency=response.amount.currency,
+            id=answer["id"],
+            payment_id=answer["payment_id"],
+            status=answer["status"],
+            amount=Decimal(answer["amount"]["value"]),
+            currency=answer["amount"]["currency"],
         )
 
-    @staticmethod
-    async def _call(function: Any, *args: Any) -> Any:
+    async def _call(self, method: str, path: str, **request: Any) -> Any:
+        if not self.is_configured:
+            raise PaymentsNotConfigured()
+        auth = (self._settings.shop_id, self._settings.secret_key.get_secret_value())
         try:
-            return await asyncio.to_thread(function, *args)
-        except NotFoundError as error:
-            raise _Missing from error
-        # The SDK raises its own errors, requests' errors and, for a refused connection,
-        # an AttributeError of its error handler: all mean "YooKassa is not reachable".
-        except Exception as error:
-            log.warning("yookassa.call_failed", call=function.__qualname__, error=repr(error))
+            async with httpx.AsyncClient(
+                base_url=self._settings.api_url.rstrip("/"),
+                auth=auth,
+                timeout=self._settings.timeout_seconds,
+            ) as client:
+                response = await client.request(method, path, **request)
+            if response.status_code == httpx.codes.NOT_FOUND:
+                raise _Missing
+            response.raise_for_status()
+            return response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            log.warning("yookassa.call_failed", call=f"{method} {path}", error=repr(error))
             raise PaymentProviderUnavailable() from error
 
 
@@ -147,15 +165,13 @@ class _Missing(Exception):
     """YooKassa answered 404."""
 
 
-def _remote_payment(response: Any) -> RemotePayment:
-    confirmation = response.confirmation
-    cancellation = response.cancellation_details
+def _remote_payment(answer: Any) -> RemotePayment:
     return RemotePayment(
-        id=response.id,
-        status=response.status,
-        amount=Decimal(response.amount.value),
-        currency=response.amount.currency,
-        confirmation_url=getattr(confirmation, "confirmation_url", None),
-        metadata=dict(response.metadata or {}),
-        cancellation_reason=getattr(cancellation, "reason", None),
+        id=answer["id"],
+        status=answer["status"],
+        amount=Decimal(answer["amount"]["value"]),
+        currency=answer["amount"]["currency"],
+        confirmation_url=(answer.get("confirmation") or {}).get("confirmation_url"),
+        metadata=dict(answer.get("metadata") or {}),
+        cancellation_reason=(answer.get("cancellation_details") or {}).get("reason"),
     )

@@ -1,19 +1,29 @@
 """The notifier: delivers outbox notifications to Telegram, each exactly once.
 
 For each queued id it reads the outbox row (the source of truth), skips what is already
-final, renders `notify-<kind>` in the recipient's language and sends it under Telegram's
-limits (`rate_limit.py`). The row is locked while it is sent, so a duplicate delivery
+final or no longer true (`STILL_CURRENT`: a reminder of a shift since moved), renders
+`notify-<kind>` in the recipient's language and sends it under Telegram's limits
+(`rate_limit.py`). The row is locked while it is sent, so a duplicate delivery
 of the same id waits and then finds it sent; a Redis mark written the moment Telegram
 accepted the message covers a crash before the database commit.
 
+A notification about an organization is skipped for a user who is no longer its active
+member (dismissed).
+
+A notification whose payload lists `media` (kind, file_id pairs) is sent as an album
+with the text as its caption, under the same limits and outcomes.
+
 Outcomes: 429 → the whole sender pauses for `retry_after`, then the message is sent;
-403 → the user (or group) is marked unreachable and the row skipped; network errors and
-5xx → the row goes back to the outbox with a backoff delay, and after `max_attempts` it
-fails (dead-lettered, counted). One recipient's failure never touches another message.
+403 → the user (or group) is marked unreachable and the row skipped; a group upgraded to
+a supergroup → its new id is stored (`chats.follow_chat_migration`) and the message is
+sent there; network errors and 5xx → the row goes back to the outbox with a backoff
+delay, and after `max_attempts` it fails (dead-lettered, counted). One recipient's
+failure never touches another message.
 """
 
 import asyncio
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -28,6 +38,7 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -36,12 +47,20 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.notify.outbox import DEFAULT_TIMEZONE, kind_of
-from services.notify.settings import get_preferences, quiet_hours_end
+from services.integrations.telegram_albums import send_files
+from services.notify.chats import (
+    follow_chat_migration,
+    is_chat_unreachable,
+    mark_chat_reachable,
+    mark_chat_unreachable,
+)
+from services.notify.outbox import DEFAULT_TIMEZONE, SHIFT_REMINDER, kind_of
+from services.notify.reminders import reminder_is_current
+from services.notify.settings import get_preferences, is_active_member, quiet_hours_end
 from services.platform.clock import Clock
 from services.platform.config import NotifierSettings, Settings
-from services.platform.db.models import OutboxMessage, OutboxStatus, UnreachableChat, User
-from services.platform.db.session import SessionFactory, dialect_insert
+from services.platform.db.models import MediaType, OutboxMessage, OutboxStatus, User
+from services.platform.db.session import SessionFactory
 from services.platform.i18n import fluent_args, translator_for
 from services.platform.observability.metrics import (
     NOTIFICATIONS_DEAD_LETTERED,
@@ -59,6 +78,11 @@ FINAL_STATUSES = frozenset({OutboxStatus.SENT, OutboxStatus.SKIPPED, OutboxStatu
 DEFER_CHAT_WAIT_SECONDS = 3.0
 # Before a message that failed unexpectedly is handed back to the queue.
 REQUEUE_PAUSE_SECONDS = 1.0
+# Kinds whose cause may change between queueing and sending, with the check that the
+# message still tells the truth (else it is skipped as outdated).
+STILL_CURRENT: dict[str, Callable[[AsyncSession, OutboxMessage], Awaitable[bool]]] = {
+    SHIFT_REMINDER.name: reminder_is_current,
+}
 
 log = structlog.get_logger("notifier")
 
@@ -82,6 +106,7 @@ class Rendered:
     chat_id: int
     text: str
     reply_markup: InlineKeyboardMarkup | None
+    media: list[tuple[MediaType, str]]
 
 
 def create_sender_bot(settings: Settings) -> Bot:
@@ -173,6 +198,7 @@ class Notifier:
             if outcome is not None:
                 return outcome
             # 429: the sender paused; the message is sent again once the pause is over.
+            # Or the group moved to a new id: the message is sent there.
 
     async def _prepare(self, outbox_id: int) -> Rendered | Outcome:
         """Decide from the row whether and what to send; records skips and deferrals."""
@@ -187,12 +213,19 @@ class Notifier:
             if await self._marks.was_sent(outbox_id):
                 self._finish(row, OutboxStatus.SENT, now)
                 return Outcome.ALREADY_DONE
+            is_current = STILL_CURRENT.get(row.kind)
+            if is_current is not None and not await is_current(session, row):
+                return self._skip(row, "outdated", now)
             kind = kind_of(row.kind)
             language = str(row.payload.get("language") or self._default_language)
             if row.recipient_user_id is not None:
                 user = await session.get(User, row.recipient_user_id)
                 if user is None or not user.is_reachable:
                     return self._skip(row, "unreachable", now)
+                if row.organization_id is not None and not await is_active_member(
+                    session, user.id, row.organization_id
+                ):
+                    return self._skip(row, "not_a_member", now)
                 language = user.language
                 preferences = await get_preferences(session, user.id)
                 if kind.optional and kind.name in preferences.muted_kinds:
@@ -210,7 +243,7 @@ class Notifier:
             else:
                 assert row.chat_id is not None
                 chat_id = row.chat_id
-                if await session.get(UnreachableChat, chat_id) is not None:
+                if await is_chat_unreachable(session, chat_id):
                     return self._skip(row, "unreachable", now)
             return await self._render(row, chat_id, language)
 
@@ -222,7 +255,8 @@ class Notifier:
             if self._bot_username is None:
                 self._bot_username = (await self._bot.me()).username or ""
             markup = render_buttons(buttons, language, self._bot_username)
-        return Rendered(chat_id, text, markup)
+        media = [(MediaType(kind), file_id) for kind, file_id in row.payload.get("media", [])]
+        return Rendered(chat_id, text, markup, media)
 
     async def _wait_for_slot(self, row: OutboxMessage, chat_id: int) -> Outcome | None:
         """Wait for a sending slot (the row is locked by the caller); a chat over its
@@ -245,8 +279,8 @@ class Notifier:
             await asyncio.sleep(wait.seconds)
 
     async def _send(self, outbox_id: int, rendered: Rendered) -> Outcome | None:
-        """Lock the row, take a sending slot, send; None means "throttled, try again".
-        The slot is taken last so that the send leaves right after it."""
+        """Lock the row, take a sending slot, send; None means "send again" (throttled,
+        or the chat moved). The slot is taken last so that the send leaves right after it."""
         async with self._session_factory() as session, session.begin():
             statement = select(OutboxMessage).where(OutboxMessage.id == outbox_id)
             if session.get_bind().dialect.name == "postgresql":
@@ -258,13 +292,18 @@ class Notifier:
             if waited is not None:
                 return waited
             try:
-                await self._bot.send_message(
-                    rendered.chat_id, rendered.text, reply_markup=rendered.reply_markup
-                )
+                await self._transmit(rendered)
             except TelegramRetryAfter as error:
                 NOTIFICATIONS_THROTTLED.labels(row.kind).inc()
                 log.warning("notifier.throttled", retry_after=error.retry_after, kind=row.kind)
                 await self._limiter.pause_all(error.retry_after)
+                return None
+            except TelegramMigrateToChat as error:
+                if row.chat_id is None:  # only groups migrate
+                    return self._dead_letter(row, error.message)
+                log.info("notifier.chat_migrated", old=row.chat_id, new=error.migrate_to_chat_id)
+                await follow_chat_migration(session, row.chat_id, error.migrate_to_chat_id)
+                row.chat_id = error.migrate_to_chat_id
                 return None
             except TelegramForbiddenError as error:
                 await self._mark_unreachable(session, row, rendered.chat_id, error.message)
@@ -273,11 +312,21 @@ class Notifier:
                 return self._dead_letter(row, error.message)
             except (TelegramServerError, TelegramNetworkError, TimeoutError) as error:
                 return self._retry_later(row, str(error))
+            if row.chat_id is not None:
+                await mark_chat_reachable(session, row.chat_id)
             await self._marks.mark_sent(outbox_id)
             self._finish(row, OutboxStatus.SENT, self._clock.now())
             row.attempts += 1
             NOTIFICATIONS_SENT.labels(row.kind).inc()
             return Outcome.SENT
+
+    async def _transmit(self, rendered: Rendered) -> None:
+        if rendered.media:
+            await send_files(self._bot, rendered.chat_id, rendered.media, rendered.text)
+        else:
+            await self._bot.send_message(
+                rendered.chat_id, rendered.text, reply_markup=rendered.reply_markup
+            )
 
     async def _mark_unreachable(
         self, session: AsyncSession, row: OutboxMessage, chat_id: int, reason: str
@@ -287,12 +336,7 @@ class Notifier:
                 update(User).where(User.id == row.recipient_user_id).values(is_reachable=False)
             )
         else:
-            insert = dialect_insert(session)
-            await session.execute(
-                insert(UnreachableChat)
-                .values(chat_id=chat_id, reason=reason[:300], marked_at=self._clock.now())
-                .on_conflict_do_nothing(index_elements=["chat_id"])
-            )
+            await mark_chat_unreachable(session, chat_id, reason, self._clock.now())
         log.info("notifier.unreachable", chat_id=chat_id, reason=reason)
 
     def _finish(self, row: OutboxMessage, status: OutboxStatus, now: datetime) -> None:

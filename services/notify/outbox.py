@@ -101,6 +101,9 @@ BILLING_SUBSCRIPTION_EXPIRED = register_kind(
 )
 ADMIN_BROADCAST = register_kind("admin_broadcast", optional=False, for_managers=True)
 
+# To objects' report chats.
+TASK_PROOF = register_kind("task_proof", optional=False, urgent=True)
+
 
 async def notify(
     session: AsyncSession,
@@ -111,23 +114,33 @@ async def notify(
     payload: dict[str, Any] | None = None,
     recipient_user_id: int | None = None,
     chat_id: int | None = None,
+    organization_id: int | None = None,
 ) -> None:
     """Queue a notification of `kind` (its text is the locale key `notify-<kind>` with
-    `payload` as variables). A second call with the same `dedup_key` does nothing."""
+    `payload` as variables). A second call with the same `dedup_key` does nothing.
+    `organization_id` is the organization it is about: a user who is not (or no longer)
+    its active member is not sent it."""
     if (recipient_user_id is None) == (chat_id is None):
         raise ValueError("a notification goes to exactly one user or one chat")
     await _insert_outbox(
-        session, [_outbox_row(kind, dedup_key, not_before, payload, recipient_user_id, chat_id)]
+        session,
+        [
+            _outbox_row(
+                kind, dedup_key, not_before, payload, recipient_user_id, chat_id, organization_id
+            )
+        ],
     )
 
 
 @dataclass(frozen=True)
 class UserNotification:
-    """One notification of a batch: its recipient, dedup key and variables."""
+    """One notification of a batch: its recipient, dedup key, variables and the
+    organization it is about (see `notify`)."""
 
     recipient_user_id: int
     dedup_key: str
     payload: dict[str, Any]
+    organization_id: int | None = None
 
 
 async def notify_many(
@@ -143,7 +156,15 @@ async def notify_many(
         await _insert_outbox(
             session,
             [
-                _outbox_row(kind, n.dedup_key, not_before, n.payload, n.recipient_user_id, None)
+                _outbox_row(
+                    kind,
+                    n.dedup_key,
+                    not_before,
+                    n.payload,
+                    n.recipient_user_id,
+                    None,
+                    n.organization_id,
+                )
                 for n in notifications
             ],
         )
@@ -156,12 +177,14 @@ def _outbox_row(
     payload: dict[str, Any] | None,
     recipient_user_id: int | None,
     chat_id: int | None,
+    organization_id: int | None,
 ) -> dict[str, Any]:
     return {
         "kind": kind,
         "dedup_key": dedup_key,
         "recipient_user_id": recipient_user_id,
         "chat_id": chat_id,
+        "organization_id": organization_id,
         "payload": payload or {},
         "status": OutboxStatus.PENDING,
         "not_before": not_before,

@@ -22,6 +22,7 @@ from services.platform.observability.metrics import (
     NOTIFICATIONS_PUBLISHED,
     OUTBOX_DUE,
     OUTBOX_LAG,
+    OUTBOX_OLDEST_DUE,
 )
 from services.platform.queue.broker import Broker
 
@@ -111,18 +112,22 @@ class OutboxRelay:
             log.warning("relay.stale_published_requeued", count=count)
         return count
 
-    async def count_due(self) -> int:
+    async def measure_backlog(self) -> None:
+        """The due rows not yet published, and how long the oldest due notification not
+        yet sent (published or not) has waited: minutes mean the worker is stuck."""
+        now = self._clock.now()
+        due = OutboxMessage.not_before <= now
         async with self._session_factory() as session:
             count = await session.scalar(
-                select(func.count())
-                .select_from(OutboxMessage)
-                .where(
-                    OutboxMessage.status == OutboxStatus.PENDING,
-                    OutboxMessage.not_before <= self._clock.now(),
+                select(func.count()).where(OutboxMessage.status == OutboxStatus.PENDING, due)
+            )
+            oldest = await session.scalar(
+                select(func.min(OutboxMessage.not_before)).where(
+                    OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.PUBLISHED)), due
                 )
             )
         OUTBOX_DUE.set(count or 0)
-        return count or 0
+        OUTBOX_OLDEST_DUE.set((now - oldest).total_seconds() if oldest else 0)
 
     async def run(self, stop: asyncio.Event, interval_seconds: float) -> None:
         """Relay until `stop` is set; full batches are followed at once by the next."""

@@ -5,7 +5,9 @@ start. It is written to the outbox one tick before it is due, with its moment mo
 earlier by a stable offset within `reminder_spread_seconds`, so that a thousand 09:00
 shifts do not all send at the same second. The dedup key (shift, holder and start) makes
 the job safe to run any number of times, and a shift that changed hands (give-away, swap)
-reminds its new holder.
+reminds its new holder. A reminder already queued is checked against the shift as it is
+when it is sent (`reminder_is_current`): one for a shift since moved, cancelled or given
+away is dropped, and the shift as it is now gets its own.
 """
 
 from datetime import datetime, timedelta
@@ -13,11 +15,13 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import SHIFT_REMINDER, notify
 from services.notify.settings import REMINDER_LEAD_CHOICES
 from services.platform.db.models import (
     NotificationPreferences,
+    OutboxMessage,
     PlannedShift,
     PlannedShiftStatus,
     WorkObject,
@@ -79,11 +83,14 @@ async def enqueue_shift_reminders(context: "JobContext") -> int:
             ),
             not_before=due,
             recipient_user_id=shift.user_id,
+            organization_id=work_object.organization_id,
             payload={
                 "object_name": work_object.name,
                 "start_time": local_start.strftime("%H:%M"),
                 "start_date": local_start.strftime("%d.%m"),
                 "timezone": work_object.timezone,
+                "shift_id": shift.id,
+                "starts_at": shift.starts_at.isoformat(),
                 "buttons": [
                     {"text_key": "notify-button-open-shift", "start_payload": f"shift_{shift.id}"}
                 ],
@@ -91,3 +98,18 @@ async def enqueue_shift_reminders(context: "JobContext") -> int:
         )
         enqueued += 1
     return enqueued
+
+
+async def reminder_is_current(session: AsyncSession, reminder: OutboxMessage) -> bool:
+    """The reminder's shift is still planned, still its recipient's and still starts when
+    the reminder says."""
+    shift_id = reminder.payload.get("shift_id")
+    if shift_id is None:  # queued before reminders named their shift
+        return True
+    shift = await session.get(PlannedShift, shift_id)
+    return (
+        shift is not None
+        and shift.status == PlannedShiftStatus.PLANNED
+        and shift.user_id == reminder.recipient_user_id
+        and shift.starts_at == datetime.fromisoformat(reminder.payload["starts_at"])
+    )

@@ -55,6 +55,18 @@ async def management_roles(session: AsyncSession, user_id: int) -> set[Membershi
     return {MembershipRole(role) for role in roles}
 
 
+async def is_active_member(session: AsyncSession, user_id: int, organization_id: int) -> bool:
+    """Whether the user is an active member of the organization (not dismissed)."""
+    found = await session.scalar(
+        select(Membership.id).where(
+            Membership.user_id == user_id,
+            Membership.organization_id == organization_id,
+            Membership.status == MembershipStatus.ACTIVE,
+        )
+    )
+    return found is not None
+
+
 def offered_kinds(roles: set[MembershipRole]) -> list[NotificationKind]:
     """The kinds a user may switch off: the optional ones addressed to people like them
     (kinds for owners and managers only to those who own or manage something)."""

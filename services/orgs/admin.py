@@ -4,7 +4,7 @@ counts, read-only organization lookup, tariff edits, a broadcast to every owner.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -27,11 +27,13 @@ from services.platform.db.models import (
     User,
 )
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
+from services.platform.validation import Quantity, parse_money, parse_whole_number
 
 # "Today" and "this month" of the platform's statistics: our users are in Russia.
 PLATFORM_TIMEZONE = ZoneInfo("Europe/Moscow")
 MAX_BROADCAST_LENGTH = 3500
 LOOKUP_LIMIT = 10
+MAX_TARIFF_LIMIT = 100_000
 _UNLIMITED_WORDS = {"-", "∞", "unlimited", "безлимит"}
 
 
@@ -149,22 +151,13 @@ async def organization_card(session: AsyncSession, organization_id: int) -> Orga
 
 
 def _parse_field(field: TariffField, raw: str) -> Decimal | int | None:
-    text = raw.strip().replace(" ", "").replace(",", ".")
-    if field in (TariffField.MAX_OBJECTS, TariffField.MAX_EMPLOYEES) and (
-        text.lower() in _UNLIMITED_WORDS
-    ):
-        return None
     if field in (TariffField.MONTHLY_PRICE, TariffField.YEARLY_PRICE):
-        try:
-            price = Decimal(text)
-        except InvalidOperation as error:
-            raise InvalidInput(field=field.value, reason="not-a-number") from error
-        if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.01")):
-            raise InvalidInput(field=field.value, reason="not-a-number")
-        return price.quantize(Decimal("0.01"))
-    if not text.isdigit():
-        raise InvalidInput(field=field.value, reason="not-a-number")
-    return int(text)
+        return parse_money(raw, field=field.value)
+    if field != TariffField.AI_INSIGHTS_PER_DAY and raw.strip().lower() in _UNLIMITED_WORDS:
+        return None
+    return parse_whole_number(
+        raw, field=field.value, quantity=Quantity.COUNT, minimum=0, maximum=MAX_TARIFF_LIMIT
+    )
 
 
 async def update_tariff(session: AsyncSession, code: str, field: TariffField, raw: str) -> Tariff:
@@ -175,8 +168,6 @@ async def update_tariff(session: AsyncSession, code: str, field: TariffField, ra
     if tariff is None:
         raise NotFound(what="tariff")
     value = _parse_field(TariffField(field), raw)
-    if value is None and field == TariffField.AI_INSIGHTS_PER_DAY:
-        raise InvalidInput(field=field.value, reason="not-a-number")
     if tariff.monthly_price == 0 and field in (
         TariffField.MONTHLY_PRICE,
         TariffField.YEARLY_PRICE,

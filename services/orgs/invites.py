@@ -71,12 +71,6 @@ class InviteUsedUp(DomainError):
     code = "invite-used"
 
 
-class AlreadyMember(DomainError):
-    """Params: organization."""
-
-    code = "invite-already-member"
-
-
 class EmployeeLimitReached(DomainError):
     """The organization's tariff admits no more employees (the joining user's view of
     `TariffLimitReached`). Params: organization."""
@@ -382,9 +376,13 @@ async def reissue_invite(
 
 @dataclass(frozen=True)
 class JoinedOrganization:
+    """The organization the user now acts in; `already_member` when they were one before
+    opening the link."""
+
     organization_id: int
     organization_name: str
     role: MembershipRole
+    already_member: bool = False
 
 
 async def _tell_owners_about_limit(
@@ -413,8 +411,11 @@ async def accept_invite(
 ) -> JoinedOrganization:
     """Join the invite's organization: membership (a dismissed member is taken back),
     objects (with permissions for managers) and the contract rate from today in the
-    organization's timezone — all or nothing. An employee past the tariff's limit is
-    refused and the owners are told (that notice is the only write of a refusal)."""
+    organization's timezone — all or nothing. An active member who opens a link of their
+    organization again (their own, used up, expired or revoked) is not refused: they
+    are told they are a member and act in that organization from now on. An employee
+    past the tariff's limit is refused and the owners are told (that notice is the only
+    write of a refusal)."""
     if await attempts.count(user.telegram_id) >= MAX_FAILED_ATTEMPTS:
         raise TooManyInviteAttempts(minutes=int(FAILED_ATTEMPTS_WINDOW.total_seconds() // 60))
     invite = None
@@ -423,13 +424,6 @@ async def accept_invite(
     if invite is None:
         await attempts.record(user.telegram_id)
         raise InviteNotFound()
-    status = invite_status(invite, clock.now())
-    if status == InviteStatus.REVOKED:
-        raise InviteRevoked()
-    if status == InviteStatus.USED:
-        raise InviteUsedUp()
-    if status == InviteStatus.EXPIRED:
-        raise InviteExpired()
     organization = await session.get(Organization, invite.organization_id)
     assert organization is not None
     membership = await session.scalar(
@@ -438,7 +432,20 @@ async def accept_invite(
         .with_for_update()
     )
     if membership is not None and membership.status == MembershipStatus.ACTIVE:
-        raise AlreadyMember(organization=organization.name)
+        user.active_organization_id = organization.id
+        return JoinedOrganization(
+            organization.id,
+            organization.name,
+            MembershipRole(membership.role),
+            already_member=True,
+        )
+    status = invite_status(invite, clock.now())
+    if status == InviteStatus.REVOKED:
+        raise InviteRevoked()
+    if status == InviteStatus.USED:
+        raise InviteUsedUp()
+    if status == InviteStatus.EXPIRED:
+        raise InviteExpired()
     role = MembershipRole(invite.role)
     if role == MembershipRole.EMPLOYEE:
         try:

@@ -49,7 +49,7 @@ class OverBalance(DomainError):
 
 def _adjustment_amount(amount: Decimal) -> Decimal:
     if amount <= ZERO or amount > MAX_MONEY:
-        raise InvalidInput(field="amount", reason="out-of-range", minimum=0, maximum=MAX_MONEY)
+        raise InvalidInput(field="amount", reason="money", maximum=MAX_MONEY)
     if amount != money(amount):
         raise InvalidInput(field="amount", reason="too-precise")
     return money(amount)
@@ -131,6 +131,7 @@ async def add_manual_adjustment(
             "currency": organization.currency,
         },
         recipient_user_id=employee_user_id,
+        organization_id=organization.id,
     )
     return entry
 
@@ -196,5 +197,6 @@ async def record_payout(
             "currency": organization.currency,
         },
         recipient_user_id=employee_user_id,
+        organization_id=organization.id,
     )
     return entry

@@ -93,6 +93,7 @@ async def close_pay_period(
                         }
                     ],
                 },
+                organization_id=period.organization_id,
             )
             for employee_id, net in rows
         ],

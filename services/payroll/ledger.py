@@ -9,14 +9,14 @@ Hooks the other features call (each in the caller's transaction):
 decided. `record_missing_entries` (a scheduled job) catches any cause a hook missed.
 """
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterable, Sequence
+from datetime import date
 
 from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.entries import Cause, CauseDues, Due, settle
-from services.payroll.rules import ZERO, chargeable_fine
+from services.payroll.rules import ZERO, chargeable_fine, work_date
 from services.platform.db.models import (
     CancellationApproval,
     CancellationReason,
@@ -29,9 +29,9 @@ from services.platform.db.models import (
     ShiftStatus,
     ShiftTask,
     ShiftTaskStatus,
+    WorkObject,
 )
 from services.platform.errors import NotFound
-from services.platform.local_time import local_today
 from services.staff.memberships import organization_of
 
 FINE_TYPES = (
@@ -49,30 +49,45 @@ def _is_finished(shift: Shift) -> bool:
 
 
 def _work_cause(
-    key: str,
-    organization: Organization,
-    work: Shift | PlannedShift,
-    started_at: datetime,
-    **ids: int,
+    key: str, organization: Organization, work: Shift | PlannedShift, day: date, **ids: int
 ) -> Cause:
     """A cause that comes of an employee's work on an object (a shift, a task of it, a
-    cancelled plan): it is theirs, dated by the organization's local date of `started_at`."""
+    cancelled plan): it is theirs, on its work date `day`."""
     return Cause(
         key=key,
         organization=organization,
         user_id=work.user_id,
         membership_id=work.membership_id,
-        work_date=local_today(started_at, organization.timezone),
+        work_date=day,
         object_id=work.object_id,
         **ids,
     )
 
 
-def _shift_item(shift: Shift, organization: Organization) -> CauseDues:
+async def _object_zones(session: AsyncSession, object_ids: Iterable[int]) -> dict[int, str]:
+    """The timezone of each object, in one query."""
+    return dict(
+        (
+            await session.execute(
+                select(WorkObject.id, WorkObject.timezone).where(WorkObject.id.in_(set(object_ids)))
+            )
+        ).all()
+    )
+
+
+def _shift_work_date(shift: Shift, zones: dict[int, str]) -> date:
+    return work_date(shift.planned_start_at, shift.opened_at, zones[shift.object_id])
+
+
+def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str]) -> CauseDues:
     """A finished shift owes its frozen pay and its frozen late fine."""
     assert shift.pay is not None
     cause = _work_cause(
-        f"shift:{shift.id}", organization, shift, shift.opened_at, shift_id=shift.id
+        f"shift:{shift.id}",
+        organization,
+        shift,
+        _shift_work_date(shift, zones),
+        shift_id=shift.id,
     )
     return cause, [
         Due(
@@ -85,11 +100,18 @@ def _shift_item(shift: Shift, organization: Organization) -> CauseDues:
     ]
 
 
-def _task_item(task: ShiftTask, shift: Shift, organization: Organization) -> CauseDues:
+def _task_item(
+    task: ShiftTask, shift: Shift, organization: Organization, zones: dict[int, str]
+) -> CauseDues:
     """A done task owes its bonus; an undone mandatory one its fine (negative)."""
     done = task.status == ShiftTaskStatus.DONE
     cause = _work_cause(
-        f"task:{task.id}", organization, shift, shift.opened_at, shift_id=shift.id, task_id=task.id
+        f"task:{task.id}",
+        organization,
+        shift,
+        _shift_work_date(shift, zones),
+        shift_id=shift.id,
+        task_id=task.id,
     )
     return cause, [
         Due(LedgerEntryType.TASK_BONUS, task.bonus if done else ZERO, reason=task.title),
@@ -118,11 +140,14 @@ async def record_shift_entries(
     """Write the shift's pay and late fine from the values frozen on the shift (rate,
     worked minutes, pay, late minutes, fine). Call it when the shift closes, auto-closes
     or is corrected; again changes nothing. An open shift has nothing to write yet.
-    The work date is the organization's local date of the opening."""
+    The work date is the shift's (`rules.work_date`), in the object's timezone."""
     if not _is_finished(shift):
         return 0
     organization = await organization_of(session, shift.organization_id)
-    return await settle(session, [_shift_item(shift, organization)], author_user_id=author_user_id)
+    zones = await _object_zones(session, [shift.object_id])
+    return await settle(
+        session, [_shift_item(shift, organization, zones)], author_user_id=author_user_id
+    )
 
 
 async def record_task_entries(session: AsyncSession, shift: Shift) -> int:
@@ -132,15 +157,16 @@ async def record_task_entries(session: AsyncSession, shift: Shift) -> int:
     if not _is_finished(shift):
         return 0
     organization = await organization_of(session, shift.organization_id)
+    zones = await _object_zones(session, [shift.object_id])
     tasks = await _tasks_of(session, [shift.id])
-    return await settle(session, [_task_item(task, shift, organization) for task in tasks])
+    return await settle(session, [_task_item(task, shift, organization, zones) for task in tasks])
 
 
 async def _cancellation_items(
     session: AsyncSession, cancellations: Sequence[ShiftCancellation]
 ) -> list[CauseDues]:
-    """What each cancellation owes (`chargeable_fine`), dated by the
-    planned shift's local date and explained by the reason's title."""
+    """What each cancellation owes (`chargeable_fine`), dated by the planned shift's
+    local date in its object's timezone and explained by the reason's title."""
     planned = {
         p.id: p
         for p in await session.scalars(
@@ -159,6 +185,7 @@ async def _cancellation_items(
             )
         ).all()
     )
+    zones = await _object_zones(session, [p.object_id for p in planned.values()])
     items: list[CauseDues] = []
     for cancellation in cancellations:
         plan = planned.get(cancellation.planned_shift_id)
@@ -169,7 +196,7 @@ async def _cancellation_items(
             f"cancellation:{cancellation.id}",
             organization,
             plan,
-            plan.starts_at,
+            work_date(plan.starts_at, plan.starts_at, zones[plan.object_id]),
             cancellation_id=cancellation.id,
         )
         due = Due(
@@ -211,13 +238,15 @@ async def record_missing_entries(session: AsyncSession) -> int:
         )
     )
     by_id = {shift.id: shift for shift in shifts}
+    zones = await _object_zones(session, [shift.object_id for shift in shifts])
     items: list[CauseDues] = []
     for shift in shifts:
-        items.append(_shift_item(shift, await organization_of(session, shift.organization_id)))
+        organization = await organization_of(session, shift.organization_id)
+        items.append(_shift_item(shift, organization, zones))
     for task in await _tasks_of(session, list(by_id)) if shifts else []:
         shift = by_id[task.shift_id]
         organization = await organization_of(session, shift.organization_id)
-        items.append(_task_item(task, shift, organization))
+        items.append(_task_item(task, shift, organization, zones))
     cancellations = list(
         await session.scalars(
             select(ShiftCancellation)

@@ -16,7 +16,8 @@ def signed_money(i18n: Translator, amount: Decimal, currency: str) -> str:
 
 
 def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
-    """One ledger line in words; a reversal and an entry for a closed period say so."""
+    """One ledger line in words; a reversal, an entry for a closed period and the pay of
+    an auto-closed shift that needs review say so."""
     method = i18n.get(f"payroll-method-{line.payout_method}") if line.payout_method else ""
     text = i18n.get(
         f"payroll-line-{line.type}",
@@ -32,6 +33,8 @@ def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
         text = i18n.get("payroll-line-reversal", line=text)
     if line.late_for_closed_period:
         text = i18n.get("payroll-line-late", line=text)
+    if line.needs_review:
+        text = i18n.get("payroll-line-needs-review", line=text)
     return text
 
 

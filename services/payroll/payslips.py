@@ -25,6 +25,7 @@ from services.platform.db.models import (
     PayPeriodStatus,
     Payslip,
     Permission,
+    Shift,
     User,
     WorkObject,
 )
@@ -61,6 +62,8 @@ class PayslipLine:
     payout_method: PayoutMethod | None
     is_reversal: bool
     late_for_closed_period: bool
+    # The pay of an auto-closed shift nobody has corrected yet: its end is a guess.
+    needs_review: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,15 +181,20 @@ def _empty_totals(user: User) -> PayslipTotals:
 
 async def _lines(session: AsyncSession, period_id: int, user_id: int) -> list[PayslipLine]:
     rows = await session.execute(
-        select(LedgerEntry, WorkObject.name)
+        select(LedgerEntry, WorkObject.name, Shift.needs_review)
         .outerjoin(WorkObject, WorkObject.id == LedgerEntry.object_id)
+        .outerjoin(Shift, Shift.id == LedgerEntry.shift_id)
         .where(LedgerEntry.pay_period_id == period_id, LedgerEntry.user_id == user_id)
         .order_by(LedgerEntry.work_date, LedgerEntry.id)
     )
-    return [_line(entry, object_name) for entry, object_name in rows]
+    return [
+        _line(entry, object_name, bool(shift_needs_review))
+        for entry, object_name, shift_needs_review in rows
+    ]
 
 
-def _line(entry: LedgerEntry, object_name: str | None) -> PayslipLine:
+def _line(entry: LedgerEntry, object_name: str | None, shift_needs_review: bool) -> PayslipLine:
+    is_reversal = entry.reverses_entry_id is not None
     return PayslipLine(
         entry_id=entry.id,
         type=LedgerEntryType(entry.type),
@@ -197,8 +205,11 @@ def _line(entry: LedgerEntry, object_name: str | None) -> PayslipLine:
         amount=entry.amount,
         reason=entry.reason,
         payout_method=PayoutMethod(entry.payout_method) if entry.payout_method else None,
-        is_reversal=entry.reverses_entry_id is not None,
+        is_reversal=is_reversal,
         late_for_closed_period=entry.late_for_closed_period,
+        needs_review=shift_needs_review
+        and entry.type == LedgerEntryType.SHIFT_PAY
+        and not is_reversal,
     )
 
 

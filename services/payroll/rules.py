@@ -1,6 +1,6 @@
 """Money and the pay rules of a shift, pure: rounding to kopecks, hours of minutes,
-lateness, the late fine, paid time, worked minutes, pay, the rate's priority, which
-planned shifts can be opened now, when a forgotten shift is closed and what a
+lateness, the late fine, paid time, worked minutes, pay, the rate's priority, the work
+date, which planned shifts can be opened now, when a forgotten shift is closed and what a
 cancellation is charged. Instants are aware UTC datetimes; local dates and times come
 only from the object's `ZoneInfo`."""
 
@@ -16,7 +16,6 @@ from services.platform.local_time import local_to_utc, local_today
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
-MAX_SHIFT_LENGTH = timedelta(hours=16)
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -100,6 +99,14 @@ def frozen_rate(
     return FrozenRate(money(object_rate), RateSource.OBJECT)
 
 
+def work_date(planned_start: datetime | None, opened_at: datetime, zone: ZoneInfo | str) -> date:
+    """The day a shift's work (its pay, fines, bonuses, rate version and pay period)
+    belongs to: the planned start's local date in the object's timezone, or for a
+    spontaneous shift the opening's. Clocking in early for a shift after midnight does
+    not move it to the day before."""
+    return local_today(planned_start or opened_at, zone)
+
+
 def is_openable(
     planned_start: datetime,
     planned_end: datetime,
@@ -152,12 +159,13 @@ def scheduled_end(
     opening_hours: dict[str, Any],
     zone: ZoneInfo,
     opened_at: datetime,
+    max_length: timedelta,
 ) -> datetime:
     """When the shift is due to end: the planned end; for a spontaneous shift the object's
-    closing time, never later than 16 hours after opening."""
+    closing time, never later than the object's maximum shift length after opening."""
     if planned_end is not None:
         return planned_end
-    cap = opened_at + MAX_SHIFT_LENGTH
+    cap = opened_at + max_length
     closing = closing_time_after(opening_hours, zone, opened_at)
     return min(closing, cap) if closing is not None else cap
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.payroll.periods import DEFAULT_ANCHOR, MAX_PAY_DAY_OFFSET, open_current_period
 from services.platform.clock import Clock
 from services.platform.db.models import OrganizationPayrollSettings, PayPeriod, PayPeriodKind
-from services.platform.errors import InvalidInput
+from services.platform.validation import Quantity, require_in_range
 from services.staff.permissions import actor_in, require_owner
 
 
@@ -37,10 +37,13 @@ async def update_payroll_settings(
     first new period may be shorter so that new ones line up with the `anchor_date`
     (weeks run Monday to Sunday)."""
     require_owner(await actor_in(session, user_id, organization_id))
-    if not 0 <= pay_day_offset_days <= MAX_PAY_DAY_OFFSET:
-        raise InvalidInput(
-            field="pay_day", reason="out-of-range", minimum=0, maximum=MAX_PAY_DAY_OFFSET
-        )
+    require_in_range(
+        pay_day_offset_days,
+        field="pay_day",
+        quantity=Quantity.DAYS,
+        minimum=0,
+        maximum=MAX_PAY_DAY_OFFSET,
+    )
     current = await open_current_period(session, clock, organization_id)
     settings = await session.get(OrganizationPayrollSettings, organization_id)
     if settings is None:

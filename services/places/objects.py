@@ -25,6 +25,7 @@ from services.platform.db.models.objects import MAX_GEOFENCE_RADIUS_M, MIN_GEOFE
 from services.platform.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from services.platform.validation import (
     MAX_ADDRESS_LENGTH,
+    Quantity,
     clean_name,
     clean_text,
     parse_money,
@@ -48,6 +49,7 @@ MAX_GRACE_MINUTES = 240
 MAX_AUTO_CLOSE_GRACE_MINUTES = 720
 MAX_EARLY_ARRIVAL_MINUTES = 240
 MAX_NOT_CLOCKED_IN_ALERT_MINUTES = 240
+MAX_SHIFT_HOURS = 24
 REPORT_CHAT_CODE_TTL = timedelta(hours=24)
 
 
@@ -69,6 +71,7 @@ class ObjectField(StrEnum):
     AUTO_CLOSE_GRACE = "auto_close_grace"
     EARLY_ARRIVAL = "early_arrival"
     NOT_CLOCKED_IN_ALERT = "not_clocked_in_alert"
+    MAX_SHIFT_LENGTH = "max_shift_hours"
 
 
 class ObjectFlag(StrEnum):
@@ -230,7 +233,11 @@ async def create_object(
 _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
     ObjectField.NAME: clean_name,
     ObjectField.RADIUS: lambda raw: parse_whole_number(
-        raw, field="radius", minimum=MIN_GEOFENCE_RADIUS_M, maximum=MAX_GEOFENCE_RADIUS_M
+        raw,
+        field="radius",
+        quantity=Quantity.METRES,
+        minimum=MIN_GEOFENCE_RADIUS_M,
+        maximum=MAX_GEOFENCE_RADIUS_M,
     ),
     ObjectField.TIMEZONE: validate_timezone,
     ObjectField.BASE_RATE: lambda raw: parse_money(raw, field="base_rate", maximum=MAX_HOURLY_RATE),
@@ -238,16 +245,31 @@ _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
         raw, field="late_fine", maximum=MAX_FINE_PER_MINUTE
     ),
     ObjectField.LATE_GRACE: lambda raw: parse_whole_number(
-        raw, field="late_grace", minimum=0, maximum=MAX_GRACE_MINUTES
+        raw, field="late_grace", quantity=Quantity.MINUTES, minimum=0, maximum=MAX_GRACE_MINUTES
     ),
     ObjectField.AUTO_CLOSE_GRACE: lambda raw: parse_whole_number(
-        raw, field="auto_close_grace", minimum=0, maximum=MAX_AUTO_CLOSE_GRACE_MINUTES
+        raw,
+        field="auto_close_grace",
+        quantity=Quantity.MINUTES,
+        minimum=0,
+        maximum=MAX_AUTO_CLOSE_GRACE_MINUTES,
     ),
     ObjectField.EARLY_ARRIVAL: lambda raw: parse_whole_number(
-        raw, field="early_arrival", minimum=0, maximum=MAX_EARLY_ARRIVAL_MINUTES
+        raw,
+        field="early_arrival",
+        quantity=Quantity.MINUTES,
+        minimum=0,
+        maximum=MAX_EARLY_ARRIVAL_MINUTES,
     ),
     ObjectField.NOT_CLOCKED_IN_ALERT: lambda raw: parse_whole_number(
-        raw, field="not_clocked_in_alert", minimum=1, maximum=MAX_NOT_CLOCKED_IN_ALERT_MINUTES
+        raw,
+        field="not_clocked_in_alert",
+        quantity=Quantity.MINUTES,
+        minimum=1,
+        maximum=MAX_NOT_CLOCKED_IN_ALERT_MINUTES,
+    ),
+    ObjectField.MAX_SHIFT_LENGTH: lambda raw: parse_whole_number(
+        raw, field="max_shift_hours", quantity=Quantity.HOURS, minimum=1, maximum=MAX_SHIFT_HOURS
     ),
 }
 
@@ -261,6 +283,7 @@ _COLUMN_OF_FIELD = {
     ObjectField.AUTO_CLOSE_GRACE: "auto_close_grace_minutes",
     ObjectField.EARLY_ARRIVAL: "early_arrival_minutes",
     ObjectField.NOT_CLOCKED_IN_ALERT: "not_clocked_in_alert_minutes",
+    ObjectField.MAX_SHIFT_LENGTH: "max_shift_hours",
 }
 
 
@@ -269,7 +292,7 @@ async def set_object_field(
 ) -> WorkObject:
     """Set one field from what the user typed. Limits: radius 30–5000 m; grace and
     early-arrival minutes 0–240 (auto-close grace 0–720, the "not clocked in" alert
-    1–240); hourly rate up to 100 000 ₽
+    1–240); the maximum shift length 1–24 hours; hourly rate up to 100 000 ₽
     and fine per minute up to 10 000 ₽, never negative, kopecks at most."""
     value = _PARSERS[field](raw)
     work_object = await _editable_object(session, user, object_id)

@@ -183,6 +183,7 @@ async def assign_employee(
         dedup_key=f"shift-assigned:{planned_shift.id}",
         not_before=clock.now(),
         recipient_user_id=planned_shift.user_id,
+        organization_id=work_object.organization_id,
         payload=slot_payload(work_object, slot),
     )
     return planned_shift
@@ -209,6 +210,7 @@ async def book_slot(
             dedup_key=f"shift-booked:{planned_shift.id}:{planner_id}",
             not_before=clock.now(),
             recipient_user_id=planner_id,
+            organization_id=work_object.organization_id,
             payload=slot_payload(
                 work_object, slot, employee_name=employee.display_name if employee else ""
             ),
@@ -255,6 +257,7 @@ async def unassign(
         dedup_key=f"shift-unassigned:{planned_shift.id}",
         not_before=now,
         recipient_user_id=planned_shift.user_id,
+        organization_id=work_object.organization_id,
         payload=slot_payload(work_object, slot, comment=cancellation.comment),
     )
     return cancellation
@@ -297,6 +300,7 @@ async def move_planned_shift(
         dedup_key=f"shift-moved:{moved.id}",
         not_before=clock.now(),
         recipient_user_id=moved.user_id,
+        organization_id=new_object.organization_id,
         payload=slot_payload(
             new_object,
             new_slot,

@@ -183,6 +183,7 @@ async def cancel_planned_shift(
             dedup_key=f"{kind}:{cancellation.id}:{planner_id}",
             not_before=now,
             recipient_user_id=planner_id,
+            organization_id=organization.id,
             payload=slot_payload(
                 work_object,
                 slot,
@@ -247,6 +248,7 @@ async def decide_cancellation(
         dedup_key=f"{kind}:{cancellation.id}",
         not_before=now,
         recipient_user_id=planned_shift.user_id,
+        organization_id=work_object.organization_id,
         payload=slot_payload(
             work_object,
             slot,

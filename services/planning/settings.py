@@ -1,14 +1,14 @@
 """The organization's planning settings, set by its owner: the fine for a short-notice
 cancellation and the weekly hours an employee may take on through exchange."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import OrganizationPlanningSettings
 from services.platform.db.session import dialect_insert
-from services.platform.errors import InvalidInput
+from services.platform.validation import Quantity, parse_money, parse_whole_number
 from services.staff.permissions import actor_in, require_owner
 
 MAX_WEEKLY_HOURS = 168
@@ -24,16 +24,6 @@ async def planning_settings(
             organization_id=organization_id, cancellation_fine=Decimal("0.00")
         )
     return settings
-
-
-def _fine_amount(raw: str | Decimal) -> Decimal:
-    try:
-        value = Decimal(str(raw).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
-    except InvalidOperation as error:
-        raise InvalidInput(field="amount", reason="not-money") from error
-    if not value.is_finite() or value < 0 or value >= Decimal("10000000"):
-        raise InvalidInput(field="amount", reason="not-money")
-    return value.quantize(Decimal("0.01"))
 
 
 async def _save_planning_settings(
@@ -53,12 +43,12 @@ async def _save_planning_settings(
 
 
 async def set_cancellation_fine(
-    session: AsyncSession, *, user_id: int, organization_id: int, amount: str | Decimal
+    session: AsyncSession, *, user_id: int, organization_id: int, amount: str
 ) -> OrganizationPlanningSettings:
     """The owner sets the fine for a short-notice cancellation (0 means none)."""
     require_owner(await actor_in(session, user_id, organization_id))
     return await _save_planning_settings(
-        session, organization_id, cancellation_fine=_fine_amount(amount)
+        session, organization_id, cancellation_fine=parse_money(amount, field="amount")
     )
 
 
@@ -68,9 +58,11 @@ async def set_weekly_hours_cap(
     """The owner sets how many planned hours a week an employee may take on through open
     places, give-aways and swaps (0 means no cap)."""
     require_owner(await actor_in(session, user_id, organization_id))
-    text = (hours or "").strip()
-    if not text.isdigit() or int(text) > MAX_WEEKLY_HOURS:
-        raise InvalidInput(field="weekly_hours_cap", reason="weekly-hours", limit=MAX_WEEKLY_HOURS)
-    return await _save_planning_settings(
-        session, organization_id, weekly_hours_cap=int(text) or None
+    cap = parse_whole_number(
+        hours,
+        field="weekly_hours_cap",
+        quantity=Quantity.HOURS,
+        minimum=0,
+        maximum=MAX_WEEKLY_HOURS,
     )
+    return await _save_planning_settings(session, organization_id, weekly_hours_cap=cap or None)

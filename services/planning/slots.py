@@ -236,6 +236,7 @@ async def delete_slot(session: AsyncSession, clock: Clock, *, user_id: int, slot
             dedup_key=f"slot-deleted:{planned_shift.id}",
             not_before=now,
             recipient_user_id=planned_shift.user_id,
+            organization_id=work_object.organization_id,
             payload=slot_payload(work_object, slot),
         )
     slot.deleted_at = now

@@ -51,6 +51,8 @@ class YookassaSettings(_Group):
     shop_id: str = ""
     secret_key: SecretStr = SecretStr("")
     api_url: str = "https://api.yookassa.ru/v3"
+    # A whole call (connecting included): a hung API never holds a user or a job longer.
+    timeout_seconds: float = 10.0
     trusted_ips: str = (
         "185.71.76.0/27,185.71.77.0/27,77.75.153.0/25,77.75.156.11,77.75.156.35,"
         "77.75.154.128/25,2a02:5180::/32"

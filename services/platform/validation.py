@@ -2,14 +2,16 @@
 
 Every refusal is an `InvalidInput` with a `reason` (locale key
 `error-invalid-input-<reason>`) and the limits as variables, so the user learns what to
-type instead. Texts are kept verbatim (HTML-like text included); escaping is the job of
-whoever renders them.
+type instead: a number's refusal names what it counts (metres, minutes, days, roubles
+with kopecks) and its range, whatever was wrong with it. Texts are kept verbatim
+(HTML-like text included); escaping is the job of whoever renders them.
 """
 
 import re
 import unicodedata
 from datetime import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -18,6 +20,17 @@ from services.platform.errors import InvalidInput
 MAX_NAME_LENGTH = 128
 MAX_ADDRESS_LENGTH = 512
 MAX_MONEY = Decimal("1000000.00")
+
+
+class Quantity(StrEnum):
+    """What a whole number counts; each has its hint (`error-invalid-input-whole-<value>`)."""
+
+    METRES = "metres"
+    MINUTES = "minutes"
+    HOURS = "hours"
+    DAYS = "days"
+    COUNT = "count"
+
 
 _HOURS_PATTERN = re.compile(
     r"^\s*(?P<start_hour>\d{1,2})(?::(?P<start_minute>\d{2}))?\s*[-–—]\s*"
@@ -43,38 +56,40 @@ def clean_name(raw: str | None, *, field: str = "name") -> str:
     return clean_text(raw, field=field, max_length=MAX_NAME_LENGTH)
 
 
-def _number_text(raw: str | None, field: str) -> str:
-    text = (raw or "").strip().replace(" ", "").replace("\u00a0", "")
-    if not text:
-        raise InvalidInput(field=field, reason="empty")
-    if len(text) > 32:
-        raise InvalidInput(field=field, reason="not-a-number")
-    return text
+def _number_text(raw: str | None) -> str:
+    return (raw or "").strip().replace(" ", "").replace("\u00a0", "")
 
 
-def parse_whole_number(raw: str | None, *, field: str, minimum: int, maximum: int) -> int:
-    """A whole number within [minimum, maximum]; anything else is refused with the range."""
-    text = _number_text(raw, field)
-    if not re.fullmatch(r"[+-]?\d+", text):
-        raise InvalidInput(field=field, reason="not-a-number")
-    value = int(text)
-    if not minimum <= value <= maximum:
-        raise InvalidInput(field=field, reason="out-of-range", minimum=minimum, maximum=maximum)
+def require_in_range(
+    value: int | None, *, field: str, quantity: Quantity, minimum: int, maximum: int
+) -> int:
+    """`value` when it is within [minimum, maximum]; anything else (None: not a whole
+    number at all) is refused with the quantity and the range."""
+    if value is None or not minimum <= value <= maximum:
+        raise InvalidInput(
+            field=field, reason=f"whole-{quantity}", minimum=minimum, maximum=maximum
+        )
     return value
+
+
+def parse_whole_number(
+    raw: str | None, *, field: str, quantity: Quantity, minimum: int, maximum: int
+) -> int:
+    """A whole number of `quantity` within [minimum, maximum]."""
+    text = _number_text(raw)
+    value = int(text) if re.fullmatch(r"[+-]?\d{1,32}", text) else None
+    return require_in_range(value, field=field, quantity=quantity, minimum=minimum, maximum=maximum)
 
 
 def parse_money(raw: str | None, *, field: str, maximum: Decimal = MAX_MONEY) -> Decimal:
     """An amount in roubles: not negative, at most two decimals (comma or dot), not
-    absurdly large."""
-    text = _number_text(raw, field).replace(",", ".")
-    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
-        raise InvalidInput(field=field, reason="not-a-number")
-    try:
-        value = Decimal(text)
-    except InvalidOperation as error:
-        raise InvalidInput(field=field, reason="not-a-number") from error
-    if value < 0 or value > maximum:
-        raise InvalidInput(field=field, reason="out-of-range", minimum=0, maximum=maximum)
+    absurdly large; refused with the maximum."""
+    text = _number_text(raw).replace(",", ".")
+    if not re.fullmatch(r"\+?\d{1,32}(\.\d{1,32})?", text):
+        raise InvalidInput(field=field, reason="money", maximum=maximum)
+    value = Decimal(text)
+    if value > maximum:
+        raise InvalidInput(field=field, reason="money", maximum=maximum)
     if value != value.quantize(Decimal("0.01")):
         raise InvalidInput(field=field, reason="too-precise")
     return value.quantize(Decimal("0.01"))

@@ -1,55 +1,43 @@
-"""A report as an Excel workbook (openpyxl): a summary sheet, one row per employee with
-every figure, one row per day and one per object. Money columns appear only when the
-report shows money. Pure formatting of `services.reports.report.Report`: no queries."""
+"""A report as an Excel workbook: a summary sheet, then one row per employee with every
+figure, one row per day and one per object, each with a totals row. Money columns appear
+only when the report shows money. Pure formatting of `services.reports.report.Report`:
+no queries; CPU work, so callers on the event loop run it in a thread."""
 
-import io
-from decimal import Decimal
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from services.payroll.rules import hours_of
 from services.platform.i18n import Translator
+from services.platform.xlsx import (
+    DATE_FORMAT,
+    HOURS_FORMAT,
+    MONEY_FORMAT,
+    Column,
+    Sheet,
+    totals_of,
+    workbook_bytes,
+)
 from services.reports.report import Report
-
-_MONEY_FORMAT = "#,##0.00"
-_HOURS_FORMAT = "0.00"
 
 
 def _sheet(
-    workbook: Workbook,
-    title: str,
+    translator: Translator,
+    title_key: str,
     columns: list[tuple[str, str | None]],
     rows: list[list[Any]],
-    translator: Translator,
-) -> Worksheet:
+) -> Sheet:
     """`columns`: (locale key of the header, number format or None)."""
-    sheet = workbook.create_sheet(title)
-    sheet.append([translator.get(key) for key, _ in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for index, (_, number_format) in enumerate(columns, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = 16
-        if number_format:
-            for cell in sheet[letter][1:]:
-                cell.number_format = number_format
-    return sheet
+    return Sheet(
+        translator.get(title_key),
+        [Column(translator.get(key), number_format) for key, number_format in columns],
+        rows,
+        totals=totals_of(translator.get("reports-xlsx-total"), rows) if rows else None,
+    )
 
 
 def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]:
     money = report.show_money
-    workbook = Workbook()
-    summary = workbook.active
-    assert summary is not None
-    summary.title = translator.get("reports-xlsx-summary")
     totals = report.totals
     lines: list[tuple[str, Any]] = [
-        ("reports-xlsx-scope", report.scope_title),
         ("reports-xlsx-period-start", report.period.start),
         ("reports-xlsx-period-end", report.period.end),
         ("reports-xlsx-shifts", totals.shifts),
@@ -68,21 +56,18 @@ def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]
             ("reports-xlsx-fines", totals.fines),
             ("reports-xlsx-bonuses", totals.bonuses),
         ]
-    for key, value in lines:
-        summary.append([translator.get(key), value])
-        cell = summary.cell(row=summary.max_row, column=2)
-        if isinstance(value, Decimal):
-            cell.number_format = _MONEY_FORMAT
-        elif key.startswith("reports-xlsx-period"):
-            cell.number_format = "yyyy-mm-dd"
-    summary.column_dimensions["A"].width = 28
-    summary.column_dimensions["B"].width = 20
+    # The scope is the summary's header: it stays in view as the other lines scroll.
+    summary = Sheet(
+        translator.get("reports-xlsx-summary"),
+        [Column(translator.get("reports-xlsx-scope")), Column(report.scope_title)],
+        [[translator.get(key), value] for key, value in lines],
+    )
 
-    money_columns: list[tuple[str, str | None]] = [("reports-xlsx-cost", _MONEY_FORMAT)]
+    money_columns: list[tuple[str, str | None]] = [("reports-xlsx-cost", MONEY_FORMAT)]
     employee_columns: list[tuple[str, str | None]] = [
         ("reports-xlsx-employee", None),
         ("reports-xlsx-shifts", None),
-        ("reports-xlsx-hours", _HOURS_FORMAT),
+        ("reports-xlsx-hours", HOURS_FORMAT),
         *(money_columns if money else []),
         ("reports-xlsx-late-arrivals", None),
         ("reports-xlsx-late-minutes", None),
@@ -92,7 +77,7 @@ def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]
         ("reports-xlsx-tasks-done", None),
         ("reports-xlsx-tasks-total", None),
         *(
-            [("reports-xlsx-fines", _MONEY_FORMAT), ("reports-xlsx-bonuses", _MONEY_FORMAT)]
+            [("reports-xlsx-fines", MONEY_FORMAT), ("reports-xlsx-bonuses", MONEY_FORMAT)]
             if money
             else []
         ),
@@ -114,27 +99,21 @@ def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]
         ]
         for e in report.employees
     ]
-    _sheet(
-        workbook,
-        translator.get("reports-xlsx-employees"),
-        employee_columns,
-        employee_rows,
-        translator,
-    )
+    employees = _sheet(translator, "reports-xlsx-employees", employee_columns, employee_rows)
     day_columns: list[tuple[str, str | None]] = [
-        ("reports-xlsx-date", "yyyy-mm-dd"),
+        ("reports-xlsx-date", DATE_FORMAT),
         ("reports-xlsx-shifts", None),
-        ("reports-xlsx-hours", _HOURS_FORMAT),
+        ("reports-xlsx-hours", HOURS_FORMAT),
         *(money_columns if money else []),
     ]
     day_rows = [
         [d.day, d.shifts, hours_of(d.minutes), *([d.cost] if money else [])] for d in report.days
     ]
-    _sheet(workbook, translator.get("reports-xlsx-days"), day_columns, day_rows, translator)
+    days = _sheet(translator, "reports-xlsx-days", day_columns, day_rows)
     object_columns: list[tuple[str, str | None]] = [
         ("reports-xlsx-object", None),
         ("reports-xlsx-shifts", None),
-        ("reports-xlsx-hours", _HOURS_FORMAT),
+        ("reports-xlsx-hours", HOURS_FORMAT),
         *(money_columns if money else []),
         ("reports-xlsx-late-arrivals", None),
     ]
@@ -142,10 +121,7 @@ def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]
         [o.name, o.shifts, hours_of(o.minutes), *([o.cost] if money else []), o.late_arrivals]
         for o in report.objects
     ]
-    _sheet(
-        workbook, translator.get("reports-xlsx-objects"), object_columns, object_rows, translator
-    )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    objects = _sheet(translator, "reports-xlsx-objects", object_columns, object_rows)
+    content = workbook_bytes([summary, employees, days, objects])
     filename = f"report_{report.period.start.isoformat()}_{report.period.end.isoformat()}.xlsx"
-    return filename, buffer.getvalue()
+    return filename, content

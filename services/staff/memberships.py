@@ -398,11 +398,12 @@ async def set_manager_permissions(
     await session.flush()
 
 
-async def dismiss(
+async def end_contract(
     session: AsyncSession, actor: Actor, clock: Clock, membership_id: int, *, on_date: date
-) -> None:
+) -> Membership:
     """End the contract on `on_date` (not before it started, not in the future): the
-    member loses access; shifts, rates and payroll history stay."""
+    member loses access; shifts, rates and payroll history stay. The dismissal itself,
+    which also releases the member's planned shifts, is `planning.dismissals.dismiss`."""
     membership = await _managed_member(session, actor, membership_id)
     _require_active(membership)
     if membership.user_id == actor.user_id:
@@ -415,6 +416,7 @@ async def dismiss(
     membership.status = MembershipStatus.ENDED
     membership.ended_on = on_date
     await session.flush()
+    return membership
 
 
 async def manager_object_permissions(

@@ -48,6 +48,7 @@ async def remind_unfinished_tasks_job(context: JobContext) -> int:
                     "tasks": "\n".join(f"• {title}" for title in titles),
                     "timezone": work_object.timezone,
                 },
+                shift.organization_id,
             )
             for shift, work_object, titles in open_titles.values()
         ],

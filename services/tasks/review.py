@@ -1,5 +1,7 @@
-"""Review of task proofs by the owner or a manager who may view the object: the proofs of
-the last week, a proof's files, and rejecting a proof (the task opens again)."""
+"""Review of task proofs: the owner or a manager who may view the object sees the proofs
+of the last week and a proof's files; rejecting a proof (the task opens again, its bonus
+is taken back or its fine applies) takes the permission that approves the employees'
+work, `plan`, as approving a clock-in or a cancellation document does."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,7 +23,7 @@ from services.platform.db.models import (
     User,
     WorkObject,
 )
-from services.platform.errors import NotFound
+from services.platform.errors import NotFound, PermissionDenied
 from services.platform.validation import clean_text
 from services.staff.permissions import Actor, object_permissions, objects_with_permission
 from services.tasks.errors import ProofNotRejectable
@@ -29,6 +31,8 @@ from services.tasks.links import task_link_payload
 
 MAX_COMMENT_LENGTH = 1000
 REVIEW_WINDOW = timedelta(days=7)
+# Rejecting a proof moves money: it is a decision on the employee's work, not a look.
+APPROVES_TASKS = Permission.PLAN
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class ProofForReview:
     title: str
     employee: str
     object_name: str
+    can_reject: bool
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,10 @@ class ProofDetails:
 async def proofs_to_review(
     session: AsyncSession, actor: Actor, clock: Clock
 ) -> list[ProofForReview]:
-    """Tasks done with proof in the last week on objects the actor may view."""
+    """Tasks done with proof in the last week on objects the actor may view, and
+    whether they may reject each."""
     objects = {o.id: o for o in await objects_with_permission(session, actor, Permission.VIEW)}
+    approved_here = {o.id for o in await objects_with_permission(session, actor, APPROVES_TASKS)}
     if not objects:
         return []
     rows = await session.execute(
@@ -70,7 +77,13 @@ async def proofs_to_review(
         .order_by(ShiftTask.done_at.desc())
     )
     return [
-        ProofForReview(task.id, task.title, user.display_name, objects[object_id].name)
+        ProofForReview(
+            task.id,
+            task.title,
+            user.display_name,
+            objects[object_id].name,
+            can_reject=object_id in approved_here,
+        )
         for task, object_id, user in rows
     ]
 
@@ -112,9 +125,12 @@ async def _reviewable(session: AsyncSession, actor: Actor, task_id: int) -> tupl
 async def reject_task_proof(
     session: AsyncSession, clock: Clock, actor: Actor, task_id: int, comment: str
 ) -> None:
-    """A manager who may view the object (or the owner) rejects a proof: the task is open
-    again with the comment, and the employee is told."""
+    """The owner, or a manager holding `APPROVES_TASKS` on the object, rejects a proof:
+    the task is open again with the comment, the employee is told, and a closed shift's
+    bonus is taken back (or its fine applies). Seeing the proof is not enough."""
     task, shift = await _reviewable(session, actor, task_id)
+    if APPROVES_TASKS.value not in await object_permissions(session, actor, shift.object_id):
+        raise PermissionDenied()
     if task.status != ShiftTaskStatus.DONE or task.proof_flow_id is None:
         raise ProofNotRejectable()
     now = clock.now()
@@ -136,6 +152,7 @@ async def reject_task_proof(
             ],
         },
         recipient_user_id=shift.user_id,
+        organization_id=shift.organization_id,
     )
     # A closed shift's bonus is taken back (or its fine applies) once the proof is gone.
     await session.flush()

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.media_orchestrator import MediaFlow, MediaLimits, MediaOrchestrator
+from services.notify.outbox import TASK_PROOF, notify
 from services.platform.clock import Clock
 from services.platform.db.models import (
     MediaContext,
-    MediaType,
     Organization,
     Shift,
     ShiftTask,
@@ -39,21 +39,6 @@ class Checklist:
     @property
     def open_tasks(self) -> list[ShiftTask]:
         return [task for task in self.tasks if task.status == ShiftTaskStatus.OPEN]
-
-
-@dataclass(frozen=True)
-class ProofAlbum:
-    """What goes to the object's report chat: the files and the caption's variables."""
-
-    task_id: int
-    chat_id: int | None
-    items: list[tuple[MediaType, str]]  # (type, Telegram file_id)
-    employee: str
-    task: str
-    object_name: str
-    time: str
-    comment: str
-    language: str  # the organization's, for the caption
 
 
 async def attach_tasks_to_shift(session: AsyncSession, shift: Shift) -> list[ShiftTask]:
@@ -143,9 +128,12 @@ async def submit_task_proof(
     user_id: int,
     task_id: int,
     flow_id: str,
-) -> ProofAlbum:
-    """Store the flow's files by the organization's mode and mark the task done. If the
-    storage fails the task stays open and the flow is kept for another try."""
+    review_link: str,
+) -> None:
+    """Store the flow's files by the organization's mode and mark the task done; the
+    proof goes to the object's report chat (through the outbox, so within Telegram's
+    limits and retried) with `review_link` to open its review. If the storage fails the
+    task stays open and the flow is kept for another try."""
     task = await _own_open_task(session, user_id, task_id)
     flow = await orchestrator.get_for(
         flow_id, context=MediaContext.TASK_PROOF, context_id=task.id, user_id=user_id
@@ -159,17 +147,26 @@ async def submit_task_proof(
     shift = await session.get(Shift, task.shift_id)
     assert shift is not None
     work_object = await session.get(WorkObject, shift.object_id)
+    assert work_object is not None
+    if work_object.report_chat_id is None:
+        return
     employee = await session.get(User, user_id)
     organization = await session.get(Organization, shift.organization_id)
-    assert work_object is not None and employee is not None and organization is not None
-    return ProofAlbum(
-        task_id=task.id,
+    assert employee is not None and organization is not None
+    await notify(
+        session,
+        kind=TASK_PROOF.name,
+        dedup_key=f"{TASK_PROOF.name}:{task.id}:{flow_id}",
+        not_before=now,
         chat_id=work_object.report_chat_id,
-        items=[(item.media_type, item.file_id) for item in flow.items],
-        employee=employee.display_name,
-        task=task.title,
-        object_name=work_object.name,
-        time=local_hhmm(now, work_object.timezone),
-        comment=flow.comment or "",
-        language=organization.language,
+        payload={
+            "media": [[item.media_type.value, item.file_id] for item in flow.items],
+            "employee": employee.display_name,
+            "task": task.title,
+            "object_name": work_object.name,
+            "time": local_hhmm(now, work_object.timezone),
+            "comment": flow.comment or "",
+            "link": review_link,
+            "language": organization.language,
+        },
     )

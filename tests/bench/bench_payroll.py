@@ -4,19 +4,23 @@ A seeded organization (`tests/support/synthetic.py`) in a fresh PostgreSQL datab
 recording the ledger for every shift, reading everyone's payslips, closing the period
 (payslips written in SQL) and the Excel export. Each step prints its time and the
 number of SQL statements executed (a `before_cursor_execute` counter); a small and the
-full organization are measured so that one sees what grows with the employees.
+full organization are measured so that one sees what grows with the employees. While
+the Excel export runs, a 10 ms ticker on the same event loop records the longest stall
+that another user of the process would feel.
 
     .venv/bin/python -m tests.bench.bench_payroll [--employees 1000 --objects 50 --shifts 30000]
+    [--json]   (last line: {"export_rows", "export_s", "loop_max_block_ms", ...})
 """
 
 import argparse
 import asyncio
+import json
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, func, select, text
 
 from services.payroll.closing import close_pay_period
 from services.payroll.export import export_period_workbook
@@ -24,6 +28,7 @@ from services.payroll.ledger import record_missing_entries
 from services.payroll.payslips import payslip, period_payslips
 from services.payroll.periods import period_for_date
 from services.platform.clock import ManualClock
+from services.platform.db.models import LedgerEntry
 from services.platform.db.session import create_engine, create_session_factory
 from services.platform.i18n import translator_for
 from tests.support import services as real
@@ -41,17 +46,45 @@ class StatementCounter:
         self.count += 1
 
 
+class LoopStallMeter:
+    """Ticks every 10 ms on the event loop; the longest gap beyond the 10 ms is how long
+    the loop was blocked."""
+
+    TICK = 0.01
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(self.TICK)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - last - self.TICK)
+            last = now
+
+    def __enter__(self) -> "LoopStallMeter":
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+
 async def measure(
     label: str, counter: StatementCounter, step: Callable[[], Awaitable[str]]
-) -> None:
+) -> float:
     counter.count = 0
     started = time.perf_counter()
     detail = await step()
     seconds = time.perf_counter() - started
     print(f"  {label:<36} {seconds:8.3f} s  {counter.count:>8} statements  {detail}")
+    return seconds
 
 
-async def bench(spec: SyntheticSpec) -> None:
+async def bench(spec: SyntheticSpec) -> dict[str, Any]:
     url = await real.create_test_database()
     engine = create_engine(url)
     counter = StatementCounter()
@@ -97,7 +130,13 @@ async def bench(spec: SyntheticSpec) -> None:
                 name, content = await export_period_workbook(
                     session, user_id=owner, period_id=period.id, translator=translator_for("ru")
                 )
-            return f"{name}, {len(content) / 1024:.0f} KiB"
+                rows = await session.scalar(
+                    select(func.count(LedgerEntry.id)).where(LedgerEntry.pay_period_id == period.id)
+                )
+            figures["export_rows"] = rows
+            return f"{name}, {rows} rows, {len(content) / 1024:.0f} KiB"
+
+        figures: dict[str, Any] = {"employees": spec.employees, "shifts": spec.shifts}
 
         async def one_payslip() -> str:
             async with sessions() as session:
@@ -114,21 +153,27 @@ async def bench(spec: SyntheticSpec) -> None:
         await measure("close the period + payslips", counter, close_period)
         await measure("everyone's payslips (closed period)", counter, read_payslips)
         await measure("one payslip with its lines", counter, one_payslip)
-        await measure("Excel export", counter, export)
+        with LoopStallMeter() as stalls:
+            figures["export_s"] = round(await measure("Excel export", counter, export), 3)
+        figures["loop_max_block_ms"] = round(stalls.longest * 1000, 1)
+        print(f"  {'longest event-loop stall in export':<36} {figures['loop_max_block_ms']} ms")
+        return figures
     finally:
         await engine.dispose()
         await real.drop_test_database(url)
 
 
-async def main(objects: int, employees: int, shifts: int) -> None:
+async def main(objects: int, employees: int, shifts: int, as_json: bool) -> None:
     small = SyntheticSpec(
         objects=max(1, objects // 10),
         employees=max(1, employees // 10),
         shifts=max(1, shifts // 10),
     )
     for spec in (small, SyntheticSpec(objects=objects, employees=employees, shifts=shifts)):
-        await bench(spec)
+        figures = await bench(spec)
         print()
+    if as_json:
+        print(json.dumps(figures))
 
 
 if __name__ == "__main__":
@@ -136,5 +181,6 @@ if __name__ == "__main__":
     parser.add_argument("--objects", type=int, default=50)
     parser.add_argument("--employees", type=int, default=1_000)
     parser.add_argument("--shifts", type=int, default=30_000)
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.objects, arguments.employees, arguments.shifts))
+    asyncio.run(main(arguments.objects, arguments.employees, arguments.shifts, arguments.json))

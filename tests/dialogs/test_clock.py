@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from aiogram import Dispatcher
 from sqlalchemy import select
 
 from services.attendance.clock_in import ShiftChoice, open_shift
@@ -204,6 +205,107 @@ async def test_static_pin_on_a_live_only_object_is_refused_and_live_location_acc
     assert "Смена открыта" in anna.text()
     attempts = await attempts_of(session_factory)
     assert [(a.reason, a.is_live) for a in attempts] == [("not-live", False), (None, True)]
+
+
+LIVE_LOCATION_WORDS = {
+    "ru": {
+        "open": "🟢 Открыть смену",
+        "close": "🔴 Закрыть смену",
+        "how": "📎 → Геопозиция → «Транслировать геопозицию»",
+        "again": "🔁 Отправить геопозицию ещё раз",
+        "refused": "Смена не открыта",
+        "opened": "Смена открыта",
+        "closed": "Смена закрыта",
+    },
+    "en": {
+        "open": "🟢 Open shift",
+        "close": "🔴 Close shift",
+        "how": '📎 → Location → "Share my live location"',
+        "again": "🔁 Send location again",
+        "refused": "Shift not opened",
+        "opened": "Shift open",
+        "closed": "Shift closed",
+    },
+}
+
+
+async def anna_opening_on_a_live_only_object(
+    make_user: UserFactory, session_factory, clock: ManualClock, language: str
+) -> DialogUser:
+    world = await make_shift_world(
+        session_factory, employee_language=language, require_live_location=True
+    )
+    await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=10))
+    anna = make_user(EMPLOYEE_TG, language_code=language)
+    await anna.send("/start")
+    await press(anna, LIVE_LOCATION_WORDS[language]["open"])
+    await anna.press("Кофейня · .*")
+    return anna
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_live_only_object_explains_live_sharing_and_opens_on_a_live_update(
+    language: str,
+    make_user: UserFactory,
+    session_factory,
+    clock: ManualClock,
+    message_manager: ReplyKeyboardMessageManager,
+    telegram,
+) -> None:
+    words = LIVE_LOCATION_WORDS[language]
+    anna = await anna_opening_on_a_live_only_object(make_user, session_factory, clock, language)
+    assert words["how"] in anna.text()
+    # Telegram's location button sends a static pin, which this object refuses.
+    assert not message_manager.requests_location(EMPLOYEE_TG)
+
+    shared = await anna.send_location(*north_of(CAFE, 400), live_period=3600)
+    assert words["refused"] in anna.text()
+    clock.advance(timedelta(minutes=1))
+    said = len(telegram.chat_messages(EMPLOYEE_TG))
+    await anna.move_live_location(shared, *north_of(CAFE, 300))
+    assert words["refused"] in anna.text()  # not re-checked until she asks to try again
+    assert len(telegram.chat_messages(EMPLOYEE_TG)) == said
+    await press(anna, words["again"])
+    assert words["how"] in anna.text()
+    clock.advance(timedelta(minutes=3))  # the message itself is old now, its update is not
+    await anna.move_live_location(shared, *north_of(CAFE, 20))
+
+    assert words["opened"] in anna.text()
+    attempts = await attempts_of(session_factory)
+    assert [(a.reason, a.is_live) for a in attempts] == [("too-far", True), (None, True)]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_live_only_object_closes_on_the_next_update_of_the_live_location(
+    language: str,
+    dispatcher: Dispatcher,
+    make_user: UserFactory,
+    session_factory,
+    clock: ManualClock,
+    message_manager: ReplyKeyboardMessageManager,
+) -> None:
+    # Telegram delivers the updates of a live location only to a bot that asks for them.
+    assert "edited_message" in dispatcher.resolve_used_update_types()
+    words = LIVE_LOCATION_WORDS[language]
+    anna = await anna_opening_on_a_live_only_object(make_user, session_factory, clock, language)
+    shared = await anna.send_location(*CAFE, live_period=12 * 3600)
+    assert words["opened"] in anna.text()
+    clock.advance(timedelta(hours=1))
+    shown = len(message_manager.sent_messages)
+    await anna.move_live_location(shared, *north_of(CAFE, 30))
+    assert len(message_manager.sent_messages) == shown  # no window waits for a location
+
+    clock.advance(timedelta(hours=7, minutes=10))
+    await press(anna, words["close"])
+    assert words["how"] in anna.text()
+    assert not message_manager.requests_location(EMPLOYEE_TG)
+    await anna.move_live_location(shared, *north_of(CAFE, 20))
+
+    assert words["closed"] in anna.text()
+    [shift] = await shifts_of(session_factory)
+    assert shift.status == ShiftStatus.CLOSED
+    kinds = [(a.kind, a.result, a.is_live) for a in await attempts_of(session_factory)]
+    assert kinds == [("open", "accepted", True), ("close", "accepted", True)]
 
 
 async def test_state_survives_text_before_the_location(

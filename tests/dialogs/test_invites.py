@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from sqlalchemy import select
 
 from services.orgs.invites import MAX_FAILED_ATTEMPTS, InviteTerms, create_invite
@@ -143,6 +144,61 @@ async def test_member_opening_a_link_again_is_told_and_not_duplicated(
     async with session_factory() as session:
         memberships = list(await session.scalars(select(Membership)))
     assert len(memberships) == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "already_member", "employee_menu", "used_by_someone_else"),
+    [
+        (
+            "ru",
+            "Вы уже состоите в «Кофейня».",
+            "Ваши смены и заработок — здесь.",
+            "По этой ссылке уже присоединились. Попросите работодателя прислать новую.",
+        ),
+        (
+            "en",
+            "You are already a member of “Кофейня”.",
+            "Your shifts and earnings are here.",
+            "Someone has already joined with this link. Ask your employer for a new one.",
+        ),
+    ],
+)
+async def test_employee_opening_their_used_link_again_lands_in_that_organizations_menu(
+    language: str,
+    already_member: str,
+    employee_menu: str,
+    used_by_someone_else: str,
+    make_user: UserFactory,
+    session_factory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+) -> None:
+    owner, _ = await _owner(make_user, session_factory, clock)
+    cafe_link = await _create_invite(owner)
+    bakery = await organization_with_objects(
+        session_factory, clock, owner_telegram_id=3030, name="Пекарня"
+    )
+    async with session_factory() as session:
+        bakery_owner = await actor_in(session, bakery.owner_id, bakery.organization_id)
+        bakery_invite = await create_invite(
+            session,
+            bakery_owner,
+            clock,
+            InviteTerms(role=MembershipRole.EMPLOYEE, object_ids=tuple(bakery.object_ids)),
+        )
+        await session.commit()
+    ivan = make_user(3020, first_name="Ivan", language_code=language)
+    await ivan.send(f"/start {cafe_link}")
+    await ivan.send(f"/start inv_{bakery_invite.code}")
+    assert "Пекарня" in ivan.text()
+
+    await ivan.send(f"/start {cafe_link}")
+
+    assert telegram.last_message(3020)["text"] == already_member
+    assert "Кофейня" in ivan.text() and employee_menu in ivan.text()
+    stranger = make_user(3021, language_code=language)
+    await stranger.send(f"/start {cafe_link}")
+    assert telegram.last_message(3021)["text"] == used_by_someone_else
 
 
 async def test_sixth_employee_on_free_is_refused_and_the_owner_told(

@@ -59,11 +59,18 @@ def settings(settings: Settings, yandex: FakeYandexServer) -> Settings:
 
 
 async def _owner_with_organization(
-    session_factory: SessionFactory, clock: ManualClock, telegram_id: int, name: str = "Кофейня"
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram_id: int,
+    name: str = "Кофейня",
+    language_code: str = "ru",
 ) -> int:
     async with session_factory() as session:
         owner = await get_or_register_user(
-            session, TelegramProfile(telegram_id=telegram_id, first_name="Olga", language_code="ru")
+            session,
+            TelegramProfile(
+                telegram_id=telegram_id, first_name="Olga", language_code=language_code
+            ),
         )
         organization = await create_organization(session, owner, clock, name=name)
         await session.commit()
@@ -206,6 +213,7 @@ async def test_owner_edits_every_field(
         ("🔒 Автозакрытие", "45"),
         ("🌅 Ранний приход", "20"),
         ("🚨 Не отметился", "25"),
+        ("⌛ Макс. длина смены", "8"),
     ]
     for button, value in typed_fields:
         await olga.press(button)
@@ -247,6 +255,7 @@ async def test_owner_edits_every_field(
     assert work_object.auto_close_grace_minutes == 45
     assert work_object.early_arrival_minutes == 20
     assert work_object.not_clocked_in_alert_minutes == 25
+    assert work_object.max_shift_hours == 8
     assert work_object.timezone == "Asia/Yekaterinburg"
     weekdays = {day: ["09:00", "21:00"] for day in ("mon", "tue", "wed", "thu", "fri")}
     assert work_object.opening_hours == {**weekdays, "sat": ["20:00", "02:00"]}
@@ -261,6 +270,7 @@ async def test_owner_edits_every_field(
     assert "Сб 20:00–02:00" in card and "Вс выходной" in card
     assert "350,50" in card and "Екатеринбург (UTC+5)" in card
     assert "сообщить через 25 мин после начала смены" in card
+    assert "Смена без графика длится не больше 8 ч" in card
 
 
 BAD_TEXT = ["   ", "я" * 10_000]
@@ -311,6 +321,95 @@ async def test_bad_input_in_every_edit_field_is_refused_and_the_dialog_stays(
         before.base_hourly_rate,
         before.timezone,
     )
+
+
+OBJECTS_SCREENS = {
+    "ru": ("🏪 Объекты", "➕ Добавить объект", "✏️ Изменить"),
+    "en": ("🏪 Objects", "➕ Add an object", "✏️ Edit"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "button", "typed", "hint"),
+    [
+        (
+            "ru",
+            "⭕ Радиус",
+            "150.5",
+            "Напишите целое число метров от 30 до 5\xa0000 — только цифры.",
+        ),
+        ("ru", "⭕ Радиус", "10", "Напишите целое число метров от 30 до 5\xa0000 — только цифры."),
+        (
+            "ru",
+            "⏱ Льгота опоздания",
+            "пять",
+            "Напишите целое число минут от 0 до 240 — только цифры.",
+        ),
+        ("ru", "🚨 Не отметился", "0", "Напишите целое число минут от 1 до 240 — только цифры."),
+        (
+            "ru",
+            "⌛ Макс. длина смены",
+            "25",
+            "Напишите целое число часов от 1 до 24 — только цифры.",
+        ),
+        (
+            "en",
+            "⌛ Max shift length",
+            "0",
+            "Type a whole number of hours from 1 to 24, digits only.",
+        ),
+        (
+            "ru",
+            "💰 Ставка в час",
+            "сто",
+            "Напишите сумму в рублях, не больше 100\xa0000; копейки — через запятую, "
+            "например 350 или 350,50.",
+        ),
+        (
+            "en",
+            "⭕ Radius",
+            "150.5",
+            "Type a whole number of metres from 30 to 5,000, digits only.",
+        ),
+        (
+            "en",
+            "⏱ Lateness grace",
+            "five",
+            "Type a whole number of minutes from 0 to 240, digits only.",
+        ),
+        (
+            "en",
+            "💰 Hourly rate",
+            "a hundred",
+            "Type an amount in roubles of at most 100,000, kopecks after a point, "
+            "for example 350 or 350.50.",
+        ),
+    ],
+)
+async def test_a_wrong_number_is_answered_with_what_the_field_counts_and_its_range(
+    make_user: UserFactory,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+    language: str,
+    button: str,
+    typed: str,
+    hint: str,
+) -> None:
+    objects, add, edit = OBJECTS_SCREENS[language]
+    await _owner_with_organization(session_factory, clock, OWNER_ID, language_code=language)
+    olga = make_user(OWNER_ID, language_code=language)
+    await olga.send("/start")
+    await olga.press(objects)
+    await olga.press(add)
+    await olga.send("Кофейня")
+    await olga.send_location(55.75, 37.61)
+    await olga.press(edit)
+    await olga.press(button)
+
+    await olga.send(typed)
+
+    assert _refusal(telegram, OWNER_ID) == hint
 
 
 async def test_bad_input_while_creating_and_in_opening_hours(

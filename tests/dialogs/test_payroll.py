@@ -1,21 +1,27 @@
 """Payroll through the real Dispatcher: the owner's periods and payslips, the explain
-view, a manual bonus, a payout, the Excel document (sent to the fake Telegram server and
-opened with openpyxl), a manager's limited view and the employee's own pay. The clock
+view, a manual bonus, a payout, corrections (under the rules frozen at clock-in, and of
+an auto-closed shift straight from its notification), the Excel document (sent to the
+fake Telegram server and opened with openpyxl), a manager's limited view and the
+employee's own pay. The clock
 stands at Monday 2 March 2026, 12:00 in Moscow; weekly periods."""
 
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from openpyxl import load_workbook
 from sqlalchemy import select
 
 from dialogs.payroll.getters import explain_args
+from services.attendance.clock_in import ShiftChoice, open_shift
+from services.attendance.clock_out import auto_close_overdue_shifts
 from services.payroll.closing import close_pay_period
 from services.payroll.ledger import record_shift_entries, record_task_entries
 from services.payroll.payslips import PayslipLine, PayslipTotals, PayslipView, payslip
 from services.payroll.periods import current_period, payroll_settings, period_for_date
+from services.places.geo import LocationReport
+from services.places.objects import ObjectField, set_object_field
 from services.platform.db.models import (
     LedgerEntry,
     LedgerEntryType,
@@ -36,6 +42,9 @@ from tests.support.payroll import (
     local,
     make_payroll_world,
 )
+from tests.support.shifts import CAFE, make_shift_world
+from tests.support.shifts import MANAGER_TG as SHIFT_MANAGER_TG
+from tests.support.shifts import OWNER_TG as SHIFT_OWNER_TG
 
 OWNER_TG, ANNA_TG, MANAGER_TG, VIEWER_TG = 8101, 8102, 8103, 8104
 MON = date(2026, 3, 2)
@@ -133,7 +142,7 @@ async def test_owner_adds_a_bonus_with_a_reason_and_the_employee_is_told(
     assert "Премия для Anna" in owner.text()
     await owner.send("много")
     refusal = telegram.last_message(OWNER_TG)
-    assert refusal is not None and "Нужно число" in refusal["text"]
+    assert refusal is not None and refusal["text"].startswith("Напишите сумму в рублях")
     await owner.send("500")
     assert "причину" in owner.text()
     await owner.send("За чистоту в зале")
@@ -262,6 +271,91 @@ async def test_owner_corrects_a_shift_and_the_payslip_follows(
         assert (told.payload["worked_minutes"], told.payload["pay"]) == (285, "1425.00")
 
 
+async def test_a_correction_keeps_the_lateness_rules_anna_clocked_in_under(
+    make_user: UserFactory, session_factory
+) -> None:
+    """Anna clocked in under 5 min of grace and 10 ₽ a minute; the owner has made "Мира"
+    stricter since (no grace, 50 ₽ a minute). Corrected to 07:05, she is 20 min late:
+    (20 − 5) × 10 = 150 ₽ under her rules, not 20 × 50 = 1 000 ₽ under today's."""
+    world, _ = await _world(session_factory)
+    async with session_factory() as session, session.begin():
+        owner_user = await session.get(User, world.owner.id)
+        assert owner_user is not None
+        mira = world.objects[0].id
+        await set_object_field(session, owner_user, mira, ObjectField.LATE_GRACE, "0")
+        await set_object_field(session, owner_user, mira, ObjectField.LATE_FINE, "50")
+    owner = make_user(OWNER_TG, first_name="Olga")
+    await _open_anna_payslip(owner)
+    await tap(owner, "✏️ Исправить время смены")
+    await tap(owner, "пн, 2 мар. · Мира · 07:00–11:00")
+    await owner.send("07:05-11:00")
+    await tap(owner, "✅ Да, исправить")
+    assert "Штрафы и удержания: -150,00 ₽" in plain(owner.text())
+    await tap(owner, "❓ Почему такая сумма?")
+    assert "пн, 2 мар. · Мира: опоздание 20 мин → -150,00 ₽" in plain(owner.text())
+
+
+async def test_an_auto_closed_shift_needs_review_and_its_notification_opens_the_correction(
+    make_user: UserFactory, session_factory, clock, telegram
+) -> None:
+    """Anna opened an unscheduled shift at 12:00 at a café without opening hours and
+    never closed it: it is closed 12 hours later (the object's maximum), paid 720 min and
+    marked for review on the payslip. The owner's notification button opens the
+    correction of that very shift: she types the real hours and confirms."""
+    world = await make_shift_world(
+        session_factory, allow_spontaneous_shifts=True, opening_hours={}, report_chat_id=None
+    )
+    async with session_factory() as session, session.begin():
+        await open_shift(
+            session,
+            clock,
+            user_id=world.employee.id,
+            choice=ShiftChoice(object_id=world.work_object.id),
+            report=LocationReport(*CAFE, sent_at=clock.now()),
+        )
+    clock.advance(timedelta(hours=12, minutes=31))
+    async with session_factory() as session, session.begin():
+        [shift_id] = await auto_close_overdue_shifts(session, clock)
+        told = await session.scalar(
+            select(OutboxMessage).where(
+                OutboxMessage.kind == "shift_auto_closed",
+                OutboxMessage.recipient_user_id == world.owner.id,
+            )
+        )
+    assert told is not None
+    text = translator_for("ru").get("notify-shift_auto_closed", **told.payload)
+    assert "Отработано 720 мин" in text and "нужна проверка" in text
+    [button] = told.payload["buttons"]
+    assert button == {"text_key": "notify-button-correct-shift", "start_payload": f"fix_{shift_id}"}
+
+    owner = make_user(SHIFT_OWNER_TG, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, "💰 Зарплата")
+    await tap(owner, "01.03.2026 – 31.03.2026 · 🟢 открыт")
+    await tap(owner, next(b for b in owner.buttons() if b.startswith("Anna")))
+    await tap(owner, "❓ Почему такая сумма?")
+    assert "720 мин × 300,00 ₽/ч = +3 600,00 ₽ ⚠️ закрыта автоматически, нужна проверка" in (
+        plain(owner.text())
+    )
+
+    await owner.send(f"/start {button['start_payload']}")  # the notification's button
+    assert "пн, 2 мар. · Кофейня · 12:00–00:00 ⚠️: 720 мин, 3 600,00 ₽" in plain(owner.text())
+    await owner.send("12:00-20:00")
+    await tap(owner, "✅ Да, исправить")
+    payslip = plain(owner.text())
+    assert "✅ Время смены исправлено: 480 мин, 2 400,00 ₽." in payslip
+    await tap(owner, "❓ Почему такая сумма?")
+    explained = plain(owner.text())
+    assert "480 мин × 300,00 ₽/ч = +2 400,00 ₽" in explained
+    assert "нужна проверка" not in explained
+
+    # Max only plans there: the link is not his to use.
+    max_ = make_user(SHIFT_MANAGER_TG, first_name="Max")
+    await max_.send(f"/start fix_{shift_id}")
+    refusal = telegram.last_message(SHIFT_MANAGER_TG)
+    assert refusal is not None and "У вас нет прав на это действие." in refusal["text"]
+
+
 async def test_owner_changes_the_period_kind_from_the_next_period(
     make_user: UserFactory, session_factory, clock, telegram
 ) -> None:
@@ -280,7 +374,7 @@ async def test_owner_changes_the_period_kind_from_the_next_period(
     assert "Период: Месяц." in owner.text()
     await owner.send("40")
     refusal = telegram.last_message(OWNER_TG)
-    assert refusal is not None and "Нужно число от 0 до 31." in refusal["text"]
+    assert refusal is not None and "Напишите целое число дней от 0 до 31" in refusal["text"]
     await owner.send("5")
     assert (
         "✅ Сохранено: Месяц, выплата через 5 дн. после конца периода — с 09.03.2026."
@@ -339,6 +433,16 @@ async def test_excel_export_is_sent_as_a_document(
     )
     assert [float(value) for value in rows[1][1:]] == [4, 1200, 100, 150, 1250, 0, 1250]
     assert rows[1][0] == "Anna"
+    assert rows[2][0] == "Всего" and [float(value) for value in rows[2][1:]] == [
+        4,
+        1200,
+        100,
+        150,
+        1250,
+        0,
+        1250,
+    ]
+    assert summary.freeze_panes == detail.freeze_panes == "A2"
     entries = list(detail.iter_rows(min_row=2, values_only=True))
     assert sorted((row[2], float(row[6])) for row in entries) == [
         ("Бонус за задачу", 150.0),

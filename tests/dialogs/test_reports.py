@@ -115,7 +115,7 @@ async def test_owner_gets_summary_charts_excel_and_ai_insights(
     assert content is not None
     workbook = load_workbook(io.BytesIO(content.read()))
     names = [row[0] for row in workbook["Сотрудники"].iter_rows(min_row=2, values_only=True)]
-    assert names == ["Anna", "Boris", "Gleb", "Vera"]
+    assert names == ["Anna", "Boris", "Gleb", "Vera", "Итого"]  # and the totals row
 
     await tap(owner, "🤖 AI-советы")
     answer = owner.text()

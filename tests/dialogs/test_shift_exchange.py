@@ -354,7 +354,9 @@ async def test_weekly_hours_cap_and_approval_flag_are_the_owners(
     await owner.press("❗ Причины отмены")
     await owner.press("⏱ Лимит часов в неделю")
     await owner.send("много")
-    assert telegram.last_message(OWNER_ID)["text"] == "Напишите число часов от 0 до 168."
+    assert telegram.last_message(OWNER_ID)["text"] == (
+        "Напишите целое число часов от 0 до 168 — только цифры."
+    )
     await owner.send("12")
     assert "Лимит сохранён: 12 ч в неделю" in owner.text()
 

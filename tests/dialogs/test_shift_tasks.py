@@ -1,6 +1,7 @@
 """Shift tasks in the bot: the employee's checklist with mandatory and optional tasks, a
-photo album as proof (fed as concurrent updates), the proof in the report chat, a
-manager's rejection and the redo, and closing the shift with a mandatory task left undone
+photo album as proof (fed as concurrent updates), the proof in the report chat, its
+rejection (by whoever approves the object's tasks; a manager who only views may not) and
+the redo, and closing the shift with a mandatory task left undone
 (the warning, "close anyway", the task fine in the ledger)."""
 
 import asyncio
@@ -11,9 +12,12 @@ from decimal import Decimal
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.types import Chat, Message, PhotoSize, Update
+from redis.asyncio import Redis
 from sqlalchemy import func, select
 
+from services.notify.notifier import Outcome
 from services.platform.clock import ManualClock
+from services.platform.config import Settings
 from services.platform.db.models import (
     LedgerEntry,
     LedgerEntryType,
@@ -33,6 +37,7 @@ from tests.dialogs.conftest import UserFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.dialogs import DialogUser
 from tests.support.media import MediaCast, add_task_templates, open_shift_for, seed_media_cast
+from tests.support.notifications import deliver_pending, make_notifier
 
 REPORT_CHAT = -100777
 
@@ -69,6 +74,8 @@ async def test_checklist_photo_proof_rejection_and_redo(
     telegram: FakeTelegramServer,
     dispatcher: Dispatcher,
     bot: Bot,
+    settings: Settings,
+    redis: Redis,
 ) -> None:
     cast: MediaCast = await seed_media_cast(session_factory, clock)
     await add_task_templates(
@@ -108,6 +115,8 @@ async def test_checklist_photo_proof_rejection_and_redo(
 
     assert "Выполнено 2 из 4" in ivan.text()
     assert "Осталось обязательных задач: 1" in ivan.text()
+    notifier = make_notifier(settings, session_factory, bot, redis, clock)
+    assert await deliver_pending(notifier, session_factory) == [Outcome.SENT]
     sent = telegram.calls_of("sendMediaGroup")[-1]
     assert sent.params["chat_id"] == REPORT_CHAT
     sent_ids = sorted(item["media"] for item in sent.params["media"])
@@ -118,15 +127,22 @@ async def test_checklist_photo_proof_rejection_and_redo(
         rows = list(await session.scalars(select(Media)))
     assert len(rows) == 3 and {r.provider for r in rows} == {"telegram"}
 
+    # Maria may only view the object: she sees the proof but cannot reject it (that moves
+    # money); the owner can.
     maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
     await maria.send("/start")
     await maria.press("🧾 Фотоотчёты")
     await maria.press("Витрина · Ivan")
     await maria.press("📎 Показать файлы")
     assert telegram.calls_of("sendMediaGroup")[-1].params["chat_id"] == maria.user.id
-    await maria.press("❌ Отклонить")
-    await maria.send("Не видно ценников")
-    await telegram.wait_for_message(maria.user.id, text_contains="Отчёт отклонён")
+    assert "❌ Отклонить" not in maria.buttons()
+    olga = make_user(cast.owner.telegram_id, first_name="Olga")
+    await olga.send("/start")
+    await olga.press("🧾 Фотоотчёты")
+    await olga.press("Витрина · Ivan")
+    await olga.press("❌ Отклонить")
+    await olga.send("Не видно ценников")
+    await telegram.wait_for_message(olga.user.id, text_contains="Отчёт отклонён")
 
     async with session_factory() as session:
         told = await session.scalar(
@@ -147,6 +163,8 @@ async def test_checklist_photo_proof_rejection_and_redo(
     await ivan.press("✅ Готово")
 
     assert "Выполнено 2 из 4" in ivan.text()
+    # The rejection told to Ivan, then the new proof.
+    assert await deliver_pending(notifier, session_factory) == [Outcome.SENT, Outcome.SENT]
     assert telegram.calls_of("sendPhoto")[-1].params["chat_id"] == REPORT_CHAT
     async with session_factory() as session:
         tasks = list(await session.scalars(select(ShiftTask).order_by(ShiftTask.id)))
@@ -239,6 +257,41 @@ async def test_an_album_proof_is_kept_in_redis_or_in_the_bots_memory(
     assert task.status == ShiftTaskStatus.DONE
 
 
+async def test_a_proof_album_refused_with_429_is_posted_after_retry_after(
+    make_user: UserFactory,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+    dispatcher: Dispatcher,
+    bot: Bot,
+    settings: Settings,
+    redis: Redis,
+) -> None:
+    cast = await seed_media_cast(session_factory, clock)
+    await add_task_templates(
+        session_factory, cast.object_id, TaskTemplate(title="Витрина", proof_required=True)
+    )
+    telegram.group(REPORT_CHAT, "Отчёты")
+    await open_shift_for(session_factory, cast, clock, report_chat_id=REPORT_CHAT)
+    telegram.fail_next("sendMediaGroup", error_code=429, retry_after=1, chat_id=REPORT_CHAT)
+    ivan = make_user(cast.employee.telegram_id, first_name="Ivan")
+    await ivan.send("/start")
+    await ivan.press("📋 Задачи смены")
+    await ivan.press("📷 Витрина")
+    await feed_at_once(dispatcher, bot, photo_updates(ivan, clock, telegram, 2))
+    await ivan.press("✅ Готово")
+
+    notifier = make_notifier(settings, session_factory, bot, redis, clock)
+    assert await deliver_pending(notifier, session_factory) == [Outcome.SENT]
+
+    refused, posted = telegram.calls_of("sendMediaGroup")
+    assert (refused.error_code, posted.error_code) == (429, None)
+    assert posted.at - refused.at >= 0.95
+    assert posted.params["chat_id"] == REPORT_CHAT
+    assert "Витрина" in posted.params["media"][0]["caption"]
+    assert len(telegram.chat_messages(REPORT_CHAT)) == 2  # the album's two photos, once
+
+
 @pytest.mark.parametrize("dispatcher", ["redis", "memory"], indirect=True)
 async def test_a_sixth_photo_is_refused_with_a_clear_message(
     make_user: UserFactory,
@@ -285,6 +338,8 @@ async def test_a_task_link_opens_the_task_or_its_review_and_nothing_for_others(
     telegram: FakeTelegramServer,
     dispatcher: Dispatcher,
     bot: Bot,
+    settings: Settings,
+    redis: Redis,
 ) -> None:
     cast = await seed_media_cast(session_factory, clock)
     await add_task_templates(
@@ -306,6 +361,9 @@ async def test_a_task_link_opens_the_task_or_its_review_and_nothing_for_others(
     await ivan.press("📷 Отправить фото или видео")
     await feed_at_once(dispatcher, bot, photo_updates(ivan, clock, telegram, 1))
     await ivan.press("✅ Готово")
+    await deliver_pending(
+        make_notifier(settings, session_factory, bot, redis, clock), session_factory
+    )
     caption = telegram.calls_of("sendPhoto")[-1].params["caption"]
     username = (await bot.me()).username
     assert f'href="https://t.me/{username}?start=task_{task.id}"' in caption
@@ -313,7 +371,10 @@ async def test_a_task_link_opens_the_task_or_its_review_and_nothing_for_others(
     maria = make_user(cast.viewing_manager.telegram_id, first_name="Maria")
     await maria.send(f"/start task_{task.id}")
     assert "Витрина" in maria.text() and "Ivan" in maria.text()
-    assert "❌ Отклонить" in maria.buttons()
+    assert "📎 Показать файлы" in maria.buttons()
+    olga = make_user(cast.owner.telegram_id, first_name="Olga")
+    await olga.send(f"/start task_{task.id}")
+    assert "❌ Отклонить" in olga.buttons()
 
     for stranger, payload in (
         (make_user(cast.stranger_owner.telegram_id, first_name="Nina"), f"task_{task.id}"),

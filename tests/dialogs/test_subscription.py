@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from services.billing.payments import process_payment_notification
 from services.integrations.yookassa import YookassaGateway
-from services.platform.config import Settings
+from services.platform.config import Settings, YookassaSettings
 from services.platform.db.models import Payment
 from tests.dialogs.conftest import UserFactory
 from tests.fakes.yookassa_server import FakeYookassaServer
@@ -122,3 +122,23 @@ async def test_english_owner_gets_english_texts(
     assert "Locations: 0 of 1" in john.text()
     await press_starting(john, "Business")
     assert "Choose how long to pay for" in john.text()
+
+
+async def test_pay_without_yookassa_set_up_says_so_at_once(
+    make_user: UserFactory, session_factory, clock, settings, telegram
+) -> None:
+    settings.yookassa = YookassaSettings(_env_file=None)  # type: ignore[call-arg]
+    await make_owner(session_factory, clock, 7005)
+    olga = make_user(7005)
+    await olga.send("/start")
+    await olga.press("💳 Подписка")
+    await press_starting(olga, "Pro")
+
+    await press_starting(olga, "Месяц")
+
+    refusal = telegram.last_message(7005)
+    assert refusal is not None
+    assert refusal["text"].startswith("Оплата в этом боте пока не настроена")
+    assert "Выберите срок оплаты" in olga.text()
+    async with session_factory() as session:
+        assert list(await session.scalars(select(Payment))) == []

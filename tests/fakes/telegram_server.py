@@ -6,7 +6,8 @@ talk to it exactly as they would talk to Telegram. A test injects updates the wa
 user would produce them (text, button presses, locations, photos, being added to a
 group); they answer the bot's ``getUpdates`` long poll or are POSTed to the webhook
 the bot set. The test then reads what the bot did: every API call in order and the
-current state of each chat. Errors, blocked users and rate limits can be injected.
+current state of each chat. Errors, blocked users, a bot removed from a group, a group
+upgraded to a supergroup and rate limits can be injected.
 
 Only loopback webhooks are accepted, so a test can never make this server send
 traffic off the machine.
@@ -41,6 +42,8 @@ SECRET_TOKEN_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 _MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 _SHUTDOWN_GRACE_SECONDS = 1.0
 _WEBHOOK_TIMEOUT_SECONDS = 60.0
+# Telegram gives up on an update after "a reasonable amount of attempts".
+_MAX_REDELIVERIES = 50
 _SUPERGROUP_ID_BOUND = -1_000_000_000_000
 _MAX_UPDATES_PER_POLL = 100
 _CALLS_IN_DUMP = 25
@@ -92,6 +95,8 @@ _NOT_MODIFIED = (
     "markup are exactly the same as a current content and reply markup of the message"
 )
 _WRONG_FILE = "Bad Request: wrong file identifier/HTTP URL specified"
+_GROUP_UPGRADED = "Bad Request: group chat was upgraded to a supergroup chat"
+_BOT_KICKED = "Forbidden: bot was kicked from the group chat"
 _QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 _WEBHOOK_CONFLICT = (
     "Conflict: can't use getUpdates method while webhook is active; "
@@ -210,11 +215,18 @@ class _DelayRule:
 class ApiError(Exception):
     """An error answer of the Bot API."""
 
-    def __init__(self, error_code: int, description: str, retry_after: int | None = None):
+    def __init__(
+        self,
+        error_code: int,
+        description: str,
+        retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+    ):
         super().__init__(description)
         self.error_code = error_code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def body(self) -> JsonDict:
         body: JsonDict = {
@@ -222,8 +234,16 @@ class ApiError(Exception):
             "error_code": self.error_code,
             "description": self.description,
         }
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
+        parameters = {
+            name: value
+            for name, value in (
+                ("retry_after", self.retry_after),
+                ("migrate_to_chat_id", self.migrate_to_chat_id),
+            )
+            if value is not None
+        }
+        if parameters:
+            body["parameters"] = parameters
         return body
 
 
@@ -438,8 +458,15 @@ class FakeTelegramServer:
         global_per_second: int = 30,
         private_per_second: int = 1,
         group_per_minute: int = 20,
+        redeliver_after_seconds: float | None = None,
+        verify_webhook_tls: bool = True,
     ) -> None:
+        """`redeliver_after_seconds`: as Telegram does, POST an update the webhook did not
+        accept again after that pause, until it is accepted (else it is only recorded in
+        `webhook_failures`). `verify_webhook_tls=False` accepts a self-signed webhook."""
         self.token = token
+        self._redeliver_after_seconds = redeliver_after_seconds
+        self._verify_webhook_tls = verify_webhook_tls
         self.bot_id = bot_id
         self.bot_username = bot_username
         self.base_url = ""
@@ -454,6 +481,8 @@ class FakeTelegramServer:
         self._failures: list[_FailureRule] = []
         self._delays: list[_DelayRule] = []
         self._blocked: set[int] = set()
+        self._kicked_from: set[int] = set()
+        self._migrated: dict[int, int] = {}
         self._users: dict[int, FakeUser] = {}
         self._groups: dict[int, FakeChat] = {}
         self._messages: dict[int, dict[int, JsonDict]] = defaultdict(dict)
@@ -564,6 +593,19 @@ class FakeTelegramServer:
     def block_chat(self, chat_id: int) -> None:
         """Make every send to ``chat_id`` fail as if the user blocked the bot."""
         self._blocked.add(chat_id)
+
+    def kick_bot(self, chat_id: int) -> None:
+        """The bot was removed from the group: sends there fail with 403 until it is
+        added back (``add_bot_to_group``)."""
+        self._kicked_from.add(chat_id)
+
+    def upgrade_group(self, group: FakeChat, supergroup_id: int) -> FakeChat:
+        """The group became a supergroup with a new id: every send to the old id is
+        refused with 400 and ``migrate_to_chat_id``, as Telegram does."""
+        if supergroup_id > _SUPERGROUP_ID_BOUND:
+            raise ValueError(f"supergroup ids are -100…, got {supergroup_id}")
+        self._migrated[group.id] = supergroup_id
+        return self.group(supergroup_id, group.title)
 
     def user(
         self,
@@ -697,6 +739,7 @@ class FakeTelegramServer:
 
     async def add_bot_to_group(self, user: FakeUser, group: FakeChat) -> JsonDict:
         bot = self._bot_user()
+        self._kicked_from.discard(group.id)
         return await self._inject(
             {
                 "my_chat_member": {
@@ -834,8 +877,12 @@ class FakeTelegramServer:
                 self._failures.remove(rule)
             raise ApiError(rule.error_code, rule.description, rule.retry_after)
         is_send = method in _SENDING_METHODS
+        if chat_id in self._migrated and (is_send or method == _CHAT_ACTION_METHOD):
+            raise ApiError(400, _GROUP_UPGRADED, migrate_to_chat_id=self._migrated[chat_id])
         if chat_id in self._blocked and (is_send or method == _CHAT_ACTION_METHOD):
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if chat_id in self._kicked_from and (is_send or method == _CHAT_ACTION_METHOD):
+            raise ApiError(403, _BOT_KICKED)
         if is_send and self._limiter is not None:
             retry_after = self._limiter.acquire(chat_id)
             if retry_after is not None:
@@ -1346,19 +1393,34 @@ class FakeTelegramServer:
         await self._post_to_webhook(self._webhook_url, update)
 
     async def _post_to_webhook(self, url: str, update: JsonDict) -> None:
+        for _ in range(_MAX_REDELIVERIES):
+            if await self._webhook_accepts(url, update) or self._redeliver_after_seconds is None:
+                return
+            await asyncio.sleep(self._redeliver_after_seconds)
+
+    async def _webhook_accepts(self, url: str, update: JsonDict) -> bool:
+        """One POST of the update; a failure is recorded in `webhook_failures`."""
         assert self._http is not None, "start() the server first"
         headers = {SECRET_TOKEN_HEADER: self._webhook_secret} if self._webhook_secret else {}
         timeout = aiohttp.ClientTimeout(total=_WEBHOOK_TIMEOUT_SECONDS)
         try:
-            async with self._http.post(url, json=update, headers=headers, timeout=timeout) as resp:
+            async with self._http.post(
+                url,
+                json=update,
+                headers=headers,
+                timeout=timeout,
+                ssl=self._verify_webhook_tls,
+            ) as resp:
                 status, body = resp.status, await resp.text()
         except (aiohttp.ClientError, TimeoutError) as error:
             self.webhook_failures.append(
                 WebhookFailure(update, None, repr(error), int(time.time()))
             )
-            return
+            return False
         if not 200 <= status < 300:
             self.webhook_failures.append(WebhookFailure(update, status, body, int(time.time())))
+            return False
+        return True
 
     async def _flush_pending_updates(self) -> None:
         """Deliver the updates queued before the webhook was set, as Telegram does."""

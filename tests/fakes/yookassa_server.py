@@ -1,14 +1,15 @@
-"""Fake YooKassa API v3 over real HTTP on 127.0.0.1 (random port), for the official SDK.
+"""Fake YooKassa API v3 over real HTTP on 127.0.0.1 (random port).
 
 It speaks the shapes of the real API: `POST /v3/payments` (HTTP Basic auth with the shop
 id and secret key, an `Idempotence-Key` header: the same key returns the same payment),
 `GET /v3/payments/{id}` and `GET /v3/refunds/{id}`, errors as `{"type": "error", ...}`.
 A test reads what was sent (`created`) and moves a payment on as YooKassa would
-(`set_status`, `add_refund`).
+(`set_status`, `add_refund`), or makes the API hang (`hold_answers`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import uuid
 from dataclasses import dataclass
@@ -55,11 +56,14 @@ class FakeYookassaServer:
         self.refunds: dict[str, JsonDict] = {}
         self._by_idempotence_key: dict[str, str] = {}
         self._runner: web.AppRunner | None = None
+        self._answering = asyncio.Event()
+        self._answering.set()
+        self._received = asyncio.Event()
 
     # ------------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
-        app = web.Application()
+        app = web.Application(middlewares=[self._hold])
         app.router.add_post("/v3/payments", self._create_payment)
         app.router.add_get("/v3/payments/{payment_id}", self._get_payment)
         app.router.add_get("/v3/refunds/{refund_id}", self._get_refund)
@@ -70,6 +74,7 @@ class FakeYookassaServer:
         self.api_url = f"http://127.0.0.1:{port}/v3"
 
     async def stop(self) -> None:
+        self._answering.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -122,7 +127,26 @@ class FakeYookassaServer:
     def payment_ids(self) -> list[str]:
         return list(self.payments)
 
+    def hold_answers(self) -> None:
+        """A hung API: requests are received and left unanswered until `release_answers`."""
+        self._answering.clear()
+
+    def release_answers(self) -> None:
+        self._answering.set()
+
+    async def wait_for_request(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Until a request has been received (since the last wait)."""
+        await asyncio.wait_for(self._received.wait(), timeout)
+        self._received.clear()
+
     # ------------------------------------------------------------------ HTTP API
+
+    @web.middleware
+    async def _hold(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        self._received.set()
+        await self._answering.wait()
+        response: web.StreamResponse = await handler(request)
+        return response
 
     def _authorized(self, request: web.Request) -> bool:
         expected = base64.b64encode(f"{self.shop_id}:{self.secret_key}".encode()).decode()

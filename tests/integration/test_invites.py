@@ -70,12 +70,12 @@ async def _accept(
         user = await session.get(User, user_id)
         assert user is not None
         try:
-            await accept_invite(session, user, clock, code, attempts)
+            joined = await accept_invite(session, user, clock, code, attempts)
         except DomainError as error:
             await session.commit()
             return error.code
         await session.commit()
-        return "joined"
+        return "already-member" if joined.already_member else "joined"
 
 
 @ON_BOTH_DATABASES
@@ -233,7 +233,7 @@ async def test_dismissed_employee_rejoins_with_the_same_membership(
     attempts = MemoryFailedAttempts(clock)
     assert await _accept(session_factory, clock, user_id, invite.code, attempts) == "joined"
     assert await _accept(session_factory, clock, user_id, invite.code, attempts) == (
-        "invite-already-member"
+        "already-member"
     )
     async with session_factory() as session:
         memberships = list(

@@ -6,11 +6,11 @@ import asyncio
 import shutil
 import subprocess
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 from aiogram import Bot
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 from sqlalchemy import select
 
@@ -31,28 +31,12 @@ from tests.support.notifications import (
 )
 
 
-@pytest.fixture
-async def pipeline(
-    settings: Settings, session_factory: SessionFactory, bot: Bot, redis: Redis, clock: ManualClock
-) -> AsyncIterator[Pipeline]:
-    pipeline = await rabbit_pipeline(settings, session_factory, bot, redis, clock)
-    yield pipeline
-    await remove_rabbit_pipeline(pipeline)
-
-
 def sent_per_chat(telegram: FakeTelegramServer) -> Counter[int]:
     return Counter(
         call.params["chat_id"]
         for call in telegram.calls_of("sendMessage")
         if call.error_code is None
     )
-
-
-async def relay_until_done(pipeline: Pipeline, session_factory: SessionFactory) -> None:
-    while await pipeline.relay.relay_once():
-        pass
-    await wait_all_final(session_factory)
-    await pipeline.settle()
 
 
 async def test_each_notification_is_delivered_in_the_recipients_language(
@@ -63,7 +47,7 @@ async def test_each_notification_is_delivered_in_the_recipients_language(
     await notify_users(session_factory, [anna, john], clock.now())
     await pipeline.start_consuming()
 
-    await relay_until_done(pipeline, session_factory)
+    await pipeline.relay_until_done(session_factory)
 
     assert telegram.last_message(5001)["text"].startswith(
         "⏰ Напоминание: смена на объекте «Кофейня»"
@@ -84,7 +68,7 @@ async def test_not_yet_due_notifications_wait_for_their_moment(
 
     assert await pipeline.relay.relay_once() == 0
     clock.advance(timedelta(minutes=5))
-    await relay_until_done(pipeline, session_factory)
+    await pipeline.relay_until_done(session_factory)
 
     assert sent_per_chat(telegram) == {5011: 1}
 
@@ -168,7 +152,7 @@ async def test_429_makes_the_sender_wait_retry_after_then_delivers(
     telegram.fail_next("sendMessage", error_code=429, retry_after=1, chat_id=5301)
     await pipeline.start_consuming()
 
-    await relay_until_done(pipeline, session_factory)
+    await pipeline.relay_until_done(session_factory)
 
     calls = [c for c in telegram.calls_of("sendMessage") if c.params["chat_id"] == 5301]
     assert [c.error_code for c in calls] == [429, None]
@@ -185,10 +169,10 @@ async def test_403_marks_the_user_unreachable_and_the_others_are_delivered(
     await notify_users(session_factory, [blocked, *others], clock.now())
     await pipeline.start_consuming()
 
-    await relay_until_done(pipeline, session_factory)
+    await pipeline.relay_until_done(session_factory)
     # Later notifications to the blocked user are not even attempted.
     await notify_users(session_factory, [blocked], clock.now(), tag="later")
-    await relay_until_done(pipeline, session_factory)
+    await pipeline.relay_until_done(session_factory)
 
     assert sent_per_chat(telegram) == {5402: 1, 5403: 1}
     assert len([c for c in telegram.calls_of("sendMessage") if c.params["chat_id"] == 5401]) == 1
@@ -218,7 +202,7 @@ async def test_403_from_a_group_marks_the_chat_unreachable(
         )
     await pipeline.start_consuming()
 
-    await relay_until_done(pipeline, session_factory)
+    await pipeline.relay_until_done(session_factory)
 
     async with session_factory() as session:
         marked = await session.get(UnreachableChat, -100500)
@@ -245,7 +229,7 @@ async def test_500_is_retried_with_backoff_and_then_delivered(
     assert await pipeline.relay.relay_once() == 1
     await _wait_for_status(session_factory, flaky, OutboxStatus.PENDING, attempts=2)
     clock.advance(timedelta(seconds=4))
-    await relay_until_done(pipeline, session_factory)
+    await pipeline.relay_until_done(session_factory)
 
     assert sent_per_chat(telegram) == {5501: 1, 5502: 1}
     async with session_factory() as session:
@@ -273,7 +257,7 @@ async def test_5xx_until_attempts_run_out_is_dead_lettered(
         await pipeline.relay.relay_once()
         await _wait_for_status(session_factory, user, OutboxStatus.PENDING, attempts=1)
         clock.advance(timedelta(seconds=2))
-        await relay_until_done(pipeline, session_factory)
+        await pipeline.relay_until_done(session_factory)
     finally:
         await remove_rabbit_pipeline(pipeline)
 
@@ -293,3 +277,30 @@ async def _wait_for_status(
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"row of user {user_id} never reached {status} after {attempts}")
+
+
+def gauge(name: str) -> float | None:
+    return REGISTRY.get_sample_value(name)
+
+
+async def test_the_backlog_tells_how_long_the_oldest_due_notification_has_waited(
+    pipeline: Pipeline, session_factory: SessionFactory, clock: ManualClock
+) -> None:
+    late, future = await create_users(session_factory, [9301, 9302])
+    await notify_users(session_factory, [late], clock.now() - timedelta(minutes=7), tag="late")
+    await notify_users(session_factory, [future], clock.now() + timedelta(hours=1), tag="later")
+
+    await pipeline.relay.measure_backlog()
+    assert (gauge("staffprobot_outbox_due"), gauge("staffprobot_outbox_oldest_due_seconds")) == (
+        1,
+        7 * 60,
+    )
+
+    # Published but not sent (no notifier takes it from the queue): still waiting.
+    assert await pipeline.relay.relay_once() == 1
+    clock.advance(timedelta(minutes=1))
+    await pipeline.relay.measure_backlog()
+    assert (gauge("staffprobot_outbox_due"), gauge("staffprobot_outbox_oldest_due_seconds")) == (
+        0,
+        8 * 60,
+    )

@@ -81,10 +81,17 @@ async def test_workbook_holds_the_full_table(session_factory) -> None:
     assert anna[0] == "Anna" and anna[1] == 2
     assert Decimal(str(anna[3])) == Decimal("4715.00")
     assert anna[-2:] == (320, 100)
-    assert [row[0] for row in employees[1:]] == ["Anna", "Boris", "Gleb", "Vera"]
+    assert [row[0] for row in employees[1:]] == ["Anna", "Boris", "Gleb", "Vera", "Итого"]
+    totals = employees[-1]
+    assert totals[1] == 8 and Decimal(str(totals[3])) == Decimal("17365.00")
+    sheet = workbook["Сотрудники"]
+    assert sheet.freeze_panes == "A2"  # the header stays in view
+    assert sheet["A1"].font.bold and sheet.cell(row=sheet.max_row, column=1).font.bold
+    assert sheet.column_dimensions["A"].width >= len("Сотрудник")
 
     days = list(workbook["По дням"].iter_rows(values_only=True))
-    assert len(days) == 8
+    assert len(days) == 9  # the header, seven days, the totals
+    assert days[-1][0] == "Итого" and days[-1][1] == 8
     assert days[1][0].date() == MON and days[1][1] == 3
     assert Decimal(str(days[1][3])) == Decimal("7120.00")
     assert workbook["По дням"]["D2"].number_format == "#,##0.00"

@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram import Bot
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from services.jobs import SCHEDULED_JOBS
 from services.notify.reminders import enqueue_shift_reminders
+from services.planning.bookings import move_planned_shift
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import (
@@ -33,6 +35,7 @@ from services.platform.db.session import SessionFactory
 from services.platform.scheduler import JobContext, ScheduledJob, Scheduler
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.notifications import Pipeline, rabbit_pipeline, remove_rabbit_pipeline
+from tests.support.planning import make_employee, make_planned_shift, make_slot, make_world
 
 SPREAD_SECONDS = 60
 REMINDERS = ScheduledJob("shift_reminders", enqueue_shift_reminders)
@@ -221,7 +224,7 @@ async def test_reminders_fire_once_at_the_local_time_in_every_timezone(
     published_at: dict[int, list[datetime]] = {}
     clock.set(utc(2026, 3, 28, 6, 0))
     while clock.now() < utc(2026, 3, 29, 7, 0):
-        assert await scheduler.tick() is not None
+        await scheduler.tick()
         if await pipeline.relay.relay_once():
             async with session_factory() as session:
                 for key in await session.scalars(
@@ -316,7 +319,7 @@ async def test_only_one_scheduler_leads_while_a_tick_runs(
 
     leading = asyncio.create_task(leader.tick())
     await running.wait()
-    assert await other.tick() is None
+    assert await other.tick() == {}  # the job is led elsewhere: skipped here
     release.set()
     assert await leading == {"slow": 1}
     # Once the leader's tick is over, the next tick may run anywhere.
@@ -337,6 +340,88 @@ async def test_a_failing_job_does_not_stop_the_others(
     done = await make_scheduler(engine, session_factory, clock, settings, jobs).tick()
 
     assert done == {"fine": 7}
+
+
+async def test_a_hung_job_delays_no_other_job_and_is_cut_off_at_its_timeout(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    other_ran = asyncio.Event()
+
+    async def hung(context: JobContext) -> int:
+        await asyncio.Event().wait()  # an outside service that never answers
+        return 1
+
+    async def other(context: JobContext) -> int:
+        other_ran.set()
+        return 1
+
+    jobs = [ScheduledJob("hung", hung, timeout_seconds=1.0), ScheduledJob("other", other)]
+    timed_out = job_runs("hung", "timed_out")
+    ticking = asyncio.create_task(
+        make_scheduler(engine, session_factory, clock, settings, jobs).tick()
+    )
+
+    await asyncio.wait_for(other_ran.wait(), 0.5)
+    assert await asyncio.wait_for(ticking, 5) == {"other": 1}
+    assert job_runs("hung", "timed_out") == timed_out + 1
+
+
+async def test_a_job_still_running_is_skipped_by_the_next_tick_not_started_twice(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    slow_started = asyncio.Event()
+    release = asyncio.Event()
+    runs: list[datetime] = []
+
+    async def slow(context: JobContext) -> int:
+        runs.append(context.now)
+        slow_started.set()
+        await release.wait()
+        return 1
+
+    scheduler = make_scheduler(
+        engine, session_factory, clock, settings, [ScheduledJob("slow", slow)]
+    )
+    overlaps = job_runs("slow", "overlap")
+    first = asyncio.create_task(scheduler.tick())
+    await slow_started.wait()
+
+    clock.advance(TICK)
+    assert await asyncio.wait_for(scheduler.tick(), 5) == {}
+    release.set()
+    assert await first == {"slow": 1}
+    assert len(runs) == 1
+    assert job_runs("slow", "overlap") == overlaps + 1
+
+
+def job_runs(job: str, outcome: str) -> float:
+    return (
+        REGISTRY.get_sample_value(
+            "staffprobot_scheduler_job_runs_total", {"job": job, "outcome": outcome}
+        )
+        or 0.0
+    )
+
+
+async def test_each_job_tells_when_it_last_succeeded_for_the_overdue_alert(
+    engine: AsyncEngine, session_factory: SessionFactory, clock: ManualClock, settings: Settings
+) -> None:
+    async def broken(context: JobContext) -> int:
+        raise RuntimeError("boom")
+
+    async def fine(context: JobContext) -> int:
+        return 1
+
+    jobs = [ScheduledJob("never_succeeds", broken), ScheduledJob("succeeds", fine)]
+    await make_scheduler(engine, session_factory, clock, settings, jobs).tick()
+
+    def last_success(job: str) -> float | None:
+        return REGISTRY.get_sample_value(
+            "staffprobot_scheduler_job_last_success_timestamp_seconds", {"job": job}
+        )
+
+    assert last_success("succeeds") == clock.now().timestamp()
+    assert last_success("never_succeeds") is None
 
 
 async def test_cancelled_and_started_shifts_get_no_reminder(
@@ -383,3 +468,44 @@ async def test_a_shift_that_changed_hands_reminds_its_new_holder(
             )
         )
     assert recipients == [shift.user_id, boris_later.user_id]
+
+
+async def test_a_shift_moved_after_its_reminder_was_queued_is_reminded_at_its_new_time_only(
+    engine: AsyncEngine,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    settings: Settings,
+    pipeline: Pipeline,
+    telegram: FakeTelegramServer,
+) -> None:
+    """Ivan's 13:00 shift is moved to 16:00 just after its 12:00 reminder was queued (one
+    tick before it was due): he is not told 13:00, and is reminded of 16:00 at 15:00."""
+    settings.notifier.reminder_spread_seconds = 0
+    clock.set(utc(2026, 3, 2, 8, 0))  # 11:00 MSK
+    async with session_factory() as session, session.begin():
+        world = await make_world(session, clock)
+        ivan, _ = await make_employee(
+            session, world.organization, [world.work_object], telegram_id=7301
+        )
+        planned = await make_planned_shift(
+            session, clock, world, ivan, day=date(2026, 3, 2), start=time(13), end=time(15)
+        )
+        later = await make_slot(
+            session, clock, world.owner, world.work_object, day=date(2026, 3, 2), start=time(16)
+        )
+    scheduler = make_scheduler(engine, session_factory, clock, settings, [REMINDERS])
+    await pipeline.start_consuming()
+    clock.set(utc(2026, 3, 2, 8, 59, 45))
+    assert await scheduler.tick() == {"shift_reminders": 1}
+
+    async with session_factory() as session, session.begin():
+        await move_planned_shift(
+            session, clock, user_id=world.owner.id, planned_shift_id=planned.id, slot_id=later.id
+        )
+    for moment in (utc(2026, 3, 2, 9, 0), utc(2026, 3, 2, 12, 0)):  # 12:00 and 15:00 MSK
+        clock.set(moment)
+        await scheduler.tick()
+        await pipeline.relay_until_done(session_factory)
+
+    reminders = [m["text"] for m in telegram.chat_messages(7301) if m["text"].startswith("⏰")]
+    assert len(reminders) == 1 and "16:00" in reminders[0]

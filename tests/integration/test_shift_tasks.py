@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from redis.asyncio import Redis
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from services.attendance.clock_in import ShiftChoice, open_shift
 from services.attendance.clock_out import close_shift
@@ -18,14 +18,19 @@ from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.places.geo import LocationReport
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
+    LedgerEntry,
+    LedgerEntryType,
     Media,
     MediaType,
+    Membership,
+    MembershipObject,
     OutboxMessage,
     PlannedShift,
     Shift,
     ShiftTask,
     ShiftTaskStatus,
     TaskTemplate,
+    WorkObject,
 )
 from services.platform.db.session import SessionFactory
 from services.platform.errors import NotFound, PermissionDenied
@@ -51,7 +56,13 @@ from services.tasks.templates import (
 )
 from tests.conftest import ON_BOTH_DATABASES, TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.media import MediaCast, add_task_templates, open_shift_for, seed_media_cast
+from tests.support.media import (
+    MediaCast,
+    add_task_templates,
+    open_shift_for,
+    seed_done_proof,
+    seed_media_cast,
+)
 from tests.support.shifts import CAFE, ShiftWorld, add_planned_shift, make_shift_world
 
 
@@ -162,24 +173,28 @@ async def test_proof_flow_marks_the_task_done_and_a_rejection_reopens_it(
     await orchestrator.set_comment(flow.flow_id, "Готово")
 
     async with session_factory() as session:
-        album = await submit_task_proof(
+        await submit_task_proof(
             session,
             clock,
             orchestrator,
             user_id=cast.employee.id,
             task_id=showcase.id,
             flow_id=flow.flow_id,
+            review_link="https://t.me/staffprobot_test_bot?start=task_1",
         )
         await session.commit()
+        posted = await session.scalar(
+            select(OutboxMessage).where(OutboxMessage.kind == "task_proof")
+        )
 
-    assert album.chat_id == -100500
-    assert [kind for kind, _ in album.items] == [MediaType.PHOTO, MediaType.PHOTO]
-    assert (album.employee, album.task, album.comment, album.time) == (
+    assert posted is not None and posted.chat_id == -100500
+    assert [kind for kind, _ in posted.payload["media"]] == ["photo", "photo"]
+    assert [posted.payload[key] for key in ("employee", "task", "comment", "time")] == [
         "Ivan",
         "Витрина",
         "Готово",
         "12:00",
-    )
+    ]
     async with session_factory() as session:
         assert await unfinished_mandatory_tasks(session, shift_id) == []
         rows = list(await session.scalars(select(Media)))
@@ -190,7 +205,8 @@ async def test_proof_flow_marks_the_task_done_and_a_rejection_reopens_it(
         assert [p.task_id for p in await proofs_to_review(session, viewer, clock)] == [showcase.id]
         with pytest.raises(NotFound):
             await reject_task_proof(session, clock, blind, showcase.id, "Нет")
-        await reject_task_proof(session, clock, viewer, showcase.id, "Плохо видно")
+        owner = await actor_in(session, cast.owner.id, cast.organization_id)
+        await reject_task_proof(session, clock, owner, showcase.id, "Плохо видно")
         await session.commit()
 
     async with session_factory() as session:
@@ -209,6 +225,60 @@ async def test_proof_flow_marks_the_task_done_and_a_rejection_reopens_it(
             {"text_key": "notify-button-redo-task", "start_payload": f"task_{showcase.id}"}
         ],
     }
+
+
+async def _task_bonuses(session_factory: SessionFactory) -> Decimal:
+    async with session_factory() as session:
+        total = await session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+                LedgerEntry.type == LedgerEntryType.TASK_BONUS
+            )
+        )
+    return Decimal(total)
+
+
+async def test_rejecting_a_proof_takes_the_bonus_back_so_viewing_is_not_enough(
+    session_factory: SessionFactory, cast: MediaCast, clock: ManualClock
+) -> None:
+    task_id = await seed_done_proof(session_factory, cast, clock, [("f-1", "image/jpeg")])
+    async with session_factory() as session:
+        task = await session.get(ShiftTask, task_id)
+        work_object = await session.get(WorkObject, cast.object_id)
+        assert task is not None and work_object is not None
+        task.bonus = Decimal("50.00")
+        work_object.check_location_on_close = False
+        await session.commit()
+    clock.advance(timedelta(hours=4))
+    async with session_factory() as session:
+        await close_shift(session, clock, user_id=cast.employee.id, report=None)
+        await session.commit()
+    assert await _task_bonuses(session_factory) == Decimal("50.00")
+
+    async with session_factory() as session:
+        viewer = await actor_in(session, cast.viewing_manager.id, cast.organization_id)
+        assert [p.can_reject for p in await proofs_to_review(session, viewer, clock)] == [False]
+        with pytest.raises(PermissionDenied):
+            await reject_task_proof(session, clock, viewer, task_id, "Не нравится")
+    assert await _task_bonuses(session_factory) == Decimal("50.00")
+
+    # Once Maria may plan at the object, she approves its tasks: her rejection stands.
+    async with session_factory() as session:
+        link = await session.scalar(
+            select(MembershipObject)
+            .join(Membership, Membership.id == MembershipObject.membership_id)
+            .where(Membership.user_id == cast.viewing_manager.id)
+        )
+        assert link is not None
+        link.permissions = ["view", "plan"]
+        await session.commit()
+    async with session_factory() as session:
+        planner = await actor_in(session, cast.viewing_manager.id, cast.organization_id)
+        assert [p.can_reject for p in await proofs_to_review(session, planner, clock)] == [True]
+        await reject_task_proof(session, clock, planner, task_id, "Плохо видно")
+        await session.commit()
+        task = await session.get(ShiftTask, task_id)
+        assert task is not None and task.status == ShiftTaskStatus.OPEN
+    assert await _task_bonuses(session_factory) == Decimal("0.00")
 
 
 async def _open_planned(

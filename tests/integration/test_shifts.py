@@ -1,6 +1,6 @@
 """Clock-in use cases: one open shift per employee under 100 concurrent attempts (on
 PostgreSQL and SQLite), approvals and manual closing by permission, auto-close of
-spontaneous shifts, and the open-shifts gauge."""
+spontaneous shifts at the object's maximum length, and the open-shifts gauge."""
 
 import asyncio
 from datetime import timedelta
@@ -19,6 +19,7 @@ from services.platform.clock import ManualClock
 from services.platform.db.models import (
     ClockInAttempt,
     MembershipRole,
+    OutboxMessage,
     Permission,
     Shift,
     ShiftStatus,
@@ -149,7 +150,7 @@ async def test_manager_without_plan_cannot_approve_nor_close(
             )
 
 
-async def test_spontaneous_shift_without_hours_is_auto_closed_after_16_hours_by_the_scheduler(
+async def test_spontaneous_shift_without_hours_is_auto_closed_at_the_objects_maximum_length(
     engine, session_factory, clock: ManualClock, settings
 ) -> None:
     world = await make_shift_world(session_factory, allow_spontaneous_shifts=True, opening_hours={})
@@ -169,7 +170,7 @@ async def test_spontaneous_shift_without_hours_is_auto_closed_after_16_hours_by_
         settings=settings,
         jobs=SCHEDULED_JOBS,
     )
-    clock.advance(timedelta(hours=16, minutes=29))
+    clock.advance(timedelta(hours=12, minutes=29))  # 12 h by default, then 30 min of grace
     done = await scheduler.tick()
     assert done is not None and done["auto_close_shifts"] == 0
     assert OPEN_SHIFTS._value.get() == 1
@@ -180,9 +181,39 @@ async def test_spontaneous_shift_without_hours_is_auto_closed_after_16_hours_by_
     assert OPEN_SHIFTS._value.get() == 0
     async with session_factory() as session:
         shift = await session.scalar(select(Shift))
-    assert shift is not None and shift.status == ShiftStatus.AUTO_CLOSED
-    assert shift.closed_at == opened_at + timedelta(hours=16)
-    assert shift.worked_minutes == 960 and shift.pay == Decimal("4800.00")
+        feed = {
+            row.recipient_user_id: row.payload
+            for row in await session.scalars(
+                select(OutboxMessage).where(OutboxMessage.kind == "shift_auto_closed")
+            )
+        }
+    assert shift is not None and shift.status == ShiftStatus.AUTO_CLOSED and shift.needs_review
+    assert shift.closed_at == opened_at + timedelta(hours=12)
+    assert shift.worked_minutes == 720 and shift.pay == Decimal("3600.00")
+    # The owner may correct it from the notification; Max only plans, and the employee
+    # and the report chat just read it.
+    correct = [{"text_key": "notify-button-correct-shift", "start_payload": f"fix_{shift.id}"}]
+    assert feed[world.owner.id]["buttons"] == correct
+    assert "buttons" not in feed[world.manager.id]
+    assert "buttons" not in feed[world.employee.id] and "buttons" not in feed[None]
+
+
+async def test_an_objects_shorter_maximum_closes_a_forgotten_shift_sooner(
+    session_factory, clock: ManualClock
+) -> None:
+    world = await make_shift_world(
+        session_factory, allow_spontaneous_shifts=True, opening_hours={}, max_shift_hours=6
+    )
+    async with session_factory() as session, session.begin():
+        result = await open_shift(
+            session,
+            clock,
+            user_id=world.employee.id,
+            choice=ShiftChoice(object_id=world.work_object.id),
+            report=here(clock),
+        )
+    assert result.shift is not None
+    assert result.shift.scheduled_end_at == clock.now() + timedelta(hours=6)
 
 
 async def test_every_attempt_is_audited_and_counted(session_factory, clock: ManualClock) -> None:

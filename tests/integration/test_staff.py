@@ -15,7 +15,7 @@ from services.platform.errors import InvalidInput, NotFound, PermissionDenied
 from services.staff.memberships import (
     change_objects,
     change_rate,
-    dismiss,
+    end_contract,
     list_staff,
     rate_in_force,
     set_contract_rate,
@@ -136,13 +136,13 @@ async def test_dismissal_ends_the_contract_and_keeps_history(
         actor = await actor_in(session, org.owner_id, org.organization_id)
         await set_contract_rate(session, membership_id, Decimal("300"), date(2026, 1, 1))
         with pytest.raises(InvalidInput):
-            await dismiss(session, actor, clock, membership_id, on_date=date(2026, 3, 3))
-        await dismiss(session, actor, clock, membership_id, on_date=date(2026, 2, 28))
+            await end_contract(session, actor, clock, membership_id, on_date=date(2026, 3, 3))
+        await end_contract(session, actor, clock, membership_id, on_date=date(2026, 2, 28))
         await session.commit()
         membership = await session.get(Membership, membership_id)
         rows = await list_staff(session, actor, role=MembershipRole.EMPLOYEE)
         with pytest.raises(InvalidInput):
-            await dismiss(session, actor, clock, membership_id, on_date=date(2026, 3, 2))
+            await end_contract(session, actor, clock, membership_id, on_date=date(2026, 3, 2))
     assert membership is not None
     assert (membership.status, membership.ended_on) == (MembershipStatus.ENDED, date(2026, 2, 28))
     assert [(row.membership_id, row.status) for row in rows] == [
@@ -232,7 +232,7 @@ async def test_manager_manages_only_employees_wholly_on_their_objects(
             id="not moving her employee onto an object she only views",
         ),
         pytest.param(
-            lambda session, actor, clock, staff: dismiss(
+            lambda session, actor, clock, staff: end_contract(
                 session, actor, clock, staff.boris, on_date=date(2026, 3, 2)
             ),
             PermissionDenied,

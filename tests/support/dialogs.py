@@ -112,7 +112,9 @@ class DialogUser(BotClient):
         forwarded: bool = False,
         venue: bool = False,
         sent_at: datetime | None = None,
-    ) -> None:
+    ) -> Message:
+        """Sends a location message; returns it (a live one is then moved with
+        `move_live_location`)."""
         location = Location(
             latitude=latitude,
             longitude=longitude,
@@ -126,7 +128,27 @@ class DialogUser(BotClient):
             )
         if venue:
             extra["venue"] = Venue(location=location, title="Place", address="Somewhere")
-        await self._feed(self._message(location=location, date=sent_at, **extra))
+        message = self._message(location=location, date=sent_at, **extra)
+        await self._feed(message)
+        return message
+
+    async def move_live_location(self, shared: Message, latitude: float, longitude: float) -> None:
+        """The next update of the live location `shared`: Telegram edits that message
+        with the new position and delivers it as an `edited_message`, now."""
+        assert shared.location is not None and shared.location.live_period is not None
+        moved = shared.model_copy(
+            update={
+                "location": Location(
+                    latitude=latitude,
+                    longitude=longitude,
+                    live_period=shared.location.live_period,
+                ),
+                "edit_date": int(self.clock.now().timestamp()),
+            }
+        )
+        await self.dp.feed_update(
+            self.bot, Update(update_id=self._new_update_id(), edited_message=moved)
+        )
 
     async def send_photo(
         self, *, caption: str | None = None, media_group_id: str | None = None

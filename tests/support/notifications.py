@@ -11,7 +11,7 @@ from aiogram import Bot
 from redis.asyncio import Redis
 from sqlalchemy import func, select
 
-from services.notify.notifier import FINAL_STATUSES, Notifier
+from services.notify.notifier import FINAL_STATUSES, Notifier, Outcome
 from services.notify.outbox import notify
 from services.notify.relay import NOTIFICATIONS_QUEUE, NOTIFICATIONS_ROUTING, OutboxRelay
 from services.platform.clock import Clock
@@ -39,6 +39,13 @@ class Pipeline:
             await self._wait_empty()
             await self.notifier.wait_idle(30)
 
+    async def relay_until_done(self, session_factory: SessionFactory) -> None:
+        """Relay every due notification and wait until each is final and handled."""
+        while await self.relay.relay_once():
+            pass
+        await wait_all_final(session_factory)
+        await self.settle()
+
     async def _wait_empty(self) -> None:
         for _ in range(600):
             if not await self.broker.queue_depth(NOTIFICATIONS_QUEUE):
@@ -59,6 +66,19 @@ def make_notifier(
         settings=settings.notifier,
         default_language=settings.default_language,
     )
+
+
+async def deliver_pending(notifier: Notifier, session_factory: SessionFactory) -> list[Outcome]:
+    """Hand every pending outbox row to the notifier, as the worker would (without the
+    queue in between); returns what became of each."""
+    async with session_factory() as session:
+        pending = await session.scalars(
+            select(OutboxMessage.id)
+            .where(OutboxMessage.status == OutboxStatus.PENDING)
+            .order_by(OutboxMessage.id)
+        )
+        ids = list(pending)
+    return [await notifier.deliver(outbox_id) for outbox_id in ids]
 
 
 async def rabbit_pipeline(

@@ -185,8 +185,9 @@ async def add_finished_shift(
     hourly_rate: Decimal | None = None,
     status: ShiftStatus = ShiftStatus.CLOSED,
 ) -> Shift:
-    """A shift as clock-in leaves it once closed: rate, lateness, fine, paid time,
-    minutes and pay frozen on the row by the shift rules. The planned start comes from
+    """A shift as clock-in leaves it once closed: rate, lateness, fine, the object's
+    lateness and early-arrival rules, paid time, minutes and pay frozen on the row by the
+    shift rules. The planned start comes from
     `planned`, or is given alone (no planned-shift row)."""
     if planned is not None:
         planned_start = planned.starts_at
@@ -211,6 +212,9 @@ async def add_finished_shift(
         late_fine=late_fine(
             lateness, work_object.late_grace_minutes, work_object.late_fine_per_minute
         ),
+        late_grace_minutes=work_object.late_grace_minutes,
+        late_fine_per_minute=work_object.late_fine_per_minute,
+        pay_early_arrival=work_object.pay_early_arrival,
         worked_minutes=minutes,
         pay=pay_for(minutes, rate),
         status=status,

@@ -54,11 +54,16 @@ async def _admin_execute(statement: str) -> None:
         await admin.dispose()
 
 
-async def create_test_database() -> str:
-    """A new empty PostgreSQL database, migrated to head; returns its URL."""
+async def create_empty_database() -> str:
+    """A new PostgreSQL database without any table; returns its URL."""
     name = new_namespace().replace("-", "_")
     await _admin_execute(f'CREATE DATABASE "{name}"')
-    url = make_url(DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+    return make_url(DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+
+
+async def create_test_database() -> str:
+    """A new empty PostgreSQL database, migrated to head; returns its URL."""
+    url = await create_empty_database()
     await asyncio.to_thread(alembic_upgrade, url)
     return url
 

@@ -48,8 +48,11 @@ class ShiftWorld:
     membership: Membership
 
 
-async def make_shift_world(session_factory: SessionFactory, **object_fields: Any) -> ShiftWorld:
-    """Olga owns "Кофейня" in Moscow; Max manages it with `plan`; Anna works there."""
+async def make_shift_world(
+    session_factory: SessionFactory, *, employee_language: str = "ru", **object_fields: Any
+) -> ShiftWorld:
+    """Olga owns "Кофейня" in Moscow; Max manages it with `plan`; Anna works there (and
+    speaks `employee_language`)."""
     fields: dict[str, Any] = {
         "name": "Кофейня",
         "timezone": "Europe/Moscow",
@@ -89,7 +92,12 @@ async def make_shift_world(session_factory: SessionFactory, **object_fields: Any
             permissions=[Permission.VIEW.value, Permission.PLAN.value],
         )
         employee, membership = await make_employee(
-            session, organization, [work_object], telegram_id=EMPLOYEE_TG, first_name="Anna"
+            session,
+            organization,
+            [work_object],
+            telegram_id=EMPLOYEE_TG,
+            first_name="Anna",
+            language=employee_language,
         )
     return ShiftWorld(organization, work_object, owner, manager, employee, membership)
 

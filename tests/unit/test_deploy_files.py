@@ -4,36 +4,35 @@ volumes, networks and settings that exist; Nginx accepts its configuration (`ngi
 with Debian's nginx); Prometheus scrapes every process where it listens; the Grafana
 dashboard shows only metrics our processes export."""
 
-import copy
 import importlib.util
 import json
 import re
-import shutil
 import subprocess
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
-from prometheus_client import REGISTRY
 from starlette.routing import Mount
 
-import services.platform.observability.metrics  # noqa: F401 - registers every metric of ours
 from services.platform.config import Settings
+from tests.support.compose import (
+    BASE,
+    OVERLAYS,
+    compose_variant,
+    compose_variants,
+    load_yaml,
+    service_environment,
+)
+from tests.support.nginx import (
+    NGINX_TEMPLATE,
+    main_config,
+    nginx_command,
+    nginx_locations,
+    rendered_server_blocks,
+)
+from tests.support.prometheus import PROMETHEUS_SERIES, exported_metric_names, metric_names
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BASE = "docker-compose.yml"
-OVERLAYS = {
-    "development": "docker-compose.override.yml",
-    "own-proxy": "deploy/compose.own-proxy.yml",
-    "shared-proxy": "deploy/compose.shared-proxy.yml",
-}
 PRODUCTION = ("own-proxy", "shared-proxy")
 # Our processes and the compose setting that says where each one serves its metrics.
 METRICS_PORT_SETTING = {
@@ -42,36 +41,7 @@ METRICS_PORT_SETTING = {
     "bot": "BOT_METRICS_PORT",
 }
 WEBAPP_ALIAS = "staffprobot-webapp"
-NGINX_TEMPLATE = PROJECT_ROOT / "deploy/nginx/staffprobot.conf.template"
 DRAIN_SECONDS = 20  # bot.runtime / services.worker wait this long for work in progress
-
-
-def _load(relative: str) -> dict[str, Any]:
-    return yaml.safe_load((PROJECT_ROOT / relative).read_text())
-
-
-def _merge(base: Any, overlay: Any, key: str = "") -> Any:
-    """Compose's merge: mappings key by key; ports are added; volumes are merged by target."""
-    if isinstance(base, dict) and isinstance(overlay, dict):
-        merged = dict(base)
-        for name, value in overlay.items():
-            merged[name] = _merge(base[name], value, name) if name in base else value
-        return merged
-    if key == "ports" and isinstance(base, list):
-        return base + overlay
-    if key == "volumes" and isinstance(base, list):
-        by_target = {mount.split(":")[1]: mount for mount in base + overlay}
-        return list(by_target.values())
-    return copy.deepcopy(overlay)
-
-
-def _variant(name: str) -> dict[str, Any]:
-    return _merge(_load(BASE), _load(OVERLAYS[name]))
-
-
-def _variants() -> Iterator[tuple[str, dict[str, Any]]]:
-    for name in OVERLAYS:
-        yield name, _variant(name)
 
 
 def _documented_variables() -> set[str]:
@@ -87,23 +57,19 @@ def _our_services(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def _environment(service: dict[str, Any]) -> dict[str, str]:
-    return {key: str(value) for key, value in (service.get("environment") or {}).items()}
-
-
 # ----------------------------------------------------------------------------- compose
 
 
 @pytest.mark.parametrize("variant", OVERLAYS)
 def test_every_variant_runs_the_whole_stack(variant: str) -> None:
-    services = set(_variant(variant)["services"])
+    services = set(compose_variant(variant)["services"])
     stack = {"postgres", "redis", "rabbitmq", "minio", "minio-bucket", "migrate", "webapp"}
     assert stack | {"worker", "prometheus", "grafana"} <= services
 
 
 @pytest.mark.parametrize("variant", OVERLAYS)
 def test_dependencies_volumes_and_networks_are_declared(variant: str) -> None:
-    compose = _variant(variant)
+    compose = compose_variant(variant)
     services = compose["services"]
     volumes = set(compose.get("volumes") or {})
     networks = set(compose.get("networks") or {}) | {"default"}
@@ -123,10 +89,10 @@ def test_dependencies_volumes_and_networks_are_declared(variant: str) -> None:
 def test_our_processes_read_only_settings_that_exist() -> None:
     documented = _documented_variables()
     setting_fields = set(Settings.model_fields)
-    for variant, compose in _variants():
+    for variant, compose in compose_variants():
         for name, service in _our_services(compose).items():
             assert service.get("env_file") == ".env", f"{variant}/{name} does not read .env"
-            for variable in _environment(service):
+            for variable in service_environment(service):
                 assert variable in documented, f"{variant}/{name}: {variable} not in .env.example"
                 group = variable.split("_", 1)[0].lower()
                 assert variable.lower() in setting_fields or group in setting_fields, (
@@ -142,8 +108,37 @@ def test_every_compose_variable_is_documented_in_env_example() -> None:
         assert used - documented == set(), f"{relative} uses undocumented variables"
 
 
+def test_every_image_has_a_version_of_its_own() -> None:
+    """`latest` (or no tag) changes under a running installation at its next pull; only
+    our own images carry the tag the deploy sets (STAFFPROBOT_VERSION)."""
+    version = re.compile(r"^(v?\d+(\.\d+)*(-[a-z0-9.-]+)?|RELEASE\.[0-9TZ-]+)$")
+    images = {}
+    for variant, compose in compose_variants():
+        for name, service in compose["services"].items():
+            images[f"{variant}/{name}"] = service["image"]
+    for path in PROJECT_ROOT.glob("**/Dockerfile"):
+        if ".venv" not in path.parts:
+            for line in path.read_text().splitlines():
+                if line.startswith("FROM "):
+                    images[str(path.relative_to(PROJECT_ROOT))] = line.split()[1]
+    for where, image in images.items():
+        repository, _, tag = image.partition(":")
+        if repository.startswith("staffprobot"):
+            assert tag == "${STAFFPROBOT_VERSION:-latest}", where
+        else:
+            assert version.match(tag), f"{where}: {image} has no fixed version"
+
+
+def test_every_container_log_is_rotated() -> None:
+    for variant, compose in compose_variants():
+        for name, service in compose["services"].items():
+            logging = service.get("logging") or {}
+            assert logging.get("driver") == "json-file", f"{variant}/{name}"
+            assert set(logging["options"]) == {"max-size", "max-file"}, f"{variant}/{name}"
+
+
 def test_every_python_module_started_by_compose_exists() -> None:
-    for variant, compose in _variants():
+    for variant, compose in compose_variants():
         for name, service in compose["services"].items():
             command = service.get("command") or []
             if command[:2] == ["python", "-m"]:
@@ -152,7 +147,7 @@ def test_every_python_module_started_by_compose_exists() -> None:
 
 
 def test_migrations_run_once_before_our_processes() -> None:
-    compose = _variant("own-proxy")
+    compose = compose_variant("own-proxy")
     assert compose["services"]["migrate"]["command"] == ["alembic", "upgrade", "heads"]
     assert compose["services"]["migrate"]["restart"] == "no"
     for name, service in _our_services(compose).items():
@@ -163,14 +158,14 @@ def test_migrations_run_once_before_our_processes() -> None:
 
 
 def test_the_media_bucket_is_created_at_start() -> None:
-    bucket = _load(BASE)["services"]["minio-bucket"]
+    bucket = load_yaml(BASE)["services"]["minio-bucket"]
     script = " ".join(bucket["entrypoint"])
     assert 'mc mb --ignore-existing "stack/$$MINIO_BUCKET"' in script
     assert bucket["depends_on"]["minio"]["condition"] == "service_healthy"
 
 
 def test_processes_get_longer_than_their_drain_to_stop() -> None:
-    for variant, compose in _variants():
+    for variant, compose in compose_variants():
         for name, service in _our_services(compose).items():
             grace = int(service["stop_grace_period"].removesuffix("s"))
             assert grace > DRAIN_SECONDS, f"{variant}/{name} is killed before it drains"
@@ -178,9 +173,9 @@ def test_processes_get_longer_than_their_drain_to_stop() -> None:
 
 @pytest.mark.parametrize("variant", PRODUCTION)
 def test_production_hosts_the_bot_in_two_webapp_replicas_in_webhook_mode(variant: str) -> None:
-    services = _variant(variant)["services"]
+    services = compose_variant(variant)["services"]
     webapp = services["webapp"]
-    assert _environment(webapp)["BOT_MODE"] == "webhook"
+    assert service_environment(webapp)["BOT_MODE"] == "webhook"
     assert webapp["deploy"]["replicas"] == "${WEBAPP_REPLICAS:-2}"
     assert "polling" in services["bot"]["profiles"]
     published = {name for name, service in services.items() if service.get("ports")}
@@ -189,9 +184,9 @@ def test_production_hosts_the_bot_in_two_webapp_replicas_in_webhook_mode(variant
 
 
 def test_development_polls_publishes_on_loopback_and_mounts_the_code() -> None:
-    services = _variant("development")["services"]
-    assert _environment(services["bot"])["BOT_MODE"] == "polling"
-    assert _environment(services["webapp"])["BOT_MODE"] == "polling"
+    services = compose_variant("development")["services"]
+    assert service_environment(services["bot"])["BOT_MODE"] == "polling"
+    assert service_environment(services["webapp"])["BOT_MODE"] == "polling"
     for name, service in services.items():
         for port in service.get("ports") or []:
             assert port.startswith("127.0.0.1:"), f"{name} publishes {port} beyond loopback"
@@ -200,7 +195,7 @@ def test_development_polls_publishes_on_loopback_and_mounts_the_code() -> None:
 
 
 def test_own_proxy_runs_nginx_and_certbot_on_shared_certificates() -> None:
-    services = _variant("own-proxy")["services"]
+    services = compose_variant("own-proxy")["services"]
     assert services["nginx"]["ports"] == ["80:80", "443:443"]
     nginx_mounts = services["nginx"]["volumes"]
     assert "letsencrypt:/etc/letsencrypt:ro" in nginx_mounts
@@ -211,7 +206,7 @@ def test_own_proxy_runs_nginx_and_certbot_on_shared_certificates() -> None:
 
 
 def test_shared_proxy_joins_the_external_network_without_an_nginx_of_its_own() -> None:
-    compose = _variant("shared-proxy")
+    compose = compose_variant("shared-proxy")
     assert "nginx" not in compose["services"] and "certbot" not in compose["services"]
     assert compose["networks"]["proxy"]["external"] is True
     webapp_networks = compose["services"]["webapp"]["networks"]
@@ -223,68 +218,10 @@ def test_shared_proxy_joins_the_external_network_without_an_nginx_of_its_own() -
 # ----------------------------------------------------------------------------- nginx
 
 
-def _self_signed_certificate(directory: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "staffprobot.test")])
-    now = datetime.now(UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
-    chain, private = directory / "fullchain.pem", directory / "privkey.pem"
-    chain.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    private.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return chain, private
-
-
-def _rendered_nginx_config(directory: Path) -> str:
-    """The template as the nginx image renders it, with test certificates."""
-    chain, private = _self_signed_certificate(directory)
-    text = NGINX_TEMPLATE.read_text().replace("${STAFFPROBOT_DOMAIN}", "staffprobot.test")
-    text = text.replace("/etc/letsencrypt/live/staffprobot.test/fullchain.pem", str(chain))
-    return text.replace("/etc/letsencrypt/live/staffprobot.test/privkey.pem", str(private))
-
-
 def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(nginx).exists(), "Debian's nginx is required (apt-get install nginx-light)"
-    (tmp_path / "staffprobot.conf").write_text(_rendered_nginx_config(tmp_path))
-    temp_paths = "\n".join(
-        f"    {kind}_temp_path {tmp_path / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path / 'nginx.pid'};\n"
-        f"error_log {tmp_path / 'error.log'};\n"
-        "events {}\n"
-        "http {\n"
-        f"    access_log off;\n{temp_paths}\n"
-        f"    include {tmp_path / 'staffprobot.conf'};\n"
-        "}\n"
-    )
+    config = main_config(tmp_path, rendered_server_blocks(tmp_path))
     result = subprocess.run(
-        [
-            nginx,
-            "-t",
-            "-p",
-            str(tmp_path),
-            "-c",
-            str(tmp_path / "nginx.conf"),
-            "-e",
-            str(tmp_path / "error.log"),
-        ],
+        nginx_command(tmp_path, config, "-t", "-e", str(tmp_path / "error.log")),
         capture_output=True,
         text=True,
         timeout=30,
@@ -293,16 +230,9 @@ def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
     assert "test is successful" in result.stderr
 
 
-def _locations(config: str) -> dict[str, str]:
-    """`location <path> { … }` blocks (no nesting in our config) by their path."""
-    return {
-        path: body for path, body in re.findall(r"location\s+(?:=\s+)?(\S+)\s*\{([^}]*)\}", config)
-    }
-
-
 def test_nginx_routes_the_webhooks_mini_app_and_unbuffered_media_to_the_webapp() -> None:
     config = NGINX_TEMPLATE.read_text()
-    locations = _locations(config)
+    locations = nginx_locations(config)
     for path in ("/webhooks/telegram", "/webhooks/yookassa", "/app/", "/api/", "/api/media/"):
         assert "proxy_pass $staffprobot_webapp;" in locations[path], path
     assert "proxy_buffering off;" in locations["/api/media/"]
@@ -322,7 +252,10 @@ def test_the_routes_nginx_forwards_are_served_by_the_webapp() -> None:
     paths = {route.path for module in routers for route in module.router.routes}
     app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]
     paths |= {f"{route.path}/" for route in app.routes if isinstance(route, Mount)}
-    locations = set(_locations(NGINX_TEMPLATE.read_text())) - {"/.well-known/acme-challenge/", "/"}
+    locations = set(nginx_locations(NGINX_TEMPLATE.read_text())) - {
+        "/.well-known/acme-challenge/",
+        "/",
+    }
     for location in locations:
         assert any(path.startswith(location) for path in paths), f"nothing serves {location}"
 
@@ -331,7 +264,7 @@ def test_the_routes_nginx_forwards_are_served_by_the_webapp() -> None:
 
 
 def _prometheus() -> dict[str, Any]:
-    return _load("deploy/prometheus/prometheus.yml")
+    return load_yaml("deploy/prometheus/prometheus.yml")
 
 
 def _targets(job: dict[str, Any]) -> list[tuple[str, int]]:
@@ -362,16 +295,16 @@ def test_prometheus_scrapes_every_process_where_it_serves_metrics() -> None:
     defaults = Settings(_env_file=None)  # type: ignore[call-arg]
     for service, setting in METRICS_PORT_SETTING.items():
         assert service in jobs, f"no scrape job for {service}"
-        for variant, compose in _variants():
+        for variant, compose in compose_variants():
             if service not in compose["services"]:
                 continue
-            configured = _environment(compose["services"][service]).get(setting)
+            configured = service_environment(compose["services"][service]).get(setting)
             port = int(configured or getattr(defaults, setting.lower()))
             assert jobs[service] == [(service, port)], f"{variant}: {service} listens on {port}"
 
 
 def test_prometheus_targets_are_services_of_the_stack() -> None:
-    every_service = set().union(*(set(compose["services"]) for _, compose in _variants()))
+    every_service = set().union(*(set(compose["services"]) for _, compose in compose_variants()))
     for job in _prometheus()["scrape_configs"]:
         for host, _ in _targets(job):
             assert host in every_service | {"localhost"}, f"{job['job_name']}: unknown {host}"
@@ -380,43 +313,6 @@ def test_prometheus_targets_are_services_of_the_stack() -> None:
 
 
 # ----------------------------------------------------------------------------- grafana
-
-# Series Prometheus itself adds to every scrape target.
-PROMETHEUS_SERIES = {"up"}
-PROMQL_WORDS = {
-    "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset",
-    "and", "or", "unless",
-}  # fmt: skip
-
-
-def _exported_metric_names() -> set[str]:
-    suffixes = {
-        "counter": ("_total", "_created"),
-        "histogram": ("_bucket", "_count", "_sum", "_created"),
-        "summary": ("", "_count", "_sum", "_created"),
-        "gauge": ("",),
-    }
-    names = set()
-    for family in REGISTRY.collect():
-        names |= {family.name + suffix for suffix in suffixes.get(family.type, ("",))}
-    return names
-
-
-def _metric_names(expression: str) -> set[str]:
-    """Series names of a PromQL expression: what is left without strings, label
-    matchers, grouping clauses, ranges, Grafana variables, numbers and functions."""
-    text = re.sub(r'"[^"]*"', "", expression)
-    text = re.sub(r"\{[^}]*\}", "", text)
-    text = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", "", text)
-    text = re.sub(r"\[[^\]]*\]", "", text)
-    text = re.sub(r"\$\w+", "", text)
-    text = re.sub(r"\b\d[\w.]*", "", text)  # numbers and durations
-    names = set()
-    for match in re.finditer(r"[A-Za-z_:][A-Za-z0-9_:]*", text):
-        followed_by = text[match.end() :].lstrip()[:1]
-        if followed_by != "(" and match.group() not in PROMQL_WORDS:
-            names.add(match.group())
-    return names
 
 
 def _dashboard() -> dict[str, Any]:
@@ -432,15 +328,15 @@ def test_the_metric_name_reader_finds_series_and_skips_functions() -> None:
         'histogram_quantile(0.95, sum by (le, route) (rate(a_bucket{x="y"}[$__rate_interval])))'
         " / on (job) max(b_total offset 5m) or up"
     )
-    assert _metric_names(expression) == {"a_bucket", "b_total", "up"}
+    assert metric_names(expression) == {"a_bucket", "b_total", "up"}
 
 
 def test_the_dashboard_shows_only_metrics_our_processes_export() -> None:
-    exported = _exported_metric_names() | PROMETHEUS_SERIES
+    exported = exported_metric_names() | PROMETHEUS_SERIES
     used = set()
     for panel in _dashboard_panels():
         for target in panel["targets"]:
-            names = _metric_names(target["expr"])
+            names = metric_names(target["expr"])
             assert names, f"{panel['title']}: no metric in {target['expr']}"
             assert names <= exported, f"{panel['title']}: unknown {names - exported}"
             used |= names
@@ -461,12 +357,14 @@ def test_the_dashboard_shows_only_metrics_our_processes_export() -> None:
 
 
 def test_grafana_provisions_the_datasource_and_dashboard_it_refers_to() -> None:
-    datasource = _load("deploy/grafana/provisioning/datasources/prometheus.yml")["datasources"][0]
+    datasource = load_yaml("deploy/grafana/provisioning/datasources/prometheus.yml")["datasources"][
+        0
+    ]
     assert datasource["url"] == "http://prometheus:9090"
     for panel in _dashboard_panels():
         assert panel["datasource"]["uid"] == datasource["uid"], panel["title"]
-    provider = _load("deploy/grafana/provisioning/dashboards/staffprobot.yml")["providers"][0]
-    grafana_mounts = _load(BASE)["services"]["grafana"]["volumes"]
+    provider = load_yaml("deploy/grafana/provisioning/dashboards/staffprobot.yml")["providers"][0]
+    grafana_mounts = load_yaml(BASE)["services"]["grafana"]["volumes"]
     assert f"./deploy/grafana/dashboards:{provider['options']['path']}:ro" in grafana_mounts
     panel_ids = [panel["id"] for panel in _dashboard()["panels"]]
     assert len(panel_ids) == len(set(panel_ids))

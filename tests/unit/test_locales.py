@@ -1,7 +1,12 @@
 """Every text exists in Russian and English, and every key the UI uses exists."""
 
 import re
+from collections import Counter
 from pathlib import Path
+
+import pytest
+from fluent.syntax import FluentParser
+from fluent.syntax.ast import Junk, Message, Term
 
 from services.platform.i18n import LOCALES_DIR, SUPPORTED_LANGUAGES, Translator, catalogue_keys
 
@@ -9,10 +14,31 @@ PROJECT_ROOT = LOCALES_DIR.parent
 _USED_KEY = re.compile(r"""I18n\(\s*["']([a-z0-9-]+)["']""")
 
 
-def test_russian_and_english_have_the_same_keys() -> None:
-    ru, en = catalogue_keys("ru"), catalogue_keys("en")
-    assert sorted(ru - en) == [], "keys missing in English"
-    assert sorted(en - ru) == [], "keys missing in Russian"
+def _definitions(language: str) -> Counter[str]:
+    """How many times each message (and term) is defined across the language's files."""
+    defined: Counter[str] = Counter()
+    for path in sorted((LOCALES_DIR / language).glob("*.ftl")):
+        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+        junk = [entry.content for entry in resource.body if isinstance(entry, Junk)]
+        assert junk == [], f"{path.name} does not parse"
+        defined.update(
+            entry.id.name for entry in resource.body if isinstance(entry, (Message, Term))
+        )
+    return defined
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_no_message_is_defined_twice(language: str) -> None:
+    """Fluent keeps the last of two definitions of a key, so one text silently replaces
+    another (a whole-number field once answered with an example of money)."""
+    twice = sorted(key for key, count in _definitions(language).items() if count > 1)
+    assert twice == [], f"defined more than once in {language}"
+
+
+def test_russian_and_english_define_the_same_messages() -> None:
+    ru, en = set(_definitions("ru")), set(_definitions("en"))
+    assert sorted(ru - en) == [], "missing in English"
+    assert sorted(en - ru) == [], "missing in Russian"
 
 
 def test_every_key_used_by_a_dialog_exists() -> None:

@@ -1,7 +1,7 @@
 """Pay rules of a shift: lateness, the late fine (grace once), paid time, pay rounding,
-rate priority, which planned shifts are offered today and when a forgotten shift is
-closed — across Moscow, Vladivostok, Auckland (+12/+13 DST) and Berlin (DST), and
-across midnight."""
+rate priority, the work date, which planned shifts are offered today and when a forgotten
+shift is closed — across Moscow, Vladivostok, Auckland (+12/+13 DST) and Berlin (DST),
+and across midnight."""
 
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.payroll.rules import (
-    MAX_SHIFT_LENGTH,
     RateSource,
     auto_close_due,
     closing_time_after,
@@ -22,6 +21,7 @@ from services.payroll.rules import (
     paid_from,
     pay_for,
     scheduled_end,
+    work_date,
     worked_minutes,
 )
 from services.platform.local_time import local_to_utc, local_today
@@ -195,18 +195,21 @@ def test_today_is_the_objects_today_not_the_servers() -> None:
 
 
 HOURS = {"mon": ["09:00", "21:00"], "sat": ["18:00", "02:00"], "sun": ["10:00", "20:00"]}
+TWELVE_HOURS = timedelta(hours=12)
 
 
 def test_planned_end_wins() -> None:
     opened = at(MOSCOW, date(2026, 3, 2), 9)
     planned_end = at(MOSCOW, date(2026, 3, 2), 13)
-    assert scheduled_end(planned_end, HOURS, MOSCOW, opened) == planned_end
+    assert scheduled_end(planned_end, HOURS, MOSCOW, opened, TWELVE_HOURS) == planned_end
 
 
 def test_spontaneous_shift_ends_at_closing_time_of_the_local_day() -> None:
     for zone in ZONES:
         opened = at(zone, date(2026, 3, 2), 10)  # a Monday
-        assert scheduled_end(None, HOURS, zone, opened) == at(zone, date(2026, 3, 2), 21)
+        assert scheduled_end(None, HOURS, zone, opened, TWELVE_HOURS) == at(
+            zone, date(2026, 3, 2), 21
+        )
 
 
 def test_closing_after_midnight_belongs_to_the_previous_evening() -> None:
@@ -216,21 +219,30 @@ def test_closing_after_midnight_belongs_to_the_previous_evening() -> None:
 
 def test_closing_time_on_the_spring_forward_day_in_berlin() -> None:
     opened = at(BERLIN, date(2026, 3, 29), 11)  # Sunday, clocks jumped at 02:00
-    end = scheduled_end(None, HOURS, BERLIN, opened)
+    end = scheduled_end(None, HOURS, BERLIN, opened, TWELVE_HOURS)
     assert end == datetime(2026, 3, 29, 18, 0, tzinfo=UTC)  # 20:00 CEST
 
 
 def test_closing_time_in_auckland_after_dst_ended() -> None:
     opened = at(AUCKLAND, date(2026, 4, 5), 11)  # Sunday, now +12
-    assert scheduled_end(None, HOURS, AUCKLAND, opened) == datetime(2026, 4, 5, 8, tzinfo=UTC)
+    end = scheduled_end(None, HOURS, AUCKLAND, opened, TWELVE_HOURS)
+    assert end == datetime(2026, 4, 5, 8, tzinfo=UTC)
 
 
-def test_without_planned_end_or_hours_the_shift_lasts_at_most_16_hours() -> None:
+def test_without_planned_end_or_hours_the_shift_lasts_at_most_the_objects_maximum() -> None:
     opened = at(VLADIVOSTOK, date(2026, 3, 3), 8)  # Tuesday: closed
-    assert scheduled_end(None, HOURS, VLADIVOSTOK, opened) == opened + MAX_SHIFT_LENGTH
+    assert scheduled_end(None, HOURS, VLADIVOSTOK, opened, TWELVE_HOURS) == opened + TWELVE_HOURS
     after_closing = at(MOSCOW, date(2026, 3, 2), 22)  # Monday, closed at 21:00
-    assert scheduled_end(None, HOURS, MOSCOW, after_closing) == after_closing + MAX_SHIFT_LENGTH
-    assert scheduled_end(None, {}, MOSCOW, after_closing) == after_closing + MAX_SHIFT_LENGTH
+    six_hours = timedelta(hours=6)
+    assert scheduled_end(None, HOURS, MOSCOW, after_closing, six_hours) == after_closing + six_hours
+    assert scheduled_end(None, {}, MOSCOW, after_closing, six_hours) == after_closing + six_hours
+
+
+def test_the_maximum_cuts_a_long_day_before_its_closing_time() -> None:
+    opened = at(MOSCOW, date(2026, 3, 2), 9)  # Monday, open until 21:00
+    assert scheduled_end(None, HOURS, MOSCOW, opened, timedelta(hours=4)) == at(
+        MOSCOW, date(2026, 3, 2), 13
+    )
 
 
 def test_auto_close_is_due_only_after_end_plus_grace() -> None:
@@ -239,8 +251,39 @@ def test_auto_close_is_due_only_after_end_plus_grace() -> None:
     assert auto_close_due(end, 30, end + timedelta(minutes=30, seconds=1))
 
 
-@given(zone=zones, day=local_days, start=local_times, hours=st.integers(1, 15))
-def test_spontaneous_end_is_after_opening_and_within_16_hours(zone, day, start, hours) -> None:
+@given(zone=zones, day=local_days, start=local_times, hours=st.integers(1, 24))
+def test_spontaneous_end_is_after_opening_and_within_the_maximum(zone, day, start, hours) -> None:
     opened = local_to_utc(day, start, zone)
-    end = scheduled_end(None, HOURS, zone, opened)
-    assert opened < end <= opened + MAX_SHIFT_LENGTH
+    end = scheduled_end(None, HOURS, zone, opened, timedelta(hours=hours))
+    assert opened < end <= opened + timedelta(hours=hours)
+
+
+# ------------------------------------------------------------------ work date
+
+
+@given(zone=zones, day=local_days, early_minutes=st.integers(0, 240))
+def test_clocking_in_before_midnight_for_a_shift_after_it_keeps_the_planned_day(
+    zone, day, early_minutes
+) -> None:
+    planned_start = at(zone, day, 0, 10)
+    opened = planned_start - timedelta(minutes=early_minutes)
+    assert work_date(planned_start, opened, zone) == day
+
+
+def test_a_shift_planned_at_0010_opened_at_2350_belongs_to_the_planned_day() -> None:
+    for zone in ZONES:
+        planned_start = at(zone, date(2026, 3, 1), 0, 10)  # the first day of a month
+        opened = at(zone, date(2026, 2, 28), 23, 50)
+        assert work_date(planned_start, opened, zone) == date(2026, 3, 1)
+
+
+def test_the_work_date_is_read_in_the_objects_timezone_not_the_organizations() -> None:
+    planned_start = at(VLADIVOSTOK, date(2026, 3, 2), 5)  # 22:00 the day before in Moscow
+    assert local_today(planned_start, MOSCOW) == date(2026, 3, 1)
+    assert work_date(planned_start, planned_start, VLADIVOSTOK) == date(2026, 3, 2)
+
+
+@given(zone=zones, day=local_days, start=local_times)
+def test_a_spontaneous_shift_belongs_to_the_local_day_it_opened(zone, day, start) -> None:
+    opened = local_to_utc(day, start, zone)
+    assert work_date(None, opened, zone) == local_today(opened, zone)

@@ -21,6 +21,7 @@ from services.platform.i18n import (
     catalogue_keys,
     translator_for,
 )
+from webapp.security_headers import MAP_CONTENT_SECURITY_POLICY, TELEGRAM_WEB_APP_SCRIPT
 
 WEBAPP_DIR = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=WEBAPP_DIR / "templates")
@@ -29,7 +30,6 @@ static_files = StaticFiles(directory=WEBAPP_DIR / "static")
 router = APIRouter(prefix="/app", tags=["miniapp"])
 
 PAGES = ("home", "board", "reports", "schedule", "map", "payslip", "open-shifts", "proofs")
-TELEGRAM_SCRIPT_URL = "https://telegram.org/js/telegram-web-app.js"
 # Texts the scripts place themselves; their variables stay as `{name}` for the script.
 _SCRIPT_TEXT_PREFIX = "miniapp-"
 _SCRIPT_VARIABLES = {name: f"{{{name}}}" for name in ("name", "amount", "radius", "hours")}
@@ -68,10 +68,15 @@ def _render(
             "lang": language,
             "t": translator.get,
             "texts": _script_texts(language),
-            "telegram_script_url": TELEGRAM_SCRIPT_URL,
+            "telegram_script_url": TELEGRAM_WEB_APP_SCRIPT,
         },
-        headers={"Cache-Control": "no-cache"},
+        headers={"Cache-Control": "no-cache", **_page_policy(page)},
     )
+
+
+def _page_policy(page: str) -> dict[str, str]:
+    """The map loads Yandex Maps; every other page keeps the webapp's own policy."""
+    return {"Content-Security-Policy": MAP_CONTENT_SECURITY_POLICY} if page == "map" else {}
 
 
 LangQuery = Annotated[str | None, Query()]

@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from services.platform.observability.metrics import DB_CONNECTIONS_IN_USE, DB_POOL_CAPACITY
+
 SessionFactory = async_sessionmaker[AsyncSession]
 
 
@@ -57,14 +59,25 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("BEGIN IMMEDIATE")
 
 
+def _observe_pool(engine: Engine, capacity: int) -> None:
+    """Connections in use against the pool's capacity: when they are equal, the next
+    request waits for a connection (an alert in deploy/prometheus/alerts.yml)."""
+    DB_POOL_CAPACITY.set(capacity)
+    event.listen(engine, "checkout", lambda *_: DB_CONNECTIONS_IN_USE.inc())
+    event.listen(engine, "checkin", lambda *_: DB_CONNECTIONS_IN_USE.dec())
+
+
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url)
         _configure_sqlite(engine.sync_engine)
         return engine
-    return create_async_engine(
-        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True, pool_timeout=60
+    max_overflow = pool_size * 2
+    engine = create_async_engine(
+        url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True, pool_timeout=60
     )
+    _observe_pool(engine.sync_engine, pool_size + max_overflow)
+    return engine
 
 
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:

@@ -60,6 +60,10 @@ OUTBOX_LAG = Histogram(
     buckets=(0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 900),
 )
 OUTBOX_DUE = Gauge("staffprobot_outbox_due", "Due outbox rows not yet published")
+OUTBOX_OLDEST_DUE = Gauge(
+    "staffprobot_outbox_oldest_due_seconds",
+    "Age of the oldest due notification not yet sent (in the outbox or in the queue)",
+)
 NOTIFICATIONS_SENT = Counter(
     "staffprobot_notifications_sent_total", "Notifications delivered to Telegram", ["kind"]
 )
@@ -93,6 +97,18 @@ SCHEDULER_JOB_RUNS = Counter(
     "staffprobot_scheduler_job_runs_total",
     "Scheduled job runs by job and outcome",
     ["job", "outcome"],
+)
+SCHEDULER_JOB_LAST_SUCCESS = Gauge(
+    "staffprobot_scheduler_job_last_success_timestamp_seconds",
+    "When each scheduled job last ran without an error (Unix time; set by the leader)",
+    ["job"],
+)
+DB_CONNECTIONS_IN_USE = Gauge(
+    "staffprobot_db_connections_in_use", "Database connections taken from this process's pool"
+)
+DB_POOL_CAPACITY = Gauge(
+    "staffprobot_db_pool_capacity",
+    "Connections this process's pool may open; with all of them in use, a request waits",
 )
 CLOCK_IN_ATTEMPTS = Counter(
     "staffprobot_clock_in_attempts_total",

@@ -29,6 +29,8 @@ class OutboxMessage(Base):
     # Exactly one of the two: a user (rendered in their language) or a group chat.
     recipient_user_id: Mapped[int | None] = belongs_to("users")
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The organization it is about: a user who is no longer its member is not sent it.
+    organization_id: Mapped[int | None] = belongs_to("organizations")
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[OutboxStatus] = mapped_column(String(16), default=OutboxStatus.PENDING)
     not_before: Mapped[datetime]

@@ -10,6 +10,7 @@ DEFAULT_GEOFENCE_RADIUS_M = 150
 MIN_GEOFENCE_RADIUS_M = 30
 MAX_GEOFENCE_RADIUS_M = 5000
 DEFAULT_NOT_CLOCKED_IN_ALERT_MINUTES = 10
+DEFAULT_MAX_SHIFT_HOURS = 12
 
 
 class WorkObject(Base):
@@ -37,6 +38,8 @@ class WorkObject(Base):
     late_grace_minutes: Mapped[int] = mapped_column(default=5)
     late_fine_per_minute: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     auto_close_grace_minutes: Mapped[int] = mapped_column(default=30)
+    # A spontaneous shift nobody closes is closed this long after it opened, at the latest.
+    max_shift_hours: Mapped[int] = mapped_column(default=DEFAULT_MAX_SHIFT_HOURS)
     # Managers are alerted when a planned employee has not clocked in this long after start.
     not_clocked_in_alert_minutes: Mapped[int] = mapped_column(
         default=DEFAULT_NOT_CLOCKED_IN_ALERT_MINUTES

@@ -62,12 +62,34 @@ class PlannedShiftStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+_PLANNED = text("status = 'planned'")
+
+
 class PlannedShift(Base):
     """An employee on a slot. `starts_at`/`ends_at` copy the slot's so that overlap rules
     can be enforced by the database: on PostgreSQL an exclusion constraint forbids two
     overlapping planned shifts of one user, whatever the object or organization."""
 
     __tablename__ = "planned_shifts"
+    __table_args__ = (
+        # Shift reminders (every tick): planned shifts starting within the next hours.
+        Index(
+            "ix_planned_shifts_planned_starts",
+            "starts_at",
+            postgresql_where=_PLANNED,
+            sqlite_where=_PLANNED,
+        ),
+        # "Not clocked in" alerts (every tick): planned shifts going on now.
+        Index(
+            "ix_planned_shifts_planned_ends",
+            "ends_at",
+            "starts_at",
+            postgresql_where=_PLANNED,
+            sqlite_where=_PLANNED,
+        ),
+        # The daily summary and reports: an object's planned shifts of a day or period.
+        Index("ix_planned_shifts_object_starts", "object_id", "starts_at"),
+    )
 
     id: Mapped[IntPk]
     slot_id: Mapped[int] = belongs_to("time_slots", index=True)
@@ -156,6 +178,7 @@ class CancellationInitiator(StrEnum):
     EMPLOYEE = "employee"
     PLANNER = "planner"
     SLOT_DELETED = "slot_deleted"
+    DISMISSAL = "dismissal"
 
 
 class ShiftCancellation(Base):

@@ -14,12 +14,14 @@ class ShiftStatus(StrEnum):
     AUTO_CLOSED = "auto_closed"
 
 
-_ONE_OPEN_SHIFT = text("status = 'open'")
+_OPEN = text("status = 'open'")
 
 
 class Shift(Base):
     """Work actually done: opened with a location check, closed by the employee, a
-    manager or the auto-close job. Rate, lateness and fine are frozen at open."""
+    manager or the auto-close job. Rate, lateness, fine and the object's lateness and
+    early-arrival rules are frozen at open, so that a later correction applies the rules
+    the employee worked under."""
 
     __tablename__ = "shifts"
     __table_args__ = (
@@ -28,10 +30,20 @@ class Shift(Base):
             "uq_shifts_one_open_per_user",
             "user_id",
             unique=True,
-            postgresql_where=_ONE_OPEN_SHIFT,
-            sqlite_where=_ONE_OPEN_SHIFT,
+            postgresql_where=_OPEN,
+            sqlite_where=_OPEN,
         ),
         Index("ix_shifts_status_scheduled_end", "status", "scheduled_end_at"),
+        # "On shift now" at an object, oldest first.
+        Index(
+            "ix_shifts_open_by_object",
+            "object_id",
+            "opened_at",
+            postgresql_where=_OPEN,
+            sqlite_where=_OPEN,
+        ),
+        # The daily summary and reports: an object's shifts opened in a day or period.
+        Index("ix_shifts_object_opened", "object_id", "opened_at"),
     )
 
     id: Mapped[IntPk]
@@ -44,19 +56,26 @@ class Shift(Base):
     planned_start_at: Mapped[datetime | None]
     opened_at: Mapped[datetime]
     paid_from: Mapped[datetime]
-    # Planned end, else the object's closing time, else opening + 16 h (auto-close).
+    # Planned end, else the object's closing time, at most opening + the object's maximum
+    # shift length (auto-close).
     scheduled_end_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
     hourly_rate: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     rate_source: Mapped[str] = mapped_column(String(16))
     late_minutes: Mapped[int] = mapped_column(default=0)
     late_fine: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
+    # The object's rules at clock-in.
+    late_grace_minutes: Mapped[int] = mapped_column(default=0)
+    late_fine_per_minute: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
+    pay_early_arrival: Mapped[bool] = mapped_column(default=False)
     worked_minutes: Mapped[int | None]
     pay: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     status: Mapped[ShiftStatus] = mapped_column(String(16), default=ShiftStatus.OPEN)
     # Who closed it (the employee or a manager); None when the auto-close job did.
     closed_by_user_id: Mapped[int | None] = refers_to("users")
     close_reason: Mapped[str | None] = mapped_column(String(500))
+    # Auto-closed, so its end is a guess: shown as "needs review" until corrected.
+    needs_review: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[CreatedAt]
 
 

@@ -24,6 +24,14 @@ class User(Base):
 
     @property
     def display_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part) or (
-            f"@{self.username}" if self.username else str(self.telegram_id)
-        )
+        return display_name_of(self.first_name, self.last_name, self.username, self.telegram_id)
+
+
+def display_name_of(
+    first_name: str, last_name: str | None, username: str | None, telegram_id: int
+) -> str:
+    """How a person is named to others: their name, else @username, else the Telegram id.
+    For queries that read these columns without loading `User` rows."""
+    return " ".join(part for part in (first_name, last_name) if part) or (
+        f"@{username}" if username else str(telegram_id)
+    )
