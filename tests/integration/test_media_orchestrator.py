@@ -58,6 +58,7 @@ def s3(endpoint: str, bucket: str, telegram: FakeTelegramServer) -> S3MediaStora
 
 
 def flows_in(store: str, request: pytest.FixtureRequest, ttl: timedelta = FLOW_TTL) -> MediaFlows:
+    """The flows of a test: in Redis under its namespace, or in memory (embedded default)."""
     if store == "memory":
         return MemoryMediaFlows(ttl)
     return RedisMediaFlows(

@@ -4,8 +4,9 @@ dependencies.
 Building the Dispatcher takes most of a second (aiogram inspects every one of the dialogs'
 ~1,700 handlers and filters), once per dialog test that was over a minute of the suite.
 The routers and middlewares hold nothing of a test, so they are built once; `bind` gives
-the Dispatcher the test's settings, clock, Redis storage and event isolation, message
-manager and an empty media id cache, so nothing one test leaves behind reaches the next.
+the Dispatcher the test's settings, clock, storage and event isolation (Redis, or memory
+as in the embedded default), media orchestrator, message manager and an empty media id
+cache, so nothing one test leaves behind reaches the next.
 The database session middleware keeps the session factory it was built with: every test
 uses the one session-wide engine (emptied between tests)."""
 
