@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.sql.expression import SavepointClause
 
 from services.platform.observability.metrics import DB_CONNECTIONS_IN_USE, DB_POOL_CAPACITY
 
@@ -23,9 +24,12 @@ def _unicode_lower(value: str | None) -> str | None:
     return None if value is None else value.lower()
 
 
-def _locks_rows(context: ExecutionContext | None) -> bool:
-    """The statement is a `SELECT … FOR UPDATE` (or `FOR SHARE`), which SQLite drops."""
+def _needs_a_transaction_first(context: ExecutionContext | None) -> bool:
+    """A `SELECT … FOR UPDATE` (or `FOR SHARE`), which SQLite sends without its clause,
+    or a savepoint, which outside a transaction is one that commits when released."""
     statement = context.compiled.statement if context and context.compiled else None
+    if isinstance(statement, SavepointClause):
+        return True
     return isinstance(statement, Select) and statement._for_update_arg is not None
 
 
@@ -38,9 +42,11 @@ def _configure_sqlite(engine: Engine) -> None:
     concurrent transaction at once. So the first such `SELECT` of a transaction begins it
     with `BEGIN IMMEDIATE` (one that already wrote holds the lock already): it takes the
     database's one write lock, and its checks and writes run alone until it ends, in
-    this process and in the others on the same file. Transactions that lock nothing keep
-    the driver's lazy `BEGIN` before their first write, so readers (and a notifier
-    talking to Telegram) do not wait for each other."""
+    this process and in the others on the same file. A savepoint outside a transaction
+    begins one the same way: SQLite would make the savepoint itself the transaction,
+    committed when released, whatever the use case does next. Transactions that do
+    neither keep the driver's lazy `BEGIN` before their first write, so readers (and a
+    notifier talking to Telegram) do not wait for each other."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -52,10 +58,11 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _lock_before_checking(  # type: ignore[no-untyped-def]
+    def _begin_immediate_when_needed(  # type: ignore[no-untyped-def]
         connection, cursor, _statement, _parameters, context, _executemany
     ) -> None:
-        if _locks_rows(context) and not connection.connection.driver_connection.in_transaction:
+        in_transaction = connection.connection.driver_connection.in_transaction
+        if not in_transaction and _needs_a_transaction_first(context):
             cursor.execute("BEGIN IMMEDIATE")
 
 
