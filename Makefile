@@ -29,15 +29,10 @@ lock: install
 
 ## Embedded default (SQLite, memory storage, in-process queue) unless .env names services.
 ## Bot (polling unless BOT_MODE=webhook, then the webapp hosts it), webapp and worker
-## together; Ctrl-C stops all three.
+## together (services/run.py); Ctrl-C stops all three, and so does one of them failing.
 run: install
 	$(BIN)/alembic upgrade heads
-	trap 'kill 0' INT TERM EXIT; \
-	mode="$${BOT_MODE:-$$(grep -sE '^BOT_MODE=' .env | cut -d= -f2)}"; \
-	if [ "$$mode" != "webhook" ]; then $(BIN)/python -m bot & fi; \
-	$(BIN)/python -m webapp & \
-	$(BIN)/python -m services.worker & \
-	wait
+	$(BIN)/python -m services.run
 
 test: install
 	$(BIN)/python -m pytest

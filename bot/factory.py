@@ -34,6 +34,7 @@ from bot.middlewares import (
 )
 from bot.webhook import ChatTurnMiddleware
 from dialogs import dialogs_router
+from services.media_orchestrator import media_orchestrator_for
 from services.orgs.invites import failed_attempts_store
 from services.platform.clock import Clock
 from services.platform.config import Settings
@@ -107,6 +108,7 @@ def create_dispatcher(
         clock=clock,
         redis=redis,
         invite_failures=failed_attempts_store(redis, settings.namespace, clock),
+        media_orchestrator=media_orchestrator_for(settings, redis),
     )
     in_flight = InFlightUpdates()
     dp["in_flight"] = in_flight

@@ -1,16 +1,16 @@
 """Media flows: collecting the photos, videos and comment of one proof across several
 messages, then storing them by the organization's storage mode.
 
-A flow lives in Redis (three keys under the namespace, expiring together after an hour).
-Album messages arrive as concurrent updates, so the limit check, the duplicate check and
-the append happen in one Lua script: an album of five is five items, never four or six.
+A flow lives in Redis, or in the bot's memory in the embedded default
+(`services.media.flows`), and expires an hour after it began. Album messages arrive as
+concurrent updates; each file is checked and added in one step, so an album of five is
+five items, never four or six.
 """
 
 import json
 import mimetypes
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
 from typing import Any
 
 import structlog
@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.media.access import storage_mode_for
+from services.media.flows import ItemOutcome, MediaFlows, media_flows
 from services.media_storage.base import MediaStorageClient
 from services.media_storage.factory import get_media_storage_client, telegram_storage_client
 from services.media_storage.telegram_client import TelegramMediaStorageClient
@@ -27,34 +28,11 @@ from services.platform.errors import DomainError, NotFound
 
 log = structlog.get_logger(__name__)
 
-FLOW_TTL = timedelta(hours=1)
 MAX_COMMENT_LENGTH = 1000
 # The Bot API's download limit: larger files could never be read back.
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 
 _CONTENT_TYPES = {MediaType.PHOTO: "image/jpeg", MediaType.VIDEO: "video/mp4"}
-
-# KEYS: flow meta hash, items list, seen file_unique_ids set.
-# ARGV: file_unique_id, item JSON, max items.
-# Returns {count after the call, 1 if added else 0}; count -1: the flow is gone, -2: full.
-_ADD_ITEM = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
-local count = redis.call('LLEN', KEYS[2])
-if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return {count, 0} end
-if count >= tonumber(ARGV[3]) then return {-2, count} end
-redis.call('SADD', KEYS[3], ARGV[1])
-redis.call('RPUSH', KEYS[2], ARGV[2])
-local ttl = redis.call('PTTL', KEYS[1])
-redis.call('PEXPIRE', KEYS[2], ttl)
-redis.call('PEXPIRE', KEYS[3], ttl)
-return {count + 1, 1}
-"""
-
-_SET_COMMENT = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'comment', ARGV[1])
-return 1
-"""
 
 
 class MediaFlowExpired(DomainError):
@@ -74,12 +52,6 @@ class MediaFlowIncomplete(DomainError):
     """Params: min_items, comment_required."""
 
     code = "media-flow-incomplete"
-
-
-class MediaFlowsUnavailable(DomainError):
-    """Media flows need Redis, which this installation does not have."""
-
-    code = "media-flows-unavailable"
 
 
 class MediaFlowBusy(DomainError):
@@ -176,28 +148,15 @@ def _object_suffix(item: IncomingMedia) -> str:
 class MediaOrchestrator:
     def __init__(
         self,
-        redis: Redis,
-        namespace: str,
+        flows: MediaFlows,
         *,
         telegram: TelegramMediaStorageClient,
         storage: MediaStorageClient | None,
-        ttl: timedelta = FLOW_TTL,
     ) -> None:
-        self._redis = redis
-        self._namespace = namespace
+        self._flows = flows
         self._telegram = telegram
         # None (or a Telegram client) when no object storage is configured.
         self._storage = None if isinstance(storage, TelegramMediaStorageClient) else storage
-        self._ttl_ms = int(ttl.total_seconds() * 1000)
-        self._add_item = redis.register_script(_ADD_ITEM)
-        self._set_comment = redis.register_script(_SET_COMMENT)
-
-    def _keys(self, flow_id: str) -> tuple[str, str, str]:
-        base = f"{self._namespace}:media:flow:{flow_id}"
-        return base, f"{base}:items", f"{base}:seen"
-
-    def _finishing_key(self, flow_id: str) -> str:
-        return f"{self._namespace}:media:flow:{flow_id}:finishing"
 
     async def begin(
         self,
@@ -212,32 +171,24 @@ class MediaOrchestrator:
         """Start collecting media for one context (a task's proof, a cancellation)."""
         limits = limits or MediaLimits()
         flow_id = uuid.uuid4().hex
-        meta, _, _ = self._keys(flow_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(
-                meta,
-                mapping={
-                    "context": context.value,
-                    "context_id": context_id,
-                    "organization_id": organization_id,
-                    "object_id": "" if object_id is None else object_id,
-                    "user_id": user_id,
-                    "limits": limits.to_json(),
-                },
-            )
-            pipe.pexpire(meta, self._ttl_ms)
-            await pipe.execute()
+        await self._flows.create(
+            flow_id,
+            {
+                "context": context.value,
+                "context_id": str(context_id),
+                "organization_id": str(organization_id),
+                "object_id": "" if object_id is None else str(object_id),
+                "user_id": str(user_id),
+                "limits": limits.to_json(),
+            },
+        )
         return MediaFlow(flow_id, context, context_id, organization_id, object_id, user_id, limits)
 
     async def get(self, flow_id: str) -> MediaFlow:
-        meta_key, items_key, _ = self._keys(flow_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hgetall(meta_key)
-            pipe.lrange(items_key, 0, -1)
-            meta, items = await pipe.execute()
-        if not meta:
+        stored = await self._flows.read(flow_id)
+        if stored is None:
             raise MediaFlowExpired()
-        fields = {key.decode(): value.decode() for key, value in meta.items()}
+        fields = stored.fields
         return MediaFlow(
             flow_id=flow_id,
             context=MediaContext(fields["context"]),
@@ -246,7 +197,7 @@ class MediaOrchestrator:
             object_id=int(fields["object_id"]) if fields["object_id"] else None,
             user_id=int(fields["user_id"]),
             limits=MediaLimits.from_json(fields["limits"]),
-            items=[IncomingMedia.from_json(raw) for raw in items],
+            items=[IncomingMedia.from_json(raw) for raw in stored.items],
             comment=fields.get("comment") or None,
         )
 
@@ -261,8 +212,8 @@ class MediaOrchestrator:
         return flow
 
     async def add(self, flow_id: str, item: IncomingMedia) -> AddResult:
-        """Add one file. Type and size are checked here, the count atomically in Redis;
-        the same file (by file_unique_id) twice counts once."""
+        """Add one file. Type and size are checked here, the count by the flows' store in
+        one step; the same file (by file_unique_id) twice counts once."""
         flow = await self.get(flow_id)
         limits = flow.limits
         if item.media_type not in limits.allowed_types:
@@ -271,26 +222,24 @@ class MediaOrchestrator:
             raise MediaLimitExceeded(
                 reason="size", max_size_mb=limits.max_file_size // (1024 * 1024)
             )
-        count, added = await self._add_item(
-            keys=list(self._keys(flow_id)),
-            args=[item.file_unique_id, item.to_json(), limits.max_items],
+        outcome, count = await self._flows.add_item(
+            flow_id, item.file_unique_id, item.to_json(), limits.max_items
         )
-        if count == -1:
+        if outcome == ItemOutcome.GONE:
             raise MediaFlowExpired()
-        if count == -2:
+        if outcome == ItemOutcome.FULL:
             raise MediaLimitExceeded(reason="items", max_items=limits.max_items)
-        return AddResult(added=bool(added), count=int(count))
+        return AddResult(added=outcome == ItemOutcome.ADDED, count=count)
 
     async def set_comment(self, flow_id: str, comment: str) -> None:
         comment = comment.strip()
         if len(comment) > MAX_COMMENT_LENGTH:
             raise MediaLimitExceeded(reason="comment", max_length=MAX_COMMENT_LENGTH)
-        meta, _, _ = self._keys(flow_id)
-        if not await self._set_comment(keys=[meta], args=[comment]):
+        if not await self._flows.set_comment(flow_id, comment):
             raise MediaFlowExpired()
 
     async def cancel(self, flow_id: str) -> None:
-        await self._redis.delete(*self._keys(flow_id), self._finishing_key(flow_id))
+        await self._flows.delete(flow_id)
 
     async def finish(
         self, session: AsyncSession, flow_id: str, *, mode: StorageMode | None = None
@@ -304,8 +253,7 @@ class MediaOrchestrator:
             raise MediaFlowIncomplete(
                 min_items=flow.limits.min_items, comment_required=flow.limits.comment_required
             )
-        finishing = self._finishing_key(flow_id)
-        if not await self._redis.set(finishing, 1, nx=True, px=self._ttl_ms):
+        if not await self._flows.claim_finishing(flow_id):
             raise MediaFlowBusy()
         try:
             mode = mode or await storage_mode_for(session, flow.organization_id, flow.context)
@@ -313,7 +261,7 @@ class MediaOrchestrator:
             session.add_all(rows)
             await session.flush()
         except BaseException:
-            await self._redis.delete(finishing)
+            await self._flows.release_finishing(flow_id)
             raise
         await self.cancel(flow_id)
         return rows
@@ -365,12 +313,10 @@ class MediaOrchestrator:
 
 
 def media_orchestrator_for(settings: Settings, redis: Redis | None) -> MediaOrchestrator:
-    """The orchestrator of a process: flows in its Redis, files in the configured storage."""
-    if redis is None:
-        raise MediaFlowsUnavailable()
+    """The orchestrator of a process: flows in its Redis (in its memory without one), files
+    in the configured storage. Made once per process: memory flows live in it."""
     return MediaOrchestrator(
-        redis,
-        settings.namespace,
+        media_flows(redis, settings.namespace),
         telegram=telegram_storage_client(settings),
         storage=get_media_storage_client(settings=settings),
     )

@@ -36,7 +36,11 @@ from services.platform.queue.rate_limit import (
 )
 from services.platform.redis import create_redis
 from services.platform.scheduler import Scheduler
-from services.platform.startup import wait_for, wait_for_database_and_redis
+from services.platform.startup import (
+    spare_startup_objects_from_gc,
+    wait_for,
+    wait_for_database_and_redis,
+)
 
 # How long a stopping worker waits for the messages it is sending.
 SHUTDOWN_GRACE_SECONDS = 20.0
@@ -130,6 +134,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event, clock: Clock | Non
         asyncio.create_task(_report_gauges(broker, relay, stop)),
     ]
     WORKER_UP.set(1)
+    spare_startup_objects_from_gc()
     log.info("worker.started", broker=type(broker).__name__)
     try:
         await stop.wait()
@@ -155,7 +160,7 @@ async def main() -> None:
     settings = get_settings()
     configure_logging(settings)
     if settings.worker_metrics_port:
-        start_http_server(settings.worker_metrics_port)
+        start_http_server(settings.worker_metrics_port, addr=settings.metrics_host)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -1,6 +1,10 @@
 """Shared fixtures: real PostgreSQL, Redis, RabbitMQ and S3-compatible storage, the fake
-Telegram Bot API, a movable clock, and the real Dispatcher for dialog tests."""
+Telegram Bot API, a movable clock, and the real Dispatcher for dialog tests.
 
+`session_factory` is PostgreSQL's; a test parametrized with `ON_BOTH_DATABASES` runs on
+PostgreSQL and again on the embedded default's SQLite file (migrated the same way)."""
+
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
@@ -52,11 +56,34 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     await engine.dispose()
 
 
+@pytest.fixture(scope="session")
+async def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[AsyncEngine]:
+    """The embedded default's database: a SQLite file, migrated with Alembic."""
+    url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('sqlite') / 'staffprobot.sqlite3'}"
+    await asyncio.to_thread(real.alembic_upgrade, url)
+    engine = create_engine(url)
+    yield engine
+    await engine.dispose()
+
+
+ON_BOTH_DATABASES = pytest.mark.parametrize(
+    "database_engine", ["postgresql", "sqlite"], indirect=True
+)
+
+
 @pytest.fixture
-async def session_factory(engine: AsyncEngine) -> AsyncIterator[SessionFactory]:
+def database_engine(request: pytest.FixtureRequest) -> AsyncEngine:
+    """PostgreSQL's engine, or SQLite's in a test marked `ON_BOTH_DATABASES`."""
+    on_sqlite = getattr(request, "param", "postgresql") == "sqlite"
+    engine: AsyncEngine = request.getfixturevalue("sqlite_engine" if on_sqlite else "engine")
+    return engine
+
+
+@pytest.fixture
+async def session_factory(database_engine: AsyncEngine) -> AsyncIterator[SessionFactory]:
     """A clean database for each test (reference data kept)."""
-    await real.truncate_all(engine)
-    yield create_session_factory(engine)
+    await real.truncate_all(database_engine)
+    yield create_session_factory(database_engine)
 
 
 @pytest.fixture
@@ -133,14 +160,18 @@ def shared_dispatcher(engine: AsyncEngine) -> SharedDispatcher:
 
 @pytest.fixture
 def dispatcher(
+    request: pytest.FixtureRequest,
     shared_dispatcher: SharedDispatcher,
     settings: Settings,
     session_factory: SessionFactory,
     clock: ManualClock,
-    redis: Redis,
     message_manager: MockMessageManager,
 ) -> Dispatcher:
-    """The real Dispatcher with every dialog, Redis storage and the test database."""
+    """The real Dispatcher with every dialog and the test database, its dialog state and
+    media flows in Redis; in memory, as in the embedded default, for a test parametrized
+    with `indirect` "memory"."""
+    in_memory = getattr(request, "param", "redis") == "memory"
+    redis: Redis | None = None if in_memory else request.getfixturevalue("redis")
     return shared_dispatcher.bind(
         settings=settings,
         session_factory=session_factory,

@@ -1,19 +1,35 @@
 """`python -m webapp`: the FastAPI webapp under uvicorn (and the bot in webhook mode)."""
 
 import signal
+import socket
 from types import FrameType
 
+import structlog
 import uvicorn
 
 from services.platform.config import get_settings
 from services.platform.observability.logging import configure_logging
+from services.platform.startup import spare_startup_objects_from_gc
 from webapp.app import create_app
+
+log = structlog.get_logger("webapp")
 
 
 class _Server(uvicorn.Server):
     """uvicorn heeds SIGTERM/SIGINT only once the application has started, and the start-up
     waits for the database and Telegram (up to `startup_wait_seconds`). A signal before
-    then ends the process at once, as the bot's does: nothing is served or in flight yet."""
+    then ends the process at once, as the bot's does: nothing is served or in flight yet.
+    Its start and its end are one line each (uvicorn's own lines are kept quiet)."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            spare_startup_objects_from_gc()
+            log.info("webapp.started", url=f"http://{self.config.host}:{self.config.port}")
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().shutdown(sockets)
+        log.info("webapp.stopped")
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         if not self.started:

@@ -6,18 +6,18 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Message
 from aiogram_dialog import DialogManager
 
-from dialogs.common.context import update_context
 from services.integrations.telegram_albums import send_files
-from services.media_orchestrator import IncomingMedia, MediaOrchestrator, media_orchestrator_for
+from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.platform.db.models import Media, MediaType
 
 log = structlog.get_logger(__name__)
 
 
 def orchestrator_of(manager: DialogManager) -> MediaOrchestrator:
-    """The process's media orchestrator (flows in its Redis, files in its storage)."""
-    context = update_context(manager)
-    return media_orchestrator_for(context.settings, context.redis)
+    """The process's media orchestrator (flows in its Redis or memory, files in its
+    storage), made once with the Dispatcher."""
+    orchestrator: MediaOrchestrator = manager.middleware_data["media_orchestrator"]
+    return orchestrator
 
 
 def album_items(files: list[Media]) -> list[tuple[MediaType, str]]:

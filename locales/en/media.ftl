@@ -44,4 +44,3 @@ error-media-limit-comment = The comment is too long: { $max_length } characters 
 error-media-flow-incomplete = Please send at least { $min_items } photo or video.
 error-media-flow-busy = The files are being saved, please wait a moment.
 error-media-storage-mode-not-allowed = Storage is not available on the { $tariff } plan. Upgrade to Pro or Business.
-error-media-flows-unavailable = Receiving photos is unavailable right now (Redis is needed). Please tell the administrator.

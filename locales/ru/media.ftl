@@ -44,4 +44,3 @@ error-media-limit-comment = Комментарий слишком длинный
 error-media-flow-incomplete = Пришлите хотя бы { $min_items } фото или видео.
 error-media-flow-busy = Файлы уже сохраняются, подождите немного.
 error-media-storage-mode-not-allowed = Хранилище недоступно на тарифе { $tariff }. Перейдите на Pro или Business.
-error-media-flows-unavailable = Приём фото сейчас недоступен (нужен Redis). Сообщите администратору.

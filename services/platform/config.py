@@ -130,7 +130,9 @@ class Settings(_Group):
     init_data_max_age_seconds: int = 3600
     # /docs and /openapi.json of the webapp, for development only.
     webapp_api_docs: bool = False
-    # Prometheus exporters of the processes that serve no HTTP themselves (0 = off).
+    # Prometheus exporters of the processes that serve no HTTP themselves (0 = off), on
+    # loopback unless a scraper elsewhere needs them (0.0.0.0 in the compose stack).
+    metrics_host: str = "127.0.0.1"
     bot_metrics_port: int = 9101
     worker_metrics_port: int = 9102
     # How long a starting process retries PostgreSQL, Redis and RabbitMQ before exiting.

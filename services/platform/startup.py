@@ -7,6 +7,7 @@ so the orchestrator restarts it instead of it hanging unnoticed.
 """
 
 import asyncio
+import gc
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -79,6 +80,15 @@ async def wait_for(
 def _describe(error: BaseException) -> str:
     text = str(error).splitlines()[0] if str(error) else ""
     return f"{type(error).__name__}: {text}"[:300]
+
+
+def spare_startup_objects_from_gc() -> None:
+    """Call once a process has started. What it built (modules, the Dispatcher's ~1,700
+    handlers, models) lives until the end: kept out of the garbage collector's rounds, it
+    costs nothing at each round nor at exit, which took seconds on a busy machine. The
+    garbage of the start is collected first, so that none of it is kept."""
+    gc.collect()
+    gc.freeze()
 
 
 async def wait_for_database_and_redis(

@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.types import Chat, Message, PhotoSize, Update
 from redis.asyncio import Redis
@@ -215,6 +216,47 @@ async def test_checklist_photo_proof_rejection_and_redo(
         assert bonuses == 0  # "Полить цветы" was optional and left undone
 
 
+@pytest.mark.parametrize("dispatcher", ["redis", "memory"], indirect=True)
+async def test_an_album_proof_is_kept_in_redis_or_in_the_bots_memory(
+    make_user: UserFactory,
+    session_factory: SessionFactory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+    dispatcher: Dispatcher,
+    bot: Bot,
+) -> None:
+    """The embedded default has no Redis: the photos of a proof are collected in the bot
+    process's memory, under the same rules."""
+    cast = await seed_media_cast(session_factory, clock)
+    await add_task_templates(
+        session_factory,
+        cast.object_id,
+        TaskTemplate(title="Витрина", mandatory=True, proof_required=True),
+    )
+    await open_shift_for(session_factory, cast, clock, report_chat_id=None)
+    ivan = make_user(cast.employee.telegram_id, first_name="Ivan")
+    await ivan.send("/start")
+    await ivan.press("📋 Задачи смены")
+    await ivan.press("❗📷 Витрина")
+    assert "Получено: 0" in ivan.text()
+
+    album = photo_updates(ivan, clock, telegram, 3)
+    await feed_at_once(dispatcher, bot, album)
+    await feed_at_once(dispatcher, bot, album[:1])  # Telegram delivered one twice
+    assert "Получено: 3" in ivan.text()
+    await ivan.press("✅ Готово")
+
+    assert "Выполнено 1 из 1" in ivan.text()
+    async with session_factory() as session:
+        rows = list(await session.scalars(select(Media)))
+        [task] = list(await session.scalars(select(ShiftTask)))
+    assert sorted(row.telegram_file_unique_id for row in rows) == sorted(
+        u.message.photo[-1].file_unique_id  # type: ignore[union-attr]
+        for u in album
+    )
+    assert task.status == ShiftTaskStatus.DONE
+
+
 async def test_a_proof_album_refused_with_429_is_posted_after_retry_after(
     make_user: UserFactory,
     session_factory: SessionFactory,
@@ -250,6 +292,7 @@ async def test_a_proof_album_refused_with_429_is_posted_after_retry_after(
     assert len(telegram.chat_messages(REPORT_CHAT)) == 2  # the album's two photos, once
 
 
+@pytest.mark.parametrize("dispatcher", ["redis", "memory"], indirect=True)
 async def test_a_sixth_photo_is_refused_with_a_clear_message(
     make_user: UserFactory,
     session_factory: SessionFactory,

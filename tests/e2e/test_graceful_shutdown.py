@@ -5,7 +5,6 @@ database, waits for it, says so in the log, and serves once the database is up; 
 while a process still waits for its database stops it at once."""
 
 import asyncio
-import json
 import signal
 from pathlib import Path
 
@@ -14,7 +13,12 @@ import pytest
 from sqlalchemy import make_url
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process, wait_until_healthy, webhook_env
+from tests.support.processes import (
+    start_process,
+    wait_for_log_events,
+    wait_until_healthy,
+    webhook_env,
+)
 from tests.support.services import free_port
 
 SLOW_ANSWER_SECONDS = 2.0
@@ -59,7 +63,7 @@ async def test_webapp_started_before_its_database_waits_and_then_serves(
     env = webhook_env(dict(bot_env, DATABASE_URL=database_url), port, "startup-secret")
     webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
     processes.append(webapp)
-    waits = await _log_events(webapp, "startup.waiting_for_dependency", at_least=2)
+    waits = await wait_for_log_events(webapp, "startup.waiting_for_dependency", at_least=2)
     assert {event["dependency"] for event in waits} == {"database"}
 
     # The database "comes up": its port now leads to the real PostgreSQL.
@@ -69,7 +73,7 @@ async def test_webapp_started_before_its_database_waits_and_then_serves(
         proxy_port,
     )
     try:
-        ready = await _log_events(webapp, "startup.dependency_ready", at_least=1)
+        ready = await wait_for_log_events(webapp, "startup.dependency_ready", at_least=1)
         assert ready[0]["dependency"] == "database"
         await wait_until_healthy(port, webapp)
         async with httpx.AsyncClient() as client:
@@ -95,7 +99,7 @@ async def test_sigterm_while_waiting_for_the_database_stops_every_process_at_onc
     }
     processes.extend(started.values())
     for process in started.values():
-        await _log_events(process, "startup.waiting_for_dependency", at_least=1)
+        await wait_for_log_events(process, "startup.waiting_for_dependency", at_least=1)
 
     exit_codes = await asyncio.gather(*(p.stop(kill_after=10) for p in started.values()))
 
@@ -106,19 +110,6 @@ async def test_sigterm_while_waiting_for_the_database_stops_every_process_at_onc
         "webapp": -signal.SIGTERM,
         "worker": 0,
     }
-
-
-async def _log_events(process, event: str, *, at_least: int, seconds: float = 60) -> list[dict]:
-    """The first `at_least` log lines of `event`; `seconds` allows for a cold start of the
-    process on a busy machine (the other start-up waits allow as much)."""
-    for _ in range(int(seconds * 10)):
-        lines = [json.loads(line) for line in process.output().splitlines() if line[:1] == "{"]
-        found = [line for line in lines if line.get("event") == event]
-        if len(found) >= at_least:
-            return found
-        assert process.process.poll() is None, process.output()[-3000:]
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"fewer than {at_least} {event} in:\n{process.output()[-3000:]}")
 
 
 async def _pipe_to(

@@ -1,22 +1,10 @@
 """The worker process starts against real PostgreSQL and RabbitMQ (and on the embedded
 default), and stops cleanly on SIGTERM."""
 
-import asyncio
-import json
 from pathlib import Path
 
-from tests.support.processes import RunningProcess, run_migrations, start_process
+from tests.support.processes import run_migrations, start_process, wait_for_log_events
 from tests.support.services import RABBITMQ_URL
-
-
-async def _wait_for_log(process: RunningProcess, event: str, seconds: float = 60) -> dict:
-    for _ in range(int(seconds * 10)):
-        for line in process.output().splitlines():
-            if line.startswith("{") and json.loads(line).get("event") == event:
-                return json.loads(line)
-        assert process.process.poll() is None, process.output()
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"no {event} in the worker output:\n{process.output()}")
 
 
 async def test_worker_connects_to_rabbitmq_and_stops_on_sigterm(
@@ -26,7 +14,7 @@ async def test_worker_connects_to_rabbitmq_and_stops_on_sigterm(
         "worker", ["-m", "services.worker"], dict(bot_env, RABBITMQ_URL=RABBITMQ_URL), tmp_path
     )
     processes.append(worker)
-    started = await _wait_for_log(worker, "worker.started")
+    [started] = await wait_for_log_events(worker, "worker.started")
     assert started["broker"] == "RabbitBroker"
 
     assert await worker.stop() == 0
@@ -39,6 +27,6 @@ async def test_worker_runs_on_the_embedded_default(telegram, processes, tmp_path
     run_migrations(env, tmp_path, cwd=tmp_path)
     worker = start_process("worker", ["-m", "services.worker"], env, tmp_path, cwd=tmp_path)
     processes.append(worker)
-    started = await _wait_for_log(worker, "worker.started")
+    [started] = await wait_for_log_events(worker, "worker.started")
     assert started["broker"] == "InProcessBroker"
     assert await worker.stop() == 0

@@ -35,7 +35,7 @@ from services.platform.db.models import (
 from services.platform.db.session import SessionFactory
 from services.platform.errors import PermissionDenied
 from services.platform.scheduler import Scheduler
-from tests.conftest import make_settings
+from tests.conftest import ON_BOTH_DATABASES, make_settings
 from tests.fakes.yookassa_server import FakeYookassaServer
 from tests.support.billing import (
     RETURN_URL,
@@ -334,6 +334,7 @@ async def test_poller_settles_only_payments_pending_for_a_while(
         assert (await organization(session, owner.organization_id)).tariff_code == "pro"
 
 
+@ON_BOTH_DATABASES
 async def test_webhook_and_poller_racing_activate_once(
     session_factory, gateway, yookassa, clock, owner
 ) -> None:

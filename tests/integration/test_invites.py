@@ -39,6 +39,7 @@ from services.platform.db.models import (
 from services.platform.db.session import SessionFactory
 from services.platform.errors import DomainError
 from services.staff.permissions import actor_in
+from tests.conftest import ON_BOTH_DATABASES
 from tests.support.staff import OwnedOrganization, add_member, organization_with_objects
 
 
@@ -77,6 +78,7 @@ async def _accept(
         return "already-member" if joined.already_member else "joined"
 
 
+@ON_BOTH_DATABASES
 async def test_single_use_invite_opened_by_ten_users_at_once_joins_exactly_one(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
@@ -99,6 +101,7 @@ async def test_single_use_invite_opened_by_ten_users_at_once_joins_exactly_one(
     assert stored is not None and stored.uses == 1
 
 
+@ON_BOTH_DATABASES
 async def test_multi_use_invite_stops_at_max_uses_under_concurrency(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:

@@ -1,4 +1,5 @@
-"""Media flows in real Redis, stored into moto's S3 server and the fake Bot API."""
+"""Media flows in real Redis and in memory (the embedded default), stored into moto's S3
+server and the fake Bot API."""
 
 import asyncio
 import hashlib
@@ -11,6 +12,7 @@ from minio import Minio
 from redis.asyncio import Redis
 from sqlalchemy import select
 
+from services.media.flows import FLOW_TTL, MediaFlows, MemoryMediaFlows, RedisMediaFlows
 from services.media_orchestrator import (
     IncomingMedia,
     MediaFlowExpired,
@@ -55,15 +57,26 @@ def s3(endpoint: str, bucket: str, telegram: FakeTelegramServer) -> S3MediaStora
     )
 
 
+def flows_in(store: str, request: pytest.FixtureRequest, ttl: timedelta = FLOW_TTL) -> MediaFlows:
+    """The flows of a test: in Redis under its namespace, or in memory (embedded default)."""
+    if store == "memory":
+        return MemoryMediaFlows(ttl)
+    return RedisMediaFlows(
+        request.getfixturevalue("redis"), request.getfixturevalue("namespace"), ttl
+    )
+
+
+@pytest.fixture(params=["redis", "memory"])
+def flows(request: pytest.FixtureRequest) -> MediaFlows:
+    return flows_in(request.param, request)
+
+
 @pytest.fixture
 def orchestrator(
-    redis: Redis, namespace: str, telegram: FakeTelegramServer, s3_endpoint: str, bucket: str
+    flows: MediaFlows, telegram: FakeTelegramServer, s3_endpoint: str, bucket: str
 ) -> MediaOrchestrator:
     return MediaOrchestrator(
-        redis,
-        namespace,
-        telegram=telegram_client(telegram),
-        storage=s3(s3_endpoint, bucket, telegram),
+        flows, telegram=telegram_client(telegram), storage=s3(s3_endpoint, bucket, telegram)
     )
 
 
@@ -168,22 +181,24 @@ async def test_completion_rules(
     assert completed.comment == "Пол вымыт"
 
 
+@pytest.mark.parametrize("store", ["redis", "memory"])
 async def test_a_flow_expires(
+    store: str,
+    request: pytest.FixtureRequest,
     redis: Redis,
     namespace: str,
     telegram: FakeTelegramServer,
     cast: MediaCast,
 ) -> None:
     short = MediaOrchestrator(
-        redis,
-        namespace,
+        flows_in(store, request, ttl=timedelta(milliseconds=400)),
         telegram=telegram_client(telegram),
         storage=None,
-        ttl=timedelta(milliseconds=400),
     )
     flow = await begin(short, cast)
     await short.add(flow.flow_id, photo(telegram))
-    assert await redis.pttl(f"{namespace}:media:flow:{flow.flow_id}:items") <= 400
+    if store == "redis":
+        assert await redis.pttl(f"{namespace}:media:flow:{flow.flow_id}:items") <= 400
 
     await asyncio.sleep(0.6)
 
@@ -321,16 +336,14 @@ async def test_finish_uses_the_owner_mode(
 
 
 async def test_an_unreachable_store_keeps_the_flow_for_a_retry(
-    redis: Redis,
-    namespace: str,
+    flows: MediaFlows,
     cast: MediaCast,
     telegram: FakeTelegramServer,
     session_factory: SessionFactory,
     orchestrator: MediaOrchestrator,
 ) -> None:
     broken = MediaOrchestrator(
-        redis,
-        namespace,
+        flows,
         telegram=telegram_client(telegram),
         storage=s3(f"127.0.0.1:{free_port()}", "nowhere", telegram),
     )

@@ -8,6 +8,7 @@ from redis.asyncio import Redis
 from sqlalchemy import func, select
 
 from services.attendance.clock_in import ShiftChoice, open_shift
+from services.media.flows import RedisMediaFlows
 from services.media_orchestrator import MediaOrchestrator, media_orchestrator_for
 from services.media_storage.s3_client import S3MediaStorageClient
 from services.media_storage.telegram_client import TelegramMediaStorageClient
@@ -670,7 +671,9 @@ async def test_a_cancellation_document_is_stored_by_the_owners_mode(
         bucket=f"documents-{namespace[-8:].lower()}",
         telegram=telegram_client,
     )
-    orchestrator = MediaOrchestrator(redis, namespace, telegram=telegram_client, storage=storage)
+    orchestrator = MediaOrchestrator(
+        RedisMediaFlows(redis, namespace), telegram=telegram_client, storage=storage
+    )
     scan = b"\xff\xd8 a doctor's note"
     photo = telegram.add_file(scan)
     planned = await book_slot(

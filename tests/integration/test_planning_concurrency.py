@@ -1,5 +1,6 @@
-"""Planning rules hold under concurrency on PostgreSQL: many sessions at once, each its
-own transaction, as many bot replicas would run them."""
+"""Planning rules hold under concurrency, on PostgreSQL and on the embedded default's
+SQLite: many sessions at once, each its own transaction, as many bot replicas (or the
+three processes of the embedded default) would run them."""
 
 import asyncio
 import itertools
@@ -14,7 +15,10 @@ from services.planning.cancellations import add_cancellation_reason, cancel_plan
 from services.planning.queries import count_planned
 from services.platform.db.models import PlannedShift, PlannedShiftStatus
 from services.platform.errors import DomainError
+from tests.conftest import ON_BOTH_DATABASES
 from tests.support.planning import make_employee, make_slot, make_world
+
+pytestmark = ON_BOTH_DATABASES
 
 TOMORROW = date(2026, 3, 3)
 

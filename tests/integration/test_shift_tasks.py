@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from services.attendance.clock_in import ShiftChoice, open_shift
 from services.attendance.clock_out import close_shift
+from services.media.flows import RedisMediaFlows
 from services.media_orchestrator import IncomingMedia, MediaOrchestrator
 from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.places.geo import LocationReport
@@ -53,7 +54,7 @@ from services.tasks.templates import (
     slot_tasks,
     task_templates,
 )
-from tests.conftest import TEST_BOT_TOKEN
+from tests.conftest import ON_BOTH_DATABASES, TEST_BOT_TOKEN
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.media import (
     MediaCast,
@@ -73,8 +74,7 @@ async def cast(session_factory: SessionFactory, clock: ManualClock) -> MediaCast
 @pytest.fixture
 def orchestrator(redis: Redis, namespace: str, telegram: FakeTelegramServer) -> MediaOrchestrator:
     return MediaOrchestrator(
-        redis,
-        namespace,
+        RedisMediaFlows(redis, namespace),
         telegram=TelegramMediaStorageClient(TEST_BOT_TOKEN, telegram.base_url),
         storage=None,
     )
@@ -106,6 +106,7 @@ async def test_templates_are_managed_with_edit_objects_only(
         assert await task_templates(session, owner, cast.object_id) == []
 
 
+@ON_BOTH_DATABASES
 async def test_tasks_attach_to_a_shift_once(
     session_factory: SessionFactory, cast: MediaCast, clock: ManualClock
 ) -> None:

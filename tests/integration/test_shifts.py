@@ -1,6 +1,6 @@
-"""Clock-in use cases on PostgreSQL: one open shift per employee under 100 concurrent
-attempts, approvals and manual closing by permission, auto-close of spontaneous shifts at
-the object's maximum length, and the open-shifts gauge."""
+"""Clock-in use cases: one open shift per employee under 100 concurrent attempts (on
+PostgreSQL and SQLite), approvals and manual closing by permission, auto-close of
+spontaneous shifts at the object's maximum length, and the open-shifts gauge."""
 
 import asyncio
 from datetime import timedelta
@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from services.attendance.approvals import approve_clock_in, request_approval
 from services.attendance.clock_in import ShiftChoice, open_shift, today_options
@@ -25,10 +24,10 @@ from services.platform.db.models import (
     Shift,
     ShiftStatus,
 )
-from services.platform.db.session import create_session_factory
 from services.platform.errors import PermissionDenied
 from services.platform.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
 from services.platform.scheduler import Scheduler
+from tests.conftest import ON_BOTH_DATABASES
 from tests.support.planning import make_employee
 from tests.support.shifts import CAFE, add_planned_shift, make_shift_world, north_of
 
@@ -38,17 +37,15 @@ def here(clock: ManualClock, metres: float = 0) -> LocationReport:
     return LocationReport(point[0], point[1], sent_at=clock.now())
 
 
+@ON_BOTH_DATABASES
 async def test_100_simultaneous_open_attempts_open_exactly_one_shift(
-    database_url: str, session_factory, clock: ManualClock
+    session_factory, clock: ManualClock
 ) -> None:
     world = await make_shift_world(session_factory)
     planned = await add_planned_shift(session_factory, world, clock.now())
-    # 100 sessions at once over 20 connections: the server is shared, its slots are not.
-    engine = create_async_engine(database_url, pool_size=20, max_overflow=0, pool_timeout=120)
-    concurrent_sessions = create_session_factory(engine)
 
     async def attempt() -> str:
-        async with concurrent_sessions() as session:
+        async with session_factory() as session:
             try:
                 await open_shift(
                     session,
@@ -63,10 +60,7 @@ async def test_100_simultaneous_open_attempts_open_exactly_one_shift(
                 return f"already:{error.params['shift_id']}"
             return "opened"
 
-    try:
-        results = await asyncio.gather(*(attempt() for _ in range(100)))
-    finally:
-        await engine.dispose()
+    results = await asyncio.gather(*(attempt() for _ in range(100)))
 
     async with session_factory() as session:
         shifts = list(await session.scalars(select(Shift)))

@@ -4,8 +4,9 @@ dependencies.
 Building the Dispatcher takes most of a second (aiogram inspects every one of the dialogs'
 ~1,700 handlers and filters), once per dialog test that was over a minute of the suite.
 The routers and middlewares hold nothing of a test, so they are built once; `bind` gives
-the Dispatcher the test's settings, clock, Redis storage and event isolation, message
-manager and an empty media id cache, so nothing one test leaves behind reaches the next.
+the Dispatcher the test's settings, clock, storage and event isolation (Redis, or memory
+as in the embedded default), media orchestrator, message manager and an empty media id
+cache, so nothing one test leaves behind reaches the next.
 The database session middleware keeps the session factory it was built with: every test
 uses the one session-wide engine (emptied between tests)."""
 
@@ -25,6 +26,7 @@ from aiogram_dialog.test_tools import MockMessageManager
 from redis.asyncio import Redis
 
 from bot.factory import create_dispatcher, create_storage
+from services.media_orchestrator import media_orchestrator_for
 from services.orgs.invites import failed_attempts_store
 from services.platform.clock import Clock, SystemClock
 from services.platform.config import Settings
@@ -33,7 +35,9 @@ from services.platform.db.session import SessionFactory
 # What `create_dispatcher` puts into the Dispatcher's data; all but `in_flight` (a counter
 # that is back at zero after every update) and `message_manager` (the proxy below, which
 # hands every call to the current test's) belongs to one test.
-_PER_TEST_DATA = frozenset({"settings", "session_factory", "clock", "redis", "invite_failures"})
+_PER_TEST_DATA = frozenset(
+    {"settings", "session_factory", "clock", "redis", "invite_failures", "media_orchestrator"}
+)
 _SHARED_DATA = frozenset({"in_flight", "message_manager"})
 
 
@@ -95,7 +99,7 @@ class SharedDispatcher:
         settings: Settings,
         session_factory: SessionFactory,
         clock: Clock,
-        redis: Redis,
+        redis: Redis | None,
         message_manager: MessageManagerProtocol,
     ) -> Dispatcher:
         """The Dispatcher as `create_dispatcher` would build it from these."""
@@ -110,6 +114,7 @@ class SharedDispatcher:
             clock=clock,
             redis=redis,
             invite_failures=failed_attempts_store(redis, settings.namespace, clock),
+            media_orchestrator=media_orchestrator_for(settings, redis),
         )
         # aiogram-dialog remembers the file id Telegram gave each media URL it sent.
         managers = [m for m in dp.message.middleware if isinstance(m, ManagerMiddleware)]

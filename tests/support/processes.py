@@ -2,6 +2,8 @@
 end-to-end tests, with their output kept in a file for assertions and post-mortems."""
 
 import asyncio
+import ipaddress
+import json
 import os
 import signal
 import subprocess
@@ -11,6 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -30,6 +33,10 @@ class RunningProcess:
 
     def output(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def log_events(self) -> list[dict[str, Any]]:
+        """The JSON log lines written so far."""
+        return [json.loads(line) for line in self.output().splitlines() if line[:1] == "{"]
 
     async def stop(self, kill_after: float = 20.0) -> int:
         """SIGTERM, then SIGKILL after `kill_after` seconds; the exit status. It waits off
@@ -79,8 +86,16 @@ def bot_process_env(
 
 
 def start_process(
-    name: str, args: list[str], env: dict[str, str], workdir: Path, *, cwd: Path | None = None
+    name: str,
+    args: list[str],
+    env: dict[str, str],
+    workdir: Path,
+    *,
+    cwd: Path | None = None,
+    own_process_group: bool = False,
 ) -> RunningProcess:
+    """`own_process_group`: as a terminal starts a command, so that a Ctrl-C can be sent to
+    the process and everything in its group (`os.killpg`)."""
     full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
     full_env.update(env)
     full_env["PYTHONPATH"] = str(PROJECT_ROOT)
@@ -93,6 +108,7 @@ def start_process(
         env=full_env,
         stdout=log_file,
         stderr=subprocess.STDOUT,
+        process_group=0 if own_process_group else None,
     )
     return RunningProcess(name, process, log_path, time.monotonic())
 
@@ -131,6 +147,49 @@ def webhook_env(
         WEBAPP_BASE_URL=public_url or f"http://127.0.0.1:{port}",
         WEBHOOK_SECRET=secret,
     )
+
+
+def processes_with(variable: str, value: str) -> list[int]:
+    """The live processes whose environment has `variable=value` (a marker a test gives the
+    processes it starts, which their children inherit)."""
+    marker = f"{variable}={value}".encode()
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:  # it has just exited
+            continue
+    return found
+
+
+def listening_hosts(port: int) -> set[str]:
+    """The addresses TCP sockets listen on at `port` (as `ss -ltn` shows them)."""
+    hosts = set()
+    for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
+        for row in table.read_text().splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, port_hex = local.split(":")
+            if state == "0A" and int(port_hex, 16) == port:  # 0A: LISTEN
+                # The kernel writes the address as 32-bit words in the machine's order.
+                raw = bytes.fromhex(address)
+                words = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
+                hosts.add(str(ipaddress.ip_address(words)))
+    return hosts
+
+
+async def wait_for_log_events(
+    process: RunningProcess, event: str, *, at_least: int = 1, seconds: float = 60
+) -> list[dict[str, Any]]:
+    """The first `at_least` log lines of `event`; `seconds` allows for a cold start of the
+    process on a busy machine (the other start-up waits allow as much)."""
+    for _ in range(int(seconds * 10)):
+        found = [line for line in process.log_events() if line.get("event") == event]
+        if len(found) >= at_least:
+            return found
+        assert process.process.poll() is None, process.output()[-3000:]
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"fewer than {at_least} {event} in:\n{process.output()[-3000:]}")
 
 
 async def wait_until_healthy(port: int, process: RunningProcess, seconds: float = 60.0) -> None:

@@ -3,16 +3,17 @@ the INSERT of the session's dialect."""
 
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import Select, event, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, ExecutionContext
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.sql.expression import SavepointClause
 
 from services.platform.observability.metrics import DB_CONNECTIONS_IN_USE, DB_POOL_CAPACITY
 
@@ -23,9 +24,29 @@ def _unicode_lower(value: str | None) -> str | None:
     return None if value is None else value.lower()
 
 
+def _needs_a_transaction_first(context: ExecutionContext | None) -> bool:
+    """A `SELECT … FOR UPDATE` (or `FOR SHARE`), which SQLite sends without its clause,
+    or a savepoint, which outside a transaction is one that commits when released."""
+    statement = context.compiled.statement if context and context.compiled else None
+    if isinstance(statement, SavepointClause):
+        return True
+    return isinstance(statement, Select) and statement._for_update_arg is not None
+
+
 def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys, WAL and a `lower()` that folds every alphabet: SQLite's own folds
-    ASCII only, so a search for "анна" would miss "Анна"."""
+    """Foreign keys, WAL, a `lower()` that folds every alphabet (SQLite's own folds ASCII
+    only, so a search for "анна" would miss "Анна"), and row locks made whole-database.
+
+    SQLite has no row locks: a `SELECT … FOR UPDATE` is sent without its `FOR UPDATE`,
+    and the rule it guards (a slot's places, a tariff's limit) would be checked by every
+    concurrent transaction at once. So the first such `SELECT` of a transaction begins it
+    with `BEGIN IMMEDIATE` (one that already wrote holds the lock already): it takes the
+    database's one write lock, and its checks and writes run alone until it ends, in
+    this process and in the others on the same file. A savepoint outside a transaction
+    begins one the same way: SQLite would make the savepoint itself the transaction,
+    committed when released, whatever the use case does next. Transactions that do
+    neither keep the driver's lazy `BEGIN` before their first write, so readers (and a
+    notifier talking to Telegram) do not wait for each other."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -35,6 +56,14 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _begin_immediate_when_needed(  # type: ignore[no-untyped-def]
+        connection, cursor, _statement, _parameters, context, _executemany
+    ) -> None:
+        in_transaction = connection.connection.driver_connection.in_transaction
+        if not in_transaction and _needs_a_transaction_first(context):
+            cursor.execute("BEGIN IMMEDIATE")
 
 
 def _observe_pool(engine: Engine, capacity: int) -> None:

@@ -83,6 +83,15 @@ def configure_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level.upper())
+    # Our middlewares log each update and request once, and each process logs its own
+    # start and stop in one line: the libraries' lines for these would only repeat them.
+    # aiogram's polling says "Received SIGTERM signal" as a warning, hence errors only.
     # httpx logs every request's URL at INFO: the Bot API's carry the bot token.
-    for noisy in ("aiogram.event", "uvicorn.access", "httpx"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    for noisy, quiet_below in (
+        ("aiogram.event", logging.WARNING),
+        ("uvicorn.access", logging.WARNING),
+        ("uvicorn.error", logging.WARNING),
+        ("httpx", logging.WARNING),
+        ("aiogram.dispatcher", logging.ERROR),
+    ):
+        logging.getLogger(noisy).setLevel(quiet_below)
