@@ -10,16 +10,14 @@ from enum import StrEnum
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.planning.slots import live_slot
+from services.planning.slots import cancel_without_fine, live_slot
 from services.platform.clock import Clock
 from services.platform.db.models import (
-    CancellationApproval,
     CancellationInitiator,
     Membership,
     PlannedShift,
     PlannedShiftStatus,
     Shift,
-    ShiftCancellation,
 )
 from services.staff.memberships import end_contract
 from services.staff.permissions import Actor
@@ -77,18 +75,13 @@ async def dismiss(
         )
     )
     for planned_shift in released:
-        planned_shift.status = PlannedShiftStatus.CANCELLED
-        planned_shift.cancelled_at = now
-        session.add(
-            ShiftCancellation(
-                planned_shift_id=planned_shift.id,
-                organization_id=membership.organization_id,
-                initiator=CancellationInitiator.DISMISSAL,
-                cancelled_by_user_id=actor.user_id,
-                comment="",
-                short_notice=False,
-                approval_status=CancellationApproval.NOT_NEEDED,
-            )
+        cancel_without_fine(
+            session,
+            planned_shift,
+            organization_id=membership.organization_id,
+            initiator=CancellationInitiator.DISMISSAL,
+            by_user_id=actor.user_id,
+            now=now,
         )
         if release == ShiftRelease.CANCEL and planned_shift.starts_at > now:
             slot = await live_slot(session, planned_shift.slot_id, lock=True)

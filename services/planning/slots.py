@@ -3,7 +3,7 @@ without duplicates, deleting one; the live slot and the payload its notification
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -203,6 +203,33 @@ async def generate_slots(
     return GenerationResult(created=created, skipped=len(wanted) - created)
 
 
+def cancel_without_fine(
+    session: AsyncSession,
+    planned_shift: PlannedShift,
+    *,
+    organization_id: int,
+    initiator: CancellationInitiator,
+    by_user_id: int | None,
+    now: datetime,
+) -> None:
+    """Cancel a planned shift for a reason that is not the employee's (the slot deleted,
+    the employee dismissed): recorded as a cancellation that needs no approval and
+    carries no fine."""
+    planned_shift.status = PlannedShiftStatus.CANCELLED
+    planned_shift.cancelled_at = now
+    session.add(
+        ShiftCancellation(
+            planned_shift_id=planned_shift.id,
+            organization_id=organization_id,
+            initiator=initiator,
+            cancelled_by_user_id=by_user_id,
+            comment="",
+            short_notice=False,
+            approval_status=CancellationApproval.NOT_NEEDED,
+        )
+    )
+
+
 async def delete_slot(session: AsyncSession, clock: Clock, *, user_id: int, slot_id: int) -> None:
     """Delete a slot that has not started yet: its planned shifts are cancelled (no fine)
     and everyone planned on it is told. The row stays, marked deleted, for history."""
@@ -217,18 +244,13 @@ async def delete_slot(session: AsyncSession, clock: Clock, *, user_id: int, slot
         )
     )
     for planned_shift in planned:
-        planned_shift.status = PlannedShiftStatus.CANCELLED
-        planned_shift.cancelled_at = now
-        session.add(
-            ShiftCancellation(
-                planned_shift_id=planned_shift.id,
-                organization_id=work_object.organization_id,
-                initiator=CancellationInitiator.SLOT_DELETED,
-                cancelled_by_user_id=user_id,
-                comment="",
-                short_notice=False,
-                approval_status=CancellationApproval.NOT_NEEDED,
-            )
+        cancel_without_fine(
+            session,
+            planned_shift,
+            organization_id=work_object.organization_id,
+            initiator=CancellationInitiator.SLOT_DELETED,
+            by_user_id=user_id,
+            now=now,
         )
         await notify(
             session,
