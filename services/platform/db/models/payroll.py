@@ -5,7 +5,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Numeric, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Numeric,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.platform.db.base import Base, BigId, CreatedAt, IntPk, belongs_to, refers_to
@@ -124,6 +132,10 @@ class LedgerEntry(Base):
     )
     # Its work date belongs to a period that was already closed when it was recorded.
     late_for_closed_period: Mapped[bool] = mapped_column(default=False)
+    # The facts the amount was computed from, as they were then (a late fine's grace and
+    # rate per minute, an overtime line's multiplier …): the payslip explains the line
+    # with them even after the rules change. Keys are per entry type.
+    details: Mapped[dict[str, str] | None] = mapped_column(JSON)
     created_at: Mapped[CreatedAt]
 
 
