@@ -21,6 +21,7 @@ from services.incidents.queries import (
 from services.incidents.requests import items_total, products_of
 from services.payroll.access import can_edit_money
 from services.payroll.deduction_cap import cap_percent_of
+from services.platform.db.models import MembershipRole
 from services.platform.i18n import Translator
 from services.staff.memberships import organization_of
 
@@ -36,7 +37,7 @@ def _local(moment: datetime, timezone: str) -> datetime:
 def _history(i18n: Translator, steps: list[CaseStep], timezone: str) -> str:
     return "\n".join(
         i18n.get(
-            "case-history-step",
+            "case-history-step-commented" if step.comment else "case-history-step",
             at=i18n.moment(_local(step.at, timezone)),
             who=step.actor_name or i18n.get("case-history-system"),
             action=i18n.get(f"case-action-{step.action}"),
@@ -123,9 +124,7 @@ async def get_kinds(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     context = update_context(dialog_manager)
     actor = await actor_of(dialog_manager)
     kinds = await kinds_of(context.session, actor.organization_id)
-    return {
-        "kinds": [(k.id, kind_title(context.i18n, KindTitle(k.code, k.title))) for k in kinds]
-    }
+    return {"kinds": [(k.id, kind_title(context.i18n, KindTitle(k.code, k.title))) for k in kinds]}
 
 
 async def get_record_photos(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -184,6 +183,7 @@ async def get_requests(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
             for row in rows
         ],
         "has_requests": bool(rows),
+        "is_employee": actor.role == MembershipRole.EMPLOYEE,
     }
 
 
