@@ -53,19 +53,17 @@ async def hold_back_over_cap(session: AsyncSession, period: PayPeriod) -> int:
         select(
             LedgerEntry.user_id,
             LedgerEntry.membership_id,
-            LedgerEntry.type.in_(CAPPED_TYPES),
+            LedgerEntry.type,
             func.sum(LedgerEntry.amount),
         )
         .where(
             LedgerEntry.pay_period_id == period.id,
-            (LedgerEntry.type.in_(CAPPED_TYPES)) | (LedgerEntry.type.not_in(NOT_EARNINGS)),
+            LedgerEntry.type.in_(CAPPED_TYPES) | LedgerEntry.type.not_in(NOT_EARNINGS),
         )
-        .group_by(
-            LedgerEntry.user_id, LedgerEntry.membership_id, LedgerEntry.type.in_(CAPPED_TYPES)
-        )
+        .group_by(LedgerEntry.user_id, LedgerEntry.membership_id, LedgerEntry.type)
     )
-    for user_id, membership_id, capped, total in rows:
-        sums[(user_id, membership_id)][bool(capped)] += Decimal(total or 0)
+    for user_id, membership_id, entry_type, total in rows:
+        sums[(user_id, membership_id)][entry_type in CAPPED_TYPES] += Decimal(total or 0)
     organization = await organization_of(session, period.organization_id)
     items: list[CauseDues] = []
     for (user_id, membership_id), by_kind in sums.items():
@@ -76,7 +74,9 @@ async def hold_back_over_cap(session: AsyncSession, period: PayPeriod) -> int:
             (
                 f"deduction-cap:{period.id}:{user_id}",
                 period.end_date,
-                Due(LedgerEntryType.DEDUCTION_HELD_BACK, excess, reason=f"{percent.normalize()}%"),
+                Due(
+                    LedgerEntryType.DEDUCTION_HELD_BACK, excess, reason=f"{percent.normalize():f}%"
+                ),
             ),
             (
                 f"deduction-carry:{period.id}:{user_id}",
