@@ -21,7 +21,13 @@ from services.incidents.incidents import (
     record_incident,
 )
 from services.incidents.kinds import add_kind, kind_in
-from services.incidents.queries import KindTitle, incident_card, objects_for_incidents, request_card
+from services.incidents.queries import (
+    KindTitle,
+    employees_on_object,
+    incident_card,
+    objects_for_incidents,
+    request_card,
+)
 from services.incidents.requests import (
     REQUEST_PAYLOAD_PREFIX,
     RequestItem,
@@ -175,7 +181,13 @@ async def object_chosen(callback: Any, widget: Any, manager: DialogManager, obje
 
 
 async def employee_chosen(callback: Any, widget: Any, manager: DialogManager, user_id: int) -> None:
-    manager.dialog_data["employee_user_id"] = user_id
+    context = update_context(manager)
+    employees = dict(
+        await employees_on_object(
+            context.session, await actor_of(manager), manager.dialog_data["object_id"]
+        )
+    )
+    manager.dialog_data.update(employee_user_id=user_id, employee_name=employees.get(user_id, ""))
     await manager.switch_to(IncidentsSG.record_kind)
 
 
