@@ -199,3 +199,8 @@ payroll-line-incident_deduction = ⚠️ { $date } · incident { $reason } → {
 payroll-line-deduction_held_back = 🛡 { $date } · deductions over the { $reason } cap held back for the next period → { $amount }
 payroll-line-deduction_carried_over = ↪️ { $date } · deductions carried over from the previous period → { $amount }
 payroll-line-expense_compensation = 🧾 { $date } · expenses refunded, request { $reason } → { $amount }
+
+payroll-type-incident_deduction = Incident deduction
+payroll-type-deduction_held_back = Held back over the cap
+payroll-type-deduction_carried_over = Carried-over deduction
+payroll-type-expense_compensation = Expenses refunded

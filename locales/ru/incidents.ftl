@@ -199,3 +199,8 @@ payroll-line-incident_deduction = ⚠️ { $date } · инцидент { $reason
 payroll-line-deduction_held_back = 🛡 { $date } · удержания сверх предела { $reason } перенесены на следующий период → { $amount }
 payroll-line-deduction_carried_over = ↪️ { $date } · удержания, перенесённые с прошлого периода → { $amount }
 payroll-line-expense_compensation = 🧾 { $date } · возврат расходов, заявка { $reason } → { $amount }
+
+payroll-type-incident_deduction = Удержание по инциденту
+payroll-type-deduction_held_back = Перенесено сверх предела
+payroll-type-deduction_carried_over = Перенесённое удержание
+payroll-type-expense_compensation = Возврат расходов

@@ -7,10 +7,12 @@ The clock stands at Monday 2 March 2026, 12:00 UTC (15:00 in Moscow); weekly per
 run Monday to Sunday."""
 
 import asyncio
+import io
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from services.incidents.errors import AnswerWindowClosed, CaseAlreadyDecided
@@ -33,6 +35,7 @@ from services.incidents.requests import (
 )
 from services.payroll.closing import close_pay_period
 from services.payroll.deduction_cap import set_deduction_cap
+from services.payroll.export import export_period_workbook
 from services.payroll.ledger import record_shift_entries
 from services.payroll.payslips import payslip
 from services.payroll.periods import period_for_date
@@ -50,6 +53,7 @@ from services.platform.db.models import (
     User,
 )
 from services.platform.errors import DomainError, InvalidInput, NotFound
+from services.platform.i18n import translator_for
 from services.staff.permissions import actor_in
 from tests.conftest import ON_BOTH_DATABASES
 from tests.support.payroll import (
@@ -383,6 +387,12 @@ async def test_an_approved_expense_pays_back_once(session_factory) -> None:
             session, user_id=anna_actor.user_id, period_id=period.id, employee_user_id=anna.id
         )
         assert view.totals.bonuses == D("2686.50")
+        _, content = await export_period_workbook(
+            session, user_id=owner.user_id, period_id=period.id, translator=translator_for("ru")
+        )
+    detail = load_workbook(io.BytesIO(content)).worksheets[1]
+    rows = [[cell.value for cell in row] for row in detail.iter_rows()]
+    assert any("Возврат расходов" in row and 2686.5 in row for row in rows)
     other = await _run(
         session_factory,
         file_request,
