@@ -204,3 +204,5 @@ payroll-type-incident_deduction = Incident deduction
 payroll-type-deduction_held_back = Held back over the cap
 payroll-type-deduction_carried_over = Carried-over deduction
 payroll-type-expense_compensation = Expenses refunded
+payroll-case-incident = ⚠️ Incident #{ $id }
+payroll-case-request = 🧾 Request #{ $id }

@@ -204,3 +204,5 @@ payroll-type-incident_deduction = Удержание по инциденту
 payroll-type-deduction_held_back = Перенесено сверх предела
 payroll-type-deduction_carried_over = Перенесённое удержание
 payroll-type-expense_compensation = Возврат расходов
+payroll-case-incident = ⚠️ Инцидент №{ $id }
+payroll-case-request = 🧾 Заявка №{ $id }

@@ -50,6 +50,10 @@ TEXTS = {
         "money_hint": "Напишите сумму в рублях",
         "count_hint": "Напишите целое число от 1 до 1 000",
         "approved": "одобрена",
+        "my_pay": "💰 Мой заработок",
+        "why": "❓ Почему такая сумма?",
+        "case_button": "⚠️ Инцидент №{}",
+        "line": "инцидент #{} Разбит кофейник → -1 500,00 ₽",
         "total": "2 × 1 200,00 ₽ = 2 400,00 ₽",
     },
     "en": {
@@ -78,6 +82,10 @@ TEXTS = {
         "money_hint": "Type an amount in roubles",
         "count_hint": "Type a whole number from 1 to 1,000",
         "approved": "approved",
+        "my_pay": "💰 My pay",
+        "why": "❓ Why this amount?",
+        "case_button": "⚠️ Incident #{}",
+        "line": "incident #{} Разбит кофейник → -1,500.00 ₽",
         "total": "2 × 1,200.00 ₽ = 2,400.00 ₽",
     },
 }
@@ -174,6 +182,14 @@ async def test_the_owner_records_and_the_employee_accepts_from_the_link(
     assert texts["status_accepted"] in anna.text()
     assert texts["accept"] not in anna.buttons()
     assert await _incident_lines(session_factory, anna_user.id) == [Decimal("-1500.00")]
+
+    await anna.send("/start")
+    await tap(anna, texts["my_pay"])
+    await tap(anna, texts["why"])
+    explained = anna.text().replace("\xa0", " ").replace("\u202f", " ")
+    assert texts["line"].format(incident.id) in explained
+    await tap(anna, texts["case_button"].format(incident.id))
+    assert "Разбит кофейник" in anna.text() and texts["status_accepted"] in anna.text()
 
 
 @LANGUAGES
