@@ -9,6 +9,7 @@ from dialogs.admin.dialog import admin_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.exchange.dialog import exchange_dialog
+from dialogs.incidents.dialog import incidents_dialog, requests_dialog
 from dialogs.invites.dialog import invites_dialog
 from dialogs.media_settings.dialog import media_settings_dialog
 from dialogs.menu.dialog import menu_dialog
@@ -44,4 +45,5 @@ def dialogs_router() -> Router:
     router.include_routers(planning_dialog(), schedule_dialog(), exchange_dialog())
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
+    router.include_routers(incidents_dialog(), requests_dialog())
     return router

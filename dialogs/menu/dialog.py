@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
 from dialogs.exchange.states import ExchangeSG
+from dialogs.incidents.states import IncidentsSG, RequestsSG
 from dialogs.invites.join import invite_code_pasted
 from dialogs.invites.states import InvitesSG
 from dialogs.media_settings.states import MediaSettingsSG
@@ -139,6 +140,18 @@ def _main_window(state: State) -> Window:
             when="can_view_money",
         ),
         Button(I18n("menu-my-pay"), id="my_pay", on_click=handlers.open_my_pay, when="is_employee"),
+        Start(
+            I18n("menu-incidents"),
+            id="incidents",
+            state=IncidentsSG.incidents,
+            when=F["can_view_money"] | F["is_employee"],
+        ),
+        Start(
+            I18n("menu-requests"),
+            id="requests",
+            state=RequestsSG.requests,
+            when=F["can_view_money"] | F["is_employee"],
+        ),
         Button(
             I18n("menu-reports"),
             id="reports",

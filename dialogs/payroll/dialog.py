@@ -9,13 +9,16 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
-from dialogs.common.choices import choice_column
+from dialogs.common.choices import choice_column, choice_grid
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
 from dialogs.common.windows import text_input_window
 from dialogs.payroll import getters, handlers
 from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import Notice
+
+# Incidents and requests linked from a payslip's explanation, buttons to a row.
+CASES_PER_ROW = 3
 
 
 def payroll_dialog() -> Dialog:
@@ -92,6 +95,7 @@ def payroll_dialog() -> Dialog:
             I18n("payroll-explain-lines", when="has_lines"),
             I18n("payroll-explain-empty", when=~F["has_lines"]),
             I18n("payroll-explain-sums"),
+            choice_grid("case", "cases", handlers.case_opened, CASES_PER_ROW, str),
             back_to(PayrollSG.payslip),
             state=PayrollSG.explain,
             getter=getters.get_explain,
@@ -195,6 +199,7 @@ def my_pay_dialog() -> Dialog:
             I18n("payroll-explain-lines", when="has_lines"),
             I18n("payroll-explain-empty", when=F["found"] & ~F["has_lines"]),
             I18n("payroll-explain-sums", when="found"),
+            choice_grid("case", "cases", handlers.case_opened, CASES_PER_ROW, str),
             back_to(MyPaySG.payslip),
             state=MyPaySG.explain,
             getter=getters.get_my_explain,

@@ -77,7 +77,26 @@ def explain_args(i18n: Translator, view: PayslipView) -> dict[str, Any]:
     if hidden > 0:
         shown.append(i18n.get("payroll-explain-more", count=hidden))
     lines = "\n".join(shown)
-    return payslip_args(i18n, view) | {"lines": lines, "has_lines": bool(view.lines)}
+    return payslip_args(i18n, view) | {
+        "lines": lines,
+        "has_lines": bool(view.lines),
+        "cases": case_links(i18n, view),
+    }
+
+
+CASE_KINDS = ("incident", "request")
+
+
+def case_links(i18n: Translator, view: PayslipView) -> list[tuple[str, str]]:
+    """(cause, label) of the incidents and requests the payslip's lines come from, each
+    once: their cards open from the explanation."""
+    causes = dict.fromkeys(
+        line.cause for line in view.lines if line.cause.split(":")[0] in CASE_KINDS
+    )
+    return [
+        (cause, i18n.get(f"payroll-case-{cause.split(':')[0]}", id=cause.split(":")[1]))
+        for cause in causes
+    ]
 
 
 # ------------------------------------------------------------------ owner and managers
@@ -298,7 +317,7 @@ async def get_my_payslip(dialog_manager: DialogManager, **_: Any) -> dict[str, A
 async def get_my_explain(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     view = await _my_view(dialog_manager)
     if view is None:
-        return {"found": False, "has_lines": False}
+        return {"found": False, "has_lines": False, "cases": []}
     return explain_args(update_context(dialog_manager).i18n, view) | {"found": True}
 
 

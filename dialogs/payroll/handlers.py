@@ -15,6 +15,7 @@ from dialogs.common.actor import actor_of
 from dialogs.common.choices import remember_choice
 from dialogs.common.context import update_context
 from dialogs.common.errors import show_domain_error
+from dialogs.incidents.states import IncidentsSG, RequestsSG
 from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.getters import (
     ADJUST_IS_BONUS,
@@ -340,3 +341,14 @@ async def remember_correction_target(start_data: Any, manager: DialogManager) ->
 async def remember_start_period(start_data: Any, manager: DialogManager) -> None:
     if isinstance(start_data, dict) and start_data.get(PERIOD_ID) is not None:
         manager.dialog_data[PERIOD_ID] = start_data[PERIOD_ID]
+
+
+async def case_opened(
+    callback: CallbackQuery, widget: Any, manager: DialogManager, cause: str
+) -> None:
+    """An incident or request line of the payslip opens its card."""
+    kind, case_id = cause.split(":")
+    if kind == "incident":
+        await manager.start(IncidentsSG.incident, data={"incident_id": int(case_id)})
+    else:
+        await manager.start(RequestsSG.request, data={"request_id": int(case_id)})

@@ -4,6 +4,7 @@ error-invalid-input-whole-minutes = Type a whole number of minutes from { $minim
 error-invalid-input-whole-hours = Type a whole number of hours from { $minimum } to { $maximum }, digits only.
 error-invalid-input-whole-days = Type a whole number of days from { $minimum } to { $maximum }, digits only.
 error-invalid-input-whole-count = Type a whole number from { $minimum } to { $maximum }, digits only.
+error-invalid-input-whole-percent = Type a whole number of per cent from { $minimum } to { $maximum }, digits only.
 error-invalid-input-money = Type an amount in roubles of at most { $maximum }, kopecks after a point, for example 350 or 350.50.
 error-invalid-input-too-precise = At most two decimal places (kopecks).
 error-invalid-input-bad-hours = I didn't understand the hours. Type them like <code>09:00-21:00</code> or <code>10-22</code>.

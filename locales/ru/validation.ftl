@@ -4,6 +4,7 @@ error-invalid-input-whole-minutes = Напишите целое число ми�
 error-invalid-input-whole-hours = Напишите целое число часов от { $minimum } до { $maximum } — только цифры.
 error-invalid-input-whole-days = Напишите целое число дней от { $minimum } до { $maximum } — только цифры.
 error-invalid-input-whole-count = Напишите целое число от { $minimum } до { $maximum } — только цифры.
+error-invalid-input-whole-percent = Введите целое число процентов от { $minimum } до { $maximum }, только цифры.
 error-invalid-input-money = Напишите сумму в рублях, не больше { $maximum }; копейки — через запятую, например 350 или 350,50.
 error-invalid-input-too-precise = Не больше двух знаков после запятой (копейки).
 error-invalid-input-bad-hours = Не понял часы. Напишите так: <code>09:00-21:00</code> или <code>10-22</code>.

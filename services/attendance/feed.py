@@ -24,6 +24,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.local_time import local_hhmm
+from services.staff.permissions import permission_holder_ids
 
 
 async def _owner_ids(session: AsyncSession, organization_id: int) -> list[int]:
@@ -58,22 +59,9 @@ async def feed_user_ids(session: AsyncSession, work_object: WorkObject) -> list[
     return list(dict.fromkeys(owners + managers))
 
 
-async def _holders_of(
-    session: AsyncSession, work_object: WorkObject, permission: Permission
-) -> list[int]:
-    """The owners and the managers holding `permission` on the object."""
-    owners = await _owner_ids(session, work_object.organization_id)
-    managers = [
-        user_id
-        for user_id, permissions in await _object_managers(session, work_object.id)
-        if permission.value in permissions
-    ]
-    return list(dict.fromkeys(owners + managers))
-
-
 async def approver_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
     """Who may approve a clock-in: the owners and the managers with `plan` on the object."""
-    return await _holders_of(session, work_object, Permission.PLAN)
+    return await permission_holder_ids(session, work_object, Permission.PLAN)
 
 
 def shift_payload(shift: Shift, work_object: WorkObject) -> dict[str, Any]:
@@ -160,7 +148,7 @@ async def feed_auto_closed(
             }
         ]
     }
-    correctors = await _holders_of(session, work_object, Permission.EDIT_MONEY)
+    correctors = await permission_holder_ids(session, work_object, Permission.EDIT_MONEY)
     await feed_shift(
         session,
         shift,

@@ -68,6 +68,10 @@ SWAP_PROPOSED = register_kind("swap_proposed", optional=False, urgent=True)
 SWAP_ANSWERED = register_kind("swap_answered", optional=False, urgent=True)
 EXCHANGE_DECIDED = register_kind("exchange_decided", optional=False, urgent=True)
 EXCHANGE_LAPSED = register_kind("exchange_lapsed", optional=False, urgent=True)
+INCIDENT_RECORDED = register_kind("incident_recorded", optional=False, urgent=True)
+INCIDENT_DECIDED = register_kind("incident_decided", optional=False)
+INCIDENT_LAPSED = register_kind("incident_lapsed", optional=False)
+REQUEST_DECIDED = register_kind("request_decided", optional=False)
 
 # To owners and managers.
 NOT_CLOCKED_IN = register_kind("not_clocked_in", urgent=True, for_managers=True)
@@ -99,6 +103,8 @@ BILLING_RENEWAL_REMINDER = register_kind(
 BILLING_SUBSCRIPTION_EXPIRED = register_kind(
     "billing_subscription_expired", optional=False, for_managers=True
 )
+INCIDENT_ANSWERED = register_kind("incident_answered", optional=False, for_managers=True)
+REQUEST_FILED = register_kind("request_filed", optional=False, for_managers=True)
 ADMIN_BROADCAST = register_kind("admin_broadcast", optional=False, for_managers=True)
 
 # To objects' report chats.

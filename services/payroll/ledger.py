@@ -39,8 +39,15 @@ FINE_TYPES = (
     LedgerEntryType.TASK_FINE,
     LedgerEntryType.CANCELLATION_FINE,
     LedgerEntryType.MANUAL_DEDUCTION,
+    LedgerEntryType.INCIDENT_DEDUCTION,
+    LedgerEntryType.DEDUCTION_HELD_BACK,
+    LedgerEntryType.DEDUCTION_CARRIED_OVER,
 )
-BONUS_TYPES = (LedgerEntryType.TASK_BONUS, LedgerEntryType.MANUAL_BONUS)
+BONUS_TYPES = (
+    LedgerEntryType.TASK_BONUS,
+    LedgerEntryType.MANUAL_BONUS,
+    LedgerEntryType.EXPENSE_COMPENSATION,
+)
 MISSING_ENTRIES_BATCH = 1_000
 
 

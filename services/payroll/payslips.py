@@ -64,6 +64,8 @@ class PayslipLine:
     late_for_closed_period: bool
     # The pay of an auto-closed shift nobody has corrected yet: its end is a guess.
     needs_review: bool = False
+    # What the line is about ("shift:12", "incident:3", …): the card it links to.
+    cause: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ def _line(entry: LedgerEntry, object_name: str | None, shift_needs_review: bool)
         needs_review=shift_needs_review
         and entry.type == LedgerEntryType.SHIFT_PAY
         and not is_reversal,
+        cause=entry.cause,
     )
 
 

@@ -30,6 +30,7 @@ class Quantity(StrEnum):
     HOURS = "hours"
     DAYS = "days"
     COUNT = "count"
+    PERCENT = "percent"
 
 
 _HOURS_PATTERN = re.compile(

@@ -4,7 +4,7 @@ hiding a button is a courtesy, this is the rule."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -122,3 +122,32 @@ async def require_permission_on_objects(
     for object_id in wanted:
         if permission.value not in await object_permissions(session, actor, object_id):
             raise PermissionDenied()
+
+
+async def permission_holder_ids(
+    session: AsyncSession, work_object: WorkObject, permission: Permission
+) -> list[int]:
+    """Who may act on the object with `permission`, in one query: the owners of its
+    organization and the managers holding `permission` there (user ids, sorted)."""
+    rows = await session.execute(
+        select(Membership.user_id, Membership.role, MembershipObject.permissions)
+        .outerjoin(
+            MembershipObject,
+            and_(
+                MembershipObject.membership_id == Membership.id,
+                MembershipObject.object_id == work_object.id,
+            ),
+        )
+        .where(
+            Membership.organization_id == work_object.organization_id,
+            Membership.status == MembershipStatus.ACTIVE,
+            Membership.role.in_([MembershipRole.OWNER, MembershipRole.MANAGER]),
+        )
+    )
+    return sorted(
+        {
+            user_id
+            for user_id, role, permissions in rows
+            if role == MembershipRole.OWNER or permission.value in (permissions or ())
+        }
+    )

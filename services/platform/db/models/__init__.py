@@ -15,6 +15,17 @@ from services.platform.db.models.exchange import (
     ShiftSwap,
     SlotRequest,
 )
+from services.platform.db.models.incidents import (
+    CHARGEABLE_STATUSES,
+    CaseEvent,
+    EmployeeRequest,
+    ExpenseProduct,
+    Incident,
+    IncidentKind,
+    IncidentStatus,
+    RequestKind,
+    RequestStatus,
+)
 from services.platform.db.models.invites import Invite
 from services.platform.db.models.media import (
     Media,
@@ -71,6 +82,7 @@ from services.platform.db.models.tasks import ShiftTask, ShiftTaskStatus, TaskTe
 from services.platform.db.models.users import User
 
 __all__ = [
+    "CHARGEABLE_STATUSES",
     "AttemptKind",
     "AttemptResult",
     "Base",
@@ -78,10 +90,16 @@ __all__ = [
     "CancellationApproval",
     "CancellationInitiator",
     "CancellationReason",
+    "CaseEvent",
     "ClockInAttempt",
     "ClockInOverride",
     "ContractTerms",
+    "EmployeeRequest",
     "ExchangeStatus",
+    "ExpenseProduct",
+    "Incident",
+    "IncidentKind",
+    "IncidentStatus",
     "Invite",
     "LedgerEntry",
     "LedgerEntryType",
@@ -112,6 +130,8 @@ __all__ = [
     "PlannedShift",
     "PlannedShiftStatus",
     "ReportChatCode",
+    "RequestKind",
+    "RequestStatus",
     "Shift",
     "ShiftCancellation",
     "ShiftOffer",

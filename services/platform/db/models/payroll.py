@@ -28,6 +28,13 @@ class LedgerEntryType(StrEnum):
     MANUAL_BONUS = "manual_bonus"
     MANUAL_DEDUCTION = "manual_deduction"
     PAYOUT = "payout"
+    # Incidents and requests (`services.incidents`): a deduction the employee accepted
+    # or that was upheld; what the period's deduction cap held back of it (positive, in
+    # that period) and carried over (negative, into the next period); a refunded expense.
+    INCIDENT_DEDUCTION = "incident_deduction"
+    DEDUCTION_HELD_BACK = "deduction_held_back"
+    DEDUCTION_CARRIED_OVER = "deduction_carried_over"
+    EXPENSE_COMPENSATION = "expense_compensation"
 
 
 class PayPeriodKind(StrEnum):
@@ -60,6 +67,9 @@ class OrganizationPayrollSettings(Base):
     period_kind: Mapped[PayPeriodKind] = mapped_column(String(16), default=PayPeriodKind.MONTHLY)
     anchor_date: Mapped[date]
     pay_day_offset_days: Mapped[int] = mapped_column(default=3)
+    # Incident deductions of a period may take at most this share of its pay (the
+    # Labour Code's 20% for employees); the rest is carried over. None: no cap.
+    deduction_cap_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), default=20)
 
 
 class PayPeriod(Base):
