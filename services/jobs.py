@@ -5,6 +5,7 @@ which itself knows no domain."""
 
 from services.attendance import jobs as attendance
 from services.billing import jobs as billing
+from services.contracts import jobs as contracts
 from services.exchange import jobs as exchange
 from services.notify import jobs as notify
 from services.payroll import jobs as payroll
@@ -20,4 +21,5 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     *billing.JOBS,
     *payroll.JOBS,
     *exchange.JOBS,
+    *contracts.JOBS,
 ]

@@ -69,6 +69,17 @@ from services.platform.db.models.shifts import (
 from services.platform.db.models.tariffs import Tariff
 from services.platform.db.models.tasks import ShiftTask, ShiftTaskStatus, TaskTemplate
 from services.platform.db.models.users import User
+from services.platform.db.models.contracts import (
+    Contract,
+    ContractEvent,
+    ContractSignature,
+    ContractStatus,
+    ContractTemplate,
+    ContractTemplateVersion,
+    EsignAgreement,
+    SigningCode,
+    TemplateKind,
+)
 
 __all__ = [
     "AttemptKind",
@@ -130,4 +141,13 @@ __all__ = [
     "WeeklyTemplate",
     "WeeklyTemplateItem",
     "WorkObject",
+    "Contract",
+    "ContractEvent",
+    "ContractSignature",
+    "ContractStatus",
+    "ContractTemplate",
+    "ContractTemplateVersion",
+    "EsignAgreement",
+    "SigningCode",
+    "TemplateKind",
 ]
