@@ -52,7 +52,7 @@ contract-preview =
 contract-send = 📨 Send to sign
 contract-sent = ✅ Contract No. { $number } was sent to sign.
 contract-card =
-    📄 <b>{ $name } No. { $number }</b>
+    📄 <b>{ $contract_name } No. { $number }</b>
     Status: { $status }
     From { $starts_on } to { $ends_on }
 contract-change-end = 📅 Change the end date

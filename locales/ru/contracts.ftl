@@ -52,7 +52,7 @@ contract-preview =
 contract-send = 📨 Отправить на подпись
 contract-sent = ✅ Договор № { $number } отправлен на подпись.
 contract-card =
-    📄 <b>{ $name } № { $number }</b>
+    📄 <b>{ $contract_name } № { $number }</b>
     Статус: { $status }
     С { $starts_on } по { $ends_on }
 contract-change-end = 📅 Изменить дату окончания

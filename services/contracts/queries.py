@@ -159,6 +159,7 @@ async def contract_last_day(session: AsyncSession, membership_id: int) -> date |
 @dataclass(frozen=True)
 class ContractView:
     contract_id: int
+    organization_id: int
     name: str
     status: ContractStatus
     starts_on: date
@@ -170,6 +171,7 @@ class ContractView:
 def _view(contract: Contract, name: str) -> ContractView:
     return ContractView(
         contract.id,
+        contract.organization_id,
         name,
         ContractStatus(contract.status),
         contract.starts_on,

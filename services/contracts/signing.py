@@ -138,8 +138,8 @@ async def send_signing_code(
 class SignedContract:
     contract_id: int
     signed_pdf: bytes
-    # Telegram ids of the other side: who made the contract, else the owners.
-    counterpart_telegram_ids: list[int]
+    # The other side (who made the contract, else the owners): Telegram id and language.
+    counterparts: list[tuple[int, str]]
 
 
 async def confirm_signature(
@@ -203,5 +203,5 @@ async def confirm_signature(
     return SignedContract(
         contract.id,
         contract.signed_pdf,
-        [person.telegram_id for person in await counterparts(session, contract)],
+        [(person.telegram_id, person.language) for person in await counterparts(session, contract)],
     )
