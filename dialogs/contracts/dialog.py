@@ -66,6 +66,12 @@ def contracts_dialog() -> Dialog:
             Notice(),
             I18n("contract-card"),
             Button(I18n("contract-show-pdf"), id="pdf", on_click=handlers.show_pdf),
+            Button(
+                I18n("contract-send"),
+                id="send_draft",
+                on_click=handlers.send_to_sign,
+                when="is_draft",
+            ),
             SwitchTo(
                 I18n("contract-change-end"),
                 id="change_end",

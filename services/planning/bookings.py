@@ -110,7 +110,8 @@ async def check_placement(
 ) -> None:
     """Whether the member may go on the locked slot now: not in the past, only on their
     objects, never beyond `max_employees`, never overlapping another planned shift of
-    theirs, never after the last day of their contract. Locks the member (`lock_user`) so that the answer holds until commit."""
+    theirs, never after the last day of their contract. Locks the member (`lock_user`)
+    so that the answer holds until commit."""
     if slot.starts_at <= clock.now():
         raise SlotInPast()
     await lock_user(session, membership.user_id)

@@ -8,6 +8,17 @@ from services.platform.db.models.billing import (
     PaymentStatus,
     SubscriptionPeriod,
 )
+from services.platform.db.models.contracts import (
+    Contract,
+    ContractEvent,
+    ContractSignature,
+    ContractStatus,
+    ContractTemplate,
+    ContractTemplateVersion,
+    EsignAgreement,
+    SigningCode,
+    TemplateKind,
+)
 from services.platform.db.models.exchange import (
     ExchangeStatus,
     OpenPlaceNotice,
@@ -69,17 +80,6 @@ from services.platform.db.models.shifts import (
 from services.platform.db.models.tariffs import Tariff
 from services.platform.db.models.tasks import ShiftTask, ShiftTaskStatus, TaskTemplate
 from services.platform.db.models.users import User
-from services.platform.db.models.contracts import (
-    Contract,
-    ContractEvent,
-    ContractSignature,
-    ContractStatus,
-    ContractTemplate,
-    ContractTemplateVersion,
-    EsignAgreement,
-    SigningCode,
-    TemplateKind,
-)
 
 __all__ = [
     "AttemptKind",
@@ -91,7 +91,14 @@ __all__ = [
     "CancellationReason",
     "ClockInAttempt",
     "ClockInOverride",
+    "Contract",
+    "ContractEvent",
+    "ContractSignature",
+    "ContractStatus",
+    "ContractTemplate",
+    "ContractTemplateVersion",
     "ContractTerms",
+    "EsignAgreement",
     "ExchangeStatus",
     "Invite",
     "LedgerEntry",
@@ -130,24 +137,17 @@ __all__ = [
     "ShiftSwap",
     "ShiftTask",
     "ShiftTaskStatus",
+    "SigningCode",
     "SlotRequest",
     "StorageMode",
     "SubscriptionPeriod",
     "Tariff",
     "TaskTemplate",
+    "TemplateKind",
     "TimeSlot",
     "UnreachableChat",
     "User",
     "WeeklyTemplate",
     "WeeklyTemplateItem",
     "WorkObject",
-    "Contract",
-    "ContractEvent",
-    "ContractSignature",
-    "ContractStatus",
-    "ContractTemplate",
-    "ContractTemplateVersion",
-    "EsignAgreement",
-    "SigningCode",
-    "TemplateKind",
 ]

@@ -45,7 +45,6 @@ class ContractStatus(StrEnum):
     DRAFT = "draft"
     SENT = "sent"
     SIGNED = "signed"
-    ENDED = "ended"
 
 
 class Contract(Base):
