@@ -175,6 +175,7 @@ async def test_the_contract_pdf_holds_every_field_and_its_rate_is_what_payroll_r
         assert notice is not None and notice.payload == {"number": contract_id}
 
 
+@ON_BOTH_DATABASES
 async def test_signing_needs_the_agreement_and_the_right_fresh_code(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
@@ -287,6 +288,7 @@ async def test_a_manager_without_staff_rights_sees_no_contract(
             await confirm_signature(session, clock, manager_user, contract_id, "123456")
 
 
+@ON_BOTH_DATABASES
 async def test_planning_stops_after_the_last_day_and_a_new_end_is_history(
     session_factory: SessionFactory, clock: ManualClock
 ) -> None:
