@@ -39,6 +39,8 @@ from services.platform.errors import NotFound
 from services.platform.i18n import translator_for
 
 CODE_TTL = timedelta(minutes=10)
+# Taps on "Sign" or "new code" this close together send one code, not one each.
+REPEAT_TAP = timedelta(seconds=30)
 
 
 async def own_contract(
@@ -106,7 +108,8 @@ async def send_signing_code(
     send_code: Callable[[str], Awaitable[int]],
 ) -> None:
     """A fresh one-time code for this contract, sent by `send_code` in its own message
-    (which returns that message's id); earlier codes of the contract stop working."""
+    (which returns that message's id); earlier codes of the contract stop working. A tap
+    within `REPEAT_TAP` of the last code sends none, so a double tap leaves one code."""
     contract = await own_contract(session, user, contract_id, lock=True)
     if contract.status == ContractStatus.SIGNED:
         raise AlreadySigned()
@@ -114,12 +117,18 @@ async def send_signing_code(
         raise ContractNotPending()
     if not await has_agreement(session, user.id, contract.organization_id):
         raise AgreementRequired()
-    for earlier in await session.scalars(
-        select(SigningCode).where(
-            SigningCode.contract_id == contract.id, SigningCode.used_at.is_(None)
+    now = clock.now()
+    earlier_codes = list(
+        await session.scalars(
+            select(SigningCode).where(
+                SigningCode.contract_id == contract.id, SigningCode.used_at.is_(None)
+            )
         )
-    ):
-        earlier.used_at = clock.now()
+    )
+    if any(code.expires_at - CODE_TTL > now - REPEAT_TAP for code in earlier_codes):
+        return  # a second tap right after the first: the code just sent stays the one
+    for earlier in earlier_codes:
+        earlier.used_at = now
     code = "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
     message_id = await send_code(code)
     session.add(
@@ -128,7 +137,7 @@ async def send_signing_code(
             user_id=user.id,
             code_hash=code_hash(contract.id, code),
             message_id=message_id,
-            expires_at=clock.now() + CODE_TTL,
+            expires_at=now + CODE_TTL,
         )
     )
     await session.flush()

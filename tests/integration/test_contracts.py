@@ -188,6 +188,8 @@ async def test_signing_needs_the_agreement_and_the_right_fresh_code(
             await send_signing_code(session, clock, ivan, contract_id, inbox.send)
         await accept_agreement(session, clock, ivan, contract_id)
         await send_signing_code(session, clock, ivan, contract_id, inbox.send)
+        await send_signing_code(session, clock, ivan, contract_id, inbox.send)  # double tap
+        assert len(inbox.codes) == 1
         wrong = "000000" if inbox.codes[-1] != "000000" else "111111"
         with pytest.raises(WrongCode):
             await confirm_signature(session, clock, ivan, contract_id, wrong)
@@ -195,6 +197,7 @@ async def test_signing_needs_the_agreement_and_the_right_fresh_code(
         with pytest.raises(CodeExpired):
             await confirm_signature(session, clock, ivan, contract_id, inbox.codes[-1])
         await send_signing_code(session, clock, ivan, contract_id, inbox.send)
+        clock.advance(timedelta(minutes=1))
         with pytest.raises(WrongCode):  # only the code sent last works
             await confirm_signature(session, clock, ivan, contract_id, inbox.codes[0])
         await send_signing_code(session, clock, ivan, contract_id, inbox.send)
