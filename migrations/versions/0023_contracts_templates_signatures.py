@@ -161,6 +161,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contracts")),
     )
     with op.batch_alter_table("contracts", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_contracts_ends_on"), ["ends_on"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_contracts_membership_id"), ["membership_id"], unique=False
         )
@@ -348,7 +349,6 @@ def upgrade() -> None:
         )
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("contract_signing_codes", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_contract_signing_codes_contract_id"))
@@ -368,6 +368,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_contracts_template_version_id"))
         batch_op.drop_index(batch_op.f("ix_contracts_organization_id"))
         batch_op.drop_index(batch_op.f("ix_contracts_membership_id"))
+        batch_op.drop_index(batch_op.f("ix_contracts_ends_on"))
 
     op.drop_table("contracts")
     with op.batch_alter_table("contract_template_versions", schema=None) as batch_op:

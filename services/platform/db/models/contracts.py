@@ -59,8 +59,9 @@ class Contract(Base):
     template_version_id: Mapped[int] = belongs_to("contract_template_versions", index=True)
     status: Mapped[ContractStatus] = mapped_column(String(16), default=ContractStatus.DRAFT)
     starts_on: Mapped[date]
-    # After this date the member is planned on no shift; reminders come before it.
-    ends_on: Mapped[date | None]
+    # After this date the member is planned on no shift; reminders come before it (the
+    # reminder job's scan is bounded by this index).
+    ends_on: Mapped[date | None] = mapped_column(index=True)
     # The filled fields, as shown in the document (`{contract.rate}` → "350,00 ₽").
     values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     document_pdf: Mapped[bytes] = mapped_column(LargeBinary)
