@@ -65,6 +65,7 @@ def contracts_dialog() -> Dialog:
         Window(
             Notice(),
             I18n("contract-card"),
+            I18n("contract-card-history"),
             Button(I18n("contract-show-pdf"), id="pdf", on_click=handlers.show_pdf),
             Button(
                 I18n("contract-send"),

@@ -7,6 +7,7 @@ from aiogram_dialog import DialogManager
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
 from services.contracts.queries import (
+    contract_history,
     contract_templates,
     contracts_of_member,
     managed_contract_view,
@@ -14,7 +15,7 @@ from services.contracts.queries import (
 from services.contracts.rules import document_date
 from services.platform.db.models import ContractStatus
 from services.platform.i18n import Translator
-from services.staff.memberships import staff_card
+from services.staff.memberships import organization_zone, staff_card
 
 MEMBERSHIP_ID = "membership_id"
 CONTRACT_ID = "contract_id"
@@ -112,6 +113,25 @@ async def get_preview(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         "ends_on": document_date(view.ends_on)
         if view.ends_on
         else context.i18n.get("contract-open-ended"),
+        "history": await _history_text(dialog_manager, view.contract_id, view.organization_id),
         "is_draft": view.status == ContractStatus.DRAFT,
         "is_sent": view.status != ContractStatus.DRAFT,
     }
+
+
+async def _history_text(manager: DialogManager, contract_id: int, organization_id: int) -> str:
+    context = update_context(manager)
+    zone = await organization_zone(context.session, organization_id)
+    lines = await contract_history(
+        context.session, await actor_of(manager), context.clock, contract_id
+    )
+    return "\n".join(
+        context.i18n.get(
+            f"contract-history-{line.kind}",
+            when=context.i18n.moment(line.happened_at.astimezone(zone)),
+            ends_on=document_date(line.ends_on)
+            if line.ends_on
+            else context.i18n.get("contract-open-ended"),
+        )
+        for line in lines
+    )

@@ -55,6 +55,13 @@ contract-card =
     📄 <b>{ $contract_name } No. { $number }</b>
     Status: { $status }
     From { $starts_on } to { $ends_on }
+contract-card-history = History:
+    { $history }
+contract-history-created = { $when } — made
+contract-history-sent = { $when } — sent to sign
+contract-history-signed = { $when } — signed by the employee
+contract-history-changed = { $when } — new end date: { $ends_on }
+contract-history-ended = { $when } — ended, last day: { $ends_on }
 contract-change-end = 📅 Change the end date
 contract-ask-new-end = New end date (e.g. 31.05.2026). No shifts are planned after it.
 contract-end-changed = ✅ The end date was changed.

@@ -55,6 +55,13 @@ contract-card =
     📄 <b>{ $contract_name } № { $number }</b>
     Статус: { $status }
     С { $starts_on } по { $ends_on }
+contract-card-history = История:
+    { $history }
+contract-history-created = { $when } — составлен
+contract-history-sent = { $when } — отправлен на подпись
+contract-history-signed = { $when } — подписан сотрудником
+contract-history-changed = { $when } — новая дата окончания: { $ends_on }
+contract-history-ended = { $when } — завершён, последний день: { $ends_on }
 contract-change-end = 📅 Изменить дату окончания
 contract-ask-new-end = Новая дата окончания (например, 31.05.2026). Смены после неё планироваться не будут.
 contract-end-changed = ✅ Дата окончания изменена.

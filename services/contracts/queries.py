@@ -2,7 +2,7 @@
 a member's contracts, the last day planning honours, and who the other side is."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -20,6 +20,7 @@ from services.contracts.templates import (
 from services.platform.clock import Clock
 from services.platform.db.models import (
     Contract,
+    ContractEvent,
     ContractStatus,
     ContractTemplate,
     ContractTemplateVersion,
@@ -216,3 +217,31 @@ async def agreement_text(session: AsyncSession, user: User, contract_id: int) ->
     return fill(
         body, {"organization.name": organization.name, "employee.full_name": user.display_name}
     )
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    kind: str
+    happened_at: datetime
+    ends_on: date | None
+
+
+async def contract_history(
+    session: AsyncSession, actor: Actor, clock: Clock, contract_id: int
+) -> list[HistoryLine]:
+    """What happened to a managed contract, oldest first (end date changes with the new
+    last day)."""
+    await managed_contract(session, actor, clock, contract_id)
+    events = await session.scalars(
+        select(ContractEvent)
+        .where(ContractEvent.contract_id == contract_id)
+        .order_by(ContractEvent.happened_at, ContractEvent.id)
+    )
+    return [
+        HistoryLine(
+            event.kind,
+            event.happened_at,
+            date.fromisoformat(event.details["ends_on"]) if event.details.get("ends_on") else None,
+        )
+        for event in events
+    ]

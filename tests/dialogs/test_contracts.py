@@ -32,6 +32,8 @@ WORDS = {
         "expired": "Код устарел",
         "signed": "подписан",
         "page": "ID сообщения с кодом",
+        "sent": "отправлен на подпись",
+        "changed": "новая дата окончания: 30.06.2026",
     },
     "en": {
         "unknown": "The text has unknown fields: {employee.passport}",
@@ -40,6 +42,8 @@ WORDS = {
         "expired": "The code has expired",
         "signed": "is signed",
         "page": "Code message id",
+        "sent": "sent to sign",
+        "changed": "new end date: 30.06.2026",
     },
 }
 
@@ -160,9 +164,16 @@ async def test_contract_from_the_staff_card_is_signed_with_a_one_time_code(
     await owner.send("приготовление кофе")
     preview = await _last_pdf(telegram, bot, OWNER_TG)
     assert "Иванов Иван Иванович" in preview and "с 02.03.2026 по 31.05.2026" in preview
+    assert WORDS[language]["sent"] not in owner.text()
     assert "350,00 ₽" in preview or "350.00 ₽" in preview
     await owner.press(re.escape(t("contract-send")))
     assert t("contract-sent", number=1) in owner.text()
+    await owner.press(re.escape(owner.buttons()[0]))
+    assert WORDS[language]["sent"] in owner.text()
+    await owner.press(re.escape(t("contract-change-end")))
+    await owner.send("30.06.2026")
+    assert t("contract-end-changed") in owner.text()
+    assert WORDS[language]["changed"] in owner.text()
 
     ivan = make_user(IVAN_TG, language_code=language, first_name="Иван")
     await ivan.send("/start")
