@@ -8,6 +8,8 @@ from aiogram import Router
 from dialogs.admin.dialog import admin_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
+from dialogs.contract_templates.dialog import contract_templates_dialog
+from dialogs.contracts.dialog import contracts_dialog
 from dialogs.exchange.dialog import exchange_dialog
 from dialogs.incidents.dialog import incidents_dialog, requests_dialog
 from dialogs.invites.dialog import invites_dialog
@@ -23,6 +25,7 @@ from dialogs.planning.dialog import planning_dialog
 from dialogs.reports.dialog import my_stats_dialog, reports_dialog
 from dialogs.schedule.dialog import schedule_dialog
 from dialogs.settings.dialog import settings_dialog
+from dialogs.signing.dialog import signing_dialog
 from dialogs.staff.dialog import staff_dialog
 from dialogs.subscription.dialog import subscription_dialog
 from dialogs.task_review.dialog import task_review_dialog
@@ -46,4 +49,5 @@ def dialogs_router() -> Router:
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
     router.include_routers(incidents_dialog(), requests_dialog())
+    router.include_routers(contract_templates_dialog(), contracts_dialog(), signing_dialog())
     return router

@@ -5,6 +5,7 @@ which itself knows no domain."""
 
 from services.attendance import jobs as attendance
 from services.billing import jobs as billing
+from services.contracts import jobs as contracts
 from services.exchange import jobs as exchange
 from services.incidents import jobs as incidents
 from services.notify import jobs as notify
@@ -22,4 +23,5 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     *payroll.JOBS,
     *exchange.JOBS,
     *incidents.JOBS,
+    *contracts.JOBS,
 ]

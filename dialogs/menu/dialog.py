@@ -6,6 +6,7 @@ from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
+from dialogs.contract_templates.states import ContractTemplatesSG
 from dialogs.exchange.states import ExchangeSG
 from dialogs.incidents.states import IncidentsSG, RequestsSG
 from dialogs.invites.join import invite_code_pasted
@@ -20,6 +21,7 @@ from dialogs.payroll.states import PayrollSG
 from dialogs.planning.states import PlanningSG
 from dialogs.schedule.states import ScheduleSG
 from dialogs.settings.states import SettingsSG
+from dialogs.signing.states import SigningSG
 from dialogs.staff.states import StaffSG
 from dialogs.subscription.states import SubscriptionSG
 from dialogs.task_review.states import TaskReviewSG
@@ -163,6 +165,15 @@ def _main_window(state: State) -> Window:
             id="my_stats",
             on_click=handlers.open_my_stats,
             when="is_employee",
+        ),
+        Start(
+            I18n("menu-contract-templates"),
+            id="contract_templates",
+            state=ContractTemplatesSG.list,
+            when="is_owner",
+        ),
+        Start(
+            I18n("menu-my-contracts"), id="my_contracts", state=SigningSG.list, when="is_employee"
         ),
         Start(I18n("menu-settings"), id="settings", state=SettingsSG.main),
         state=state,

@@ -72,6 +72,12 @@ def _card_window() -> Window:
             when="is_active_employee",
         ),
         Button(
+            I18n("staff-contracts"),
+            id="contracts",
+            on_click=handlers.open_contracts,
+            when="is_active_employee",
+        ),
+        Button(
             I18n("staff-change-objects"),
             id="change_objects",
             on_click=handlers.edit_objects,

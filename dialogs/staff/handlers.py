@@ -9,6 +9,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.common.actor import actor_of
 from dialogs.common.choices import managed_multiselect
 from dialogs.common.context import update_context
+from dialogs.contracts.states import ContractsSG
 from dialogs.planning.widgets import set_notice
 from dialogs.staff.getters import shown_role
 from dialogs.staff.states import StaffSG
@@ -99,6 +100,12 @@ async def rate_from_today(callback: CallbackQuery, button: Button, manager: Dial
 
 async def rate_date_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     await _apply_rate(manager, parse_local_date(message.text))
+
+
+async def open_contracts(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await manager.start(
+        ContractsSG.list, data={"membership_id": manager.dialog_data["membership_id"]}
+    )
 
 
 # Objects -------------------------------------------------------------------------------

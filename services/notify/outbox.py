@@ -72,6 +72,8 @@ INCIDENT_RECORDED = register_kind("incident_recorded", optional=False, urgent=Tr
 INCIDENT_DECIDED = register_kind("incident_decided", optional=False)
 INCIDENT_LAPSED = register_kind("incident_lapsed", optional=False)
 REQUEST_DECIDED = register_kind("request_decided", optional=False)
+CONTRACT_TO_SIGN = register_kind("contract_to_sign", optional=False)
+CONTRACT_ENDING = register_kind("contract_ending", optional=False)
 
 # To owners and managers.
 NOT_CLOCKED_IN = register_kind("not_clocked_in", urgent=True, for_managers=True)

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.contracts.errors import ContractEnded
+from services.contracts.queries import contract_last_day
 from services.notify.outbox import (
     SHIFT_ASSIGNED,
     SHIFT_BOOKED,
@@ -108,11 +110,15 @@ async def check_placement(
 ) -> None:
     """Whether the member may go on the locked slot now: not in the past, only on their
     objects, never beyond `max_employees`, never overlapping another planned shift of
-    theirs. Locks the member (`lock_user`) so that the answer holds until commit."""
+    theirs, never after the last day of their contract. Locks the member (`lock_user`)
+    so that the answer holds until commit."""
     if slot.starts_at <= clock.now():
         raise SlotInPast()
     await lock_user(session, membership.user_id)
     await require_works_on(session, membership, slot.object_id)
+    last_day = await contract_last_day(session, membership.id)
+    if last_day is not None and slot.local_date > last_day:
+        raise ContractEnded(ends_on=last_day.strftime("%d.%m.%Y"))
     on_slot = list(
         await session.scalars(
             select(PlannedShift.user_id).where(

@@ -9,6 +9,7 @@ from datetime import datetime
 from aiogram import Bot, Dispatcher
 from aiogram.types import (
     Chat,
+    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Location,
@@ -168,6 +169,12 @@ class DialogUser(BotClient):
         )
         await self._feed(self._message(video=video, caption=caption))
         return file_id
+
+    async def send_document(self, file_id: str, file_name: str) -> None:
+        """A file sent as a document (register its bytes with the fake Telegram server
+        first, so the bot can download it)."""
+        document = Document(file_id=file_id, file_unique_id=f"u{file_id}", file_name=file_name)
+        await self._feed(self._message(document=document))
 
     def album_updates(self, count: int) -> list[Update]:
         """`count` photo messages of one album, ready to be fed concurrently."""

@@ -1,0 +1,9 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class ContractTemplatesSG(StatesGroup):
+    list = State()
+    base = State()
+    name = State()
+    view = State()
+    edit = State()
