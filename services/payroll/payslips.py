@@ -15,6 +15,7 @@ from sqlalchemy.sql import Select
 from services.payroll.access import money_membership_scope, require_money_access
 from services.payroll.ledger import BONUS_TYPES, FINE_TYPES
 from services.payroll.periods import current_period, period_by_id
+from services.payroll.premiums import PREMIUM_TYPES
 from services.payroll.rules import ZERO, as_money
 from services.platform.clock import Clock
 from services.platform.db.models import (
@@ -64,6 +65,8 @@ class PayslipLine:
     late_for_closed_period: bool
     # The pay of an auto-closed shift nobody has corrected yet: its end is a guess.
     needs_review: bool = False
+    # The facts the amount was computed from (an overtime line's multiplier …).
+    details: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def _sum_of(types: Sequence[LedgerEntryType]) -> Any:
     )
 
 
-_GROSS = _sum_of([LedgerEntryType.SHIFT_PAY])
+_GROSS = _sum_of([LedgerEntryType.SHIFT_PAY, *PREMIUM_TYPES])
 _FINES = -_sum_of(FINE_TYPES)
 _BONUSES = _sum_of(BONUS_TYPES)
 _PAID = -_sum_of([LedgerEntryType.PAYOUT])
@@ -210,6 +213,7 @@ def _line(entry: LedgerEntry, object_name: str | None, shift_needs_review: bool)
         needs_review=shift_needs_review
         and entry.type == LedgerEntryType.SHIFT_PAY
         and not is_reversal,
+        details=entry.details or {},
     )
 
 

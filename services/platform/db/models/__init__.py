@@ -57,6 +57,7 @@ from services.platform.db.models.planning import (
     WeeklyTemplate,
     WeeklyTemplateItem,
 )
+from services.platform.db.models.rates import Holiday, OvertimeRule
 from services.platform.db.models.report_chats import ReportChatCode
 from services.platform.db.models.shifts import (
     AttemptKind,
@@ -82,6 +83,7 @@ __all__ = [
     "ClockInOverride",
     "ContractTerms",
     "ExchangeStatus",
+    "Holiday",
     "Invite",
     "LedgerEntry",
     "LedgerEntryType",
@@ -100,6 +102,7 @@ __all__ = [
     "OrganizationPlanningSettings",
     "OutboxMessage",
     "OutboxStatus",
+    "OvertimeRule",
     "PayPeriod",
     "PayPeriodKind",
     "PayPeriodStatus",

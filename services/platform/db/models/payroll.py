@@ -28,6 +28,10 @@ class LedgerEntryType(StrEnum):
     MANUAL_BONUS = "manual_bonus"
     MANUAL_DEDUCTION = "manual_deduction"
     PAYOUT = "payout"
+    # Overtime and holiday rates (C21): the extra over the shift pay, (multiplier − 1) ×
+    # rate × minutes, explained by `details`.
+    OVERTIME_PREMIUM = "overtime_premium"
+    HOLIDAY_PREMIUM = "holiday_premium"
 
 
 class PayPeriodKind(StrEnum):

@@ -1,0 +1,93 @@
+"""overtime rules (organization-wide and per object) and holidays
+
+Revision ID: 0022
+Revises: 0017
+Create Date: 2026-12-03 11:40:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0022"
+down_revision: str | Sequence[str] | None = "0017"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+NO_OBJECT = sa.text("object_id IS NULL")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "overtime_rules",
+        sa.Column("id", BIG_ID, autoincrement=True, nullable=False),
+        sa.Column("organization_id", BIG_ID, nullable=False),
+        sa.Column("object_id", BIG_ID, nullable=True),
+        sa.Column("daily_threshold_minutes", sa.Integer(), nullable=True),
+        sa.Column("weekly_threshold_minutes", sa.Integer(), nullable=True),
+        sa.Column("multiplier", sa.Numeric(precision=4, scale=2), nullable=False),
+        sa.CheckConstraint(
+            "multiplier >= 1", name=op.f("ck_overtime_rules_multiplier_at_least_one")
+        ),
+        sa.CheckConstraint(
+            "daily_threshold_minutes > 0", name=op.f("ck_overtime_rules_daily_threshold_positive")
+        ),
+        sa.CheckConstraint(
+            "weekly_threshold_minutes > 0",
+            name=op.f("ck_overtime_rules_weekly_threshold_positive"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["object_id"],
+            ["objects.id"],
+            name=op.f("fk_overtime_rules_object_id_objects"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_overtime_rules_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_overtime_rules")),
+    )
+    op.create_index(
+        op.f("ix_overtime_rules_object_id"), "overtime_rules", ["object_id"], unique=True
+    )
+    op.create_index(
+        op.f("ix_overtime_rules_organization_id"), "overtime_rules", ["organization_id"]
+    )
+    op.create_index(
+        "uq_overtime_rules_organization",
+        "overtime_rules",
+        ["organization_id"],
+        unique=True,
+        postgresql_where=NO_OBJECT,
+        sqlite_where=NO_OBJECT,
+    )
+    op.create_table(
+        "holidays",
+        sa.Column("id", BIG_ID, autoincrement=True, nullable=False),
+        sa.Column("organization_id", BIG_ID, nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("multiplier", sa.Numeric(precision=4, scale=2), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.CheckConstraint("multiplier >= 1", name=op.f("ck_holidays_multiplier_at_least_one")),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_holidays_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_holidays")),
+        sa.UniqueConstraint("organization_id", "day", name=op.f("uq_holidays_organization_id_day")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("holidays")
+    op.drop_index("uq_overtime_rules_organization", table_name="overtime_rules")
+    op.drop_index(op.f("ix_overtime_rules_organization_id"), table_name="overtime_rules")
+    op.drop_index(op.f("ix_overtime_rules_object_id"), table_name="overtime_rules")
+    op.drop_table("overtime_rules")
