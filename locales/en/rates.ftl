@@ -39,3 +39,4 @@ payroll-line-overtime_premium = ⏫ { $date } · { $object }: overtime { $minute
 payroll-line-holiday_premium = 🎉 { $date } · { $object }: holiday { $minutes } min × { $rate }/h × { $extra } (rate ×{ $multiplier }) = { $amount }
 payroll-type-overtime_premium = Overtime
 payroll-type-holiday_premium = Holiday work
+rates-planned-overtime = ✅ { $name }: assigned. ⚠️ With this shift, { $name }'s plan for the week has { $hours } h of overtime.

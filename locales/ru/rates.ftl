@@ -39,3 +39,4 @@ payroll-line-overtime_premium = ⏫ { $date } · { $object }: сверхуроч
 payroll-line-holiday_premium = 🎉 { $date } · { $object }: праздник { $minutes } мин × { $rate }/ч × { $extra } (ставка ×{ $multiplier }) = { $amount }
 payroll-type-overtime_premium = Сверхурочные
 payroll-type-holiday_premium = Работа в праздник
+rates-planned-overtime = ✅ { $name }: назначено. ⚠️ С этой сменой по плану недели у { $name } { $hours } ч сверхурочных.
