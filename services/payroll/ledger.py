@@ -70,6 +70,16 @@ def _shift_work_date(shift: Shift, zones: dict[int, str]) -> date:
     return work_date(shift.planned_start_at, shift.opened_at, zones[shift.object_id])
 
 
+def _break_details(shift: Shift) -> dict[str, str] | None:
+    """The breaks a shift's paid minutes exclude, for its payslip line (None: none)."""
+    if not shift.unpaid_break_minutes:
+        return None
+    return {
+        "unpaid_break_minutes": str(shift.unpaid_break_minutes),
+        "break_minutes": str(shift.break_minutes),
+    }
+
+
 def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str]) -> CauseDues:
     """A finished shift owes its frozen pay and its frozen late fine."""
     assert shift.pay is not None
@@ -86,6 +96,7 @@ def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str])
             shift.pay,
             minutes=shift.worked_minutes,
             hourly_rate=shift.hourly_rate,
+            details=_break_details(shift),
         ),
         Due(LedgerEntryType.LATE_FINE, -shift.late_fine, minutes=shift.late_minutes),
     ]

@@ -32,6 +32,13 @@ def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
         multiplier=i18n.number(multiplier),
         extra=i18n.number(multiplier - 1),
     )
+    if "unpaid_break_minutes" in line.details:
+        text = i18n.get(
+            "payroll-line-without-breaks",
+            line=text,
+            breaks=line.details["unpaid_break_minutes"],
+            recorded=line.details["break_minutes"],
+        )
     if line.is_reversal:
         text = i18n.get("payroll-line-reversal", line=text)
     if line.late_for_closed_period:

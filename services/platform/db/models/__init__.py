@@ -8,6 +8,7 @@ from services.platform.db.models.billing import (
     PaymentStatus,
     SubscriptionPeriod,
 )
+from services.platform.db.models.breaks import ShiftBreak
 from services.platform.db.models.exchange import (
     ExchangeStatus,
     OpenPlaceNotice,
@@ -116,6 +117,7 @@ __all__ = [
     "PlannedShiftStatus",
     "ReportChatCode",
     "Shift",
+    "ShiftBreak",
     "ShiftCancellation",
     "ShiftOffer",
     "ShiftStatus",

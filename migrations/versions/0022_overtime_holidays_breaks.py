@@ -1,4 +1,5 @@
-"""overtime rules (organization-wide and per object) and holidays
+"""overtime rules (organization-wide and per object), holidays, and breaks: shift
+breaks, the objects' break rules and the break minutes of a closed shift
 
 Revision ID: 0022
 Revises: 0017
@@ -10,6 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+import services.platform.db.base
+
 revision: str = "0022"
 down_revision: str | Sequence[str] | None = "0017"
 branch_labels: str | Sequence[str] | None = None
@@ -17,6 +20,8 @@ depends_on: str | Sequence[str] | None = None
 
 BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 NO_OBJECT = sa.text("object_id IS NULL")
+RUNNING = sa.text("ended_at IS NULL")
+UTC_DATETIME = services.platform.db.base.UTCDateTime(timezone=True)
 
 
 def upgrade() -> None:
@@ -51,9 +56,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_overtime_rules")),
-    )
-    op.create_index(
-        op.f("ix_overtime_rules_object_id"), "overtime_rules", ["object_id"], unique=True
+        sa.UniqueConstraint("object_id", name=op.f("uq_overtime_rules_object_id")),
     )
     op.create_index(
         op.f("ix_overtime_rules_organization_id"), "overtime_rules", ["organization_id"]
@@ -84,10 +87,68 @@ def upgrade() -> None:
         sa.UniqueConstraint("organization_id", "day", name=op.f("uq_holidays_organization_id_day")),
     )
 
+    op.create_table(
+        "shift_breaks",
+        sa.Column("id", BIG_ID, autoincrement=True, nullable=False),
+        sa.Column("shift_id", BIG_ID, nullable=False),
+        sa.Column("started_at", UTC_DATETIME, nullable=False),
+        sa.Column("ended_at", UTC_DATETIME, nullable=True),
+        sa.Column(
+            "created_at",
+            UTC_DATETIME,
+            server_default=sa.text("CURRENT_TIMESTAMP"),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["shift_id"],
+            ["shifts.id"],
+            name=op.f("fk_shift_breaks_shift_id_shifts"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_shift_breaks")),
+    )
+    op.create_index(op.f("ix_shift_breaks_shift_id"), "shift_breaks", ["shift_id"])
+    op.create_index(
+        "uq_shift_breaks_running",
+        "shift_breaks",
+        ["shift_id"],
+        unique=True,
+        postgresql_where=RUNNING,
+        sqlite_where=RUNNING,
+    )
+    with op.batch_alter_table("objects") as batch_op:
+        batch_op.add_column(
+            sa.Column("breaks_paid", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+        batch_op.add_column(
+            sa.Column(
+                "required_break_after_hours", sa.Integer(), nullable=False, server_default="0"
+            )
+        )
+        batch_op.add_column(
+            sa.Column("required_break_minutes", sa.Integer(), nullable=False, server_default="30")
+        )
+    with op.batch_alter_table("shifts") as batch_op:
+        batch_op.add_column(
+            sa.Column("break_minutes", sa.Integer(), nullable=False, server_default="0")
+        )
+        batch_op.add_column(
+            sa.Column("unpaid_break_minutes", sa.Integer(), nullable=False, server_default="0")
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("shifts") as batch_op:
+        batch_op.drop_column("unpaid_break_minutes")
+        batch_op.drop_column("break_minutes")
+    with op.batch_alter_table("objects") as batch_op:
+        batch_op.drop_column("required_break_minutes")
+        batch_op.drop_column("required_break_after_hours")
+        batch_op.drop_column("breaks_paid")
+    op.drop_index("uq_shift_breaks_running", table_name="shift_breaks")
+    op.drop_index(op.f("ix_shift_breaks_shift_id"), table_name="shift_breaks")
+    op.drop_table("shift_breaks")
     op.drop_table("holidays")
     op.drop_index("uq_overtime_rules_organization", table_name="overtime_rules")
     op.drop_index(op.f("ix_overtime_rules_organization_id"), table_name="overtime_rules")
-    op.drop_index(op.f("ix_overtime_rules_object_id"), table_name="overtime_rules")
     op.drop_table("overtime_rules")
