@@ -6,6 +6,7 @@ be attached once, while tests build a Dispatcher per test."""
 from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
+from dialogs.announcements.dialog import announcements_dialog, read_announcement_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.exchange.dialog import exchange_dialog
@@ -46,4 +47,5 @@ def dialogs_router() -> Router:
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
     router.include_routers(rates_dialog())
+    router.include_routers(announcements_dialog(), read_announcement_dialog())
     return router

@@ -1,6 +1,7 @@
 """Every model module is imported here so that `Base.metadata` is complete."""
 
 from services.platform.db.base import Base
+from services.platform.db.models.announcements import Announcement, AnnouncementRecipient
 from services.platform.db.models.billing import (
     BillingPeriod,
     Payment,
@@ -73,6 +74,8 @@ from services.platform.db.models.tasks import ShiftTask, ShiftTaskStatus, TaskTe
 from services.platform.db.models.users import User
 
 __all__ = [
+    "Announcement",
+    "AnnouncementRecipient",
     "AttemptKind",
     "AttemptResult",
     "Base",

@@ -1,5 +1,6 @@
 """overtime rules (organization-wide and per object), holidays, and breaks: shift
-breaks, the objects' break rules and the break minutes of a closed shift
+breaks, the objects' break rules and the break minutes of a closed shift; announcements
+with their recipients
 
 Revision ID: 0022
 Revises: 0017
@@ -135,9 +136,68 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("unpaid_break_minutes", sa.Integer(), nullable=False, server_default="0")
         )
+    op.create_table(
+        "announcements",
+        sa.Column("id", BIG_ID, autoincrement=True, nullable=False),
+        sa.Column("organization_id", BIG_ID, nullable=False),
+        sa.Column("author_user_id", BIG_ID, nullable=True),
+        sa.Column("text", sa.String(length=4000), nullable=False),
+        sa.Column("media_type", sa.String(length=16), nullable=True),
+        sa.Column("media_file_id", sa.String(length=256), nullable=True),
+        sa.Column("needs_ack", sa.Boolean(), nullable=False),
+        sa.Column("object_ids", sa.JSON(), nullable=False),
+        sa.Column("request_key", sa.String(length=64), nullable=False),
+        sa.Column(
+            "created_at",
+            UTC_DATETIME,
+            server_default=sa.text("CURRENT_TIMESTAMP"),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["author_user_id"],
+            ["users.id"],
+            name=op.f("fk_announcements_author_user_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_announcements_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_announcements")),
+        sa.UniqueConstraint("request_key", name=op.f("uq_announcements_request_key")),
+    )
+    op.create_index(op.f("ix_announcements_organization_id"), "announcements", ["organization_id"])
+    op.create_table(
+        "announcement_recipients",
+        sa.Column("announcement_id", BIG_ID, nullable=False),
+        sa.Column("user_id", BIG_ID, nullable=False),
+        sa.Column("acknowledged_at", UTC_DATETIME, nullable=True),
+        sa.ForeignKeyConstraint(
+            ["announcement_id"],
+            ["announcements.id"],
+            name=op.f("fk_announcement_recipients_announcement_id_announcements"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_announcement_recipients_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "announcement_id", "user_id", name=op.f("pk_announcement_recipients")
+        ),
+    )
+    op.create_index(
+        op.f("ix_announcement_recipients_user_id"), "announcement_recipients", ["user_id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("announcement_recipients")
+    op.drop_table("announcements")
     with op.batch_alter_table("shifts") as batch_op:
         batch_op.drop_column("unpaid_break_minutes")
         batch_op.drop_column("break_minutes")
