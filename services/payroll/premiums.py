@@ -16,10 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.entries import Cause, CauseDues, Due, settle
 from services.payroll.rules import ZERO, work_date
-from services.platform.db.models import LedgerEntry, LedgerEntryType, Shift, ShiftStatus, WorkObject
+from services.platform.db.models import (
+    LedgerEntry,
+    LedgerEntryType,
+    Organization,
+    Shift,
+    ShiftStatus,
+    WorkObject,
+)
 from services.platform.local_time import monday_of
 from services.rates.queries import holidays_between, rules_by_object
-from services.rates.rules import Premium, WorkedShift, premiums_of
+from services.rates.rules import Premium, ShiftPremiums, WorkedShift, premiums_of
 from services.staff.memberships import organization_of
 
 PREMIUM_TYPES = (LedgerEntryType.OVERTIME_PREMIUM, LedgerEntryType.HOLIDAY_PREMIUM)
@@ -82,51 +89,64 @@ async def _finished_shifts_of_weeks(session: AsyncSession, weeks: set[Week]) -> 
 
 
 async def _weeks_items(session: AsyncSession, weeks: set[Week]) -> list[CauseDues]:
+    """The premium dues of every shift of the weeks: a fixed number of statements per
+    organization (its rules and holidays are read once), whatever the number of people."""
     shifts = await _finished_shifts_of_weeks(session, weeks)
     zones = await object_zones(session, [shift.object_id for shift in shifts])
-    grouped: dict[tuple[int, int], list[tuple[Shift, date]]] = defaultdict(list)
+    by_organization: dict[int, dict[int, list[tuple[Shift, date]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for shift in shifts:
         day = work_date(shift.planned_start_at, shift.opened_at, zones[shift.object_id])
         if (shift.organization_id, shift.user_id, monday_of(day)) in weeks:
-            grouped[(shift.organization_id, shift.user_id)].append((shift, day))
+            by_organization[shift.organization_id][shift.user_id].append((shift, day))
     items: list[CauseDues] = []
-    for (organization_id, _), found in grouped.items():
+    for organization_id, by_user in by_organization.items():
+        found = [item for worked in by_user.values() for item in worked]
         organization = await organization_of(session, organization_id)
         rules = await rules_by_object(session, organization_id, {s.object_id for s, _ in found})
         days = [day for _, day in found]
         holidays = await holidays_between(
             session, organization_id, min(days) - timedelta(days=1), max(days) + timedelta(days=2)
         )
-        worked = [
-            WorkedShift(
-                shift.id,
-                day,
-                shift.paid_from,
-                shift.worked_minutes or 0,
-                shift.hourly_rate,
-                ZoneInfo(zones[shift.object_id]),
-                rules[shift.object_id],
+        for worked in by_user.values():
+            premiums = premiums_of(
+                [
+                    WorkedShift(
+                        shift.id,
+                        day,
+                        shift.paid_from,
+                        shift.worked_minutes or 0,
+                        shift.hourly_rate,
+                        ZoneInfo(zones[shift.object_id]),
+                        rules[shift.object_id],
+                    )
+                    for shift, day in worked
+                ],
+                holidays,
             )
-            for shift, day in found
-        ]
-        premiums = premiums_of(worked, holidays)
-        for shift, day in found:
-            cause = Cause(
-                key=premium_cause(shift.id),
-                organization=organization,
-                user_id=shift.user_id,
-                membership_id=shift.membership_id,
-                work_date=day,
-                object_id=shift.object_id,
-                shift_id=shift.id,
-            )
-            premium = premiums[shift.id]
-            dues = [
-                _due(LedgerEntryType.OVERTIME_PREMIUM, premium.overtime),
-                _due(LedgerEntryType.HOLIDAY_PREMIUM, premium.holiday),
+            items += [
+                _premium_item(shift, day, organization, premiums[shift.id]) for shift, day in worked
             ]
-            items.append((cause, dues))
     return items
+
+
+def _premium_item(
+    shift: Shift, day: date, organization: Organization, premium: ShiftPremiums
+) -> CauseDues:
+    cause = Cause(
+        key=premium_cause(shift.id),
+        organization=organization,
+        user_id=shift.user_id,
+        membership_id=shift.membership_id,
+        work_date=day,
+        object_id=shift.object_id,
+        shift_id=shift.id,
+    )
+    return cause, [
+        _due(LedgerEntryType.OVERTIME_PREMIUM, premium.overtime),
+        _due(LedgerEntryType.HOLIDAY_PREMIUM, premium.holiday),
+    ]
 
 
 async def record_premium_entries(
