@@ -22,6 +22,8 @@ from services.platform.validation import clean_text
 from services.staff.permissions import actor_in, objects_with_permission
 
 MAX_TEXT = 3500
+# Telegram's limit for the caption of a photo or a file.
+MAX_CAPTION = 1000
 MEDIA_TYPES = ("photo", "document")
 # `/start ann_<id>`: the notification's button opens the announcement in the bot.
 ANNOUNCEMENT_PAYLOAD_PREFIX = "ann_"
@@ -60,7 +62,9 @@ async def post_announcement(
     owner: all staff). Recipients are fixed now; each gets one notification through the
     outbox (dedup key per announcement and user), in one statement whatever their number,
     and the notifier paces the sending. A repeated `request_key` posts nothing new."""
-    cleaned = clean_text(text, field="announcement", max_length=MAX_TEXT)
+    cleaned = clean_text(
+        text, field="announcement", max_length=MAX_CAPTION if media is not None else MAX_TEXT
+    )
     if media is not None and media[0] not in MEDIA_TYPES:
         raise InvalidInput(field="announcement", reason="announcement-media")
     existing = await session.scalar(
