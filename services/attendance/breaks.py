@@ -85,9 +85,7 @@ async def settle_breaks(
 ) -> None:
     """At close: end a running break at `closed_at`, then set the shift's recorded break
     minutes (within its paid time) and the minutes not paid as breaks."""
-    breaks = list(
-        await session.scalars(select(ShiftBreak).where(ShiftBreak.shift_id == shift.id))
-    )
+    breaks = list(await session.scalars(select(ShiftBreak).where(ShiftBreak.shift_id == shift.id)))
     for item in breaks:
         if item.ended_at is None:
             item.ended_at = max(closed_at, item.started_at)
