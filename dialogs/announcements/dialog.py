@@ -91,7 +91,8 @@ def read_announcement_dialog() -> Dialog:
         Window(
             Notice(),
             DynamicMedia("media", when="media"),
-            I18n("announcements-read"),
+            I18n("announcements-read", when="found"),
+            I18n("announcements-all-read", when="all_read"),
             I18n("announcements-already-acked", when="acked"),
             Button(
                 I18n("announcements-got-it"), id="got_it", on_click=handlers.got_it, when="can_ack"

@@ -99,6 +99,8 @@ async def get_draft(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 async def get_received(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     context = update_context(dialog_manager)
+    if ANNOUNCEMENT_ID not in dialog_manager.dialog_data:
+        return {"found": False, "all_read": True, "can_ack": False, "acked": False, "media": None}
     received = await received_announcement(
         context.session,
         user_id=context.user.id,
@@ -106,6 +108,8 @@ async def get_received(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     )
     announcement = received.announcement
     return {
+        "found": True,
+        "all_read": False,
         "author": received.author_name,
         "text": announcement.text,
         "date": context.i18n.day(announcement.created_at.date(), "short"),

@@ -91,7 +91,8 @@ async def send_clicked(callback: CallbackQuery, button: Button, manager: DialogM
 
 
 async def start_reading(start_data: Any, manager: DialogManager) -> None:
-    """Open the announcement of the deep link, else the newest one awaiting "Got it"."""
+    """Open the announcement of the deep link, else the newest one awaiting "Got it"
+    (none left: the window says so)."""
     if isinstance(start_data, dict) and start_data.get(ANNOUNCEMENT_ID):
         manager.dialog_data[ANNOUNCEMENT_ID] = int(start_data[ANNOUNCEMENT_ID])
         return
@@ -100,10 +101,8 @@ async def start_reading(start_data: Any, manager: DialogManager) -> None:
     unread = await unread_for(
         context.session, user_id=context.user.id, organization_id=actor.organization_id
     )
-    if not unread:
-        await manager.done()
-        return
-    manager.dialog_data[ANNOUNCEMENT_ID] = unread[0].id
+    if unread:
+        manager.dialog_data[ANNOUNCEMENT_ID] = unread[0].id
 
 
 async def got_it(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

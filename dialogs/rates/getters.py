@@ -30,9 +30,8 @@ async def get_rates(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     _, objects = await visible_objects(context.session, context.user)
     object_id = dialog_manager.dialog_data.get(OBJECT_ID)
     override = next((r for r in overview.overrides if r.object_id == object_id), None)
-    rule: RuleView | None = override if object_id is not None else overview.organization_rule
-    if rule is None:
-        rule = overview.organization_rule
+    # An object without its own rule follows the organization's.
+    rule: RuleView | None = override or overview.organization_rule
     scope = next((o.name for o in objects if o.id == object_id), None)
     return {
         "scope": scope or i18n.get("rates-scope-organization"),

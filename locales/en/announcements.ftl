@@ -44,3 +44,4 @@ notify-announcement =
     { $text }
 error-invalid-input-announcement-empty = Type the announcement's text (a caption for a photo or a file).
 error-invalid-input-announcement-media = You can attach a photo or a file.
+announcements-all-read = All announcements are read.

@@ -44,3 +44,4 @@ notify-announcement =
     { $text }
 error-invalid-input-announcement-empty = Напишите текст объявления (у фото или файла — подпись).
 error-invalid-input-announcement-media = Можно приложить фото или файл.
+announcements-all-read = Все объявления прочитаны.
