@@ -8,6 +8,8 @@ from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
 from dialogs.admin.states import AdminSG
+from dialogs.announcements.getters import ANNOUNCEMENT_ID
+from dialogs.announcements.states import ReadAnnouncementSG
 from dialogs.clock.handlers import start_approval_by_deep_link, start_open_shift
 from dialogs.exchange.handlers import start_swap_by_deep_link
 from dialogs.exchange.states import ExchangeSG
@@ -18,6 +20,10 @@ from dialogs.payroll.handlers import start_correction_by_deep_link, start_paysli
 from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
+from services.announcements.posting import (
+    ANNOUNCEMENT_PAYLOAD_PREFIX,
+    announcement_id_from_payload,
+)
 from services.attendance.approvals import APPROVAL_PAYLOAD_PREFIX
 from services.attendance.clock_in import OPEN_SHIFT_PAYLOAD_PREFIX
 from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
@@ -63,6 +69,14 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith((INCIDENT_PAYLOAD_PREFIX, REQUEST_PAYLOAD_PREFIX)):
         await start_case_by_deep_link(dialog_manager, payload)
+        return
+    if payload.startswith(ANNOUNCEMENT_PAYLOAD_PREFIX):
+        await dialog_manager.start(
+            ReadAnnouncementSG.view,
+            data={ANNOUNCEMENT_ID: announcement_id_from_payload(payload)},
+            mode=StartMode.RESET_STACK,
+            show_mode=ShowMode.SEND,
+        )
         return
     if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
         await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

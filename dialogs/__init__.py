@@ -6,6 +6,7 @@ be attached once, while tests build a Dispatcher per test."""
 from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
+from dialogs.announcements.dialog import announcements_dialog, read_announcement_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.contract_templates.dialog import contract_templates_dialog
@@ -22,6 +23,7 @@ from dialogs.onboarding.dialog import onboarding_dialog
 from dialogs.orgs.dialog import organizations_dialog
 from dialogs.payroll.dialog import my_pay_dialog, payroll_dialog
 from dialogs.planning.dialog import planning_dialog
+from dialogs.rates.dialog import rates_dialog
 from dialogs.reports.dialog import my_stats_dialog, reports_dialog
 from dialogs.schedule.dialog import schedule_dialog
 from dialogs.settings.dialog import settings_dialog
@@ -50,4 +52,6 @@ def dialogs_router() -> Router:
     router.include_routers(reports_dialog(), my_stats_dialog())
     router.include_routers(incidents_dialog(), requests_dialog())
     router.include_routers(contract_templates_dialog(), contracts_dialog(), signing_dialog())
+    router.include_routers(rates_dialog())
+    router.include_routers(announcements_dialog(), read_announcement_dialog())
     return router

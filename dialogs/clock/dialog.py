@@ -105,7 +105,18 @@ def clock_dialog() -> Dialog:
             I18n("clock-already-open", when="already_open"),
             I18n("clock-card-title", when="has_shift"),
             Multi(_card_text(), when="has_shift"),
+            I18n("clock-card-on-break", when="on_break"),
+            I18n("clock-card-breaks", when="has_breaks_so_far"),
             I18n("clock-no-open-shift", when="no_shift"),
+            Button(
+                I18n("clock-break-start"),
+                id="break",
+                on_click=handlers.break_pressed,
+                when="off_break",
+            ),
+            Button(
+                I18n("clock-break-end"), id="back", on_click=handlers.back_pressed, when="on_break"
+            ),
             Button(
                 I18n("clock-close"), id="close", on_click=handlers.close_pressed, when="has_shift"
             ),
@@ -157,6 +168,7 @@ def clock_dialog() -> Dialog:
         Window(
             I18n("clock-summary"),
             I18n("clock-summary-late", when="is_late"),
+            I18n("clock-summary-breaks", when="has_breaks"),
             _to_menu(),
             state=ClockSG.summary,
             getter=getters.get_summary,

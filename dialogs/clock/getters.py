@@ -6,6 +6,7 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.context import update_context
 from services.attendance.approvals import attempt_for_approval
+from services.attendance.breaks import break_status
 from services.attendance.clock_in import today_options
 from services.attendance.queries import (
     ShiftCard,
@@ -41,6 +42,9 @@ def card_data(card: ShiftCard, i18n: Translator) -> dict[str, Any]:
         "closed": i18n.hour_minute(card.local(shift.closed_at)) if shift.closed_at else "",
         "worked": shift.worked_minutes or 0,
         "pay": i18n.money(shift.pay) if shift.pay is not None else "",
+        "break_minutes": shift.break_minutes,
+        "unpaid_break": shift.unpaid_break_minutes,
+        "has_breaks": shift.break_minutes > 0 or shift.unpaid_break_minutes > 0,
     }
     if shift.planned_start_at is not None and card.planned_end_at is not None:
         data["planned_start"] = i18n.hour_minute(card.local(shift.planned_start_at))
@@ -143,8 +147,19 @@ async def get_card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
             "no_shift": True,
             "already_open": False,
         }
-    data = card_data(await shift_card(context.session, shift.id), context.i18n)
-    return data | {"has_shift": True, "no_shift": False, "already_open": already_open}
+    card = await shift_card(context.session, shift.id)
+    breaks = await break_status(context.session, shift, context.clock.now())
+    since = breaks.on_break_since
+    return card_data(card, context.i18n) | {
+        "has_shift": True,
+        "no_shift": False,
+        "already_open": already_open,
+        "on_break": since is not None,
+        "off_break": since is None,
+        "break_since": context.i18n.hour_minute(card.local(since)) if since else "",
+        "breaks_so_far": breaks.minutes_so_far,
+        "has_breaks_so_far": breaks.minutes_so_far > 0 and since is None,
+    }
 
 
 async def get_close_warning(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from services.attendance.approvals import (
     attempt_id_from_payload,
     request_approval,
 )
+from services.attendance.breaks import end_break, start_break
 from services.attendance.clock_in import ClockResult, ShiftChoice, check_can_open, open_shift
 from services.attendance.clock_out import close_shift, close_shift_manually
 from services.attendance.errors import ShiftAlreadyOpen
@@ -127,6 +128,19 @@ async def ask_approval(callback: CallbackQuery, button: Button, manager: DialogM
         attempt_id=manager.dialog_data["refusal"]["attempt_id"],
     )
     manager.dialog_data["approval_requested"] = True
+
+
+# Breaks -------------------------------------------------------------------------------
+
+
+async def break_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    context = update_context(manager)
+    await start_break(context.session, context.clock, user_id=context.user.id)
+
+
+async def back_pressed(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    context = update_context(manager)
+    await end_break(context.session, context.clock, user_id=context.user.id)
 
 
 # Closing ------------------------------------------------------------------------------

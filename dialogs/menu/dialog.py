@@ -4,6 +4,7 @@ from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.kbd import Back, Button, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.announcements.states import AnnouncementsSG, ReadAnnouncementSG
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
 from dialogs.contract_templates.states import ContractTemplatesSG
@@ -31,10 +32,17 @@ from dialogs.tasks.states import TasksSG
 
 def _main_window(state: State) -> Window:
     return Window(
+        I18n("announcements-home-unread", when="has_unread_announcements"),
         I18n("menu-greeting-new", when="is_new"),
         I18n("menu-greeting-owner", when="is_owner"),
         I18n("menu-greeting-manager", when="is_manager"),
         I18n("menu-greeting-employee", when="is_employee"),
+        Start(
+            I18n("announcements-home-open"),
+            id="unread_announcements",
+            state=ReadAnnouncementSG.view,
+            when="has_unread_announcements",
+        ),
         Start(
             I18n("menu-run-business"),
             id="run_business",
@@ -174,6 +182,12 @@ def _main_window(state: State) -> Window:
         ),
         Start(
             I18n("menu-my-contracts"), id="my_contracts", state=SigningSG.list, when="is_employee"
+        ),
+        Start(
+            I18n("menu-announcements"),
+            id="announcements",
+            state=AnnouncementsSG.posted,
+            when=F["is_owner"] | F["is_manager"],
         ),
         Start(I18n("menu-settings"), id="settings", state=SettingsSG.main),
         state=state,

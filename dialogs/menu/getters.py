@@ -2,6 +2,7 @@ from typing import Any
 
 from aiogram_dialog import DialogManager
 
+from dialogs.announcements.getters import unread_on_home
 from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from services.payroll.access import can_view_money
@@ -16,7 +17,8 @@ async def get_main_menu(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     memberships = await active_memberships(context.session, context.user.id)
     current = current_membership(memberships, context.user.active_organization_id)
     role = current.role if current else None
-    return {
+    unread = await unread_on_home(dialog_manager, current.organization_id if current else None)
+    return unread | {
         "user_name": context.user.first_name,
         "organization_id": current.organization_id if current else None,
         "organization_name": current.organization_name if current else "",

@@ -153,6 +153,8 @@ def _card_windows() -> list[Window]:
                 _field_button("objects-edit-early-arrival", ObjectField.EARLY_ARRIVAL),
                 _field_button("objects-edit-not-clocked-in", ObjectField.NOT_CLOCKED_IN_ALERT),
                 _field_button("objects-edit-max-shift", ObjectField.MAX_SHIFT_LENGTH),
+                _field_button("breaks-edit-required-after", ObjectField.REQUIRED_BREAK_AFTER),
+                _field_button("breaks-edit-required", ObjectField.REQUIRED_BREAK),
                 width=2,
             ),
             Column(*(_flag_button(flag) for flag in ObjectFlag)),

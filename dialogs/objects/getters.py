@@ -116,6 +116,8 @@ async def get_object(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "early_arrival": work_object.early_arrival_minutes,
         "not_clocked_in_alert": work_object.not_clocked_in_alert_minutes,
         "max_shift_hours": work_object.max_shift_hours,
+        "required_break_after": work_object.required_break_after_hours,
+        "required_break": work_object.required_break_minutes,
         "report_chat": _yes_no(work_object.report_chat_id is not None),
         "map": MediaAttachment(ContentType.PHOTO, url=map_url) if map_url else None,
     }
@@ -141,6 +143,8 @@ async def get_edit_value(dialog_manager: DialogManager, **kwargs: Any) -> dict[s
         ObjectField.EARLY_ARRIVAL: str(view.work_object.early_arrival_minutes),
         ObjectField.NOT_CLOCKED_IN_ALERT: str(view.work_object.not_clocked_in_alert_minutes),
         ObjectField.MAX_SHIFT_LENGTH: str(view.work_object.max_shift_hours),
+        ObjectField.REQUIRED_BREAK_AFTER: str(view.work_object.required_break_after_hours),
+        ObjectField.REQUIRED_BREAK: str(view.work_object.required_break_minutes),
     }[field]
     return {"field": field.value, "current": current}
 

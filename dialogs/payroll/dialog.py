@@ -6,7 +6,7 @@ own payslip ("💰 Мой заработок") and why it is that amount."""
 from aiogram import F
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, WebApp
+from aiogram_dialog.widgets.kbd import Button, Cancel, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.choices import choice_column, choice_grid
@@ -16,6 +16,7 @@ from dialogs.common.windows import text_input_window
 from dialogs.payroll import getters, handlers
 from dialogs.payroll.states import MyPaySG, PayrollSG
 from dialogs.planning.widgets import Notice
+from dialogs.rates.states import RatesSG
 
 # Incidents and requests linked from a payslip's explanation, buttons to a row.
 CASES_PER_ROW = 3
@@ -33,6 +34,7 @@ def payroll_dialog() -> Dialog:
                 state=PayrollSG.settings_kind,
                 when="can_configure",
             ),
+            Start(I18n("rates-open"), id="rates", state=RatesSG.overview, when="can_configure"),
             Cancel(I18n("common-back")),
             state=PayrollSG.periods,
             getter=getters.get_periods,

@@ -18,6 +18,7 @@ from dialogs.planning.widgets import set_notice
 from dialogs.task_templates.states import TaskTemplatesSG
 from services.exchange.approvals import decide_exchange
 from services.exchange.views import ExchangeKind
+from services.payroll.rules import hours_of
 from services.planning.bookings import assign_employee, move_planned_shift, unassign
 from services.planning.cancellations import (
     add_cancellation_reason,
@@ -34,6 +35,7 @@ from services.planning.templates import (
     remove_template_item,
 )
 from services.platform.i18n import fluent_args
+from services.rates.forecast import planned_week_overtime
 from services.staff.users import active_memberships, current_membership
 
 
@@ -175,7 +177,11 @@ async def employee_chosen(
         context.session, user_id=context.user.id, slot_id=planned_shift.slot_id
     )
     name = next(p.name for p in view.people if p.planned_shift_id == planned_shift.id)
-    set_notice(manager, "planning-assigned", name=name)
+    overtime = await planned_week_overtime(context.session, planned_shift)
+    if overtime:
+        set_notice(manager, "rates-planned-overtime", name=name, hours=hours_of(overtime))
+    else:
+        set_notice(manager, "planning-assigned", name=name)
     await manager.switch_to(PlanningSG.slot)
 
 

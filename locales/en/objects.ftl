@@ -74,6 +74,7 @@ objects-card =
         [yes] connected
        *[no] not connected
     }
+    { breaks-object-card }
 objects-edit = ✏️ Edit
 objects-report-chat = 📣 Report chat
 objects-archive = 🗄 Archive
@@ -109,6 +110,8 @@ objects-ask-value =
         [early_arrival] How many minutes before the start may staff clock in (0–240)?
         [not_clocked_in_alert] How many minutes after a shift's start should we tell you that the employee has not clocked in (1–240)?
         [max_shift_hours] How many hours at most does an unscheduled shift last if nobody closes it (1–24)? After that it closes by itself and is marked "needs review".
+        [required_break_after_hours] { breaks-ask-required-after }
+        [required_break_minutes] { breaks-ask-required }
        *[other] Type the new value.
     }
     Now: <code>{ $current }</code>

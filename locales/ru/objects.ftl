@@ -74,6 +74,7 @@ objects-card =
         [yes] подключён
        *[no] не подключён
     }
+    { breaks-object-card }
 objects-edit = ✏️ Изменить
 objects-report-chat = 📣 Чат отчётов
 objects-archive = 🗄 В архив
@@ -109,6 +110,8 @@ objects-ask-value =
         [early_arrival] За сколько минут до начала смены можно отметить приход (0–240)?
         [not_clocked_in_alert] Через сколько минут после начала смены сообщать вам, что сотрудник не отметился (1–240)?
         [max_shift_hours] Сколько часов самое большее длится смена без графика, если её забыли закрыть (1–24)? Через столько часов она закроется сама и будет отмечена «нужна проверка».
+        [required_break_after_hours] { breaks-ask-required-after }
+        [required_break_minutes] { breaks-ask-required }
        *[other] Напишите новое значение.
     }
     Сейчас: <code>{ $current }</code>

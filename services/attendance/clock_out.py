@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.attendance.breaks import settle_breaks
 from services.attendance.clock_in import ClockInTarget, ClockResult, geofence_of, record_attempt
 from services.attendance.errors import LocationRequired, NoOpenShift, ShiftNotOpen
 from services.attendance.feed import feed_auto_closed, feed_shift, shift_payload
@@ -16,7 +17,14 @@ from services.payroll.ledger import record_shift_entries, record_task_entries
 from services.payroll.rules import auto_close_due, pay_for, worked_minutes
 from services.places.geo import LocationReport, check_location
 from services.platform.clock import Clock
-from services.platform.db.models import AttemptKind, Membership, Permission, Shift, ShiftStatus
+from services.platform.db.models import (
+    AttemptKind,
+    Membership,
+    Permission,
+    Shift,
+    ShiftStatus,
+    WorkObject,
+)
 from services.platform.errors import InvalidInput, NotFound
 from services.platform.observability.metrics import OPEN_SHIFTS
 from services.staff.permissions import actor_in, require_object_permission
@@ -34,7 +42,8 @@ async def close_shift(
     """The employee closes their open shift. Where the object checks the location on
     close, the same checks as on open apply and the attempt is stored; a refusal leaves
     the shift open and returns the `ClockResult`. Worked minutes count from the paid
-    start; pay = minutes × frozen rate / 60, rounded half up to kopecks."""
+    start, less the minutes not paid as breaks (`services.attendance.breaks`); pay =
+    minutes × frozen rate / 60, rounded half up to kopecks."""
     shift = await _locked_open_shift_of(session, user_id)
     work_object = await object_by_id(session, shift.object_id)
     now = clock.now()
@@ -52,7 +61,9 @@ async def close_shift(
         attempt.planned_shift_id = shift.planned_shift_id
         if not verdict.accepted:
             return ClockResult(None, attempt, verdict)
-    _finish(shift, closed_at=now, status=ShiftStatus.CLOSED, closed_by=user_id)
+    await _finish(
+        session, shift, work_object, closed_at=now, status=ShiftStatus.CLOSED, closed_by=user_id
+    )
     await _settle_pay(session, shift)
     await feed_shift(session, shift, work_object, now, kind=SHIFT_CLOSED.name)
     return ClockResult(shift, attempt, verdict)
@@ -76,7 +87,9 @@ async def close_shift_manually(
     if shift.status != ShiftStatus.OPEN:
         raise ShiftNotOpen()
     now = clock.now()
-    _finish(shift, closed_at=now, status=ShiftStatus.CLOSED, closed_by=user_id)
+    await _finish(
+        session, shift, work_object, closed_at=now, status=ShiftStatus.CLOSED, closed_by=user_id
+    )
     shift.close_reason = cleaned
     await _settle_pay(session, shift)
     await notify(
@@ -115,7 +128,13 @@ async def auto_close_overdue_shifts(session: AsyncSession, clock: Clock) -> list
         end = shift.scheduled_end_at
         if not auto_close_due(end, work_object.auto_close_grace_minutes, now):
             continue
-        _finish(shift, closed_at=max(end, shift.opened_at), status=ShiftStatus.AUTO_CLOSED)
+        await _finish(
+            session,
+            shift,
+            work_object,
+            closed_at=max(end, shift.opened_at),
+            status=ShiftStatus.AUTO_CLOSED,
+        )
         shift.needs_review = True
         await _settle_pay(session, shift)
         await notify(
@@ -146,13 +165,22 @@ async def _locked_open_shift_of(session: AsyncSession, user_id: int) -> Shift:
     return shift
 
 
-def _finish(
-    shift: Shift, *, closed_at: datetime, status: ShiftStatus, closed_by: int | None = None
+async def _finish(
+    session: AsyncSession,
+    shift: Shift,
+    work_object: WorkObject,
+    *,
+    closed_at: datetime,
+    status: ShiftStatus,
+    closed_by: int | None = None,
 ) -> None:
+    """Close the shift at `closed_at`: a running break ends then, and the minutes not
+    paid as breaks come off the paid span."""
+    await settle_breaks(session, shift, work_object, closed_at)
     shift.closed_at = closed_at
     shift.status = status
     shift.closed_by_user_id = closed_by
-    shift.worked_minutes = worked_minutes(shift.paid_from, closed_at)
+    shift.worked_minutes = worked_minutes(shift.paid_from, closed_at, shift.unpaid_break_minutes)
     shift.pay = pay_for(shift.worked_minutes, shift.hourly_rate)
 
 

@@ -74,6 +74,7 @@ INCIDENT_LAPSED = register_kind("incident_lapsed", optional=False)
 REQUEST_DECIDED = register_kind("request_decided", optional=False)
 CONTRACT_TO_SIGN = register_kind("contract_to_sign", optional=False)
 CONTRACT_ENDING = register_kind("contract_ending", optional=False)
+ANNOUNCEMENT = register_kind("announcement", optional=False)
 
 # To owners and managers.
 NOT_CLOCKED_IN = register_kind("not_clocked_in", urgent=True, for_managers=True)

@@ -64,7 +64,8 @@ async def correct_shift(
     """An owner (or a manager with `edit_money` on the object) corrects a closed shift's
     times. Lateness, fine, paid time and pay are computed again by the shift rules with
     the rate and the lateness and early-arrival rules frozen on the shift at clock-in
-    (not the object's current ones); the ledger gets reversals and new entries, never
+    (not the object's current ones); the break deduction made at close is kept; the
+    ledger gets reversals and new entries, never
     edits. A corrected shift no longer needs review. The employee is told."""
     shift = await session.get(Shift, shift_id, with_for_update=True, populate_existing=True)
     if shift is None:
@@ -88,7 +89,7 @@ async def correct_shift(
     shift.paid_from = paid_from(shift.planned_start_at, opened_at, shift.pay_early_arrival)
     shift.late_minutes = lateness
     shift.late_fine = late_fine(lateness, shift.late_grace_minutes, shift.late_fine_per_minute)
-    shift.worked_minutes = worked_minutes(shift.paid_from, closed_at)
+    shift.worked_minutes = worked_minutes(shift.paid_from, closed_at, shift.unpaid_break_minutes)
     shift.pay = pay_for(shift.worked_minutes, shift.hourly_rate)
     shift.needs_review = False
     await session.flush()

@@ -39,6 +39,8 @@ class Due:
     minutes: int | None = None
     hourly_rate: Decimal | None = None
     reason: str = ""
+    # The facts the amount was computed from (`ledger_entries.details`).
+    details: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ def _matches(entry: LedgerEntry, due: Due, cause: Cause) -> bool:
         and entry.minutes == due.minutes
         and entry.hourly_rate == due.hourly_rate
         and entry.reason == due.reason
+        and entry.details == due.details
         and entry.work_date == cause.work_date
         and entry.object_id == cause.object_id
     )
@@ -210,6 +213,7 @@ def _entry_row(
         "payout_method": payout_method,
         "author_user_id": author_user_id,
         "reason": due.reason,
+        "details": due.details,
         "cause_key": cause_key,
         "reverses_entry_id": None,
         "late_for_closed_period": late,
@@ -234,6 +238,7 @@ def _reversal_row(
         "payout_method": original.payout_method,
         "author_user_id": author_user_id,
         "reason": original.reason,
+        "details": original.details,
         "cause_key": f"reverse:{original.id}",
         "reverses_entry_id": original.id,
         "late_for_closed_period": late,

@@ -6,16 +6,19 @@ Hooks the other features call (each in the caller's transaction):
 `record_shift_entries` when a shift closes, auto-closes or is corrected;
 `record_task_entries` when a shift closes and when a closed shift's proof is rejected;
 `record_cancellation_fine` when a planned shift is cancelled and when its document is
-decided. `record_missing_entries` (a scheduled job) catches any cause a hook missed.
+decided. Overtime and holiday premiums are settled with a shift's pay
+(`services.payroll.premiums`). `record_missing_entries` (a scheduled job) catches any
+cause a hook missed.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.entries import Cause, CauseDues, Due, settle
+from services.payroll.premiums import object_zones, record_premium_entries
 from services.payroll.rules import ZERO, chargeable_fine, work_date
 from services.platform.db.models import (
     CancellationApproval,
@@ -29,7 +32,6 @@ from services.platform.db.models import (
     ShiftStatus,
     ShiftTask,
     ShiftTaskStatus,
-    WorkObject,
 )
 from services.platform.errors import NotFound
 from services.staff.memberships import organization_of
@@ -71,19 +73,18 @@ def _work_cause(
     )
 
 
-async def _object_zones(session: AsyncSession, object_ids: Iterable[int]) -> dict[int, str]:
-    """The timezone of each object, in one query."""
-    return dict(
-        (
-            await session.execute(
-                select(WorkObject.id, WorkObject.timezone).where(WorkObject.id.in_(set(object_ids)))
-            )
-        ).all()
-    )
-
-
 def _shift_work_date(shift: Shift, zones: dict[int, str]) -> date:
     return work_date(shift.planned_start_at, shift.opened_at, zones[shift.object_id])
+
+
+def _break_details(shift: Shift) -> dict[str, str] | None:
+    """The breaks a shift's paid minutes exclude, for its payslip line (None: none)."""
+    if not shift.unpaid_break_minutes:
+        return None
+    return {
+        "unpaid_break_minutes": str(shift.unpaid_break_minutes),
+        "break_minutes": str(shift.break_minutes),
+    }
 
 
 def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str]) -> CauseDues:
@@ -102,6 +103,7 @@ def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str])
             shift.pay,
             minutes=shift.worked_minutes,
             hourly_rate=shift.hourly_rate,
+            details=_break_details(shift),
         ),
         Due(LedgerEntryType.LATE_FINE, -shift.late_fine, minutes=shift.late_minutes),
     ]
@@ -145,16 +147,18 @@ async def record_shift_entries(
     session: AsyncSession, shift: Shift, *, author_user_id: int | None = None
 ) -> int:
     """Write the shift's pay and late fine from the values frozen on the shift (rate,
-    worked minutes, pay, late minutes, fine). Call it when the shift closes, auto-closes
-    or is corrected; again changes nothing. An open shift has nothing to write yet.
-    The work date is the shift's (`rules.work_date`), in the object's timezone."""
+    worked minutes, pay, late minutes, fine), and settle the premiums of its week. Call
+    it when the shift closes, auto-closes or is corrected; again changes nothing. An open
+    shift has nothing to write yet. The work date is the shift's (`rules.work_date`), in
+    the object's timezone."""
     if not _is_finished(shift):
         return 0
     organization = await organization_of(session, shift.organization_id)
-    zones = await _object_zones(session, [shift.object_id])
-    return await settle(
+    zones = await object_zones(session, [shift.object_id])
+    written = await settle(
         session, [_shift_item(shift, organization, zones)], author_user_id=author_user_id
     )
+    return written + await record_premium_entries(session, [shift], author_user_id=author_user_id)
 
 
 async def record_task_entries(session: AsyncSession, shift: Shift) -> int:
@@ -164,7 +168,7 @@ async def record_task_entries(session: AsyncSession, shift: Shift) -> int:
     if not _is_finished(shift):
         return 0
     organization = await organization_of(session, shift.organization_id)
-    zones = await _object_zones(session, [shift.object_id])
+    zones = await object_zones(session, [shift.object_id])
     tasks = await _tasks_of(session, [shift.id])
     return await settle(session, [_task_item(task, shift, organization, zones) for task in tasks])
 
@@ -192,7 +196,7 @@ async def _cancellation_items(
             )
         ).all()
     )
-    zones = await _object_zones(session, [p.object_id for p in planned.values()])
+    zones = await object_zones(session, [p.object_id for p in planned.values()])
     items: list[CauseDues] = []
     for cancellation in cancellations:
         plan = planned.get(cancellation.planned_shift_id)
@@ -245,7 +249,7 @@ async def record_missing_entries(session: AsyncSession) -> int:
         )
     )
     by_id = {shift.id: shift for shift in shifts}
-    zones = await _object_zones(session, [shift.object_id for shift in shifts])
+    zones = await object_zones(session, [shift.object_id for shift in shifts])
     items: list[CauseDues] = []
     for shift in shifts:
         organization = await organization_of(session, shift.organization_id)
@@ -270,4 +274,4 @@ async def record_missing_entries(session: AsyncSession) -> int:
     )
     if cancellations:
         items += await _cancellation_items(session, cancellations)
-    return await settle(session, items)
+    return await settle(session, items) + await record_premium_entries(session, shifts)

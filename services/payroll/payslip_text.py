@@ -19,6 +19,7 @@ def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
     """One ledger line in words; a reversal, an entry for a closed period and the pay of
     an auto-closed shift that needs review say so."""
     method = i18n.get(f"payroll-method-{line.payout_method}") if line.payout_method else ""
+    multiplier = Decimal(line.details.get("multiplier", "1"))
     text = i18n.get(
         f"payroll-line-{line.type}",
         date=i18n.short_day(line.work_date),
@@ -28,7 +29,16 @@ def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
         amount=signed_money(i18n, line.amount, currency),
         reason=line.reason,
         method=method,
+        multiplier=i18n.number(multiplier),
+        extra=i18n.number(multiplier - 1),
     )
+    if "unpaid_break_minutes" in line.details:
+        text = i18n.get(
+            "payroll-line-without-breaks",
+            line=text,
+            breaks=line.details["unpaid_break_minutes"],
+            recorded=line.details["break_minutes"],
+        )
     if line.is_reversal:
         text = i18n.get("payroll-line-reversal", line=text)
     if line.late_for_closed_period:

@@ -15,6 +15,7 @@ from sqlalchemy.sql import Select
 from services.payroll.access import money_membership_scope, require_money_access
 from services.payroll.ledger import BONUS_TYPES, FINE_TYPES
 from services.payroll.periods import current_period, period_by_id
+from services.payroll.premiums import PREMIUM_TYPES
 from services.payroll.rules import ZERO, as_money
 from services.platform.clock import Clock
 from services.platform.db.models import (
@@ -66,6 +67,8 @@ class PayslipLine:
     needs_review: bool = False
     # What the line is about ("shift:12", "incident:3", …): the card it links to.
     cause: str = ""
+    # The facts the amount was computed from (an overtime line's multiplier …).
+    details: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def _sum_of(types: Sequence[LedgerEntryType]) -> Any:
     )
 
 
-_GROSS = _sum_of([LedgerEntryType.SHIFT_PAY])
+_GROSS = _sum_of([LedgerEntryType.SHIFT_PAY, *PREMIUM_TYPES])
 _FINES = -_sum_of(FINE_TYPES)
 _BONUSES = _sum_of(BONUS_TYPES)
 _PAID = -_sum_of([LedgerEntryType.PAYOUT])
@@ -213,6 +216,7 @@ def _line(entry: LedgerEntry, object_name: str | None, shift_needs_review: bool)
         and entry.type == LedgerEntryType.SHIFT_PAY
         and not is_reversal,
         cause=entry.cause,
+        details=entry.details or {},
     )
 
 

@@ -1,8 +1,8 @@
 """Money and the pay rules of a shift, pure: rounding to kopecks, hours of minutes,
-lateness, the late fine, paid time, worked minutes, pay, the rate's priority, the work
-date, which planned shifts can be opened now, when a forgotten shift is closed and what a
-cancellation is charged. Instants are aware UTC datetimes; local dates and times come
-only from the object's `ZoneInfo`."""
+lateness, the late fine, paid time, unpaid breaks, worked minutes, pay, the rate's
+priority, the work date, which planned shifts can be opened now, when a forgotten shift
+is closed and what a cancellation is charged. Instants are aware UTC datetimes; local
+dates and times come only from the object's `ZoneInfo`."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -67,8 +67,28 @@ def paid_from(planned_start: datetime | None, actual_start: datetime, pay_early:
     return actual_start
 
 
-def worked_minutes(paid_start: datetime, closed_at: datetime) -> int:
-    return whole_minutes(closed_at - paid_start)
+def worked_minutes(paid_start: datetime, closed_at: datetime, unpaid_break: int = 0) -> int:
+    """The paid span's whole minutes less the minutes not paid as breaks."""
+    return max(0, whole_minutes(closed_at - paid_start) - unpaid_break)
+
+
+def unpaid_break_minutes(
+    span_minutes: int,
+    recorded_break_minutes: int,
+    *,
+    breaks_paid: bool,
+    required_after_hours: int,
+    required_minutes: int,
+) -> int:
+    """Minutes of a shift's paid span not paid as breaks: the recorded breaks unless the
+    object pays them; and where the object requires a break after N hours (N > 0), a
+    span longer than N hours with no break recorded loses the required break. Never more
+    than the span."""
+    unpaid = 0 if breaks_paid else recorded_break_minutes
+    required = required_after_hours > 0 and span_minutes > required_after_hours * 60
+    if required and recorded_break_minutes == 0:
+        unpaid += required_minutes
+    return min(unpaid, span_minutes)
 
 
 def pay_for(minutes: int, hourly_rate: Decimal) -> Decimal:

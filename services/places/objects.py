@@ -72,6 +72,8 @@ class ObjectField(StrEnum):
     EARLY_ARRIVAL = "early_arrival"
     NOT_CLOCKED_IN_ALERT = "not_clocked_in_alert"
     MAX_SHIFT_LENGTH = "max_shift_hours"
+    REQUIRED_BREAK_AFTER = "required_break_after_hours"
+    REQUIRED_BREAK = "required_break_minutes"
 
 
 class ObjectFlag(StrEnum):
@@ -83,6 +85,7 @@ class ObjectFlag(StrEnum):
     ALLOW_SPONTANEOUS_SHIFTS = "allow_spontaneous_shifts"
     ALLOW_SELF_BOOKING = "allow_self_booking"
     EXCHANGE_NEEDS_APPROVAL = "exchange_needs_approval"
+    BREAKS_PAID = "breaks_paid"
 
 
 # Settings only the owner changes (a manager must not waive their own approval).
@@ -271,6 +274,12 @@ _PARSERS: dict[ObjectField, Callable[[str | None], object]] = {
     ObjectField.MAX_SHIFT_LENGTH: lambda raw: parse_whole_number(
         raw, field="max_shift_hours", quantity=Quantity.HOURS, minimum=1, maximum=MAX_SHIFT_HOURS
     ),
+    ObjectField.REQUIRED_BREAK_AFTER: lambda raw: parse_whole_number(
+        raw, field="required_break_after_hours", quantity=Quantity.HOURS, minimum=0, maximum=24
+    ),
+    ObjectField.REQUIRED_BREAK: lambda raw: parse_whole_number(
+        raw, field="required_break_minutes", quantity=Quantity.MINUTES, minimum=5, maximum=120
+    ),
 }
 
 _COLUMN_OF_FIELD = {
@@ -284,6 +293,8 @@ _COLUMN_OF_FIELD = {
     ObjectField.EARLY_ARRIVAL: "early_arrival_minutes",
     ObjectField.NOT_CLOCKED_IN_ALERT: "not_clocked_in_alert_minutes",
     ObjectField.MAX_SHIFT_LENGTH: "max_shift_hours",
+    ObjectField.REQUIRED_BREAK_AFTER: "required_break_after_hours",
+    ObjectField.REQUIRED_BREAK: "required_break_minutes",
 }
 
 

@@ -1,6 +1,7 @@
 """Every model module is imported here so that `Base.metadata` is complete."""
 
 from services.platform.db.base import Base
+from services.platform.db.models.announcements import Announcement, AnnouncementRecipient
 from services.platform.db.models.billing import (
     BillingPeriod,
     Payment,
@@ -8,6 +9,7 @@ from services.platform.db.models.billing import (
     PaymentStatus,
     SubscriptionPeriod,
 )
+from services.platform.db.models.breaks import ShiftBreak
 from services.platform.db.models.contracts import (
     Contract,
     ContractEvent,
@@ -79,6 +81,7 @@ from services.platform.db.models.planning import (
     WeeklyTemplate,
     WeeklyTemplateItem,
 )
+from services.platform.db.models.rates import Holiday, OvertimeRule
 from services.platform.db.models.report_chats import ReportChatCode
 from services.platform.db.models.shifts import (
     AttemptKind,
@@ -94,6 +97,8 @@ from services.platform.db.models.users import User
 
 __all__ = [
     "CHARGEABLE_STATUSES",
+    "Announcement",
+    "AnnouncementRecipient",
     "AttemptKind",
     "AttemptResult",
     "Base",
@@ -115,6 +120,7 @@ __all__ = [
     "EsignAgreement",
     "ExchangeStatus",
     "ExpenseProduct",
+    "Holiday",
     "Incident",
     "IncidentKind",
     "IncidentStatus",
@@ -136,6 +142,7 @@ __all__ = [
     "OrganizationPlanningSettings",
     "OutboxMessage",
     "OutboxStatus",
+    "OvertimeRule",
     "PayPeriod",
     "PayPeriodKind",
     "PayPeriodStatus",
@@ -151,6 +158,7 @@ __all__ = [
     "RequestKind",
     "RequestStatus",
     "Shift",
+    "ShiftBreak",
     "ShiftCancellation",
     "ShiftOffer",
     "ShiftStatus",

@@ -55,3 +55,9 @@ class WorkObject(Base):
     report_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[CreatedAt]
+    # Breaks (C21): whether recorded breaks are paid, and a required unpaid break of
+    # `required_break_minutes` deducted from a shift longer than
+    # `required_break_after_hours` in which no break was recorded (0: off).
+    breaks_paid: Mapped[bool] = mapped_column(default=False)
+    required_break_after_hours: Mapped[int] = mapped_column(default=0)
+    required_break_minutes: Mapped[int] = mapped_column(default=30)

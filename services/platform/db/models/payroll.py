@@ -35,6 +35,10 @@ class LedgerEntryType(StrEnum):
     DEDUCTION_HELD_BACK = "deduction_held_back"
     DEDUCTION_CARRIED_OVER = "deduction_carried_over"
     EXPENSE_COMPENSATION = "expense_compensation"
+    # Overtime and holiday rates (C21): the extra over the shift pay, (multiplier − 1) ×
+    # rate × minutes, explained by `details`.
+    OVERTIME_PREMIUM = "overtime_premium"
+    HOLIDAY_PREMIUM = "holiday_premium"
 
 
 class PayPeriodKind(StrEnum):

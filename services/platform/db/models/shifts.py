@@ -77,6 +77,11 @@ class Shift(Base):
     # Auto-closed, so its end is a guess: shown as "needs review" until corrected.
     needs_review: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[CreatedAt]
+    # Breaks (C21), set at close: minutes of recorded breaks within the paid time, and
+    # the minutes not paid as breaks (recorded unpaid ones, or the required break
+    # deducted when none was recorded). A correction keeps the deduction.
+    break_minutes: Mapped[int] = mapped_column(default=0)
+    unpaid_break_minutes: Mapped[int] = mapped_column(default=0)
 
 
 class AttemptKind(StrEnum):
