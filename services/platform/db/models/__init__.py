@@ -1,6 +1,7 @@
 """Every model module is imported here so that `Base.metadata` is complete."""
 
 from services.platform.db.base import Base
+from services.platform.db.models.attendance_marks import AttendanceMark, AttendanceMarkKind
 from services.platform.db.models.billing import (
     BillingPeriod,
     Payment,
@@ -73,6 +74,8 @@ from services.platform.db.models.users import User
 __all__ = [
     "AttemptKind",
     "AttemptResult",
+    "AttendanceMark",
+    "AttendanceMarkKind",
     "Base",
     "BillingPeriod",
     "CancellationApproval",

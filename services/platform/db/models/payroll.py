@@ -28,6 +28,8 @@ class LedgerEntryType(StrEnum):
     MANUAL_BONUS = "manual_bonus"
     MANUAL_DEDUCTION = "manual_deduction"
     PAYOUT = "payout"
+    # A manager marked the employee absent and charged the no-show fine.
+    ABSENCE_FINE = "absence_fine"
 
 
 class PayPeriodKind(StrEnum):
