@@ -16,8 +16,10 @@ from dialogs.payroll.handlers import start_correction_by_deep_link, start_paysli
 from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
+from dialogs.today.handlers import start_today_by_deep_link
 from services.attendance.approvals import APPROVAL_PAYLOAD_PREFIX
 from services.attendance.clock_in import OPEN_SHIFT_PAYLOAD_PREFIX
+from services.attendance.feed import TODAY_PAYLOAD
 from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
 from services.orgs.admin import require_superadmin
 from services.orgs.invites import INVITE_PAYLOAD_PREFIX
@@ -48,6 +50,9 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith(SWAP_PAYLOAD_PREFIX):
         await start_swap_by_deep_link(dialog_manager, payload)
+        return
+    if payload == TODAY_PAYLOAD:
+        await start_today_by_deep_link(dialog_manager)
         return
     if payload in EXCHANGE_WINDOWS:
         await dialog_manager.start(

@@ -27,6 +27,7 @@ from dialogs.subscription.dialog import subscription_dialog
 from dialogs.task_review.dialog import task_review_dialog
 from dialogs.task_templates.dialog import task_templates_dialog
 from dialogs.tasks.dialog import tasks_dialog
+from dialogs.today.dialog import today_dialog
 
 
 def dialogs_router() -> Router:
@@ -44,4 +45,5 @@ def dialogs_router() -> Router:
     router.include_routers(planning_dialog(), schedule_dialog(), exchange_dialog())
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
+    router.include_routers(today_dialog())
     return router

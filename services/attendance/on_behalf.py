@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.clock_in import ShiftChoice, create_shift, refuse_if_open, resolve_target
 from services.attendance.errors import AlreadyMarkedAbsent, ShiftNotOpenable
-from services.attendance.feed import feed_shift
+from services.attendance.feed import feed_opened
 from services.attendance.queries import display_name_of
-from services.notify.outbox import CLOCK_IN_APPROVED, SHIFT_OPENED, notify
+from services.notify.outbox import CLOCK_IN_APPROVED, notify
 from services.payroll.ledger import record_absence_fine
 from services.planning.settings import planning_settings
 from services.platform.clock import Clock
@@ -132,5 +132,5 @@ async def open_shift_for(
         recipient_user_id=planned.user_id,
         organization_id=work_object.organization_id,
     )
-    await feed_shift(session, shift, work_object, now, kind=SHIFT_OPENED.name)
+    await feed_opened(session, shift, work_object, now)
     return shift

@@ -52,6 +52,7 @@ class TodayRow:
 @dataclass(frozen=True)
 class ObjectToday:
     object_id: int
+    organization_id: int
     name: str
     rows: list[TodayRow]
 
@@ -130,7 +131,7 @@ async def _object_today(
         for shift, employee in spontaneous
         if _is_today(shift.opened_at, now, zone)
     ]
-    return ObjectToday(work_object.id, work_object.name, rows)
+    return ObjectToday(work_object.id, work_object.organization_id, work_object.name, rows)
 
 
 def _row(
