@@ -48,6 +48,12 @@ def _main_window(state: State) -> Window:
             state=TodaySG.board,
             when=F["is_owner"] | F["is_manager"],
         ),
+        Button(
+            I18n("menu-quick-shift"),
+            id="quick_shift",
+            on_click=handlers.open_quick_shift,
+            when=F["is_owner"] | F["is_manager"],
+        ),
         Start(
             I18n("menu-objects"),
             id="objects",
