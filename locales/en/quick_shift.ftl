@@ -24,3 +24,4 @@ quick-copy-conflicts =
 quick-copy-conflict = • { $employee }, { $date } { $hours }: { $why }
 quick-copy-confirm = ✅ Copy
 quick-copy-done = 📋 Copied: { $slots } slots, { $people } placed, { $conflicts } conflicts.
+planning-slot-rate-line = 💰 Slot rate: { $rate } an hour

@@ -24,3 +24,4 @@ quick-copy-conflicts =
 quick-copy-conflict = • { $employee }, { $date } { $hours }: { $why }
 quick-copy-confirm = ✅ Копировать
 quick-copy-done = 📋 Скопировано: слотов { $slots }, назначено { $people }, конфликтов { $conflicts }.
+planning-slot-rate-line = 💰 Ставка слота: { $rate } в час

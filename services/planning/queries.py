@@ -4,6 +4,7 @@ assign."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -51,6 +52,7 @@ class SlotView:
     starts_at: datetime
     max_employees: int
     people: list[PlannedPerson] = field(default_factory=list)
+    rate_override: Decimal | None = None
 
     @property
     def booked(self) -> int:
@@ -144,6 +146,7 @@ def _slot_view(slot: TimeSlot, work_object: WorkObject, people: list[PlannedPers
         starts_at=slot.starts_at,
         max_employees=slot.max_employees,
         people=people,
+        rate_override=slot.rate_override,
     )
 
 

@@ -204,3 +204,43 @@ async def test_copy_last_week_in_three_taps_previews_and_skips_the_conflict(
         (date(2026, 3, 11), time(11), petr.id),
     ]
     assert copied_slots is not None  # the slot is copied, left free for someone else
+
+
+@pytest.mark.parametrize(
+    ("language", "planning", "schedule", "rate_line"),
+    [
+        ("ru", "📅 Планирование", "📋 Расписание", "💰 Ставка слота: 380,00\xa0₽ в час"),
+        ("en", "📅 Planning", "📋 Schedule", "💰 Slot rate: 380.00\xa0₽ an hour"),
+    ],
+)
+async def test_an_existing_slot_gets_its_own_rate_and_loses_it_with_zero(
+    language: str,
+    planning: str,
+    schedule: str,
+    rate_line: str,
+    make_user: UserFactory,
+    session_factory,
+    clock,
+) -> None:
+    words = WORDS[language]
+    _, _ = await _cafe(session_factory, clock, language)
+    owner = make_user(OWNER_ID, language_code=language)
+    await owner.send("/start")
+    await owner.press(planning)
+    await owner.press("Кофейня")
+    await owner.press(schedule)
+    await owner.press("03")
+    await owner.press("09:00–18:00 · 0/1")
+    await owner.press(words["rate"])
+    await owner.send("380")
+    assert rate_line in owner.text()
+    async with session_factory() as session:
+        slot = await session.scalar(select(TimeSlot))
+    assert slot is not None and slot.rate_override == Decimal("380.00")
+
+    await owner.press(words["rate"])
+    await owner.send("0")
+    assert rate_line not in owner.text()
+    async with session_factory() as session:
+        slot = await session.scalar(select(TimeSlot))
+    assert slot is not None and slot.rate_override is None
