@@ -25,3 +25,6 @@ quick-copy-conflict = • { $employee }, { $date } { $hours }: { $why }
 quick-copy-confirm = ✅ Copy
 quick-copy-done = 📋 Copied: { $slots } slots, { $people } placed, { $conflicts } conflicts.
 planning-slot-rate-line = 💰 Slot rate: { $rate } an hour
+miniapp-add-shift = Add a shift on this day
+miniapp-add-hours = Shift hours (e.g. 09:00-18:00)
+miniapp-add-nobody = This location has no employees.

@@ -25,3 +25,6 @@ quick-copy-conflict = • { $employee }, { $date } { $hours }: { $why }
 quick-copy-confirm = ✅ Копировать
 quick-copy-done = 📋 Скопировано: слотов { $slots }, назначено { $people }, конфликтов { $conflicts }.
 planning-slot-rate-line = 💰 Ставка слота: { $rate } в час
+miniapp-add-shift = Добавить смену в этот день
+miniapp-add-hours = Время смены (например, 09:00-18:00)
+miniapp-add-nobody = На этом объекте нет сотрудников.
