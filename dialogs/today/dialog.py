@@ -1,5 +1,5 @@
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, Url
+from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, Url, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common.choices import choice_column
@@ -18,6 +18,7 @@ def today_dialog() -> Dialog:
             I18n("today-no-objects", when="no_objects"),
             choice_column("today_rows", "rows", handlers.row_chosen, type_factory=str),
             SwitchTo(I18n("today-refresh"), id="refresh", state=TodaySG.board),
+            WebApp(I18n("today-in-app"), Format("{today_url}"), id="today_app", when="today_url"),
             Cancel(I18n("common-back")),
             state=TodaySG.board,
             getter=getters.get_board,

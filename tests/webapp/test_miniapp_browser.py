@@ -483,6 +483,20 @@ async def test_the_board_opens_on_today_and_its_plus_plans_a_shift_that_day(
     assert planned.starts_at.isoformat() == "2026-03-08T07:00:00+00:00"
 
 
+async def test_the_today_page_shows_who_is_not_in_yet_with_a_link_to_write_to_them(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    clock.advance(timedelta(days=1, hours=1))  # Tuesday 3 March, 13:00 in Moscow
+    page = await open_page(browser, live_app, "/app/today", user=cast.owner, clock=clock)
+    row = page.locator(f'section[data-object-id="{cast.cafe_id}"] li[data-state="not_in_yet"]')
+    await row.wait_for()
+
+    assert "Ivan · 09:00–18:00 · ещё не пришёл(ла)" in plain(await row.inner_text())
+    link = row.locator("a")
+    assert await link.get_attribute("href") == f"tg://user?id={cast.ivan.telegram_id}"
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-today.png"))
+
+
 async def test_a_lost_connection_is_explained_and_retried(
     browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
 ) -> None:
@@ -714,6 +728,7 @@ async def test_the_home_page_lists_the_pages_of_the_role(
     await measure(page, "home", "#pages a")
 
     assert await page.locator("#pages a").all_inner_texts() == [
+        "📋 Сегодня",
         "🗓 Доска планирования",
         "📊 Отчёт",
         "🗺 Карта объектов",
