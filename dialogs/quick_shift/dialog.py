@@ -16,7 +16,7 @@ from dialogs.quick_shift.states import QuickShiftSG
 def quick_shift_dialog() -> Dialog:
     return Dialog(
         Window(
-            I18n("quick-pick-object"),
+            I18n("quick-pick-object", when="objects"),
             I18n("quick-no-objects", when="no_objects"),
             choice_column("quick_objects", "objects", handlers.object_chosen),
             Cancel(I18n("common-back")),

@@ -2,6 +2,7 @@
 each planned shift of the day with its state and acts on one in a few taps (counted
 from the main menu). The clock stands at Monday 2 March 2026, 12:00 in Moscow."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,6 +20,7 @@ from services.platform.db.models import (
     ShiftStatus,
     User,
 )
+from services.platform.i18n import translator_for
 from services.reports.figures import build_report
 from services.reports.periods import PeriodKind, period_of
 from services.reports.scope import ReportScope
@@ -32,47 +34,56 @@ BORIS_TG = 7010
 WORDS = {
     "ru": {
         "today": "📋 Сегодня",
-        "anna_not_in": "Anna · 10:00–18:00 · ещё не пришёл(ла)",
-        "boris_not_started": "Boris · 14:00–22:00 · ещё не начал(а)",
-        "anna_button": "🟡 Anna · 10:00–18:00",
-        "boris_button": "⚪ Boris · 14:00–22:00",
+        "anna_not_in": "Anna · {10:00}–{18:00} · ещё не пришёл(ла)",
+        "boris_not_started": "Boris · {14:00}–{22:00} · ещё не начал(а)",
+        "anna_button": "🟡 Anna · {10:00}–{18:00}",
+        "boris_button": "⚪ Boris · {14:00}–{22:00}",
         "message": "✉️ Написать",
         "open_for": "🟢 Открыть смену за сотрудника",
         "close_for": "🛑 Закрыть смену за сотрудника",
         "absent": "🚫 Отметить отсутствие",
         "offer": "📢 Предложить место коллегам",
         "with_fine": "Со штрафом 500,00\xa0₽",
-        "anna_on_shift": "Anna · 10:00–18:00 · на смене с 12:00 (опоздание 120 мин)",
-        "anna_absent": "Anna · 10:00–18:00 · отсутствует: Заболела",
-        "anna_finished": "Anna · 10:00–18:00 · закончил(а), 1 ч",
+        "anna_on_shift": "Anna · {10:00}–{18:00} · на смене с {12:00} (опоздание 120 мин)",
+        "anna_absent": "Anna · {10:00}–{18:00} · отсутствует: Заболела",
+        "anna_finished": "Anna · {10:00}–{18:00} · закончил(а), 1 ч",
         "reason": "Забыла телефон",
         "sick": "Заболела",
     },
     "en": {
         "today": "📋 Today",
-        "anna_not_in": "Anna · 10:00 AM–6:00 PM · not in yet",
-        "boris_not_started": "Boris · 2:00 PM–10:00 PM · not started yet",
-        "anna_button": "🟡 Anna · 10:00 AM–6:00 PM",
-        "boris_button": "⚪ Boris · 2:00 PM–10:00 PM",
+        "anna_not_in": "Anna · {10:00}–{18:00} · not in yet",
+        "boris_not_started": "Boris · {14:00}–{22:00} · not started yet",
+        "anna_button": "🟡 Anna · {10:00}–{18:00}",
+        "boris_button": "⚪ Boris · {14:00}–{22:00}",
         "message": "✉️ Message",
         "open_for": "🟢 Start the shift for them",
         "close_for": "🛑 End the shift for them",
         "absent": "🚫 Mark absent",
         "offer": "📢 Offer the place to colleagues",
         "with_fine": "With a fine of 500.00\xa0₽",
-        "anna_on_shift": "Anna · 10:00 AM–6:00 PM · on shift since 12:00 PM (late 120 min)",
-        "anna_absent": "Anna · 10:00 AM–6:00 PM · absent: Sick",
-        "anna_finished": "Anna · 10:00 AM–6:00 PM · finished, 1 h",
+        "anna_on_shift": "Anna · {10:00}–{18:00} · on shift since {12:00} (late 120 min)",
+        "anna_absent": "Anna · {10:00}–{18:00} · absent: Sick",
+        "anna_finished": "Anna · {10:00}–{18:00} · finished, 1 h",
         "reason": "Forgot her phone",
         "sick": "Sick",
     },
 }
 
 
-# Babel writes English times with a narrow no-break space before AM/PM.
-WORDS["en"] = {
-    key: text.replace(" AM", "\u202fAM").replace(" PM", "\u202fPM")
-    for key, text in WORDS["en"].items()
+def _local_times(language: str, text: str) -> str:
+    """`{10:00}` as the language writes that wall time (Babel's short format)."""
+    translator = translator_for(language)
+    return re.sub(
+        r"\{(\d\d):(\d\d)\}",
+        lambda found: translator.hour_minute(datetime(2026, 3, 2, int(found[1]), int(found[2]))),
+        text,
+    )
+
+
+WORDS = {
+    language: {key: _local_times(language, text) for key, text in words.items()}
+    for language, words in WORDS.items()
 }
 
 
