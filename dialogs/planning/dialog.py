@@ -81,6 +81,7 @@ def _slot_windows() -> list[Window]:
             I18n("planning-slot-created"),
             I18n("planning-overnight", when="overnight"),
             Button(I18n("planning-another-slot"), id="another", on_click=handlers.new_slot),
+            SwitchTo(I18n("quick-slot-rate"), id="new_slot_rate", state=PlanningSG.slot_rate),
             SwitchTo(I18n("planning-to-day"), id="to_day", state=PlanningSG.day),
             back_to(PlanningSG.work_object, "planning-to-object"),
             state=PlanningSG.slot_created,

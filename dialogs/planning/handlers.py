@@ -117,6 +117,7 @@ async def places_chosen(
         )
         data["created_places"] = slot.max_employees
         data["day"] = data["slot_date"]
+        data["slot_id"] = slot.id
         await manager.switch_to(PlanningSG.slot_created)
         return
     await add_template_item(

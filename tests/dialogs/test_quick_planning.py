@@ -244,3 +244,32 @@ async def test_an_existing_slot_gets_its_own_rate_and_loses_it_with_zero(
     async with session_factory() as session:
         slot = await session.scalar(select(TimeSlot))
     assert slot is not None and slot.rate_override is None
+
+
+async def test_a_slot_made_step_by_step_gets_its_rate_right_after(
+    make_user: UserFactory, session_factory, clock
+) -> None:
+    async with session_factory() as session:
+        await make_world(session, clock, owner_telegram_id=OWNER_ID)
+        await session.commit()
+    owner = make_user(OWNER_ID)
+    await owner.send("/start")
+    for button in (
+        "📅 Планирование",
+        "Кофейня",
+        "➕ Новый слот",
+        "05",
+        "09",
+        ":00",
+        "18",
+        ":00",
+        "1",
+    ):
+        await owner.press(button)
+    assert "✅ Слот создан" in owner.text()
+    await owner.press(WORDS["ru"]["rate"])
+    await owner.send("0,5")
+    assert "💰 Ставка слота: 0,50\xa0₽ в час" in owner.text()
+    async with session_factory() as session:
+        slot = await session.scalar(select(TimeSlot))
+    assert slot is not None and slot.rate_override == Decimal("0.50")
