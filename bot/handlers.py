@@ -20,12 +20,14 @@ from dialogs.payroll.handlers import start_correction_by_deep_link, start_paysli
 from dialogs.planning.states import PlanningSG
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
+from dialogs.today.handlers import start_today_by_deep_link
 from services.announcements.posting import (
     ANNOUNCEMENT_PAYLOAD_PREFIX,
     announcement_id_from_payload,
 )
 from services.attendance.approvals import APPROVAL_PAYLOAD_PREFIX
 from services.attendance.clock_in import OPEN_SHIFT_PAYLOAD_PREFIX
+from services.attendance.feed import TODAY_PAYLOAD
 from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
 from services.incidents.incidents import INCIDENT_PAYLOAD_PREFIX
 from services.incidents.requests import REQUEST_PAYLOAD_PREFIX
@@ -58,6 +60,9 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith(SWAP_PAYLOAD_PREFIX):
         await start_swap_by_deep_link(dialog_manager, payload)
+        return
+    if payload == TODAY_PAYLOAD:
+        await start_today_by_deep_link(dialog_manager)
         return
     if payload in EXCHANGE_WINDOWS:
         await dialog_manager.start(

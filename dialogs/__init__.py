@@ -23,6 +23,7 @@ from dialogs.onboarding.dialog import onboarding_dialog
 from dialogs.orgs.dialog import organizations_dialog
 from dialogs.payroll.dialog import my_pay_dialog, payroll_dialog
 from dialogs.planning.dialog import planning_dialog
+from dialogs.quick_shift.dialog import quick_shift_dialog
 from dialogs.rates.dialog import rates_dialog
 from dialogs.reports.dialog import my_stats_dialog, reports_dialog
 from dialogs.schedule.dialog import schedule_dialog
@@ -33,6 +34,7 @@ from dialogs.subscription.dialog import subscription_dialog
 from dialogs.task_review.dialog import task_review_dialog
 from dialogs.task_templates.dialog import task_templates_dialog
 from dialogs.tasks.dialog import tasks_dialog
+from dialogs.today.dialog import today_dialog
 
 
 def dialogs_router() -> Router:
@@ -54,4 +56,5 @@ def dialogs_router() -> Router:
     router.include_routers(contract_templates_dialog(), contracts_dialog(), signing_dialog())
     router.include_routers(rates_dialog())
     router.include_routers(announcements_dialog(), read_announcement_dialog())
+    router.include_routers(today_dialog(), quick_shift_dialog())
     return router

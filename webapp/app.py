@@ -26,6 +26,7 @@ from webapp.miniapp import (
     proofs,
     reports,
     schedule,
+    today,
 )
 from webapp.routes import health, media, telegram_webhook, yookassa_webhook
 from webapp.security_headers import SecurityHeaders
@@ -87,7 +88,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(DomainError, domain_error_answer)
     for routes in (
         *(health, telegram_webhook, yookassa_webhook, media),
-        *(home, board, schedule, open_shifts, object_map, reports, payslip, proofs, pages),
+        *(home, board, schedule, open_shifts, object_map, reports, payslip, proofs, today),
+        pages,
     ):
         app.include_router(routes.router)
     app.mount("/app/static", pages.static_files, name="miniapp-static")

@@ -23,6 +23,12 @@ def _list_window() -> Window:
         I18n("invites-list-title", when="allowed"),
         I18n("invites-list-empty", when="no_invites"),
         I18n("error-permission-denied", when="refused"),
+        Button(
+            I18n("invites-quick"),
+            id="quick_invite",
+            on_click=handlers.begin_quick_invite,
+            when="allowed",
+        ),
         Row(
             Button(
                 I18n("invites-new-employee"),
@@ -67,6 +73,14 @@ def invites_dialog() -> Dialog:
     return Dialog(
         _list_window(),
         _objects_window(),
+        Window(
+            I18n("invites-quick-object", when="has_objects"),
+            I18n("invites-no-objects", when="no_objects"),
+            choice_column("quick_object", "objects", handlers.quick_object_chosen),
+            back_to(InvitesSG.list),
+            state=InvitesSG.quick_object,
+            getter=getters.get_invite_objects,
+        ),
         text_input_window(
             "invites-ask-rate",
             handlers.rate_entered,
@@ -104,6 +118,7 @@ def invites_dialog() -> Dialog:
             I18n("invites-card-permissions", when="is_manager_invite"),
             I18n("invites-card-link", when="is_active"),
             Url(I18n("invites-share"), Format("{share_url}"), when="is_active"),
+            Button(I18n("invites-qr"), id="qr", on_click=handlers.send_qr, when="is_active"),
             Button(I18n("invites-revoke"), id="revoke", on_click=handlers.revoke, when="is_active"),
             Button(I18n("invites-reissue"), id="reissue", on_click=handlers.reissue),
             SwitchTo(I18n("invites-to-list"), id="to_list", state=InvitesSG.list),

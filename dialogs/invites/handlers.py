@@ -1,8 +1,8 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
@@ -10,16 +10,19 @@ from dialogs.common.actor import actor_of
 from dialogs.common.choices import managed_multiselect, remember_choice
 from dialogs.common.context import update_context
 from dialogs.invites.states import InvitesSG
+from services.orgs.invite_qr import qr_png
 from services.orgs.invites import (
     InviteTerms,
     create_invite,
     describe_invite,
+    invite_link,
     reissue_invite,
     revoke_invite,
 )
 from services.platform.db.models import MembershipRole, Permission
 from services.platform.errors import InvalidInput
 from services.staff.memberships import parse_hourly_rate
+from services.staff.permissions import objects_with_permission
 
 OBJECTS_WIDGET = "invite_objects"
 PERMISSIONS_WIDGET = "invite_permissions"
@@ -118,3 +121,64 @@ async def reissue(callback: CallbackQuery, button: Button, manager: DialogManage
         context.session, actor, context.clock, manager.dialog_data["invite_id"]
     )
     manager.dialog_data["invite_id"] = invite.id
+
+
+# A quick invite is for a counter: anyone may join with it for a month.
+QUICK_INVITE_USES = 50
+QUICK_INVITE_DAYS = 30
+
+
+async def begin_quick_invite(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    """An employee invite in one tap: to the only object the user may invite to, else
+    to the object picked next; no rate, many uses, a month; link and QR at once."""
+    context = update_context(manager)
+    actor = await actor_of(manager)
+    objects = await objects_with_permission(context.session, actor, Permission.MANAGE_STAFF)
+    if len(objects) == 1:
+        await _create_quick_invite(callback, manager, objects[0].id)
+    else:
+        await manager.switch_to(InvitesSG.quick_object)
+
+
+async def quick_object_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
+) -> None:
+    await _create_quick_invite(callback, manager, int(object_id))
+
+
+async def _create_quick_invite(
+    callback: CallbackQuery, manager: DialogManager, object_id: int
+) -> None:
+    context = update_context(manager)
+    terms = InviteTerms(
+        role=MembershipRole.EMPLOYEE,
+        object_ids=(object_id,),
+        max_uses=QUICK_INVITE_USES,
+        valid_for=timedelta(days=QUICK_INVITE_DAYS),
+    )
+    invite = await create_invite(context.session, await actor_of(manager), context.clock, terms)
+    manager.dialog_data["invite_id"] = invite.id
+    await _send_qr_of(callback, manager, invite.code)
+    await manager.switch_to(InvitesSG.card, show_mode=ShowMode.SEND)
+
+
+async def send_qr(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    context = update_context(manager)
+    view = await describe_invite(
+        context.session, await actor_of(manager), context.clock, manager.dialog_data["invite_id"]
+    )
+    await _send_qr_of(callback, manager, view.code)
+    manager.show_mode = ShowMode.SEND
+
+
+async def _send_qr_of(callback: CallbackQuery, manager: DialogManager, code: str) -> None:
+    """The invite's QR as a photo, its link in the caption: print it, or forward it."""
+    context = update_context(manager)
+    link = invite_link((await context.bot.me()).username or "", code)
+    await context.bot.send_photo(
+        callback.from_user.id,
+        BufferedInputFile(qr_png(link), filename="invite.png"),
+        caption=context.i18n.get("invites-qr-caption", link=link),
+    )

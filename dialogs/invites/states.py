@@ -9,3 +9,4 @@ class InvitesSG(StatesGroup):
     uses = State()
     expiry = State()
     card = State()
+    quick_object = State()

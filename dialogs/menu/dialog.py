@@ -28,6 +28,7 @@ from dialogs.subscription.states import SubscriptionSG
 from dialogs.task_review.states import TaskReviewSG
 from dialogs.task_templates.states import TaskTemplatesSG
 from dialogs.tasks.states import TasksSG
+from dialogs.today.states import TodaySG
 
 
 def _main_window(state: State) -> Window:
@@ -51,6 +52,18 @@ def _main_window(state: State) -> Window:
         ),
         SwitchTo(
             I18n("menu-have-invite"), id="have_invite", state=MainMenuSG.invite_help, when="is_new"
+        ),
+        Start(
+            I18n("menu-today"),
+            id="today",
+            state=TodaySG.board,
+            when=F["is_owner"] | F["is_manager"],
+        ),
+        Button(
+            I18n("menu-quick-shift"),
+            id="quick_shift",
+            on_click=handlers.open_quick_shift,
+            when=F["is_owner"] | F["is_manager"],
         ),
         Start(
             I18n("menu-objects"),

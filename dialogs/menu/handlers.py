@@ -4,6 +4,7 @@ from aiogram_dialog.widgets.kbd import Button
 
 from dialogs.clock.handlers import start_close_shift, start_on_shift, start_open_shift
 from dialogs.payroll.handlers import start_my_pay
+from dialogs.quick_shift.handlers import start_quick_shift
 from dialogs.reports.handlers import start_my_stats, start_reports
 
 
@@ -29,3 +30,7 @@ async def open_reports(callback: CallbackQuery, button: Button, manager: DialogM
 
 async def open_my_stats(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     await start_my_stats(manager)
+
+
+async def open_quick_shift(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await start_quick_shift(manager)

@@ -81,6 +81,7 @@ def _slot_windows() -> list[Window]:
             I18n("planning-slot-created"),
             I18n("planning-overnight", when="overnight"),
             Button(I18n("planning-another-slot"), id="another", on_click=handlers.new_slot),
+            SwitchTo(I18n("quick-slot-rate"), id="new_slot_rate", state=PlanningSG.slot_rate),
             SwitchTo(I18n("planning-to-day"), id="to_day", state=PlanningSG.day),
             back_to(PlanningSG.work_object, "planning-to-object"),
             state=PlanningSG.slot_created,
@@ -120,6 +121,7 @@ def _day_windows() -> list[Window]:
         Window(
             Notice(),
             I18n("planning-slot-title"),
+            I18n("planning-slot-rate-line", when="rate"),
             I18n("planning-overnight", when="overnight"),
             I18n("planning-lines", when="lines"),
             SwitchTo(
@@ -136,10 +138,18 @@ def _day_windows() -> list[Window]:
             ),
             WebApp(I18n("planning-on-board"), Format("{board_url}"), id="board", when="board_url"),
             Button(I18n("planning-slot-tasks"), id="slot_tasks", on_click=handlers.open_slot_tasks),
+            SwitchTo(I18n("quick-slot-rate"), id="slot_rate", state=PlanningSG.slot_rate),
             SwitchTo(I18n("planning-delete-slot"), id="delete", state=PlanningSG.delete_confirm),
             back_to(PlanningSG.day),
             state=PlanningSG.slot,
             getter=getters.get_slot,
+        ),
+        text_input_window(
+            "quick-ask-rate",
+            handlers.slot_rate_typed,
+            back_to(PlanningSG.slot, "common-cancel"),
+            state=PlanningSG.slot_rate,
+            text_only=True,
         ),
         Window(
             I18n("planning-assign-pick"),

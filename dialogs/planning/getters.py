@@ -196,6 +196,7 @@ async def get_slot(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "end": hhmm(view.end_time),
         "booked": view.booked,
         "places": view.max_employees,
+        "rate": context.i18n.money(view.rate_override) if view.rate_override else "",
         "overnight": view.crosses_midnight,
         "lines": "\n".join(f"👤 {p.name}" for p in view.people),
         "has_people": bool(view.people),

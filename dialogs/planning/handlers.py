@@ -26,6 +26,7 @@ from services.planning.cancellations import (
     decide_cancellation,
 )
 from services.planning.queries import slot_details
+from services.planning.quick import set_slot_rate
 from services.planning.settings import set_cancellation_fine, set_weekly_hours_cap
 from services.planning.slots import copy_day, create_slot, delete_slot
 from services.planning.templates import (
@@ -118,6 +119,7 @@ async def places_chosen(
         )
         data["created_places"] = slot.max_employees
         data["day"] = data["slot_date"]
+        data["slot_id"] = slot.id
         await manager.switch_to(PlanningSG.slot_created)
         return
     await add_template_item(
@@ -473,3 +475,18 @@ async def refusal_comment_entered(
     message: Message, widget: MessageInput, manager: DialogManager
 ) -> None:
     await _decide_exchange(message, manager, approve=False, comment=message.text or "")
+
+
+async def slot_rate_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    context = update_context(manager)
+    slot = await set_slot_rate(
+        context.session,
+        user_id=context.user.id,
+        slot_id=manager.dialog_data["slot_id"],
+        rate=message.text or "",
+    )
+    if slot.rate_override is None:
+        set_notice(manager, "quick-rate-cleared")
+    else:
+        set_notice(manager, "quick-rate-set", rate=context.i18n.money(slot.rate_override))
+    await manager.switch_to(PlanningSG.slot)

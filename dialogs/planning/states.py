@@ -15,6 +15,7 @@ class PlanningSG(StatesGroup):
     day = State()
     copy_target = State()
     slot = State()
+    slot_rate = State()
     assign = State()
     unassign_pick = State()
     unassign_comment = State()

@@ -8,9 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.clock_in import ShiftChoice, create_shift, refuse_if_open, resolve_target
 from services.attendance.errors import AttemptNotApprovable
-from services.attendance.feed import approver_ids, feed_shift
+from services.attendance.feed import approver_ids, feed_opened
 from services.attendance.queries import display_name_of, object_by_id
-from services.notify.outbox import CLOCK_IN_APPROVAL, CLOCK_IN_APPROVED, SHIFT_OPENED, notify
+from services.notify.outbox import CLOCK_IN_APPROVAL, CLOCK_IN_APPROVED, notify
 from services.platform.clock import Clock
 from services.platform.db.models import (
     AttemptKind,
@@ -132,7 +132,7 @@ async def approve_clock_in(
         recipient_user_id=attempt.user_id,
         organization_id=attempt.organization_id,
     )
-    await feed_shift(session, shift, target.work_object, now, kind=SHIFT_OPENED.name)
+    await feed_opened(session, shift, target.work_object, now)
     return shift
 
 

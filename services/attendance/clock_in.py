@@ -21,9 +21,8 @@ from services.attendance.errors import (
     SpontaneousNotAllowed,
     TooEarlyToOpen,
 )
-from services.attendance.feed import feed_refused, feed_shift
+from services.attendance.feed import feed_opened, feed_refused
 from services.attendance.queries import object_by_id, open_shift_of
-from services.notify.outbox import SHIFT_OPENED
 from services.payroll.rules import (
     earliest_open,
     frozen_rate,
@@ -208,7 +207,7 @@ async def open_shift(
         return ClockResult(None, attempt, verdict)
     shift = await create_shift(session, target, opened_at=now)
     attempt.shift_id = shift.id
-    await feed_shift(session, shift, target.work_object, now, kind=SHIFT_OPENED.name)
+    await feed_opened(session, shift, target.work_object, now)
     return ClockResult(shift, attempt, verdict)
 
 

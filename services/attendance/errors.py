@@ -42,3 +42,7 @@ class AttemptNotApprovable(DomainError):
 
 class ShiftNotOpen(DomainError):
     code = "shift-not-open"
+
+
+class AlreadyMarkedAbsent(DomainError):
+    code = "already-marked-absent"

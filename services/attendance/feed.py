@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.queries import display_name_of
-from services.notify.outbox import CLOCK_IN_REFUSED, SHIFT_AUTO_CLOSED, notify
+from services.notify.outbox import CLOCK_IN_REFUSED, SHIFT_AUTO_CLOSED, SHIFT_OPENED, notify
 from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.places.geo import LocationVerdict
 from services.platform.db.models import (
@@ -21,10 +21,23 @@ from services.platform.db.models import (
     MembershipStatus,
     Permission,
     Shift,
+    User,
     WorkObject,
 )
 from services.platform.local_time import local_hhmm
 from services.staff.permissions import permission_holder_ids
+
+# `/start today`: the deep link of the buttons of "not clocked in" and "late" alerts.
+TODAY_PAYLOAD = "today"
+
+
+def today_buttons(employee_telegram_id: int) -> list[dict[str, str]]:
+    """The actions of an alert about someone: write to them, open the "Today" board
+    (where they are marked absent, their shift opened for them or their place offered)."""
+    return [
+        {"text_key": "today-message", "url": f"tg://user?id={employee_telegram_id}"},
+        {"text_key": "today-open-board", "start_payload": TODAY_PAYLOAD},
+    ]
 
 
 async def _owner_ids(session: AsyncSession, organization_id: int) -> list[int]:
@@ -132,6 +145,18 @@ async def feed_shift(
         now=now,
         extra_for=extra_for,
     )
+
+
+async def feed_opened(
+    session: AsyncSession, shift: Shift, work_object: WorkObject, now: datetime
+) -> None:
+    """A shift opened; when late, the owners and managers also get the alert's actions."""
+    extra_for = None
+    employee = await session.get(User, shift.user_id)
+    if shift.late_minutes > 0 and employee is not None:
+        late = {"buttons": today_buttons(employee.telegram_id)}
+        extra_for = dict.fromkeys(await feed_user_ids(session, work_object), late)
+    await feed_shift(session, shift, work_object, now, kind=SHIFT_OPENED.name, extra_for=extra_for)
 
 
 async def feed_auto_closed(

@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy import exists, select
 
 from services.attendance.clock_out import auto_close_overdue_shifts
-from services.attendance.feed import feed_user_ids
+from services.attendance.feed import feed_user_ids, today_buttons
 from services.notify.outbox import NOT_CLOCKED_IN, UserNotification, notify_many
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
@@ -66,6 +66,7 @@ async def not_clocked_in_job(context: JobContext) -> int:
             "start_time": local_hhmm(planned.starts_at, work_object.timezone),
             "minutes": int((now - planned.starts_at).total_seconds() // 60),
             "timezone": work_object.timezone,
+            "buttons": today_buttons(employee.telegram_id),
         }
         alerts += [
             UserNotification(

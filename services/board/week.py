@@ -338,3 +338,14 @@ async def require_membership_in(
     )
     if found is None:
         raise NotFound()
+
+
+async def require_object_in(session: AsyncSession, organization_id: int, object_id: int) -> None:
+    """`NotFound` unless the object belongs to the organization."""
+    found = await session.scalar(
+        select(WorkObject.id).where(
+            WorkObject.id == object_id, WorkObject.organization_id == organization_id
+        )
+    )
+    if found is None:
+        raise NotFound()

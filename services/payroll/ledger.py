@@ -6,7 +6,8 @@ Hooks the other features call (each in the caller's transaction):
 `record_shift_entries` when a shift closes, auto-closes or is corrected;
 `record_task_entries` when a shift closes and when a closed shift's proof is rejected;
 `record_cancellation_fine` when a planned shift is cancelled and when its document is
-decided. Overtime and holiday premiums are settled with a shift's pay
+decided; `record_absence_fine` when a manager marks someone absent with a fine.
+Overtime and holiday premiums are settled with a shift's pay
 (`services.payroll.premiums`). `record_missing_entries` (a scheduled job) catches any
 cause a hook missed.
 """
@@ -21,6 +22,7 @@ from services.payroll.entries import Cause, CauseDues, Due, settle
 from services.payroll.premiums import object_zones, record_premium_entries
 from services.payroll.rules import ZERO, chargeable_fine, work_date
 from services.platform.db.models import (
+    AttendanceMark,
     CancellationApproval,
     CancellationReason,
     LedgerEntry,
@@ -44,6 +46,7 @@ FINE_TYPES = (
     LedgerEntryType.INCIDENT_DEDUCTION,
     LedgerEntryType.DEDUCTION_HELD_BACK,
     LedgerEntryType.DEDUCTION_CARRIED_OVER,
+    LedgerEntryType.ABSENCE_FINE,
 )
 BONUS_TYPES = (
     LedgerEntryType.TASK_BONUS,
@@ -224,6 +227,25 @@ async def record_cancellation_fine(session: AsyncSession, cancellation: ShiftCan
     nothing while a document waits for a decision or once it is approved (an approval
     after charging reverses the fine). The work date is the planned shift's local date."""
     return await settle(session, await _cancellation_items(session, [cancellation]))
+
+
+async def record_absence_fine(
+    session: AsyncSession, mark: AttendanceMark, planned: PlannedShift
+) -> int:
+    """Charge the fine of an absence a manager marked (nothing when none was chosen),
+    on the planned shift's local date, explained by the manager's reason."""
+    if not mark.fine_amount:
+        return 0
+    organization = await organization_of(session, mark.organization_id)
+    zones = await _object_zones(session, [planned.object_id])
+    cause = _work_cause(
+        f"absence:{mark.id}",
+        organization,
+        planned,
+        work_date(planned.starts_at, planned.starts_at, zones[planned.object_id]),
+    )
+    due = Due(LedgerEntryType.ABSENCE_FINE, -mark.fine_amount, reason=mark.reason)
+    return await settle(session, [(cause, [due])])
 
 
 async def record_missing_entries(session: AsyncSession) -> int:

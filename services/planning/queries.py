@@ -4,6 +4,8 @@ assign."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,6 +52,7 @@ class SlotView:
     starts_at: datetime
     max_employees: int
     people: list[PlannedPerson] = field(default_factory=list)
+    rate_override: Decimal | None = None
 
     @property
     def booked(self) -> int:
@@ -143,6 +146,7 @@ def _slot_view(slot: TimeSlot, work_object: WorkObject, people: list[PlannedPers
         starts_at=slot.starts_at,
         max_employees=slot.max_employees,
         people=people,
+        rate_override=slot.rate_override,
     )
 
 
@@ -218,11 +222,21 @@ async def assignable_employees(
 ) -> list[tuple[int, str]]:
     """(membership id, name) of the object's active employees not yet on the slot."""
     slot = await live_slot(session, slot_id)
-    _, work_object = await require_planner_on(session, user_id, slot.object_id)
     on_slot = select(PlannedShift.membership_id).where(
         PlannedShift.slot_id == slot.id, PlannedShift.status == PlannedShiftStatus.PLANNED
     )
-    rows = await session.execute(
+    return await object_employees(
+        session, user_id=user_id, object_id=slot.object_id, leaving_out=on_slot
+    )
+
+
+async def object_employees(
+    session: AsyncSession, *, user_id: int, object_id: int, leaving_out: Any = None
+) -> list[tuple[int, str]]:
+    """(membership id, name) of the object's active employees, for its planners;
+    `leaving_out`: a select of membership ids not to offer."""
+    _, work_object = await require_planner_on(session, user_id, object_id)
+    query = (
         select(Membership.id, User)
         .join(User, User.id == Membership.user_id)
         .join(MembershipObject, MembershipObject.membership_id == Membership.id)
@@ -231,10 +245,12 @@ async def assignable_employees(
             Membership.status == MembershipStatus.ACTIVE,
             Membership.role == MembershipRole.EMPLOYEE,
             MembershipObject.object_id == work_object.id,
-            Membership.id.not_in(on_slot),
         )
         .order_by(User.first_name, User.id)
     )
+    if leaving_out is not None:
+        query = query.where(Membership.id.not_in(leaving_out))
+    rows = await session.execute(query)
     return [(membership_id, user.display_name) for membership_id, user in rows]
 
 

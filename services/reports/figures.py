@@ -10,8 +10,8 @@ Rules, each in one place:
   payroll ledger, dated by its work date (`services.reports.queries`).
 - A late arrival is a shift opened more than the object's grace minutes after its
   planned start; its late minutes are all the minutes from the planned start.
-- A no-show is a planned (not cancelled) shift whose start has passed with no shift
-  opened for it.
+- A no-show is a planned (not cancelled) shift with no shift opened for it, once its
+  end has passed or a manager marked it absent; one still running is not.
 - Who sees which objects and money: `services.reports.scope`; hidden money is None.
 - Aggregation happens in SQL, a fixed number of statements per report; here the rows
   become figures per day, object and employee, and the totals are their sums.

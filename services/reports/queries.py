@@ -12,7 +12,20 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Row, Select, and_, case, cast, false, func, literal, or_, select
+from sqlalchemy import (
+    Date,
+    Row,
+    Select,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
@@ -20,6 +33,8 @@ from sqlalchemy.sql import ColumnElement
 from services.payroll.ledger import BONUS_TYPES, FINE_TYPES
 from services.payroll.rules import ZERO
 from services.platform.db.models import (
+    AttendanceMark,
+    AttendanceMarkKind,
     LedgerEntry,
     PlannedShift,
     PlannedShiftStatus,
@@ -117,11 +132,17 @@ def _planned_shifts() -> ColumnElement[Any]:
 
 
 def _no_shows(now: datetime, worked: Any) -> ColumnElement[Any]:
-    """Planned (not cancelled) shifts whose start has passed with no shift opened for
-    them; `worked` is the shift outer-joined on the planned one."""
+    """Planned (not cancelled) shifts with no shift opened for them, once their end has
+    passed or a manager marked them absent (a shift still running is not a no-show yet:
+    `services.attendance.rules.today_state`); `worked` is the shift outer-joined on the
+    planned one."""
+    marked_absent = exists().where(
+        AttendanceMark.planned_shift_id == PlannedShift.id,
+        AttendanceMark.kind == AttendanceMarkKind.ABSENT,
+    )
     no_show = and_(
         PlannedShift.status == PlannedShiftStatus.PLANNED,
-        PlannedShift.starts_at <= now,
+        or_(PlannedShift.ends_at <= now, marked_absent),
         worked.id.is_(None),
     )
     return _count_where(no_show).label("no_shows")

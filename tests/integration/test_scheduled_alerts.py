@@ -162,6 +162,13 @@ async def test_owner_and_managers_are_alerted_once_when_nobody_clocked_in(
     )
     (to_manager,) = telegram.chat_messages(61_002)
     assert to_manager["text"].startswith("🚨 Anna has not clocked in at “Кофейня”")
+    # The alert's actions: write to Anna, or open "Today" where she can be marked absent,
+    # her shift opened for her or her place offered.
+    assert telegram.buttons(to_owner) == ["✉️ Написать", "📋 Сегодня"]
+    assert telegram.buttons(to_manager) == ["✉️ Message", "📋 Today"]
+    urls = [button["url"] for row in to_owner["reply_markup"]["inline_keyboard"] for button in row]
+    assert urls[0] == "tg://user?id=61003"
+    assert urls[1].endswith("?start=today")
 
 
 async def test_not_clocked_in_fires_at_the_local_moment_across_dst_and_once_with_two_schedulers(

@@ -215,7 +215,7 @@ async def test_me_tells_the_role_and_the_pages(api: MiniAppApi, cast: MiniAppCas
 
     assert owner["role"] == "owner"
     assert owner["organization"]["name"] == "Кофейни Ольги"
-    assert owner["pages"] == ["board", "reports", "map", "schedule", "payslip"]
+    assert owner["pages"] == ["today", "board", "reports", "map", "schedule", "payslip"]
     assert employee["role"] == "employee"
     assert employee["pages"] == ["schedule", "open-shifts", "payslip"]
 
@@ -287,6 +287,37 @@ async def test_a_planning_request_of_an_employee_is_403_and_on_foreign_ids_404(
     assert await planned_on(session_factory, cast.stranger_slot_id) == [cast.stranger_membership_id]
     assert await planned_on(session_factory, cast.wednesday_slot_id) == []
     assert await planned_on(session_factory, cast.tuesday_slot_id) == [cast.ivan_membership_id]
+
+
+async def test_the_plus_of_a_day_plans_one_shift_and_refuses_employees_and_foreign_ids(
+    api: MiniAppApi, cast: MiniAppCast, session_factory: SessionFactory
+) -> None:
+    body = {"day": "2026-03-05", "hours": "10:00-16:00", "membership_id": cast.maria_membership_id}
+    cafe = f"/objects/{cast.cafe_id}"
+
+    refused = await api.call("POST", cast.ivan, f"{cafe}/shifts", body)
+    foreign = await api.call(
+        "POST", cast.owner, f"{cafe}/shifts", body | {"membership_id": cast.stranger_membership_id}
+    )
+    bad_hours = await api.call("POST", cast.owner, f"{cafe}/shifts", body | {"hours": "25-26"})
+    employees = (await api.get(cast.owner, f"{cafe}/employees")).json()["employees"]
+    planned = await api.call("POST", cast.manager, f"{cafe}/shifts", body)
+
+    assert (refused.status_code, foreign.status_code, bad_hours.status_code) == (403, 404, 409)
+    assert [e["name"] for e in employees] == ["Ivan", "Maria"]
+    assert planned.status_code == 200
+    assert await planned_on(session_factory, planned.json()["slot_id"]) == [
+        cast.maria_membership_id
+    ]
+
+
+async def test_today_lists_the_days_shifts_for_planners_only(
+    api: MiniAppApi, cast: MiniAppCast
+) -> None:
+    assert (await api.get(cast.ivan, "/today")).status_code == 403
+    today = (await api.get(cast.owner, "/today")).json()
+    assert [o["name"] for o in today["objects"]] == ["Кофейня", "Склад"]
+    assert all(o["rows"] == [] for o in today["objects"])  # Monday: nothing planned today
 
 
 async def test_a_manager_without_view_money_sees_no_labour_cost(

@@ -440,6 +440,63 @@ async def test_a_refused_move_shows_the_error_and_keeps_the_employee_in_place(
     assert await page.locator("table.board.picking").count() == 0
 
 
+async def test_the_board_opens_on_today_and_its_plus_plans_a_shift_that_day(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    clock.advance(timedelta(days=5))  # Saturday 7 March, 12:00 in Moscow
+    page = await open_page(browser, live_app, "/app/board", user=cast.owner, clock=clock)
+    await page.wait_for_selector("table.board")
+
+    assert await page.locator("#week-title").inner_text() == "2 мар. – 8 мар. 2026"
+    today = page.locator("thead th.today")
+    assert await today.get_attribute("data-date") == "2026-03-07"
+    box = await today.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert await page.locator("#board").evaluate("(node) => node.scrollLeft") > 0
+    cafe_row = page.locator(f'tr[data-object-id="{cast.cafe_id}"]')
+    assert await cafe_row.locator('td.today[data-date="2026-03-07"]').count() == 1
+    # Days gone by get no "＋"; today and later do.
+    assert await cafe_row.locator('button.add-shift[data-add-date="2026-03-06"]').count() == 0
+    assert await cafe_row.locator('button.add-shift[data-add-date="2026-03-07"]').count() == 1
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-today.png"))
+
+    await cafe_row.locator('button.add-shift[data-add-date="2026-03-08"]').click()
+    assert await page.locator("#add-hours").input_value() == "09:00-18:00"
+    await page.locator("#add-hours").fill("10:00-16:00")
+    await page.locator(
+        f'#add-candidates button[data-add-membership-id="{cast.maria_membership_id}"]'
+    ).click()
+
+    await page.wait_for_selector("#toast:has-text('Назначено: Maria')")
+    sunday = cafe_row.locator('td[data-date="2026-03-08"] button.slot')
+    await sunday.wait_for()
+    assert plain(await sunday.inner_text()).startswith("1/1\n10:00–16:00\nMaria")
+    async with session_factory() as session:
+        planned = await session.scalar(
+            select(PlannedShift).where(PlannedShift.membership_id == cast.maria_membership_id)
+        )
+    assert planned is not None
+    assert planned.starts_at.isoformat() == "2026-03-08T07:00:00+00:00"
+
+
+async def test_the_today_page_shows_who_is_not_in_yet_with_a_link_to_write_to_them(
+    browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
+) -> None:
+    clock.advance(timedelta(days=1, hours=1))  # Tuesday 3 March, 13:00 in Moscow
+    page = await open_page(browser, live_app, "/app/today", user=cast.owner, clock=clock)
+    row = page.locator(f'section[data-object-id="{cast.cafe_id}"] li[data-state="not_in_yet"]')
+    await row.wait_for()
+
+    assert "Ivan · 09:00–18:00 · ещё не пришёл(ла)" in plain(await row.inner_text())
+    link = row.locator("a")
+    assert await link.get_attribute("href") == f"tg://user?id={cast.ivan.telegram_id}"
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-today.png"))
+
+
 async def test_a_lost_connection_is_explained_and_retried(
     browser: Browser, live_app: LiveApp, cast: MiniAppCast, clock: ManualClock
 ) -> None:
@@ -671,6 +728,7 @@ async def test_the_home_page_lists_the_pages_of_the_role(
     await measure(page, "home", "#pages a")
 
     assert await page.locator("#pages a").all_inner_texts() == [
+        "📋 Сегодня",
         "🗓 Доска планирования",
         "📊 Отчёт",
         "🗺 Карта объектов",

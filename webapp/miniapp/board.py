@@ -13,15 +13,18 @@ from services.board.week import (
     BoardSlot,
     WeekBoard,
     require_membership_in,
+    require_object_in,
     require_planned_shift_in,
     require_slot_in,
     week_board,
 )
 from services.exchange.queries import PendingExchange
 from services.planning import bookings
-from services.planning.queries import assignable_employees
+from services.planning.queries import assignable_employees, object_employees
+from services.planning.quick import plan_shift
 from services.platform.db.models import ExchangeStatus
 from services.platform.i18n import Translator
+from services.platform.validation import parse_shift_times
 from webapp.auth import CurrentUser
 from webapp.dependencies import ClockDep, SessionDep
 from webapp.miniapp.context import PlannerDep, api_router, translator_of
@@ -105,6 +108,7 @@ def _board_json(t: Translator, board: WeekBoard) -> dict[str, Any]:
                 "weekday": t.day(day, "EEE"),
                 "label": t.day(day, "d MMM"),
                 "is_today": day == board.today,
+                "is_past": day < board.today,
                 "cost": money_or_none(t, board.cost_on(day), board.currency),
             }
             for day in days
@@ -192,3 +196,43 @@ async def move(
     )
     await session.commit()
     return {"planned_shift_id": moved.id, "slot_id": moved.slot_id}
+
+
+@router.get("/objects/{object_id}/employees")
+async def object_candidates(
+    object_id: int, user: CurrentUser, actor: PlannerDep, session: SessionDep
+) -> dict[str, Any]:
+    """The object's employees, for the "＋" of a day cell."""
+    await require_object_in(session, actor.organization_id, object_id)
+    employees = await object_employees(session, user_id=user.id, object_id=object_id)
+    return {"employees": [{"membership_id": m, "name": name} for m, name in employees]}
+
+
+@router.post("/objects/{object_id}/shifts")
+async def add_shift(
+    object_id: int,
+    user: CurrentUser,
+    actor: PlannerDep,
+    session: SessionDep,
+    clock: ClockDep,
+    day: Annotated[date, Body()],
+    hours: Annotated[str, Body(max_length=20)],
+    membership_id: Annotated[int, Body()],
+) -> dict[str, Any]:
+    """The "＋" of a day cell: one shift for one employee at those hours
+    (`services.planning.quick.plan_shift`: the slot is found or made)."""
+    await require_object_in(session, actor.organization_id, object_id)
+    await require_membership_in(session, actor.organization_id, membership_id)
+    start, end = parse_shift_times(hours)
+    planned_shift = await plan_shift(
+        session,
+        clock,
+        user_id=user.id,
+        object_id=object_id,
+        local_date=day,
+        start=start,
+        end=end,
+        membership_id=membership_id,
+    )
+    await session.commit()
+    return {"planned_shift_id": planned_shift.id, "slot_id": planned_shift.slot_id}

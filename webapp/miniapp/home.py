@@ -9,7 +9,7 @@ from webapp.miniapp.context import MemberDep, api_router
 
 router = api_router()
 
-PLANNER_PAGES = ("board", "reports", "map")
+PLANNER_PAGES = ("today", "board", "reports", "map")
 MEMBER_PAGES = ("schedule", "open-shifts", "payslip")
 EMPLOYEE_ONLY_PAGES = ("open-shifts",)  # as in the bot's menu: employees take open shifts
 

@@ -1,13 +1,16 @@
 /* Planning board: objects × days of a week; a slot opens a sheet where planners assign,
    remove and move people through the same use cases as the bot. A move picks its target
    on the board itself (any week); refusals show inline, where the planner is looking.
-   Give-aways, swaps and requests pending on a slot are marked on it and listed in its sheet. */
+   Give-aways, swaps and requests pending on a slot are marked on it and listed in its sheet.
+   The board opens on the week of today, scrolled to today; "＋" in a day cell plans one
+   shift for one employee there. */
 (function () {
   "use strict";
   const { t, el, api, messageOf, run, haptic, toast, show, start, params, setParam } = window.MiniApp;
   let board = null;
   let openSlot = null;
   let moving = null; // { person, fromSlotId } while a target slot is being picked
+  let adding = null; // { object, day } while the "＋" sheet is open
 
   async function load(week) {
     board = await api("/board" + (week ? "?week=" + encodeURIComponent(week) : ""));
@@ -61,8 +64,9 @@
         object.name,
         object.week_cost ? el("span", { class: "cost-small", text: object.week_cost }) : null,
       ]),
-    ].concat(object.days.map((day) => el("td", { "data-date": day.date },
-      day.slots.map((slot) => slotButton(object, day, slot)))))));
+    ].concat(object.days.map((day) => el("td", { "data-date": day.date, class: isToday(day) ? "today" : null },
+      day.slots.map((slot) => slotButton(object, day, slot))
+        .concat(canAdd(object, day) ? [addButton(object, day)] : []))))));
     const table = el("table", { class: moving ? "board picking" : "board" },
       [el("thead", {}, [head]), el("tbody", {}, rows)]);
     if (board.shows_money) {
@@ -70,6 +74,91 @@
         board.days.map((day) => el("td", { class: "day-cost", "data-date": day.date, text: day.cost || "" }))))]));
     }
     container.append(table);
+    scrollToToday(container, table);
+  }
+
+  function boardDay(date) {
+    return board.days.find((item) => item.date === date);
+  }
+
+  function isToday(day) {
+    return boardDay(day.date).is_today;
+  }
+
+  function canAdd(object, day) {
+    return object.can_plan && !moving && !boardDay(day.date).is_past;
+  }
+
+  // On a phone the week is wider than the screen: today's column comes into view first.
+  function scrollToToday(container, table) {
+    const today = table.querySelector("thead th.today");
+    if (!today) return;
+    const objectColumn = table.querySelector("thead th.object");
+    container.scrollLeft = Math.max(0, today.offsetLeft - objectColumn.offsetWidth - 8);
+  }
+
+  function addButton(object, day) {
+    return el("button", { type: "button", class: "add-shift", "data-add-object-id": object.id,
+      "data-add-date": day.date, "aria-label": t("miniapp-add-shift"),
+      onclick: () => openAdd(object, day), text: "+" });
+  }
+
+  function addError(message) {
+    const node = document.getElementById("add-error");
+    node.textContent = message || "";
+    node.hidden = !message;
+  }
+
+  function closeAdd() {
+    adding = null;
+    show("add-sheet", false);
+  }
+
+  async function openAdd(object, day) {
+    haptic("light");
+    adding = { object, day };
+    const label = boardDay(day.date);
+    document.getElementById("add-title").textContent = object.name + " · " + label.weekday + " " + label.label;
+    addError("");
+    // The hours of a shift already planned this week are the likeliest.
+    const planned = object.days.flatMap((item) => item.slots)[0];
+    document.getElementById("add-hours").value = planned ? planned.time.replace("–", "-") : "09:00-18:00";
+    const list = document.getElementById("add-candidates");
+    list.replaceChildren();
+    const note = document.getElementById("add-note");
+    note.hidden = true;
+    show("add-sheet", true);
+    try {
+      const found = await api("/objects/" + object.id + "/employees");
+      if (!adding || adding.day !== day) return;
+      note.textContent = found.employees.length ? "" : t("miniapp-add-nobody");
+      note.hidden = found.employees.length > 0;
+      list.replaceChildren(...found.employees.map((employee) => el("li", {}, [
+        el("span", { text: employee.name }),
+        el("button", { type: "button", "data-add-membership-id": employee.membership_id,
+          onclick: (event) => addShift(object, day, employee, event.currentTarget), text: t("miniapp-slot-assign") }),
+      ])));
+    } catch (error) {
+      addError(messageOf(error));
+    }
+  }
+
+  async function addShift(object, day, employee, button) {
+    button.disabled = true;
+    const hours = document.getElementById("add-hours").value;
+    try {
+      await api("/objects/" + object.id + "/shifts", { method: "POST",
+        body: { day: day.date, hours: hours, membership_id: employee.membership_id } });
+    } catch (error) {
+      haptic("error");
+      button.disabled = false;
+      addError(messageOf(error));
+      return;
+    }
+    haptic("success");
+    closeAdd();
+    toast(t("miniapp-assigned", { name: employee.name }));
+    await reload(toast);
   }
 
   // Redraws the board from fresh data; a failure is told where the planner looks.
@@ -258,6 +347,10 @@
   document.getElementById("next-week").addEventListener("click", () => board && go(board.next_week));
   document.getElementById("move-cancel").addEventListener("click", () => { haptic("light"); stopMove(); });
   document.getElementById("sheet-close").addEventListener("click", closeSheet);
+  document.getElementById("add-close").addEventListener("click", closeAdd);
+  document.getElementById("add-sheet").addEventListener("click", (event) => {
+    if (event.target.id === "add-sheet") closeAdd();
+  });
   document.getElementById("sheet").addEventListener("click", (event) => {
     if (event.target.id === "sheet") closeSheet();
   });

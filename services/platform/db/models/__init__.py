@@ -2,6 +2,7 @@
 
 from services.platform.db.base import Base
 from services.platform.db.models.announcements import Announcement, AnnouncementRecipient
+from services.platform.db.models.attendance_marks import AttendanceMark, AttendanceMarkKind
 from services.platform.db.models.billing import (
     BillingPeriod,
     Payment,
@@ -101,6 +102,8 @@ __all__ = [
     "AnnouncementRecipient",
     "AttemptKind",
     "AttemptResult",
+    "AttendanceMark",
+    "AttendanceMarkKind",
     "Base",
     "BillingPeriod",
     "CancellationApproval",

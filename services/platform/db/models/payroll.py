@@ -39,6 +39,8 @@ class LedgerEntryType(StrEnum):
     # rate × minutes, explained by `details`.
     OVERTIME_PREMIUM = "overtime_premium"
     HOLIDAY_PREMIUM = "holiday_premium"
+    # A manager marked the employee absent and charged the no-show fine.
+    ABSENCE_FINE = "absence_fine"
 
 
 class PayPeriodKind(StrEnum):
