@@ -69,6 +69,14 @@ from services.platform.db.models.shifts import (
 from services.platform.db.models.tariffs import Tariff
 from services.platform.db.models.tasks import ShiftTask, ShiftTaskStatus, TaskTemplate
 from services.platform.db.models.users import User
+from services.platform.db.models.hiring import (
+    ApplicationStatus,
+    HiringBlock,
+    InterviewAnswer,
+    JobApplication,
+    Vacancy,
+)
+from services.platform.db.models.ratings import AppealStatus, Review, ReviewKind, ReviewStatus
 
 __all__ = [
     "AttemptKind",
@@ -130,4 +138,13 @@ __all__ = [
     "WeeklyTemplate",
     "WeeklyTemplateItem",
     "WorkObject",
+    "ApplicationStatus",
+    "HiringBlock",
+    "InterviewAnswer",
+    "JobApplication",
+    "Vacancy",
+    "AppealStatus",
+    "Review",
+    "ReviewKind",
+    "ReviewStatus",
 ]
