@@ -6,6 +6,7 @@ which itself knows no domain."""
 from services.attendance import jobs as attendance
 from services.billing import jobs as billing
 from services.exchange import jobs as exchange
+from services.hiring import jobs as hiring
 from services.notify import jobs as notify
 from services.payroll import jobs as payroll
 from services.platform.scheduler import ScheduledJob
@@ -20,4 +21,5 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     *billing.JOBS,
     *payroll.JOBS,
     *exchange.JOBS,
+    *hiring.JOBS,
 ]

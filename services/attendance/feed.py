@@ -26,7 +26,8 @@ from services.platform.db.models import (
 from services.platform.local_time import local_hhmm
 
 
-async def _owner_ids(session: AsyncSession, organization_id: int) -> list[int]:
+async def owner_ids(session: AsyncSession, organization_id: int) -> list[int]:
+    """The organization's active owners."""
     return list(
         await session.scalars(
             select(Membership.user_id).where(
@@ -53,7 +54,7 @@ async def _object_managers(session: AsyncSession, object_id: int) -> list[tuple[
 
 async def feed_user_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
     """Who follows the object's live feed: the owners and the object's managers."""
-    owners = await _owner_ids(session, work_object.organization_id)
+    owners = await owner_ids(session, work_object.organization_id)
     managers = [user_id for user_id, _ in await _object_managers(session, work_object.id)]
     return list(dict.fromkeys(owners + managers))
 
@@ -62,13 +63,18 @@ async def _holders_of(
     session: AsyncSession, work_object: WorkObject, permission: Permission
 ) -> list[int]:
     """The owners and the managers holding `permission` on the object."""
-    owners = await _owner_ids(session, work_object.organization_id)
+    owners = await owner_ids(session, work_object.organization_id)
     managers = [
         user_id
         for user_id, permissions in await _object_managers(session, work_object.id)
         if permission.value in permissions
     ]
     return list(dict.fromkeys(owners + managers))
+
+
+async def staff_manager_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
+    """Who hires at the object: the owners and the managers with `manage_staff` on it."""
+    return await _holders_of(session, work_object, Permission.MANAGE_STAFF)
 
 
 async def approver_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:

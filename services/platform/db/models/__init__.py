@@ -15,6 +15,14 @@ from services.platform.db.models.exchange import (
     ShiftSwap,
     SlotRequest,
 )
+from services.platform.db.models.hiring import (
+    LIVE_APPLICATION_STATUSES,
+    ApplicationStatus,
+    HiringBlock,
+    InterviewAnswer,
+    JobApplication,
+    Vacancy,
+)
 from services.platform.db.models.invites import Invite
 from services.platform.db.models.media import (
     Media,
@@ -57,6 +65,7 @@ from services.platform.db.models.planning import (
     WeeklyTemplate,
     WeeklyTemplateItem,
 )
+from services.platform.db.models.ratings import AppealStatus, Review, ReviewKind, ReviewStatus
 from services.platform.db.models.report_chats import ReportChatCode
 from services.platform.db.models.shifts import (
     AttemptKind,
@@ -69,16 +78,11 @@ from services.platform.db.models.shifts import (
 from services.platform.db.models.tariffs import Tariff
 from services.platform.db.models.tasks import ShiftTask, ShiftTaskStatus, TaskTemplate
 from services.platform.db.models.users import User
-from services.platform.db.models.hiring import (
-    ApplicationStatus,
-    HiringBlock,
-    InterviewAnswer,
-    JobApplication,
-    Vacancy,
-)
-from services.platform.db.models.ratings import AppealStatus, Review, ReviewKind, ReviewStatus
 
 __all__ = [
+    "LIVE_APPLICATION_STATUSES",
+    "AppealStatus",
+    "ApplicationStatus",
     "AttemptKind",
     "AttemptResult",
     "Base",
@@ -90,7 +94,10 @@ __all__ = [
     "ClockInOverride",
     "ContractTerms",
     "ExchangeStatus",
+    "HiringBlock",
+    "InterviewAnswer",
     "Invite",
+    "JobApplication",
     "LedgerEntry",
     "LedgerEntryType",
     "Media",
@@ -120,6 +127,9 @@ __all__ = [
     "PlannedShift",
     "PlannedShiftStatus",
     "ReportChatCode",
+    "Review",
+    "ReviewKind",
+    "ReviewStatus",
     "Shift",
     "ShiftCancellation",
     "ShiftOffer",
@@ -135,16 +145,8 @@ __all__ = [
     "TimeSlot",
     "UnreachableChat",
     "User",
+    "Vacancy",
     "WeeklyTemplate",
     "WeeklyTemplateItem",
     "WorkObject",
-    "ApplicationStatus",
-    "HiringBlock",
-    "InterviewAnswer",
-    "JobApplication",
-    "Vacancy",
-    "AppealStatus",
-    "Review",
-    "ReviewKind",
-    "ReviewStatus",
 ]
