@@ -1,4 +1,5 @@
-"""Commands: /start (with deep-link payloads inv_, approve_, pay_, fix_, task_, shift_),
+"""Commands: /start (with deep-link payloads inv_, approve_, pay_, fix_, task_, shift_,
+job_, app_, myapp_),
 /menu and /settings."""
 
 from aiogram import F, Router
@@ -7,9 +8,14 @@ from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
 from dialogs.admin.states import AdminSG
+from dialogs.applying.handlers import (
+    start_my_application_by_deep_link,
+    start_vacancy_by_deep_link,
+)
 from dialogs.clock.handlers import start_approval_by_deep_link, start_open_shift
 from dialogs.exchange.handlers import start_swap_by_deep_link
 from dialogs.exchange.states import ExchangeSG
+from dialogs.hiring.handlers import start_application_by_deep_link
 from dialogs.invites.join import join_by_deep_link
 from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.handlers import start_correction_by_deep_link, start_payslip_by_deep_link
@@ -19,6 +25,11 @@ from dialogs.tasks.handlers import start_task_by_deep_link
 from services.attendance.approvals import APPROVAL_PAYLOAD_PREFIX
 from services.attendance.clock_in import OPEN_SHIFT_PAYLOAD_PREFIX
 from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
+from services.hiring.rules import (
+    APPLICATION_PAYLOAD_PREFIX,
+    MY_APPLICATION_PAYLOAD_PREFIX,
+    VACANCY_PAYLOAD_PREFIX,
+)
 from services.orgs.admin import require_superadmin
 from services.orgs.invites import INVITE_PAYLOAD_PREFIX
 from services.payroll.closing import PAYSLIP_PAYLOAD_PREFIX
@@ -56,6 +67,15 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith(TASK_PAYLOAD_PREFIX):
         await start_task_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(VACANCY_PAYLOAD_PREFIX):
+        await start_vacancy_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(APPLICATION_PAYLOAD_PREFIX):
+        await start_application_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(MY_APPLICATION_PAYLOAD_PREFIX):
+        await start_my_application_by_deep_link(message, dialog_manager, payload)
         return
     if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
         await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

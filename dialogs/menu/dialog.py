@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
 from dialogs.exchange.states import ExchangeSG
+from dialogs.hiring.states import HiringSG
 from dialogs.invites.join import invite_code_pasted
 from dialogs.invites.states import InvitesSG
 from dialogs.media_settings.states import MediaSettingsSG
@@ -48,6 +49,7 @@ def _main_window(state: State) -> Window:
             when=F["is_owner"] | F["is_manager"],
         ),
         Start(I18n("menu-staff"), id="staff", state=StaffSG.list, when="can_manage_staff"),
+        Start(I18n("menu-hiring"), id="hiring", state=HiringSG.main, when="can_manage_staff"),
         Start(
             I18n("menu-invites"),
             id="invites",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,7 +35,7 @@ from services.notify.outbox import (
     HIRING_INTERVIEW_ANSWER,
     notify,
 )
-from services.orgs.invites import FailedAttempts
+from services.orgs.invites import FailedAttempts, failed_attempts_store
 from services.platform.clock import Clock
 from services.platform.db.models import (
     LIVE_APPLICATION_STATUSES,
@@ -47,6 +48,14 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import NotFound
+
+
+def vacancy_opens_store(redis: Redis | None, namespace: str, clock: Clock) -> FailedAttempts:
+    """Vacancy links opened per Telegram user in the window: in Redis (every replica),
+    else in this process (the embedded default)."""
+    return failed_attempts_store(
+        redis, namespace, clock, name="vacancy-opens", window=VACANCY_OPENS_WINDOW
+    )
 
 
 async def open_vacancy(

@@ -85,6 +85,7 @@ async def object_applications(
 @dataclass(frozen=True)
 class ApplicationCard:
     id: int
+    object_id: int
     object_name: str
     name: str
     phone: str
@@ -119,6 +120,7 @@ async def application_card(
     )
     return ApplicationCard(
         id=application.id,
+        object_id=work_object.id,
         object_name=work_object.name,
         name=application.name,
         phone=application.phone,

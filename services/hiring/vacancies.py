@@ -53,7 +53,7 @@ def vacancy_link(bot_username: str, code: str) -> str:
 def qr_png(url: str) -> bytes:
     """The link as a QR picture (PNG) to print and hang up at the object."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=10, border=2)
+    segno.make(url, error="m").save(buffer, "png", scale=10, border=2)
     return buffer.getvalue()
 
 
