@@ -209,7 +209,7 @@ async def without_note(callback: CallbackQuery, button: Button, manager: DialogM
     await _invite(manager, "")
 
 
-async def _reject(manager: DialogManager, reason: str) -> None:
+async def _reject(manager: DialogManager, reason: str, template: str | None = None) -> None:
     context = update_context(manager)
     await reject(
         context.session,
@@ -217,6 +217,7 @@ async def _reject(manager: DialogManager, reason: str) -> None:
         context.clock,
         manager.dialog_data["application_id"],
         reason,
+        template,
     )
     set_notice(manager, "hiring-rejected")
     await manager.switch_to(HiringSG.application)
@@ -225,8 +226,9 @@ async def _reject(manager: DialogManager, reason: str) -> None:
 async def template_chosen(
     callback: CallbackQuery, widget: Select[str], manager: DialogManager, key: str
 ) -> None:
-    """A template's text goes to the candidate in their language's wording of it."""
-    await _reject(manager, update_context(manager).i18n.get(f"hiring-reject-template-{key}"))
+    """The template's text is kept in the actor's language; the candidate reads it in
+    theirs."""
+    await _reject(manager, update_context(manager).i18n.get(f"hiring-reject-template-{key}"), key)
 
 
 async def own_reason_entered(

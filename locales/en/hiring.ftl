@@ -149,7 +149,12 @@ notify-hiring-interview-invited = 🗓 You are invited to an interview (“{ $ob
        *[other] , { $place }.
     } { $note }
     Confirm it or ask for another time.
-notify-hiring-rejected = About your application (“{ $object }”): { $reason }
+notify-hiring-rejected = About your application (“{ $object }”): { $template ->
+        [polite] { hiring-reject-template-polite }
+        [filled] { hiring-reject-template-filled }
+        [schedule] { hiring-reject-template-schedule }
+       *[other] { $reason }
+    }
 notify-hiring-hired = 🎉 You are hired: “{ $organization }”, object “{ $object }”. Open the menu to see your shifts.
 notify-kind-hiring-application-new = New applications to vacancies
 notify-kind-hiring-application-withdrawn = Withdrawn applications

@@ -149,7 +149,12 @@ notify-hiring-interview-invited = 🗓 Вас приглашают на собе
        *[other] , { $place }.
     } { $note }
     Подтвердите или попросите другое время.
-notify-hiring-rejected = По вашему отклику («{ $object }»): { $reason }
+notify-hiring-rejected = По вашему отклику («{ $object }»): { $template ->
+        [polite] { hiring-reject-template-polite }
+        [filled] { hiring-reject-template-filled }
+        [schedule] { hiring-reject-template-schedule }
+       *[other] { $reason }
+    }
 notify-hiring-hired = 🎉 Вас приняли на работу: «{ $organization }», объект «{ $object }». Откройте меню, чтобы увидеть свои смены.
 notify-kind-hiring-application-new = Новые отклики на вакансии
 notify-kind-hiring-application-withdrawn = Отозванные отклики

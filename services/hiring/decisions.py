@@ -15,6 +15,7 @@ from services.hiring.errors import ApplicationClosed
 from services.hiring.rules import (
     MAX_LONG_TEXT,
     MY_APPLICATION_PAYLOAD_PREFIX,
+    REJECTION_TEMPLATES,
     clean_text,
 )
 from services.hiring.vacancies import require_hiring_rights
@@ -161,9 +162,18 @@ async def invite_to_interview(
 
 
 async def reject(
-    session: AsyncSession, actor: Actor, clock: Clock, application_id: int, reason: str
+    session: AsyncSession,
+    actor: Actor,
+    clock: Clock,
+    application_id: int,
+    reason: str,
+    template: str | None = None,
 ) -> JobApplication:
-    """Turn the candidate down with `reason` (a template's text or the actor's own)."""
+    """Turn the candidate down with `reason`: the actor's own words, or the text of one
+    of `REJECTION_TEMPLATES` (then the candidate reads that template in their own
+    language)."""
+    if template is not None and template not in REJECTION_TEMPLATES:
+        raise InvalidInput(field="reason")
     application = await _live(session, actor, application_id)
     application.status = ApplicationStatus.REJECTED
     application.reject_reason = clean_text(reason, field="reason", limit=MAX_LONG_TEXT)
@@ -175,7 +185,7 @@ async def reject(
         kind=HIRING_REJECTED.name,
         cause="rejected",
         now=clock.now(),
-        payload={"reason": application.reject_reason},
+        payload={"reason": application.reject_reason, "template": template or "own"},
     )
     return application
 
