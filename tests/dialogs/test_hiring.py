@@ -482,3 +482,32 @@ async def test_an_application_nobody_answers_for_48_hours_reminds_the_owner_once
     (reminder,) = await _outbox(session_factory, "hiring-untouched")
     assert reminder.recipient_user_id == await _owner_id(session_factory)
     assert reminder.payload["hours"] == 48
+
+
+async def test_the_owner_gets_a_qr_picture_and_posts_the_vacancy_where_the_bot_is_admin(
+    make_user: UserFactory,
+    session_factory,
+    clock: ManualClock,
+    telegram: FakeTelegramServer,
+) -> None:
+    owner, payload, _ = await _owner_with_vacancy(make_user, session_factory, clock, RU)
+    link = f"https://t.me/staffprobot_test_bot?start={payload}"
+
+    await press(owner, "🔳 QR-код")
+    (qr,) = [call for call in telegram.calls_of("sendPhoto") if call.params["chat_id"] == OWNER_TG]
+    assert link in qr.params["caption"]
+
+    channel = -1001234567890
+    await press(owner, "📣 Опубликовать в канале")
+    await owner.send(str(channel))
+    assert "не администратор" in _answer(telegram, owner)
+    assert telegram.last_message(channel) is None
+
+    telegram.make_bot_admin(channel)
+    await owner.send(str(channel))
+
+    post = telegram.last_message(channel)
+    assert post is not None and "Кофейня ищет: Бариста" in post["text"]
+    (button,) = post["reply_markup"]["inline_keyboard"][0]
+    assert button["text"] == "Откликнуться" and button["url"] == link
+    assert "Вакансия опубликована" in owner.text()
