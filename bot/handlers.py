@@ -1,5 +1,5 @@
 """Commands: /start (with deep-link payloads inv_, approve_, pay_, fix_, task_, shift_,
-job_, app_, myapp_),
+job_, app_, myapp_, rate_, review_),
 /menu and /settings."""
 
 from aiogram import F, Router
@@ -20,6 +20,7 @@ from dialogs.invites.join import join_by_deep_link
 from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.handlers import start_correction_by_deep_link, start_payslip_by_deep_link
 from dialogs.planning.states import PlanningSG
+from dialogs.ratings.handlers import start_rating_by_deep_link, start_review_by_deep_link
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
 from services.attendance.approvals import APPROVAL_PAYLOAD_PREFIX
@@ -37,6 +38,7 @@ from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.platform.config import Settings
 from services.platform.errors import PermissionDenied
 from services.platform.i18n import Translator
+from services.ratings.rules import RATE_PAYLOAD_PREFIX, REVIEW_PAYLOAD_PREFIX
 from services.tasks.links import TASK_PAYLOAD_PREFIX
 
 # Deep links of open places and approvals notifications.
@@ -76,6 +78,12 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
         return
     if payload.startswith(MY_APPLICATION_PAYLOAD_PREFIX):
         await start_my_application_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(RATE_PAYLOAD_PREFIX):
+        await start_rating_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(REVIEW_PAYLOAD_PREFIX):
+        await start_review_by_deep_link(message, dialog_manager, payload)
         return
     if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
         await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

@@ -21,6 +21,7 @@ from dialogs.onboarding.dialog import onboarding_dialog
 from dialogs.orgs.dialog import organizations_dialog
 from dialogs.payroll.dialog import my_pay_dialog, payroll_dialog
 from dialogs.planning.dialog import planning_dialog
+from dialogs.ratings.dialog import ratings_dialog
 from dialogs.reports.dialog import my_stats_dialog, reports_dialog
 from dialogs.schedule.dialog import schedule_dialog
 from dialogs.settings.dialog import settings_dialog
@@ -46,5 +47,5 @@ def dialogs_router() -> Router:
     router.include_routers(planning_dialog(), schedule_dialog(), exchange_dialog())
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
-    router.include_routers(hiring_dialog(), applying_dialog())
+    router.include_routers(hiring_dialog(), applying_dialog(), ratings_dialog())
     return router

@@ -18,6 +18,7 @@ from dialogs.onboarding.states import OnboardingSG
 from dialogs.orgs.states import OrganizationsSG
 from dialogs.payroll.states import PayrollSG
 from dialogs.planning.states import PlanningSG
+from dialogs.ratings.states import RatingsSG
 from dialogs.schedule.states import ScheduleSG
 from dialogs.settings.states import SettingsSG
 from dialogs.staff.states import StaffSG
@@ -153,6 +154,7 @@ def _main_window(state: State) -> Window:
             on_click=handlers.open_my_stats,
             when="is_employee",
         ),
+        Start(I18n("menu-ratings"), id="ratings", state=RatingsSG.main, when=~F["is_new"]),
         Start(I18n("menu-settings"), id="settings", state=SettingsSG.main),
         state=state,
         getter=getters.get_main_menu,

@@ -1,15 +1,33 @@
 """Read models of ratings: an employee's weighted rating (here or in other
-organizations), an object's reviews as managers may see them."""
+organizations), an object's reviews as managers may see them, the moderation queue and
+one rating's card with what its viewer may do."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.platform.db.models import Permission, Review, ReviewKind, ReviewStatus
-from services.ratings.rules import MIN_ANONYMOUS_SHOWN, weighted_average
-from services.staff.permissions import Actor, require_object_permission
+from services.platform.db.models import (
+    AppealStatus,
+    MembershipObject,
+    Permission,
+    Review,
+    ReviewKind,
+    ReviewStatus,
+    User,
+    WorkObject,
+)
+from services.platform.errors import NotFound
+from services.ratings.reviews import may_moderate
+from services.ratings.rules import MIN_ANONYMOUS_SHOWN, can_appeal, weighted_average
+from services.staff.permissions import (
+    Actor,
+    objects_with_permission,
+    owner_user_ids,
+    require_object_permission,
+)
 
 
 @dataclass(frozen=True)
@@ -100,3 +118,153 @@ async def object_reviews(
         ],
         anonymous_withheld=len(published) - len(shown),
     )
+
+
+async def reviewable_objects(session: AsyncSession, actor: Actor) -> list[tuple[int, str]]:
+    """The objects the employee works at, which they may review."""
+    rows = await session.execute(
+        select(WorkObject.id, WorkObject.name)
+        .join(MembershipObject, MembershipObject.object_id == WorkObject.id)
+        .where(
+            MembershipObject.membership_id == actor.membership_id,
+            WorkObject.archived.is_(False),
+        )
+        .order_by(WorkObject.name)
+    )
+    return [(object_id, name) for object_id, name in rows]
+
+
+@dataclass(frozen=True)
+class ObjectSummary:
+    object_id: int
+    name: str
+    summary: RatingSummary
+
+
+async def objects_summary(
+    session: AsyncSession, actor: Actor, now: datetime
+) -> list[ObjectSummary]:
+    """Every object the actor views, with its reviews' weighted average as managers may
+    see it (anonymous reviews only from three up)."""
+    return [
+        ObjectSummary(o.id, o.name, (await object_reviews(session, actor, o.id, now)).summary)
+        for o in await objects_with_permission(session, actor, Permission.VIEW)
+    ]
+
+
+@dataclass(frozen=True)
+class MyRating:
+    id: int
+    score: int
+    rated_at: datetime
+    status: ReviewStatus
+
+
+async def my_ratings(
+    session: AsyncSession, user_id: int, organization_id: int, now: datetime, limit: int = 20
+) -> tuple[RatingSummary, list[MyRating]]:
+    """The employee's weighted rating here and their latest published ratings."""
+    rows = await session.execute(
+        select(Review.id, Review.score, Review.rated_at, Review.status)
+        .where(
+            Review.kind == ReviewKind.SHIFT,
+            Review.subject_user_id == user_id,
+            Review.organization_id == organization_id,
+            Review.status == ReviewStatus.PUBLISHED,
+        )
+        .order_by(Review.rated_at.desc())
+        .limit(limit)
+    )
+    return (
+        await employee_rating(session, organization_id, user_id, now),
+        [MyRating(i, score, at, ReviewStatus(status)) for i, score, at, status in rows],
+    )
+
+
+async def moderation_queue(session: AsyncSession, actor: Actor) -> list[tuple[int, int, str]]:
+    """For owners: the organization's object reviews held for moderation and the
+    appeals waiting for a decision, as (id, score, object name), oldest first."""
+    if not actor.is_owner:
+        return []
+    rows = await session.execute(
+        select(Review.id, Review.score, WorkObject.name)
+        .join(WorkObject, WorkObject.id == Review.object_id)
+        .where(
+            Review.organization_id == actor.organization_id,
+            or_(
+                and_(Review.kind == ReviewKind.OBJECT, Review.status == ReviewStatus.HELD),
+                Review.appeal_status == AppealStatus.PENDING,
+            ),
+        )
+        .order_by(Review.id)
+    )
+    return [(review_id, score, name) for review_id, score, name in rows]
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    id: int
+    kind: ReviewKind
+    object_name: str
+    score: int
+    comment: str
+    # Who wrote it; None when anonymous (nobody is told who).
+    author: str | None
+    subject: str | None
+    status: ReviewStatus
+    appeal_status: AppealStatus | None
+    appeal_comment: str
+    can_moderate: bool
+    can_appeal: bool
+    can_decide_appeal: bool
+
+
+async def review_card(
+    session: AsyncSession,
+    user: User,
+    review_id: int,
+    superadmin_telegram_ids: Sequence[int],
+    now: datetime,
+) -> ReviewCard:
+    """A rating as its author, the person rated, its moderator or the organization's
+    owners see it, with what each of them may do; anyone else: not found."""
+    review = await session.get(Review, review_id)
+    if review is None:
+        raise NotFound()
+    owners = await owner_user_ids(session, review.organization_id)
+    moderator = await may_moderate(session, user, review, superadmin_telegram_ids)
+    is_subject = review.subject_user_id == user.id
+    is_author = review.author_user_id == user.id
+    if not (moderator or is_subject or is_author or user.id in owners):
+        raise NotFound()
+    work_object = await session.get(WorkObject, review.object_id)
+    assert work_object is not None
+    author = (
+        None
+        if review.anonymous or review.author_user_id is None
+        else await _name(session, review.author_user_id)
+    )
+    return ReviewCard(
+        id=review.id,
+        kind=ReviewKind(review.kind),
+        object_name=work_object.name,
+        score=review.score,
+        comment=review.comment,
+        author=author,
+        subject=await _name(session, review.subject_user_id) if review.subject_user_id else None,
+        status=ReviewStatus(review.status),
+        appeal_status=AppealStatus(review.appeal_status) if review.appeal_status else None,
+        appeal_comment=review.appeal_comment,
+        can_moderate=moderator and review.status == ReviewStatus.HELD,
+        can_appeal=is_subject
+        and review.kind == ReviewKind.SHIFT
+        and review.status == ReviewStatus.PUBLISHED
+        and review.appeal_status is None
+        and can_appeal(review.rated_at, now),
+        can_decide_appeal=user.id in owners and review.appeal_status == AppealStatus.PENDING,
+    )
+
+
+async def _name(session: AsyncSession, user_id: int) -> str:
+    person = await session.get(User, user_id)
+    return person.display_name if person else "—"

@@ -11,7 +11,6 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.attendance.feed import owner_ids
 from services.notify.outbox import (
     RATING_APPEAL_DECIDED,
     RATING_APPEALED,
@@ -38,12 +37,11 @@ from services.ratings.rules import (
     MAX_COMMENT,
     MAX_SCORE,
     MIN_SCORE,
+    REVIEW_PAYLOAD_PREFIX,
     can_appeal,
     needs_moderation,
 )
-from services.staff.permissions import Actor, require_object_permission
-
-REVIEW_PAYLOAD_PREFIX = "review_"
+from services.staff.permissions import Actor, owner_user_ids, require_object_permission
 
 
 class AppealNotAllowed(DomainError):
@@ -65,7 +63,7 @@ async def _moderator_ids(
     session: AsyncSession, review: Review, superadmin_telegram_ids: Sequence[int]
 ) -> list[int]:
     if review.kind == ReviewKind.OBJECT:
-        return await owner_ids(session, review.organization_id)
+        return await owner_user_ids(session, review.organization_id)
     return list(
         await session.scalars(select(User.id).where(User.telegram_id.in_(superadmin_telegram_ids)))
     )
@@ -138,7 +136,7 @@ async def _subject_ids(session: AsyncSession, review: Review) -> list[int]:
     """Who a rating is about: the employee, or for an object the organization's owners."""
     if review.kind == ReviewKind.SHIFT:
         return [review.subject_user_id] if review.subject_user_id else []
-    return await owner_ids(session, review.organization_id)
+    return await owner_user_ids(session, review.organization_id)
 
 
 async def rate_shift(
@@ -307,7 +305,7 @@ async def appeal(
         session,
         review,
         RATING_APPEALED.name,
-        [user.id, review.author_user_id, *await owner_ids(session, review.organization_id)],
+        [user.id, review.author_user_id, *await owner_user_ids(session, review.organization_id)],
         now,
         "appealed",
     )

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+RATE_PAYLOAD_PREFIX = "rate_"
+REVIEW_PAYLOAD_PREFIX = "review_"
 HALF_LIFE = timedelta(days=90)
 APPEAL_WINDOW = timedelta(hours=72)
 # Anonymous workplace reviews are shown to managers only from this many up, so that no
@@ -75,3 +77,15 @@ def needs_moderation(comment: str) -> bool:
 
 def can_appeal(rated_at: datetime, now: datetime) -> bool:
     return now - rated_at <= APPEAL_WINDOW
+
+
+def rating_buttons(shift_id: int) -> list[dict[str, str]]:
+    """One row of notification buttons 1…5, each rating the shift in one tap
+    (`/start rate_<shift>_<score>`)."""
+    return [
+        {
+            "text_key": f"notify-button-rate-{score}",
+            "start_payload": f"{RATE_PAYLOAD_PREFIX}{shift_id}_{score}",
+        }
+        for score in range(MIN_SCORE, MAX_SCORE + 1)
+    ]
