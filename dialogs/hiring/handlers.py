@@ -26,6 +26,7 @@ from services.hiring.vacancies import (
 )
 from services.platform.db.models import WorkObject
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
+from services.platform.i18n import fluent_args
 from services.staff.memberships import parse_hourly_rate
 
 
@@ -108,7 +109,9 @@ async def send_qr(callback: CallbackQuery, button: Button, manager: DialogManage
     await context.bot.send_photo(
         callback.message.chat.id,
         BufferedInputFile(qr_png(link), filename="vacancy-qr.png"),
-        caption=context.i18n.get("hiring-qr-caption", object=view.object_name, link=link),
+        caption=context.i18n.get(
+            "hiring-qr-caption", **fluent_args({"object": view.object_name, "link": link})
+        ),
     )
     manager.show_mode = ShowMode.SEND
 
