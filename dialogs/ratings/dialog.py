@@ -130,6 +130,14 @@ def _card_windows() -> list[Window]:
             getter=getters.get_object_reviews,
         ),
         Window(
+            I18n("ratings-team-title"),
+            I18n("ratings-team-none", when="none"),
+            Format("{lines}", when="lines"),
+            back_to(RatingsSG.main),
+            state=RatingsSG.team,
+            getter=getters.get_team,
+        ),
+        Window(
             I18n("ratings-queue-title"),
             I18n("ratings-queue-none", when="none"),
             choice_column("queue", "items", handlers.rating_chosen),
@@ -154,6 +162,7 @@ def ratings_dialog() -> Dialog:
                 when="is_employee",
             ),
             SwitchTo(I18n("ratings-mine"), id="mine", state=RatingsSG.mine, when="is_employee"),
+            SwitchTo(I18n("ratings-team"), id="team", state=RatingsSG.team, when="is_manager"),
             SwitchTo(I18n("ratings-queue"), id="queue", state=RatingsSG.queue, when="has_queue"),
             Cancel(I18n("common-back")),
             state=RatingsSG.main,

@@ -15,6 +15,7 @@ from services.ratings.queries import (
     objects_summary,
     review_card,
     reviewable_objects,
+    team_ratings,
 )
 from services.ratings.rules import MAX_SCORE, MIN_SCORE
 
@@ -127,6 +128,19 @@ async def get_object_reviews(dialog_manager: DialogManager, **_: Any) -> dict[st
         "lines": "\n".join(lines),
         "withheld": reviews.anonymous_withheld,
     }
+
+
+async def get_team(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    context = update_context(dialog_manager)
+    team = await team_ratings(context.session, await actor_of(dialog_manager), context.clock.now())
+    lines = [
+        context.i18n.get(
+            "ratings-team-line",
+            **fluent_args({"name": person.name} | _average(context.i18n, person.summary)),
+        )
+        for person in team
+    ]
+    return {"lines": "\n".join(lines), "none": not team}
 
 
 async def get_queue(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

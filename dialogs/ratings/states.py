@@ -15,4 +15,5 @@ class RatingsSG(StatesGroup):
     appeal = State()
     object_reviews = State()
     queue = State()
+    team = State()
     rated = State()

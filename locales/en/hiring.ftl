@@ -66,7 +66,10 @@ hiring-application-card =
 hiring-application-interview = Interview: { $interview }, { $interview_place }. { $interview_note }
     Answer: { $answer }
 hiring-application-rejected = Reason: { $reject_reason }
-hiring-application-ratings = ⭐ Ratings in other organizations: { $rating_average } ({ $rating_count } ratings)
+hiring-application-ratings = ⭐ Ratings in other organizations: { $rating_average } ({ $rating_count ->
+        [one] 1 rating
+       *[other] { $rating_count } ratings
+    })
 hiring-invite-interview = 🗓 Invite to an interview
 hiring-hire = ✅ Hire
 hiring-reject = ✖️ Reject

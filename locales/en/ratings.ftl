@@ -26,7 +26,10 @@ notify-button-rate-5 = 5 ⭐
 
 menu-ratings = ⭐ Ratings and reviews
 ratings-title = <b>⭐ Ratings and reviews</b>
-ratings-object-line = { $object }: { $average } ({ $count } reviews)
+ratings-object-line = { $object }: { $average } ({ $count ->
+        [one] 1 review
+       *[other] { $count } reviews
+    })
 ratings-review-line = { $score } ⭐ { $comment }
 ratings-review-workplace = ✍️ Review my workplace
 ratings-mine = ⭐ My ratings
@@ -42,7 +45,10 @@ ratings-anonymous-off = ▫️ Anonymous
 ratings-send = 📨 Send
 ratings-published = ✅ Saved.
 ratings-held = 🛡 The text went to moderation: it has a phone number, a link or rude words.
-ratings-mine-title = <b>My rating: { $average }</b> ({ $count } ratings). Recent ratings weigh more.
+ratings-mine-title = <b>My rating: { $average }</b> ({ $count ->
+        [one] 1 rating
+       *[other] { $count } ratings
+    }). Recent ratings weigh more.
 ratings-mine-none = No ratings yet.
 ratings-anonymous = anonymous
 ratings-status-published = published
@@ -67,10 +73,20 @@ ratings-appealed = ⚖️ The appeal went to the owner.
 ratings-uphold = ✅ Remove the rating
 ratings-dismiss = ✖️ Keep the rating
 ratings-decided = ✅ Decided; both sides are notified.
-ratings-object-title = <b>{ $object }: { $average }</b> ({ $count } reviews)
+ratings-object-title = <b>{ $object }: { $average }</b> ({ $count ->
+        [one] 1 review
+       *[other] { $count } reviews
+    })
 ratings-withheld = Anonymous reviews hidden: { $withheld }. They appear once there are at least three.
 ratings-queue-title = Waiting for a decision:
 ratings-queue-none = All checked.
 ratings-rated = { $employee }'s shift ({ $object }, { $day }): <b>{ $score } ⭐</b>. You may change the rating or add a comment.
 ratings-done = Done
 ratings-unavailable = This rating is not available.
+ratings-team = 👥 Employees' ratings
+ratings-team-title = <b>Employees' ratings</b> (recent ratings weigh more):
+ratings-team-none = No shift has been rated yet.
+ratings-team-line = { $name }: { $average } ({ $count ->
+        [one] 1 rating
+       *[other] { $count } ratings
+    })

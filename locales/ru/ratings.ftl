@@ -74,3 +74,7 @@ ratings-queue-none = Всё проверено.
 ratings-rated = Смена { $employee } ({ $object }, { $day }): <b>{ $score } ⭐</b>. Можно изменить оценку или написать комментарий.
 ratings-done = Готово
 ratings-unavailable = Эта оценка недоступна.
+ratings-team = 👥 Рейтинг сотрудников
+ratings-team-title = <b>Рейтинг сотрудников</b> (недавние оценки весят больше):
+ratings-team-none = Смены ещё не оценивали.
+ratings-team-line = { $name }: { $average } (оценок: { $count })

@@ -268,3 +268,35 @@ async def review_card(
 async def _name(session: AsyncSession, user_id: int) -> str:
     person = await session.get(User, user_id)
     return person.display_name if person else "—"
+
+
+@dataclass(frozen=True)
+class EmployeeSummary:
+    name: str
+    summary: RatingSummary
+
+
+async def team_ratings(session: AsyncSession, actor: Actor, now: datetime) -> list[EmployeeSummary]:
+    """The weighted rating of each employee rated on the objects the actor views, best
+    first (ratings given on other objects are not the actor's to see)."""
+    viewable = [o.id for o in await objects_with_permission(session, actor, Permission.VIEW)]
+    rows = await session.execute(
+        select(Review.subject_user_id, Review.score, Review.rated_at).where(
+            Review.organization_id == actor.organization_id,
+            Review.kind == ReviewKind.SHIFT,
+            Review.status == ReviewStatus.PUBLISHED,
+            Review.object_id.in_(viewable),
+        )
+    )
+    by_person: dict[int, list[tuple[int, datetime]]] = {}
+    for user_id, score, rated_at in rows:
+        by_person.setdefault(user_id, []).append((score, rated_at))
+    people = []
+    for user_id, ratings in by_person.items():
+        weighted = weighted_average(ratings, now)
+        people.append(
+            EmployeeSummary(
+                await _name(session, user_id), RatingSummary(weighted.average, weighted.count)
+            )
+        )
+    return sorted(people, key=lambda person: (-(person.summary.average or 0), person.name))

@@ -58,6 +58,9 @@ class Words:
     held: str
     withheld: str
     refused: str
+    team: str
+    anna_rated: str
+    nobody_rated: str
 
 
 RU = Words(
@@ -74,6 +77,9 @@ RU = Words(
     held="Текст отправлен на модерацию",
     withheld="Анонимных отзывов скрыто: 2",
     refused="Обжаловать можно один раз",
+    team="👥 Рейтинг сотрудников",
+    anna_rated="Anna: 4 (оценок: 1)",
+    nobody_rated="Смены ещё не оценивали.",
 )
 EN = Words(
     "en",
@@ -89,6 +95,9 @@ EN = Words(
     held="The text went to moderation",
     withheld="Anonymous reviews hidden: 2",
     refused="A rating can be appealed once",
+    team="👥 Employees' ratings",
+    anna_rated="Anna: 4 (1 rating)",
+    nobody_rated="No shift has been rated yet.",
 )
 BOTH = pytest.mark.parametrize("words", [RU, EN], ids=["ru", "en"])
 
@@ -197,6 +206,10 @@ async def test_one_tap_rating_moderation_and_appeal(
     moderated = await _outbox(session_factory, "rating-moderated")
     assert {m.recipient_user_id for m in moderated} == {world.owner.id, world.employee.id}
     assert superadmin_id not in {world.owner.id, world.employee.id}
+    await owner.send("/start")
+    await press(owner, words.ratings)
+    await press(owner, words.team)
+    assert words.anna_rated in owner.text()
 
     # The employee appeals once, within 72 hours; the owner upholds it.
     anna = make_user(EMPLOYEE_TG, first_name="Anna", language_code=words.language)
@@ -217,6 +230,10 @@ async def test_one_tap_rating_moderation_and_appeal(
     )
     told = await _outbox(session_factory, "rating-appeal-decided")
     assert {t.recipient_user_id for t in told} == {world.owner.id, world.employee.id}
+    await owner.send("/start")
+    await press(owner, words.ratings)
+    await press(owner, words.team)
+    assert words.nobody_rated in owner.text()  # a rating removed on appeal stops counting
 
 
 async def test_an_appeal_after_72_hours_is_refused(
