@@ -290,7 +290,8 @@ async def team_ratings(session: AsyncSession, actor: Actor, now: datetime) -> li
     )
     by_person: dict[int, list[tuple[int, datetime]]] = {}
     for user_id, score, rated_at in rows:
-        by_person.setdefault(user_id, []).append((score, rated_at))
+        if user_id is not None:  # a shift's rating always has its employee
+            by_person.setdefault(user_id, []).append((score, rated_at))
     people = []
     for user_id, ratings in by_person.items():
         weighted = weighted_average(ratings, now)
