@@ -1,5 +1,5 @@
-"""Pure rules of hiring: what a candidate may type, and the
-pipeline's counts."""
+"""Pure rules of hiring: its deep-link payloads and windows, what a candidate may type,
+and the pipeline's counts."""
 
 import re
 from collections import Counter
