@@ -34,6 +34,7 @@ from bot.middlewares import (
 )
 from bot.webhook import ChatTurnMiddleware
 from dialogs import dialogs_router
+from services.hiring.applications import vacancy_opens_store
 from services.media_orchestrator import media_orchestrator_for
 from services.orgs.invites import failed_attempts_store
 from services.platform.clock import Clock
@@ -108,6 +109,7 @@ def create_dispatcher(
         clock=clock,
         redis=redis,
         invite_failures=failed_attempts_store(redis, settings.namespace, clock),
+        vacancy_opens=vacancy_opens_store(redis, settings.namespace, clock),
         media_orchestrator=media_orchestrator_for(settings, redis),
     )
     in_flight = InFlightUpdates()

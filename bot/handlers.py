@@ -1,5 +1,5 @@
 """Commands: /start (with deep-link payloads inv_, approve_, pay_, fix_, task_, shift_,
-case_inc_, case_req_),
+case_inc_, case_req_, job_, app_, myapp_, rate_, review_),
 /menu and /settings."""
 
 from aiogram import F, Router
@@ -10,14 +10,20 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from dialogs.admin.states import AdminSG
 from dialogs.announcements.getters import ANNOUNCEMENT_ID
 from dialogs.announcements.states import ReadAnnouncementSG
+from dialogs.applying.handlers import (
+    start_my_application_by_deep_link,
+    start_vacancy_by_deep_link,
+)
 from dialogs.clock.handlers import start_approval_by_deep_link, start_open_shift
 from dialogs.exchange.handlers import start_swap_by_deep_link
 from dialogs.exchange.states import ExchangeSG
+from dialogs.hiring.handlers import start_application_by_deep_link
 from dialogs.incidents.handlers import start_case_by_deep_link
 from dialogs.invites.join import join_by_deep_link
 from dialogs.menu.states import MainMenuSG
 from dialogs.payroll.handlers import start_correction_by_deep_link, start_payslip_by_deep_link
 from dialogs.planning.states import PlanningSG
+from dialogs.ratings.handlers import start_rating_by_deep_link, start_review_by_deep_link
 from dialogs.settings.states import SettingsSG
 from dialogs.tasks.handlers import start_task_by_deep_link
 from dialogs.today.handlers import start_today_by_deep_link
@@ -29,6 +35,11 @@ from services.attendance.approvals import APPROVAL_PAYLOAD_PREFIX
 from services.attendance.clock_in import OPEN_SHIFT_PAYLOAD_PREFIX
 from services.attendance.feed import TODAY_PAYLOAD
 from services.exchange.notices import APPROVALS_PAYLOAD, OPEN_PLACES_PAYLOAD, SWAP_PAYLOAD_PREFIX
+from services.hiring.rules import (
+    APPLICATION_PAYLOAD_PREFIX,
+    MY_APPLICATION_PAYLOAD_PREFIX,
+    VACANCY_PAYLOAD_PREFIX,
+)
 from services.incidents.incidents import INCIDENT_PAYLOAD_PREFIX
 from services.incidents.requests import REQUEST_PAYLOAD_PREFIX
 from services.orgs.admin import require_superadmin
@@ -38,6 +49,7 @@ from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.platform.config import Settings
 from services.platform.errors import PermissionDenied
 from services.platform.i18n import Translator
+from services.ratings.rules import RATE_PAYLOAD_PREFIX, REVIEW_PAYLOAD_PREFIX
 from services.tasks.links import TASK_PAYLOAD_PREFIX
 
 # Deep links of open places and approvals notifications.
@@ -82,6 +94,21 @@ async def start(message: Message, command: CommandObject, dialog_manager: Dialog
             mode=StartMode.RESET_STACK,
             show_mode=ShowMode.SEND,
         )
+        return
+    if payload.startswith(VACANCY_PAYLOAD_PREFIX):
+        await start_vacancy_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(APPLICATION_PAYLOAD_PREFIX):
+        await start_application_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(MY_APPLICATION_PAYLOAD_PREFIX):
+        await start_my_application_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(RATE_PAYLOAD_PREFIX):
+        await start_rating_by_deep_link(message, dialog_manager, payload)
+        return
+    if payload.startswith(REVIEW_PAYLOAD_PREFIX):
+        await start_review_by_deep_link(message, dialog_manager, payload)
         return
     if payload.startswith(OPEN_SHIFT_PAYLOAD_PREFIX):
         await start_open_shift(dialog_manager, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

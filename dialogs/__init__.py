@@ -7,11 +7,13 @@ from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
 from dialogs.announcements.dialog import announcements_dialog, read_announcement_dialog
+from dialogs.applying.dialog import applying_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.contract_templates.dialog import contract_templates_dialog
 from dialogs.contracts.dialog import contracts_dialog
 from dialogs.exchange.dialog import exchange_dialog
+from dialogs.hiring.dialog import hiring_dialog
 from dialogs.incidents.dialog import incidents_dialog, requests_dialog
 from dialogs.invites.dialog import invites_dialog
 from dialogs.media_settings.dialog import media_settings_dialog
@@ -25,6 +27,7 @@ from dialogs.payroll.dialog import my_pay_dialog, payroll_dialog
 from dialogs.planning.dialog import planning_dialog
 from dialogs.quick_shift.dialog import quick_shift_dialog
 from dialogs.rates.dialog import rates_dialog
+from dialogs.ratings.dialog import ratings_dialog
 from dialogs.reports.dialog import my_stats_dialog, reports_dialog
 from dialogs.schedule.dialog import schedule_dialog
 from dialogs.settings.dialog import settings_dialog
@@ -57,4 +60,5 @@ def dialogs_router() -> Router:
     router.include_routers(rates_dialog())
     router.include_routers(announcements_dialog(), read_announcement_dialog())
     router.include_routers(today_dialog(), quick_shift_dialog())
+    router.include_routers(hiring_dialog(), applying_dialog(), ratings_dialog())
     return router

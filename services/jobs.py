@@ -7,6 +7,7 @@ from services.attendance import jobs as attendance
 from services.billing import jobs as billing
 from services.contracts import jobs as contracts
 from services.exchange import jobs as exchange
+from services.hiring import jobs as hiring
 from services.incidents import jobs as incidents
 from services.notify import jobs as notify
 from services.payroll import jobs as payroll
@@ -24,4 +25,5 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     *exchange.JOBS,
     *incidents.JOBS,
     *contracts.JOBS,
+    *hiring.JOBS,
 ]

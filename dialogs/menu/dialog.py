@@ -9,6 +9,7 @@ from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
 from dialogs.contract_templates.states import ContractTemplatesSG
 from dialogs.exchange.states import ExchangeSG
+from dialogs.hiring.states import HiringSG
 from dialogs.incidents.states import IncidentsSG, RequestsSG
 from dialogs.invites.join import invite_code_pasted
 from dialogs.invites.states import InvitesSG
@@ -20,6 +21,7 @@ from dialogs.onboarding.states import OnboardingSG
 from dialogs.orgs.states import OrganizationsSG
 from dialogs.payroll.states import PayrollSG
 from dialogs.planning.states import PlanningSG
+from dialogs.ratings.states import RatingsSG
 from dialogs.schedule.states import ScheduleSG
 from dialogs.settings.states import SettingsSG
 from dialogs.signing.states import SigningSG
@@ -72,6 +74,7 @@ def _main_window(state: State) -> Window:
             when=F["is_owner"] | F["is_manager"],
         ),
         Start(I18n("menu-staff"), id="staff", state=StaffSG.list, when="can_manage_staff"),
+        Start(I18n("menu-hiring"), id="hiring", state=HiringSG.main, when="can_manage_staff"),
         Start(
             I18n("menu-invites"),
             id="invites",
@@ -202,6 +205,7 @@ def _main_window(state: State) -> Window:
             state=AnnouncementsSG.posted,
             when=F["is_owner"] | F["is_manager"],
         ),
+        Start(I18n("menu-ratings"), id="ratings", state=RatingsSG.main, when=~F["is_new"]),
         Start(I18n("menu-settings"), id="settings", state=SettingsSG.main),
         state=state,
         getter=getters.get_main_menu,

@@ -10,7 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.queries import display_name_of
-from services.notify.outbox import CLOCK_IN_REFUSED, SHIFT_AUTO_CLOSED, SHIFT_OPENED, notify
+from services.notify.outbox import (
+    CLOCK_IN_REFUSED,
+    SHIFT_AUTO_CLOSED,
+    SHIFT_CLOSED,
+    SHIFT_OPENED,
+    notify,
+)
 from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.places.geo import LocationVerdict
 from services.platform.db.models import (
@@ -25,7 +31,8 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.local_time import local_hhmm
-from services.staff.permissions import permission_holder_ids
+from services.ratings.rules import rating_buttons
+from services.staff.permissions import owner_user_ids, permission_holder_ids
 
 # `/start today`: the deep link of the buttons of "not clocked in" and "late" alerts.
 TODAY_PAYLOAD = "today"
@@ -38,18 +45,6 @@ def today_buttons(employee_telegram_id: int) -> list[dict[str, str]]:
         {"text_key": "today-message", "url": f"tg://user?id={employee_telegram_id}"},
         {"text_key": "today-open-board", "start_payload": TODAY_PAYLOAD},
     ]
-
-
-async def _owner_ids(session: AsyncSession, organization_id: int) -> list[int]:
-    return list(
-        await session.scalars(
-            select(Membership.user_id).where(
-                Membership.organization_id == organization_id,
-                Membership.role == MembershipRole.OWNER,
-                Membership.status == MembershipStatus.ACTIVE,
-            )
-        )
-    )
 
 
 async def _object_managers(session: AsyncSession, object_id: int) -> list[tuple[int, list[str]]]:
@@ -67,9 +62,14 @@ async def _object_managers(session: AsyncSession, object_id: int) -> list[tuple[
 
 async def feed_user_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
     """Who follows the object's live feed: the owners and the object's managers."""
-    owners = await _owner_ids(session, work_object.organization_id)
+    owners = await owner_user_ids(session, work_object.organization_id)
     managers = [user_id for user_id, _ in await _object_managers(session, work_object.id)]
     return list(dict.fromkeys(owners + managers))
+
+
+async def staff_manager_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
+    """Who hires at the object: the owners and the managers with `manage_staff` on it."""
+    return await permission_holder_ids(session, work_object, Permission.MANAGE_STAFF)
 
 
 async def approver_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
@@ -132,10 +132,19 @@ async def feed_shift(
     kind: str,
     extra_for: Mapping[int, dict[str, Any]] | None = None,
 ) -> None:
-    """A shift opened, closed or auto-closed (`kind`), with its figures and employee."""
+    """A shift opened, closed or auto-closed (`kind`), with its figures and employee; a
+    finished one carries the 1–5 buttons that rate it in one tap."""
     payload = shift_payload(shift, work_object) | {
         "employee": await display_name_of(session, shift.user_id)
     }
+    if kind in (SHIFT_CLOSED.name, SHIFT_AUTO_CLOSED.name):
+        extras = dict(extra_for or {})
+        for recipient in await feed_user_ids(session, work_object):
+            mine = extras.get(recipient, {})
+            extras[recipient] = mine | {
+                "buttons": [*mine.get("buttons", []), rating_buttons(shift.id)]
+            }
+        extra_for = extras
     await _feed(
         session,
         work_object,

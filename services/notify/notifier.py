@@ -120,15 +120,25 @@ def create_sender_bot(settings: Settings) -> Bot:
 
 
 def render_buttons(
-    buttons: list[dict[str, str]], language: str, bot_username: str
+    buttons: list[dict[str, str] | list[dict[str, str]]], language: str, bot_username: str
 ) -> InlineKeyboardMarkup | None:
-    """`{text_key, url}` or `{text_key, start_payload}` → one inline URL button a row;
-    start payloads become deep links that open the right dialog window."""
+    """`{text_key, url}` or `{text_key, start_payload}` → one inline URL button a row (a
+    list of them → one row of buttons, like the 1–5 of a rating); start payloads become
+    deep links that open the right dialog window."""
     translator = translator_for(language)
     rows = []
-    for button in buttons:
-        url = button.get("url") or f"https://t.me/{bot_username}?start={button['start_payload']}"
-        rows.append([InlineKeyboardButton(text=translator.get(button["text_key"]), url=url)])
+    for entry in buttons:
+        row = entry if isinstance(entry, list) else [entry]
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=translator.get(button["text_key"]),
+                    url=button.get("url")
+                    or f"https://t.me/{bot_username}?start={button['start_payload']}",
+                )
+                for button in row
+            ]
+        )
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 

@@ -110,6 +110,25 @@ INCIDENT_ANSWERED = register_kind("incident_answered", optional=False, for_manag
 REQUEST_FILED = register_kind("request_filed", optional=False, for_managers=True)
 ADMIN_BROADCAST = register_kind("admin_broadcast", optional=False, for_managers=True)
 
+# Hiring: to those who hire at an object, and to candidates (who are no members yet).
+HIRING_APPLICATION_NEW = register_kind("hiring-application-new", for_managers=True)
+HIRING_APPLICATION_WITHDRAWN = register_kind("hiring-application-withdrawn", for_managers=True)
+HIRING_INTERVIEW_ANSWER = register_kind(
+    "hiring-interview-answer", optional=False, urgent=True, for_managers=True
+)
+HIRING_UNTOUCHED = register_kind("hiring-untouched", for_managers=True)
+HIRING_INTERVIEW_REMINDER = register_kind("hiring-interview-reminder", optional=False, urgent=True)
+HIRING_INTERVIEW_INVITED = register_kind("hiring-interview-invited", optional=False, urgent=True)
+HIRING_REJECTED = register_kind("hiring-rejected", optional=False)
+HIRING_HIRED = register_kind("hiring-hired", optional=False, urgent=True)
+
+# Ratings and reviews: to the person rated, the author, and the moderators.
+RATING_RECEIVED = register_kind("rating-received")
+RATING_HELD = register_kind("rating-held", optional=False)
+RATING_MODERATED = register_kind("rating-moderated", optional=False)
+RATING_APPEALED = register_kind("rating-appealed", optional=False, urgent=True)
+RATING_APPEAL_DECIDED = register_kind("rating-appeal-decided", optional=False, urgent=True)
+
 # To objects' report chats.
 TASK_PROOF = register_kind("task_proof", optional=False, urgent=True)
 

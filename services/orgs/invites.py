@@ -18,7 +18,7 @@ from typing import Protocol
 from urllib.parse import urlencode
 
 from redis.asyncio import Redis
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import EMPLOYEE_LIMIT_REACHED, notify
@@ -27,7 +27,6 @@ from services.platform.clock import Clock
 from services.platform.db.models import (
     Invite,
     Membership,
-    MembershipObject,
     MembershipRole,
     MembershipStatus,
     Organization,
@@ -38,9 +37,9 @@ from services.platform.db.models import (
 from services.platform.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from services.staff.memberships import (
     MAX_HOURLY_RATE,
-    organization_today,
+    Enrolment,
+    enrol_member,
     require_staff_manager,
-    set_contract_rate,
 )
 from services.staff.permissions import Actor, require_owner, require_permission_on_objects
 
@@ -127,7 +126,8 @@ def code_from_text(raw: str | None) -> str:
 
 
 class FailedAttempts(Protocol):
-    """Failed code attempts per Telegram user within the last window."""
+    """Attempts per Telegram user within the last window: failed invite codes here,
+    opened vacancy links in `services.hiring`."""
 
     async def count(self, telegram_id: int) -> int: ...
 
@@ -135,15 +135,23 @@ class FailedAttempts(Protocol):
 
 
 class RedisFailedAttempts:
-    """A counter per user that lives `FAILED_ATTEMPTS_WINDOW` from the first failure;
-    shared by every bot replica."""
+    """A counter per user that lives `window` from the first attempt; shared by every
+    bot replica."""
 
-    def __init__(self, redis: Redis, namespace: str) -> None:
+    def __init__(
+        self,
+        redis: Redis,
+        namespace: str,
+        name: str = "invite-failures",
+        window: timedelta = FAILED_ATTEMPTS_WINDOW,
+    ) -> None:
         self.redis = redis
         self.namespace = namespace
+        self.name = name
+        self.window = window
 
     def _key(self, telegram_id: int) -> str:
-        return f"{self.namespace}:invite-failures:{telegram_id}"
+        return f"{self.namespace}:{self.name}:{telegram_id}"
 
     async def count(self, telegram_id: int) -> int:
         return int(await self.redis.get(self._key(telegram_id)) or 0)
@@ -151,18 +159,19 @@ class RedisFailedAttempts:
     async def record(self, telegram_id: int) -> None:
         key = self._key(telegram_id)
         if await self.redis.incr(key) == 1:
-            await self.redis.expire(key, int(FAILED_ATTEMPTS_WINDOW.total_seconds()))
+            await self.redis.expire(key, int(self.window.total_seconds()))
 
 
 class MemoryFailedAttempts:
-    """The embedded default's counter (one process, no Redis): failure times per user."""
+    """The embedded default's counter (one process, no Redis): attempt times per user."""
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: Clock, window: timedelta = FAILED_ATTEMPTS_WINDOW) -> None:
         self.clock = clock
+        self.window = window
         self._failures: dict[int, list[datetime]] = {}
 
     def _recent(self, telegram_id: int) -> list[datetime]:
-        since = self.clock.now() - FAILED_ATTEMPTS_WINDOW
+        since = self.clock.now() - self.window
         recent = [moment for moment in self._failures.get(telegram_id, []) if moment > since]
         self._failures[telegram_id] = recent
         return recent
@@ -174,10 +183,17 @@ class MemoryFailedAttempts:
         self._recent(telegram_id).append(self.clock.now())
 
 
-def failed_attempts_store(redis: Redis | None, namespace: str, clock: Clock) -> FailedAttempts:
+def failed_attempts_store(
+    redis: Redis | None,
+    namespace: str,
+    clock: Clock,
+    *,
+    name: str = "invite-failures",
+    window: timedelta = FAILED_ATTEMPTS_WINDOW,
+) -> FailedAttempts:
     if redis is None:
-        return MemoryFailedAttempts(clock)
-    return RedisFailedAttempts(redis, namespace)
+        return MemoryFailedAttempts(clock, window)
+    return RedisFailedAttempts(redis, namespace, name, window)
 
 
 # Owners and managers ------------------------------------------------------------------------
@@ -454,33 +470,19 @@ async def accept_invite(
             await _tell_owners_about_limit(session, clock, organization, invite, user)
             raise EmployeeLimitReached(organization=organization.name) from refusal
 
-    today = await organization_today(session, clock, organization.id)
-    if membership is None:
-        membership = Membership(organization_id=organization.id, user_id=user.id, role=role)
-        session.add(membership)
-    else:
-        await session.execute(
-            delete(MembershipObject).where(MembershipObject.membership_id == membership.id)
-        )
-        membership.role = role
-        membership.status = MembershipStatus.ACTIVE
-    membership.started_on = today
-    membership.ended_on = None
-    await session.flush()
-    object_ids = await session.scalars(
-        select(WorkObject.id).where(
-            WorkObject.id.in_(invite.object_ids),
-            WorkObject.organization_id == organization.id,
-            WorkObject.archived.is_(False),
-        )
+    await enrol_member(
+        session,
+        clock,
+        Enrolment(
+            organization_id=organization.id,
+            user_id=user.id,
+            role=role,
+            object_ids=tuple(invite.object_ids),
+            permissions=tuple(invite.permissions),
+            hourly_rate=invite.hourly_rate,
+        ),
+        membership,
     )
-    session.add_all(
-        MembershipObject(
-            membership_id=membership.id, object_id=object_id, permissions=list(invite.permissions)
-        )
-        for object_id in object_ids
-    )
-    await set_contract_rate(session, membership.id, invite.hourly_rate, today)
     invite.uses += 1
     user.active_organization_id = organization.id
     await session.flush()

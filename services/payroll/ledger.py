@@ -237,7 +237,7 @@ async def record_absence_fine(
     if not mark.fine_amount:
         return 0
     organization = await organization_of(session, mark.organization_id)
-    zones = await _object_zones(session, [planned.object_id])
+    zones = await object_zones(session, [planned.object_id])
     cause = _work_cause(
         f"absence:{mark.id}",
         organization,

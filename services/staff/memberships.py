@@ -140,6 +140,65 @@ async def set_contract_rate(
     await session.flush()
 
 
+# Joining ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """Who joins an organization, as what, where, and at which own hourly rate."""
+
+    organization_id: int
+    user_id: int
+    role: MembershipRole
+    object_ids: tuple[int, ...]
+    permissions: tuple[str, ...] = ()
+    hourly_rate: Decimal | None = None
+
+
+async def enrol_member(
+    session: AsyncSession, clock: Clock, enrolment: Enrolment, membership: Membership | None
+) -> Membership:
+    """Make the user an active member from today (the organization's date): a new
+    membership, or `membership` (their dismissed one, locked by the caller) taken back
+    with its objects replaced; the objects that exist, belong to the organization and
+    are not archived; the contract's first rate version. The caller checks rights and
+    the tariff's limit."""
+    today = await organization_today(session, clock, enrolment.organization_id)
+    if membership is None:
+        membership = Membership(
+            organization_id=enrolment.organization_id,
+            user_id=enrolment.user_id,
+            role=enrolment.role,
+        )
+        session.add(membership)
+    else:
+        await session.execute(
+            delete(MembershipObject).where(MembershipObject.membership_id == membership.id)
+        )
+        membership.role = enrolment.role
+        membership.status = MembershipStatus.ACTIVE
+    membership.started_on = today
+    membership.ended_on = None
+    await session.flush()
+    object_ids = await session.scalars(
+        select(WorkObject.id).where(
+            WorkObject.id.in_(enrolment.object_ids),
+            WorkObject.organization_id == enrolment.organization_id,
+            WorkObject.archived.is_(False),
+        )
+    )
+    session.add_all(
+        MembershipObject(
+            membership_id=membership.id,
+            object_id=object_id,
+            permissions=list(enrolment.permissions),
+        )
+        for object_id in object_ids
+    )
+    await set_contract_rate(session, membership.id, enrolment.hourly_rate, today)
+    return membership
+
+
 # Who may manage whom ------------------------------------------------------------------
 
 

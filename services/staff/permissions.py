@@ -46,6 +46,19 @@ async def actor_in(session: AsyncSession, user_id: int, organization_id: int) ->
     return Actor(user_id, organization_id, membership.id, MembershipRole(membership.role))
 
 
+async def owner_user_ids(session: AsyncSession, organization_id: int) -> list[int]:
+    """The organization's active owners."""
+    return list(
+        await session.scalars(
+            select(Membership.user_id).where(
+                Membership.organization_id == organization_id,
+                Membership.role == MembershipRole.OWNER,
+                Membership.status == MembershipStatus.ACTIVE,
+            )
+        )
+    )
+
+
 def require_owner(actor: Actor) -> None:
     if not actor.is_owner:
         raise PermissionDenied()

@@ -33,6 +33,7 @@ from services.platform.db.models import (
     User,
 )
 from services.platform.i18n import translator_for
+from services.ratings.rules import rating_buttons
 from tests.dialogs.conftest import UserFactory
 from tests.support.payroll import (
     add_finished_shift,
@@ -325,8 +326,9 @@ async def test_an_auto_closed_shift_needs_review_and_its_notification_opens_the_
     assert told is not None
     text = translator_for("ru").get("notify-shift_auto_closed", **told.payload)
     assert "Отработано 720 мин" in text and "нужна проверка" in text
-    [button] = told.payload["buttons"]
+    button, rate = told.payload["buttons"]
     assert button == {"text_key": "notify-button-correct-shift", "start_payload": f"fix_{shift_id}"}
+    assert rate == rating_buttons(shift_id)
 
     owner = make_user(SHIFT_OWNER_TG, first_name="Olga")
     await owner.send("/start")

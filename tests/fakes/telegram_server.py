@@ -62,6 +62,20 @@ _SENDING_METHODS = frozenset(
     }
 )
 _CHAT_ACTION_METHOD = "sendChatAction"
+_ADMIN_RIGHTS = (
+    "can_manage_chat",
+    "can_delete_messages",
+    "can_manage_video_chats",
+    "can_restrict_members",
+    "can_promote_members",
+    "can_change_info",
+    "can_invite_users",
+    "can_post_stories",
+    "can_edit_stories",
+    "can_delete_stories",
+    "can_send_welcome_messages",
+    "can_post_messages",
+)
 
 # Parameters that are strings in the Bot API even when their value looks like JSON;
 # every other form value is JSON-decoded (numbers, booleans, reply_markup, media...).
@@ -485,6 +499,8 @@ class FakeTelegramServer:
         self._migrated: dict[int, int] = {}
         self._users: dict[int, FakeUser] = {}
         self._groups: dict[int, FakeChat] = {}
+        # Chats (channels, groups) where the bot has been made an administrator.
+        self._bot_admin_in: set[int] = set()
         self._messages: dict[int, dict[int, JsonDict]] = defaultdict(dict)
         self._last_message_id: dict[int, int] = defaultdict(int)
         self._reply_keyboards: dict[int, JsonDict] = {}
@@ -626,6 +642,10 @@ class FakeTelegramServer:
         group = FakeChat(chat_id, kind, title)
         self._groups[chat_id] = group
         return group
+
+    def make_bot_admin(self, chat_id: int) -> None:
+        """The bot becomes an administrator of the chat (getChatMember says so)."""
+        self._bot_admin_in.add(chat_id)
 
     def add_file(self, data: bytes, *, file_unique_id: str | None = None) -> str:
         """Register bytes as a Telegram file; return its file_id."""
@@ -1154,6 +1174,9 @@ class FakeTelegramServer:
         self._chat(request.chat_id())
         user_id = request.chat_id("user_id")
         user = self._bot_user() if user_id == self.bot_id else self._known_user(user_id).to_dict()
+        if user_id == self.bot_id and request.chat_id() in self._bot_admin_in:
+            rights = dict.fromkeys(_ADMIN_RIGHTS, True) | {"is_anonymous": False}
+            return {"status": "administrator", "user": user, "can_be_edited": False} | rights
         return {"status": "member", "user": user}
 
     async def _pin_chat_message(self, request: _Request) -> bool:

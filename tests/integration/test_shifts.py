@@ -27,6 +27,7 @@ from services.platform.db.models import (
 from services.platform.errors import PermissionDenied
 from services.platform.observability.metrics import CLOCK_IN_ATTEMPTS, OPEN_SHIFTS
 from services.platform.scheduler import Scheduler
+from services.ratings.rules import rating_buttons
 from tests.conftest import ON_BOTH_DATABASES
 from tests.support.planning import make_employee
 from tests.support.shifts import CAFE, add_planned_shift, make_shift_world, north_of
@@ -190,11 +191,12 @@ async def test_spontaneous_shift_without_hours_is_auto_closed_at_the_objects_max
     assert shift is not None and shift.status == ShiftStatus.AUTO_CLOSED and shift.needs_review
     assert shift.closed_at == opened_at + timedelta(hours=12)
     assert shift.worked_minutes == 720 and shift.pay == Decimal("3600.00")
-    # The owner may correct it from the notification; Max only plans, and the employee
-    # and the report chat just read it.
-    correct = [{"text_key": "notify-button-correct-shift", "start_payload": f"fix_{shift.id}"}]
-    assert feed[world.owner.id]["buttons"] == correct
-    assert "buttons" not in feed[world.manager.id]
+    # The owner may correct it from the notification; Max only plans: both may rate it
+    # in one tap. The employee and the report chat just read it.
+    correct = {"text_key": "notify-button-correct-shift", "start_payload": f"fix_{shift.id}"}
+    rate = rating_buttons(shift.id)
+    assert feed[world.owner.id]["buttons"] == [correct, rate]
+    assert feed[world.manager.id]["buttons"] == [rate]
     assert "buttons" not in feed[world.employee.id] and "buttons" not in feed[None]
 
 

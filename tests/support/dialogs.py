@@ -9,6 +9,7 @@ from datetime import datetime
 from aiogram import Bot, Dispatcher
 from aiogram.types import (
     Chat,
+    Contact,
     Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -161,6 +162,16 @@ class DialogUser(BotClient):
         ]
         await self._feed(self._message(photo=sizes, caption=caption, media_group_id=media_group_id))
         return file_id
+
+    async def send_contact(self, phone_number: str, *, user_id: int | None = None) -> None:
+        """Shares a contact, as Telegram's contact request button does (the user's own
+        unless `user_id` says whose)."""
+        contact = Contact(
+            phone_number=phone_number,
+            first_name=self.user.first_name,
+            user_id=self.user.id if user_id is None else user_id,
+        )
+        await self._feed(self._message(contact=contact))
 
     async def send_video(self, *, caption: str | None = None) -> str:
         file_id = f"video-{uuid.uuid4().hex[:12]}"

@@ -26,6 +26,7 @@ from aiogram_dialog.test_tools import MockMessageManager
 from redis.asyncio import Redis
 
 from bot.factory import create_dispatcher, create_storage
+from services.hiring.applications import vacancy_opens_store
 from services.media_orchestrator import media_orchestrator_for
 from services.orgs.invites import failed_attempts_store
 from services.platform.clock import Clock, SystemClock
@@ -36,7 +37,15 @@ from services.platform.db.session import SessionFactory
 # that is back at zero after every update) and `message_manager` (the proxy below, which
 # hands every call to the current test's) belongs to one test.
 _PER_TEST_DATA = frozenset(
-    {"settings", "session_factory", "clock", "redis", "invite_failures", "media_orchestrator"}
+    {
+        "settings",
+        "session_factory",
+        "clock",
+        "redis",
+        "invite_failures",
+        "vacancy_opens",
+        "media_orchestrator",
+    }
 )
 _SHARED_DATA = frozenset({"in_flight", "message_manager"})
 
@@ -114,6 +123,7 @@ class SharedDispatcher:
             clock=clock,
             redis=redis,
             invite_failures=failed_attempts_store(redis, settings.namespace, clock),
+            vacancy_opens=vacancy_opens_store(redis, settings.namespace, clock),
             media_orchestrator=media_orchestrator_for(settings, redis),
         )
         # aiogram-dialog remembers the file id Telegram gave each media URL it sent.

@@ -84,6 +84,27 @@ def test_buttons_become_urls_and_deep_links() -> None:
     assert second.url == "https://example.org/p"
 
 
+def test_a_list_of_buttons_becomes_one_row() -> None:
+    markup = render_buttons(
+        [
+            [
+                {"text_key": "notify-button-rate-1", "start_payload": "rate_9_1"},
+                {"text_key": "notify-button-rate-2", "start_payload": "rate_9_2"},
+            ],
+            {"text_key": "notify-button-open-shift", "start_payload": "shift_9"},
+        ],
+        "ru",
+        "staffprobot_bot",
+    )
+    assert markup is not None
+    rates, (shift,) = markup.inline_keyboard
+    assert [button.url for button in rates] == [
+        "https://t.me/staffprobot_bot?start=rate_9_1",
+        "https://t.me/staffprobot_bot?start=rate_9_2",
+    ]
+    assert shift.url.endswith("start=shift_9")
+
+
 async def test_local_limiter_one_message_a_second_per_private_chat() -> None:
     limiter = LocalSendLimiter(NotifierSettings(_env_file=None))  # type: ignore[call-arg]
     assert await limiter.try_acquire(42) is None

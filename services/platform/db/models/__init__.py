@@ -29,6 +29,14 @@ from services.platform.db.models.exchange import (
     ShiftSwap,
     SlotRequest,
 )
+from services.platform.db.models.hiring import (
+    LIVE_APPLICATION_STATUSES,
+    ApplicationStatus,
+    HiringBlock,
+    InterviewAnswer,
+    JobApplication,
+    Vacancy,
+)
 from services.platform.db.models.incidents import (
     CHARGEABLE_STATUSES,
     CaseEvent,
@@ -83,6 +91,7 @@ from services.platform.db.models.planning import (
     WeeklyTemplateItem,
 )
 from services.platform.db.models.rates import Holiday, OvertimeRule
+from services.platform.db.models.ratings import AppealStatus, Review, ReviewKind, ReviewStatus
 from services.platform.db.models.report_chats import ReportChatCode
 from services.platform.db.models.shifts import (
     AttemptKind,
@@ -98,8 +107,11 @@ from services.platform.db.models.users import User
 
 __all__ = [
     "CHARGEABLE_STATUSES",
+    "LIVE_APPLICATION_STATUSES",
     "Announcement",
     "AnnouncementRecipient",
+    "AppealStatus",
+    "ApplicationStatus",
     "AttemptKind",
     "AttemptResult",
     "AttendanceMark",
@@ -123,11 +135,14 @@ __all__ = [
     "EsignAgreement",
     "ExchangeStatus",
     "ExpenseProduct",
+    "HiringBlock",
     "Holiday",
     "Incident",
     "IncidentKind",
     "IncidentStatus",
+    "InterviewAnswer",
     "Invite",
+    "JobApplication",
     "LedgerEntry",
     "LedgerEntryType",
     "Media",
@@ -160,6 +175,9 @@ __all__ = [
     "ReportChatCode",
     "RequestKind",
     "RequestStatus",
+    "Review",
+    "ReviewKind",
+    "ReviewStatus",
     "Shift",
     "ShiftBreak",
     "ShiftCancellation",
@@ -178,6 +196,7 @@ __all__ = [
     "TimeSlot",
     "UnreachableChat",
     "User",
+    "Vacancy",
     "WeeklyTemplate",
     "WeeklyTemplateItem",
     "WorkObject",
