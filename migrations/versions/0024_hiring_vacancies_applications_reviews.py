@@ -13,7 +13,7 @@ from alembic import op
 import services.platform.db.base
 
 revision: str = '0024'
-down_revision: str | Sequence[str] | None = '0017'
+down_revision: str | Sequence[str] | None = '0019'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
