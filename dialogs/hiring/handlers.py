@@ -19,7 +19,6 @@ from services.hiring.vacancies import (
     VacancyTerms,
     object_vacancy,
     post_vacancy,
-    qr_png,
     save_vacancy,
     set_vacancy_open,
     vacancy_link,
@@ -27,6 +26,7 @@ from services.hiring.vacancies import (
 from services.platform.db.models import WorkObject
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
 from services.platform.i18n import fluent_args
+from services.platform.qr import qr_png
 from services.staff.memberships import parse_hourly_rate
 
 

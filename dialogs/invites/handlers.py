@@ -10,7 +10,6 @@ from dialogs.common.actor import actor_of
 from dialogs.common.choices import managed_multiselect, remember_choice
 from dialogs.common.context import update_context
 from dialogs.invites.states import InvitesSG
-from services.orgs.invite_qr import qr_png
 from services.orgs.invites import (
     InviteTerms,
     create_invite,
@@ -21,6 +20,7 @@ from services.orgs.invites import (
 )
 from services.platform.db.models import MembershipRole, Permission
 from services.platform.errors import InvalidInput
+from services.platform.qr import qr_png
 from services.staff.memberships import parse_hourly_rate
 from services.staff.permissions import objects_with_permission
 

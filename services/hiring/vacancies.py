@@ -2,11 +2,9 @@
 `manage_staff` on the object), opened by candidates through its link, shown as a QR
 picture and posted by the bot to a channel or group where it is an administrator."""
 
-import io
 import secrets
 from dataclasses import dataclass
 
-import segno
 from aiogram import Bot
 from aiogram.enums import ChatMemberStatus
 from aiogram.exceptions import TelegramBadRequest
@@ -48,13 +46,6 @@ class VacancyView:
 
 def vacancy_link(bot_username: str, code: str) -> str:
     return f"https://t.me/{bot_username}?start={VACANCY_PAYLOAD_PREFIX}{code}"
-
-
-def qr_png(url: str) -> bytes:
-    """The link as a QR picture (PNG) to print and hang up at the object."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, "png", scale=10, border=2)
-    return buffer.getvalue()
 
 
 async def _view(session: AsyncSession, vacancy: Vacancy) -> VacancyView:

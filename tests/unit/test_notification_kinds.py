@@ -15,18 +15,29 @@ from services.platform.i18n import SUPPORTED_LANGUAGES, catalogue_keys
 SERVICES = Path(__file__).resolve().parents[2] / "services"
 
 
+NOTIFYING = {"notify", "notify_many"}
+
+
+def _called_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
 def kinds_passed_as_text() -> list[str]:
-    """`kind="…"` literals given to notify/notify_many anywhere in services."""
+    """`kind="…"` literals given to notify/notify_many anywhere in services (other
+    libraries' `kind` arguments, such as an image format, are not notification kinds)."""
     found = []
     for path in SERVICES.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            if (
-                isinstance(node, ast.keyword)
-                and node.arg == "kind"
-                and isinstance(node.value, ast.Constant)
-                and isinstance(node.value.value, str)
-            ):
-                found.append(f"{path.name}: {node.value.value}")
+            if not isinstance(node, ast.Call) or _called_name(node) not in NOTIFYING:
+                continue
+            for keyword in node.keywords:
+                if (
+                    keyword.arg == "kind"
+                    and isinstance(keyword.value, ast.Constant)
+                    and isinstance(keyword.value.value, str)
+                ):
+                    found.append(f"{path.name}: {keyword.value.value}")
     return found
 
 

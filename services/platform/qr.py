@@ -1,4 +1,5 @@
-"""The QR picture of an invite link, for a paper at the counter (segno, pure Python)."""
+"""QR pictures of links (an invite, a vacancy) for a paper at the counter (segno, pure
+Python)."""
 
 import io
 

@@ -1,6 +1,6 @@
 import segno
 
-from services.orgs.invite_qr import QR_SCALE, qr_png
+from services.platform.qr import QR_SCALE, qr_png
 
 LINK = "https://t.me/staffprobot_test_bot?start=inv_abcdefghijklmnopqrstuvwxyz012345"
 
