@@ -101,7 +101,7 @@ payroll-xlsx-paid = Paid
 payroll-xlsx-balance = Balance
 payroll-xlsx-date = Date
 payroll-xlsx-type = Type
-payroll-xlsx-object = Object
+payroll-xlsx-object = Location
 payroll-xlsx-minutes = Minutes
 payroll-xlsx-rate = Hourly rate
 payroll-xlsx-amount = Amount
@@ -141,7 +141,7 @@ payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }
     }
 payroll-correct-ask =
     ✏️ Shift { $shift }: { $minutes } min, { $pay }.
-    Type the right start and end in the object's local time, e.g. <code>07:00-11:30</code>. If the shift ended after midnight, type the end as it was: <code>22:00-06:00</code>.
+    Type the right start and end in the location's local time, e.g. <code>07:00-11:30</code>. If the shift ended after midnight, type the end as it was: <code>22:00-06:00</code>.
 payroll-correct-confirm =
     ✏️ Correct shift { $shift } to { $new_start }–{ $new_end }?
     Pay and the late fine are worked out again: the old entries are reversed and new ones added. The employee is notified.
