@@ -4,6 +4,7 @@ from aiogram_dialog.widgets.kbd import Select
 
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
+from dialogs.settings.states import SettingsSG
 from services.orgs.organizations import set_currency
 from services.platform.i18n import translator_for
 from services.staff.users import set_language
@@ -25,3 +26,4 @@ async def choose_currency(
     organization = await set_currency(context.session, await actor_of(manager), currency)
     # Amounts on the next windows are written in the new currency at once.
     manager.middleware_data["i18n"] = translator_for(context.i18n.language, organization.currency)
+    await manager.switch_to(SettingsSG.main)

@@ -40,3 +40,10 @@ menu-payroll = 💰 Payroll
 menu-my-pay = 💰 My pay
 menu-reports = 📊 Reports
 menu-my-stats = 📈 My stats
+
+## The employee's home screen (the main menu)
+menu-home-on-shift = 🟢 <b>On shift</b>: { $shift_object }, since { $shift_opened } — { $so_far_hours } h { $so_far_minutes } min so far
+menu-home-next = 📅 Next shift: { $next_day }, { $next_start }–{ $next_end }, { $next_object } · <a href="{ $next_map }">map</a>
+menu-home-next-no-map = 📅 Next shift: { $next_day }, { $next_start }–{ $next_end }, { $next_object }
+menu-home-no-next = 📅 No shifts planned yet.
+menu-home-earned = 💰 Earned { $period_start } – { $period_end }: <b>{ $earned }</b>

@@ -40,3 +40,10 @@ menu-payroll = 💰 Зарплата
 menu-my-pay = 💰 Мой заработок
 menu-reports = 📊 Отчёты
 menu-my-stats = 📈 Моя статистика
+
+## The employee's home screen (the main menu)
+menu-home-on-shift = 🟢 <b>На смене</b>: { $shift_object }, с { $shift_opened } — уже { $so_far_hours } ч { $so_far_minutes } мин
+menu-home-next = 📅 Следующая смена: { $next_day }, { $next_start }–{ $next_end }, { $next_object } · <a href="{ $next_map }">карта</a>
+menu-home-next-no-map = 📅 Следующая смена: { $next_day }, { $next_start }–{ $next_end }, { $next_object }
+menu-home-no-next = 📅 Запланированных смен пока нет.
+menu-home-earned = 💰 Заработано за { $period_start } – { $period_end }: <b>{ $earned }</b>
