@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 from aiogram_dialog import DialogManager
 
 from dialogs.common.context import UpdateContext, update_context
-from dialogs.common.mini_app import mini_app_link
+from dialogs.common.mini_app import mini_app_is_off, mini_app_link
 from services.attendance.queries import open_shift_of, shift_card
 from services.integrations.yandex import maps_link
 from services.payroll.access import can_view_money
@@ -37,6 +37,9 @@ async def get_main_menu(dialog_manager: DialogManager, **_: Any) -> dict[str, An
         "planning_board_url": mini_app_link(dialog_manager, "board")
         if role in (MembershipRole.OWNER, MembershipRole.MANAGER)
         else "",
+        # Said to owners, in place of the Mini App buttons they would otherwise have.
+        "mini_app_off": role == MembershipRole.OWNER and mini_app_is_off(dialog_manager),
+        "webapp_base_url": context.settings.webapp_base_url,
         "has_many_organizations": len(memberships) > 1,
         # Owners also open it to found another organization.
         "shows_organizations": len(memberships) > 1 or role == MembershipRole.OWNER,

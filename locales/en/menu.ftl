@@ -47,3 +47,5 @@ menu-home-next = 📅 Next shift: { $next_day }, { $next_start }–{ $next_end }
 menu-home-next-no-map = 📅 Next shift: { $next_day }, { $next_start }–{ $next_end }, { $next_object }
 menu-home-no-next = 📅 No shifts planned yet.
 menu-home-earned = 💰 Earned { $period_start } – { $period_end }: <b>{ $earned }</b>
+
+menu-mini-app-off = ℹ️ The Mini App pages (week board, reports, map, payslips) are off: Telegram opens them only from an https:// address, and the address now is { $webapp_base_url }. How to turn them on: README, section "Mini App: https".

@@ -47,3 +47,5 @@ menu-home-next = 📅 Следующая смена: { $next_day }, { $next_star
 menu-home-next-no-map = 📅 Следующая смена: { $next_day }, { $next_start }–{ $next_end }, { $next_object }
 menu-home-no-next = 📅 Запланированных смен пока нет.
 menu-home-earned = 💰 Заработано за { $period_start } – { $period_end }: <b>{ $earned }</b>
+
+menu-mini-app-off = ℹ️ Страницы мини-приложения (доска недели, отчёты, карта, листки) выключены: Telegram открывает их только по адресу https://, а сейчас адрес { $webapp_base_url }. Как включить — в README, раздел «Mini App: https».
