@@ -98,9 +98,16 @@ class Translator:
         with the currency's sign where the locale only knows its ISO code."""
         code = currency or self.currency
         text = format_currency(amount, code, locale=self.language)
-        if get_currency_symbol(code, locale=self.language) == code:
-            text = text.replace(code, CURRENCY_SIGNS.get(code, code))
-        return text
+        return text.replace(
+            get_currency_symbol(code, locale=self.language), self.currency_sign(code)
+        )
+
+    def currency_sign(self, currency: str | None = None) -> str:
+        """The sign the locale writes for the currency ("₽", "£"), ours where the locale
+        knows only the ISO code."""
+        code = currency or self.currency
+        symbol = get_currency_symbol(code, locale=self.language)
+        return CURRENCY_SIGNS.get(code, code) if symbol == code else symbol
 
     def number(self, value: Decimal | float | int) -> str:
         return format_decimal(value, locale=self.language)
