@@ -453,6 +453,14 @@ async def test_excel_export_is_sent_as_a_document(
         "Остаток",
     )
     assert [float(value) for value in rows[1][1:]] == [4, 1200, 100, 150, 1250, 0, 1250]
+    assert workbook.sheetnames == ["Сводка", "Все начисления", "Мира"]
+    assert summary.freeze_panes == "A2" and detail.freeze_panes == "A2"
+    assert summary["C2"].number_format == '#,##0.00 "₽"'
+    assert summary.column_dimensions["C"].width >= len("Начислено за смены")
+    # Мира: the shift (+1 200), the late fine (−100) and the task (+150) = 1 250.
+    mira = list(workbook["Мира"].iter_rows(values_only=True))
+    assert mira[-1][0] == "Всего" and float(mira[-1][5]) == 1250
+    assert workbook["Мира"]["F2"].number_format == '#,##0.00 "₽"'
     assert rows[1][0] == "Anna"
     assert rows[2][0] == "Всего" and [float(value) for value in rows[2][1:]] == [
         4,
