@@ -132,7 +132,7 @@ async def export_period_workbook(
         detail = detail.where(LedgerEntry.membership_id.in_(scope))
     type_names = {t: translator.get(f"payroll-type-{t}") for t in LedgerEntryType}
     late_mark = translator.get("payroll-xlsx-yes")
-    entries = []
+    entries: list[list[Any]] = []
     async for batch in (await session.stream(detail)).partitions():
         entries.extend(
             [

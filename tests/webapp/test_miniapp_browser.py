@@ -766,6 +766,23 @@ async def test_the_reports_money_is_whole_on_a_360_px_phone(
     await page.screenshot(path=str(ARTIFACTS / "miniapp-reports-360px.png"), full_page=True)
 
 
+async def test_a_one_day_report_draws_an_ordinary_bar(
+    browser: Browser, live_app: LiveApp, clock: ManualClock, session_factory: SessionFactory
+) -> None:
+    async with session_factory() as session:
+        world = await build_report_week(session, owner_telegram_id=7100)
+        await session.commit()
+    clock.set(AFTER_THE_WEEK)
+    page = await open_page(
+        browser, live_app, "/app/reports?period=yesterday", user=world.owner, clock=clock
+    )
+    await page.wait_for_selector("#chart-hours svg rect.bar")
+
+    [bar] = await page.locator("#chart-hours svg rect.bar").all()
+    # The chart is 320 units wide: a day gets at most a seventh of it, 70 % of that drawn.
+    assert float(await bar.get_attribute("width") or 0) <= 320 / 7
+
+
 # ------------------------------------------------------------------ open shifts
 
 
