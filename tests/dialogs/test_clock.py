@@ -18,6 +18,8 @@ from services.platform.clock import ManualClock
 from services.platform.db.models import (
     ClockInAttempt,
     ClockInOverride,
+    LedgerEntry,
+    LedgerEntryType,
     OutboxMessage,
     Shift,
     ShiftStatus,
@@ -481,6 +483,29 @@ async def test_late_arrival_with_fine_grace_subtracted_once(
     assert shift.paid_from == clock.now()
     [feed] = [m for m in await outbox(session_factory, "shift_opened") if m.chat_id]
     assert feed.payload["late_minutes"] == 12
+
+
+async def test_the_ledger_keeps_the_rules_a_late_shift_was_fined_under(
+    anna_asked_for_her_location, session_factory, clock: ManualClock
+) -> None:
+    _, anna = await anna_asked_for_her_location(
+        starts_in=timedelta(minutes=-12), check_location_on_close=False
+    )
+    await anna.send_location(*CAFE)
+    clock.advance(timedelta(hours=1))
+    await press(anna, CLOSE)
+
+    async with session_factory() as session:
+        entries = {
+            entry.type: entry
+            for entry in await session.scalars(select(LedgerEntry).order_by(LedgerEntry.id))
+        }
+    fine = entries[LedgerEntryType.LATE_FINE]
+    assert (fine.amount, fine.minutes) == (Decimal("-70.00"), 12)
+    assert fine.details == {"grace_minutes": "5", "fine_per_minute": "10.00"}
+    pay = entries[LedgerEntryType.SHIFT_PAY].details
+    assert pay is not None and pay["opened_at"] == (clock.now() - timedelta(hours=1)).isoformat()
+    assert pay["closed_at"] == clock.now().isoformat() and "corrected_by" not in pay
 
 
 async def test_rate_priority_contract_over_slot_over_object(
