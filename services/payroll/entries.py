@@ -39,7 +39,9 @@ class Due:
     minutes: int | None = None
     hourly_rate: Decimal | None = None
     reason: str = ""
-    # The facts the amount was computed from (`ledger_entries.details`).
+    # The facts the amount was computed from, kept with the entry (`LedgerEntry.details`):
+    # the rules may change later, the payslip still explains the line. Not compared when
+    # settling: an entry is rewritten when its money changes, not its explanation.
     details: dict[str, str] | None = None
 
 
@@ -68,7 +70,6 @@ def _matches(entry: LedgerEntry, due: Due, cause: Cause) -> bool:
         and entry.minutes == due.minutes
         and entry.hourly_rate == due.hourly_rate
         and entry.reason == due.reason
-        and entry.details == due.details
         and entry.work_date == cause.work_date
         and entry.object_id == cause.object_id
     )

@@ -13,6 +13,7 @@ cause a hook missed.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, exists, select
@@ -20,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.entries import Cause, CauseDues, Due, settle
 from services.payroll.premiums import object_zones, record_premium_entries
-from services.payroll.rules import ZERO, chargeable_fine, work_date
+from services.payroll.rules import ZERO, chargeable_fine, whole_minutes, work_date
 from services.platform.db.models import (
     AttendanceMark,
     CancellationApproval,
@@ -80,17 +81,56 @@ def _shift_work_date(shift: Shift, zones: dict[int, str]) -> date:
     return work_date(shift.planned_start_at, shift.opened_at, zones[shift.object_id])
 
 
-def _break_details(shift: Shift) -> dict[str, str] | None:
-    """The breaks a shift's paid minutes exclude, for its payslip line (None: none)."""
+def _break_details(shift: Shift) -> dict[str, str]:
+    """The breaks a shift's paid minutes exclude, for its payslip line (empty: none)."""
     if not shift.unpaid_break_minutes:
-        return None
+        return {}
     return {
         "unpaid_break_minutes": str(shift.unpaid_break_minutes),
         "break_minutes": str(shift.break_minutes),
     }
 
 
-def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str]) -> CauseDues:
+@dataclass(frozen=True)
+class Correction:
+    """Who corrected a shift's times, and why (shown on the payslip line)."""
+
+    author_name: str
+    reason: str
+
+
+def shift_pay_details(shift: Shift, correction: Correction | None) -> dict[str, str]:
+    """The facts a shift's pay line shows: its times (UTC, shown in the object's local
+    time), the unpaid early minutes, whether it was closed automatically, and who
+    corrected it and why."""
+    assert shift.closed_at is not None
+    details = {"opened_at": shift.opened_at.isoformat(), "closed_at": shift.closed_at.isoformat()}
+    early = whole_minutes(shift.paid_from - shift.opened_at)
+    if early > 0:
+        details["early_unpaid_minutes"] = str(early)
+    if shift.status == ShiftStatus.AUTO_CLOSED:
+        details["auto_closed"] = "yes"
+    if correction is not None:
+        details["corrected_by"] = correction.author_name
+        details["correction_reason"] = correction.reason
+    return details
+
+
+def late_fine_details(shift: Shift) -> dict[str, str]:
+    """The lateness rules frozen on the shift at clock-in, so that the fine can be redone
+    by hand: (late minutes − grace) × fine per minute."""
+    return {
+        "grace_minutes": str(shift.late_grace_minutes),
+        "fine_per_minute": str(shift.late_fine_per_minute),
+    }
+
+
+def _shift_item(
+    shift: Shift,
+    organization: Organization,
+    zones: dict[int, str],
+    correction: Correction | None = None,
+) -> CauseDues:
     """A finished shift owes its frozen pay and its frozen late fine."""
     assert shift.pay is not None
     cause = _work_cause(
@@ -106,9 +146,14 @@ def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str])
             shift.pay,
             minutes=shift.worked_minutes,
             hourly_rate=shift.hourly_rate,
-            details=_break_details(shift),
+            details=shift_pay_details(shift, correction) | _break_details(shift),
         ),
-        Due(LedgerEntryType.LATE_FINE, -shift.late_fine, minutes=shift.late_minutes),
+        Due(
+            LedgerEntryType.LATE_FINE,
+            -shift.late_fine,
+            minutes=shift.late_minutes,
+            details=late_fine_details(shift),
+        ),
     ]
 
 
@@ -147,19 +192,26 @@ async def _tasks_of(session: AsyncSession, shift_ids: Sequence[int]) -> list[Shi
 
 
 async def record_shift_entries(
-    session: AsyncSession, shift: Shift, *, author_user_id: int | None = None
+    session: AsyncSession,
+    shift: Shift,
+    *,
+    author_user_id: int | None = None,
+    correction: Correction | None = None,
 ) -> int:
     """Write the shift's pay and late fine from the values frozen on the shift (rate,
-    worked minutes, pay, late minutes, fine), and settle the premiums of its week. Call
-    it when the shift closes, auto-closes or is corrected; again changes nothing. An open
-    shift has nothing to write yet. The work date is the shift's (`rules.work_date`), in
-    the object's timezone."""
+    worked minutes, pay, late minutes, fine), with the facts they were computed from, and
+    settle the premiums of its week. Call it when the shift closes, auto-closes or is
+    corrected (`correction`: by whom and why); again changes nothing. An open shift has
+    nothing to write yet. The work date is the shift's (`rules.work_date`), in the
+    object's timezone."""
     if not _is_finished(shift):
         return 0
     organization = await organization_of(session, shift.organization_id)
     zones = await object_zones(session, [shift.object_id])
     written = await settle(
-        session, [_shift_item(shift, organization, zones)], author_user_id=author_user_id
+        session,
+        [_shift_item(shift, organization, zones, correction)],
+        author_user_id=author_user_id,
     )
     return written + await record_premium_entries(session, [shift], author_user_id=author_user_id)
 

@@ -667,6 +667,8 @@ async def test_the_payslip_of_an_employee_and_a_strangers_period(
     assert payslip["employee"] == "Ivan"
     assert payslip["lines"] == []
     assert [total["key"] for total in payslip["totals"]][:4] == ["gross", "fines", "bonuses", "net"]
+    # Worked time is floored to whole minutes, and the page says so.
+    assert "целыми минутами" in payslip["footnote"]
 
     async with session_factory() as session, session.begin():
         stranger_organization_id = cast.stranger_owner.active_organization_id

@@ -7,6 +7,8 @@
   const WIDTH = 320;
   const HEIGHT = 150;
   const LABEL_SPACE = 18;
+  // One day's bar never takes more than a seventh of the width (a single day would fill it).
+  const MIN_SLOTS = 7;
 
   function svg(tag, attributes) {
     const node = document.createElementNS(SVG, tag);
@@ -19,13 +21,14 @@
     const caption = document.getElementById(containerId + "-caption");
     const chart = svg("svg", { viewBox: "0 0 " + WIDTH + " " + HEIGHT, role: "img" });
     const highest = Math.max(1, ...days.map(valueOf));
-    const slot = WIDTH / days.length;
+    const slot = WIDTH / Math.max(days.length, MIN_SLOTS);
+    const offset = (WIDTH - slot * days.length) / 2;
     const width = Math.max(2, slot * 0.7);
     const everyLabel = Math.ceil(days.length / 10);
     days.forEach((day, index) => {
       const height = ((HEIGHT - LABEL_SPACE - 4) * valueOf(day)) / highest;
       const bar = svg("rect", {
-        class: "bar", x: index * slot + (slot - width) / 2, y: HEIGHT - LABEL_SPACE - height,
+        class: "bar", x: offset + index * slot + (slot - width) / 2, y: HEIGHT - LABEL_SPACE - height,
         width: width, height: Math.max(height, 0), rx: 2, "data-date": day.date,
       });
       const title = svg("title", {});
@@ -39,7 +42,7 @@
       });
       chart.append(bar);
       if (index % everyLabel === 0) {
-        const label = svg("text", { x: index * slot + slot / 2, y: HEIGHT - 4, "text-anchor": "middle" });
+        const label = svg("text", { x: offset + index * slot + slot / 2, y: HEIGHT - 4, "text-anchor": "middle" });
         label.textContent = day.label;
         chart.append(label);
       }
@@ -64,8 +67,8 @@
     }
     document.getElementById("employees").replaceChildren(
       el("thead", {}, [el("tr", {}, columns.map(([, key]) => el("th", { text: t(key) })))]),
-      el("tbody", {}, rows.map((row) => el("tr", {}, columns.map(([name]) =>
-        el("td", { text: row[name] === null ? "" : row[name] }))))));
+      el("tbody", {}, rows.map((row) => el("tr", {}, columns.map(([name, key]) =>
+        el("td", { "data-column": name, "data-label": t(key), text: row[name] === null ? "" : row[name] }))))));
   }
 
   function query() {
