@@ -6,6 +6,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 from babel.dates import get_day_names
 
+from services.availability.texts import marked_name
 from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
@@ -217,9 +218,16 @@ async def get_assign(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         user_id=context.user.id,
         slot_id=dialog_manager.dialog_data["slot_id"],
     )
-    data["employees"] = employees
+    data["employees"] = [(c.membership_id, marked_name(c.name, c.verdict)) for c in employees]
     data["no_employees"] = not employees
     return data
+
+
+async def get_assign_reason(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {
+        "name": dialog_manager.dialog_data["assign_name"],
+        "why": dialog_manager.dialog_data["assign_why"],
+    }
 
 
 async def get_unassign_comment(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
