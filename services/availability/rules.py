@@ -175,11 +175,11 @@ def shift_verdict(
     preferred: list[tuple[datetime, datetime]] = []
     for day in local_days_touched(starts_at, ends_at, tz):
         rule, _ = person.rule_for(day)
-        if rule.kind is AvailabilityKind.UNAVAILABLE:
+        if rule.kind == AvailabilityKind.UNAVAILABLE:
             continue
         interval = window_interval(day, rule.start, rule.end, tz)
         free.append(interval)
-        if rule.kind is AvailabilityKind.PREFERRED:
+        if rule.kind == AvailabilityKind.PREFERRED:
             preferred.append(interval)
     gap = _first_uncovered(free, starts_at, ends_at)
     if gap is None:

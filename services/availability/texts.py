@@ -20,7 +20,7 @@ def marked_name(name: str, verdict: Verdict) -> str:
 
 def day_rule_text(i18n: Translator, rule: DayRule) -> str:
     """ "09:00–18:00 ⭐", "all day", "not available"."""
-    if rule.kind is AvailabilityKind.UNAVAILABLE:
+    if rule.kind == AvailabilityKind.UNAVAILABLE:
         return i18n("availability-rule-unavailable")
     window = rule.window
     text = (
@@ -28,7 +28,7 @@ def day_rule_text(i18n: Translator, rule: DayRule) -> str:
         if window is None
         else f"{hhmm(window[0])}–{hhmm(window[1])}"
     )
-    return f"{text} ⭐" if rule.kind is AvailabilityKind.PREFERRED else text
+    return f"{text} ⭐" if rule.kind == AvailabilityKind.PREFERRED else text
 
 
 def verdict_reason(i18n: Translator, verdict: Verdict) -> str:
