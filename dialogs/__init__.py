@@ -6,6 +6,7 @@ be attached once, while tests build a Dispatcher per test."""
 from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
+from dialogs.availability.dialog import availability_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.exchange.dialog import exchange_dialog
@@ -27,6 +28,7 @@ from dialogs.subscription.dialog import subscription_dialog
 from dialogs.task_review.dialog import task_review_dialog
 from dialogs.task_templates.dialog import task_templates_dialog
 from dialogs.tasks.dialog import tasks_dialog
+from dialogs.time_off.dialog import time_off_dialog
 
 
 def dialogs_router() -> Router:
@@ -44,4 +46,5 @@ def dialogs_router() -> Router:
     router.include_routers(planning_dialog(), schedule_dialog(), exchange_dialog())
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
+    router.include_routers(availability_dialog(), time_off_dialog())
     return router

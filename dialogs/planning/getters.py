@@ -6,11 +6,11 @@ from typing import Any
 from aiogram_dialog import DialogManager
 from babel.dates import get_day_names
 
-from services.availability.texts import marked_name
 from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
 from dialogs.planning.widgets import day_label
+from services.availability.texts import marked_name
 from services.exchange.approvals import ExchangeApproval, pending_exchange_approvals
 from services.planning.cancellations import PendingApproval, cancellation_reasons, pending_approvals
 from services.planning.queries import (

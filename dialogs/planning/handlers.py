@@ -9,7 +9,6 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
-from services.availability.texts import verdict_reason
 from dialogs.common.choices import remember_choice, remember_day
 from dialogs.common.context import update_context
 from dialogs.common.media import album_items, send_album
@@ -18,6 +17,7 @@ from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import set_notice
 from dialogs.task_templates.states import TaskTemplatesSG
 from services.availability.rules import VerdictKind
+from services.availability.texts import verdict_reason
 from services.exchange.approvals import decide_exchange
 from services.exchange.views import ExchangeKind
 from services.planning.bookings import assign_employee, move_planned_shift, unassign

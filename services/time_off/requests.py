@@ -205,6 +205,14 @@ async def held_shifts(
     ]
 
 
+async def held_shift_count(session: AsyncSession, *, request_id: int) -> int:
+    """How many planned shifts of the employee a request's time off covers (read only)."""
+    request = await session.get(TimeOffRequest, request_id)
+    if request is None:
+        raise NotFound()
+    return len(await held_shifts(session, request))
+
+
 async def approve_time_off(
     session: AsyncSession,
     clock: Clock,
