@@ -113,7 +113,7 @@ async def test_an_employee_marks_a_weekday_and_the_planner_is_warned_and_gives_a
     make_user: UserFactory, session_factory, clock, language: str
 ) -> None:
     t = TEXTS[language]
-    world, ivan = await _world(session_factory, clock, language)
+    world, _ = await _world(session_factory, clock, language)
     async with session_factory() as session:
         await make_slot(session, clock, world.owner, world.work_object, day=date(2026, 3, 3))
         await session.commit()
@@ -164,15 +164,9 @@ async def test_time_off_is_requested_in_a_few_taps_and_approved_releasing_the_sh
     world, ivan = await _world(session_factory, clock, language)
     async with session_factory() as session:
         slot = await make_slot(session, clock, world.owner, world.work_object, day=date(2026, 3, 5))
-        await session.commit()
-    employee = make_user(IVAN_ID, language_code=language, first_name="Ivan")
-    await employee.send("/start")
-    await tap(employee, t["availability"])  # booking happens through the use case below
-    from services.planning.bookings import book_slot
-
-    async with session_factory() as session:
         await book_slot(session, clock, user_id=ivan.id, slot_id=slot.id)
         await session.commit()
+    employee = make_user(IVAN_ID, language_code=language, first_name="Ivan")
     await employee.send("/start")
     await tap(employee, t["time_off"])
     await tap(employee, t["new"])
