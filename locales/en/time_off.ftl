@@ -67,5 +67,9 @@ error-time-off-not-pending = This request was already decided or withdrawn.
 error-time-off-has-shifts = Meanwhile the employee got shifts in these days ({ $count }). Open the request again and choose what to do with them.
 error-time-off-in-past = These days are over. Pick today or later.
 error-time-off-too-long = Too long: at most { $limit } days.
-report-time-off-title = 🌴 Time off (days):
-report-time-off-line = { $name }: { $days }
+reports-summary-time-off =
+    🌴 Time off (days):
+    { $time_off }
+reports-person-time-off = { $name }: { $days }
+reports-xlsx-time-off = Time off
+reports-xlsx-time-off-total = Total days

@@ -67,5 +67,9 @@ error-time-off-not-pending = Эту заявку уже рассмотрели �
 error-time-off-has-shifts = Пока вы смотрели, у сотрудника появились смены в эти дни ({ $count }). Откройте заявку снова и выберите, что с ними сделать.
 error-time-off-in-past = Эти дни уже прошли. Выберите сегодняшний день или позже.
 error-time-off-too-long = Слишком длинный период: не больше { $limit } дней.
-report-time-off-title = 🌴 Отпуска и отгулы (дней):
-report-time-off-line = { $name }: { $days }
+reports-summary-time-off =
+    🌴 Отпуска и отгулы (дней):
+    { $time_off }
+reports-person-time-off = { $name }: { $days }
+reports-xlsx-time-off = Отпуска
+reports-xlsx-time-off-total = Всего дней

@@ -4,9 +4,11 @@ the batch book, requests and decisions, and what approved time off does to plann
 import asyncio
 from datetime import date, time
 from decimal import Decimal
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from services.availability.queries import availability_book, my_availability
@@ -26,6 +28,12 @@ from services.platform.db.models import (
     TimeOffStatus,
 )
 from services.platform.errors import DomainError, InvalidInput, PermissionDenied
+from services.platform.i18n import translator_for
+from services.reports.export import report_workbook
+from services.reports.figures import build_report
+from services.reports.periods import PeriodKind, ReportPeriod
+from services.reports.scope import ReportScope
+from services.staff.permissions import actor_in
 from services.time_off.errors import TimeOffHasShifts, TimeOffInPast, TimeOffNotPending
 from services.time_off.queries import pending_time_off, time_off_by_person
 from services.time_off.requests import (
@@ -331,6 +339,36 @@ async def test_days_off_by_person_and_kind_in_a_period(session, clock):
     assert [(p.name, p.days) for p in summary] == [
         ("Ivan", {TimeOffKind.VACATION: Decimal(4), TimeOffKind.SICK: Decimal("0.5")})
     ]
+
+
+async def test_the_owner_report_and_its_workbook_show_days_off_by_kind(session, clock):
+    world, ivan = await _world(session, clock)
+    request = await request_time_off(
+        session,
+        clock,
+        user_id=ivan.id,
+        organization_id=world.organization.id,
+        kind=TimeOffKind.SICK,
+        first_day=date(2026, 3, 3),
+        last_day=date(2026, 3, 5),
+    )
+    await approve_time_off(session, clock, user_id=world.owner.id, request_id=request.id)
+    owner = await actor_in(session, world.owner.id, world.organization.id)
+    march = ReportPeriod(PeriodKind.CUSTOM, date(2026, 3, 1), date(2026, 3, 31))
+    report = await build_report(session, clock, owner, march, ReportScope())
+    assert [(p.name, p.days) for p in report.time_off] == [("Ivan", {TimeOffKind.SICK: 3})]
+    _, content = report_workbook(report, translator_for("en"))
+    sheet = load_workbook(BytesIO(content))["Time off"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == [
+        "Employee",
+        "Vacation",
+        "Sick leave",
+        "Unpaid leave",
+        "Day off",
+        "Total days",
+    ]
+    assert rows[1] == ["Ivan", 0, 3, 0, 0, 3]
 
 
 async def test_approval_racing_a_booking_in_its_span_ends_in_exactly_one(session_factory, clock):
