@@ -4,7 +4,7 @@ birthday."""
 
 from aiogram import F
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, Url
+from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo, Url, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.availability import getters, handlers
@@ -30,6 +30,12 @@ def availability_dialog() -> Dialog:
                 id="exception",
                 state=AvailabilitySG.exception_date,
                 when="has_organization",
+            ),
+            WebApp(
+                I18n("availability-mini-app"),
+                Format("{mini_app_url}"),
+                id="mini_app",
+                when="mini_app_url",
             ),
             Button(I18n("availability-calendar"), id="calendar", on_click=handlers.open_calendar),
             SwitchTo(I18n("availability-birthday"), id="birthday", state=AvailabilitySG.birthday),

@@ -7,6 +7,7 @@ from aiogram_dialog import DialogManager
 from babel.dates import get_day_names
 
 from dialogs.common.context import update_context
+from dialogs.common.mini_app import mini_app_link
 from services.availability.queries import my_availability
 from services.availability.rules import DayRule
 from services.availability.texts import day_rule_text
@@ -47,7 +48,13 @@ async def get_main(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     i18n = context.i18n
     organization_id = await organization_id_of(dialog_manager)
     if organization_id is None:
-        return {"has_organization": False, "weekdays": [], "week": "", "exceptions": ""}
+        return {
+            "has_organization": False,
+            "weekdays": [],
+            "week": "",
+            "exceptions": "",
+            "mini_app_url": "",
+        }
     today = await organization_today(context.session, context.clock, organization_id)
     mine = await my_availability(
         context.session, user_id=context.user.id, organization_id=organization_id, since=today
@@ -55,6 +62,7 @@ async def get_main(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     names = weekday_names(i18n)
     return {
         "has_organization": True,
+        "mini_app_url": mini_app_link(dialog_manager, "availability"),
         "week": "\n".join(
             i18n("availability-line", day=names[n], rule=rule_line(i18n, mine.weekly.get(n)))
             for n in range(7)
