@@ -1,17 +1,19 @@
-"""Availability, time off, the calendar link and the birthday through the real Dispatcher,
-in Russian and in English. The clock stands at Monday 2 March 2026, 12:00 in Moscow."""
+"""Availability, time off (and its days in the owner's report), the calendar link and the
+birthday through the real Dispatcher, in Russian and in English. The clock stands at
+Monday 2 March 2026, 12:00 in Moscow."""
 
 import re
 from datetime import date, time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from services.planning.bookings import book_slot
 from services.platform.db.models import (
     AvailabilityKind,
     AvailabilityOverride,
     CalendarFeed,
+    Organization,
     OutboxMessage,
     TimeOffRequest,
     TimeOffStatus,
@@ -53,6 +55,10 @@ TEXTS = {
         "birthday": "🎂 День рождения",
         "birthday_saved": "✅ День рождения сохранён.",
         "bad_date": "Не понял дату",
+        "reports": "📊 Отчёты",
+        "this_month": "Этот месяц",
+        "whole_organization": "🏢 Вся организация",
+        "report_time_off": "Ivan: Отпуск 3",
     },
     "en": {
         "availability": "🗓 When I can work",
@@ -81,6 +87,10 @@ TEXTS = {
         "birthday": "🎂 Birthday",
         "birthday_saved": "✅ Birthday saved.",
         "bad_date": "couldn't read the date",
+        "reports": "📊 Reports",
+        "this_month": "This month",
+        "whole_organization": "🏢 Whole organization",
+        "report_time_off": "Ivan: Vacation 3",
     },
 }
 
@@ -198,6 +208,19 @@ async def test_time_off_is_requested_in_a_few_taps_and_approved_releasing_the_sh
         )
     assert request is not None and request.status == TimeOffStatus.APPROVED
     assert decided is not None and decided.recipient_user_id == ivan.id
+
+    async with session_factory() as session:
+        await session.execute(
+            update(Organization)
+            .where(Organization.id == world.organization.id)
+            .values(tariff_code="pro")
+        )
+        await session.commit()
+    await owner.send("/start")
+    await tap(owner, t["reports"])
+    await tap(owner, t["this_month"])
+    await tap(owner, t["whole_organization"])
+    assert t["report_time_off"] in owner.text()
 
 
 @LANGUAGES
