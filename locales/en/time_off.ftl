@@ -63,6 +63,13 @@ notify-time_off_decided =
         [unpaid] unpaid leave
        *[other] day off
     }, { $first } – { $last }. Decided by { $name }. { $decision_comment }
+notify-time_off_withdrawn =
+    ↩️ <b>{ $name }</b> withdrew their time off: { $kind ->
+        [vacation] vacation
+        [sick] sick leave
+        [unpaid] unpaid leave
+       *[other] day off
+    }, { $first } – { $last }.
 error-time-off-not-pending = This request was already decided or withdrawn.
 error-time-off-has-shifts = Meanwhile the employee got shifts in these days ({ $count }). Open the request again and choose what to do with them.
 error-time-off-in-past = These days are over. Pick today or later.

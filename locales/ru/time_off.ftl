@@ -63,6 +63,13 @@ notify-time_off_decided =
         [unpaid] отпуск за свой счёт
        *[other] отгул
     }, { $first } – { $last }. Решение: { $name }. { $decision_comment }
+notify-time_off_withdrawn =
+    ↩️ <b>{ $name }</b> отозвал(а) заявку: { $kind ->
+        [vacation] отпуск
+        [sick] больничный
+        [unpaid] отпуск за свой счёт
+       *[other] отгул
+    }, { $first } – { $last }.
 error-time-off-not-pending = Эту заявку уже рассмотрели или отозвали.
 error-time-off-has-shifts = Пока вы смотрели, у сотрудника появились смены в эти дни ({ $count }). Откройте заявку снова и выберите, что с ними сделать.
 error-time-off-in-past = Эти дни уже прошли. Выберите сегодняшний день или позже.

@@ -82,6 +82,7 @@ SHIFT_AUTO_CLOSED = register_kind("shift_auto_closed", for_managers=True)
 CLOCK_IN_REFUSED = register_kind("clock_in_refused", for_managers=True)
 SHIFT_BOOKED = register_kind("shift-booked", for_managers=True)
 TIME_OFF_REQUESTED = register_kind("time_off_requested", optional=False, for_managers=True)
+TIME_OFF_WITHDRAWN = register_kind("time_off_withdrawn", optional=False, for_managers=True)
 SHIFT_CANCELLED = register_kind("shift-cancelled", urgent=True, for_managers=True)
 CANCELLATION_NEEDS_APPROVAL = register_kind("cancellation-needs-approval", for_managers=True)
 EXCHANGE_APPROVAL_NEEDED = register_kind(

@@ -11,7 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.availability.queries import time_off_span_of
 from services.availability.rules import time_off_envelope, time_off_overlapping, validate_window
-from services.notify.outbox import TIME_OFF_DECIDED, TIME_OFF_REQUESTED, notify
+from services.notify.outbox import (
+    TIME_OFF_DECIDED,
+    TIME_OFF_REQUESTED,
+    TIME_OFF_WITHDRAWN,
+    notify,
+)
 from services.planning.bookings import active_membership, lock_user
 from services.planning.planners import planner_user_ids
 from services.planning.rules import clean_comment
@@ -116,19 +121,29 @@ async def request_time_off(
     )
     session.add(request)
     await session.flush()
-    employee = await session.get(User, user_id)
+    await _tell_deciders(session, clock, request, membership, TIME_OFF_REQUESTED.name)
+    return request
+
+
+async def _tell_deciders(
+    session: AsyncSession,
+    clock: Clock,
+    request: TimeOffRequest,
+    membership: Membership,
+    kind: str,
+) -> None:
+    employee = await session.get(User, request.user_id)
     assert employee is not None
     for decider_id in await time_off_deciders(session, membership):
         await notify(
             session,
-            kind=TIME_OFF_REQUESTED.name,
-            dedup_key=f"time-off-requested:{request.id}:{decider_id}",
+            kind=kind,
+            dedup_key=f"{kind}:{request.id}:{decider_id}",
             not_before=clock.now(),
             recipient_user_id=decider_id,
-            organization_id=organization_id,
+            organization_id=request.organization_id,
             payload=request_payload(request, employee.display_name),
         )
-    return request
 
 
 async def time_off_deciders(session: AsyncSession, membership: Membership) -> list[int]:
@@ -294,7 +309,7 @@ async def withdraw_time_off(
     session: AsyncSession, clock: Clock, *, user_id: int, request_id: int
 ) -> None:
     """The employee withdraws their request, or approved time off that has not begun
-    (shifts released by the approval stay released)."""
+    (shifts released by the approval stay released); whoever decides is told."""
     request = await _locked_request(session, request_id)
     if request.user_id != user_id:
         raise NotFound()
@@ -307,3 +322,6 @@ async def withdraw_time_off(
         raise TimeOffNotPending()
     request.status = TimeOffStatus.CANCELLED
     await session.flush()
+    membership = await session.get(Membership, request.membership_id)
+    assert membership is not None
+    await _tell_deciders(session, clock, request, membership, TIME_OFF_WITHDRAWN.name)

@@ -281,6 +281,7 @@ async def test_approved_time_off_blocks_booking_and_assignment(session, clock):
         )
     assert (await book_slot(session, clock, user_id=ivan.id, slot_id=evening.id)).id
     await withdraw_time_off(session, clock, user_id=ivan.id, request_id=request.id)
+    assert (await _kinds(session))[-1] == ("time_off_withdrawn", world.owner.id)
     assert (await book_slot(session, clock, user_id=ivan.id, slot_id=morning.id)).id is not None
 
 
