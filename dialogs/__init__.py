@@ -8,6 +8,7 @@ from aiogram import Router
 from dialogs.admin.dialog import admin_dialog
 from dialogs.announcements.dialog import announcements_dialog, read_announcement_dialog
 from dialogs.applying.dialog import applying_dialog
+from dialogs.availability.dialog import availability_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.contract_templates.dialog import contract_templates_dialog
@@ -37,6 +38,7 @@ from dialogs.subscription.dialog import subscription_dialog
 from dialogs.task_review.dialog import task_review_dialog
 from dialogs.task_templates.dialog import task_templates_dialog
 from dialogs.tasks.dialog import tasks_dialog
+from dialogs.time_off.dialog import time_off_dialog
 from dialogs.today.dialog import today_dialog
 
 
@@ -61,4 +63,5 @@ def dialogs_router() -> Router:
     router.include_routers(announcements_dialog(), read_announcement_dialog())
     router.include_routers(today_dialog(), quick_shift_dialog())
     router.include_routers(hiring_dialog(), applying_dialog(), ratings_dialog())
+    router.include_routers(availability_dialog(), time_off_dialog())
     return router

@@ -17,6 +17,7 @@ from services.platform.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.platform.redis import create_redis
 from webapp.errors import domain_error_answer
 from webapp.miniapp import (
+    availability,
     board,
     home,
     object_map,
@@ -28,7 +29,7 @@ from webapp.miniapp import (
     schedule,
     today,
 )
-from webapp.routes import guide, health, media, telegram_webhook, yookassa_webhook
+from webapp.routes import calendar_feed, guide, health, media, telegram_webhook, yookassa_webhook
 from webapp.security_headers import SecurityHeaders
 
 log = structlog.get_logger("webapp")
@@ -87,9 +88,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders, https=settings.webapp_base_url.startswith("https://"))
     app.add_exception_handler(DomainError, domain_error_answer)
     for routes in (
-        *(health, telegram_webhook, yookassa_webhook, media, guide),
+        *(health, telegram_webhook, yookassa_webhook, media, guide, calendar_feed),
         *(home, board, schedule, open_shifts, object_map, reports, payslip, proofs, today),
-        pages,
+        *(availability, pages),
     ):
         app.include_router(routes.router)
     app.mount("/app/static", pages.static_files, name="miniapp-static")

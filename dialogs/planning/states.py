@@ -17,6 +17,7 @@ class PlanningSG(StatesGroup):
     slot = State()
     slot_rate = State()
     assign = State()
+    assign_reason = State()
     unassign_pick = State()
     unassign_comment = State()
     move_pick = State()

@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.availability.queries import availability_book
+from services.availability.rules import Verdict
 from services.planning.planners import require_planner_on
 from services.planning.slots import live_slot
 from services.platform.clock import Clock
@@ -259,25 +262,59 @@ async def planning_objects(
     return await objects_with_permission(session, actor, Permission.PLAN)
 
 
+@dataclass(frozen=True)
+class AssignCandidate:
+    """An employee a planner may put on a slot, with their availability for it."""
+
+    membership_id: int
+    user_id: int
+    name: str
+    verdict: Verdict
+
+
 async def assignable_employees(
     session: AsyncSession, *, user_id: int, slot_id: int
-) -> list[tuple[int, str]]:
-    """(membership id, name) of the object's active employees not yet on the slot."""
+) -> list[AssignCandidate]:
+    """The object's active employees not yet on the slot, with their availability."""
     slot = await live_slot(session, slot_id)
+    _, work_object = await require_planner_on(session, user_id, slot.object_id)
     on_slot = select(PlannedShift.membership_id).where(
         PlannedShift.slot_id == slot.id, PlannedShift.status == PlannedShiftStatus.PLANNED
     )
-    return await object_employees(
-        session, user_id=user_id, object_id=slot.object_id, leaving_out=on_slot
+    rows = await _employee_rows(session, work_object, leaving_out=on_slot)
+    book = await availability_book(
+        session,
+        work_object.organization_id,
+        [user.id for _, user in rows],
+        slot.starts_at,
+        slot.ends_at,
     )
+    tz = ZoneInfo(work_object.timezone)
+    return [
+        AssignCandidate(
+            membership_id,
+            user.id,
+            user.display_name,
+            book.verdict(user.id, slot.starts_at, slot.ends_at, tz),
+        )
+        for membership_id, user in rows
+    ]
 
 
 async def object_employees(
-    session: AsyncSession, *, user_id: int, object_id: int, leaving_out: Any = None
+    session: AsyncSession, *, user_id: int, object_id: int
 ) -> list[tuple[int, str]]:
-    """(membership id, name) of the object's active employees, for its planners;
-    `leaving_out`: a select of membership ids not to offer."""
+    """(membership id, name) of the object's active employees, for its planners."""
     _, work_object = await require_planner_on(session, user_id, object_id)
+    rows = await _employee_rows(session, work_object)
+    return [(membership_id, user.display_name) for membership_id, user in rows]
+
+
+async def _employee_rows(
+    session: AsyncSession, work_object: WorkObject, leaving_out: Any = None
+) -> list[tuple[int, User]]:
+    """(membership id, user) of the object's active employees by name; `leaving_out`: a
+    select of membership ids not to offer."""
     query = (
         select(Membership.id, User)
         .join(User, User.id == Membership.user_id)
@@ -292,8 +329,7 @@ async def object_employees(
     )
     if leaving_out is not None:
         query = query.where(Membership.id.not_in(leaving_out))
-    rows = await session.execute(query)
-    return [(membership_id, user.display_name) for membership_id, user in rows]
+    return [(membership_id, user) for membership_id, user in await session.execute(query)]
 
 
 async def is_owner_of(session: AsyncSession, *, user_id: int, organization_id: int) -> bool:

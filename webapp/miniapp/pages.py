@@ -32,6 +32,7 @@ router = APIRouter(prefix="/app", tags=["miniapp"])
 PAGES = (
     *("home", "board", "reports", "schedule", "map", "payslip", "open-shifts", "proofs"),
     "today",
+    "availability",
 )
 # Texts the scripts place themselves; their variables stay as `{name}` for the script.
 _SCRIPT_TEXT_PREFIX = "miniapp-"

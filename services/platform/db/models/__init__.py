@@ -3,6 +3,16 @@
 from services.platform.db.base import Base
 from services.platform.db.models.announcements import Announcement, AnnouncementRecipient
 from services.platform.db.models.attendance_marks import AttendanceMark, AttendanceMarkKind
+from services.platform.db.models.availability import (
+    AvailabilityException,
+    AvailabilityKind,
+    AvailabilityOverride,
+    CalendarFeed,
+    TimeOffKind,
+    TimeOffRequest,
+    TimeOffStatus,
+    WeeklyAvailability,
+)
 from services.platform.db.models.billing import (
     BillingPeriod,
     Payment,
@@ -116,8 +126,12 @@ __all__ = [
     "AttemptResult",
     "AttendanceMark",
     "AttendanceMarkKind",
+    "AvailabilityException",
+    "AvailabilityKind",
+    "AvailabilityOverride",
     "Base",
     "BillingPeriod",
+    "CalendarFeed",
     "CancellationApproval",
     "CancellationInitiator",
     "CancellationReason",
@@ -193,10 +207,14 @@ __all__ = [
     "Tariff",
     "TaskTemplate",
     "TemplateKind",
+    "TimeOffKind",
+    "TimeOffRequest",
+    "TimeOffStatus",
     "TimeSlot",
     "UnreachableChat",
     "User",
     "Vacancy",
+    "WeeklyAvailability",
     "WeeklyTemplate",
     "WeeklyTemplateItem",
     "WorkObject",
