@@ -1,0 +1,255 @@
+"""The week's free places filled by OR-Tools CP-SAT, within the hard rules of
+`services.scheduling.rules`, with the goals met in a strict order.
+
+The goals are solved in stages, each keeping the best value of the ones before
+(lexicographic): 1 fill as many places as possible; 2 the fewest minutes over the weekly
+overtime threshold; 3 the lowest cost; 4 hours closest to each person's target (or an
+even share), and then the most "preferred" places — in stage 4 one minute away from the
+target weighs more than all preferred places together (`GOALS` shows the weights)."""
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ortools.sat.python import cp_model
+
+from services.scheduling.rules import (
+    Availability,
+    Person,
+    Place,
+    Problem,
+    clash,
+    cost_of,
+    place_refusal,
+    week_minutes,
+)
+
+NUM_WORKERS = 2
+DEFAULT_TIME_LIMIT_S = 8.0
+
+
+@dataclass(frozen=True)
+class Goal:
+    key: str
+    stage: int
+    weight: str  # how it counts within its stage, shown to the owner
+
+
+GOALS = (
+    Goal("fill", 1, "1 per place"),
+    Goal("overtime", 2, "1 per minute over the threshold"),
+    Goal("cost", 3, "1 per kopeck"),
+    Goal("fairness", 4, "places + 1 per minute away from the target"),
+    Goal("preferences", 4, "1 per preferred place"),
+)
+
+
+@dataclass(frozen=True)
+class Solution:
+    assignment: dict[int, int]  # place index → user id
+    filled: int
+    places: int
+    fill_proven_best: bool
+    fill_gap: float  # relative gap between the fill found and the solver's bound
+    stages_optimal: tuple[bool, ...]
+    overtime_minutes: int
+    cost: Decimal
+    solve_seconds: float
+
+
+class _Model:
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.model = cp_model.CpModel()
+        self.people = {person.user_id: person for person in problem.people}
+        self.x: dict[tuple[int, int], cp_model.IntVar] = {}
+        for place in problem.places:
+            for person in problem.people:
+                if place_refusal(person, place, problem) is None:
+                    self.x[place.index, person.user_id] = self.model.new_bool_var("")
+        self.by_place: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+        self.by_person: dict[int, list[Place]] = defaultdict(list)
+        places = {place.index: place for place in problem.places}
+        for (index, user_id), var in self.x.items():
+            self.by_place[index].append(var)
+            self.by_person[user_id].append(places[index])
+        for variables in self.by_place.values():
+            self.model.add_at_most_one(variables)
+        for user_id, candidates in self.by_person.items():
+            self._one_person(self.people[user_id], candidates)
+
+    def var(self, place: Place, person: Person) -> cp_model.IntVar:
+        return self.x[place.index, person.user_id]
+
+    def _one_person(self, person: Person, candidates: list[Place]) -> None:
+        problem, model = self.problem, self.model
+        rest = timedelta(minutes=problem.limits.min_rest_minutes)
+        ordered = sorted(candidates, key=lambda place: place.work.starts_at)
+        # Shifts held apart by the rest form an interval graph: its cliques are the
+        # places whose [start, end + rest) holds one place's start.
+        cliques = set()
+        active: list[Place] = []
+        for later in ordered:
+            start = later.work.starts_at
+            active = [p for p in active if start < p.work.ends_at + rest]
+            active.append(later)
+            if len(active) > 1:
+                cliques.add(frozenset(p.index for p in active))
+        for clique in cliques:
+            model.add_at_most_one(self.x[index, person.user_id] for index in clique)
+        # Travel longer than the rest: the few pairs the cliques do not cover.
+        longest = timedelta(minutes=max(problem.travel_minutes.values(), default=0))
+        if longest > rest:
+            for i, first in enumerate(ordered):
+                for second in ordered[i + 1 :]:
+                    if second.work.starts_at >= first.work.ends_at + longest:
+                        break
+                    if second.work.starts_at >= first.work.ends_at + rest and clash(
+                        first.work, second.work, problem.limits, problem.travel_minutes
+                    ):
+                        model.add_bool_or(
+                            [self.var(first, person).Not(), self.var(second, person).Not()]
+                        )
+        limits = problem.limits
+        by_day: dict[date, list[Place]] = defaultdict(list)
+        for place in ordered:
+            by_day[place.work.work_date].append(place)
+        for day, places in by_day.items():
+            booked = sum(w.minutes for w in person.booked if w.work_date == day)
+            model.add(
+                sum(p.work.minutes * self.var(p, person) for p in places)
+                <= limits.max_day_minutes - booked
+            )
+        model.add(self.week_total(person, ordered) <= limits.max_week_minutes)
+        self._consecutive_days(person, by_day)
+
+    def week_total(self, person: Person, candidates: list[Place]) -> cp_model.LinearExprT:
+        booked = week_minutes(person.booked, self.problem.week)
+        return booked + sum(p.work.minutes * self.var(p, person) for p in candidates)
+
+    def _consecutive_days(self, person: Person, by_day: dict[date, list[Place]]) -> None:
+        limit = self.problem.limits.max_consecutive_days
+        booked_days = {w.work_date for w in person.booked}
+        worked: dict[date, cp_model.LinearExprT] = {day: 1 for day in booked_days}
+        for day, places in by_day.items():
+            if day in booked_days:
+                continue
+            day_var = self.model.new_bool_var("")
+            for place in places:
+                self.model.add_implication(self.var(place, person), day_var)
+            worked[day] = day_var
+        window_starts = {
+            day - timedelta(days=back)
+            for day in by_day
+            if day not in booked_days
+            for back in range(limit + 1)
+        }
+        for first in window_starts:
+            window = [first + timedelta(days=k) for k in range(limit + 1)]
+            self.model.add(sum(worked.get(d, 0) for d in window) <= limit)
+
+
+def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solution:
+    """The best schedule found within `time_limit_s` (2 workers), goals in `GOALS` order."""
+    started = time.monotonic()
+    built = _Model(problem)
+    model = built.model
+    filled = sum(built.x.values())
+    overtime = []
+    cost = []
+    deviation = []
+    preferred = []
+    even_target = _even_target_minutes(problem)
+    for user_id, candidates in built.by_person.items():
+        person = built.people[user_id]
+        total = built.week_total(person, candidates)
+        extra = model.new_int_var(0, 7 * 24 * 60, "")
+        model.add(extra >= total - problem.limits.overtime_week_minutes)
+        overtime.append(extra)
+        target = person.target_minutes if person.target_minutes is not None else even_target
+        away = model.new_int_var(0, 7 * 24 * 60, "")
+        model.add(away >= total - target)
+        model.add(away >= target - total)
+        deviation.append(away)
+        for place in candidates:
+            var = built.var(place, person)
+            cost.append(int(cost_of(person, place) * 100) * var)
+            if person.verdict(place).kind is Availability.PREFERRED:
+                preferred.append(var)
+    preference_weight = len(preferred) + 1
+    stages = [
+        (filled, True),
+        (sum(overtime), False),
+        (sum(cost), False),
+        (preference_weight * sum(deviation) - sum(preferred), False),
+    ]
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = NUM_WORKERS
+    optimal = []
+    fill_gap = 0.0
+    values: dict[tuple[int, int], bool] = {}
+    for number, (objective, maximize) in enumerate(stages):
+        remaining = time_limit_s - (time.monotonic() - started)
+        if number > 0 and remaining <= 0.05:
+            break
+        solver.parameters.max_time_in_seconds = max(remaining, 0.05)
+        if maximize:
+            model.maximize(objective)
+        else:
+            model.minimize(objective)
+        status = solver.solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            break
+        optimal.append(status == cp_model.OPTIMAL)
+        found = round(solver.objective_value)
+        if number == 0:
+            bound = solver.best_objective_bound
+            fill_gap = 0.0 if bound <= 0 else max(0.0, (bound - found) / bound)
+        values = {key: solver.boolean_value(var) for key, var in built.x.items()}
+        model.clear_hints()
+        for key, var in built.x.items():
+            model.add_hint(var, values[key])
+        model.add(objective >= found if maximize else objective <= found)
+    assignment = {index: user_id for (index, user_id), chosen in values.items() if chosen}
+    return _solution(problem, assignment, optimal, fill_gap, time.monotonic() - started)
+
+
+def _even_target_minutes(problem: Problem) -> int:
+    if not problem.people:
+        return 0
+    booked = sum(week_minutes(person.booked, problem.week) for person in problem.people)
+    places = sum(place.work.minutes for place in problem.places)
+    return (booked + places) // len(problem.people)
+
+
+def _solution(
+    problem: Problem,
+    assignment: dict[int, int],
+    optimal: list[bool],
+    fill_gap: float,
+    seconds: float,
+) -> Solution:
+    people = {person.user_id: person for person in problem.people}
+    places = {place.index: place for place in problem.places}
+    cost = sum(
+        (cost_of(people[user_id], places[index]) for index, user_id in assignment.items()),
+        Decimal("0.00"),
+    )
+    overtime = 0
+    for person in problem.people:
+        mine = [places[i].work for i, user_id in assignment.items() if user_id == person.user_id]
+        total = week_minutes([*person.booked, *mine], problem.week)
+        overtime += max(0, total - problem.limits.overtime_week_minutes)
+    return Solution(
+        assignment=assignment,
+        filled=len(assignment),
+        places=len(problem.places),
+        fill_proven_best=bool(optimal) and optimal[0],
+        fill_gap=fill_gap,
+        stages_optimal=tuple(optimal),
+        overtime_minutes=overtime,
+        cost=cost,
+        solve_seconds=seconds,
+    )
