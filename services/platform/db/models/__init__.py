@@ -1,6 +1,16 @@
 """Every model module is imported here so that `Base.metadata` is complete."""
 
 from services.platform.db.base import Base
+from services.platform.db.models.availability import (
+    AvailabilityException,
+    AvailabilityKind,
+    AvailabilityOverride,
+    CalendarFeed,
+    TimeOffKind,
+    TimeOffRequest,
+    TimeOffStatus,
+    WeeklyAvailability,
+)
 from services.platform.db.models.billing import (
     BillingPeriod,
     Payment,
@@ -73,8 +83,12 @@ from services.platform.db.models.users import User
 __all__ = [
     "AttemptKind",
     "AttemptResult",
+    "AvailabilityException",
+    "AvailabilityKind",
+    "AvailabilityOverride",
     "Base",
     "BillingPeriod",
+    "CalendarFeed",
     "CancellationApproval",
     "CancellationInitiator",
     "CancellationReason",
@@ -124,9 +138,13 @@ __all__ = [
     "SubscriptionPeriod",
     "Tariff",
     "TaskTemplate",
+    "TimeOffKind",
+    "TimeOffRequest",
+    "TimeOffStatus",
     "TimeSlot",
     "UnreachableChat",
     "User",
+    "WeeklyAvailability",
     "WeeklyTemplate",
     "WeeklyTemplateItem",
     "WorkObject",

@@ -1,3 +1,5 @@
+from datetime import date
+
 from sqlalchemy import BigInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -20,6 +22,8 @@ class User(Base):
     active_organization_id: Mapped[int | None] = refers_to("organizations")
     # False once Telegram answers 403 (bot blocked, account deleted): sending stops.
     is_reachable: Mapped[bool] = mapped_column(default=True)
+    # Optional; managers see upcoming birthdays in their daily summary.
+    birthday: Mapped[date | None]
     created_at: Mapped[CreatedAt]
 
     @property
