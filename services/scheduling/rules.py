@@ -12,27 +12,10 @@ from enum import StrEnum
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from services.availability.rules import AVAILABLE, Verdict, VerdictKind
 from services.payroll.rules import frozen_rate, pay_for
+from services.platform.db.models.availability import AvailabilityKind
 from services.platform.local_time import local_today
-
-
-class Availability(StrEnum):
-    AVAILABLE = "available"
-    PREFERRED = "preferred"
-    UNAVAILABLE = "unavailable"
-    TIME_OFF = "time_off"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """A person's availability for one place; `detail` is the unavailability's reason
-    or the kind of time off."""
-
-    kind: Availability
-    detail: str = ""
-
-
-AVAILABLE = Verdict(Availability.AVAILABLE)
 
 
 @dataclass(frozen=True)
@@ -158,10 +141,14 @@ def clash(a: Work, b: Work, limits: Limits, travel: Mapping[int, int]) -> Reason
 
 
 def availability_refusal(verdict: Verdict) -> Refusal | None:
-    if verdict.kind is Availability.TIME_OFF:
-        return Refusal(Reason.TIME_OFF, verdict.detail)
-    if verdict.kind is Availability.UNAVAILABLE:
-        return Refusal(Reason.UNAVAILABLE, verdict.detail)
+    """Approved time off (detail: its kind) or unavailability (detail: the window the
+    person is available in that day, empty when not at all)."""
+    if verdict.kind is VerdictKind.TIME_OFF:
+        return Refusal(Reason.TIME_OFF, verdict.time_off.kind if verdict.time_off else "")
+    if verdict.kind is VerdictKind.UNAVAILABLE:
+        rule = verdict.rule
+        window = rule.window if rule and rule.kind is not AvailabilityKind.UNAVAILABLE else None
+        return Refusal(Reason.UNAVAILABLE, f"{window[0]:%H:%M}–{window[1]:%H:%M}" if window else "")
     return None
 
 

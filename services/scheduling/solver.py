@@ -15,14 +15,16 @@ from decimal import Decimal
 
 from ortools.sat.python import cp_model
 
+from services.availability.rules import VerdictKind
 from services.scheduling.rules import (
-    Availability,
     Person,
     Place,
     Problem,
+    Work,
     clash,
     cost_of,
     place_refusal,
+    schedule_refusal,
     week_minutes,
 )
 
@@ -176,7 +178,7 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
         for place in candidates:
             var = built.var(place, person)
             cost.append(int(cost_of(person, place) * 100) * var)
-            if person.verdict(place).kind is Availability.PREFERRED:
+            if person.verdict(place).kind is VerdictKind.PREFERRED:
                 preferred.append(var)
     preference_weight = len(preferred) + 1
     stages = [
@@ -187,9 +189,12 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     ]
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = NUM_WORKERS
-    optimal = []
-    fill_gap = 0.0
-    values: dict[tuple[int, int], bool] = {}
+    optimal: list[bool] = []
+    fill_gap = 1.0
+    first = greedy(problem)
+    values = {key: first.get(key[0]) == key[1] for key in built.x}
+    for key, var in built.x.items():
+        model.add_hint(var, values[key])
     for number, (objective, maximize) in enumerate(stages):
         remaining = time_limit_s - (time.monotonic() - started)
         if number > 0 and remaining <= 0.05:
@@ -213,7 +218,32 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
             model.add_hint(var, values[key])
         model.add(objective >= found if maximize else objective <= found)
     assignment = {index: user_id for (index, user_id), chosen in values.items() if chosen}
+    # Every place someone may take is filled: nothing can fill more, whatever the solver.
+    if len(assignment) == len(built.by_place):
+        optimal[:1] = [True]
+        fill_gap = 0.0
     return _solution(problem, assignment, optimal, fill_gap, time.monotonic() - started)
+
+
+def greedy(problem: Problem) -> dict[int, int]:
+    """A first schedule, place by place in time order, each to the cheapest person the
+    hard rules allow: the solver's starting point, and its answer if it finds nothing
+    better in time."""
+    assignment: dict[int, int] = {}
+    taken: dict[int, list[Work]] = defaultdict(list)
+    for place in sorted(problem.places, key=lambda p: p.work.starts_at):
+        allowed = [
+            person
+            for person in problem.people
+            if place_refusal(person, place, problem) is None
+            and schedule_refusal(place.work, [*person.booked, *taken[person.user_id]], problem)
+            is None
+        ]
+        if allowed:
+            person = min(allowed, key=lambda p: (cost_of(p, place), len(taken[p.user_id])))
+            assignment[place.index] = person.user_id
+            taken[person.user_id].append(place.work)
+    return assignment
 
 
 def _even_target_minutes(problem: Problem) -> int:

@@ -7,16 +7,16 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from services.platform.local_time import slot_instants
-from services.scheduling.rules import (
-    Availability,
-    Limits,
-    Person,
-    Place,
-    Problem,
+from services.availability.rules import (
+    PREFERRED,
+    DayRule,
+    TimeOffSpan,
     Verdict,
-    Work,
+    VerdictKind,
 )
+from services.platform.db.models.availability import AvailabilityKind, TimeOffKind
+from services.platform.local_time import slot_instants
+from services.scheduling.rules import Limits, Person, Place, Problem, Work
 
 MONDAY = date(2026, 3, 2)
 WEEK = tuple(MONDAY + timedelta(days=n) for n in range(7))
@@ -49,6 +49,20 @@ def place_at(
     return Place(index, index, work_at(object_id, day, start, end, zone), Decimal(rate))
 
 
+def time_off(day: date, kind: TimeOffKind = TimeOffKind.VACATION) -> Verdict:
+    return Verdict(VerdictKind.TIME_OFF, time_off=TimeOffSpan(kind, day, day))
+
+
+def unavailable(day: date, window: tuple[time, time] | None = None) -> Verdict:
+    """Unavailable that day, or available only in `window`."""
+    rule = (
+        DayRule(AvailabilityKind.AVAILABLE, *window)
+        if window
+        else DayRule(AvailabilityKind.UNAVAILABLE)
+    )
+    return Verdict(VerdictKind.UNAVAILABLE, day=day, rule=rule)
+
+
 @dataclass(frozen=True)
 class ChainSpec:
     objects: int = 10
@@ -75,17 +89,17 @@ def random_chain(spec: ChainSpec, limits: Limits | None = None) -> Problem:
     for user_id in range(1, spec.employees + 1):
         objects = frozenset(rng.sample(range(1, spec.objects + 1), rng.randint(1, 3)))
         off_days = set(rng.sample(WEEK, rng.randint(0, 2)))
-        time_off = set(rng.sample(WEEK, 3)) if rng.random() < 0.1 else set()
+        away = set(rng.sample(WEEK, 3)) if rng.random() < 0.1 else set()
         liked = set(rng.sample(WEEK, 2))
         verdicts = {}
         for place in places:
             day = place.work.work_date
-            if day in time_off:
-                verdicts[place.index] = Verdict(Availability.TIME_OFF, "vacation")
+            if day in away:
+                verdicts[place.index] = time_off(day)
             elif day in off_days:
-                verdicts[place.index] = Verdict(Availability.UNAVAILABLE, "")
+                verdicts[place.index] = unavailable(day)
             elif day in liked:
-                verdicts[place.index] = Verdict(Availability.PREFERRED)
+                verdicts[place.index] = PREFERRED
         booked = ()
         if rng.random() < 0.2:
             object_id = rng.choice(sorted(objects))
