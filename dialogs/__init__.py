@@ -6,6 +6,7 @@ be attached once, while tests build a Dispatcher per test."""
 from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
+from dialogs.autoschedule.dialog import autoschedule_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.exchange.dialog import exchange_dialog
@@ -44,4 +45,5 @@ def dialogs_router() -> Router:
     router.include_routers(planning_dialog(), schedule_dialog(), exchange_dialog())
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
+    router.include_router(autoschedule_dialog())
     return router

@@ -4,6 +4,7 @@ from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.kbd import Back, Button, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.autoschedule.states import AutoScheduleSG
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
 from dialogs.exchange.states import ExchangeSG
@@ -94,6 +95,12 @@ def _main_window(state: State) -> Window:
             I18n("menu-planning"),
             id="planning",
             state=PlanningSG.objects,
+            when=F["is_owner"] | F["is_manager"],
+        ),
+        Start(
+            I18n("menu-autoschedule"),
+            id="autoschedule",
+            state=AutoScheduleSG.scope,
             when=F["is_owner"] | F["is_manager"],
         ),
         WebApp(

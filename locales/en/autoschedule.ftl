@@ -22,3 +22,39 @@ autoschedule-why-rest = {$name} would not rest long enough around {$object} {$da
 autoschedule-why-day_hours = {$name} would work {$hours} h that day (at most {$limit})
 autoschedule-why-week_hours = {$name} would work {$hours} h this week (at most {$limit})
 autoschedule-why-consecutive_days = {$name} would work {$days} days in a row (at most {$limit})
+
+menu-autoschedule = ✨ Fill the week
+autoschedule-pick-scope = ✨ <b>Fill the week</b>
+    The solver puts people on the free places of your slots within every rule, at the lowest cost. Which object?
+autoschedule-no-objects = You plan no objects yet.
+autoschedule-whole-organization = 🏢 All my objects
+autoschedule-pick-week = Which week?
+autoschedule-summary = 📝 <b>Draft {$first_day} – {$last_day}</b>
+    Filled {$filled} of {$places} places · cost {$cost} · overtime {$overtime} h
+    Solved in {$solve_s} s (limit {$limit_s} s).
+autoschedule-summary-proven = ✅ No schedule can fill more places.
+autoschedule-summary-not-proven = ⏱ The time limit ran out before the solver could prove no schedule fills more.
+autoschedule-summary-hours = 
+    <b>Hours in the week</b> (with shifts already planned):
+    {$person_hours}
+autoschedule-summary-empty = 
+    <b>Still empty</b>:
+    {$empty_lines}
+autoschedule-summary-goals = 
+    Goals in order: {$goals}. The draft is not a plan yet: nobody sees it until you publish.
+autoschedule-goal-fill = most places filled
+autoschedule-goal-overtime = least overtime
+autoschedule-goal-cost = lowest cost
+autoschedule-goal-fairness = hours closest to each person's target
+autoschedule-goal-preferences = preferred times
+autoschedule-person-hours = {$name}: {$hours} h
+autoschedule-publish = ✅ Publish
+autoschedule-review = 📝 Review assignments
+autoschedule-fill-again = 🔁 Fill again
+autoschedule-review-title = Tap an assignment to take it off the draft:
+autoschedule-review-empty = The draft has no assignments.
+autoschedule-draft-line = ❌ {$day} {$start}–{$end} {$object} — {$name}
+autoschedule-published = ✅ Published {$published} shifts; {$people} people were told about their week.
+autoschedule-published-skipped = {$skipped} assignments could no longer be made (the slot was filled or the person is busy); those places are still free.
+notify-schedule-published = 📅 Your shifts for the week ({$count}):
+    {$shifts}

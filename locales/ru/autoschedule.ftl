@@ -23,3 +23,39 @@ autoschedule-why-rest = у {$name} не будет нужного отдыха �
 autoschedule-why-day_hours = у {$name} было бы {$hours} ч за день (можно не больше {$limit})
 autoschedule-why-week_hours = у {$name} было бы {$hours} ч за неделю (можно не больше {$limit})
 autoschedule-why-consecutive_days = у {$name} было бы {$days} дн. подряд (можно не больше {$limit})
+
+menu-autoschedule = ✨ Заполнить неделю
+autoschedule-pick-scope = ✨ <b>Заполнить неделю</b>
+    Решатель расставит людей на свободные места ваших смен по всем правилам и с наименьшими затратами. Какой объект?
+autoschedule-no-objects = Вы пока не планируете ни один объект.
+autoschedule-whole-organization = 🏢 Все мои объекты
+autoschedule-pick-week = Какая неделя?
+autoschedule-summary = 📝 <b>Черновик {$first_day} – {$last_day}</b>
+    Заполнено {$filled} из {$places} мест · затраты {$cost} · переработка {$overtime} ч
+    Расчёт занял {$solve_s} с (лимит {$limit_s} с).
+autoschedule-summary-proven = ✅ Больше мест не заполнит никакое расписание.
+autoschedule-summary-not-proven = ⏱ Лимит времени кончился раньше, чем решатель доказал, что больше мест не заполнить.
+autoschedule-summary-hours = 
+    <b>Часы за неделю</b> (вместе с уже запланированными сменами):
+    {$person_hours}
+autoschedule-summary-empty = 
+    <b>Остались пустыми</b>:
+    {$empty_lines}
+autoschedule-summary-goals = 
+    Цели по порядку: {$goals}. Черновик — ещё не план: никто его не видит, пока вы не опубликуете.
+autoschedule-goal-fill = больше всего заполненных мест
+autoschedule-goal-overtime = меньше переработок
+autoschedule-goal-cost = меньше затрат
+autoschedule-goal-fairness = часы ближе к норме каждого
+autoschedule-goal-preferences = удобное людям время
+autoschedule-person-hours = {$name}: {$hours} ч
+autoschedule-publish = ✅ Опубликовать
+autoschedule-review = 📝 Проверить назначения
+autoschedule-fill-again = 🔁 Заполнить заново
+autoschedule-review-title = Нажмите на назначение, чтобы убрать его из черновика:
+autoschedule-review-empty = В черновике нет назначений.
+autoschedule-draft-line = ❌ {$day} {$start}–{$end} {$object} — {$name}
+autoschedule-published = ✅ Опубликовано смен: {$published}; людей, получивших своё расписание: {$people}.
+autoschedule-published-skipped = Не удалось назначить: {$skipped} (смена уже заполнена или человек занят); эти места остались свободными.
+notify-schedule-published = 📅 Ваши смены на неделю ({$count}):
+    {$shifts}

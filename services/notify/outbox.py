@@ -68,6 +68,7 @@ SWAP_PROPOSED = register_kind("swap_proposed", optional=False, urgent=True)
 SWAP_ANSWERED = register_kind("swap_answered", optional=False, urgent=True)
 EXCHANGE_DECIDED = register_kind("exchange_decided", optional=False, urgent=True)
 EXCHANGE_LAPSED = register_kind("exchange_lapsed", optional=False, urgent=True)
+SCHEDULE_PUBLISHED = register_kind("schedule-published", optional=False)
 
 # To owners and managers.
 NOT_CLOCKED_IN = register_kind("not_clocked_in", urgent=True, for_managers=True)

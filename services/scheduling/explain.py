@@ -1,10 +1,10 @@
 """Why a place stays empty: for every person who may work at its object, the hard rule
 that keeps them off it given the schedule found (pure), and the sentence the manager
-reads ("Tue 18:00–23:00 Kiosk North: 3 people may work here; Anna is on time off, …")."""
+reads ("Tue 18:00–23:00 Kiosk North: 3 people may work here: Anna is on vacation, …"),
+plain text (the dialog escapes it when it shows it)."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
 
 from services.platform.i18n import Translator
 from services.platform.local_time import local_hhmm
@@ -59,10 +59,10 @@ def refusal_text(
     i18n: Translator, person: Person, refusal: Refusal | None, names: Mapping[int, str]
 ) -> str:
     if refusal is None:
-        return i18n("autoschedule-why-free", name=escape(person.name))
-    params: dict[str, str | int] = {"name": escape(person.name), "detail": refusal.detail or "none"}
+        return i18n("autoschedule-why-free", name=person.name)
+    params: dict[str, str | int] = {"name": person.name, "detail": refusal.detail or "none"}
     if refusal.other is not None:
-        params["object"] = escape(names.get(refusal.other.object_id, ""))
+        params["object"] = names.get(refusal.other.object_id, "")
         params["day"] = i18n.short_day(refusal.other.work_date)
         params["start"] = local_hhmm(refusal.other.starts_at, refusal.other.zone)
         params["end"] = local_hhmm(refusal.other.ends_at, refusal.other.zone)
@@ -81,7 +81,7 @@ def empty_place_text(i18n: Translator, empty: EmptyPlace, names: Mapping[int, st
         day=i18n.short_day(work.work_date),
         start=local_hhmm(work.starts_at, work.zone),
         end=local_hhmm(work.ends_at, work.zone),
-        object=escape(names.get(work.object_id, "")),
+        object=names.get(work.object_id, ""),
         count=len(empty.candidates),
     )
     reasons = [refusal_text(i18n, person, refusal, names) for person, refusal in empty.candidates]

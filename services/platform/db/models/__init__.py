@@ -68,6 +68,12 @@ from services.platform.db.models.planning import (
     WeeklyTemplateItem,
 )
 from services.platform.db.models.report_chats import ReportChatCode
+from services.platform.db.models.scheduling import (
+    DailySales,
+    DraftAssignment,
+    ObjectTravelTime,
+    OrganizationSchedulingSettings,
+)
 from services.platform.db.models.shifts import (
     AttemptKind,
     AttemptResult,
@@ -95,6 +101,8 @@ __all__ = [
     "ClockInAttempt",
     "ClockInOverride",
     "ContractTerms",
+    "DailySales",
+    "DraftAssignment",
     "ExchangeStatus",
     "Invite",
     "LedgerEntry",
@@ -107,11 +115,13 @@ __all__ = [
     "MembershipRole",
     "MembershipStatus",
     "NotificationPreferences",
+    "ObjectTravelTime",
     "OpenPlaceNotice",
     "Organization",
     "OrganizationMediaSetting",
     "OrganizationPayrollSettings",
     "OrganizationPlanningSettings",
+    "OrganizationSchedulingSettings",
     "OutboxMessage",
     "OutboxStatus",
     "PayPeriod",

@@ -1,0 +1,102 @@
+"""Fill-the-week actions: take the tap, call one use case, remember what to show."""
+
+from datetime import date
+from typing import Any
+
+from aiogram.types import CallbackQuery
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.kbd import Button, Select
+
+from dialogs.autoschedule.getters import chosen_objects, chosen_week
+from dialogs.autoschedule.states import AutoScheduleSG
+from dialogs.common.context import update_context
+from services.platform.db.models import Organization
+from services.scheduling.drafts import drop_draft, fill_week, publish_week
+from services.scheduling.explain import empty_place_text
+from services.scheduling.queries import week_of
+from services.staff.users import active_memberships, current_membership
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    context = update_context(manager)
+    current = current_membership(
+        await active_memberships(context.session, context.user.id),
+        context.user.active_organization_id,
+    )
+    organization = (
+        await context.session.get(Organization, current.organization_id) if current else None
+    )
+    manager.dialog_data["organization_id"] = organization.id if organization else 0
+    manager.dialog_data["timezone"] = organization.timezone if organization else "UTC"
+
+
+async def object_chosen(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, object_id: int
+) -> None:
+    manager.dialog_data["object_id"] = object_id
+    await manager.switch_to(AutoScheduleSG.week)
+
+
+async def whole_organization(
+    callback: CallbackQuery, button: Button, manager: DialogManager
+) -> None:
+    manager.dialog_data["object_id"] = None
+    await manager.switch_to(AutoScheduleSG.week)
+
+
+async def week_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, monday: str
+) -> None:
+    manager.dialog_data["week"] = monday
+    await _fill(manager)
+
+
+async def fill_again(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _fill(manager)
+
+
+async def _fill(manager: DialogManager) -> None:
+    context = update_context(manager)
+    result = await fill_week(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        organization_id=manager.dialog_data["organization_id"],
+        week=week_of(date.fromisoformat(manager.dialog_data["week"])),
+        object_id=chosen_objects(manager),
+        time_limit_s=context.settings.autoschedule_time_limit_s,
+    )
+    solution = result.solution
+    manager.dialog_data.update(
+        object_ids=result.object_ids,
+        solve_s=f"{solution.solve_seconds:.1f}",
+        limit_s=f"{result.time_limit_s:g}",
+        proven=solution.fill_proven_best,
+        empty_lines=[
+            empty_place_text(context.i18n, empty, result.object_names) for empty in result.empty
+        ],
+    )
+    await manager.switch_to(AutoScheduleSG.summary)
+
+
+async def draft_dropped(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, draft_id: int
+) -> None:
+    context = update_context(manager)
+    await drop_draft(context.session, user_id=context.user.id, draft_id=draft_id)
+
+
+async def publish(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    context = update_context(manager)
+    result = await publish_week(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        organization_id=manager.dialog_data["organization_id"],
+        week=chosen_week(manager),
+        object_id=chosen_objects(manager),
+    )
+    manager.dialog_data.update(
+        published=result.published, skipped=result.skipped, people=result.people
+    )
+    await manager.switch_to(AutoScheduleSG.published)

@@ -1,0 +1,9 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class AutoScheduleSG(StatesGroup):
+    scope = State()
+    week = State()
+    summary = State()
+    review = State()
+    published = State()
