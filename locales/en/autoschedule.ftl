@@ -58,3 +58,4 @@ autoschedule-published = ✅ Published {$published} shifts; {$people} people wer
 autoschedule-published-skipped = {$skipped} assignments could no longer be made (the slot was filled or the person is busy); those places are still free.
 notify-schedule-published = 📅 Your shifts for the week ({$count}):
     {$shifts}
+miniapp-drafted = A draft of "Fill the week", not published yet

@@ -59,3 +59,4 @@ autoschedule-published = ✅ Опубликовано смен: {$published}; л
 autoschedule-published-skipped = Не удалось назначить: {$skipped} (смена уже заполнена или человек занят); эти места остались свободными.
 notify-schedule-published = 📅 Ваши смены на неделю ({$count}):
     {$shifts}
+miniapp-drafted = Черновик «Заполнить неделю», ещё не опубликован

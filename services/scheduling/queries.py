@@ -282,3 +282,16 @@ async def draft_summary(
             for d, name, object_name, tz in drafts
         ),
     )
+
+
+async def drafted_names_by_slot(session: AsyncSession, slot_ids: list[int]) -> dict[int, list[str]]:
+    """Who the current drafts put on each slot (the board marks them as drafts)."""
+    drafted: dict[int, list[str]] = defaultdict(list)
+    for slot_id, name in await session.execute(
+        select(DraftAssignment.slot_id, User.first_name)
+        .join(User, User.id == DraftAssignment.user_id)
+        .where(DraftAssignment.slot_id.in_(slot_ids))
+        .order_by(DraftAssignment.slot_id, DraftAssignment.id)
+    ):
+        drafted[slot_id].append(name)
+    return drafted
