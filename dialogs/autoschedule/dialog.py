@@ -9,6 +9,7 @@ from dialogs.autoschedule.states import AutoScheduleSG
 from dialogs.common.choices import choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
+from dialogs.common.windows import text_input_window
 
 
 def autoschedule_dialog() -> Dialog:
@@ -53,6 +54,7 @@ def autoschedule_dialog() -> Dialog:
                 state=AutoScheduleSG.review,
                 when="has_drafts",
             ),
+            SwitchTo(I18n("autoschedule-labor"), id="labor", state=AutoScheduleSG.labor),
             Button(I18n("autoschedule-fill-again"), id="again", on_click=handlers.fill_again),
             Cancel(I18n("common-back")),
             state=AutoScheduleSG.summary,
@@ -65,6 +67,13 @@ def autoschedule_dialog() -> Dialog:
             back_to(AutoScheduleSG.summary),
             state=AutoScheduleSG.review,
             getter=getters.get_review,
+        ),
+        text_input_window(
+            I18n("autoschedule-labor-title"),
+            handlers.sales_sent,
+            back_to(AutoScheduleSG.summary),
+            state=AutoScheduleSG.labor,
+            getter=getters.get_labor,
         ),
         Window(
             I18n("autoschedule-published"),

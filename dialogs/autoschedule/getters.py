@@ -9,6 +9,7 @@ from dialogs.common.context import update_context
 from services.planning.queries import planning_objects
 from services.platform.local_time import local_hhmm, local_today
 from services.scheduling.queries import draft_summary, week_of
+from services.scheduling.sales import week_labor
 from services.scheduling.solver import GOALS
 
 
@@ -111,4 +112,33 @@ async def get_published(dialog_manager: DialogManager, **_: Any) -> dict[str, An
         "skipped": data["skipped"],
         "people": data["people"],
         "has_skipped": data["skipped"] > 0,
+    }
+
+
+async def get_labor(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """Labor cost, sales and labor % per object and day of the week, the draft included."""
+    context = update_context(dialog_manager)
+    data = dialog_manager.dialog_data
+    target, days = await week_labor(
+        context.session, data["organization_id"], data["object_ids"], chosen_week(dialog_manager)
+    )
+    i18n = context.i18n
+    lines = [
+        i18n(
+            "autoschedule-labor-line",
+            day=i18n.short_day(day.day),
+            object=day.object_name,
+            cost=i18n.money(day.cost),
+            sales=i18n.money(day.sales) if day.sales is not None else "—",
+            percent=day.percent if day.percent is not None else "—",
+            expected="yes" if day.expected else "no",
+            over="yes" if day.over_target else "no",
+        )
+        for day in days
+    ]
+    return {
+        "labor_lines": "\n".join(lines) or i18n("autoschedule-labor-none"),
+        "has_lines": bool(lines),
+        "target": target if target is not None else "—",
+        "over_days": sum(day.over_target for day in days),
     }

@@ -3,8 +3,9 @@
 from datetime import date
 from typing import Any
 
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.autoschedule.getters import chosen_objects, chosen_week
@@ -14,6 +15,13 @@ from services.platform.db.models import Organization
 from services.scheduling.drafts import drop_draft, fill_week, publish_week
 from services.scheduling.explain import empty_place_text
 from services.scheduling.queries import week_of
+from services.scheduling.sales import (
+    parse_sales_rows,
+    record_sales,
+    sales_rows_of_file,
+    sales_rows_of_text,
+    set_target_labor_percent,
+)
 from services.staff.users import active_memberships, current_membership
 
 
@@ -100,3 +108,28 @@ async def publish(callback: CallbackQuery, button: Button, manager: DialogManage
         published=result.published, skipped=result.skipped, people=result.people
     )
     await manager.switch_to(AutoScheduleSG.published)
+
+
+async def sales_sent(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """ "25%" sets the target labor %; lines of text or a CSV/Excel file record sales."""
+    context = update_context(manager)
+    organization_id = manager.dialog_data["organization_id"]
+    text = (message.text or "").strip()
+    if text.endswith("%"):
+        await set_target_labor_percent(
+            context.session, user_id=context.user.id, organization_id=organization_id, percent=text
+        )
+        return
+    if message.document is not None:
+        content = await context.bot.download(message.document.file_id)
+        assert content is not None
+        rows = sales_rows_of_file(message.document.file_name or "", content.read())
+    else:
+        rows = sales_rows_of_text(text)
+    await record_sales(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        organization_id=organization_id,
+        lines=parse_sales_rows(rows),
+    )

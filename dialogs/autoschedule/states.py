@@ -6,4 +6,5 @@ class AutoScheduleSG(StatesGroup):
     week = State()
     summary = State()
     review = State()
+    labor = State()
     published = State()

@@ -59,3 +59,20 @@ autoschedule-published-skipped = {$skipped} assignments could no longer be made 
 notify-schedule-published = 📅 Your shifts for the week ({$count}):
     {$shifts}
 miniapp-drafted = A draft of "Fill the week", not published yet
+autoschedule-labor = 💰 Sales and labor %
+autoschedule-labor-title = 💰 <b>Labor cost against sales</b> (the draft included)
+    Target: {$target}% · days over it: {$over_days}
+    {$labor_lines}
+
+    Send sales as lines “Object; 03.03.2026; 45000” (days ahead count as expected sales) or a CSV or Excel file with these three columns. Send “25%” to set the target labor %.
+autoschedule-labor-none = No planned work or sales this week yet.
+autoschedule-labor-line = { $over ->
+    [yes] 🔴
+   *[no] ▫️
+} {$day} {$object}: labor {$cost}, sales {$sales}{ $expected ->
+    [yes] {" "}(expected)
+   *[no] {""}
+}, {$percent}%
+error-invalid-input-sales-line = Line {$line} could not be read. Write it like this: “Object; 03.03.2026; 45000”.
+error-invalid-input-sales-object = There is no object “{$name}” in this organization.
+error-invalid-input-sales-file = The file could not be read. Send a CSV (UTF-8) or an Excel .xlsx file.

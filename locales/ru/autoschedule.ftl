@@ -60,3 +60,20 @@ autoschedule-published-skipped = Не удалось назначить: {$skipp
 notify-schedule-published = 📅 Ваши смены на неделю ({$count}):
     {$shifts}
 miniapp-drafted = Черновик «Заполнить неделю», ещё не опубликован
+autoschedule-labor = 💰 Выручка и доля ФОТ
+autoschedule-labor-title = 💰 <b>Затраты на персонал и выручка</b> (вместе с черновиком)
+    Цель: {$target}% · дней выше цели: {$over_days}
+    {$labor_lines}
+
+    Пришлите выручку строками «Объект; 03.03.2026; 45000» (будущие дни считаются ожидаемой выручкой) или файл CSV или Excel с этими тремя столбцами. Пришлите «25%», чтобы задать целевую долю ФОТ.
+autoschedule-labor-none = На этой неделе пока нет ни смен, ни выручки.
+autoschedule-labor-line = { $over ->
+    [yes] 🔴
+   *[no] ▫️
+} {$day} {$object}: ФОТ {$cost}, выручка {$sales}{ $expected ->
+    [yes] {" "}(ожидается)
+   *[no] {""}
+}, {$percent}%
+error-invalid-input-sales-line = Не получилось прочитать строку {$line}. Напишите так: «Объект; 03.03.2026; 45000».
+error-invalid-input-sales-object = В организации нет объекта «{$name}».
+error-invalid-input-sales-file = Не получилось прочитать файл. Пришлите CSV (UTF-8) или файл Excel .xlsx.

@@ -134,7 +134,7 @@ async def load_week(
         memberships[user_id] = membership_id
         allowed[user_id].add(object_id)
         names[user_id] = name
-    rates = await _contract_rates(session, list(memberships.values()), week[0])
+    rates = await contract_rates(session, list(memberships.values()), week[0])
     start, end = utc_envelope(week)
     booked: dict[int, list[Work]] = defaultdict(list)
     for shift, timezone in await session.execute(
@@ -187,7 +187,7 @@ async def load_week(
     return LoadedWeek(problem, object_names, slots, memberships, people)
 
 
-async def _contract_rates(
+async def contract_rates(
     session: AsyncSession, membership_ids: list[int], on_date: date
 ) -> dict[int, Decimal | None]:
     """Each contract's rate in force on the date, in one query."""

@@ -4,6 +4,7 @@ one tap; each person is told once; filling again keeps what was published. The c
 stands at Monday 2 March 2026, 12:00 in Moscow."""
 
 from datetime import date, time
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -36,6 +37,12 @@ TEXTS = {
         "publish": "✅ Опубликовать",
         "published": "Опубликовано смен: 2; людей, получивших своё расписание: 2.",
         "notice": "Ваши смены на неделю (1)",
+        "labor": "💰 Выручка и доля ФОТ",
+        "labor_line": (
+            "🔴 вт, 3 мар. Кофейня: ФОТ 5\xa0400,00\xa0₽, "
+            "выручка 10\xa0000,00\xa0₽ (ожидается), 54%"
+        ),
+        "target": "Цель: 25%",
     },
     "en": {
         "menu": "✨ Fill the week",
@@ -50,6 +57,11 @@ TEXTS = {
         "publish": "✅ Publish",
         "published": "Published 2 shifts; 2 people were told about their week.",
         "notice": "Your shifts for the week (1)",
+        "labor": "💰 Sales and labor %",
+        "labor_line": (
+            "🔴 Tue, 3 Mar Кофейня: labor 5,400.00\xa0₽, sales 10,000.00\xa0₽ (expected), 54%"
+        ),
+        "target": "Target: 25%",
     },
 }
 
@@ -60,6 +72,7 @@ async def _week_to_fill(session_factory, clock, language: str):  # type: ignore[
         world = await make_world(
             session, clock, owner_telegram_id=OWNER_ID, owner_language=language
         )
+        world.work_object.base_hourly_rate = Decimal("300.00")
         people = [
             await make_employee(
                 session,
@@ -103,6 +116,13 @@ async def test_owner_fills_reviews_and_publishes_a_week(
     assert texts["proven"] in owner.text()
     assert texts["empty"] in owner.text()
     assert owner.text().count(texts["busy"]) == 2
+
+    await owner.press(texts["labor"])
+    await owner.send("25%")
+    await owner.send("Кофейня; 03.03.2026; 10 000")
+    assert texts["target"] in owner.text()
+    assert texts["labor_line"] in owner.text()
+    await owner.press(texts["back"])
 
     await owner.press(texts["review"])
     [wednesday] = [b for b in owner.buttons() if b.startswith(texts["wednesday"])]
