@@ -9,6 +9,7 @@ target weighs more than all preferred places together (`GOALS` shows the weights
 
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -67,10 +68,10 @@ class _Model:
         self.model = cp_model.CpModel()
         self.people = {person.user_id: person for person in problem.people}
         self.x: dict[tuple[int, int], cp_model.IntVar] = {}
-        for place in problem.places:
-            for person in problem.people:
-                if place_refusal(person, place, problem) is None:
-                    self.x[place.index, person.user_id] = self.model.new_bool_var("")
+        self.eligible = eligible_people(problem)
+        for index, people in self.eligible.items():
+            for person in people:
+                self.x[index, person.user_id] = self.model.new_bool_var("")
         self.by_place: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         self.by_person: dict[int, list[Place]] = defaultdict(list)
         places = {place.index: place for place in problem.places}
@@ -191,7 +192,7 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     solver.parameters.num_workers = NUM_WORKERS
     optimal: list[bool] = []
     fill_gap = 1.0
-    first = greedy(problem)
+    first = greedy(problem, built.eligible)
     values = {key: first.get(key[0]) == key[1] for key in built.x}
     for key, var in built.x.items():
         model.add_hint(var, values[key])
@@ -225,18 +226,30 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     return _solution(problem, assignment, optimal, fill_gap, time.monotonic() - started)
 
 
-def greedy(problem: Problem) -> dict[int, int]:
+def eligible_people(problem: Problem) -> dict[int, list[Person]]:
+    """Per place index, the people who may take it beside their planned shifts."""
+    return {
+        place.index: [
+            p
+            for p in problem.people
+            if place.work.object_id in p.objects and place_refusal(p, place, problem) is None
+        ]
+        for place in problem.places
+    }
+
+
+def greedy(problem: Problem, eligible: Mapping[int, list[Person]] | None = None) -> dict[int, int]:
     """A first schedule, place by place in time order, each to the cheapest person the
     hard rules allow: the solver's starting point, and its answer if it finds nothing
     better in time."""
+    eligible = eligible if eligible is not None else eligible_people(problem)
     assignment: dict[int, int] = {}
     taken: dict[int, list[Work]] = defaultdict(list)
     for place in sorted(problem.places, key=lambda p: p.work.starts_at):
         allowed = [
             person
-            for person in problem.people
-            if place_refusal(person, place, problem) is None
-            and schedule_refusal(place.work, [*person.booked, *taken[person.user_id]], problem)
+            for person in eligible[place.index]
+            if schedule_refusal(place.work, [*person.booked, *taken[person.user_id]], problem)
             is None
         ]
         if allowed:
