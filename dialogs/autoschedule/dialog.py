@@ -55,6 +55,7 @@ def autoschedule_dialog() -> Dialog:
                 when="has_drafts",
             ),
             SwitchTo(I18n("autoschedule-labor"), id="labor", state=AutoScheduleSG.labor),
+            SwitchTo(I18n("autoschedule-rules"), id="rules", state=AutoScheduleSG.rules),
             Button(I18n("autoschedule-fill-again"), id="again", on_click=handlers.fill_again),
             Cancel(I18n("common-back")),
             state=AutoScheduleSG.summary,
@@ -74,6 +75,20 @@ def autoschedule_dialog() -> Dialog:
             back_to(AutoScheduleSG.summary),
             state=AutoScheduleSG.labor,
             getter=getters.get_labor,
+        ),
+        Window(
+            I18n("autoschedule-rules-title"),
+            choice_column("rules", "rules", handlers.rule_chosen, type_factory=str),
+            back_to(AutoScheduleSG.summary),
+            state=AutoScheduleSG.rules,
+            getter=getters.get_rules,
+        ),
+        text_input_window(
+            "autoschedule-rule-value",
+            handlers.rule_value_sent,
+            back_to(AutoScheduleSG.rules),
+            state=AutoScheduleSG.rule_value,
+            text_only=True,
         ),
         Window(
             I18n("autoschedule-published"),

@@ -8,8 +8,9 @@ from aiogram_dialog import DialogManager
 from dialogs.common.context import update_context
 from services.planning.queries import planning_objects
 from services.platform.local_time import local_hhmm, local_today
-from services.scheduling.queries import draft_summary, week_of
+from services.scheduling.queries import draft_summary, scheduling_limits, week_of
 from services.scheduling.sales import week_labor
+from services.scheduling.settings import travel_times
 from services.scheduling.solver import GOALS
 
 
@@ -142,3 +143,27 @@ async def get_labor(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "target": target if target is not None else "—",
         "over_days": sum(day.over_target for day in days),
     }
+
+
+async def get_rules(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The limits the solver keeps and each object's travel time, each a button to change."""
+    context = update_context(dialog_manager)
+    data = dialog_manager.dialog_data
+    limits = await scheduling_limits(context.session, data["organization_id"])
+    values = {
+        "min_rest_hours": limits.min_rest_minutes // 60,
+        "max_day_hours": limits.max_day_minutes // 60,
+        "max_week_hours": limits.max_week_minutes // 60,
+        "max_consecutive_days": limits.max_consecutive_days,
+        "overtime_week_hours": limits.overtime_week_minutes // 60,
+    }
+    i18n = context.i18n
+    rules = [
+        (f"limit:{name}", i18n(f"autoschedule-limit-{name}", value=value))
+        for name, value in values.items()
+    ]
+    rules += [
+        (f"travel:{object_id}", i18n("autoschedule-limit-travel", object=name, value=minutes))
+        for object_id, name, minutes in await travel_times(context.session, data["object_ids"])
+    ]
+    return {"rules": rules}

@@ -22,6 +22,7 @@ from services.scheduling.sales import (
     sales_rows_of_text,
     set_target_labor_percent,
 )
+from services.scheduling.settings import set_scheduling_limit, set_travel_minutes
 from services.staff.users import active_memberships, current_membership
 
 
@@ -133,3 +134,32 @@ async def sales_sent(message: Message, widget: MessageInput, manager: DialogMana
         organization_id=organization_id,
         lines=parse_sales_rows(rows),
     )
+
+
+async def rule_chosen(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, rule: str
+) -> None:
+    manager.dialog_data["rule"] = rule
+    await manager.switch_to(AutoScheduleSG.rule_value)
+
+
+async def rule_value_sent(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """A limit ("limit:<name>") for the organization or a travel time ("travel:<id>")."""
+    context = update_context(manager)
+    kind, target = manager.dialog_data["rule"].split(":", 1)
+    if kind == "travel":
+        await set_travel_minutes(
+            context.session,
+            user_id=context.user.id,
+            object_id=int(target),
+            value=message.text or "",
+        )
+    else:
+        await set_scheduling_limit(
+            context.session,
+            user_id=context.user.id,
+            organization_id=manager.dialog_data["organization_id"],
+            name=target,
+            value=message.text or "",
+        )
+    await manager.switch_to(AutoScheduleSG.rules)

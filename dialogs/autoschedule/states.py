@@ -7,4 +7,6 @@ class AutoScheduleSG(StatesGroup):
     summary = State()
     review = State()
     labor = State()
+    rules = State()
+    rule_value = State()
     published = State()

@@ -76,3 +76,13 @@ autoschedule-labor-line = { $over ->
 error-invalid-input-sales-line = Line {$line} could not be read. Write it like this: “Object; 03.03.2026; 45000”.
 error-invalid-input-sales-object = There is no object “{$name}” in this organization.
 error-invalid-input-sales-file = The file could not be read. Send a CSV (UTF-8) or an Excel .xlsx file.
+autoschedule-rules = ⚙️ Rules
+autoschedule-rules-title = ⚙️ <b>Rules the solver keeps</b>
+    They apply to everyone in the organization (contracts have no limits of their own yet). Tap one to change it.
+autoschedule-limit-min_rest_hours = Rest between shifts: {$value} h
+autoschedule-limit-max_day_hours = At most a day: {$value} h
+autoschedule-limit-max_week_hours = At most a week: {$value} h
+autoschedule-limit-max_consecutive_days = Days in a row: at most {$value}
+autoschedule-limit-overtime_week_hours = Overtime after: {$value} h a week
+autoschedule-limit-travel = 🚗 Travel to {$object}: {$value} min
+autoschedule-rule-value = Type the new value as a whole number.

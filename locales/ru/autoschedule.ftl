@@ -77,3 +77,13 @@ autoschedule-labor-line = { $over ->
 error-invalid-input-sales-line = Не получилось прочитать строку {$line}. Напишите так: «Объект; 03.03.2026; 45000».
 error-invalid-input-sales-object = В организации нет объекта «{$name}».
 error-invalid-input-sales-file = Не получилось прочитать файл. Пришлите CSV (UTF-8) или файл Excel .xlsx.
+autoschedule-rules = ⚙️ Правила
+autoschedule-rules-title = ⚙️ <b>Правила, которые соблюдает решатель</b>
+    Действуют для всех в организации (своих лимитов в договорах пока нет). Нажмите, чтобы изменить.
+autoschedule-limit-min_rest_hours = Отдых между сменами: {$value} ч
+autoschedule-limit-max_day_hours = Не больше в день: {$value} ч
+autoschedule-limit-max_week_hours = Не больше в неделю: {$value} ч
+autoschedule-limit-max_consecutive_days = Дней подряд: не больше {$value}
+autoschedule-limit-overtime_week_hours = Переработка после: {$value} ч в неделю
+autoschedule-limit-travel = 🚗 Дорога до {$object}: {$value} мин
+autoschedule-rule-value = Введите новое значение целым числом.

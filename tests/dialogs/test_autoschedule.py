@@ -166,3 +166,47 @@ async def test_owner_fills_reviews_and_publishes_a_week(
 
 def _rendered(message: OutboxMessage, language: str) -> str:
     return translator_for(language)(f"notify-{message.kind}", **(message.payload or {}))
+
+
+RULES = {
+    "ru": {
+        "rules": "⚙️ Правила",
+        "rest": "Отдых между сменами: {} ч",
+        "again": "🔁 Заполнить заново",
+        "filled": "Заполнено 2 из 4 мест",
+        "why": "не будет нужного отдыха рядом со сменой: Кофейня",
+    },
+    "en": {
+        "rules": "⚙️ Rules",
+        "rest": "Rest between shifts: {} h",
+        "again": "🔁 Fill again",
+        "filled": "Filled 2 of 4 places",
+        "why": "would not rest long enough around Кофейня",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_owner_lengthens_the_rest_and_the_next_fill_keeps_it(
+    make_user: UserFactory, session_factory, clock, telegram, language: str
+) -> None:
+    texts = {**TEXTS[language], **RULES[language]}
+    await _week_to_fill(session_factory, clock, language)
+    owner = make_user(OWNER_ID, language_code=language, first_name="Olga")
+    await owner.send("/start")
+    await owner.press(texts["menu"])
+    await owner.press("Кофейня")
+    this_week, _ = [b for b in owner.buttons() if "–" in b]
+    await owner.press(this_week)
+
+    await owner.press(texts["rules"])
+    await owner.press(texts["rest"].format(11))
+    await owner.send("forty")
+    assert telegram.last_message(OWNER_ID)["text"]  # told what to type, nothing saved
+    await owner.send("16")
+    assert texts["rest"].format(16) in owner.buttons()
+    await owner.press(texts["back"])
+    await owner.press(texts["again"])
+    # Tuesday ends at 18:00 and Wednesday starts at 09:00: 15 h is less than 16 now.
+    assert texts["filled"] in owner.text()
+    assert texts["why"] in owner.text()
