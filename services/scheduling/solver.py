@@ -72,6 +72,8 @@ class _Model:
         for index, people in self.eligible.items():
             for person in people:
                 self.x[index, person.user_id] = self.model.new_bool_var("")
+        # Worked-day indicators with the assignments that make them 1 (for complete hints).
+        self.day_vars: list[tuple[cp_model.IntVar, list[tuple[int, int]]]] = []
         self.by_place: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         self.by_person: dict[int, list[Place]] = defaultdict(list)
         places = {place.index: place for place in problem.places}
@@ -82,6 +84,14 @@ class _Model:
             self.model.add_at_most_one(variables)
         for user_id, candidates in self.by_person.items():
             self._one_person(self.people[user_id], candidates)
+
+    def hint(self, values: Mapping[tuple[int, int], bool]) -> None:
+        """Start the next search from these assignments (and the days they work)."""
+        self.model.clear_hints()
+        for key, var in self.x.items():
+            self.model.add_hint(var, values[key])
+        for day_var, keys in self.day_vars:
+            self.model.add_hint(day_var, any(values[key] for key in keys))
 
     def var(self, place: Place, person: Person) -> cp_model.IntVar:
         return self.x[place.index, person.user_id]
@@ -142,6 +152,7 @@ class _Model:
             day_var = self.model.new_bool_var("")
             for place in places:
                 self.model.add_implication(self.var(place, person), day_var)
+            self.day_vars.append((day_var, [(p.index, person.user_id) for p in places]))
             worked[day] = day_var
         window_starts = {
             day - timedelta(days=back)
@@ -191,11 +202,14 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = NUM_WORKERS
     optimal: list[bool] = []
-    fill_gap = 1.0
+    # No schedule fills more places than those someone may take; the solver may know less.
+    fill_bound = float(len(built.by_place))
     first = greedy(problem, built.eligible)
     values = {key: first.get(key[0]) == key[1] for key in built.x}
-    for key, var in built.x.items():
-        model.add_hint(var, values[key])
+    built.hint(values)
+    # Never less than the greedy start: what the solver finds is at least as good.
+    if first:
+        model.add(filled >= len(first))
     for number, (objective, maximize) in enumerate(stages):
         remaining = time_limit_s - (time.monotonic() - started)
         if number > 0 and remaining <= 0.05:
@@ -211,18 +225,14 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
         optimal.append(status == cp_model.OPTIMAL)
         found = round(solver.objective_value)
         if number == 0:
-            bound = solver.best_objective_bound
-            fill_gap = 0.0 if bound <= 0 else max(0.0, (bound - found) / bound)
+            fill_bound = min(fill_bound, solver.best_objective_bound)
         values = {key: solver.boolean_value(var) for key, var in built.x.items()}
-        model.clear_hints()
-        for key, var in built.x.items():
-            model.add_hint(var, values[key])
+        built.hint(values)
         model.add(objective >= found if maximize else objective <= found)
     assignment = {index: user_id for (index, user_id), chosen in values.items() if chosen}
-    # Every place someone may take is filled: nothing can fill more, whatever the solver.
-    if len(assignment) == len(built.by_place):
+    fill_gap = 0.0 if fill_bound <= 0 else max(0.0, (fill_bound - len(assignment)) / fill_bound)
+    if fill_gap == 0.0:
         optimal[:1] = [True]
-        fill_gap = 0.0
     return _solution(problem, assignment, optimal, fill_gap, time.monotonic() - started)
 
 
