@@ -62,28 +62,62 @@ class Solution:
     solve_seconds: float
 
 
+def interchangeable(problem: Problem) -> dict[int, list[Place]]:
+    """Places that are the same for everyone (the seats of one slot: object, times and
+    rates alike), under the index of the first: the model takes a person once per group
+    and fills up to the group's size, so it never tries the seats' permutations."""
+    groups: dict[int, list[Place]] = {}
+    first_of: dict[tuple[object, ...], int] = {}
+    for place in problem.places:
+        work = place.work
+        key = (work.object_id, work.starts_at, work.ends_at, place.slot_rate, place.object_rate)
+        groups.setdefault(first_of.setdefault(key, place.index), []).append(place)
+    return groups
+
+
 class _Model:
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         self.model = cp_model.CpModel()
         self.people = {person.user_id: person for person in problem.people}
-        self.x: dict[tuple[int, int], cp_model.IntVar] = {}
         self.eligible = eligible_people(problem)
-        for index, people in self.eligible.items():
-            for person in people:
+        self.groups = interchangeable(problem)
+        # x[first index of a group, user id]: the person takes one of the group's places.
+        self.x: dict[tuple[int, int], cp_model.IntVar] = {}
+        for index in self.groups:
+            for person in self.eligible[index]:
                 self.x[index, person.user_id] = self.model.new_bool_var("")
         # Worked-day indicators with the assignments that make them 1 (for complete hints).
         self.day_vars: list[tuple[cp_model.IntVar, list[tuple[int, int]]]] = []
-        self.by_place: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+        by_group: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         self.by_person: dict[int, list[Place]] = defaultdict(list)
-        places = {place.index: place for place in problem.places}
         for (index, user_id), var in self.x.items():
-            self.by_place[index].append(var)
-            self.by_person[user_id].append(places[index])
-        for variables in self.by_place.values():
-            self.model.add_at_most_one(variables)
+            by_group[index].append(var)
+            self.by_person[user_id].append(self.groups[index][0])
+        for index, variables in by_group.items():
+            self.model.add(sum(variables) <= len(self.groups[index]))
+        # No schedule fills more places than those someone may take.
+        self.fill_bound = sum(min(len(v), len(self.groups[i])) for i, v in by_group.items())
         for user_id, candidates in self.by_person.items():
             self._one_person(self.people[user_id], candidates)
+
+    def values_of(self, assignment: Mapping[int, int]) -> dict[tuple[int, int], bool]:
+        """The variables' values of a schedule (place index → user id)."""
+        group_of = {p.index: first for first, group in self.groups.items() for p in group}
+        taken = {(group_of[index], user_id) for index, user_id in assignment.items()}
+        return {key: key in taken for key in self.x}
+
+    def assignment_of(self, values: Mapping[tuple[int, int], bool]) -> dict[int, int]:
+        """The schedule of the variables' values: each group's people on its places."""
+        chosen: dict[int, list[int]] = defaultdict(list)
+        for (index, user_id), value in values.items():
+            if value:
+                chosen[index].append(user_id)
+        return {
+            place.index: user_id
+            for index, people in chosen.items()
+            for place, user_id in zip(self.groups[index], sorted(people), strict=False)
+        }
 
     def hint(self, values: Mapping[tuple[int, int], bool]) -> None:
         """Start the next search from these assignments (and the days they work)."""
@@ -202,10 +236,9 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = NUM_WORKERS
     optimal: list[bool] = []
-    # No schedule fills more places than those someone may take; the solver may know less.
-    fill_bound = float(len(built.by_place))
+    fill_bound = float(built.fill_bound)
     first = greedy(problem, built.eligible)
-    values = {key: first.get(key[0]) == key[1] for key in built.x}
+    values = built.values_of(first)
     built.hint(values)
     # Never less than the greedy start: what the solver finds is at least as good.
     if first:
@@ -229,7 +262,7 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
         values = {key: solver.boolean_value(var) for key, var in built.x.items()}
         built.hint(values)
         model.add(objective >= found if maximize else objective <= found)
-    assignment = {index: user_id for (index, user_id), chosen in values.items() if chosen}
+    assignment = built.assignment_of(values)
     fill_gap = 0.0 if fill_bound <= 0 else max(0.0, (fill_bound - len(assignment)) / fill_bound)
     if fill_gap == 0.0:
         optimal[:1] = [True]

@@ -73,18 +73,23 @@ class ChainSpec:
 
 
 def random_chain(spec: ChainSpec, limits: Limits | None = None) -> Problem:
-    """A chain of objects with `spec.places` free places in one week; employees work at
+    """A chain of objects with `spec.places` free places in one week (several places of
+    one object, day and time are the seats of one slot); employees work at
     one to three objects, with random unavailable days, preferred days, time off and a
     few shifts already planned."""
     rng = random.Random(spec.seed)
     zones = {o: ZoneInfo(spec.zones[o % len(spec.zones)]) for o in range(1, spec.objects + 1)}
+    rates = {o: str(rng.choice((250, 300, 350))) for o in zones}
     places = []
     for index in range(spec.places):
         object_id = rng.randint(1, spec.objects)
         start, end = rng.choice(SHIFT_TIMES)
         day = rng.choice(WEEK)
-        rate = str(rng.choice((250, 300, 350)))
-        places.append(place_at(index, object_id, day, start, end, rate=rate, zone=zones[object_id]))
+        places.append(
+            place_at(
+                index, object_id, day, start, end, rate=rates[object_id], zone=zones[object_id]
+            )
+        )
     people = []
     for user_id in range(1, spec.employees + 1):
         objects = frozenset(rng.sample(range(1, spec.objects + 1), rng.randint(1, 3)))
