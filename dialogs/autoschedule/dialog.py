@@ -64,10 +64,19 @@ def autoschedule_dialog() -> Dialog:
         Window(
             I18n("autoschedule-review-title", when="has_drafts"),
             I18n("autoschedule-review-empty", when="no_drafts"),
-            choice_column("drafts", "drafts", handlers.draft_dropped),
+            choice_column("drafts", "drafts", handlers.draft_chosen),
             back_to(AutoScheduleSG.summary),
             state=AutoScheduleSG.review,
             getter=getters.get_review,
+        ),
+        Window(
+            I18n("autoschedule-draft-title"),
+            I18n("autoschedule-draft-instead", when="has_candidates"),
+            choice_column("instead", "candidates", handlers.draft_changed),
+            Button(I18n("autoschedule-draft-drop"), id="drop", on_click=handlers.draft_dropped),
+            back_to(AutoScheduleSG.review),
+            state=AutoScheduleSG.draft,
+            getter=getters.get_draft,
         ),
         text_input_window(
             I18n("autoschedule-labor-title"),

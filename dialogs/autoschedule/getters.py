@@ -7,8 +7,14 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.context import update_context
 from services.planning.queries import planning_objects
+from services.platform.db.models import DraftAssignment, User, WorkObject
 from services.platform.local_time import local_hhmm, local_today
-from services.scheduling.queries import draft_summary, scheduling_limits, week_of
+from services.scheduling.queries import (
+    draft_summary,
+    replacement_candidates,
+    scheduling_limits,
+    week_of,
+)
 from services.scheduling.sales import week_labor
 from services.scheduling.settings import travel_times
 from services.scheduling.solver import GOALS
@@ -167,3 +173,24 @@ async def get_rules(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         for object_id, name, minutes in await travel_times(context.session, data["object_ids"])
     ]
     return {"rules": rules}
+
+
+async def get_draft(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """One drafted assignment and who could take the place instead."""
+    context = update_context(dialog_manager)
+    draft = await context.session.get(DraftAssignment, dialog_manager.dialog_data["draft_id"])
+    if draft is None:
+        return {"candidates": [], "has_candidates": False}
+    work_object = await context.session.get(WorkObject, draft.object_id)
+    user = await context.session.get(User, draft.user_id)
+    assert work_object is not None and user is not None
+    candidates = await replacement_candidates(context.session, context.clock, draft)
+    return {
+        "day": context.i18n.short_day(local_today(draft.starts_at, work_object.timezone)),
+        "start": local_hhmm(draft.starts_at, work_object.timezone),
+        "end": local_hhmm(draft.ends_at, work_object.timezone),
+        "object": work_object.name,
+        "name": user.first_name,
+        "candidates": [(user_id, f"🔁 {name}") for user_id, name in candidates],
+        "has_candidates": bool(candidates),
+    }

@@ -12,7 +12,7 @@ from dialogs.autoschedule.getters import chosen_objects, chosen_week
 from dialogs.autoschedule.states import AutoScheduleSG
 from dialogs.common.context import update_context
 from services.platform.db.models import Organization
-from services.scheduling.drafts import drop_draft, fill_week, publish_week
+from services.scheduling.drafts import change_draft, drop_draft, fill_week, publish_week
 from services.scheduling.explain import empty_place_text
 from services.scheduling.queries import week_of
 from services.scheduling.sales import (
@@ -88,11 +88,33 @@ async def _fill(manager: DialogManager) -> None:
     await manager.switch_to(AutoScheduleSG.summary)
 
 
-async def draft_dropped(
+async def draft_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, draft_id: int
 ) -> None:
+    manager.dialog_data["draft_id"] = draft_id
+    await manager.switch_to(AutoScheduleSG.draft)
+
+
+async def draft_dropped(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     context = update_context(manager)
-    await drop_draft(context.session, user_id=context.user.id, draft_id=draft_id)
+    await drop_draft(
+        context.session, user_id=context.user.id, draft_id=manager.dialog_data["draft_id"]
+    )
+    await manager.switch_to(AutoScheduleSG.review)
+
+
+async def draft_changed(
+    callback: CallbackQuery, widget: Select[int], manager: DialogManager, new_user_id: int
+) -> None:
+    context = update_context(manager)
+    await change_draft(
+        context.session,
+        context.clock,
+        user_id=context.user.id,
+        draft_id=manager.dialog_data["draft_id"],
+        new_user_id=new_user_id,
+    )
+    await manager.switch_to(AutoScheduleSG.review)
 
 
 async def publish(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

@@ -6,6 +6,7 @@ class AutoScheduleSG(StatesGroup):
     week = State()
     summary = State()
     review = State()
+    draft = State()
     labor = State()
     rules = State()
     rule_value = State()

@@ -26,8 +26,9 @@ from services.platform.db.models import (
 )
 from services.platform.errors import NotFound, PermissionDenied
 from services.platform.local_time import local_hhmm
+from services.scheduling.errors import NotAllowedHere
 from services.scheduling.explain import EmptyPlace, why_empty
-from services.scheduling.queries import load_week
+from services.scheduling.queries import load_week, replacement_candidates, week_of
 from services.scheduling.rules import hourly_rate
 from services.scheduling.solver import DEFAULT_TIME_LIMIT_S, Solution, solve
 from services.staff.permissions import actor_in, object_permissions
@@ -130,6 +131,31 @@ async def drop_draft(session: AsyncSession, *, user_id: int, draft_id: int) -> N
 # What can change between drafting and publishing: the slot deleted, filled or started,
 # the person booked elsewhere or taken off the object.
 _NO_LONGER_ALLOWED = (NotFound, SlotFull, SlotInPast, ShiftOverlap, AlreadyOnSlot, NotOnObject)
+
+
+async def change_draft(
+    session: AsyncSession, clock: Clock, *, user_id: int, draft_id: int, new_user_id: int
+) -> DraftAssignment:
+    """A planner puts someone else on a drafted place: only a person the hard rules allow
+    there (`replacement_candidates`), at their own rate."""
+    draft = await session.get(DraftAssignment, draft_id, with_for_update=True)
+    if draft is None:
+        raise NotFound()
+    await require_planner_on(session, user_id, draft.object_id)
+    if new_user_id not in dict(await replacement_candidates(session, clock, draft)):
+        raise NotAllowedHere()
+    slot = await session.get(TimeSlot, draft.slot_id)
+    assert slot is not None
+    loaded = await load_week(
+        session, clock, draft.organization_id, [draft.object_id], week_of(slot.local_date)
+    )
+    person = loaded.people[new_user_id]
+    place = next(p for p in loaded.problem.places if p.slot_id == draft.slot_id)
+    draft.user_id = new_user_id
+    draft.membership_id = loaded.memberships[new_user_id]
+    draft.hourly_rate = hourly_rate(person, place)
+    await session.flush()
+    return draft
 
 
 @dataclass(frozen=True)

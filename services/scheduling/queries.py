@@ -29,7 +29,15 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.local_time import monday_of
-from services.scheduling.rules import Limits, Person, Place, Problem, Work
+from services.scheduling.rules import (
+    Limits,
+    Person,
+    Place,
+    Problem,
+    Work,
+    place_refusal,
+    schedule_refusal,
+)
 
 # Planned shifts this far around the week count for rest and days in a row.
 _AROUND = timedelta(days=8)
@@ -295,3 +303,41 @@ async def drafted_names_by_slot(session: AsyncSession, slot_ids: list[int]) -> d
     ):
         drafted[slot_id].append(name)
     return drafted
+
+
+async def replacement_candidates(
+    session: AsyncSession, clock: Clock, draft: DraftAssignment
+) -> list[tuple[int, str]]:
+    """Who could take a drafted place instead, under the hard rules, beside their planned
+    shifts and their other drafted places of the week (user id, name)."""
+    slot = await session.get(TimeSlot, draft.slot_id)
+    assert slot is not None
+    week = week_of(slot.local_date)
+    loaded = await load_week(session, clock, draft.organization_id, [draft.object_id], week)
+    place = next((p for p in loaded.problem.places if p.slot_id == draft.slot_id), None)
+    if place is None:
+        return []
+    drafted: dict[int, list[Work]] = defaultdict(list)
+    for other in await session.scalars(
+        select(DraftAssignment).where(
+            DraftAssignment.organization_id == draft.organization_id,
+            DraftAssignment.user_id.in_(loaded.people),
+            DraftAssignment.id != draft.id,
+        )
+    ):
+        drafted[other.user_id].append(
+            Work(other.object_id, other.starts_at, other.ends_at, place.work.zone)
+        )
+    candidates = []
+    for person in loaded.people.values():
+        if person.user_id == draft.user_id:
+            continue
+        refusal = place_refusal(person, place, loaded.problem) or schedule_refusal(
+            place.work,
+            [*person.booked, *drafted[person.user_id]],
+            loaded.problem,
+            kept_days={work.work_date for work in person.booked},
+        )
+        if refusal is None:
+            candidates.append((person.user_id, person.name))
+    return sorted(candidates, key=lambda candidate: candidate[1])

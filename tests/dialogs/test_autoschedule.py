@@ -31,6 +31,7 @@ TEXTS = {
         "empty": "вт, 3 мар. 09:00–18:00 Кофейня: здесь могут работать 2 человека: ",
         "busy": "уже работает: Кофейня вт, 3 мар. 09:00–18:00",
         "review": "📝 Проверить назначения",
+        "drop": "❌ Убрать из черновика",
         "wednesday": "❌ ср, 4 мар. 09:00–18:00 Кофейня",
         "back": "⬅️ Назад",
         "summary_after": "Заполнено 2 из 4 мест",
@@ -51,6 +52,7 @@ TEXTS = {
         "empty": "Tue, 3 Mar 09:00–18:00 Кофейня: 2 people may work here: ",
         "busy": "already works at Кофейня Tue, 3 Mar 09:00–18:00",
         "review": "📝 Review assignments",
+        "drop": "❌ Take off the draft",
         "wednesday": "❌ Wed, 4 Mar 09:00–18:00 Кофейня",
         "back": "⬅️ Back",
         "summary_after": "Filled 2 of 4 places",
@@ -126,7 +128,14 @@ async def test_owner_fills_reviews_and_publishes_a_week(
 
     await owner.press(texts["review"])
     [wednesday] = [b for b in owner.buttons() if b.startswith(texts["wednesday"])]
+    drafted = wednesday.rsplit(" ", 1)[-1]
+    other = "Petr" if drafted == "Ivan" else "Ivan"
     await owner.press(wednesday)
+    await owner.press(f"🔁 {other}")  # the other one may work Wednesday too
+    [wednesday] = [b for b in owner.buttons() if b.startswith(texts["wednesday"])]
+    assert wednesday.endswith(other)
+    await owner.press(wednesday)
+    await owner.press(texts["drop"])
     assert not [b for b in owner.buttons() if b.startswith(texts["wednesday"])]
     await owner.press(texts["back"])
     assert texts["summary_after"] in owner.text()
