@@ -31,6 +31,7 @@ from services.scheduling.rules import (
 
 NUM_WORKERS = 2
 DEFAULT_TIME_LIMIT_S = 8.0
+FILL_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,9 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
         remaining = time_limit_s - (time.monotonic() - started)
         if number > 0 and remaining <= 0.05:
             break
-        solver.parameters.max_time_in_seconds = max(remaining, 0.05)
+        # Filling gets most of the time; the goals after it share what is left evenly.
+        share = FILL_SHARE if number == 0 else 1 / (len(stages) - number)
+        solver.parameters.max_time_in_seconds = max(remaining * share, 0.05)
         if maximize:
             model.maximize(objective)
         else:
