@@ -1,7 +1,8 @@
 """Drafts of a week: the solver fills the free places as draft assignments (re-running
-replaces the draft and keeps everything published), a planner drops single ones, and
-publishing turns the draft into planned shifts and tells each person once about their
-week."""
+replaces the draft and keeps everything published), a planner changes or drops single
+ones, and publishing turns the draft into planned shifts and tells each person once about
+their week. Fills and publishes of one organization take turns (its row is locked), so
+two planners never interleave a draft."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from services.platform.clock import Clock
 from services.platform.db.models import (
     DraftAssignment,
     Membership,
+    Organization,
     Permission,
     TimeSlot,
     WorkObject,
@@ -60,6 +62,12 @@ async def planned_objects(
     return planned
 
 
+async def _one_at_a_time(session: AsyncSession, organization_id: int) -> None:
+    await session.execute(
+        select(Organization.id).where(Organization.id == organization_id).with_for_update()
+    )
+
+
 def _scope(
     organization_id: int, object_ids: list[int], week: tuple[date, ...]
 ) -> tuple[ColumnElement[bool], ...]:
@@ -94,6 +102,7 @@ async def fill_week(
     """Fill the free places of the week's slots (one object or all the actor plans) with
     a new draft, replacing the previous draft; planned shifts stay as they are."""
     object_ids = await planned_objects(session, user_id, organization_id, object_id)
+    await _one_at_a_time(session, organization_id)
     await session.execute(delete(DraftAssignment).where(*_scope(organization_id, object_ids, week)))
     loaded = await load_week(session, clock, organization_id, object_ids, week)
     solution = solve(loaded.problem, time_limit_s=time_limit_s)
@@ -178,6 +187,7 @@ async def publish_week(
     (a draft the week no longer allows is skipped); each person is told once, with
     their new shifts of the week."""
     object_ids = await planned_objects(session, user_id, organization_id, object_id)
+    await _one_at_a_time(session, organization_id)
     drafts = list(
         await session.scalars(
             select(DraftAssignment)
