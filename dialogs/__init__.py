@@ -7,6 +7,7 @@ from aiogram import Router
 
 from dialogs.admin.dialog import admin_dialog
 from dialogs.autoschedule.dialog import autoschedule_dialog
+from dialogs.availability.dialog import availability_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
 from dialogs.exchange.dialog import exchange_dialog
@@ -28,6 +29,7 @@ from dialogs.subscription.dialog import subscription_dialog
 from dialogs.task_review.dialog import task_review_dialog
 from dialogs.task_templates.dialog import task_templates_dialog
 from dialogs.tasks.dialog import tasks_dialog
+from dialogs.time_off.dialog import time_off_dialog
 
 
 def dialogs_router() -> Router:
@@ -46,4 +48,5 @@ def dialogs_router() -> Router:
     router.include_routers(payroll_dialog(), my_pay_dialog())
     router.include_routers(reports_dialog(), my_stats_dialog())
     router.include_router(autoschedule_dialog())
+    router.include_routers(availability_dialog(), time_off_dialog())
     return router

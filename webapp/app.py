@@ -17,6 +17,7 @@ from services.platform.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from services.platform.redis import create_redis
 from webapp.errors import domain_error_answer
 from webapp.miniapp import (
+    availability,
     board,
     home,
     object_map,
@@ -27,7 +28,7 @@ from webapp.miniapp import (
     reports,
     schedule,
 )
-from webapp.routes import health, media, telegram_webhook, yookassa_webhook
+from webapp.routes import calendar_feed, health, media, telegram_webhook, yookassa_webhook
 from webapp.security_headers import SecurityHeaders
 
 log = structlog.get_logger("webapp")
@@ -86,8 +87,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders, https=settings.webapp_base_url.startswith("https://"))
     app.add_exception_handler(DomainError, domain_error_answer)
     for routes in (
-        *(health, telegram_webhook, yookassa_webhook, media),
-        *(home, board, schedule, open_shifts, object_map, reports, payslip, proofs, pages),
+        *(health, telegram_webhook, yookassa_webhook, media, calendar_feed),
+        *(home, board, schedule, open_shifts, object_map, reports, payslip, proofs),
+        *(availability, pages),
     ):
         app.include_router(routes.router)
     app.mount("/app/static", pages.static_files, name="miniapp-static")

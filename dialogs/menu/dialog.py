@@ -5,6 +5,7 @@ from aiogram_dialog.widgets.kbd import Back, Button, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.autoschedule.states import AutoScheduleSG
+from dialogs.availability.states import AvailabilitySG
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
 from dialogs.exchange.states import ExchangeSG
@@ -25,6 +26,7 @@ from dialogs.subscription.states import SubscriptionSG
 from dialogs.task_review.states import TaskReviewSG
 from dialogs.task_templates.states import TaskTemplatesSG
 from dialogs.tasks.states import TasksSG
+from dialogs.time_off.states import TimeOffSG
 
 
 def _main_window(state: State) -> Window:
@@ -115,6 +117,13 @@ def _main_window(state: State) -> Window:
             state=ScheduleSG.main,
             when="is_employee",
         ),
+        Start(
+            I18n("menu-availability"),
+            id="availability",
+            state=AvailabilitySG.main,
+            when=~F["is_new"],
+        ),
+        Start(I18n("menu-time-off"), id="time_off", state=TimeOffSG.main, when=~F["is_new"]),
         Start(
             I18n("menu-open-places"),
             id="open_places",

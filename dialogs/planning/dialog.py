@@ -149,6 +149,14 @@ def _day_windows() -> list[Window]:
             state=PlanningSG.assign,
             getter=getters.get_assign,
         ),
+        text_input_window(
+            "planning-assign-reason",
+            handlers.assign_reason_entered,
+            back_to(PlanningSG.assign, "common-cancel"),
+            state=PlanningSG.assign_reason,
+            getter=getters.get_assign_reason,
+            text_only=True,
+        ),
         Window(
             I18n("planning-unassign-pick"),
             choice_column("people", "people", handlers.unassign_person_chosen),

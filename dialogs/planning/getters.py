@@ -10,6 +10,7 @@ from dialogs.common.context import update_context
 from dialogs.common.mini_app import mini_app_link
 from dialogs.exchange.getters import shift_args
 from dialogs.planning.widgets import day_label
+from services.availability.texts import marked_name
 from services.exchange.approvals import ExchangeApproval, pending_exchange_approvals
 from services.planning.cancellations import PendingApproval, cancellation_reasons, pending_approvals
 from services.planning.queries import (
@@ -217,9 +218,16 @@ async def get_assign(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         user_id=context.user.id,
         slot_id=dialog_manager.dialog_data["slot_id"],
     )
-    data["employees"] = employees
+    data["employees"] = [(c.membership_id, marked_name(c.name, c.verdict)) for c in employees]
     data["no_employees"] = not employees
     return data
+
+
+async def get_assign_reason(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {
+        "name": dialog_manager.dialog_data["assign_name"],
+        "why": dialog_manager.dialog_data["assign_why"],
+    }
 
 
 async def get_unassign_comment(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

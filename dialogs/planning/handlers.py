@@ -16,6 +16,8 @@ from dialogs.planning.getters import CANCELLATION_KEY, current_approval
 from dialogs.planning.states import PlanningSG
 from dialogs.planning.widgets import set_notice
 from dialogs.task_templates.states import TaskTemplatesSG
+from services.availability.rules import VerdictKind
+from services.availability.texts import verdict_reason
 from services.exchange.approvals import decide_exchange
 from services.exchange.views import ExchangeKind
 from services.planning.bookings import assign_employee, move_planned_shift, unassign
@@ -24,7 +26,7 @@ from services.planning.cancellations import (
     archive_cancellation_reason,
     decide_cancellation,
 )
-from services.planning.queries import slot_details
+from services.planning.queries import assignable_employees, slot_details
 from services.planning.settings import set_cancellation_fine, set_weekly_hours_cap
 from services.planning.slots import copy_day, create_slot, delete_slot
 from services.planning.templates import (
@@ -163,20 +165,49 @@ async def open_slot_tasks(callback: CallbackQuery, button: Button, manager: Dial
 async def employee_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, membership_id: int
 ) -> None:
+    """Assign at once, unless the employee is not available then: the planner is warned
+    and may go on with a reason."""
+    context = update_context(manager)
+    candidates = await assignable_employees(
+        context.session, user_id=context.user.id, slot_id=manager.dialog_data["slot_id"]
+    )
+    chosen = next((c for c in candidates if c.membership_id == int(membership_id)), None)
+    if chosen is not None and chosen.verdict.kind is VerdictKind.UNAVAILABLE:
+        manager.dialog_data["assign_id"] = chosen.membership_id
+        manager.dialog_data["assign_name"] = chosen.name
+        manager.dialog_data["assign_why"] = verdict_reason(context.i18n, chosen.verdict)
+        await manager.switch_to(PlanningSG.assign_reason)
+        return
+    await _assign(manager, int(membership_id), "")
+
+
+async def assign_reason_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    await _assign(manager, manager.dialog_data["assign_id"], message.text or "", ShowMode.SEND)
+
+
+async def _assign(
+    manager: DialogManager,
+    membership_id: int,
+    reason: str,
+    show_mode: ShowMode = ShowMode.AUTO,
+) -> None:
     context = update_context(manager)
     planned_shift = await assign_employee(
         context.session,
         context.clock,
         user_id=context.user.id,
         slot_id=manager.dialog_data["slot_id"],
-        membership_id=int(membership_id),
+        membership_id=membership_id,
+        availability_reason=reason,
     )
     view = await slot_details(
         context.session, user_id=context.user.id, slot_id=planned_shift.slot_id
     )
     name = next(p.name for p in view.people if p.planned_shift_id == planned_shift.id)
     set_notice(manager, "planning-assigned", name=name)
-    await manager.switch_to(PlanningSG.slot)
+    await manager.switch_to(PlanningSG.slot, show_mode=show_mode)
 
 
 async def _choose_person(

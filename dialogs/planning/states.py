@@ -16,6 +16,7 @@ class PlanningSG(StatesGroup):
     copy_target = State()
     slot = State()
     assign = State()
+    assign_reason = State()
     unassign_pick = State()
     unassign_comment = State()
     move_pick = State()

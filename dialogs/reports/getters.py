@@ -134,6 +134,18 @@ def report_args(i18n: Translator, report: Report) -> dict[str, Any]:
         "top": people(report.top),
         "has_bottom": bool(report.bottom),
         "bottom": people(report.bottom),
+        "has_time_off": bool(report.time_off),
+        "time_off": "\n".join(
+            i18n.get(
+                "reports-person-time-off",
+                name=p.name,
+                days=", ".join(
+                    f"{i18n(f'time-off-kind-{kind}')} {i18n.number(days)}"
+                    for kind, days in p.days.items()
+                ),
+            )
+            for p in report.time_off
+        ),
         "has_lateness": bool(late),
         "lateness": "\n".join(
             i18n.get(

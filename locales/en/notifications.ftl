@@ -10,6 +10,10 @@ notify-daily_summary =
     Shifts: { $shifts }, hours: { $hours }
     Labour cost: { $cost }
     Late arrivals: { $late_arrivals }, no-shows: { $no_shows }
+    { $birthday_count ->
+        [0] {""}
+       *[other] 🎂 Birthday today: { $birthdays }
+    }
 
 # Kinds the user can switch on and off (settings → notifications).
 notify-kind-shift_reminder = Shift reminders

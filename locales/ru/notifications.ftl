@@ -10,6 +10,10 @@ notify-daily_summary =
     Смен: { $shifts }, часов: { $hours }
     Фонд оплаты: { $cost }
     Опозданий: { $late_arrivals }, неявок: { $no_shows }
+    { $birthday_count ->
+        [0] {""}
+       *[other] 🎂 Сегодня день рождения: { $birthdays }
+    }
 
 # Kinds the user can switch on and off (settings → notifications).
 notify-kind-shift_reminder = Напоминания о сменах

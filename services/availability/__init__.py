@@ -1,7 +1,7 @@
 """Availability and time off: what employees state about when they can work (weekly per
 weekday, exceptions per date, with a PREFERRED mark), their time-off requests and the
-planners' decisions on them, the notes planners leave when they plan someone outside
-their availability, private calendar feeds and birthdays.
+planners' decisions on them (use cases in `services.time_off`) and the notes planners
+leave when they plan someone outside their availability.
 
 Stable API for planning, the board and the auto-scheduler:
 
@@ -19,5 +19,8 @@ Stable API for planning, the board and the auto-scheduler:
   `await availability_book(session, organization_id, user_ids, start_utc, end_utc)`
   returns an `AvailabilityBook` (three queries whatever the number of people);
   `book.verdict(user_id, starts_at, ends_at, tz) -> Verdict` for any shift inside the
-  period. Only approved time off is loaded; a person with no statement is available.
+  period, `book.person(user_id) -> PersonAvailability` for the raw statements. Only
+  approved time off is loaded; a person with no statement is available.
+- `services.availability.statements`: `set_weekday`, `clear_weekday`, `set_exception`,
+  `remove_exception` (an employee's own statements).
 """

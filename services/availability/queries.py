@@ -19,6 +19,8 @@ from services.availability.rules import (
 )
 from services.platform.db.models.availability import (
     AvailabilityException,
+    AvailabilityKind,
+    TimeOffKind,
     TimeOffRequest,
     TimeOffStatus,
     WeeklyAvailability,
@@ -29,12 +31,12 @@ _DATE_MARGIN = timedelta(days=2)
 
 
 def day_rule_of(row: WeeklyAvailability | AvailabilityException) -> DayRule:
-    return DayRule(row.kind, row.start_time, row.end_time)
+    return DayRule(AvailabilityKind(row.kind), row.start_time, row.end_time)
 
 
 def time_off_span_of(row: TimeOffRequest) -> TimeOffSpan:
     return TimeOffSpan(
-        kind=row.kind,
+        kind=TimeOffKind(row.kind),
         first_day=row.first_day,
         last_day=row.last_day,
         start=row.start_time,
@@ -131,3 +133,39 @@ async def person_verdict(
     """The verdict for one person and one shift (a book of one)."""
     book = await availability_book(session, organization_id, [user_id], starts_at, ends_at)
     return book.verdict(user_id, starts_at, ends_at, tz)
+
+
+@dataclass(frozen=True)
+class MyAvailability:
+    """A person's own statements: every weekday (no statement: available all day) and
+    the exceptions from a date on."""
+
+    weekly: dict[int, DayRule]
+    exceptions: list[tuple[date, DayRule]]
+
+
+async def my_availability(
+    session: AsyncSession, *, user_id: int, organization_id: int, since: date
+) -> MyAvailability:
+    weekly = {
+        row.weekday: day_rule_of(row)
+        for row in await session.scalars(
+            select(WeeklyAvailability).where(
+                WeeklyAvailability.organization_id == organization_id,
+                WeeklyAvailability.user_id == user_id,
+            )
+        )
+    }
+    exceptions = [
+        (row.on_date, day_rule_of(row))
+        for row in await session.scalars(
+            select(AvailabilityException)
+            .where(
+                AvailabilityException.organization_id == organization_id,
+                AvailabilityException.user_id == user_id,
+                AvailabilityException.on_date >= since,
+            )
+            .order_by(AvailabilityException.on_date)
+        )
+    ]
+    return MyAvailability(weekly, exceptions)

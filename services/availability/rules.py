@@ -15,12 +15,14 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from services.platform.db.models.availability import AvailabilityKind, TimeOffKind
+from services.platform.local_time import local_to_utc, slot_instants
 
 WEEKDAYS = range(7)
 # The widest offsets any timezone has: the UTC envelope of local dates uses them.
 _EARLIEST_OFFSET = timedelta(hours=14)
 _LATEST_OFFSET = timedelta(hours=12)
 HALF_DAY = Decimal("0.5")
+MIDNIGHT = time(0)
 
 
 @dataclass(frozen=True)
@@ -103,20 +105,14 @@ AVAILABLE = Verdict(VerdictKind.AVAILABLE)
 PREFERRED = Verdict(VerdictKind.PREFERRED)
 
 
-def local_instant(day: date, at: time, tz: ZoneInfo) -> datetime:
-    """A local wall-clock time on a date as a UTC instant (a time skipped by a DST change
-    is read with the offset before it)."""
-    return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
-
-
 def window_interval(
     day: date, start: time | None, end: time | None, tz: ZoneInfo
 ) -> tuple[datetime, datetime]:
-    """The instants a local window on `day` covers; no window means the whole day."""
+    """The instants a local window on `day` covers, read like a slot's times (see
+    `services.platform.local_time`); no window means the whole day."""
     if start is None or end is None:
-        return local_instant(day, time(0), tz), local_instant(day + timedelta(days=1), time(0), tz)
-    end_day = day if end > start else day + timedelta(days=1)
-    return local_instant(day, start, tz), local_instant(end_day, end, tz)
+        return local_to_utc(day, MIDNIGHT, tz), local_to_utc(day + timedelta(days=1), MIDNIGHT, tz)
+    return slot_instants(day, start, end, tz)
 
 
 def local_days_touched(starts_at: datetime, ends_at: datetime, tz: ZoneInfo) -> list[date]:
@@ -179,11 +175,11 @@ def shift_verdict(
     preferred: list[tuple[datetime, datetime]] = []
     for day in local_days_touched(starts_at, ends_at, tz):
         rule, _ = person.rule_for(day)
-        if rule.kind is AvailabilityKind.UNAVAILABLE:
+        if rule.kind == AvailabilityKind.UNAVAILABLE:
             continue
         interval = window_interval(day, rule.start, rule.end, tz)
         free.append(interval)
-        if rule.kind is AvailabilityKind.PREFERRED:
+        if rule.kind == AvailabilityKind.PREFERRED:
             preferred.append(interval)
     gap = _first_uncovered(free, starts_at, ends_at)
     if gap is None:

@@ -69,6 +69,7 @@ SWAP_ANSWERED = register_kind("swap_answered", optional=False, urgent=True)
 EXCHANGE_DECIDED = register_kind("exchange_decided", optional=False, urgent=True)
 EXCHANGE_LAPSED = register_kind("exchange_lapsed", optional=False, urgent=True)
 SCHEDULE_PUBLISHED = register_kind("schedule-published", optional=False)
+TIME_OFF_DECIDED = register_kind("time_off_decided", optional=False)
 
 # To owners and managers.
 NOT_CLOCKED_IN = register_kind("not_clocked_in", urgent=True, for_managers=True)
@@ -81,6 +82,7 @@ SHIFT_CLOSED = register_kind("shift_closed", for_managers=True)
 SHIFT_AUTO_CLOSED = register_kind("shift_auto_closed", for_managers=True)
 CLOCK_IN_REFUSED = register_kind("clock_in_refused", for_managers=True)
 SHIFT_BOOKED = register_kind("shift-booked", for_managers=True)
+TIME_OFF_REQUESTED = register_kind("time_off_requested", optional=False, for_managers=True)
 SHIFT_CANCELLED = register_kind("shift-cancelled", urgent=True, for_managers=True)
 CANCELLATION_NEEDS_APPROVAL = register_kind("cancellation-needs-approval", for_managers=True)
 EXCHANGE_APPROVAL_NEEDED = register_kind(

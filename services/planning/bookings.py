@@ -9,11 +9,14 @@ SQLite the same check is made here, in the use case).
 
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.availability.queries import person_verdict
+from services.availability.rules import Verdict, VerdictKind
 from services.notify.outbox import (
     SHIFT_ASSIGNED,
     SHIFT_BOOKED,
@@ -24,6 +27,8 @@ from services.notify.outbox import (
 from services.planning.errors import (
     AlreadyOnSlot,
     NotOnObject,
+    OnTimeOff,
+    OutsideAvailability,
     SelfBookingOff,
     ShiftAlreadyOpened,
     ShiftNotPlanned,
@@ -36,6 +41,7 @@ from services.planning.rules import clean_comment
 from services.planning.slots import live_slot, slot_payload
 from services.platform.clock import Clock
 from services.platform.db.models import (
+    AvailabilityOverride,
     CancellationApproval,
     CancellationInitiator,
     Membership,
@@ -103,16 +109,34 @@ async def require_no_overlap(
         raise ShiftOverlap()
 
 
+async def slot_verdict(session: AsyncSession, slot: TimeSlot, membership: Membership) -> Verdict:
+    """The member's availability for the slot, read in the object's timezone."""
+    work_object = await work_object_of(session, slot.object_id)
+    return await person_verdict(
+        session,
+        membership.organization_id,
+        membership.user_id,
+        slot.starts_at,
+        slot.ends_at,
+        ZoneInfo(work_object.timezone),
+    )
+
+
 async def check_placement(
     session: AsyncSession, clock: Clock, slot: TimeSlot, membership: Membership
-) -> None:
+) -> Verdict:
     """Whether the member may go on the locked slot now: not in the past, only on their
-    objects, never beyond `max_employees`, never overlapping another planned shift of
-    theirs. Locks the member (`lock_user`) so that the answer holds until commit."""
+    objects, never during their approved time off, never beyond `max_employees`, never
+    overlapping another planned shift of theirs. Locks the member (`lock_user`) so that
+    the answer holds until commit: approving time off takes the same lock. Returns the
+    member's availability verdict for the slot."""
     if slot.starts_at <= clock.now():
         raise SlotInPast()
     await lock_user(session, membership.user_id)
     await require_works_on(session, membership, slot.object_id)
+    verdict = await slot_verdict(session, slot, membership)
+    if verdict.time_off is not None:
+        raise OnTimeOff(first_day=verdict.time_off.first_day, last_day=verdict.time_off.last_day)
     on_slot = list(
         await session.scalars(
             select(PlannedShift.user_id).where(
@@ -126,6 +150,7 @@ async def check_placement(
     if len(on_slot) >= slot.max_employees:
         raise SlotFull(booked=len(on_slot), max=slot.max_employees)
     await require_no_overlap(session, membership.user_id, slot.starts_at, slot.ends_at)
+    return verdict
 
 
 async def apply_planned_change(
@@ -145,10 +170,19 @@ async def apply_planned_change(
 
 
 async def place_on_slot(
-    session: AsyncSession, clock: Clock, slot: TimeSlot, membership: Membership
+    session: AsyncSession,
+    clock: Clock,
+    slot: TimeSlot,
+    membership: Membership,
+    *,
+    outside_availability: Callable[[Verdict], None] | None = None,
 ) -> PlannedShift:
-    """Put the member on the locked slot under the rules of `check_placement`."""
-    await check_placement(session, clock, slot, membership)
+    """Put the member on the locked slot under the rules of `check_placement`;
+    `outside_availability` is called first when the slot is outside the member's
+    availability (and may refuse)."""
+    verdict = await check_placement(session, clock, slot, membership)
+    if outside_availability is not None and verdict.kind is VerdictKind.UNAVAILABLE:
+        outside_availability(verdict)
     planned_shift = PlannedShift(
         slot_id=slot.id,
         object_id=slot.object_id,
@@ -167,16 +201,43 @@ async def place_on_slot(
 
 
 async def assign_employee(
-    session: AsyncSession, clock: Clock, *, user_id: int, slot_id: int, membership_id: int
+    session: AsyncSession,
+    clock: Clock,
+    *,
+    user_id: int,
+    slot_id: int,
+    membership_id: int,
+    availability_reason: str = "",
 ) -> PlannedShift:
     """An owner or a manager with `plan` puts an employee of the object on a slot; the
-    employee is told."""
+    employee is told. Outside the employee's stated availability the planner must give
+    a reason (`OutsideAvailability` otherwise), which is kept with the planned shift."""
     slot = await live_slot(session, slot_id, lock=True)
     _, work_object = await require_planner_on(session, user_id, slot.object_id)
     membership = await session.get(Membership, membership_id)
     if membership is None or membership.organization_id != work_object.organization_id:
         raise NotOnObject()
-    planned_shift = await place_on_slot(session, clock, slot, membership)
+    reason = clean_comment(availability_reason)
+    overridden: list[Verdict] = []
+
+    def needs_reason(verdict: Verdict) -> None:
+        if not reason:
+            raise OutsideAvailability(day=verdict.day)
+        overridden.append(verdict)
+
+    planned_shift = await place_on_slot(
+        session, clock, slot, membership, outside_availability=needs_reason
+    )
+    if overridden:
+        session.add(
+            AvailabilityOverride(
+                planned_shift_id=planned_shift.id,
+                user_id=planned_shift.user_id,
+                decided_by_user_id=user_id,
+                verdict=overridden[0].kind.value,
+                reason=reason,
+            )
+        )
     await notify(
         session,
         kind=SHIFT_ASSIGNED.name,

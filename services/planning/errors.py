@@ -46,3 +46,16 @@ class CancellationNotPending(DomainError):
 
 class ShiftAlreadyOpened(DomainError):
     code = "shift-already-opened"
+
+
+class OnTimeOff(DomainError):
+    """The employee has approved time off during the shift."""
+
+    code = "on-time-off"
+
+
+class OutsideAvailability(DomainError):
+    """The shift is outside the employee's stated availability: a planner may still
+    assign them, giving a reason."""
+
+    code = "outside-availability"

@@ -4,10 +4,13 @@ assign."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.availability.queries import availability_book
+from services.availability.rules import Verdict
 from services.planning.planners import require_planner_on
 from services.planning.slots import live_slot
 from services.platform.clock import Clock
@@ -213,29 +216,57 @@ async def planning_objects(
     return await objects_with_permission(session, actor, Permission.PLAN)
 
 
+@dataclass(frozen=True)
+class AssignCandidate:
+    """An employee a planner may put on a slot, with their availability for it."""
+
+    membership_id: int
+    user_id: int
+    name: str
+    verdict: Verdict
+
+
 async def assignable_employees(
     session: AsyncSession, *, user_id: int, slot_id: int
-) -> list[tuple[int, str]]:
-    """(membership id, name) of the object's active employees not yet on the slot."""
+) -> list[AssignCandidate]:
+    """The object's active employees not yet on the slot, with their availability."""
     slot = await live_slot(session, slot_id)
     _, work_object = await require_planner_on(session, user_id, slot.object_id)
     on_slot = select(PlannedShift.membership_id).where(
         PlannedShift.slot_id == slot.id, PlannedShift.status == PlannedShiftStatus.PLANNED
     )
-    rows = await session.execute(
-        select(Membership.id, User)
-        .join(User, User.id == Membership.user_id)
-        .join(MembershipObject, MembershipObject.membership_id == Membership.id)
-        .where(
-            Membership.organization_id == work_object.organization_id,
-            Membership.status == MembershipStatus.ACTIVE,
-            Membership.role == MembershipRole.EMPLOYEE,
-            MembershipObject.object_id == work_object.id,
-            Membership.id.not_in(on_slot),
+    rows = list(
+        await session.execute(
+            select(Membership.id, User)
+            .join(User, User.id == Membership.user_id)
+            .join(MembershipObject, MembershipObject.membership_id == Membership.id)
+            .where(
+                Membership.organization_id == work_object.organization_id,
+                Membership.status == MembershipStatus.ACTIVE,
+                Membership.role == MembershipRole.EMPLOYEE,
+                MembershipObject.object_id == work_object.id,
+                Membership.id.not_in(on_slot),
+            )
+            .order_by(User.first_name, User.id)
         )
-        .order_by(User.first_name, User.id)
     )
-    return [(membership_id, user.display_name) for membership_id, user in rows]
+    book = await availability_book(
+        session,
+        work_object.organization_id,
+        [user.id for _, user in rows],
+        slot.starts_at,
+        slot.ends_at,
+    )
+    tz = ZoneInfo(work_object.timezone)
+    return [
+        AssignCandidate(
+            membership_id,
+            user.id,
+            user.display_name,
+            book.verdict(user.id, slot.starts_at, slot.ends_at, tz),
+        )
+        for membership_id, user in rows
+    ]
 
 
 async def is_owner_of(session: AsyncSession, *, user_id: int, organization_id: int) -> bool:

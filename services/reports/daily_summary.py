@@ -35,6 +35,7 @@ from services.reports.periods import PeriodKind, period_of
 from services.reports.report import Report
 from services.reports.scope import ReportScope
 from services.staff.permissions import Actor
+from services.staff.users import birthdays_on
 
 CATCH_UP = timedelta(hours=2)
 
@@ -127,11 +128,19 @@ async def queue_daily_summaries(session: AsyncSession, clock: Clock) -> int:
                 session, clock, owner, period, ReportScope()
             )
         payload = _payload(reports[organization.id], summary.owner.language)
+        birthdays = await birthdays_on(
+            session, organization.id, local_today(now, ZoneInfo(organization.timezone))
+        )
         summaries.append(
             UserNotification(
                 summary.owner.id,
                 summary.dedup_key,
-                {**payload, "timezone": organization.timezone},
+                {
+                    **payload,
+                    "timezone": organization.timezone,
+                    "birthday_count": len(birthdays),
+                    "birthdays": ", ".join(birthdays),
+                },
             )
         )
     await notify_many(session, kind=DAILY_SUMMARY.name, not_before=now, notifications=summaries)

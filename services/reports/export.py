@@ -1,11 +1,14 @@
 """A report as an Excel workbook: a summary sheet, then one row per employee with every
-figure, one row per day and one per object, each with a totals row. Money columns appear
+figure, one row per day and one per object, each with a totals row, and the days off
+by kind per person when there are any. Money columns appear
 only when the report shows money. Pure formatting of `services.reports.report.Report`:
 no queries; CPU work, so callers on the event loop run it in a thread."""
 
+from decimal import Decimal
 from typing import Any
 
 from services.payroll.rules import hours_of
+from services.platform.db.models import TimeOffKind
 from services.platform.i18n import Translator
 from services.platform.xlsx import (
     DATE_FORMAT,
@@ -122,6 +125,19 @@ def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]
         for o in report.objects
     ]
     objects = _sheet(translator, "reports-xlsx-objects", object_columns, object_rows)
-    content = workbook_bytes([summary, employees, days, objects])
+    sheets = [summary, employees, days, objects]
+    if report.time_off:
+        kinds = list(TimeOffKind)
+        time_off_columns: list[tuple[str, str | None]] = [
+            ("reports-xlsx-employee", None),
+            *((f"time-off-kind-{kind.value}", None) for kind in kinds),
+            ("reports-xlsx-time-off-total", None),
+        ]
+        time_off_rows = [
+            [p.name, *(p.days.get(kind, Decimal(0)) for kind in kinds), p.total]
+            for p in report.time_off
+        ]
+        sheets.append(_sheet(translator, "reports-xlsx-time-off", time_off_columns, time_off_rows))
+    content = workbook_bytes(sheets)
     filename = f"report_{report.period.start.isoformat()}_{report.period.end.isoformat()}.xlsx"
     return filename, content

@@ -55,6 +55,7 @@ from services.reports.scope import (
     filter_of_scope,
 )
 from services.staff.permissions import Actor
+from services.time_off.queries import time_off_by_person
 
 RANKED_EMPLOYEES = 3
 
@@ -73,6 +74,16 @@ async def build_report(
     report_filter = await filter_of_scope(session, actor, scope)
     report = await _report_of(session, clock.now(), period, scope, report_filter)
     report.top, report.bottom = _ranked(report.employees)
+    if actor.is_owner:
+        report.time_off = await time_off_by_person(
+            session,
+            actor.organization_id,
+            period.start,
+            period.end,
+            user_ids={scope.employee_user_id}
+            if scope.kind == ScopeKind.EMPLOYEE and scope.employee_user_id is not None
+            else None,
+        )
     return report
 
 

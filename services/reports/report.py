@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from services.reports.periods import ReportPeriod
 from services.reports.scope import ReportScope
+from services.time_off.queries import PersonTimeOff
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class Report:
     top: list[EmployeeFigures] = field(default_factory=list)
     bottom: list[EmployeeFigures] = field(default_factory=list)
     upcoming: list[UpcomingShift] = field(default_factory=list)
+    # Approved days off by person and kind (owners' reports only).
+    time_off: list[PersonTimeOff] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:

@@ -1,8 +1,9 @@
-"""Who is talking to us: registration on first contact, language, roles."""
+"""Who is talking to us: registration on first contact, language, birthday, roles."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import extract, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -63,6 +64,40 @@ async def set_language(session: AsyncSession, user: User, language: str) -> None
     if language not in SUPPORTED_LANGUAGES:
         raise InvalidInput(field="language")
     user.language = language
+
+
+EARLIEST_BIRTH_YEAR = 1900
+
+
+async def set_birthday(
+    session: AsyncSession, user: User, birthday: date | None, today: date
+) -> None:
+    """An optional birthday in the person's profile (None removes it); not in the future."""
+    if birthday is not None and not (date(EARLIEST_BIRTH_YEAR, 1, 1) <= birthday <= today):
+        raise InvalidInput(field="birthday", reason="birthday-range")
+    user.birthday = birthday
+
+
+async def birthdays_on(session: AsyncSession, organization_id: int, day: date) -> list[str]:
+    """Names of the organization's active members whose birthday falls on `day` (those
+    born on 29 February are greeted on 28 February in other years)."""
+    same_day = (extract("month", User.birthday) == day.month) & (
+        extract("day", User.birthday) == day.day
+    )
+    leap_born = (extract("month", User.birthday) == 2) & (extract("day", User.birthday) == 29)
+    no_leap_day = (day + timedelta(days=1)).month == 3 and day.day == 28
+    users = await session.scalars(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(
+            Membership.organization_id == organization_id,
+            Membership.status == MembershipStatus.ACTIVE,
+            User.birthday.is_not(None),
+            or_(same_day, leap_born) if no_leap_day else same_day,
+        )
+        .order_by(User.first_name, User.id)
+    )
+    return [user.display_name for user in users]
 
 
 @dataclass(frozen=True)

@@ -245,6 +245,8 @@ async def test_daily_summary_comes_once_at_the_owners_hour_with_yesterdays_figur
         shop = await add_object(session, world, "Магазин", grace=5)
         anna = await add_person(session, world, "Anna", [shop])
         boris = await add_person(session, world, "Boris", [shop])
+        anna[0].birthday = date(1996, 3, 29)  # the summary's day: a note for the owner
+        boris[0].birthday = date(1996, 3, 28)
         planned = await add_planned(
             session, anna, shop, local(yesterday, 9, 0, zone), local(yesterday, 17, 0, zone)
         )
@@ -287,7 +289,8 @@ async def test_daily_summary_comes_once_at_the_owners_hour_with_yesterdays_figur
         "📊 Сводка за 28.03.2026 · Кофейни\n"
         "Смен: 1, часов: 7,67\n"
         "Фонд оплаты: 2\xa0300,00\xa0₽\n"
-        "Опозданий: 1, неявок: 1"
+        "Опозданий: 1, неявок: 1\n"
+        "🎂 Сегодня день рождения: Anna"
     )
 
 

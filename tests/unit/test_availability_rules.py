@@ -18,6 +18,7 @@ from services.availability.rules import (
     window_interval,
 )
 from services.platform.db.models.availability import AvailabilityKind, TimeOffKind
+from services.platform.local_time import slot_instants
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -240,3 +241,10 @@ def test_days_off_count_whole_days_and_half_days_within_a_period() -> None:
     assert time_off_days(vacation, *december) == 3
     assert time_off_days(doctor, *december) == 0.5
     assert time_off_days(vacation, date(2027, 1, 1), date(2027, 1, 31)) == 0
+
+
+def test_a_window_starting_in_the_spring_gap_covers_the_slot_with_the_same_times() -> None:
+    sunday = BERLIN_SPRING_SATURDAY + timedelta(days=1)
+    person = PersonAvailability(weekly={6: DayRule(AVAILABLE, time(2, 30), time(6))})
+    starts, ends = slot_instants(sunday, time(2, 30), time(6), BERLIN)
+    assert shift_verdict(person, starts, ends, BERLIN).kind is VerdictKind.AVAILABLE

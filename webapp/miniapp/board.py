@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Body, Query
 
+from services.availability.texts import verdict_reason
 from services.board.week import (
     BoardObject,
     BoardSlot,
@@ -135,7 +136,18 @@ async def slot_candidates(
     """Employees of the slot's object who are not on it yet."""
     await require_slot_in(session, actor.organization_id, slot_id)
     employees = await assignable_employees(session, user_id=user.id, slot_id=slot_id)
-    return {"employees": [{"membership_id": m, "name": name} for m, name in employees]}
+    i18n = translator_of(user)
+    return {
+        "employees": [
+            {
+                "membership_id": c.membership_id,
+                "name": c.name,
+                "availability": c.verdict.kind.value,
+                "why": verdict_reason(i18n, c.verdict),
+            }
+            for c in employees
+        ]
+    }
 
 
 @router.post("/slots/{slot_id}/assign")
@@ -146,12 +158,19 @@ async def assign(
     session: SessionDep,
     clock: ClockDep,
     membership_id: Annotated[int, Body(embed=True)],
+    availability_reason: Annotated[str, Body(embed=True, max_length=1000)] = "",
 ) -> dict[str, Any]:
-    """Put an employee on the slot (`services.planning.bookings.assign_employee`)."""
+    """Put an employee on the slot (`services.planning.bookings.assign_employee`); outside
+    their availability only with a reason."""
     await require_slot_in(session, actor.organization_id, slot_id)
     await require_membership_in(session, actor.organization_id, membership_id)
     planned_shift = await bookings.assign_employee(
-        session, clock, user_id=user.id, slot_id=slot_id, membership_id=membership_id
+        session,
+        clock,
+        user_id=user.id,
+        slot_id=slot_id,
+        membership_id=membership_id,
+        availability_reason=availability_reason,
     )
     await session.commit()
     return {"planned_shift_id": planned_shift.id}

@@ -29,7 +29,10 @@ static_files = StaticFiles(directory=WEBAPP_DIR / "static")
 
 router = APIRouter(prefix="/app", tags=["miniapp"])
 
-PAGES = ("home", "board", "reports", "schedule", "map", "payslip", "open-shifts", "proofs")
+PAGES = (
+    *("home", "board", "reports", "schedule", "map", "payslip", "open-shifts", "proofs"),
+    "availability",
+)
 # Texts the scripts place themselves; their variables stay as `{name}` for the script.
 _SCRIPT_TEXT_PREFIX = "miniapp-"
 _SCRIPT_VARIABLES = {name: f"{{{name}}}" for name in ("name", "amount", "radius", "hours")}

@@ -136,8 +136,10 @@
         note.textContent = t("miniapp-slot-no-candidates");
         note.hidden = false;
       }
-      candidates.replaceChildren(...found.employees.map((employee) => el("li", {}, [
-        el("span", { text: employee.name }),
+      // Unavailable people are greyed out with the reason; assigning them needs a reason.
+      candidates.replaceChildren(...found.employees.map((employee) => el("li", {
+        class: "availability-" + employee.availability, title: employee.why }, [
+        el("span", { text: employee.name + (employee.why ? " — " + employee.why : "") }),
         el("button", { type: "button", "data-membership-id": employee.membership_id,
           onclick: (event) => assign(slot, employee, event.currentTarget), text: t("miniapp-slot-assign") }),
       ])));
@@ -147,9 +149,16 @@
   }
 
   async function assign(slot, employee, button) {
+    const reason = document.getElementById("sheet-comment").value.trim();
+    if (employee.availability === "unavailable" && !reason) {
+      show("sheet-comment-label", true);
+      sheetError(t("miniapp-availability-reason-needed", { name: employee.name }));
+      return;
+    }
     button.disabled = true;
     try {
-      await api("/slots/" + slot.id + "/assign", { method: "POST", body: { membership_id: employee.membership_id } });
+      await api("/slots/" + slot.id + "/assign", { method: "POST",
+        body: { membership_id: employee.membership_id, availability_reason: reason } });
     } catch (error) {
       haptic("error");
       button.disabled = false;

@@ -179,6 +179,7 @@ class CancellationInitiator(StrEnum):
     PLANNER = "planner"
     SLOT_DELETED = "slot_deleted"
     DISMISSAL = "dismissal"
+    TIME_OFF = "time_off"  # released when the employee's time off was approved
 
 
 class ShiftCancellation(Base):
