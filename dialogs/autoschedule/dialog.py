@@ -6,7 +6,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo
 
 from dialogs.autoschedule import getters, handlers
 from dialogs.autoschedule.states import AutoScheduleSG
-from dialogs.common.choices import choice_column
+from dialogs.common.choices import choice_column, paged_choice_column
 from dialogs.common.i18n import I18n
 from dialogs.common.navigation import back_to
 from dialogs.common.windows import text_input_window
@@ -64,7 +64,9 @@ def autoschedule_dialog() -> Dialog:
         Window(
             I18n("autoschedule-review-title", when="has_drafts"),
             I18n("autoschedule-review-empty", when="no_drafts"),
-            choice_column("drafts", "drafts", handlers.draft_chosen),
+            paged_choice_column(
+                "drafts", "drafts", handlers.draft_chosen, page_id="drafts_page", page_size=10
+            ),
             back_to(AutoScheduleSG.summary),
             state=AutoScheduleSG.review,
             getter=getters.get_review,
@@ -72,7 +74,9 @@ def autoschedule_dialog() -> Dialog:
         Window(
             I18n("autoschedule-draft-title"),
             I18n("autoschedule-draft-instead", when="has_candidates"),
-            choice_column("instead", "candidates", handlers.draft_changed),
+            paged_choice_column(
+                "instead", "candidates", handlers.draft_changed, page_id="instead_page", page_size=8
+            ),
             Button(I18n("autoschedule-draft-drop"), id="drop", on_click=handlers.draft_dropped),
             back_to(AutoScheduleSG.review),
             state=AutoScheduleSG.draft,

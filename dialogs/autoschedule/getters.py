@@ -19,6 +19,9 @@ from services.scheduling.sales import week_labor
 from services.scheduling.settings import travel_times
 from services.scheduling.solver import GOALS
 
+# The summary is one chat message (at most 4096 characters).
+PEOPLE_SHOWN = 15
+
 
 def chosen_week(manager: DialogManager) -> tuple[date, ...]:
     return week_of(date.fromisoformat(manager.dialog_data["week"]))
@@ -61,8 +64,11 @@ async def get_summary(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     )
     i18n = context.i18n
     hours = "\n".join(
-        i18n("autoschedule-person-hours", name=name, hours=hours) for name, hours in summary.hours
+        i18n("autoschedule-person-hours", name=name, hours=hours)
+        for name, hours in summary.hours[:PEOPLE_SHOWN]
     )
+    if len(summary.hours) > PEOPLE_SHOWN:
+        hours += "\n" + i18n("autoschedule-more", count=len(summary.hours) - PEOPLE_SHOWN)
     return {
         "first_day": i18n.short_day(week[0]),
         "last_day": i18n.short_day(week[-1]),

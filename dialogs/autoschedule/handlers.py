@@ -25,6 +25,9 @@ from services.scheduling.sales import (
 from services.scheduling.settings import set_scheduling_limit, set_travel_minutes
 from services.staff.users import active_memberships, current_membership
 
+# The summary is one chat message (at most 4096 characters).
+EMPTY_PLACES_SHOWN = 5
+
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     context = update_context(manager)
@@ -82,8 +85,14 @@ async def _fill(manager: DialogManager) -> None:
         limit_s=f"{result.time_limit_s:g}",
         proven=solution.fill_proven_best,
         empty_lines=[
-            empty_place_text(context.i18n, empty, result.object_names) for empty in result.empty
-        ],
+            empty_place_text(context.i18n, empty, result.object_names)
+            for empty in result.empty[:EMPTY_PLACES_SHOWN]
+        ]
+        + (
+            [context.i18n("autoschedule-more", count=len(result.empty) - EMPTY_PLACES_SHOWN)]
+            if len(result.empty) > EMPTY_PLACES_SHOWN
+            else []
+        ),
     )
     await manager.switch_to(AutoScheduleSG.summary)
 

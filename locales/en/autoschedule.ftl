@@ -90,3 +90,4 @@ error-autoschedule-not-allowed = This person can no longer take this place (thei
 autoschedule-draft-title = {$day} {$start}–{$end} {$object} — {$name}
 autoschedule-draft-instead = Who could take this place instead:
 autoschedule-draft-drop = ❌ Take off the draft
+autoschedule-more = …and {$count} more

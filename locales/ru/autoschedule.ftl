@@ -91,3 +91,4 @@ error-autoschedule-not-allowed = Этот человек уже не может 
 autoschedule-draft-title = {$day} {$start}–{$end} {$object} — {$name}
 autoschedule-draft-instead = Кто может занять это место вместо:
 autoschedule-draft-drop = ❌ Убрать из черновика
+autoschedule-more = …и ещё {$count}

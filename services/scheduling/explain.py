@@ -18,6 +18,9 @@ from services.scheduling.rules import (
     schedule_refusal,
 )
 
+# A chat message holds at most 4096 characters: a few reasons per place are enough.
+REASONS_SHOWN = 4
+
 
 @dataclass(frozen=True)
 class EmptyPlace:
@@ -84,5 +87,10 @@ def empty_place_text(i18n: Translator, empty: EmptyPlace, names: Mapping[int, st
         object=names.get(work.object_id, ""),
         count=len(empty.candidates),
     )
-    reasons = [refusal_text(i18n, person, refusal, names) for person, refusal in empty.candidates]
+    reasons = [
+        refusal_text(i18n, person, refusal, names)
+        for person, refusal in empty.candidates[:REASONS_SHOWN]
+    ]
+    if len(empty.candidates) > REASONS_SHOWN:
+        reasons.append(i18n("autoschedule-more", count=len(empty.candidates) - REASONS_SHOWN))
     return head + (": " + ", ".join(reasons) if reasons else "")

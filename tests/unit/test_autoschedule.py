@@ -207,3 +207,13 @@ def test_random_weeks_never_break_a_hard_rule(
     solution = solve(problem, time_limit_s=3)
     assert hard_violations(problem, solution.assignment) == []
     assert solution.filled >= len(greedy(problem)) or not solution.fill_proven_best
+
+
+def test_a_place_many_could_take_lists_a_few_reasons_and_counts_the_rest() -> None:
+    place = place_at(0, KIOSK, TUE, time(18), time(23))
+    people = [person(n, f"P{n}", verdicts={0: time_off(TUE)}) for n in range(1, 7)]
+    problem = week([place], people)
+    [empty] = why_empty(problem, {})
+    text = empty_place_text(translator_for("en"), empty, NAMES)
+    assert text.endswith("P4 is on vacation, …and 2 more")
+    assert "6 people may work here" in text
