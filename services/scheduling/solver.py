@@ -257,6 +257,9 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
             model.minimize(objective)
         status = solver.solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if number == 0:
+                optimal.append(False)
+                continue  # the greedy start stands; the later goals may still improve it
             break
         optimal.append(status == cp_model.OPTIMAL)
         found = round(solver.objective_value)
