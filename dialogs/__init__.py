@@ -8,6 +8,7 @@ from aiogram import Router
 from dialogs.admin.dialog import admin_dialog
 from dialogs.announcements.dialog import announcements_dialog, read_announcement_dialog
 from dialogs.applying.dialog import applying_dialog
+from dialogs.autoschedule.dialog import autoschedule_dialog
 from dialogs.availability.dialog import availability_dialog
 from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift_dialog
 from dialogs.clock.live_location import live_location_router
@@ -63,5 +64,6 @@ def dialogs_router() -> Router:
     router.include_routers(announcements_dialog(), read_announcement_dialog())
     router.include_routers(today_dialog(), quick_shift_dialog())
     router.include_routers(hiring_dialog(), applying_dialog(), ratings_dialog())
+    router.include_router(autoschedule_dialog())
     router.include_routers(availability_dialog(), time_off_dialog())
     return router

@@ -5,6 +5,7 @@ from aiogram_dialog.widgets.kbd import Back, Button, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.announcements.states import AnnouncementsSG, ReadAnnouncementSG
+from dialogs.autoschedule.states import AutoScheduleSG
 from dialogs.availability.states import AvailabilitySG
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
@@ -129,6 +130,12 @@ def _main_window(state: State) -> Window:
             I18n("menu-planning"),
             id="planning",
             state=PlanningSG.objects,
+            when=F["is_owner"] | F["is_manager"],
+        ),
+        Start(
+            I18n("menu-autoschedule"),
+            id="autoschedule",
+            state=AutoScheduleSG.scope,
             when=F["is_owner"] | F["is_manager"],
         ),
         WebApp(

@@ -14,7 +14,7 @@ from alembic import op
 import services.platform.db.base
 
 revision: str = '0021'
-down_revision: str | Sequence[str] | None = '0017'
+down_revision: str | Sequence[str] | None = '0024'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -32,6 +32,7 @@ from services.platform.db.models import (
 )
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
 from services.platform.local_time import local_today, monday_of
+from services.scheduling.queries import drafted_names_by_slot
 from services.staff.memberships import organization_of, rate_in_force
 from services.staff.permissions import Actor, actor_in, object_permissions, objects_with_permission
 
@@ -58,6 +59,8 @@ class BoardSlot:
     labour_cost: Decimal | None
     # Live give-aways, swaps and requests for places of this slot (objects the viewer plans).
     pending: list[PendingExchange]
+    # People a draft of "Fill the week" puts here, not published yet.
+    drafted: list[str] = field(default_factory=list)
 
     @property
     def booked(self) -> int:
@@ -208,6 +211,7 @@ async def week_board(
         )
     )
     people = await _people_by_slot(session, [s.id for s in slots])
+    drafted = await drafted_names_by_slot(session, [s.id for s in slots])
     pending: dict[int, list[PendingExchange]] = {}
     for exchange in await week_exchanges(
         session, user_id=user_id, organization_id=organization_id, week_start=start
@@ -239,6 +243,7 @@ async def week_board(
                     people=[person for person, _ in on_slot],
                     labour_cost=cost,
                     pending=pending.get(slot.id, []),
+                    drafted=drafted.get(slot.id, []),
                 )
             )
         board_objects.append(

@@ -75,6 +75,7 @@ REQUEST_DECIDED = register_kind("request_decided", optional=False)
 CONTRACT_TO_SIGN = register_kind("contract_to_sign", optional=False)
 CONTRACT_ENDING = register_kind("contract_ending", optional=False)
 ANNOUNCEMENT = register_kind("announcement", optional=False)
+SCHEDULE_PUBLISHED = register_kind("schedule-published", optional=False)
 TIME_OFF_DECIDED = register_kind("time_off_decided", optional=False)
 
 # To owners and managers.

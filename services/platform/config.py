@@ -144,6 +144,10 @@ class Settings(_Group):
     yandex: YandexSettings = Field(default_factory=YandexSettings)
     notifier: NotifierSettings = Field(default_factory=NotifierSettings)
 
+    # Auto-scheduling (issue 23): the solver's time limit for "Fill the week", shown to
+    # the manager with the result.
+    autoschedule_time_limit_s: float = Field(default=8.0, gt=0, le=60)
+
     @field_validator("superadmin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:

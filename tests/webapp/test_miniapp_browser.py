@@ -31,11 +31,13 @@ from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import OutboxMessage, PlannedShift, PlannedShiftStatus, User
 from services.platform.db.session import SessionFactory
+from services.scheduling.drafts import fill_week
+from services.scheduling.queries import week_of
 from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
 from tests.support.media import seed_done_proof, seed_media_cast
-from tests.support.miniapp import MiniAppCast, seed_miniapp_cast
+from tests.support.miniapp import TUESDAY, MiniAppCast, seed_miniapp_cast
 from tests.support.reports import AFTER_THE_WEEK, build_report_week
 from tests.support.webapp import build_init_data
 from webapp.app import create_app
@@ -952,3 +954,32 @@ async def test_the_board_marks_a_pending_give_away_and_lists_it_in_the_slot_shee
     assert await page.locator("#sheet-pending li").all_inner_texts() == ["🤝 Ivan отдаёт смену"]
     assert not await page.locator("#sheet-pending-hint").is_visible()  # nothing to approve yet
     await page.screenshot(path=str(ARTIFACTS / "miniapp-board-pending.png"))
+
+
+async def test_the_board_marks_the_places_a_draft_fills(
+    browser: Browser,
+    live_app: LiveApp,
+    cast: MiniAppCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+) -> None:
+    async with session_factory() as session:
+        await fill_week(
+            session,
+            clock,
+            user_id=cast.manager.id,
+            organization_id=cast.organization_id,
+            week=week_of(TUESDAY),
+            object_id=cast.cafe_id,
+        )
+        await session.commit()
+
+    page = await open_page(browser, live_app, "/app/board", user=cast.manager, clock=clock)
+    await measure(page, "board-drafted", "button.slot .drafted")
+
+    tuesday = slot_button(page, cast.tuesday_slot_id)
+    # Ivan is planned on Tuesday; the draft puts Maria on its second place.
+    assert await tuesday.locator(".names").inner_text() == "Ivan"
+    assert await tuesday.locator(".drafted").inner_text() == "✨ Maria"
+    assert await slot_button(page, cast.wednesday_slot_id).locator(".drafted").count() == 1
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-board-drafted.png"))

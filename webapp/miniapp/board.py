@@ -65,6 +65,7 @@ def _slot_json(t: Translator, slot: BoardSlot, currency: str) -> dict[str, Any]:
             for person in slot.people
         ],
         "pending": [_pending_json(t, pending) for pending in slot.pending],
+        "drafted": slot.drafted,
     }
 
 

@@ -40,6 +40,8 @@
       el("span", { class: "occupancy", text: slot.occupancy }),
       el("span", { class: "time", text: slot.time }),
       names ? el("span", { class: "names", text: names }) : null,
+      slot.drafted.length ? el("span", { class: "drafted", title: t("miniapp-drafted"),
+        text: "✨ " + slot.drafted.join(", ") }) : null,
       slot.cost ? el("span", { class: "cost", text: slot.cost }) : null,
       slot.pending.length ? el("span", { class: "pending", "data-pending": slot.pending.length,
         title: slot.pending.map((item) => item.text).join("\n"),

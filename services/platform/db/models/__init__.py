@@ -103,6 +103,12 @@ from services.platform.db.models.planning import (
 from services.platform.db.models.rates import Holiday, OvertimeRule
 from services.platform.db.models.ratings import AppealStatus, Review, ReviewKind, ReviewStatus
 from services.platform.db.models.report_chats import ReportChatCode
+from services.platform.db.models.scheduling import (
+    DailySales,
+    DraftAssignment,
+    ObjectTravelTime,
+    OrganizationSchedulingSettings,
+)
 from services.platform.db.models.shifts import (
     AttemptKind,
     AttemptResult,
@@ -145,6 +151,8 @@ __all__ = [
     "ContractTemplate",
     "ContractTemplateVersion",
     "ContractTerms",
+    "DailySales",
+    "DraftAssignment",
     "EmployeeRequest",
     "EsignAgreement",
     "ExchangeStatus",
@@ -167,11 +175,13 @@ __all__ = [
     "MembershipRole",
     "MembershipStatus",
     "NotificationPreferences",
+    "ObjectTravelTime",
     "OpenPlaceNotice",
     "Organization",
     "OrganizationMediaSetting",
     "OrganizationPayrollSettings",
     "OrganizationPlanningSettings",
+    "OrganizationSchedulingSettings",
     "OutboxMessage",
     "OutboxStatus",
     "OvertimeRule",
