@@ -18,6 +18,7 @@ RUN pip install --no-deps .
 COPY alembic.ini ./
 COPY migrations ./migrations
 COPY locales ./locales
+COPY doc ./doc
 
 RUN useradd --system --uid 10001 staffprobot
 USER staffprobot

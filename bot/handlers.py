@@ -1,11 +1,11 @@
 """Commands: /start (with deep-link payloads inv_, approve_, pay_, fix_, task_, shift_,
-case_inc_, case_req_),
-/menu and /settings."""
+case_inc_, case_req_), /menu, /settings and /help."""
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.admin.states import AdminSG
 from dialogs.clock.handlers import start_approval_by_deep_link, start_open_shift
@@ -28,8 +28,11 @@ from services.orgs.invites import INVITE_PAYLOAD_PREFIX
 from services.payroll.closing import PAYSLIP_PAYLOAD_PREFIX
 from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.platform.config import Settings
+from services.platform.db.models import User
 from services.platform.errors import PermissionDenied
+from services.platform.guides import guide_for
 from services.platform.i18n import Translator
+from services.staff.users import active_memberships, current_membership
 from services.tasks.links import TASK_PAYLOAD_PREFIX
 
 # Deep links of open places and approvals notifications.
@@ -97,6 +100,19 @@ async def admin(
     await dialog_manager.start(AdminSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
+async def help_command(
+    message: Message, user: User, session: AsyncSession, settings: Settings, i18n: Translator
+) -> None:
+    """/help: what the user's role does here, the main commands and a link to their guide
+    (the menu stays where it was)."""
+    current = current_membership(
+        await active_memberships(session, user.id), user.active_organization_id
+    )
+    role = current.role.value if current is not None else "new"
+    guide = f"{settings.webapp_base_url}/guide/{guide_for(role)}"
+    await message.answer(i18n.get(f"help-{role}", guide=guide), disable_web_page_preview=True)
+
+
 async def unknown_message(
     message: Message, dialog_manager: DialogManager, i18n: Translator
 ) -> None:
@@ -111,6 +127,7 @@ def commands_router() -> Router:
     router.message.register(menu, Command("menu"))
     router.message.register(settings, Command("settings"))
     router.message.register(admin, Command("admin"))
+    router.message.register(help_command, Command("help"))
     return router
 
 

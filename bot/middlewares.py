@@ -18,6 +18,7 @@ from aiogram_dialog.manager.message_manager import MessageManager
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.orgs.organizations import acting_currency
 from services.platform.db.session import SessionFactory
 from services.platform.i18n import translator_for
 from services.platform.observability.metrics import HANDLER_CALLS, HANDLER_LATENCY, UPDATES
@@ -179,7 +180,7 @@ class UserMiddleware(BaseMiddleware):
             log.warning("update.user_lookup_failed_on_error_path")
             return await handler(event, data)
         data["user"] = user
-        data["i18n"] = translator_for(user.language)
+        data["i18n"] = translator_for(user.language, await acting_currency(data["session"], user))
         structlog.contextvars.bind_contextvars(user_id=user.id)
         return await handler(event, data)
 

@@ -62,7 +62,7 @@ async def announce_commands(bot: Bot, settings: Settings) -> None:
         translator = translator_for(language)
         commands = [
             BotCommand(command=name, description=translator.get(f"command-{name}"))
-            for name in ("start", "menu", "settings")
+            for name in ("start", "menu", "settings", "help")
         ]
         await bot.set_my_commands(commands, language_code=language)
     if settings.webapp_base_url.startswith("https://"):

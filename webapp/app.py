@@ -27,7 +27,7 @@ from webapp.miniapp import (
     reports,
     schedule,
 )
-from webapp.routes import health, media, telegram_webhook, yookassa_webhook
+from webapp.routes import guide, health, media, telegram_webhook, yookassa_webhook
 from webapp.security_headers import SecurityHeaders
 
 log = structlog.get_logger("webapp")
@@ -86,7 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders, https=settings.webapp_base_url.startswith("https://"))
     app.add_exception_handler(DomainError, domain_error_answer)
     for routes in (
-        *(health, telegram_webhook, yookassa_webhook, media),
+        *(health, telegram_webhook, yookassa_webhook, media, guide),
         *(home, board, schedule, open_shifts, object_map, reports, payslip, proofs, pages),
     ):
         app.include_router(routes.router)

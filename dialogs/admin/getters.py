@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from dialogs.common.context import update_context
 from services.orgs.admin import TariffField, organization_card, platform_counts, require_superadmin
+from services.orgs.tariffs import TARIFF_CURRENCY
 from services.platform.db.models import Tariff
 from services.platform.i18n import Translator
 
@@ -21,7 +22,7 @@ def _field_value(translator: Translator, tariff: Tariff, field: TariffField) -> 
     if value is None:
         return UNLIMITED
     if field in (TariffField.MONTHLY_PRICE, TariffField.YEARLY_PRICE):
-        return translator.money(value)
+        return translator.money(value, TARIFF_CURRENCY)
     return str(value)
 
 
@@ -33,7 +34,7 @@ async def get_counts(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "organizations": counts.organizations,
         "active_users": counts.active_users,
         "shifts_today": counts.planned_shifts_today,
-        "revenue": context.i18n.money(counts.revenue_this_month),
+        "revenue": context.i18n.money(counts.revenue_this_month, TARIFF_CURRENCY),
     }
 
 
@@ -54,7 +55,7 @@ async def get_card(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         "owners": ", ".join(card.owners) or "—",
         "objects": card.objects,
         "employees": card.employees,
-        "paid_total": context.i18n.money(card.paid_total),
+        "paid_total": context.i18n.money(card.paid_total, TARIFF_CURRENCY),
     }
 
 
@@ -68,7 +69,7 @@ async def get_tariffs(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
                 context.i18n.get(
                     "admin-tariff-button",
                     tariff=tariff.title,
-                    price=context.i18n.money(tariff.monthly_price),
+                    price=context.i18n.money(tariff.monthly_price, TARIFF_CURRENCY),
                 ),
             )
             for tariff in tariffs

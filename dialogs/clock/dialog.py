@@ -161,6 +161,7 @@ def clock_dialog() -> Dialog:
             state=ClockSG.summary,
             getter=getters.get_summary,
         ),
+        on_start=handlers.clock_started,
     )
 
 

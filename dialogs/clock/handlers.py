@@ -14,7 +14,13 @@ from services.attendance.approvals import (
     attempt_id_from_payload,
     request_approval,
 )
-from services.attendance.clock_in import ClockResult, ShiftChoice, check_can_open, open_shift
+from services.attendance.clock_in import (
+    ClockResult,
+    ShiftChoice,
+    check_can_open,
+    open_shift,
+    today_options,
+)
 from services.attendance.clock_out import close_shift, close_shift_manually
 from services.attendance.errors import ShiftAlreadyOpen
 from services.attendance.queries import open_shift_of, shift_card
@@ -226,7 +232,23 @@ async def approve_pressed(callback: CallbackQuery, button: Button, manager: Dial
 
 
 async def start_open_shift(dialog_manager: DialogManager, **start: Any) -> None:
-    await dialog_manager.start(ClockSG.choose, **start)
+    """One tap to the location request when exactly one planned shift is due now; the
+    choice of what to open otherwise."""
+    context = update_context(dialog_manager)
+    now = context.clock.now()
+    due = (await today_options(context.session, context.user.id, now)).only_due_shift(now)
+    if due is None:
+        await dialog_manager.start(ClockSG.choose, **start)
+        return
+    await dialog_manager.start(
+        ClockSG.location, data={"planned_shift_id": due.planned_shift_id}, **start
+    )
+
+
+async def clock_started(start_data: Any, manager: DialogManager) -> None:
+    """The shift chosen before the dialog started (the one due now) is the dialog's choice."""
+    if isinstance(start_data, dict) and "planned_shift_id" in start_data:
+        manager.dialog_data["planned_shift_id"] = start_data["planned_shift_id"]
 
 
 async def start_close_shift(dialog_manager: DialogManager, **start: Any) -> None:

@@ -10,12 +10,17 @@ from dialogs.common.context import update_context
 MINI_APP_PATH = "/app/"
 
 
+def mini_app_is_off(manager: DialogManager) -> bool:
+    """Telegram shows Mini App buttons only for an https webapp address."""
+    return not update_context(manager).settings.webapp_base_url.startswith("https://")
+
+
 def mini_app_link(manager: DialogManager, page: str, **params: str) -> str:
     """The page's URL in the language of the dialog's user, or "" when the webapp is not
     public https."""
     context = update_context(manager)
     base_url = context.settings.webapp_base_url
-    if not base_url.startswith("https://"):
+    if mini_app_is_off(manager):
         return ""
     query = urlencode({"lang": context.user.language, **params})
     return f"{base_url.rstrip('/')}{MINI_APP_PATH}{page}?{query}"

@@ -35,6 +35,12 @@ def _main_window(state: State) -> Window:
         I18n("menu-greeting-owner", when="is_owner"),
         I18n("menu-greeting-manager", when="is_manager"),
         I18n("menu-greeting-employee", when="is_employee"),
+        I18n("menu-mini-app-off", when="mini_app_off"),
+        I18n("menu-home-on-shift", when="on_shift"),
+        I18n("menu-home-next", when=F["has_next"] & F["next_map"]),
+        I18n("menu-home-next-no-map", when=F["has_next"] & ~F["next_map"]),
+        I18n("menu-home-no-next", when=F["is_employee"] & F["no_next"]),
+        I18n("menu-home-earned", when="is_employee"),
         Start(
             I18n("menu-run-business"),
             id="run_business",

@@ -34,6 +34,7 @@ PAYOUT_METHOD = "payout_method"
 SHIFT_ID = "shift_id"
 NEW_START = "new_start"
 NEW_END = "new_end"
+NEW_REASON = "new_reason"
 PERIOD_KIND = "period_kind"
 # A Telegram message holds 4,096 characters: the lines of a long month get at most
 # this many, the title and the sums the rest.

@@ -22,6 +22,7 @@ from dialogs.payroll.getters import (
     CURRENT_PERIOD,
     EMPLOYEE_ID,
     NEW_END,
+    NEW_REASON,
     NEW_START,
     PAYOUT_METHOD,
     PERIOD_ID,
@@ -47,7 +48,7 @@ from services.platform.local_time import hhmm
 from services.platform.validation import (
     Quantity,
     parse_money,
-    parse_shift_times,
+    parse_shift_times_and_note,
     parse_whole_number,
 )
 
@@ -205,9 +206,10 @@ shift_to_correct_chosen = remember_choice(SHIFT_ID, PayrollSG.correct_times)
 
 
 async def new_times_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    start, end = parse_shift_times(message.text)
+    start, end, reason = parse_shift_times_and_note(message.text)
     manager.dialog_data[NEW_START] = hhmm(start)
     manager.dialog_data[NEW_END] = hhmm(end)
+    manager.dialog_data[NEW_REASON] = reason
     await manager.switch_to(PayrollSG.correct_confirm)
 
 
@@ -225,6 +227,7 @@ async def correction_confirmed(
             shift_id=manager.dialog_data[SHIFT_ID],
             start=time.fromisoformat(manager.dialog_data[NEW_START]),
             end=time.fromisoformat(manager.dialog_data[NEW_END]),
+            reason=manager.dialog_data.get(NEW_REASON, ""),
         )
     except DomainError as error:
         await show_domain_error(callback, manager, error)

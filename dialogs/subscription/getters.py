@@ -5,7 +5,7 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.context import update_context
 from services.billing.subscriptions import price_of, purchasable_tariffs, subscription_overview
-from services.orgs.tariffs import LimitedResource
+from services.orgs.tariffs import TARIFF_CURRENCY, LimitedResource
 from services.platform.db.models import BillingPeriod, Tariff
 from services.platform.errors import PermissionDenied
 from services.staff.users import active_memberships, current_membership
@@ -62,7 +62,7 @@ async def get_subscription(dialog_manager: DialogManager, **_: Any) -> dict[str,
                 context.i18n.get(
                     "subscription-tariff-button",
                     tariff=tariff.title,
-                    price=context.i18n.money(tariff.monthly_price),
+                    price=context.i18n.money(tariff.monthly_price, TARIFF_CURRENCY),
                 ),
             )
             for tariff in tariffs
@@ -79,8 +79,10 @@ async def get_period_choice(dialog_manager: DialogManager, **_: Any) -> dict[str
         "objects_limit": _limit(tariff.max_objects),
         "employees_limit": _limit(tariff.max_employees),
         "ai_per_day": tariff.ai_insights_per_day,
-        "monthly_price": context.i18n.money(price_of(tariff, BillingPeriod.MONTHLY)),
-        "yearly_price": context.i18n.money(price_of(tariff, BillingPeriod.YEARLY)),
+        "monthly_price": context.i18n.money(
+            price_of(tariff, BillingPeriod.MONTHLY), TARIFF_CURRENCY
+        ),
+        "yearly_price": context.i18n.money(price_of(tariff, BillingPeriod.YEARLY), TARIFF_CURRENCY),
     }
 
 

@@ -6,14 +6,14 @@ invites-new-employee = ➕ Invite an employee
 invites-new-manager = ➕ Invite a manager
 invites-role-employee = Employee
 invites-role-manager = Manager
-invites-choose-objects = Which objects will they work at? Tick one or more and press "Next".
-invites-no-objects = Create an object first: an invite is tied to objects.
+invites-choose-objects = Which locations will they work at? Tick one or more and press "Next".
+invites-no-objects = Create a location first: an invite is tied to locations.
 invites-next = ➡️ Next
 invites-ask-rate =
     Type the contract hourly rate in roubles (for example, 350 or 350.50).
-    Without an own rate, the shift's or the object's rate applies.
+    Without an own rate, the shift's or the location's rate applies.
 invites-without-rate = No own rate
-invites-choose-permissions = What may the manager do at these objects? Tick the permissions and press "Next".
+invites-choose-permissions = What may the manager do at these locations? Tick the permissions and press "Next".
 invites-choose-uses = How many people may join with this link?
 invites-uses-single = 1️⃣ Single-use
 invites-uses-many = 👥 Multi-use, up to { $count }
@@ -25,7 +25,7 @@ invites-valid-days = { $days ->
 invites-card =
     { $icon } <b>Invitation: { $role }</b>
     Status: { $status }
-    Objects: { $objects }
+    Locations: { $objects }
     Used: { $uses } of { $max_uses }
     Valid until: { $expires }
 invites-card-rate = Rate: { $rate } per hour

@@ -1,6 +1,6 @@
 # Notification texts: notify-<kind>, rendered with the notification's payload.
 notify-shift_reminder = ⏰ Reminder: your shift at “{ $object_name }” starts on { $start_date } at { $start_time }.
-notify-button-open-shift = Open shift
+notify-button-open-shift = Start shift
 notify-not_clocked_in = 🚨 { $employee } has not clocked in at “{ $object }”: the shift started at { $start_time }, { $minutes } min ago.
 notify-tasks_unfinished =
     📋 Your shift at “{ $object }” ends at { $end_time } and some tasks are not done yet ({ $count }):

@@ -1,23 +1,23 @@
-objects-list-title = 🏪 <b>Objects</b>
+objects-list-title = 🏪 <b>Locations</b>
     The places where shifts happen: cafés, shops, warehouses.
-objects-list-empty = No objects yet.
-objects-add = ➕ Add an object
-objects-map = 🗺 Objects map
+objects-list-empty = No locations yet.
+objects-add = ➕ Add a location
+objects-map = 🗺 Locations map
 objects-to-list = ⬅️ To the list
 objects-upgrade = 💳 Upgrade the plan
 objects-limit-reached =
     🔒 <b>Plan limit</b>
     The "{ $tariff }" plan allows at most { $limit } { $limit ->
-        [one] object
-       *[other] objects
+        [one] location
+       *[other] locations
     } (archived ones don't count).
-    To add more, move to a bigger plan or archive an object you no longer need.
+    To add more, move to a bigger plan or archive a location you no longer need.
 
-objects-ask-name = What is the object called? Type its name (for example, "Coffee on Main St, 5").
+objects-ask-name = What is the location called? Type its name (for example, "Coffee on Main St, 5").
 objects-ask-place =
     📍 { $mode ->
         [create] Where is "{ $name }"?
-       *[move] Where is the object now?
+       *[move] Where is the location now?
     }
     Send a point on the map: 📎 → Location (you can pick a place on the map).{ $address_search ->
         [yes] {" "}Or type the address and I'll find it on the map.
@@ -100,7 +100,7 @@ objects-done = ✅ Done
 
 objects-ask-value =
     { $field ->
-        [name] Type the object's new name.
+        [name] Type the location's new name.
         [radius] Geofence radius in metres, 30 to 5000. Staff can clock in only inside it.
         [base_rate] Hourly rate, ₽ (for example, 350 or 350.50).
         [late_grace] How many minutes of lateness go unfined (0–240)?
@@ -113,7 +113,7 @@ objects-ask-value =
     }
     Now: <code>{ $current }</code>
 objects-ask-timezone =
-    🕐 The object's timezone (now <code>{ $current }</code>).
+    🕐 The location's timezone (now <code>{ $current }</code>).
     Pick one or type an IANA zone name, for example <code>Europe/Kaliningrad</code>.
 objects-hours-title =
     🗓 <b>Opening hours: { $name }</b>
@@ -147,19 +147,19 @@ objects-archive-no = ⬅️ No
 
 objects-group-welcome =
     👋 Hello! I'm StaffProBot.
-    To get an object's reports here, the owner sends <code>/bind CODE</code> in this group. The code is in the object's card: 🏪 Objects → the object → 📣 Report chat.
+    To get a location's reports here, the owner sends <code>/bind CODE</code> in this group. The code is in the location's card: 🏪 Locations → the location → 📣 Report chat.
 objects-group-bound = ✅ Done: this group now gets the reports of "{ $object_name }".
 
 error-geocoding-failed = Couldn't find the address. Send a point on the map instead.
 error-geocoding-failed-not-found = Address not found. Check it or send a point on the map instead (📎 → Location).
 error-geocoding-failed-unavailable = The map service isn't answering, so the address wasn't found. Send a point on the map instead (📎 → Location).
 error-geocoding-failed-not-configured = Address search isn't set up. Send a point on the map instead (📎 → Location).
-error-report-chat-code-invalid = This code doesn't work: it is wrong, used or expired. Get a new one in the object's card: 📣 Report chat.
+error-report-chat-code-invalid = This code doesn't work: it is wrong, used or expired. Get a new one in the location's card: 📣 Report chat.
 error-tariff-limit =
     🔒 The "{ $tariff }" plan limit: { $resource ->
         [objects] at most { $limit } { $limit ->
-            [one] object
-           *[other] objects
+            [one] location
+           *[other] locations
         }.
        *[employees] at most { $limit } { $limit ->
             [one] employee

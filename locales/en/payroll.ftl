@@ -101,7 +101,7 @@ payroll-xlsx-paid = Paid
 payroll-xlsx-balance = Balance
 payroll-xlsx-date = Date
 payroll-xlsx-type = Type
-payroll-xlsx-object = Object
+payroll-xlsx-object = Location
 payroll-xlsx-minutes = Minutes
 payroll-xlsx-rate = Hourly rate
 payroll-xlsx-amount = Amount
@@ -141,7 +141,7 @@ payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }
     }
 payroll-correct-ask =
     ✏️ Shift { $shift }: { $minutes } min, { $pay }.
-    Type the right start and end in the object's local time, e.g. <code>07:00-11:30</code>. If the shift ended after midnight, type the end as it was: <code>22:00-06:00</code>.
+    Type the right start and end in the location's local time, e.g. <code>07:00-11:30</code>. If the shift ended after midnight, type the end as it was: <code>22:00-06:00</code>. Add a reason after a space and the employee sees it on the payslip: <code>07:00-11:30 forgot to clock out</code>.
 payroll-correct-confirm =
     ✏️ Correct shift { $shift } to { $new_start }–{ $new_end }?
     Pay and the late fine are worked out again: the old entries are reversed and new ones added. The employee is notified.
@@ -162,3 +162,12 @@ payroll-settings-pay-day =
     Period: { $chosen_kind }.
     How many days after the period ends is pay day? Type a number from 0 to { $max_offset } (now { $offset }).
 payroll-settings-saved = ✅ Saved: { $kind }, paid { $offset } days after the period ends — from { $effective_from }. The current period is unchanged.
+
+## Payslip lines that explain themselves (the facts kept with the ledger entry)
+payroll-line-shift_pay-times = 🕘 { $date } · { $object }, { $start }–{ $end }: { $minutes } min × { $rate }/h = { $amount }
+payroll-line-late_fine-rule = ⏰ { $date } · { $object }: { $minutes } min late − { $grace } min grace = { $fined } min × { $per_minute }/min = { $amount }
+payroll-mark-auto-closed = ended automatically
+payroll-mark-early-unpaid = early arrival of { $minutes } min not paid
+payroll-mark-corrected = corrected by { $name }: { $reason }
+payroll-mark-corrected-no-reason = corrected by { $name }
+payroll-payslip-footnote = ⓘ Time is counted in whole minutes: the seconds of a shift's last unfinished minute are not paid.

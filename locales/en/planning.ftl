@@ -1,8 +1,8 @@
 # Planning (owners and managers)
 planning-title =
     📅 <b>Planning</b>
-    Choose an object.
-planning-no-objects = There are no objects you can plan. Add an object first.
+    Choose a location.
+planning-no-objects = There are no locations you can plan. Add a location first.
 planning-reasons = ❗ Cancellation reasons
 planning-approvals = 📎 Approvals: { $pending_count }
 planning-object-title =
@@ -11,7 +11,7 @@ planning-object-title =
 planning-new-slot = ➕ New slot
 planning-schedule = 📋 Schedule
 planning-templates = 🗓 Templates
-planning-back-to-objects = ⬅️ To objects
+planning-back-to-objects = ⬅️ To locations
 planning-pick-date = Choose the slot's date:
 planning-pick-start = Shift start on { $date }: choose the hour and minutes.
 planning-pick-end =
@@ -23,7 +23,7 @@ planning-overnight-mark = 🌙
 planning-slot-created = ✅ Slot created: { $date } { $start }–{ $end }, places: { $places }.
 planning-another-slot = ➕ Another slot
 planning-to-day = 📋 Day schedule
-planning-to-object = ⬅️ To the object
+planning-to-object = ⬅️ To the location
 planning-pick-day = Choose a day:
 planning-day-title = 📋 <b>{ $object_name }</b>, { $date }
 planning-day-empty = No slots.
@@ -41,7 +41,7 @@ planning-unassign = ➖ Unassign someone
 planning-slot-tasks = 📋 Tasks of this slot
 planning-delete-slot = 🗑 Delete the slot
 planning-assign-pick = Who should work { $date } { $start }–{ $end }?
-planning-assign-nobody = No free employees of this object.
+planning-assign-nobody = No free employees of this location.
 planning-assigned = ✅ { $name }: assigned.
 planning-unassign-pick = Whom should be taken off the shift?
 planning-unassign-comment = Write a comment for { $name }: why the shift is taken away.
@@ -51,7 +51,7 @@ planning-on-board = 🗓 Open on the board
 planning-move-pick = Whom should be moved to another shift?
 planning-move-day = Which day should { $name } move to?
 planning-move-target = { $name } → { $date }: to which shift?
-planning-move-none = The object has no other shifts that day. Choose another day.
+planning-move-none = The location has no other shifts that day. Choose another day.
 planning-move-other-day = 📅 Another day
 planning-moved = 🔁 { $name }: moved to another shift.
 planning-delete-confirm = Delete the slot { $date } { $start }–{ $end }? Employees planned: { $booked }; they will be notified.
@@ -139,9 +139,9 @@ schedule-cancelled-pending = Shift cancelled, the document went to your manager 
 # Errors of planning
 error-slot-full = There are no places left on this shift ({ $booked }/{ $max }).
 error-shift-overlap = There is already another planned shift at this time.
-error-not-on-object = The employee does not work at this object.
+error-not-on-object = The employee does not work at this location.
 error-slot-in-past = This shift has already started or passed.
-error-self-booking-off = At this object shifts are assigned by a manager.
+error-self-booking-off = At this location shifts are assigned by a manager.
 error-already-on-slot = The employee is already on this shift.
 error-slot-exists = This slot already exists.
 error-shift-not-planned = This shift is already cancelled.

@@ -16,9 +16,9 @@ reports-scope-title =
     📊 Period: { $start } – { $end }
     Report on whom?
 reports-scope-organization = 🏢 Whole organization
-reports-scope-object = 🏪 An object
+reports-scope-object = 🏪 A location
 reports-scope-employee = 👤 An employee
-reports-pick-object = 🏪 Pick an object.
+reports-pick-object = 🏪 Pick a location.
 reports-pick-employee = 👤 Pick an employee.
 reports-pick-empty = Nobody here yet.
 
@@ -31,7 +31,7 @@ reports-summary =
 reports-summary-money =
     💰 Labour cost: <b>{ $cost }</b>
     Fines: { $fines } · bonuses: { $bonuses }
-reports-summary-money-hidden = 💰 Amounts hidden: you need the "view money" permission on every object of the report.
+reports-summary-money-hidden = 💰 Amounts hidden: you need the "view money" permission on every location of the report.
 reports-summary-empty = No shifts or plans in this period.
 reports-summary-top =
     🏆 Most hours:
@@ -73,12 +73,12 @@ reports-chart-late-label = { $minutes } min ({ $count }×)
 reports-xlsx-summary = Summary
 reports-xlsx-employees = Employees
 reports-xlsx-days = Days
-reports-xlsx-objects = Objects
+reports-xlsx-objects = Locations
 reports-xlsx-scope = Report
 reports-xlsx-period-start = Period start
 reports-xlsx-period-end = Period end
 reports-xlsx-employee = Employee
-reports-xlsx-object = Object
+reports-xlsx-object = Location
 reports-xlsx-date = Date
 reports-xlsx-shifts = Shifts
 reports-xlsx-hours = Hours

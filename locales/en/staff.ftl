@@ -13,27 +13,27 @@ staff-card =
     Role: { $role }
     Status: { $status }
     Since: { $since }
-    Objects: { $objects }
+    Locations: { $objects }
 staff-card-ended = Dismissed on: { $ended_on }
 staff-card-rate = Current rate: { $rate } per hour
-staff-card-no-rate = No own rate: the shift's or the object's rate applies.
+staff-card-no-rate = No own rate: the shift's or the location's rate applies.
 staff-card-next-rate = From { $next_rate_from }: { $next_rate } per hour
 staff-object-permissions = { $object } ({ $permissions })
 staff-object-permission-count = { $object } · permissions: { $count }
 staff-change-rate = 💰 Change rate
-staff-change-objects = 📍 Change objects
-staff-manager-permissions = 🔐 Permissions per object
+staff-change-objects = 📍 Change locations
+staff-manager-permissions = 🔐 Permissions per location
 staff-dismiss = 🚪 Dismiss
 staff-to-list = ⬅️ To the list
 staff-ask-rate =
     Type the new hourly rate in roubles (for example, 350 or 350.50).
-    Or press "No own rate": the shift's or the object's rate will apply.
+    Or press "No own rate": the shift's or the location's rate will apply.
 staff-without-rate = No own rate
 staff-ask-rate-date =
     From which day does the new rate apply? Press "From today" or type a date such as 15.03.2026.
     Shifts before that date keep the old rate.
 staff-from-today = 📅 From today
-staff-choose-objects = Which objects does the employee work at? Tick them and press "Save".
+staff-choose-objects = Which locations does the employee work at? Tick them and press "Save".
 staff-save = 💾 Save
 staff-ask-dismiss-date =
     Last working day: press "Today" or type a date such as 15.03.2026.
@@ -46,11 +46,11 @@ staff-release-open-places = 📢 Keep them as open shifts
 staff-release-cancel = ✖️ Cancel them
 staff-released-open_places = 📢 The dismissed employee's shifts ({ $count }) are open now: colleagues can take them.
 staff-released-cancel = ✖️ The dismissed employee's shifts ({ $count }) are cancelled and removed from the schedule.
-staff-choose-manager-object = Choose an object to change the manager's permissions there.
-staff-choose-permissions = Permissions at “{ $object_name }”. Untick everything to take the object away from the manager.
+staff-choose-manager-object = Choose a location to change the manager's permissions there.
+staff-choose-permissions = Permissions at “{ $object_name }”. Untick everything to take the location away from the manager.
 
 staff-permission-view = 👁 View
-staff-permission-edit_objects = 🏢 Edit objects
+staff-permission-edit_objects = 🏢 Edit locations
 staff-permission-plan = 📅 Planning
 staff-permission-manage_staff = 👥 Staff
 staff-permission-view_money = 💵 View money
@@ -64,5 +64,5 @@ error-invalid-input-date-before-start = That date is before the contract started
 error-invalid-input-date-in-future = A dismissal date can't be in the future. Press "Today" or type a past date.
 error-invalid-input-date-too-far = That date is too far ahead: at most a year from now.
 error-invalid-input-membership-ended = This person has already been dismissed.
-error-invalid-input-no-objects = Tick at least one object.
+error-invalid-input-no-objects = Tick at least one location.
 error-invalid-input-no-permissions = Tick at least one permission.

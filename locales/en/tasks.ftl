@@ -1,4 +1,4 @@
-tasks-no-shift = You have no open shift now. Tasks appear once you open a shift.
+tasks-no-shift = You are not on shift now. Tasks appear once you start a shift.
 tasks-checklist =
     📋 <b>Shift tasks</b> — { $object_name }
     Done { $done } of { $total }
@@ -19,7 +19,7 @@ tasks-task-fine = 💸 Fine if not done: { $fine }
 tasks-task-needs-proof = 📷 Needs a photo or video
 tasks-task-bonus = 🎁 Bonus: { $bonus }
 tasks-task-rejected = ↩️ Proof not accepted: "{ $comment }". Please send a new one.
-tasks-task-gone = This task is no longer on your open shift.
+tasks-task-gone = This task is no longer on your current shift.
 tasks-task-mark-done = ✅ Mark as done
 tasks-task-send-proof = 📷 Send a photo or video
 tasks-task-all = 📋 All tasks of the shift
@@ -60,11 +60,11 @@ task-review-reject = ❌ Reject
 task-review-ask-comment = Write what is wrong: the employee gets your comment and the task opens again.
 task-review-rejected = Proof rejected, the employee will be told.
 
-task-templates-choose-object = 📝 <b>Object tasks</b>. Choose an object:
-task-templates-no-objects = There are no objects where you may change tasks.
+task-templates-choose-object = 📝 <b>Location tasks</b>. Choose a location:
+task-templates-no-objects = There are no locations where you may change tasks.
 task-templates-list =
     📝 <b>Tasks: { $object_name }</b>
-    They appear on every shift at this object. ❗ — mandatory, 📷 — with a photo proof.
+    They appear on every shift at this location. ❗ — mandatory, 📷 — with a photo proof.
 task-templates-empty =
     📝 <b>Tasks: { $object_name }</b>
     No tasks yet.
@@ -75,11 +75,11 @@ task-templates-slot-empty =
     📝 <b>Slot tasks: { $object_name }, { $date } { $start }–{ $end }</b>
     This slot has no tasks of its own yet.
 task-templates-slot-object-tasks = { $ignores ->
-        [yes] 🚫 The object's tasks ({ $object_task_count }) will not appear in this slot's shifts.
-       *[no] ➕ The object's tasks ({ $object_task_count }) also appear in this slot's shifts.
+        [yes] 🚫 The location's tasks ({ $object_task_count }) will not appear in this slot's shifts.
+       *[no] ➕ The location's tasks ({ $object_task_count }) also appear in this slot's shifts.
     }
-task-templates-ignore-object-on = ✅ Without the object's tasks
-task-templates-ignore-object-off = ⬜ Without the object's tasks
+task-templates-ignore-object-on = ✅ Without the location's tasks
+task-templates-ignore-object-off = ⬜ Without the location's tasks
 task-templates-add = ➕ Add a task
 task-templates-ask-title = What is the task called? For example: "Wipe the display case".
 task-templates-draft =

@@ -141,7 +141,7 @@ payroll-correct-shift-button = { $date } · { $object } · { $start }–{ $end }
     }
 payroll-correct-ask =
     ✏️ Смена { $shift }: { $minutes } мин, { $pay }.
-    Напишите верное время начала и конца по местному времени объекта, например <code>07:00-11:30</code>. Если смена закончилась после полуночи, напишите конец как есть: <code>22:00-06:00</code>.
+    Напишите верное время начала и конца по местному времени объекта, например <code>07:00-11:30</code>. Если смена закончилась после полуночи, напишите конец как есть: <code>22:00-06:00</code>. Через пробел можно добавить причину — сотрудник увидит её в расчётном листке: <code>07:00-11:30 забыла закрыть смену</code>.
 payroll-correct-confirm =
     ✏️ Исправить смену { $shift } на { $new_start }–{ $new_end }?
     Оплата и штраф за опоздание пересчитаются: старые начисления будут сторнированы, новые добавлены. Сотрудник получит уведомление.
@@ -162,3 +162,12 @@ payroll-settings-pay-day =
     Период: { $chosen_kind }.
     Через сколько дней после конца периода выплата? Напишите число от 0 до { $max_offset } (сейчас { $offset }).
 payroll-settings-saved = ✅ Сохранено: { $kind }, выплата через { $offset } дн. после конца периода — с { $effective_from }. Текущий период не изменился.
+
+## Payslip lines that explain themselves (the facts kept with the ledger entry)
+payroll-line-shift_pay-times = 🕘 { $date } · { $object }, { $start }–{ $end }: { $minutes } мин × { $rate }/ч = { $amount }
+payroll-line-late_fine-rule = ⏰ { $date } · { $object }: опоздание { $minutes } мин − { $grace } мин льготы = { $fined } мин × { $per_minute }/мин = { $amount }
+payroll-mark-auto-closed = закрыта автоматически
+payroll-mark-early-unpaid = ранний приход { $minutes } мин не оплачивается
+payroll-mark-corrected = исправил(а) { $name }: { $reason }
+payroll-mark-corrected-no-reason = исправил(а) { $name }
+payroll-payslip-footnote = ⓘ Время считается целыми минутами: секунды неполной последней минуты смены не оплачиваются.

@@ -77,6 +77,7 @@ class OpenableShift:
     starts_at: datetime
     ends_at: datetime
     timezone: str
+    opens_at: datetime
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ class TodayOptions:
     open_shift_id: int | None
     planned: list[OpenableShift]
     spontaneous: list[SpontaneousOption]
+
+    def only_due_shift(self, now: datetime) -> OpenableShift | None:
+        """The planned shift to open without asking which: the one and only planned shift
+        whose early-arrival window is open at `now`, while no shift is open."""
+        due = [option for option in self.planned if option.opens_at <= now]
+        return due[0] if len(due) == 1 and self.open_shift_id is None else None
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,7 @@ async def today_options(session: AsyncSession, user_id: int, now: datetime) -> T
             starts_at=plan.starts_at,
             ends_at=plan.ends_at,
             timezone=work_object.timezone,
+            opens_at=earliest_open(plan.starts_at, work_object.early_arrival_minutes),
         )
         for plan, work_object in rows
         if is_openable(

@@ -23,6 +23,8 @@ from services.platform.outgoing_http import shared_tls_context
 log = structlog.get_logger(__name__)
 
 MAX_RESULTS = 5
+# Yandex Maps for people (a link to open), not an API: it needs no key.
+MAPS_URL = "https://yandex.ru/maps/"
 _LOCALES = {"ru": "ru_RU", "en": "en_US"}
 _GEOFENCE_POINTS = 36
 _METRES_PER_DEGREE_LATITUDE = 111_320.0
@@ -162,3 +164,14 @@ def static_map_url(
         "pl": f"c:1E88E5CC,f:1E88E533,w:3,{outline}",
     }
     return f"{settings.static_url}?{urlencode(params, safe=',:')}"
+
+
+def maps_link(latitude: float | None, longitude: float | None, address: str) -> str | None:
+    """A Yandex Maps link that opens the place in the app or the browser (no key needed):
+    the pin where coordinates are known, else a search for the address."""
+    if latitude is not None and longitude is not None:
+        point = f"{longitude:.6f},{latitude:.6f}"
+        return f"{MAPS_URL}?{urlencode({'pt': point, 'z': '17', 'l': 'map'}, safe=',')}"
+    if address:
+        return f"{MAPS_URL}?{urlencode({'text': address})}"
+    return None

@@ -12,7 +12,7 @@ from services.platform.db.models import (
     User,
 )
 from services.platform.errors import InvalidInput, PermissionDenied
-from services.platform.i18n import SUPPORTED_LANGUAGES
+from services.platform.i18n import CURRENCY_SIGNS, DEFAULT_CURRENCY, SUPPORTED_LANGUAGES
 from services.platform.local_time import local_today
 from services.platform.validation import MAX_NAME_LENGTH, clean_name, validate_timezone
 from services.staff.permissions import Actor, actor_in
@@ -21,8 +21,10 @@ from services.staff.users import active_memberships, current_membership
 __all__ = [
     "MAX_NAME_LENGTH",
     "acting_actor",
+    "acting_currency",
     "clean_name",
     "create_organization",
+    "set_currency",
     "switch_organization",
     "validate_timezone",
 ]
@@ -90,3 +92,26 @@ async def acting_actor(session: AsyncSession, user: User) -> Actor:
     if current is None:
         raise PermissionDenied()
     return await actor_in(session, user.id, current.organization_id)
+
+
+async def acting_currency(session: AsyncSession, user: User) -> str:
+    """The currency of the organization the user acts in (the default before they have
+    one): every amount shown to them is written in it."""
+    if user.active_organization_id is None:
+        return DEFAULT_CURRENCY
+    organization = await session.get(Organization, user.active_organization_id)
+    return organization.currency if organization is not None else DEFAULT_CURRENCY
+
+
+async def set_currency(session: AsyncSession, actor: Actor, currency: str) -> Organization:
+    """The owner sets the currency the organization's money is kept and shown in. Amounts
+    are not converted: it names the money the rates and fines were typed in."""
+    if actor.role != MembershipRole.OWNER:
+        raise PermissionDenied()
+    if currency not in CURRENCY_SIGNS:
+        raise InvalidInput(field="currency")
+    organization = await session.get(Organization, actor.organization_id, with_for_update=True)
+    assert organization is not None
+    organization.currency = currency
+    await session.flush()
+    return organization

@@ -19,6 +19,9 @@ from services.platform.db.models import (
 )
 from services.platform.errors import DomainError, NotFound
 
+# Tariffs are priced and paid (YooKassa) in roubles, whatever an organization's currency.
+TARIFF_CURRENCY = "RUB"
+
 
 class LimitedResource(StrEnum):
     OBJECTS = "objects"

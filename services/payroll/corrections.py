@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import PAYROLL_SHIFT_CORRECTED, notify
 from services.payroll.access import require_money_access
-from services.payroll.ledger import record_shift_entries, record_task_entries
+from services.payroll.ledger import Correction, record_shift_entries, record_task_entries
 from services.payroll.periods import period_by_id
 from services.payroll.rules import (
     ZERO,
@@ -30,6 +30,7 @@ from services.platform.db.models import (
     Permission,
     Shift,
     ShiftStatus,
+    User,
     WorkObject,
 )
 from services.platform.errors import DomainError, InvalidInput, NotFound
@@ -60,12 +61,14 @@ async def correct_shift(
     shift_id: int,
     opened_at: datetime,
     closed_at: datetime,
+    reason: str = "",
 ) -> Shift:
     """An owner (or a manager with `edit_money` on the object) corrects a closed shift's
     times. Lateness, fine, paid time and pay are computed again by the shift rules with
     the rate and the lateness and early-arrival rules frozen on the shift at clock-in
     (not the object's current ones); the ledger gets reversals and new entries, never
-    edits. A corrected shift no longer needs review. The employee is told."""
+    edits; the new pay line names who corrected it and `reason`. A corrected shift no
+    longer needs review. The employee is told."""
     shift = await session.get(Shift, shift_id, with_for_update=True, populate_existing=True)
     if shift is None:
         raise NotFound(what="shift")
@@ -92,7 +95,9 @@ async def correct_shift(
     shift.pay = pay_for(shift.worked_minutes, shift.hourly_rate)
     shift.needs_review = False
     await session.flush()
-    await record_shift_entries(session, shift, author_user_id=user_id)
+    author = await session.get(User, user_id)
+    correction = Correction(author.display_name if author else "", reason)
+    await record_shift_entries(session, shift, author_user_id=user_id, correction=correction)
     await record_task_entries(session, shift)
     await notify(
         session,
@@ -121,6 +126,7 @@ async def correct_shift_local_times(
     shift_id: int,
     start: time,
     end: time,
+    reason: str = "",
 ) -> Shift:
     """`correct_shift` from wall-clock times of the object's timezone on the local date
     the shift opened; an end not after the start is on the next day (a night shift)."""
@@ -132,7 +138,13 @@ async def correct_shift_local_times(
     zone = ZoneInfo(work_object.timezone)
     opened_at, closed_at = slot_instants(utc_to_local(shift.opened_at, zone)[0], start, end, zone)
     return await correct_shift(
-        session, clock, user_id=user_id, shift_id=shift_id, opened_at=opened_at, closed_at=closed_at
+        session,
+        clock,
+        user_id=user_id,
+        shift_id=shift_id,
+        opened_at=opened_at,
+        closed_at=closed_at,
+        reason=reason,
     )
 
 

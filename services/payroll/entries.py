@@ -39,6 +39,10 @@ class Due:
     minutes: int | None = None
     hourly_rate: Decimal | None = None
     reason: str = ""
+    # The facts the amount was computed from, kept with the entry (`LedgerEntry.details`):
+    # the rules may change later, the payslip still explains the line. Not compared when
+    # settling: an entry is rewritten when its money changes, not its explanation.
+    details: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +214,7 @@ def _entry_row(
         "payout_method": payout_method,
         "author_user_id": author_user_id,
         "reason": due.reason,
+        "details": due.details,
         "cause_key": cause_key,
         "reverses_entry_id": None,
         "late_for_closed_period": late,
@@ -234,6 +239,7 @@ def _reversal_row(
         "payout_method": original.payout_method,
         "author_user_id": author_user_id,
         "reason": original.reason,
+        "details": original.details,
         "cause_key": f"reverse:{original.id}",
         "reverses_entry_id": original.id,
         "late_for_closed_period": late,

@@ -1,15 +1,18 @@
-"""The period as an Excel workbook: a summary sheet (one row per worker, with totals)
-and a detail sheet (every entry). The entries are read as plain columns in batches and
-the file is written in a thread, so a month of 30,000 entries does not hold up the other
-users of the process."""
+"""The period as an Excel workbook: a summary sheet (one row per worker, with totals), a
+detail sheet (every entry) and a sheet per object (its entries, with totals). The
+entries are read as plain columns in batches and the file is written in a thread, so a
+month of 30,000 entries does not hold up the other users of the process."""
 
 import asyncio
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.access import money_membership_scope
-from services.payroll.payslips import PayslipTotals, period_totals
+from services.payroll.payslips import PayslipTotals, organization_currency, period_totals
 from services.payroll.periods import period_by_id
 from services.payroll.rules import hours_of
 from services.platform.db.models import LedgerEntry, LedgerEntryType, Permission, User, WorkObject
@@ -21,6 +24,8 @@ from services.platform.xlsx import (
     MONEY_FORMAT,
     Column,
     Sheet,
+    money_format,
+    sheet_titles,
     totals_of,
     workbook_bytes,
 )
@@ -47,11 +52,31 @@ _DETAIL_COLUMNS = (
     ("payroll-xlsx-reason", None),
     ("payroll-xlsx-late", None),
 )
+_OBJECT = 3  # the detail column that names the object
 _BATCH = 2_000  # rows converted per turn of the event loop
 
 
 def _columns(translator: Translator, keys: tuple[tuple[str, str | None], ...]) -> list[Column]:
     return [Column(translator.get(key), number_format) for key, number_format in keys]
+
+
+def _object_sheets(translator: Translator, entries: list[list[Any]], money: str) -> list[Sheet]:
+    """A sheet per object with its entries (the detail columns but the object) and a
+    totals row of minutes and amounts; entries of no object (payouts, bonuses by hand)
+    stay on the detail sheet only. The totals row sums the amounts (minutes of pay and of
+    lateness do not add up)."""
+    by_object: dict[str, list[list[Any]]] = defaultdict(list)
+    for entry in entries:
+        if entry[_OBJECT]:
+            by_object[entry[_OBJECT]].append(entry[:_OBJECT] + entry[_OBJECT + 1 :])
+    keys = _DETAIL_COLUMNS[:_OBJECT] + _DETAIL_COLUMNS[_OBJECT + 1 :]
+    names = sorted(by_object)
+    sheets = []
+    for title, name in zip(sheet_titles(names), names, strict=True):
+        rows = by_object[name]
+        totals = [translator.get("payroll-xlsx-total"), *[None] * 4, sum(row[5] for row in rows)]
+        sheets.append(Sheet(title, _columns(translator, keys), rows, totals, money))
+    return sheets
 
 
 def _summary_sheet(translator: Translator, totals: list[PayslipTotals]) -> Sheet:
@@ -75,9 +100,9 @@ async def export_period_workbook(
     session: AsyncSession, *, user_id: int, period_id: int, translator: Translator
 ) -> tuple[str, bytes]:
     """The period as an Excel workbook: a summary sheet with one row per worker (hours,
-    gross, fines, bonuses, net, paid, balance) and a totals row, and a detail sheet with
-    every entry, for viewers with `view_money`. Two queries whatever the number of
-    employees."""
+    gross, fines, bonuses, net, paid, balance) and a totals row, a detail sheet with
+    every entry and a sheet per object, for viewers with `view_money`; money in the
+    organization's currency. Three queries whatever the number of employees."""
     period = await period_by_id(session, period_id)
     actor = await actor_in(session, user_id, period.organization_id)
     scope = await money_membership_scope(session, actor, Permission.VIEW_MONEY)
@@ -136,13 +161,18 @@ async def export_period_workbook(
                 late,
             ) in batch
         )
+    money = money_format(
+        translator.currency_sign(await organization_currency(session, period.organization_id))
+    )
     sheets = [
-        _summary_sheet(translator, totals),
+        replace(_summary_sheet(translator, totals), money_format=money),
         Sheet(
             translator.get("payroll-xlsx-detail-sheet"),
             _columns(translator, _DETAIL_COLUMNS),
             entries,
+            money_format=money,
         ),
+        *_object_sheets(translator, entries, money),
     ]
     content = await asyncio.to_thread(workbook_bytes, sheets)
     filename = f"payroll_{period.start_date.isoformat()}_{period.end_date.isoformat()}.xlsx"

@@ -10,13 +10,14 @@ decided. `record_missing_entries` (a scheduled job) catches any cause a hook mis
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.entries import Cause, CauseDues, Due, settle
-from services.payroll.rules import ZERO, chargeable_fine, work_date
+from services.payroll.rules import ZERO, chargeable_fine, whole_minutes, work_date
 from services.platform.db.models import (
     CancellationApproval,
     CancellationReason,
@@ -86,7 +87,46 @@ def _shift_work_date(shift: Shift, zones: dict[int, str]) -> date:
     return work_date(shift.planned_start_at, shift.opened_at, zones[shift.object_id])
 
 
-def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str]) -> CauseDues:
+@dataclass(frozen=True)
+class Correction:
+    """Who corrected a shift's times, and why (shown on the payslip line)."""
+
+    author_name: str
+    reason: str
+
+
+def shift_pay_details(shift: Shift, correction: Correction | None) -> dict[str, str]:
+    """The facts a shift's pay line shows: its times (UTC, shown in the object's local
+    time), the unpaid early minutes, whether it was closed automatically, and who
+    corrected it and why."""
+    assert shift.closed_at is not None
+    details = {"opened_at": shift.opened_at.isoformat(), "closed_at": shift.closed_at.isoformat()}
+    early = whole_minutes(shift.paid_from - shift.opened_at)
+    if early > 0:
+        details["early_unpaid_minutes"] = str(early)
+    if shift.status == ShiftStatus.AUTO_CLOSED:
+        details["auto_closed"] = "yes"
+    if correction is not None:
+        details["corrected_by"] = correction.author_name
+        details["correction_reason"] = correction.reason
+    return details
+
+
+def late_fine_details(shift: Shift) -> dict[str, str]:
+    """The lateness rules frozen on the shift at clock-in, so that the fine can be redone
+    by hand: (late minutes − grace) × fine per minute."""
+    return {
+        "grace_minutes": str(shift.late_grace_minutes),
+        "fine_per_minute": str(shift.late_fine_per_minute),
+    }
+
+
+def _shift_item(
+    shift: Shift,
+    organization: Organization,
+    zones: dict[int, str],
+    correction: Correction | None = None,
+) -> CauseDues:
     """A finished shift owes its frozen pay and its frozen late fine."""
     assert shift.pay is not None
     cause = _work_cause(
@@ -102,8 +142,14 @@ def _shift_item(shift: Shift, organization: Organization, zones: dict[int, str])
             shift.pay,
             minutes=shift.worked_minutes,
             hourly_rate=shift.hourly_rate,
+            details=shift_pay_details(shift, correction),
         ),
-        Due(LedgerEntryType.LATE_FINE, -shift.late_fine, minutes=shift.late_minutes),
+        Due(
+            LedgerEntryType.LATE_FINE,
+            -shift.late_fine,
+            minutes=shift.late_minutes,
+            details=late_fine_details(shift),
+        ),
     ]
 
 
@@ -142,18 +188,25 @@ async def _tasks_of(session: AsyncSession, shift_ids: Sequence[int]) -> list[Shi
 
 
 async def record_shift_entries(
-    session: AsyncSession, shift: Shift, *, author_user_id: int | None = None
+    session: AsyncSession,
+    shift: Shift,
+    *,
+    author_user_id: int | None = None,
+    correction: Correction | None = None,
 ) -> int:
     """Write the shift's pay and late fine from the values frozen on the shift (rate,
-    worked minutes, pay, late minutes, fine). Call it when the shift closes, auto-closes
-    or is corrected; again changes nothing. An open shift has nothing to write yet.
+    worked minutes, pay, late minutes, fine), with the facts they were computed from.
+    Call it when the shift closes, auto-closes or is corrected (`correction`: by whom
+    and why); again changes nothing. An open shift has nothing to write yet.
     The work date is the shift's (`rules.work_date`), in the object's timezone."""
     if not _is_finished(shift):
         return 0
     organization = await organization_of(session, shift.organization_id)
     zones = await _object_zones(session, [shift.object_id])
     return await settle(
-        session, [_shift_item(shift, organization, zones)], author_user_id=author_user_id
+        session,
+        [_shift_item(shift, organization, zones, correction)],
+        author_user_id=author_user_id,
     )
 
 

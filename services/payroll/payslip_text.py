@@ -2,10 +2,14 @@
 sentence (what, when, where, how much and why) and the totals as formatted amounts in
 the reader's language."""
 
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from services.payroll.payslips import PayslipLine, PayslipView
 from services.payroll.rules import hours_of
+from services.platform.db.models import LedgerEntryType
 from services.platform.i18n import Translator
 
 
@@ -15,12 +19,62 @@ def signed_money(i18n: Translator, amount: Decimal, currency: str) -> str:
     return f"+{text}" if amount > 0 else text
 
 
+def _local_time(i18n: Translator, line: PayslipLine, iso_instant: str) -> str:
+    return i18n.hour_minute(datetime.fromisoformat(iso_instant).astimezone(ZoneInfo(line.timezone)))
+
+
+def _explained(i18n: Translator, line: PayslipLine, currency: str) -> tuple[str, dict[str, Any]]:
+    """The message key of a line and the facts it shows: a shift's local start–end, a late
+    fine's grace and rate, when the entry kept them (`details`); the plain line else."""
+    details = line.details or {}
+    if line.type == LedgerEntryType.SHIFT_PAY and "opened_at" in details:
+        return "payroll-line-shift_pay-times", {
+            "start": _local_time(i18n, line, details["opened_at"]),
+            "end": _local_time(i18n, line, details["closed_at"]),
+        }
+    if line.type == LedgerEntryType.LATE_FINE and "grace_minutes" in details:
+        late, grace = abs(line.minutes or 0), int(details["grace_minutes"])
+        return "payroll-line-late_fine-rule", {
+            "grace": grace,
+            "fined": max(0, late - grace),
+            "per_minute": i18n.money(Decimal(details["fine_per_minute"]), currency),
+        }
+    return f"payroll-line-{line.type}", {}
+
+
+def _marks(i18n: Translator, line: PayslipLine) -> list[str]:
+    """What happened to a shift that its pay line should say: closed automatically, an
+    early arrival not paid, corrected by whom and why."""
+    details = line.details or {}
+    if line.type != LedgerEntryType.SHIFT_PAY:
+        return []
+    marks = []
+    if details.get("auto_closed") and not line.needs_review:
+        marks.append(i18n.get("payroll-mark-auto-closed"))
+    if "early_unpaid_minutes" in details:
+        marks.append(
+            i18n.get("payroll-mark-early-unpaid", minutes=int(details["early_unpaid_minutes"]))
+        )
+    if "corrected_by" in details:
+        key = (
+            "payroll-mark-corrected"
+            if details.get("correction_reason")
+            else ("payroll-mark-corrected-no-reason")
+        )
+        marks.append(
+            i18n.get(key, name=details["corrected_by"], reason=details.get("correction_reason", ""))
+        )
+    return marks
+
+
 def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
-    """One ledger line in words; a reversal, an entry for a closed period and the pay of
-    an auto-closed shift that needs review say so."""
+    """One ledger line in words, with the facts to redo its sum by hand; a reversal, an
+    entry for a closed period and the pay of an auto-closed shift that needs review say
+    so."""
     method = i18n.get(f"payroll-method-{line.payout_method}") if line.payout_method else ""
+    key, facts = _explained(i18n, line, currency)
     text = i18n.get(
-        f"payroll-line-{line.type}",
+        key,
         date=i18n.short_day(line.work_date),
         object=line.object_name,
         minutes=abs(line.minutes) if line.minutes is not None else 0,
@@ -28,7 +82,9 @@ def line_text(i18n: Translator, line: PayslipLine, currency: str) -> str:
         amount=signed_money(i18n, line.amount, currency),
         reason=line.reason,
         method=method,
+        **facts,
     )
+    text = " · ".join([text, *_marks(i18n, line)])
     if line.is_reversal:
         text = i18n.get("payroll-line-reversal", line=text)
     if line.late_for_closed_period:

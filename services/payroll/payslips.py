@@ -66,6 +66,10 @@ class PayslipLine:
     needs_review: bool = False
     # What the line is about ("shift:12", "incident:3", …): the card it links to.
     cause: str = ""
+    # The facts the amount was computed from (`LedgerEntry.details`); None on entries
+    # written before they were kept. Times in them are shown in `timezone`.
+    details: dict[str, str] | None = None
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -183,19 +187,21 @@ def _empty_totals(user: User) -> PayslipTotals:
 
 async def _lines(session: AsyncSession, period_id: int, user_id: int) -> list[PayslipLine]:
     rows = await session.execute(
-        select(LedgerEntry, WorkObject.name, Shift.needs_review)
+        select(LedgerEntry, WorkObject.name, WorkObject.timezone, Shift.needs_review)
         .outerjoin(WorkObject, WorkObject.id == LedgerEntry.object_id)
         .outerjoin(Shift, Shift.id == LedgerEntry.shift_id)
         .where(LedgerEntry.pay_period_id == period_id, LedgerEntry.user_id == user_id)
         .order_by(LedgerEntry.work_date, LedgerEntry.id)
     )
     return [
-        _line(entry, object_name, bool(shift_needs_review))
-        for entry, object_name, shift_needs_review in rows
+        _line(entry, object_name, timezone, bool(shift_needs_review))
+        for entry, object_name, timezone, shift_needs_review in rows
     ]
 
 
-def _line(entry: LedgerEntry, object_name: str | None, shift_needs_review: bool) -> PayslipLine:
+def _line(
+    entry: LedgerEntry, object_name: str | None, timezone: str | None, shift_needs_review: bool
+) -> PayslipLine:
     is_reversal = entry.reverses_entry_id is not None
     return PayslipLine(
         entry_id=entry.id,
@@ -213,6 +219,8 @@ def _line(entry: LedgerEntry, object_name: str | None, shift_needs_review: bool)
         and entry.type == LedgerEntryType.SHIFT_PAY
         and not is_reversal,
         cause=entry.cause,
+        details=entry.details,
+        timezone=timezone or "UTC",
     )
 
 

@@ -99,6 +99,48 @@ async def my_schedule(session: AsyncSession, clock: Clock, *, user_id: int) -> l
     ]
 
 
+@dataclass(frozen=True)
+class NextShift:
+    """The employee's next planned shift, where it is (for a map link) and when."""
+
+    object_name: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+    timezone: str
+    starts_at: datetime
+    ends_at: datetime
+
+
+async def next_shift(session: AsyncSession, clock: Clock, *, user_id: int) -> NextShift | None:
+    """The user's first planned shift that has not started yet, in any organization."""
+    row = (
+        await session.execute(
+            select(PlannedShift, WorkObject)
+            .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+            .where(
+                PlannedShift.user_id == user_id,
+                PlannedShift.status == PlannedShiftStatus.PLANNED,
+                PlannedShift.starts_at > clock.now(),
+            )
+            .order_by(PlannedShift.starts_at)
+            .limit(1)
+        )
+    ).first()
+    if row is None:
+        return None
+    planned, work_object = row
+    return NextShift(
+        object_name=work_object.name,
+        address=work_object.address,
+        latitude=work_object.latitude,
+        longitude=work_object.longitude,
+        timezone=work_object.timezone,
+        starts_at=planned.starts_at,
+        ends_at=planned.ends_at,
+    )
+
+
 async def planned_shifts_by_slot(
     session: AsyncSession, slot_ids: list[int]
 ) -> dict[int, list[tuple[PlannedShift, User]]]:

@@ -14,14 +14,30 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from babel.dates import format_date, format_datetime, format_time
-from babel.numbers import format_decimal
+from babel.dates import format_date, format_time, get_datetime_format
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
 from fluent.runtime import FluentBundle, FluentResource
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 SUPPORTED_LANGUAGES = ("ru", "en")
 DEFAULT_LANGUAGE = "ru"
-CURRENCY_SIGNS = {"RUB": "₽"}
+DEFAULT_CURRENCY = "RUB"
+# The currencies an organization may keep its books in, with the sign people write
+# where Babel's locale knows only the ISO code (English CLDR data writes "RUB").
+CURRENCY_SIGNS = {
+    "RUB": "₽",
+    "EUR": "€",
+    "USD": "$",
+    "GBP": "£",
+    "KZT": "₸",
+    "BYN": "Br",
+    "UZS": "soʻm",
+    "AMD": "֏",
+    "GEL": "₾",
+    "TRY": "₺",
+}
+# One clock in every language: 24 hours, as typed times are ("07:00-11:30").
+CLOCK_PATTERN = "HH:mm"
 
 log = structlog.get_logger(__name__)
 
@@ -54,7 +70,11 @@ def catalogue_keys(language: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Translator:
+    """The texts of one language, and the money of one organization: `currency` is the
+    currency of the organization the user acts in, used where an amount names none."""
+
     language: str
+    currency: str = DEFAULT_CURRENCY
 
     def __call__(self, key: str, **params: Any) -> str:
         return self.get(key, **params)
@@ -72,11 +92,22 @@ class Translator:
             log.warning("i18n.format_errors", key=key, errors=[str(e) for e in errors])
         return text
 
-    def money(self, amount: Decimal, currency: str = "RUB") -> str:
-        """Amounts with two decimals and the currency sign after them in every language
-        (Babel would write "RUB1,234.50" in English)."""
-        number = format_decimal(amount, format="#,##0.00", locale=self.language)
-        return f"{number}\xa0{CURRENCY_SIGNS.get(currency, currency)}"
+    def money(self, amount: Decimal, currency: str | None = None) -> str:
+        """An amount in the organization's currency (or `currency`), written by Babel the
+        way the user's locale writes money ("1 234,50 ₽", "₽1,234.50", "£1,234.50"),
+        with the currency's sign where the locale only knows its ISO code."""
+        code = currency or self.currency
+        text = format_currency(amount, code, locale=self.language)
+        return text.replace(
+            get_currency_symbol(code, locale=self.language), self.currency_sign(code)
+        )
+
+    def currency_sign(self, currency: str | None = None) -> str:
+        """The sign the locale writes for the currency ("₽", "£"), ours where the locale
+        knows only the ISO code."""
+        code = currency or self.currency
+        symbol = get_currency_symbol(code, locale=self.language)
+        return CURRENCY_SIGNS.get(code, code) if symbol == code else symbol
 
     def number(self, value: Decimal | float | int) -> str:
         return format_decimal(value, locale=self.language)
@@ -87,15 +118,22 @@ class Translator:
     def short_day(self, value: date) -> str:
         return format_date(value, format="EEE, d MMM", locale=self.language)
 
-    def hour_minute(self, value: datetime, style: str = "short") -> str:
-        return format_time(value, format=style, locale=self.language)
+    def hour_minute(self, value: datetime) -> str:
+        return format_time(value, format=CLOCK_PATTERN, locale=self.language)
 
-    def moment(self, value: datetime, style: str = "short") -> str:
-        return format_datetime(value, format=style, locale=self.language)
+    def moment(self, value: datetime) -> str:
+        """A short date and the 24-hour time, joined as the locale joins them."""
+        pattern = get_datetime_format("short", locale=self.language)
+        return str(pattern).format(
+            self.hour_minute(value), format_date(value, "short", self.language)
+        )
 
 
-def translator_for(language: str | None) -> Translator:
-    return Translator(language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE)
+def translator_for(language: str | None, currency: str | None = None) -> Translator:
+    return Translator(
+        language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE,
+        currency or DEFAULT_CURRENCY,
+    )
 
 
 _FLUENT_SCALARS = (int, float, Decimal, date, datetime)

@@ -135,6 +135,20 @@ def parse_shift_times(raw: str | None) -> tuple[time, time]:
     return time.fromisoformat(start), time.fromisoformat("00:00" if end == "24:00" else end)
 
 
+_TIMES_THEN_NOTE = re.compile(r"^\s*(?P<times>[\d:]+\s*[-–—]\s*[\d:]+)(?:\s+(?P<note>.*))?$", re.S)
+
+
+def parse_shift_times_and_note(raw: str | None) -> tuple[time, time, str]:
+    """`parse_shift_times`, and what follows the times as a note (`07:00-11:30 forgot to
+    clock out`); the note may be empty."""
+    match = _TIMES_THEN_NOTE.match(raw or "")
+    if match is None:
+        return (*parse_shift_times(raw), "")
+    start, end = parse_shift_times(match["times"])
+    note = " ".join((match["note"] or "").split())
+    return start, end, clean_text(note, field="reason", max_length=200) if note else ""
+
+
 def _is_clock_time(hour_minute: tuple[int, int]) -> bool:
     hour, minute = hour_minute
     return 0 <= hour <= 23 and 0 <= minute <= 59

@@ -1,13 +1,14 @@
 """Excel workbooks written with xlsxwriter in constant-memory mode: each row goes to a
 temporary file as it is written, so a month of 30,000 ledger entries stays fast and
 small. Every sheet gets a bold header that stays in view when scrolling, number formats
-(money, dates) and column widths fitted to what the columns hold, and, when given, a
-bold totals row.
+(money in the organization's currency, dates) and column widths fitted to what the
+columns hold, and, when given, a bold totals row.
 
 Writing a workbook is CPU work of up to a second: callers on the event loop run
 `workbook_bytes` in a thread (`asyncio.to_thread`)."""
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,29 @@ HOURS_FORMAT = "0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 _MIN_WIDTH, _MAX_WIDTH = 8, 48
 _EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system
+_FORBIDDEN_IN_TITLES = re.compile(r"[\[\]:*?/\\]")
+_MAX_TITLE = 31  # Excel's limit on a sheet's name
+
+
+def money_format(currency_sign: str) -> str:
+    """Money with two decimals and the currency's sign after it ("1,234.50 ₽" — Excel
+    writes the separators of the reader's locale)."""
+    return f'{MONEY_FORMAT} "{currency_sign}"'
+
+
+def sheet_titles(names: Iterable[str]) -> list[str]:
+    """Names usable as sheet titles, in order: characters Excel refuses replaced, cut to
+    its length limit, made unique with a number."""
+    titles: list[str] = []
+    for name in names:
+        base = _FORBIDDEN_IN_TITLES.sub("_", name).strip() or "_"
+        title, number = base[:_MAX_TITLE], 1
+        while title.casefold() in (taken.casefold() for taken in titles):
+            number += 1
+            suffix = f" ({number})"
+            title = base[: _MAX_TITLE - len(suffix)] + suffix
+        titles.append(title)
+    return titles
 
 
 @dataclass(frozen=True)
@@ -36,6 +60,8 @@ class Sheet:
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
     totals: Sequence[Any] | None = None
+    # What `MONEY_FORMAT` columns and amounts are written with (`money_format`).
+    money_format: str = MONEY_FORMAT
 
 
 def totals_of(label: str, rows: Sequence[Sequence[Any]]) -> list[Any]:
@@ -66,7 +92,7 @@ def _shown_width(value: Any) -> int:
     if isinstance(value, date):
         return len(DATE_FORMAT)
     if isinstance(value, Decimal):
-        return len(f"{value:,.2f}")
+        return len(f"{value:,.2f}") + 2  # and the currency sign
     return len(str(value))
 
 
@@ -75,6 +101,7 @@ class _SheetWriter:
         self.workbook = workbook
         self.worksheet = workbook.add_worksheet(sheet.title[:31])  # Excel's limit
         self.columns = sheet.columns
+        self.money_format = sheet.money_format
         self.widths = [len(column.title) + 2 for column in sheet.columns]
         self.formats: dict[tuple[str | None, bool], Any] = {}
         self.row = 0
@@ -95,9 +122,10 @@ class _SheetWriter:
         for index, value in enumerate(values):
             if value is None or value == "":
                 continue
-            cell_format = self.cell_format(
-                self.columns[index].number_format or _format_of(value), bold
-            )
+            number_format = self.columns[index].number_format or _format_of(value)
+            if number_format == MONEY_FORMAT:
+                number_format = self.money_format
+            cell_format = self.cell_format(number_format, bold)
             if isinstance(value, str):
                 worksheet.write_string(row, index, value, cell_format)
             elif isinstance(value, date):

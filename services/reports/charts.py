@@ -23,6 +23,8 @@ from services.reports.report import Report
 
 WIDTH_PX, HEIGHT_PX, DPI = 1080, 720, 100
 MAX_EMPLOYEES_ON_CHART = 12
+# A day's bar never takes more than a seventh of the width (one day would fill it).
+MIN_DAY_SLOTS, BAR_WIDTH = 7, 0.7
 _HOURS_COLOUR = "#4C78A8"
 _COST_COLOUR = "#F58518"
 _LATE_COLOUR = "#E45756"
@@ -42,15 +44,25 @@ def _png(figure: Figure) -> bytes:
 
 
 def hours_and_cost_chart(report: Report, translator: Translator) -> bytes:
+    """`hours_and_cost_figure` as a PNG."""
+    return _png(hours_and_cost_figure(report, translator))
+
+
+def hours_and_cost_figure(report: Report, translator: Translator) -> Figure:
     """Hours per day as bars and, when money is shown, labour cost per day as a line on
-    a second axis."""
+    a second axis in the organization's currency sign. Both axes start at zero (an empty
+    period too), a short period keeps phone-sized bars (at least `MIN_DAY_SLOTS` slots
+    wide, the days centred), the title names the period."""
     figure = _figure()
     axes = figure.add_subplot()
     positions = list(range(len(report.days)))
     hours = [float(hours_of(day.minutes)) for day in report.days]
-    axes.bar(positions, hours, color=_HOURS_COLOUR)
+    axes.bar(positions, hours, color=_HOURS_COLOUR, width=BAR_WIDTH)
     axes.set_ylabel(translator.get("reports-chart-hours"), color=_HOURS_COLOUR, fontsize=LABEL_SIZE)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylim(0, _headroom(hours))
+    margin = max(0, MIN_DAY_SLOTS - len(positions)) / 2
+    axes.set_xlim(-0.5 - margin, len(positions) - 0.5 + margin)
     axes.set_title(
         translator.get(
             "reports-chart-hours-title",
@@ -76,13 +88,21 @@ def hours_and_cost_chart(report: Report, translator: Translator) -> bytes:
         costs = [float(day.cost or 0) for day in report.days]
         cost_axes.plot(positions, costs, color=_COST_COLOUR, marker="o", linewidth=3)
         cost_axes.set_ylabel(
-            translator.get("reports-chart-cost", currency=report.currency),
+            translator.get(
+                "reports-chart-cost", currency=translator.currency_sign(report.currency)
+            ),
             color=_COST_COLOUR,
             fontsize=LABEL_SIZE,
         )
         cost_axes.tick_params(labelsize=TICK_SIZE)
-        cost_axes.set_ylim(bottom=0)
-    return _png(figure)
+        cost_axes.set_ylim(0, _headroom(costs))
+    return figure
+
+
+def _headroom(values: list[float]) -> float:
+    """The top of a zero-based axis: room above the highest value, 1 when all are zero
+    (matplotlib would centre a flat zero line and show negative values)."""
+    return max([*values, 0.0]) * 1.15 or 1.0
 
 
 def lateness_chart(report: Report, translator: Translator) -> bytes | None:

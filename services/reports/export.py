@@ -3,6 +3,7 @@ figure, one row per day and one per object, each with a totals row. Money column
 only when the report shows money. Pure formatting of `services.reports.report.Report`:
 no queries; CPU work, so callers on the event loop run it in a thread."""
 
+from dataclasses import replace
 from typing import Any
 
 from services.payroll.rules import hours_of
@@ -13,6 +14,7 @@ from services.platform.xlsx import (
     MONEY_FORMAT,
     Column,
     Sheet,
+    money_format,
     totals_of,
     workbook_bytes,
 )
@@ -122,6 +124,10 @@ def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]
         for o in report.objects
     ]
     objects = _sheet(translator, "reports-xlsx-objects", object_columns, object_rows)
-    content = workbook_bytes([summary, employees, days, objects])
+    # Money in the organization's currency on every sheet.
+    money_cells = money_format(translator.currency_sign(report.currency))
+    content = workbook_bytes(
+        replace(sheet, money_format=money_cells) for sheet in (summary, employees, days, objects)
+    )
     filename = f"report_{report.period.start.isoformat()}_{report.period.end.isoformat()}.xlsx"
     return filename, content

@@ -50,10 +50,10 @@ async def press(user: DialogUser, text: str) -> None:
     await user.press(re.escape(text))
 
 
-async def choose_planned_shift(anna: DialogUser, label: str = "Кофейня · 12:10–20:10") -> None:
+async def start_the_due_shift(anna: DialogUser) -> None:
+    """One tap from the menu: her only shift due now needs no choosing."""
     await anna.send("/start")
     await press(anna, OPEN)
-    await press(anna, label)
 
 
 async def shifts_of(session_factory) -> list[Shift]:
@@ -77,19 +77,16 @@ async def outbox(session_factory, kind: str) -> list[OutboxMessage]:
 
 @pytest.fixture
 def anna_asked_for_her_location(make_user: UserFactory, session_factory, clock):
-    """Builds the world where Anna has a shift starting `starts_in` from now, chose it (by
-    its `label`), and is asked for her location; gives the world and Anna."""
+    """Builds the world where Anna has a shift starting `starts_in` from now, pressed
+    "Start shift" and is asked for her location; gives the world and Anna."""
 
     async def build(
-        *,
-        starts_in: timedelta = timedelta(minutes=10),
-        label: str = "Кофейня · 12:10–20:10",
-        **object_fields,
+        *, starts_in: timedelta = timedelta(minutes=10), **object_fields
     ) -> tuple[ShiftWorld, DialogUser]:
         world = await make_shift_world(session_factory, **object_fields)
         await add_planned_shift(session_factory, world, clock.now() + starts_in)
         anna = make_user(EMPLOYEE_TG)
-        await choose_planned_shift(anna, label)
+        await start_the_due_shift(anna)
         return world, anna
 
     return build
@@ -218,13 +215,13 @@ LIVE_LOCATION_WORDS = {
         "closed": "Смена закрыта",
     },
     "en": {
-        "open": "🟢 Open shift",
-        "close": "🔴 Close shift",
+        "open": "🟢 Start shift",
+        "close": "🔴 End shift",
         "how": '📎 → Location → "Share my live location"',
         "again": "🔁 Send location again",
-        "refused": "Shift not opened",
-        "opened": "Shift open",
-        "closed": "Shift closed",
+        "refused": "Shift not started",
+        "opened": "On shift",
+        "closed": "Shift ended",
     },
 }
 
@@ -239,7 +236,6 @@ async def anna_opening_on_a_live_only_object(
     anna = make_user(EMPLOYEE_TG, language_code=language)
     await anna.send("/start")
     await press(anna, LIVE_LOCATION_WORDS[language]["open"])
-    await anna.press("Кофейня · .*")
     return anna
 
 
@@ -323,6 +319,69 @@ async def test_state_survives_text_before_the_location(
     assert "Смена открыта" in anna.text()
 
 
+# ------------------------------------------------------------------ taps
+
+
+class Taps:
+    """The buttons a user pressed from the main menu on, counted."""
+
+    def __init__(self, user: DialogUser) -> None:
+        self.user, self.count = user, 0
+
+    async def press(self, text: str) -> None:
+        self.count += 1
+        await press(self.user, text)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+async def test_one_tap_to_start_the_due_shift_and_two_to_end_it(
+    language: str,
+    make_user: UserFactory,
+    session_factory,
+    clock: ManualClock,
+    message_manager: ReplyKeyboardMessageManager,
+) -> None:
+    words = LIVE_LOCATION_WORDS[language]
+    world = await make_shift_world(session_factory, employee_language=language)
+    await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=10))
+    anna = make_user(EMPLOYEE_TG, language_code=language)
+    await anna.send("/start")
+
+    clock_in = Taps(anna)
+    await clock_in.press(words["open"])
+    assert message_manager.requests_location(EMPLOYEE_TG)
+    await anna.send_location(*CAFE)
+    assert words["opened"] in anna.text()
+    assert clock_in.count == 1
+
+    clock.advance(timedelta(hours=8))
+    await anna.send("/start")
+    clock_out = Taps(anna)
+    await clock_out.press(words["close"])
+    await clock_out.press(words["close"])
+    assert message_manager.requests_location(EMPLOYEE_TG)
+    await anna.send_location(*CAFE)
+    assert words["closed"] in anna.text()
+    assert clock_out.count == 2
+    [shift] = await shifts_of(session_factory)
+    assert shift.status == ShiftStatus.CLOSED
+
+
+async def test_two_shifts_due_at_once_are_chosen_between(
+    make_user: UserFactory, session_factory, clock: ManualClock
+) -> None:
+    world = await make_shift_world(session_factory)
+    ending = timedelta(hours=2, minutes=5)
+    await add_planned_shift(session_factory, world, clock.now() - timedelta(hours=2), ending)
+    await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=10))
+    anna = make_user(EMPLOYEE_TG)
+    await anna.send("/start")
+    await press(anna, OPEN)
+
+    assert "Ваши смены на сегодня" in anna.text()
+    assert {"Кофейня · 10:00–12:05", "Кофейня · 12:10–20:10"} <= set(anna.buttons())
+
+
 # ------------------------------------------------------------------ what can be opened
 
 
@@ -384,7 +443,7 @@ async def test_early_arrival_is_allowed_but_paid_from_planned_start(
     start = clock.now() + timedelta(minutes=20)
     await add_planned_shift(session_factory, world, start)
     anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna, "Кофейня · 12:20–20:20")
+    await start_the_due_shift(anna)
     await anna.send_location(*CAFE)
 
     assert "Оплата считается с 12:20" in anna.text()
@@ -399,7 +458,10 @@ async def test_too_early_is_refused_with_the_opening_time(
     world = await make_shift_world(session_factory)
     await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=45))
     anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna, "Кофейня · 12:45–20:45")
+    await anna.send("/start")
+    await press(anna, OPEN)
+    assert "Ваши смены на сегодня" in anna.text()  # not due yet: nothing to skip to
+    await press(anna, "Кофейня · 12:45–20:45")
 
     refusal = telegram.last_message(EMPLOYEE_TG)
     assert refusal is not None and "Рано" in refusal["text"] and "с 12:15" in refusal["text"]
@@ -410,10 +472,7 @@ async def test_too_early_is_refused_with_the_opening_time(
 async def test_late_arrival_with_fine_grace_subtracted_once(
     anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
-    _, anna = await anna_asked_for_her_location(
-        starts_in=timedelta(minutes=-12),
-        label="Кофейня · 11:48–19:48",
-    )
+    _, anna = await anna_asked_for_her_location(starts_in=timedelta(minutes=-12))
     await anna.send_location(*CAFE)
 
     assert "Опоздание: 12 мин, штраф 70,00" in anna.text()
@@ -434,7 +493,7 @@ async def test_rate_priority_contract_over_slot_over_object(
     async with session_factory() as session, session.begin():
         await set_contract_rate(session, world.membership, Decimal("555.50"), clock.now().date())
     anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    await start_the_due_shift(anna)
     await anna.send_location(*CAFE)
 
     [shift] = await shifts_of(session_factory)
@@ -566,7 +625,7 @@ async def test_forgotten_shift_is_auto_closed_at_planned_end(
     world = await make_shift_world(session_factory)
     planned = await add_planned_shift(session_factory, world, clock.now() + timedelta(minutes=10))
     anna = make_user(EMPLOYEE_TG)
-    await choose_planned_shift(anna)
+    await start_the_due_shift(anna)
     await anna.send_location(*CAFE)
 
     clock.advance(timedelta(hours=8, minutes=40))  # end + 30 min grace exactly: not yet
@@ -601,10 +660,7 @@ async def test_forgotten_shift_is_auto_closed_at_planned_end(
 async def test_manager_sees_who_is_on_shift_and_closes_with_a_reason(
     anna_asked_for_her_location, make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
-    world, anna = await anna_asked_for_her_location(
-        starts_in=timedelta(minutes=-3),
-        label="Кофейня · 11:57–19:57",
-    )
+    world, anna = await anna_asked_for_her_location(starts_in=timedelta(minutes=-3))
     await anna.send_location(*CAFE)
 
     max_ = make_user(MANAGER_TG, first_name="Max")
@@ -652,7 +708,7 @@ async def test_cancel_on_the_location_keyboard_returns_to_the_menu(
     assert await attempts_of(session_factory) == []
 
 
-async def test_reminder_deep_link_opens_the_shift_choice(
+async def test_reminder_deep_link_asks_for_the_location_of_the_due_shift(
     make_user: UserFactory, session_factory, clock: ManualClock
 ) -> None:
     world = await make_shift_world(session_factory)
@@ -660,5 +716,4 @@ async def test_reminder_deep_link_opens_the_shift_choice(
     anna = make_user(EMPLOYEE_TG)
     await anna.send(f"/start shift_{planned.id}")
 
-    assert "Ваши смены на сегодня" in anna.text()
-    assert "Кофейня · 12:10–20:10" in anna.buttons()
+    assert "Смена по графику: 12:10–20:10" in anna.text()

@@ -325,7 +325,7 @@ async def test_bad_input_in_every_edit_field_is_refused_and_the_dialog_stays(
 
 OBJECTS_SCREENS = {
     "ru": ("🏪 Объекты", "➕ Добавить объект", "✏️ Изменить"),
-    "en": ("🏪 Objects", "➕ Add an object", "✏️ Edit"),
+    "en": ("🏪 Locations", "➕ Add a location", "✏️ Edit"),
 }
 
 

@@ -126,9 +126,14 @@ async def test_owner_sees_periods_payslips_and_the_explanation(
     )
     await tap(owner, "❓ Почему такая сумма?")
     explained = plain(owner.text())
-    assert "пн, 2 мар. · Мира: 240 мин × 300,00 ₽/ч = +1 200,00 ₽" in explained
-    assert "пн, 2 мар. · Мира: опоздание 15 мин → -100,00 ₽" in explained
+    assert "пн, 2 мар. · Мира, 07:00–11:00: 240 мин × 300,00 ₽/ч = +1 200,00 ₽" in explained
+    # (15 − 5) × 10,00 = 100,00: the grace and the rate, to redo it by hand.
+    assert (
+        "пн, 2 мар. · Мира: опоздание 15 мин − 5 мин льготы = 10 мин × 10,00 ₽/мин = -100,00 ₽"
+        in explained
+    )
     assert "задача «Витрина» выполнена → +150,00 ₽" in explained
+    assert "целыми минутами" in explained
     assert "итого <b>1 250,00 ₽</b>" in explained
 
 
@@ -242,7 +247,7 @@ async def test_owner_corrects_a_shift_and_the_payslip_follows(
     refusal = telegram.last_message(OWNER_TG)
     assert refusal is not None and "Время не может быть в будущем" in refusal["text"]
     assert "Напишите верное время" in owner.text()
-    await owner.send("06:45–11:30")
+    await owner.send("06:45–11:30 пришла вовремя, забыла отметиться")
     assert "на 06:45–11:30?" in owner.text()
     await tap(owner, "✅ Да, исправить")
     payslip = plain(owner.text())
@@ -252,9 +257,18 @@ async def test_owner_corrects_a_shift_and_the_payslip_follows(
     assert "Итого начислено: 1 575,00 ₽" in payslip
     await tap(owner, "❓ Почему такая сумма?")
     explained = plain(owner.text())
-    assert "↩️ исправление: 🕘 пн, 2 мар. · Мира: 240 мин × 300,00 ₽/ч = -1 200,00 ₽" in explained
-    assert "пн, 2 мар. · Мира: 285 мин × 300,00 ₽/ч = +1 425,00 ₽" in explained
-    assert "↩️ исправление: ⏰ пн, 2 мар. · Мира: опоздание 15 мин → +100,00 ₽" in explained
+    assert (
+        "↩️ исправление: 🕘 пн, 2 мар. · Мира, 07:00–11:00: 240 мин × 300,00 ₽/ч = -1 200,00 ₽"
+        in explained
+    )
+    assert (
+        "пн, 2 мар. · Мира, 06:45–11:30: 285 мин × 300,00 ₽/ч = +1 425,00 ₽"
+        " · исправил(а) Olga: пришла вовремя, забыла отметиться" in explained
+    )
+    assert (
+        "↩️ исправление: ⏰ пн, 2 мар. · Мира: опоздание 15 мин − 5 мин льготы = 10 мин"
+        " × 10,00 ₽/мин = +100,00 ₽" in explained
+    )
     async with session_factory() as session:
         amounts = list(
             await session.scalars(
@@ -292,7 +306,10 @@ async def test_a_correction_keeps_the_lateness_rules_anna_clocked_in_under(
     await tap(owner, "✅ Да, исправить")
     assert "Штрафы и удержания: -150,00 ₽" in plain(owner.text())
     await tap(owner, "❓ Почему такая сумма?")
-    assert "пн, 2 мар. · Мира: опоздание 20 мин → -150,00 ₽" in plain(owner.text())
+    assert (
+        "пн, 2 мар. · Мира: опоздание 20 мин − 5 мин льготы = 15 мин × 10,00 ₽/мин = -150,00 ₽"
+        in plain(owner.text())
+    )
 
 
 async def test_an_auto_closed_shift_needs_review_and_its_notification_opens_the_correction(
@@ -334,8 +351,9 @@ async def test_an_auto_closed_shift_needs_review_and_its_notification_opens_the_
     await tap(owner, "01.03.2026 – 31.03.2026 · 🟢 открыт")
     await tap(owner, next(b for b in owner.buttons() if b.startswith("Anna")))
     await tap(owner, "❓ Почему такая сумма?")
-    assert "720 мин × 300,00 ₽/ч = +3 600,00 ₽ ⚠️ закрыта автоматически, нужна проверка" in (
-        plain(owner.text())
+    assert (
+        "пн, 2 мар. · Кофейня, 12:00–00:00: 720 мин × 300,00 ₽/ч = +3 600,00 ₽"
+        " ⚠️ закрыта автоматически, нужна проверка" in plain(owner.text())
     )
 
     await owner.send(f"/start {button['start_payload']}")  # the notification's button
@@ -346,7 +364,10 @@ async def test_an_auto_closed_shift_needs_review_and_its_notification_opens_the_
     assert "✅ Время смены исправлено: 480 мин, 2 400,00 ₽." in payslip
     await tap(owner, "❓ Почему такая сумма?")
     explained = plain(owner.text())
-    assert "480 мин × 300,00 ₽/ч = +2 400,00 ₽" in explained
+    assert (
+        "Кофейня, 12:00–20:00: 480 мин × 300,00 ₽/ч = +2 400,00 ₽"
+        " · закрыта автоматически · исправил(а) Olga" in explained
+    )
     assert "нужна проверка" not in explained
 
     # Max only plans there: the link is not his to use.
@@ -432,6 +453,14 @@ async def test_excel_export_is_sent_as_a_document(
         "Остаток",
     )
     assert [float(value) for value in rows[1][1:]] == [4, 1200, 100, 150, 1250, 0, 1250]
+    assert workbook.sheetnames == ["Сводка", "Все начисления", "Мира"]
+    assert summary.freeze_panes == "A2" and detail.freeze_panes == "A2"
+    assert summary["C2"].number_format == '#,##0.00 "₽"'
+    assert summary.column_dimensions["C"].width >= len("Начислено за смены")
+    # Мира: the shift (+1 200), the late fine (−100) and the task (+150) = 1 250.
+    mira = list(workbook["Мира"].iter_rows(values_only=True))
+    assert mira[-1][0] == "Всего" and float(mira[-1][5]) == 1250
+    assert workbook["Мира"]["F2"].number_format == '#,##0.00 "₽"'
     assert rows[1][0] == "Anna"
     assert rows[2][0] == "Всего" and [float(value) for value in rows[2][1:]] == [
         4,
@@ -473,7 +502,9 @@ async def test_employee_sees_only_their_own_pay_and_why(
     payslip = plain(anna.text())
     assert "Anna" in payslip and "Итого начислено: 1 250,00 ₽" in payslip
     await tap(anna, "❓ Почему такая сумма?")
-    assert "опоздание 15 мин → -100,00 ₽" in plain(anna.text())
+    assert "опоздание 15 мин − 5 мин льготы = 10 мин × 10,00 ₽/мин = -100,00 ₽" in plain(
+        anna.text()
+    )
     await tap(anna, "⬅️ Назад")
     await tap(anna, "📅 Другие периоды")
     assert "02.03.2026 – 08.03.2026 · 🟢 открыт" in anna.buttons()
@@ -551,7 +582,11 @@ async def test_employee_in_english_and_the_payslip_deep_link(
     anna = make_user(ANNA_TG, language_code="en", first_name="Anna")
     await anna.send(f"/start pay_{period.id}")
     assert "(🔒 closed)" in anna.text()
-    assert "❓ Why this amount?" in anna.buttons()
+    await tap(anna, "❓ Why this amount?")
+    explained = anna.text()
+    assert "Mon, 2 Mar · Мира, 07:00–11:00: 240 min × ₽300.00/h = +₽1,200.00" in explained
+    assert "15 min late − 5 min grace = 10 min × ₽10.00/min = -₽100.00" in explained
+    assert "whole minutes" in explained
 
 
 async def test_owner_closes_the_period_and_payslips_go_out(

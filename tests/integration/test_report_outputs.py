@@ -94,7 +94,16 @@ async def test_workbook_holds_the_full_table(session_factory) -> None:
     assert days[-1][0] == "Итого" and days[-1][1] == 8
     assert days[1][0].date() == MON and days[1][1] == 3
     assert Decimal(str(days[1][3])) == Decimal("7120.00")
-    assert workbook["По дням"]["D2"].number_format == "#,##0.00"
+    assert workbook["По дням"]["D2"].number_format == '#,##0.00 "₽"'
+    assert workbook["Сотрудники"]["D2"].number_format == '#,##0.00 "₽"'
+
+
+async def test_workbook_money_is_in_the_organizations_currency(session_factory) -> None:
+    report = await _report(session_factory)
+    report.currency = "GBP"
+    _, content = report_workbook(report, translator_for("en"))
+    workbook = load_workbook(io.BytesIO(content))
+    assert workbook["Days"]["D2"].number_format == '#,##0.00 "£"'
 
 
 async def test_workbook_without_view_money_has_no_money_columns(session_factory) -> None:

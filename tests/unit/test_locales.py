@@ -61,5 +61,38 @@ def test_money_and_dates_are_formatted_per_locale() -> None:
     from decimal import Decimal
 
     assert Translator("ru").money(Decimal("1234.50")) == "1\xa0234,50\xa0₽"
-    assert Translator("en").money(Decimal("1234.50")) == "1,234.50\xa0₽"
+    assert Translator("en").money(Decimal("1234.50")) == "₽1,234.50"
     assert Translator("ru").day(date(2026, 3, 2)) == "2 мар. 2026\u202fг."
+
+
+@pytest.mark.parametrize(
+    ("language", "currency", "written"),
+    [
+        ("ru", "RUB", "-1\xa0234,50\xa0₽"),
+        ("en", "RUB", "-₽1,234.50"),
+        ("ru", "GBP", "-1\xa0234,50\xa0£"),
+        ("en", "GBP", "-£1,234.50"),
+        ("en", "KZT", "-₸1,234.50"),
+        ("ru", "EUR", "-1\xa0234,50\xa0€"),
+    ],
+)
+def test_money_is_written_in_the_organizations_currency_the_locales_way(
+    language: str, currency: str, written: str
+) -> None:
+    from decimal import Decimal
+
+    assert Translator(language, currency).money(Decimal("-1234.5")) == written
+    # A currency named by the caller wins over the organization's.
+    assert Translator(language, "USD").money(Decimal("-1234.5"), currency) == written
+
+
+@pytest.mark.parametrize(
+    ("language", "clock", "moment"),
+    [("ru", "15:07", "02.03.2026, 15:07"), ("en", "15:07", "3/2/26, 15:07")],
+)
+def test_one_24_hour_clock_in_every_language(language: str, clock: str, moment: str) -> None:
+    from datetime import UTC, datetime
+
+    afternoon = datetime(2026, 3, 2, 15, 7, tzinfo=UTC)
+    assert Translator(language).hour_minute(afternoon) == clock
+    assert Translator(language).moment(afternoon) == moment

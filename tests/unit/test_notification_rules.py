@@ -80,7 +80,7 @@ def test_buttons_become_urls_and_deep_links() -> None:
     )
     assert markup is not None
     (first,), (second,) = markup.inline_keyboard
-    assert (first.text, first.url) == ("Open shift", "https://t.me/staffprobot_bot?start=shift_5")
+    assert (first.text, first.url) == ("Start shift", "https://t.me/staffprobot_bot?start=shift_5")
     assert second.url == "https://example.org/p"
 
 

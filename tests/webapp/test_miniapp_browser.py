@@ -206,9 +206,10 @@ async def open_page(
     start_param: str = "",
     theme: dict[str, str] | None = None,
     init_data_age: timedelta = timedelta(minutes=1),
+    viewport: dict[str, int] = PHONE,
 ) -> Page:
     context = await browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, locale="ru-RU"
+        viewport=viewport, is_mobile=True, has_touch=True, locale="ru-RU"
     )
     for pattern in OFFLINE_HOSTS:
         await context.route(pattern, _offline)
@@ -726,6 +727,43 @@ async def test_the_reports_dashboard_draws_its_charts_and_table(
     await page.wait_for_selector("#report-title:has-text('Мира')")
     assert await page.locator("#employees tbody tr").count() == 2
     await page.screenshot(path=str(ARTIFACTS / "miniapp-reports-object.png"))
+
+
+SMALL_PHONE = {"width": 360, "height": 740}
+
+
+async def test_the_reports_money_is_whole_on_a_360_px_phone(
+    browser: Browser, live_app: LiveApp, clock: ManualClock, session_factory: SessionFactory
+) -> None:
+    """Every amount (the figures and the employees' cost, fines and bonuses) is shown
+    whole within the screen's width: no page-wide scrolling, no cut-off money cell."""
+    async with session_factory() as session:
+        world = await build_report_week(session, owner_telegram_id=7100)
+        await session.commit()
+    clock.set(AFTER_THE_WEEK)
+    page = await open_page(
+        browser,
+        live_app,
+        "/app/reports?period=last_week",
+        user=world.owner,
+        clock=clock,
+        viewport=SMALL_PHONE,
+    )
+    await page.wait_for_selector("#employees tbody tr")
+
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 360
+    money = page.locator(
+        '#figures dd, #employees td[data-column="cost"], #employees td[data-column="fines"],'
+        ' #employees td[data-column="bonuses"]'
+    )
+    assert await money.count() > 10
+    for cell in await money.all():
+        box = await cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, (
+            await cell.inner_text()
+        )
+        assert await cell.evaluate("node => node.scrollWidth <= node.clientWidth")
+    await page.screenshot(path=str(ARTIFACTS / "miniapp-reports-360px.png"), full_page=True)
 
 
 # ------------------------------------------------------------------ open shifts

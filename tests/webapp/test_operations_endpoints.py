@@ -1,4 +1,4 @@
-"""/healthz, /readyz, /metrics and the Telegram webhook of the webapp."""
+"""/healthz, /readyz, /metrics, the user guides and the Telegram webhook of the webapp."""
 
 import pytest
 import structlog
@@ -28,6 +28,17 @@ async def test_healthz_answers_without_dependencies(settings: Settings) -> None:
     async with running_app(settings) as (_, client):
         response = await client.get("/healthz")
     assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+async def test_the_guides_that_help_links_to_are_served(settings: Settings) -> None:
+    async with running_app(settings) as (_, client):
+        owner = await client.get("/guide/owner")
+        employee = await client.get("/guide/employee")
+        unknown = await client.get("/guide/secrets")
+    assert owner.status_code == 200 and owner.headers["content-type"].startswith("text/plain")
+    assert "руководство владельца" in owner.text and "сотрудника" in employee.text
+    assert employee.status_code == 200
+    assert unknown.status_code == 404
 
 
 async def test_readyz_reports_every_dependency(settings: Settings, session_factory) -> None:

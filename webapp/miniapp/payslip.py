@@ -26,6 +26,7 @@ def _payslip_view_json(t: Translator, view: PayslipView) -> dict[str, Any]:
         "employee": view.totals.employee_name,
         "frozen": view.frozen,
         "hours": figures["hours"],
+        "footnote": t.get("payroll-payslip-footnote"),
         "totals": [
             {"key": key, "value": figures[key]}
             for key in ("gross", "fines", "bonuses", "net", "paid", "balance")

@@ -23,6 +23,7 @@
         el("strong", { text: line.amount }),
       ])));
     show("lines-empty", payslip.lines.length === 0);
+    document.getElementById("payslip-footnote").textContent = payslip.footnote;
     show("payslip", true);
   }
 

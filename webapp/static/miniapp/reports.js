@@ -64,8 +64,8 @@
     }
     document.getElementById("employees").replaceChildren(
       el("thead", {}, [el("tr", {}, columns.map(([, key]) => el("th", { text: t(key) })))]),
-      el("tbody", {}, rows.map((row) => el("tr", {}, columns.map(([name]) =>
-        el("td", { text: row[name] === null ? "" : row[name] }))))));
+      el("tbody", {}, rows.map((row) => el("tr", {}, columns.map(([name, key]) =>
+        el("td", { "data-column": name, "data-label": t(key), text: row[name] === null ? "" : row[name] }))))));
   }
 
   function query() {
