@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Select
 
 from services.payroll.access import money_membership_scope, require_money_access
-from services.payroll.ledger import BONUS_TYPES, FINE_TYPES
+from services.payroll.ledger import BONUS_TYPES, FINE_TYPES, PAY_TYPES
 from services.payroll.periods import current_period, period_by_id
 from services.payroll.rules import ZERO, as_money
 from services.platform.clock import Clock
@@ -94,7 +94,7 @@ def _sum_of(types: Sequence[LedgerEntryType]) -> Any:
     )
 
 
-_GROSS = _sum_of([LedgerEntryType.SHIFT_PAY])
+_GROSS = _sum_of(PAY_TYPES)
 _FINES = -_sum_of(FINE_TYPES)
 _BONUSES = _sum_of(BONUS_TYPES)
 _PAID = -_sum_of([LedgerEntryType.PAYOUT])

@@ -55,6 +55,7 @@ from services.platform.db.models.organizations import (
     MembershipRole,
     MembershipStatus,
     Organization,
+    PayType,
     Permission,
 )
 from services.platform.db.models.payroll import (
@@ -139,6 +140,7 @@ __all__ = [
     "PayPeriod",
     "PayPeriodKind",
     "PayPeriodStatus",
+    "PayType",
     "Payment",
     "PaymentRefund",
     "PaymentStatus",

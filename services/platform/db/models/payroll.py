@@ -35,6 +35,12 @@ class LedgerEntryType(StrEnum):
     DEDUCTION_HELD_BACK = "deduction_held_back"
     DEDUCTION_CARRIED_OVER = "deduction_carried_over"
     EXPENSE_COMPENSATION = "expense_compensation"
+    # Pay types (`services.payroll.pay_types`), written when a period closes: a monthly
+    # salary's share of the period, a bonus per shift with every mandatory task done,
+    # a bonus per period.
+    SALARY = "salary"
+    SHIFT_BONUS = "shift_bonus"
+    PERIOD_BONUS = "period_bonus"
 
 
 class PayPeriodKind(StrEnum):
