@@ -20,12 +20,10 @@ from services.platform.db.models import (
     Organization,
     PayPeriod,
     PayType,
+    ShiftTask,
+    ShiftTaskStatus,
 )
 from services.staff.memberships import organization_of
-
-# Ledger lines that show work in the period, and those that show a mandatory task undone.
-_WORK = LedgerEntryType.SHIFT_PAY
-_UNDONE = LedgerEntryType.TASK_FINE
 
 
 async def _versions(session: AsyncSession, organization_id: int) -> dict[int, list[TermsVersion]]:
@@ -49,17 +47,31 @@ async def _versions(session: AsyncSession, organization_id: int) -> dict[int, li
     return versions
 
 
-async def _live_entries(session: AsyncSession, period: PayPeriod) -> list[LedgerEntry]:
-    """The period's shift pay and task fines that no reversal has cancelled."""
+async def _worked_shifts(session: AsyncSession, period: PayPeriod) -> list[LedgerEntry]:
+    """The period's shift pay lines that no reversal has cancelled: its finished shifts."""
     entries = list(
         await session.scalars(
             select(LedgerEntry).where(
-                LedgerEntry.pay_period_id == period.id, LedgerEntry.type.in_([_WORK, _UNDONE])
+                LedgerEntry.pay_period_id == period.id,
+                LedgerEntry.type == LedgerEntryType.SHIFT_PAY,
+                LedgerEntry.shift_id.is_not(None),
             )
         )
     )
     reversed_ids = {e.reverses_entry_id for e in entries if e.reverses_entry_id is not None}
     return [e for e in entries if e.reverses_entry_id is None and e.id not in reversed_ids]
+
+
+async def _shifts_with_undone_tasks(session: AsyncSession, shift_ids: list[int]) -> set[int]:
+    return set(
+        await session.scalars(
+            select(ShiftTask.shift_id).where(
+                ShiftTask.shift_id.in_(shift_ids),
+                ShiftTask.mandatory.is_(True),
+                ShiftTask.status != ShiftTaskStatus.DONE,
+            )
+        )
+    )
 
 
 def _cause(
@@ -106,13 +118,13 @@ def _bonus_items(
     period: PayPeriod,
     membership: Membership,
     versions: list[TermsVersion],
-    entries: list[LedgerEntry],
+    worked: list[LedgerEntry],
+    undone: set[int],
 ) -> list[CauseDues]:
     """A bonus per finished shift with no mandatory task undone (by the terms of its work
     date), and one per period (by the terms of the period's last day) when the member
     worked in it and left no mandatory task undone."""
-    undone_shifts = {e.shift_id for e in entries if e.type == _UNDONE}
-    worked = [e for e in entries if e.type == _WORK and e.shift_id is not None]
+    undone_shifts = {e.shift_id for e in worked if e.shift_id in undone}
     items: list[CauseDues] = []
     for entry in worked:
         terms = terms_on(versions, entry.work_date)
@@ -156,9 +168,10 @@ async def record_period_pay(session: AsyncSession, period: PayPeriod) -> int:
     if not paid_otherwise:
         return 0
     organization = await organization_of(session, period.organization_id)
-    entries = await _live_entries(session, period)
+    worked = await _worked_shifts(session, period)
+    undone = await _shifts_with_undone_tasks(session, [e.shift_id for e in worked if e.shift_id])
     by_membership: dict[int, list[LedgerEntry]] = defaultdict(list)
-    for entry in entries:
+    for entry in worked:
         by_membership[entry.membership_id].append(entry)
     memberships = await session.scalars(select(Membership).where(Membership.id.in_(paid_otherwise)))
     items: list[CauseDues] = []
@@ -166,6 +179,6 @@ async def record_period_pay(session: AsyncSession, period: PayPeriod) -> int:
         member_versions = versions[membership.id]
         items += _salary_items(organization, period, membership, member_versions)
         items += _bonus_items(
-            organization, period, membership, member_versions, by_membership[membership.id]
+            organization, period, membership, member_versions, by_membership[membership.id], undone
         )
     return await settle(session, items)
