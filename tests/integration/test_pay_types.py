@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from services.payroll.closing import close_pay_period
 from services.payroll.ledger import record_shift_entries
 from services.payroll.pay_types import record_period_pay
+from services.payroll.payslip_text import line_text
 from services.payroll.payslips import payslip
 from services.payroll.periods import period_for_date
 from services.platform.clock import ManualClock
@@ -24,6 +25,7 @@ from services.platform.db.models import (
     PayType,
 )
 from services.platform.errors import InvalidInput
+from services.platform.i18n import translator_for
 from services.staff.memberships import PayAmounts, change_pay_type, change_rate, terms_in_force
 from services.staff.permissions import actor_in
 from tests.conftest import ON_BOTH_DATABASES
@@ -105,6 +107,8 @@ async def test_a_salary_from_mid_month_is_prorated_and_written_once(session_fact
         assert view.totals.gross == D("42580.65")  # 480 min × 0.00 + the salary's share
         (line,) = [x for x in view.lines if x.type == LedgerEntryType.SALARY]
         assert line.details["days"] == "22" and line.details["days_in_month"] == "31"
+        text = line_text(translator_for("ru"), line, "RUB").replace("\xa0", " ")
+        assert text == "🗓 вт, 10 мар. – вт, 31 мар. · оклад 60 000,00 ₽ × 22/31 дн. месяца → +42 580,65 ₽"
 
 
 async def test_a_week_across_two_months_takes_each_months_share(session_factory) -> None:
