@@ -4,6 +4,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import (
     Button,
     Cancel,
+    Column,
     SwitchTo,
 )
 
@@ -65,10 +66,18 @@ def _card_window() -> Window:
         I18n("staff-card-rate", when="has_rate"),
         I18n("staff-card-no-rate", when="no_rate"),
         I18n("staff-card-next-rate", when="has_next_rate"),
+        I18n("staff-card-salary", when="is_salaried"),
+        I18n("staff-card-bonus", when="has_bonus"),
         SwitchTo(
             I18n("staff-change-rate"),
             id="change_rate",
             state=StaffSG.rate,
+            when=F["is_active_employee"] & ~F["is_salaried"],
+        ),
+        SwitchTo(
+            I18n("staff-change-pay-type"),
+            id="pay_type",
+            state=StaffSG.pay_type,
             when="is_active_employee",
         ),
         Button(
@@ -107,10 +116,55 @@ def _card_window() -> Window:
     )
 
 
+def _pay_type_windows() -> list[Window]:
+    return [
+        Window(
+            I18n("staff-pay-type-ask"),
+            Column(
+                Button(I18n("staff-pay-hourly"), id="hourly", on_click=handlers.pay_hourly),
+                SwitchTo(I18n("staff-pay-salary"), id="salary", state=StaffSG.pay_salary),
+                SwitchTo(I18n("staff-pay-bonus"), id="bonus", state=StaffSG.pay_shift_bonus),
+            ),
+            _to_card(),
+            state=StaffSG.pay_type,
+        ),
+        text_input_window(
+            "staff-ask-salary",
+            handlers.salary_entered,
+            _to_card(),
+            state=StaffSG.pay_salary,
+            text_only=True,
+        ),
+        text_input_window(
+            "staff-ask-shift-bonus",
+            handlers.shift_bonus_entered,
+            Button(
+                I18n("staff-no-shift-bonus"), id="no_shift_bonus", on_click=handlers.no_shift_bonus
+            ),
+            _to_card(),
+            state=StaffSG.pay_shift_bonus,
+            text_only=True,
+        ),
+        text_input_window(
+            "staff-ask-period-bonus",
+            handlers.period_bonus_entered,
+            Button(
+                I18n("staff-no-period-bonus"),
+                id="no_period_bonus",
+                on_click=handlers.no_period_bonus,
+            ),
+            _to_card(),
+            state=StaffSG.pay_period_bonus,
+            text_only=True,
+        ),
+    ]
+
+
 def staff_dialog() -> Dialog:
     return Dialog(
         _list_window(),
         _card_window(),
+        *_pay_type_windows(),
         text_input_window(
             "staff-ask-rate",
             handlers.rate_entered,

@@ -5,9 +5,16 @@ from aiogram_dialog import DialogManager
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
 from services.planning.dismissals import upcoming_shift_count
-from services.platform.db.models import MembershipRole, MembershipStatus, Permission
+from services.platform.db.models import MembershipRole, MembershipStatus, PayType, Permission
 from services.platform.errors import PermissionDenied
-from services.staff.memberships import StaffRow, list_staff, manager_object_permissions, staff_card
+from services.staff.memberships import (
+    StaffRow,
+    list_staff,
+    manager_object_permissions,
+    organization_today,
+    staff_card,
+    terms_in_force,
+)
 from services.staff.permissions import objects_with_permission
 
 
@@ -69,7 +76,16 @@ async def get_staff_card(dialog_manager: DialogManager, **_: Any) -> dict[str, A
         )
     else:
         objects = ", ".join(item.name for item in card.objects)
+    today = await organization_today(context.session, context.clock, actor.organization_id)
+    terms = await terms_in_force(context.session, card.membership_id, today)
+    pay_type = PayType(terms.pay_type) if terms is not None else PayType.HOURLY
+    money = context.i18n.money
     return {
+        "is_salaried": pay_type == PayType.SALARY,
+        "has_bonus": pay_type == PayType.HOURLY_BONUS,
+        "salary": money(terms.monthly_salary) if terms and terms.monthly_salary else "",
+        "shift_bonus": money(terms.shift_bonus) if terms and terms.shift_bonus else "—",
+        "period_bonus": money(terms.period_bonus) if terms and terms.period_bonus else "—",
         "name": card.name,
         "role": context.i18n.get(f"invites-role-{card.role}"),
         "status": context.i18n.get(f"staff-status-{card.status}"),
@@ -78,7 +94,7 @@ async def get_staff_card(dialog_manager: DialogManager, **_: Any) -> dict[str, A
         "is_ended": not active,
         "objects": objects or "—",
         "rate": context.i18n.money(card.hourly_rate) if card.hourly_rate is not None else "",
-        "has_rate": card.hourly_rate is not None,
+        "has_rate": card.hourly_rate is not None and pay_type != PayType.SALARY,
         "no_rate": card.hourly_rate is None,
         "has_next_rate": card.next_rate_from is not None,
         "next_rate_from": context.i18n.day(card.next_rate_from) if card.next_rate_from else "",

@@ -14,9 +14,12 @@ from dialogs.planning.widgets import set_notice
 from dialogs.staff.getters import shown_role
 from dialogs.staff.states import StaffSG
 from services.planning.dismissals import ShiftRelease, dismiss
-from services.platform.db.models import MembershipRole
+from services.platform.db.models import MembershipRole, PayType
+from services.platform.validation import parse_money
 from services.staff.memberships import (
+    PayAmounts,
     change_objects,
+    change_pay_type,
     change_rate,
     clean_search,
     manager_object_permissions,
@@ -229,3 +232,57 @@ async def open_manager_objects(
         context.session, await actor_of(manager), manager.dialog_data["membership_id"]
     )
     await manager.switch_to(StaffSG.manager_objects)
+
+
+# Pay type ------------------------------------------------------------------------------
+async def _apply_pay_type(manager: DialogManager, pay_type: PayType, amounts: PayAmounts) -> None:
+    context = update_context(manager)
+    await change_pay_type(
+        context.session,
+        await actor_of(manager),
+        context.clock,
+        manager.dialog_data["membership_id"],
+        pay_type=pay_type,
+        amounts=amounts,
+    )
+    set_notice(manager, "staff-pay-type-changed")
+    await manager.switch_to(StaffSG.card)
+
+
+async def pay_hourly(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _apply_pay_type(manager, PayType.HOURLY, PayAmounts())
+
+
+async def salary_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    salary = parse_money(message.text, field="salary")
+    await _apply_pay_type(manager, PayType.SALARY, PayAmounts(monthly_salary=salary))
+
+
+async def shift_bonus_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    manager.dialog_data["shift_bonus"] = str(parse_money(message.text, field="bonus"))
+    await manager.switch_to(StaffSG.pay_period_bonus)
+
+
+async def no_shift_bonus(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.dialog_data["shift_bonus"] = None
+    await manager.switch_to(StaffSG.pay_period_bonus)
+
+
+async def _apply_bonuses(manager: DialogManager, period_bonus: Decimal | None) -> None:
+    shift_bonus = manager.dialog_data.get("shift_bonus")
+    amounts = PayAmounts(
+        shift_bonus=Decimal(shift_bonus) if shift_bonus else None, period_bonus=period_bonus
+    )
+    await _apply_pay_type(manager, PayType.HOURLY_BONUS, amounts)
+
+
+async def period_bonus_entered(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    await _apply_bonuses(manager, parse_money(message.text, field="bonus"))
+
+
+async def no_period_bonus(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _apply_bonuses(manager, None)

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notify.outbox import PAYROLL_PAYSLIP_READY, UserNotification, notify_many
 from services.payroll.deduction_cap import hold_back_over_cap
+from services.payroll.pay_types import record_period_pay
 from services.payroll.payslips import live_totals_query
 from services.platform.clock import Clock
 from services.platform.db.models import Organization, PayPeriod, PayPeriodStatus, Payslip
@@ -39,6 +40,7 @@ async def close_pay_period(
         require_owner(await actor_in(session, user_id, period.organization_id))
     if period.status == PayPeriodStatus.CLOSED:
         return period
+    await record_period_pay(session, period)
     await hold_back_over_cap(session, period)
     now = clock.now()
     period.status = PayPeriodStatus.CLOSED

@@ -53,7 +53,11 @@ BONUS_TYPES = (
     LedgerEntryType.TASK_BONUS,
     LedgerEntryType.MANUAL_BONUS,
     LedgerEntryType.EXPENSE_COMPENSATION,
+    LedgerEntryType.SHIFT_BONUS,
+    LedgerEntryType.PERIOD_BONUS,
 )
+# What pays for work itself: the payslip's gross.
+PAY_TYPES = (LedgerEntryType.SHIFT_PAY, LedgerEntryType.SALARY)
 MISSING_ENTRIES_BATCH = 1_000
 
 

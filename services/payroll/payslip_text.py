@@ -2,7 +2,7 @@
 sentence (what, when, where, how much and why) and the totals as formatted amounts in
 the reader's language."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,6 +38,14 @@ def _explained(i18n: Translator, line: PayslipLine, currency: str) -> tuple[str,
             "grace": grace,
             "fined": max(0, late - grace),
             "per_minute": i18n.money(Decimal(details["fine_per_minute"]), currency),
+        }
+    if line.type == LedgerEntryType.SALARY and "monthly_salary" in details:
+        return "payroll-line-salary-share", {
+            "salary": i18n.money(Decimal(details["monthly_salary"]), currency),
+            "days": int(details["days"]),
+            "month_days": int(details["days_in_month"]),
+            "first": i18n.short_day(date.fromisoformat(details["first_day"])),
+            "last": i18n.short_day(date.fromisoformat(details["last_day"])),
         }
     return f"payroll-line-{line.type}", {}
 

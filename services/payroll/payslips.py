@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Select
 
 from services.payroll.access import money_membership_scope, require_money_access
-from services.payroll.ledger import BONUS_TYPES, FINE_TYPES
+from services.payroll.ledger import BONUS_TYPES, FINE_TYPES, PAY_TYPES
 from services.payroll.periods import current_period, period_by_id
 from services.payroll.premiums import PREMIUM_TYPES
 from services.payroll.rules import ZERO, as_money
@@ -96,7 +96,7 @@ def _sum_of(types: Sequence[LedgerEntryType]) -> Any:
     )
 
 
-_GROSS = _sum_of([LedgerEntryType.SHIFT_PAY, *PREMIUM_TYPES])
+_GROSS = _sum_of([*PAY_TYPES, *PREMIUM_TYPES])
 _FINES = -_sum_of(FINE_TYPES)
 _BONUSES = _sum_of(BONUS_TYPES)
 _PAID = -_sum_of([LedgerEntryType.PAYOUT])

@@ -22,6 +22,7 @@ from services.platform.db.models import (
     MembershipRole,
     MembershipStatus,
     Organization,
+    PayType,
     Permission,
     User,
     WorkObject,
@@ -103,19 +104,35 @@ async def organization_today(session: AsyncSession, clock: Clock, organization_i
 # Rates ------------------------------------------------------------------------------
 
 
-async def rate_in_force(session: AsyncSession, membership_id: int, on_date: date) -> Decimal | None:
-    """The contract's own hourly rate on `on_date`: the version with the latest
-    `effective_from` not after that date. None when no version is in force yet or the
-    version in force has no own rate (then the slot's or the object's rate applies)."""
+@dataclass(frozen=True)
+class PayAmounts:
+    """The sums of a pay type: a monthly salary, a bonus per shift, a bonus per period."""
+
+    monthly_salary: Decimal | None = None
+    shift_bonus: Decimal | None = None
+    period_bonus: Decimal | None = None
+
+
+async def terms_in_force(
+    session: AsyncSession, membership_id: int, on_date: date
+) -> ContractTerms | None:
+    """The contract version in force on `on_date` (latest `effective_from` not after it)."""
     return await session.scalar(
-        select(ContractTerms.hourly_rate)
+        select(ContractTerms)
         .where(
-            ContractTerms.membership_id == membership_id,
-            ContractTerms.effective_from <= on_date,
+            ContractTerms.membership_id == membership_id, ContractTerms.effective_from <= on_date
         )
         .order_by(ContractTerms.effective_from.desc())
         .limit(1)
     )
+
+
+async def rate_in_force(session: AsyncSession, membership_id: int, on_date: date) -> Decimal | None:
+    """The contract's own hourly rate on `on_date`. None when no version is in force yet
+    or the version in force has no own rate (then the slot's or the object's rate
+    applies)."""
+    terms = await terms_in_force(session, membership_id, on_date)
+    return terms.hourly_rate if terms is not None else None
 
 
 async def set_contract_rate(
@@ -130,13 +147,23 @@ async def set_contract_rate(
         )
     )
     if version is None:
-        session.add(
-            ContractTerms(
-                membership_id=membership_id, effective_from=effective_from, hourly_rate=hourly_rate
+        in_force = await session.scalar(
+            select(ContractTerms)
+            .where(
+                ContractTerms.membership_id == membership_id,
+                ContractTerms.effective_from < effective_from,
             )
+            .order_by(ContractTerms.effective_from.desc())
+            .limit(1)
         )
-    else:
-        version.hourly_rate = hourly_rate
+        version = ContractTerms(membership_id=membership_id, effective_from=effective_from)
+        if in_force is not None:  # the pay type goes on unless it is changed too
+            version.pay_type = in_force.pay_type
+            version.monthly_salary = in_force.monthly_salary
+            version.shift_bonus = in_force.shift_bonus
+            version.period_bonus = in_force.period_bonus
+        session.add(version)
+    version.hourly_rate = hourly_rate
     await session.flush()
 
 
@@ -399,7 +426,51 @@ async def change_rate(
         raise InvalidInput(field="date", reason="date-too-far")
     if hourly_rate is not None and not Decimal("0") < hourly_rate <= MAX_HOURLY_RATE:
         raise InvalidInput(field="rate", reason="rate-too-large", limit=int(MAX_HOURLY_RATE))
+    in_force = await terms_in_force(session, membership.id, effective_from)
+    if in_force is not None and in_force.pay_type == PayType.SALARY:
+        raise InvalidInput(field="rate", reason="rate-salaried")
     await set_contract_rate(session, membership.id, hourly_rate, effective_from)
+
+
+async def change_pay_type(
+    session: AsyncSession,
+    actor: Actor,
+    clock: Clock,
+    membership_id: int,
+    *,
+    pay_type: PayType,
+    amounts: PayAmounts,
+) -> ContractTerms:
+    """A new contract version from today (the organization's date) with the pay type:
+    by the hour (the current rate kept); a monthly salary (shifts then pay nothing by the
+    hour); or by the hour plus a bonus per shift and/or per period (at least one)."""
+    membership = await _managed_member(session, actor, membership_id)
+    _require_active(membership)
+    today = await organization_today(session, clock, actor.organization_id)
+    current = await terms_in_force(session, membership.id, today)
+    rate = (
+        current.hourly_rate if current is not None and current.pay_type != PayType.SALARY else None
+    )
+    if pay_type == PayType.SALARY:
+        if amounts.monthly_salary is None:
+            raise InvalidInput(field="salary", reason="empty")
+        rate = Decimal("0.00")
+    if pay_type == PayType.HOURLY_BONUS and not (amounts.shift_bonus or amounts.period_bonus):
+        raise InvalidInput(field="bonus", reason="empty")
+    await set_contract_rate(session, membership.id, rate, today)
+    version = await session.scalar(
+        select(ContractTerms).where(
+            ContractTerms.membership_id == membership.id, ContractTerms.effective_from == today
+        )
+    )
+    assert version is not None
+    version.pay_type = pay_type
+    version.monthly_salary = amounts.monthly_salary if pay_type == PayType.SALARY else None
+    bonus = pay_type == PayType.HOURLY_BONUS
+    version.shift_bonus = amounts.shift_bonus if bonus else None
+    version.period_bonus = amounts.period_bonus if bonus else None
+    await session.flush()
+    return version
 
 
 async def change_objects(

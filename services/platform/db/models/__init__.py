@@ -76,6 +76,7 @@ from services.platform.db.models.organizations import (
     MembershipRole,
     MembershipStatus,
     Organization,
+    PayType,
     Permission,
 )
 from services.platform.db.models.payroll import (
@@ -188,6 +189,7 @@ __all__ = [
     "PayPeriod",
     "PayPeriodKind",
     "PayPeriodStatus",
+    "PayType",
     "Payment",
     "PaymentRefund",
     "PaymentStatus",

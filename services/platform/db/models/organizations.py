@@ -73,6 +73,12 @@ class MembershipObject(Base):
     permissions: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
+class PayType(StrEnum):
+    HOURLY = "hourly"
+    SALARY = "salary"
+    HOURLY_BONUS = "hourly_bonus"
+
+
 class ContractTerms(Base):
     """One version of a contract's pay terms; the version in force on a date is the one
     with the latest `effective_from` not after it."""
@@ -85,4 +91,11 @@ class ContractTerms(Base):
     effective_from: Mapped[date]
     # None: the slot's or the object's rate applies.
     hourly_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    # How the member is paid (`services.payroll.pay_types`): by the hour; a monthly salary
+    # prorated by the days covered (shifts then pay nothing by the hour); or by the hour
+    # plus a bonus per shift with every mandatory task done and/or per period.
+    pay_type: Mapped[PayType] = mapped_column(String(16), default=PayType.HOURLY)
+    monthly_salary: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    shift_bonus: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    period_bonus: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     created_at: Mapped[CreatedAt]

@@ -41,6 +41,12 @@ class LedgerEntryType(StrEnum):
     HOLIDAY_PREMIUM = "holiday_premium"
     # A manager marked the employee absent and charged the no-show fine.
     ABSENCE_FINE = "absence_fine"
+    # Pay types (`services.payroll.pay_types`), written when a period closes: a monthly
+    # salary's share of the period, a bonus per shift with every mandatory task done,
+    # a bonus per period.
+    SALARY = "salary"
+    SHIFT_BONUS = "shift_bonus"
+    PERIOD_BONUS = "period_bonus"
 
 
 class PayPeriodKind(StrEnum):
