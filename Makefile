@@ -11,7 +11,7 @@ DEV_LOCK := requirements-dev.lock
 COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
 	--generate-hashes --quiet --custom-compile-command "make lock"
 
-.PHONY: install lock run test lint
+.PHONY: install lock run test lint bench
 
 $(STAMP): $(DEV_LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,9 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## The benches of tests/bench/ (figures, no assertions; not part of `make test`), each
+## ending with one JSON line; they need PostgreSQL, Redis and RabbitMQ as the tests do.
+BENCHES := bench_startup bench_clock_in bench_notifications bench_payroll bench_media_proxy
+bench: install
+	for bench in $(BENCHES); do $(BIN)/python -m tests.bench.$$bench --json || exit 1; done

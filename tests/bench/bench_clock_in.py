@@ -1,26 +1,36 @@
-"""Bench (prints figures, asserts nothing): the clock-in flow in webhook mode, with one
-webapp process and with two side by side behind a round-robin balancer (as behind Nginx
-in production; they share Redis and PostgreSQL).
+"""Bench (prints figures, asserts nothing): the clock-in flow in webhook mode against a
+bare aiogram-dialog bot doing the same shape of work, in the same run.
 
-The real webapp (`python -m webapp`, `BOT_MODE=webhook`, its own processes) with real
+The real webapp (`python -m webapp`, `BOT_MODE=webhook`, its own process) with real
 PostgreSQL and Redis, driven by the fake Telegram Bot API of `tests/fakes` over HTTP on
-loopback: N simulated employees each press "/start", "🟢 Открыть смену" (their one
-shift due now needs no choosing) and send a location, all at the same time. The fake
-server posts every update to the webhook and waits for its answer, so each update's
-latency is its full handling (middlewares, dialog state in Redis, the use case in
-PostgreSQL, Bot API calls).
+loopback: simulated employees each press "/start", "🟢 Открыть смену" (their one shift
+due now needs no choosing) and send a location. The fake server posts every update to
+the webhook and waits for its answer, so each update's latency is its full handling
+(middlewares, dialog state in Redis, the use case in PostgreSQL, Bot API calls).
 
-In the same run, the same number of updates go to a minimal aiogram echo handler served
-the same way (FastAPI + uvicorn in its own process, one `message.answer`), the ceiling
-of the framework on this machine; the ratio of the two closes the report.
+The anchor (`tests/bench/anchor_bots.py dialog`) is served the same way (FastAPI +
+uvicorn, RedisStorage with the same settings) and walks the same four updates through
+two windows. For each of the two:
 
-    .venv/bin/python -m tests.bench.bench_clock_in [--employees 50]
+- closed loop: `--employees` at once, 4 updates each: updates/s (`product_ups`,
+  `anchor_ups`, their `ratio`) and the process's CPU per update (`cpu_ms_per_update`);
+- open loop: a new employee every 4 / `--rate` s for `--open-seconds` (each walks its
+  four updates as fast as they are answered), about `--rate` updates/s offered whatever
+  the answers: `p50_ms_at_50`, `p99_ms_at_50`;
+- for the product, one more employee walks the flow alone: the SQL statements of each
+  step (`staffprobot_db_statements_total` of /metrics), `sql_per_update` the largest.
+
+`--two-processes` adds the clock-in with two webapp processes behind a round-robin
+balancer (as behind Nginx in production; they share Redis and PostgreSQL).
+
+    .venv/bin/python -m tests.bench.bench_clock_in [--employees 50] [--rate 50]
+        [--open-seconds 10] [--two-processes] [--json]
 """
 
 import argparse
 import asyncio
+import json
 import os
-import statistics
 import tempfile
 import time
 import uuid
@@ -31,6 +41,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import httpx
 
 from services.platform.db.models import (
     Membership,
@@ -43,16 +55,18 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.db.session import create_engine, create_session_factory
+from services.platform.i18n import translator_for
 from tests.conftest import TEST_BOT_TOKEN
-from tests.fakes.telegram_server import FakeTelegramServer
+from tests.fakes.telegram_server import FakeTelegramServer, FakeUser
 from tests.support import services as real
 from tests.support.balancer import RoundRobinBalancer
-from tests.support.processes import start_process, wait_until_healthy
+from tests.support.processes import RunningProcess, start_process, wait_until_healthy
 from tests.support.shifts import CAFE
 
 WEBHOOK_SECRET = "bench-webhook-secret"
 FIRST_TELEGRAM_ID = 900_000
 TIMEZONE = "Europe/Moscow"
+STATEMENTS_METRIC = "staffprobot_db_statements_total "
 
 
 @dataclass
@@ -84,18 +98,9 @@ async def timed(latencies: list[float], action: Awaitable[object]) -> None:
     latencies.append(time.perf_counter() - started)
 
 
-async def run_users(
-    name: str, count: int, flow: Callable[[int, list[float]], Awaitable[None]]
-) -> Figures:
-    latencies: list[float] = []
-    started = time.perf_counter()
-    await asyncio.gather(*(flow(index, latencies) for index in range(count)))
-    return Figures(name, len(latencies), time.perf_counter() - started, latencies)
-
-
-async def seed(database_url: str, employees: int, now: datetime) -> None:
+async def seed(database_url: str, employees: int, now: datetime) -> str:
     """One object with `employees` employees, each with a planned shift starting in
-    five minutes (due: "Open shift" goes straight to the location request)."""
+    five minutes; returns the label of that shift's button."""
     engine = create_engine(database_url)
     starts_at = (now + timedelta(minutes=5)).replace(second=0, microsecond=0)
     ends_at = starts_at + timedelta(hours=8)
@@ -157,6 +162,28 @@ async def seed(database_url: str, employees: int, now: datetime) -> None:
                 )
     finally:
         await engine.dispose()
+    ru = translator_for("ru")
+    return ru.get(
+        "clock-planned-item",
+        object="Кофейня",
+        start=ru.hour_minute(starts_at.astimezone(zone)),
+        end=ru.hour_minute(ends_at.astimezone(zone)),
+    )
+
+
+@dataclass
+class Served:
+    telegram: FakeTelegramServer
+    processes: list[RunningProcess]
+    ports: list[int]
+
+    def cpu_seconds(self) -> float:
+        return sum(_cpu_seconds(process.process.pid) for process in self.processes)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @asynccontextmanager
@@ -167,27 +194,26 @@ async def serving(
     workdir: Path,
     *,
     replicas: int = 1,
-    balanced: bool = True,
-) -> AsyncIterator[FakeTelegramServer]:
+) -> AsyncIterator[Served]:
     """`replicas` processes, each told its port and the public URL Telegram posts to:
-    a round-robin balancer in front of them (as Nginx in production), or the only
-    process itself when `balanced` is off."""
+    the only process itself, or a round-robin balancer in front of several (as Nginx in
+    production)."""
     telegram = FakeTelegramServer(TEST_BOT_TOKEN)
     await telegram.start()
     ports = [real.free_port() for _ in range(replicas)]
     async with RoundRobinBalancer([f"http://127.0.0.1:{port}" for port in ports]) as balancer:
         processes = []
         for index, port in enumerate(ports):
-            public_url = balancer.base_url if balanced else f"http://127.0.0.1:{port}"
+            public_url = balancer.base_url if replicas > 1 else f"http://127.0.0.1:{port}"
             env = env_for(port, public_url) | {"TELEGRAM_API_BASE": telegram.base_url}
             processes.append(start_process(f"{name}-{index + 1}", args, env, workdir))
         try:
             for port, process in zip(ports, processes, strict=True):
-                await wait_until_healthy(port, process)
+                await wait_until_healthy(port, process, seconds=300)  # a loaded machine
             await telegram.wait_for_call(
                 "setWebhook", predicate=lambda _: len(telegram.calls_of("setWebhook")) >= replicas
             )
-            yield telegram
+            yield Served(telegram, processes, ports)
         finally:
             await asyncio.gather(*(process.stop() for process in processes))
             await telegram.stop()
@@ -196,67 +222,173 @@ async def serving(
                 print(f"{name}: {len(telegram.webhook_failures)} webhook failures, first: {first}")
 
 
-async def bench_clock_in(employees: int, workdir: Path, replicas: int) -> Figures:
-    database_url = await real.create_test_database()
+Step = Callable[[FakeTelegramServer, FakeUser], Awaitable[object]]
+
+
+def clock_in_steps(label: str, *, choose_shift: bool) -> list[tuple[str, Step]]:
+    """The updates of one clock-in. The product skips choosing when exactly one shift is
+    due (its employees have one); the anchor bot keeps the button press of that shape."""
+    choose: list[tuple[str, Step]] = [
+        ("choose the shift", lambda telegram, user: telegram.press(user, label))
+    ]
+    return [
+        ("/start", lambda telegram, user: telegram.send_text(user, "/start")),
+        ("open shift", lambda telegram, user: telegram.press(user, "🟢 Открыть смену")),
+        *(choose if choose_shift else []),
+        (
+            "location",
+            lambda telegram, user: telegram.send_location(user, *CAFE, horizontal_accuracy=15),
+        ),
+    ]
+
+
+async def walk(
+    telegram: FakeTelegramServer, index: int, steps: list[tuple[str, Step]], latencies: list[float]
+) -> None:
+    user = telegram.user(FIRST_TELEGRAM_ID + index, first_name=f"Worker{index}")
+    for name, step in steps:
+        try:
+            await timed(latencies, step(telegram, user))
+        except AssertionError as missing_button:  # the previous update failed
+            print(f"employee {index} stopped at {name!r}: {str(missing_button)[:200]}")
+            return
+
+
+async def open_loop(
+    served: Served, first: int, steps: list[tuple[str, Step]], rate: float, seconds: float
+) -> Figures:
+    """A new employee every len(steps) / rate seconds, whatever the answers."""
+    latencies: list[float] = []
+    walks = []
+    started = time.perf_counter()
+    interval = len(steps) / rate
+    for index in range(int(seconds / interval)):
+        await asyncio.sleep(max(0.0, started + index * interval - time.perf_counter()))
+        walks.append(asyncio.create_task(walk(served.telegram, first + index, steps, latencies)))
+    await asyncio.gather(*walks)
+    return Figures(
+        f"open loop at {rate:.0f}/s", len(latencies), time.perf_counter() - started, latencies
+    )
+
+
+async def closed_loop(
+    name: str, served: Served, first: int, count: int, steps: list[tuple[str, Step]]
+) -> tuple[Figures, float]:
+    """`count` employees at once; the figures and the CPU ms per update of the processes."""
+    cpu_before = served.cpu_seconds()
+    latencies: list[float] = []
+    started = time.perf_counter()
+    await asyncio.gather(
+        *(walk(served.telegram, first + index, steps, latencies) for index in range(count))
+    )
+    figures = Figures(name, len(latencies), time.perf_counter() - started, latencies)
+    cpu_ms = (served.cpu_seconds() - cpu_before) * 1000 / max(1, len(latencies))
+    return figures, cpu_ms
+
+
+async def statements_by_step(
+    served: Served, index: int, steps: list[tuple[str, Step]]
+) -> dict[str, int]:
+    """One employee alone: the SQL statements the webapp sent for each step."""
+    user = served.telegram.user(FIRST_TELEGRAM_ID + index, first_name=f"Worker{index}")
+    url = f"http://127.0.0.1:{served.ports[0]}/metrics"
+    counts = {}
+    async with httpx.AsyncClient() as http:
+
+        async def statements() -> float:
+            text = (await http.get(url)).text
+            line = next(x for x in text.splitlines() if x.startswith(STATEMENTS_METRIC))
+            return float(line.split()[-1])
+
+        for name, step in steps:
+            before = await statements()
+            await step(served.telegram, user)
+            counts[name] = round(await statements() - before)
+    return counts
+
+
+@dataclass
+class Run:
+    closed: Figures
+    cpu_ms_per_update: float
+    open: Figures
+    opened: int
+
+
+async def run_product(
+    database_url: str,
+    label: str,
+    workdir: Path,
+    employees: int,
+    rate: float,
+    open_seconds: float,
+    replicas: int,
+) -> tuple[Run, dict[str, int]]:
     namespace = f"bench-{uuid.uuid4().hex[:8]}"
+
+    def webapp_env(port: int, public_url: str) -> dict[str, str]:
+        return {
+            "BOT_TOKEN": TEST_BOT_TOKEN,
+            "BOT_MODE": "webhook",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": real.REDIS_URL,
+            "NAMESPACE": namespace,
+            "WEBHOOK_SECRET": WEBHOOK_SECRET,
+            "WEBAPP_HOST": "127.0.0.1",
+            "WEBAPP_PORT": str(port),
+            "WEBAPP_BASE_URL": public_url,
+            "BOT_METRICS_PORT": "0",
+            "WORKER_METRICS_PORT": "0",
+        }
+
+    steps = clock_in_steps(label, choose_shift=False)
+    name = f"clock-in, {replicas} webapp process{'es' if replicas > 1 else ''}"
     try:
-        await seed(database_url, employees, datetime.now(UTC))
-
-        def webapp_env(port: int, public_url: str) -> dict[str, str]:
-            return {
-                "BOT_TOKEN": TEST_BOT_TOKEN,
-                "BOT_MODE": "webhook",
-                "DATABASE_URL": database_url,
-                "REDIS_URL": real.REDIS_URL,
-                "NAMESPACE": namespace,
-                "WEBHOOK_SECRET": WEBHOOK_SECRET,
-                "WEBAPP_HOST": "127.0.0.1",
-                "WEBAPP_PORT": str(port),
-                "WEBAPP_BASE_URL": public_url,
-                "BOT_METRICS_PORT": "0",
-                "WORKER_METRICS_PORT": "0",
-            }
-
-        args = ["-m", "webapp"]
-        async with serving("webapp", args, webapp_env, workdir, replicas=replicas) as telegram:
-
-            async def employee(index: int, latencies: list[float]) -> None:
-                user = telegram.user(FIRST_TELEGRAM_ID + index, first_name=f"Worker{index}")
-                await timed(latencies, telegram.send_text(user, "/start"))
-                try:
-                    await timed(latencies, telegram.press(user, "🟢 Открыть смену"))
-                except AssertionError as missing_button:  # the previous update failed
-                    print(f"employee {index} stopped: {str(missing_button)[:200]}")
-                    return
-                await timed(latencies, telegram.send_location(user, *CAFE, horizontal_accuracy=15))
-
-            name = f"clock-in, {replicas} webapp process{'es' if replicas > 1 else ''}"
-            figures = await run_users(name, employees, employee)
+        async with serving("webapp", ["-m", "webapp"], webapp_env, workdir, replicas=replicas) as (
+            served
+        ):
+            closed, cpu_ms = await closed_loop(name, served, 0, employees, steps)
+            statements = await statements_by_step(served, employees, steps)
             opened = sum(
                 "Смена открыта"
-                in (telegram.last_message(FIRST_TELEGRAM_ID + i) or {}).get("text", "")
+                in (served.telegram.last_message(FIRST_TELEGRAM_ID + i) or {}).get("text", "")
                 for i in range(employees)
             )
-            print(f"shifts opened: {opened} of {employees}")
-            return figures
+            figures = await open_loop(served, employees + 1, steps, rate, open_seconds)
+            return Run(closed, cpu_ms, figures, opened), statements
     finally:
-        await real.drop_test_database(database_url)
         await _forget_redis_keys(namespace)
 
 
-async def bench_echo(users: int, updates_per_user: int, workdir: Path) -> Figures:
-    def echo_env(port: int, public_url: str) -> dict[str, str]:
-        return {"BOT_TOKEN": TEST_BOT_TOKEN, "ECHO_PORT": str(port)}
+async def run_anchor(
+    label: str, workdir: Path, employees: int, rate: float, open_seconds: float
+) -> Run:
+    namespace = f"bench-anchor-{uuid.uuid4().hex[:8]}"
 
-    args = ["-m", "tests.bench.echo_bot"]
-    async with serving("echo", args, echo_env, workdir, balanced=False) as telegram:
+    def anchor_env(port: int, public_url: str) -> dict[str, str]:
+        return {
+            "BOT_TOKEN": TEST_BOT_TOKEN,
+            "ANCHOR_PORT": str(port),
+            "ANCHOR_SHIFT_LABEL": label,
+            "REDIS_URL": real.REDIS_URL,
+            "NAMESPACE": namespace,
+        }
 
-        async def user_flow(index: int, latencies: list[float]) -> None:
-            user = telegram.user(FIRST_TELEGRAM_ID + index)
-            for step in range(updates_per_user):
-                await timed(latencies, telegram.send_text(user, f"hello {step}"))
-
-        return await run_users("aiogram echo (ceiling)", users, user_flow)
+    steps = clock_in_steps(label, choose_shift=True)
+    args = ["-m", "tests.bench.anchor_bots", "dialog"]
+    try:
+        async with serving("anchor", args, anchor_env, workdir) as served:
+            name = "aiogram-dialog anchor"
+            closed, cpu_ms = await closed_loop(name, served, 0, employees, steps)
+            opened = sum(
+                "Смена открыта"
+                in (served.telegram.last_message(FIRST_TELEGRAM_ID + i) or {}).get("text", "")
+                for i in range(employees)
+            )
+            figures = await open_loop(served, employees + 1, steps, rate, open_seconds)
+            return Run(closed, cpu_ms, figures, opened)
+    finally:
+        await _forget_redis_keys(namespace)
 
 
 async def _forget_redis_keys(namespace: str) -> None:
@@ -269,30 +401,76 @@ async def _forget_redis_keys(namespace: str) -> None:
     await client.aclose()
 
 
-async def main(employees: int) -> None:
+async def main(
+    employees: int, rate: float, open_seconds: float, two_processes: bool, as_json: bool
+) -> None:
+    open_count = int(open_seconds * rate / 4) + 1
+    seeded = employees + 1 + open_count
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        one = await bench_clock_in(employees, workdir, replicas=1)
-        two = await bench_clock_in(employees, workdir, replicas=2)
-        echo = await bench_echo(employees, 4, workdir)
+        runs: dict[str, Run] = {}
+        database_url = await real.create_test_database()
+        try:
+            label = await seed(database_url, seeded, datetime.now(UTC))
+            runs["product"], statements = await run_product(
+                database_url, label, workdir, employees, rate, open_seconds, 1
+            )
+        finally:
+            await real.drop_test_database(database_url)
+        runs["anchor"] = await run_anchor(label, workdir, employees, rate, open_seconds)
+        if two_processes:
+            database_url = await real.create_test_database()
+            try:
+                label = await seed(database_url, seeded, datetime.now(UTC))
+                runs["two"], _ = await run_product(
+                    database_url, label, workdir, employees, rate, open_seconds, 2
+                )
+            finally:
+                await real.drop_test_database(database_url)
+    product, anchor = runs["product"], runs["anchor"]
     print(f"{employees} employees at once, 4 updates each, webhook mode, cpus={os.cpu_count()}")
-    print("(clock-in through a round-robin balancer, as behind Nginx; echo served directly)")
-    for figures in (one, two, echo):
-        print(figures.line())
+    for name, run in runs.items():
+        print(f"{run.closed.line()}   CPU {run.cpu_ms_per_update:5.1f} ms/update")
+        print(run.open.line())
+        print(f"  shifts opened (closed loop): {run.opened} of {employees}  [{name}]")
+    print("SQL statements per step: " + ", ".join(f"{k} {v}" for k, v in statements.items()))
+    ratio = product.closed.rate / anchor.closed.rate
     print(
-        f"two processes / one: throughput {two.rate / one.rate:.2f}x, "
-        f"p50 latency {two.percentile(0.5) / one.percentile(0.5):.2f}x, "
-        f"p95 latency {two.percentile(0.95) / one.percentile(0.95):.2f}x"
+        f"clock-in / anchor: throughput {ratio:.2f}x, "
+        f"CPU per update {product.cpu_ms_per_update / anchor.cpu_ms_per_update:.1f}x"
     )
-    print(
-        f"clock-in (one process) / echo: throughput {one.rate / echo.rate:.2f}x, "
-        f"p50 latency {one.percentile(0.5) / echo.percentile(0.5):.1f}x"
-    )
-    for figures in (one, two):
-        print(f"mean update, {figures.name}: {statistics.fmean(figures.latencies) * 1000:.1f} ms")
+    if as_json:
+        figures = {
+            "product_ups": round(product.closed.rate, 1),
+            "anchor_ups": round(anchor.closed.rate, 1),
+            "ratio": round(ratio, 3),
+            "p50_ms_at_50": round(product.open.percentile(0.50), 1),
+            "p99_ms_at_50": round(product.open.percentile(0.99), 1),
+            "cpu_ms_per_update": round(product.cpu_ms_per_update, 2),
+            "sql_per_update": max(statements.values()),
+            "anchor_p50_ms_at_50": round(anchor.open.percentile(0.50), 1),
+            "anchor_p99_ms_at_50": round(anchor.open.percentile(0.99), 1),
+            "anchor_cpu_ms_per_update": round(anchor.cpu_ms_per_update, 2),
+            "sql_by_step": statements,
+            "open_loop_rate": rate,
+        }
+        print(json.dumps(figures, ensure_ascii=False))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=50)
-    asyncio.run(main(parser.parse_args().employees))
+    parser.add_argument("--rate", type=float, default=50.0, help="open loop: updates/s offered")
+    parser.add_argument("--open-seconds", type=float, default=10.0)
+    parser.add_argument("--two-processes", action="store_true")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    arguments = parser.parse_args()
+    asyncio.run(
+        main(
+            arguments.employees,
+            arguments.rate,
+            arguments.open_seconds,
+            arguments.two_processes,
+            arguments.json,
+        )
+    )

@@ -2,11 +2,15 @@
 proxy (`python -m webapp` in its own process, real HTTP on loopback) next to a direct
 `minio` SDK read of the same object in the same run, and the webapp's peak RSS growth.
 
-    .venv/bin/python -m tests.bench.bench_media_proxy [--megabytes 100]
+    .venv/bin/python -m tests.bench.bench_media_proxy [--megabytes 100] [--json]
+
+With `--json` the last line is one JSON object: `direct_mib_s`, `proxy_mib_s`,
+`proxy_ratio`, `rss_growth_mib`.
 """
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import subprocess
@@ -104,7 +108,7 @@ def _proxy_read(base_url: str, headers: dict[str, str]) -> tuple[int, float]:
     return received, time.perf_counter() - started
 
 
-async def main(megabytes: int) -> None:
+async def main(megabytes: int) -> dict[str, float]:
     size = megabytes * 1024 * 1024
     bucket = f"bench-{uuid.uuid4().hex[:8]}"
     database_url = await real.create_test_database()
@@ -138,7 +142,7 @@ async def main(megabytes: int) -> None:
                     )
                 )
                 await session.commit()
-            await asyncio.to_thread(
+            return await asyncio.to_thread(
                 _run_webapp_and_measure, endpoint, bucket, database_url, cast.owner.telegram_id
             )
     finally:
@@ -148,7 +152,7 @@ async def main(megabytes: int) -> None:
 
 def _run_webapp_and_measure(
     endpoint: str, bucket: str, database_url: str, owner_telegram_id: int
-) -> None:
+) -> dict[str, float]:
     port = real.free_port()
     env = os.environ | {
         "PYTHONPATH": str(real.PROJECT_ROOT),
@@ -198,10 +202,21 @@ def _run_webapp_and_measure(
         f"webapp RSS: baseline {baseline / 1024:.1f} MiB, peak while streaming "
         f"{peak / 1024:.1f} MiB, growth {(peak - baseline) / 1024:.1f} MiB"
     )
+    proxy_rate = proxy_bytes / mib / proxy_seconds
+    return {
+        "direct_mib_s": round(direct_rate, 1),
+        "proxy_mib_s": round(proxy_rate, 1),
+        "proxy_ratio": round(proxy_rate / direct_rate, 3),
+        "rss_growth_mib": round((peak - baseline) / 1024, 1),
+    }
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=int, default=100)
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    arguments = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto logs every request
-    asyncio.run(main(parser.parse_args().megabytes))
+    figures = asyncio.run(main(arguments.megabytes))
+    if arguments.json:
+        print(json.dumps(figures))

@@ -12,11 +12,16 @@ loopback with the limits enforced (429 with retry_after when exceeded).
    `--group-per-minute` changes the limit of both the server and the notifier.
 
     .venv/bin/python -m tests.bench.bench_notifications [--users 10000] [--workers 2]
-        [--group-messages 600] [--group-per-minute 20] [--skip-users] [--skip-group]
+        [--group-messages 600] [--group-per-minute 20] [--skip-users] [--skip-group] [--json]
+
+With `--json` the last line is one JSON object: `msgs_per_s`, `ratio_to_limit`,
+`http_429`, `duplicates`, `lost` (the users phase) and `worker_cpu_ms_per_msg`, and the
+group phase's figures prefixed `group_`.
 """
 
 import argparse
 import asyncio
+import json
 import os
 import tempfile
 import time
@@ -139,7 +144,8 @@ def report(
     final: int,
     started_at: float,
     limit: str,
-) -> list[float]:
+) -> tuple[dict[str, float], list[float]]:
+    """Prints the phase's figures; returns them and the moments of the sends."""
     sends = [c for c in telegram.calls_of("sendMessage") if c.error_code is None]
     throttled = sum(1 for c in telegram.calls_of("sendMessage") if c.error_code == 429)
     per_chat = Counter(call.params["chat_id"] for call in sends)
@@ -164,7 +170,13 @@ def report(
         print(
             "sends per second         " + " ".join(str(per_second[s]) for s in range(int(span) + 1))
         )
-    return moments
+    figures = {
+        "msgs_per_s": round((len(sends) - 1) / span, 2) if span else 0.0,
+        "http_429": throttled,
+        "duplicates": duplicates,
+        "lost": lost,
+    }
+    return figures, moments
 
 
 async def run_phase(
@@ -176,7 +188,7 @@ async def run_phase(
     expected: Counter[int],
     limit: str,
     deadline_seconds: float,
-) -> list[float]:
+) -> tuple[dict[str, float], list[float]]:
     started = time.monotonic()
     workers = start_workers(title.split()[0])
     final = await wait_until_final(session_factory, total, started + deadline_seconds)
@@ -184,7 +196,9 @@ async def run_phase(
     cpu = [cpu_seconds(worker) for worker in workers]
     await asyncio.gather(*(worker.stop() for worker in workers))
     print(f"\nworker CPU seconds       {' '.join(f'{seconds:.1f}' for seconds in cpu)}")
-    return report(title, telegram, expected, final, started, limit)
+    figures, moments = report(title, telegram, expected, final, started, limit)
+    figures["worker_cpu_ms_per_msg"] = round(sum(cpu) * 1000 / max(1, len(moments)), 2)
+    return figures, moments
 
 
 async def main() -> None:
@@ -195,7 +209,9 @@ async def main() -> None:
     parser.add_argument("--group-per-minute", type=int, default=20)
     parser.add_argument("--skip-users", action="store_true")
     parser.add_argument("--skip-group", action="store_true")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
     args = parser.parse_args()
+    result: dict[str, float] = {}
 
     database_url = await real.create_test_database()
     namespace = real.new_namespace()
@@ -233,7 +249,7 @@ async def main() -> None:
         if not args.skip_users:
             await queue_for_users(session_factory, args.users)
             expected = Counter({FIRST_TELEGRAM_ID + n: 1 for n in range(args.users)})
-            await run_phase(
+            users, _ = await run_phase(
                 f"users: {args.users} notifications to {args.users} users",
                 telegram,
                 session_factory,
@@ -243,12 +259,13 @@ async def main() -> None:
                 f"{GLOBAL_PER_SECOND} msg/s",
                 deadline_seconds=args.users / GLOBAL_PER_SECOND * 3 + 120,
             )
+            result |= users | {"ratio_to_limit": round(users["msgs_per_s"] / GLOBAL_PER_SECOND, 3)}
         if not args.skip_group:
             telegram.calls.clear()
             async with session_factory() as session, session.begin():
                 await session.execute(OutboxMessage.__table__.delete())
             await queue_for_group(session_factory, args.group_messages)
-            moments = await run_phase(
+            group, moments = await run_phase(
                 f"group: {args.group_messages} messages to one group",
                 telegram,
                 session_factory,
@@ -258,7 +275,10 @@ async def main() -> None:
                 f"{args.group_per_minute} msg/min",
                 deadline_seconds=args.group_messages / args.group_per_minute * 60 * 2 + 120,
             )
-            print(f"busiest 60 s window      {busiest_window(moments, 60.0)} messages")
+            busiest = busiest_window(moments, 60.0)
+            print(f"busiest 60 s window      {busiest} messages")
+            result |= {f"group_{key}": value for key, value in group.items()}
+            result["group_busiest_minute"] = busiest
     finally:
         await telegram.stop()
         broker = await RabbitBroker.connect(real.RABBITMQ_URL, namespace)
@@ -266,6 +286,8 @@ async def main() -> None:
         await broker.close()
         await engine.dispose()
         await real.drop_test_database(database_url)
+    if args.json:
+        print(json.dumps(result))
 
 
 if __name__ == "__main__":

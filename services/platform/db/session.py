@@ -15,7 +15,12 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.sql.expression import SavepointClause
 
-from services.platform.observability.metrics import DB_CONNECTIONS_IN_USE, DB_POOL_CAPACITY
+from services.platform.observability.metrics import (
+    DB_CONNECTIONS_IN_USE,
+    DB_CONNECTIONS_OPENED,
+    DB_POOL_CAPACITY,
+    DB_STATEMENTS,
+)
 
 SessionFactory = async_sessionmaker[AsyncSession]
 
@@ -66,24 +71,31 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("BEGIN IMMEDIATE")
 
 
+def _count_statements(engine: Engine) -> None:
+    event.listen(engine, "before_cursor_execute", lambda *_: DB_STATEMENTS.inc())
+
+
 def _observe_pool(engine: Engine, capacity: int) -> None:
     """Connections in use against the pool's capacity: when they are equal, the next
     request waits for a connection (an alert in deploy/prometheus/alerts.yml)."""
     DB_POOL_CAPACITY.set(capacity)
     event.listen(engine, "checkout", lambda *_: DB_CONNECTIONS_IN_USE.inc())
     event.listen(engine, "checkin", lambda *_: DB_CONNECTIONS_IN_USE.dec())
+    event.listen(engine, "connect", lambda *_: DB_CONNECTIONS_OPENED.inc())
 
 
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url)
         _configure_sqlite(engine.sync_engine)
+        _count_statements(engine.sync_engine)
         return engine
     max_overflow = pool_size * 2
     engine = create_async_engine(
         url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True, pool_timeout=60
     )
     _observe_pool(engine.sync_engine, pool_size + max_overflow)
+    _count_statements(engine.sync_engine)
     return engine
 
 

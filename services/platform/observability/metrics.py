@@ -110,6 +110,13 @@ DB_POOL_CAPACITY = Gauge(
     "staffprobot_db_pool_capacity",
     "Connections this process's pool may open; with all of them in use, a request waits",
 )
+DB_STATEMENTS = Counter(
+    "staffprobot_db_statements_total", "SQL statements this process sent to the database"
+)
+DB_CONNECTIONS_OPENED = Counter(
+    "staffprobot_db_connections_opened_total",
+    "Database connections this process opened (a pool that churns opens many)",
+)
 CLOCK_IN_ATTEMPTS = Counter(
     "staffprobot_clock_in_attempts_total",
     "Locations sent to open or close a shift, by kind, result and refusal reason",

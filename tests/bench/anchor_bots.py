@@ -1,0 +1,140 @@
+"""The anchors the benches measure the product against, each the bare frameworks doing the
+same shape of work:
+
+- `dialog` (bench_clock_in): a minimal aiogram-dialog bot served in webhook mode exactly as
+  the webapp serves the real bot (FastAPI under uvicorn, the secret-token header checked,
+  the update fed to a Dispatcher) with `RedisStorage` under the same settings (destiny
+  keys, a namespace prefix). Two windows: /start shows a menu with "🟢 Открыть смену";
+  pressing it shows a window with the shift's button (its label given) that also takes a
+  location; the location answers "Смена открыта" and goes back to the menu. No database,
+  no middlewares of ours.
+- `polling` (bench_startup): a bare aiogram bot polling with one echo handler.
+
+    BOT_TOKEN=… TELEGRAM_API_BASE=http://… ANCHOR_PORT=… ANCHOR_SHIFT_LABEL=… REDIS_URL=…
+        NAMESPACE=… python -m tests.bench.anchor_bots dialog
+    BOT_TOKEN=… TELEGRAM_API_BASE=http://… python -m tests.bench.anchor_bots polling
+"""
+
+import asyncio
+import hmac
+import os
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiogram import Bot, Dispatcher, F, Router
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.filters import CommandStart
+from aiogram.types import CallbackQuery, Message, Update
+
+SECRET = "bench-anchor-secret"
+# As webapp.routes.telegram_webhook, not imported: the anchors load nothing of ours.
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def _bot() -> Bot:
+    api = TelegramAPIServer.from_base(os.environ["TELEGRAM_API_BASE"])
+    return Bot(os.environ["BOT_TOKEN"], session=AiohttpSession(api=api))
+
+
+def create_dialog_app(port: int, shift_label: str, redis_url: str, namespace: str) -> Any:
+    # Imported here: the polling anchor loads no web server and no dialogs.
+    from aiogram.fsm.state import State, StatesGroup
+    from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
+    from aiogram_dialog import Dialog, DialogManager, StartMode, Window, setup_dialogs
+    from aiogram_dialog.widgets.input import MessageInput
+    from aiogram_dialog.widgets.kbd import Button, SwitchTo
+    from aiogram_dialog.widgets.text import Const
+    from fastapi import FastAPI, HTTPException, Request
+    from redis.asyncio import Redis
+
+    class ClockIn(StatesGroup):
+        menu = State()
+        shift = State()
+
+    async def on_shift(callback: CallbackQuery, _button: Button, _manager: DialogManager) -> None:
+        await callback.answer("Отправьте геопозицию")
+
+    async def on_location(message: Message, _input: MessageInput, manager: DialogManager) -> None:
+        await message.answer("Смена открыта")
+        await manager.switch_to(ClockIn.menu)
+
+    dialog = Dialog(
+        Window(
+            Const("Главное меню"),
+            SwitchTo(Const("🟢 Открыть смену"), id="open", state=ClockIn.shift),
+            state=ClockIn.menu,
+        ),
+        Window(
+            Const("Выберите смену и отправьте геопозицию"),
+            Button(Const(shift_label), id="shift", on_click=on_shift),
+            MessageInput(on_location, content_types=["location"]),
+            state=ClockIn.shift,
+        ),
+    )
+
+    async def start(_message: Message, dialog_manager: DialogManager) -> None:
+        await dialog_manager.start(ClockIn.menu, mode=StartMode.RESET_STACK)
+
+    bot = _bot()
+    redis = Redis.from_url(redis_url)
+    key_builder = DefaultKeyBuilder(with_destiny=True, prefix=f"{namespace}:fsm")
+    dispatcher = Dispatcher(storage=RedisStorage(redis, key_builder=key_builder))
+    router = Router()
+    router.message.register(start, CommandStart())
+    dispatcher.include_router(router)
+    dispatcher.include_router(dialog)
+    setup_dialogs(dispatcher)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await bot.set_webhook(f"http://127.0.0.1:{port}/webhooks/telegram", secret_token=SECRET)
+        yield
+        await bot.session.close()
+        await redis.aclose()
+
+    app = FastAPI(lifespan=lifespan)
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/webhooks/telegram")
+    async def webhook(request: Request) -> dict[str, bool]:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), SECRET.encode()):
+            raise HTTPException(403)
+        update = Update.model_validate(await request.json(), context={"bot": bot})
+        await dispatcher.feed_update(bot, update)
+        return {"ok": True}
+
+    return app
+
+
+async def run_polling_anchor() -> None:
+    bot = _bot()
+    dispatcher = Dispatcher()
+
+    @dispatcher.message(F.text)
+    async def echo(message: Message) -> None:
+        await message.answer(message.text or "")
+
+    await dispatcher.start_polling(bot, handle_signals=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["polling"]:
+        asyncio.run(run_polling_anchor())
+    else:
+        import uvicorn
+
+        port = int(os.environ["ANCHOR_PORT"])
+        app = create_dialog_app(
+            port,
+            os.environ["ANCHOR_SHIFT_LABEL"],
+            os.environ["REDIS_URL"],
+            os.environ["NAMESPACE"],
+        )
+        uvicorn.run(app, host="127.0.0.1", port=port, log_config=None)
