@@ -82,6 +82,12 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}"[:300]
 
 
+# Allocations between two collections of the youngest generation (Python's default 700):
+# an update allocates thousands of short-lived objects (pydantic models, ORM rows), and
+# collecting every 700 of them cost ~8% of the CPU of an update.
+YOUNG_GENERATION_THRESHOLD = 20_000
+
+
 def spare_startup_objects_from_gc() -> None:
     """Call once a process has started. What it built (modules, the Dispatcher's ~1,700
     handlers, models) lives until the end: kept out of the garbage collector's rounds, it
@@ -89,6 +95,8 @@ def spare_startup_objects_from_gc() -> None:
     garbage of the start is collected first, so that none of it is kept."""
     gc.collect()
     gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, older, oldest)
 
 
 async def wait_for_database_and_redis(

@@ -13,7 +13,7 @@ def in_use() -> float:
 async def test_connections_in_use_are_measured_against_the_pool_capacity(
     database_url: str,
 ) -> None:
-    engine = create_engine(database_url, pool_size=1)  # one kept, two more on demand
+    engine = create_engine(database_url, pool_size=2)  # two kept, one more on demand
     before = in_use()
     try:
         async with engine.connect(), engine.connect():
