@@ -13,6 +13,7 @@ from collections.abc import Awaitable
 from typing import TypeVar
 
 import structlog
+from aio_pika.exceptions import AMQPConnectionError
 from prometheus_client import start_http_server
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -79,7 +80,12 @@ async def _report_gauges(broker: Broker, relay: OutboxRelay, stop: asyncio.Event
 async def _connect(engine: AsyncEngine, redis: Redis | None, settings: Settings) -> Broker:
     deadline = settings.startup_wait_seconds
     await wait_for_database_and_redis(engine, redis, deadline_seconds=deadline)
-    return await wait_for("rabbitmq", lambda: connect_broker(settings), deadline_seconds=deadline)
+    return await wait_for(
+        "rabbitmq",
+        lambda: connect_broker(settings),
+        deadline_seconds=deadline,
+        also_unavailable=(AMQPConnectionError,),
+    )
 
 
 async def _unless_stopped(stop: asyncio.Event, starting: Awaitable[T]) -> T | None:

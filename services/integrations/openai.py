@@ -8,9 +8,6 @@ retries: the user is waiting in chat and may press the button again."""
 from dataclasses import dataclass
 from typing import Any
 
-import openai
-from openai import AsyncOpenAI
-
 from services.platform.config import OpenAISettings
 from services.platform.errors import DomainError
 
@@ -39,7 +36,11 @@ class ChatCompletionClient:
         """The assistant's answer to `messages`."""
         if not self.is_configured:
             raise AIUnavailable(reason="missing-key")
-        client = AsyncOpenAI(
+        # Loaded on the first question: the SDK costs every process a second of start-up
+        # and tens of MiB, and most never ask one.
+        import openai
+
+        client = openai.AsyncOpenAI(
             api_key=self.settings.api_key.get_secret_value(),
             base_url=self.settings.base_url,
             timeout=self.settings.timeout_seconds,

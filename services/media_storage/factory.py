@@ -1,7 +1,6 @@
 """One place that turns configuration into a media storage client."""
 
 from services.media_storage.base import MediaStorageClient
-from services.media_storage.s3_client import S3MediaStorageClient
 from services.media_storage.telegram_client import TelegramMediaStorageClient
 from services.platform.config import MediaProvider, Settings, get_settings
 
@@ -22,6 +21,10 @@ def get_media_storage_client(
     telegram = telegram_storage_client(settings)
     if provider == MediaProvider.TELEGRAM:
         return telegram
+    # Loaded only where S3 is configured: the minio SDK is start-up time and memory that
+    # the default Telegram storage does not need.
+    from services.media_storage.s3_client import S3MediaStorageClient
+
     return S3MediaStorageClient(
         endpoint=settings.minio.endpoint,
         access_key=settings.minio.access_key,

@@ -3,7 +3,6 @@
 import asyncio
 from dataclasses import dataclass
 
-import aio_pika
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -30,6 +29,8 @@ async def _status(probe: asyncio.Future[object] | object) -> str:
 
 
 async def _rabbitmq(url: str) -> None:
+    import aio_pika  # only processes that use RabbitMQ pay for loading it
+
     connection = await aio_pika.connect(url, timeout=CHECK_TIMEOUT_SECONDS)
     await connection.close()
 

@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import structlog
-from aio_pika.exceptions import AMQPConnectionError
 from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -33,24 +32,29 @@ UNAVAILABLE = (
     DBAPIError,
     RedisConnectionError,
     RedisTimeoutError,
-    AMQPConnectionError,
 )
 
 T = TypeVar("T")
 
 
 async def wait_for(
-    dependency: str, attempt: Callable[[], Awaitable[T]], *, deadline_seconds: float
+    dependency: str,
+    attempt: Callable[[], Awaitable[T]],
+    *,
+    deadline_seconds: float,
+    also_unavailable: tuple[type[Exception], ...] = (),
 ) -> T:
     """Calls `attempt` until it succeeds and returns its result; between failures waits
-    0.5 s, 1 s, 2 s … (at most 10 s). Re-raises the last error after `deadline_seconds`."""
+    0.5 s, 1 s, 2 s … (at most 10 s). Re-raises the last error after `deadline_seconds`.
+    `also_unavailable`: the connection failures of a driver that only its caller loads
+    (RabbitMQ's)."""
     give_up_at = time.monotonic() + deadline_seconds
     delay = FIRST_RETRY_SECONDS
     tries = 1
     while True:
         try:
             result = await attempt()
-        except UNAVAILABLE as error:
+        except (*UNAVAILABLE, *also_unavailable) as error:
             remaining = give_up_at - time.monotonic()
             if remaining <= 0:
                 log.error(

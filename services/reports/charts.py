@@ -5,17 +5,13 @@ come from `services.reports.report.Report`, the same data the Mini App charts us
 Rendering is CPU work of a few hundred milliseconds: callers in the bot run it in a
 thread (`asyncio.to_thread`) so that other users' updates are not held up. Each call
 builds its own `Figure` and sets its font sizes itself (no pyplot state, no global
-rcParams), so concurrent renders are safe."""
+rcParams), so concurrent renders are safe.
+
+matplotlib (and numpy with it) is loaded by the first chart, not with this module: it
+costs a process about a second of start-up and ~50 MiB that most never use."""
 
 import io
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING
 
 from services.payroll.rules import hours_of
 from services.platform.i18n import Translator
@@ -30,17 +26,30 @@ _COST_COLOUR = "#F58518"
 _LATE_COLOUR = "#E45756"
 TITLE_SIZE, LABEL_SIZE, TICK_SIZE = 24, 20, 18
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
-def _figure() -> Figure:
+
+def _figure() -> "Figure":
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     return figure
 
 
-def _png(figure: Figure) -> bytes:
+def _png(figure: "Figure") -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI)
     return buffer.getvalue()
+
+
+def _integer_ticks() -> "MaxNLocator":
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
 
 
 def hours_and_cost_chart(report: Report, translator: Translator) -> bytes:
@@ -59,7 +68,7 @@ def hours_and_cost_figure(report: Report, translator: Translator) -> Figure:
     hours = [float(hours_of(day.minutes)) for day in report.days]
     axes.bar(positions, hours, color=_HOURS_COLOUR, width=BAR_WIDTH)
     axes.set_ylabel(translator.get("reports-chart-hours"), color=_HOURS_COLOUR, fontsize=LABEL_SIZE)
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_locator(_integer_ticks())
     axes.set_ylim(0, _headroom(hours))
     margin = max(0, MIN_DAY_SLOTS - len(positions)) / 2
     axes.set_xlim(-0.5 - margin, len(positions) - 0.5 + margin)
@@ -133,7 +142,7 @@ def lateness_chart(report: Report, translator: Translator) -> bytes | None:
     )
     axes.set_xlabel(translator.get("reports-chart-late-minutes"), fontsize=LABEL_SIZE)
     axes.set_xlim(0, max(minutes) * 1.35)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.xaxis.set_major_locator(_integer_ticks())
     axes.set_title(
         translator.get(
             "reports-chart-lateness-title",

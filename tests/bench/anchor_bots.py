@@ -6,7 +6,7 @@ same shape of work:
   the update fed to a Dispatcher) with `RedisStorage` under the same settings (destiny
   keys, a namespace prefix). Two windows: /start shows a menu with "🟢 Открыть смену";
   pressing it shows a window with the shift's button (its label given) that also takes a
-  location; the location answers "Смена открыта" and goes back to the menu. No database,
+  location; the location answers "Смена открыта" and ends the dialog. No database,
   no middlewares of ours.
 - `polling` (bench_startup): a bare aiogram bot polling with one echo handler.
 
@@ -59,7 +59,7 @@ def create_dialog_app(port: int, shift_label: str, redis_url: str, namespace: st
 
     async def on_location(message: Message, _input: MessageInput, manager: DialogManager) -> None:
         await message.answer("Смена открыта")
-        await manager.switch_to(ClockIn.menu)
+        await manager.done()
 
     dialog = Dialog(
         Window(
