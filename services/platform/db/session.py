@@ -7,6 +7,7 @@ from sqlalchemy import Select, event, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine, ExecutionContext
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -71,6 +72,17 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("BEGIN IMMEDIATE")
 
 
+def _replace_closed_connections(engine: Engine) -> None:
+    """Instead of a ping per checkout: a connection the server closed (a restart) is
+    known closed to asyncpg as soon as the event loop read its end, without a round
+    trip; it is replaced at checkout, and the transaction gets a live one."""
+
+    @event.listens_for(engine, "checkout")
+    def _replace_if_closed(_dbapi_connection, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        if record.driver_connection.is_closed():
+            raise DisconnectionError("closed by the server")
+
+
 def _count_statements(engine: Engine) -> None:
     event.listen(engine, "before_cursor_execute", lambda *_: DB_STATEMENTS.inc())
 
@@ -89,8 +101,9 @@ def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
     rather than opened and closed per request (each new one prepares its statements
     anew); a little overflow for peaks. Most recently used first (LIFO), so that idle
     ones are the same few. No ping on every checkout (a round trip per transaction): a
-    connection found dead after a database restart invalidates the whole pool, so only
-    the transactions in flight at the restart fail."""
+    connection closed by a database restart is replaced at checkout, and one found dead
+    while in use invalidates the whole pool, so only the transactions in flight at the
+    restart fail."""
     if url.startswith("sqlite"):
         engine = create_async_engine(url)
         _configure_sqlite(engine.sync_engine)
@@ -105,6 +118,7 @@ def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
         pool_timeout=60,
     )
     _observe_pool(engine.sync_engine, pool_size + max_overflow)
+    _replace_closed_connections(engine.sync_engine)
     _count_statements(engine.sync_engine)
     return engine
 
