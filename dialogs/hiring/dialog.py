@@ -119,6 +119,12 @@ def _application_windows() -> list[Window]:
             ),
             SwitchTo(I18n("hiring-hire"), id="hire", state=HiringSG.hire, when="is_live"),
             SwitchTo(I18n("hiring-reject"), id="reject", state=HiringSG.reject, when="is_live"),
+            Button(
+                I18n("hiring-make-contract"),
+                id="contract",
+                on_click=handlers.make_contract,
+                when="can_make_contract",
+            ),
             Button(I18n("hiring-block"), id="block", on_click=handlers.block_pressed),
             SwitchTo(I18n("hiring-to-applications"), id="to_list", state=HiringSG.applications),
             Cancel(I18n("common-back")),

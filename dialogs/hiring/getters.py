@@ -122,6 +122,7 @@ async def get_application(dialog_manager: DialogManager, **_: Any) -> dict[str, 
         "has_interview": bool(card.interview) and card.status == ApplicationStatus.INTERVIEW,
         "is_rejected": card.status == ApplicationStatus.REJECTED,
         "is_live": live,
+        "can_make_contract": card.hired_membership_id is not None,
         "shares_ratings": elsewhere is not None,
         "rating_average": context.i18n.number(elsewhere.average)
         if elsewhere and elsewhere.average is not None

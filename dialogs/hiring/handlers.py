@@ -9,6 +9,7 @@ from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
 from dialogs.common.media import incoming_media
+from dialogs.contracts.states import ContractsSG
 from dialogs.hiring.states import HiringSG
 from dialogs.menu.states import MainMenuSG
 from dialogs.planning.widgets import set_notice
@@ -263,6 +264,19 @@ async def _hire(manager: DialogManager, rate: Any) -> None:
     )
     set_notice(manager, "hiring-hired")
     await manager.switch_to(HiringSG.application)
+
+
+async def make_contract(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """From a hired candidate's card straight to their contract: choose a template, fill
+    the missing fields, send it for signature."""
+    context = update_context(manager)
+    card = await application_card(
+        context.session,
+        await actor_of(manager),
+        context.clock,
+        manager.dialog_data["application_id"],
+    )
+    await manager.start(ContractsSG.list, data={"membership_id": card.hired_membership_id})
 
 
 async def hire_rate_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:

@@ -97,7 +97,7 @@ hiring-rejected = The candidate has been told.
 hiring-blocked = 🚫 Candidate blocked: their applications to your organization are refused from now on.
 hiring-ask-hire-rate = Type the employee's hourly rate or keep the object's rate.
 hiring-hire-no-rate = Object's rate
-hiring-hired = 🎉 Hired: they are an employee of the object now, no invite needed.
+hiring-hired = 🎉 Hired: they are an employee of the location now, no invite needed. Next: their contract to sign (📑 Contract).
 hiring-application-unavailable = This application is not available.
 
 ## Hiring: candidates
@@ -179,3 +179,4 @@ error-invalid-input-phone-not-own = Share your own number with the “📱 Share
 error-invalid-input-photo-expected = Send a photo or press “No photo”.
 error-invalid-input-chat-expected = Forward a post from the channel or group, or type the chat's numeric id.
 error-invalid-input-interview-in-past = That time has passed. Choose a time ahead.
+hiring-make-contract = 📑 Contract to sign

@@ -94,7 +94,7 @@ hiring-rejected = Кандидату отправлен отказ.
 hiring-blocked = 🚫 Кандидат заблокирован: новые отклики от него в вашу организацию не принимаются.
 hiring-ask-hire-rate = Напишите почасовую ставку сотрудника или оставьте ставку объекта.
 hiring-hire-no-rate = Ставка объекта
-hiring-hired = 🎉 Кандидат принят: он уже сотрудник объекта, приглашение не нужно.
+hiring-hired = 🎉 Кандидат принят: он уже сотрудник объекта, приглашение не нужно. Дальше — договор на подпись (📑 Договор).
 hiring-application-unavailable = Этот отклик недоступен.
 
 ## Hiring: candidates
@@ -176,3 +176,4 @@ error-invalid-input-phone-not-own = Поделитесь своим номеро
 error-invalid-input-photo-expected = Пришлите фото или нажмите «Без фото».
 error-invalid-input-chat-expected = Перешлите пост из канала или группы либо напишите числовой id чата.
 error-invalid-input-interview-in-past = Это время уже прошло. Выберите время впереди.
+hiring-make-contract = 📑 Договор на подпись

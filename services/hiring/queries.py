@@ -16,6 +16,7 @@ from services.platform.db.models import (
     ApplicationStatus,
     InterviewAnswer,
     JobApplication,
+    Membership,
     Permission,
     WorkObject,
 )
@@ -102,6 +103,8 @@ class ApplicationCard:
     reject_reason: str
     # The candidate's ratings in other organizations; None without their consent.
     ratings_elsewhere: RatingSummary | None
+    # Once hired: their membership, whose contract the hiring owner or manager makes next.
+    hired_membership_id: int | None = None
 
 
 async def application_card(
@@ -118,7 +121,18 @@ async def application_card(
         if application.shares_ratings
         else None
     )
+    hired_membership_id = (
+        await session.scalar(
+            select(Membership.id).where(
+                Membership.organization_id == application.organization_id,
+                Membership.user_id == application.candidate_user_id,
+            )
+        )
+        if application.status == ApplicationStatus.HIRED
+        else None
+    )
     return ApplicationCard(
+        hired_membership_id=hired_membership_id,
         id=application.id,
         object_id=work_object.id,
         object_name=work_object.name,

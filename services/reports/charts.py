@@ -57,7 +57,7 @@ def hours_and_cost_chart(report: Report, translator: Translator) -> bytes:
     return _png(hours_and_cost_figure(report, translator))
 
 
-def hours_and_cost_figure(report: Report, translator: Translator) -> Figure:
+def hours_and_cost_figure(report: Report, translator: Translator) -> "Figure":
     """Hours per day as bars and, when money is shown, labour cost per day as a line on
     a second axis in the organization's currency sign. Both axes start at zero (an empty
     period too), a short period keeps phone-sized bars (at least `MIN_DAY_SLOTS` slots

@@ -67,6 +67,8 @@ class Words:
     status_new: str
     status_withdrawn: str
     hired_notice: str
+    make_contract: str
+    contracts_of: str
     unavailable: str
     blocked: str
     block: str
@@ -95,6 +97,8 @@ RU = Words(
     status_new="Статус: новый отклик",
     status_withdrawn="Статус: отозван кандидатом",
     hired_notice="Кандидат принят",
+    make_contract="📑 Договор на подпись",
+    contracts_of="📑 <b>Договоры: Ivan",
     unavailable="Этот отклик недоступен.",
     blocked="Эта организация не принимает ваши отклики.",
     block="🚫 Заблокировать кандидата",
@@ -122,6 +126,8 @@ EN = Words(
     status_new="Status: new application",
     status_withdrawn="Status: withdrawn by the candidate",
     hired_notice="Hired: they are an employee",
+    make_contract="📑 Contract to sign",
+    contracts_of="📑 <b>Contracts: Ivan",
     unavailable="This application is not available.",
     blocked="This organization does not accept your applications.",
     block="🚫 Block the candidate",
@@ -276,6 +282,8 @@ async def test_apply_interview_reminders_and_hire(
     assert rate == Decimal("300.00") and works_at == object_id
     assert (await _application(session_factory)).status == ApplicationStatus.HIRED
     assert len(await _outbox(session_factory, "hiring-hired")) == 1
+    await press(owner, words.make_contract)  # the hired person's contract comes next
+    assert owner.text().startswith(words.contracts_of)
 
 
 async def _owner_id(session_factory, telegram_id: int = OWNER_TG) -> int:
