@@ -19,6 +19,14 @@ from services.platform.db.models.contracts import (
     SigningCode,
     TemplateKind,
 )
+from services.platform.db.models.documents import (
+    DocumentKind,
+    DocumentKindObject,
+    DocumentSettings,
+    DocumentView,
+    EmployeeDocument,
+    EmployeeDocumentStatus,
+)
 from services.platform.db.models.exchange import (
     ExchangeStatus,
     OpenPlaceNotice,
@@ -111,6 +119,12 @@ __all__ = [
     "ContractTemplate",
     "ContractTemplateVersion",
     "ContractTerms",
+    "DocumentKind",
+    "DocumentKindObject",
+    "DocumentSettings",
+    "DocumentView",
+    "EmployeeDocument",
+    "EmployeeDocumentStatus",
     "EmployeeRequest",
     "EsignAgreement",
     "ExchangeStatus",
