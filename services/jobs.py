@@ -6,6 +6,7 @@ which itself knows no domain."""
 from services.attendance import jobs as attendance
 from services.billing import jobs as billing
 from services.contracts import jobs as contracts
+from services.documents import jobs as documents
 from services.exchange import jobs as exchange
 from services.incidents import jobs as incidents
 from services.notify import jobs as notify
@@ -24,4 +25,5 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     *exchange.JOBS,
     *incidents.JOBS,
     *contracts.JOBS,
+    *documents.JOBS,
 ]

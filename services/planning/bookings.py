@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.contracts.errors import ContractEnded
 from services.contracts.queries import contract_last_day
+from services.documents.errors import DocumentExpired
+from services.documents.queries import expired_document
 from services.notify.outbox import (
     SHIFT_ASSIGNED,
     SHIFT_BOOKED,
@@ -110,7 +112,8 @@ async def check_placement(
 ) -> None:
     """Whether the member may go on the locked slot now: not in the past, only on their
     objects, never beyond `max_employees`, never overlapping another planned shift of
-    theirs, never after the last day of their contract. Locks the member (`lock_user`)
+    theirs, never after the last day of their contract, never with a required document
+    expired by the slot's date. Locks the member (`lock_user`)
     so that the answer holds until commit."""
     if slot.starts_at <= clock.now():
         raise SlotInPast()
@@ -119,6 +122,10 @@ async def check_placement(
     last_day = await contract_last_day(session, membership.id)
     if last_day is not None and slot.local_date > last_day:
         raise ContractEnded(ends_on=last_day.strftime("%d.%m.%Y"))
+    expired = await expired_document(session, membership, slot.object_id, slot.local_date)
+    if expired is not None:
+        title, expires_on = expired
+        raise DocumentExpired(title=title, expires_on=expires_on.strftime("%d.%m.%Y"))
     on_slot = list(
         await session.scalars(
             select(PlannedShift.user_id).where(

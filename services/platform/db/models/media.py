@@ -47,7 +47,7 @@ class Media(Base):
     object_id: Mapped[int | None] = refers_to("objects", index=True)
     context: Mapped[MediaContext] = mapped_column(String(32))
     # The shift task of a task proof; the planned shift of a cancellation document; the
-    # employee document of an employee document.
+    # employee (membership) of an employee document.
     context_id: Mapped[int] = mapped_column(BigInteger)
     # The orchestrator flow that collected it: one row per file and provider per flow.
     flow_id: Mapped[str] = mapped_column(String(32))
