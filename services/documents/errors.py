@@ -18,3 +18,9 @@ class DocumentNotPending(DomainError):
 
 class ExpiryDateRequired(DomainError):
     code = "document-expiry-required"
+
+
+class DocumentFileType(DomainError):
+    """A file that is neither a photo nor a PDF."""
+
+    code = "document-file-type"

@@ -6,13 +6,12 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.documents.errors import DocumentNotPending, ExpiryDateRequired
+from services.documents.errors import DocumentFileType, DocumentNotPending, ExpiryDateRequired
 from services.documents.rules import MAX_FILES, MAX_REASON_LENGTH
 from services.media_orchestrator import (
     AddResult,
     IncomingMedia,
     MediaFlow,
-    MediaLimitExceeded,
     MediaLimits,
     MediaOrchestrator,
 )
@@ -48,23 +47,24 @@ async def _kind_in(session: AsyncSession, organization_id: int, kind_id: int) ->
 
 async def begin_upload(
     session: AsyncSession, orchestrator: MediaOrchestrator, actor: Actor, kind_id: int
-) -> MediaFlow:
+) -> tuple[MediaFlow, DocumentKind]:
     """Start collecting the photos or PDFs of one required document; the files belong to
     the employee's membership."""
-    await _kind_in(session, actor.organization_id, kind_id)
-    return await orchestrator.begin(
+    kind = await _kind_in(session, actor.organization_id, kind_id)
+    flow = await orchestrator.begin(
         context=MediaContext.EMPLOYEE_DOCUMENT,
         context_id=actor.membership_id,
         organization_id=actor.organization_id,
         user_id=actor.user_id,
         limits=DOCUMENT_LIMITS,
     )
+    return flow, kind
 
 
 async def add_file(orchestrator: MediaOrchestrator, flow_id: str, item: IncomingMedia) -> AddResult:
     """A photo, or a file that is a PDF; any other file is refused."""
     if item.media_type == MediaType.DOCUMENT and item.resolved_content_type != PDF:
-        raise MediaLimitExceeded(reason="type")
+        raise DocumentFileType()
     return await orchestrator.add(flow_id, item)
 
 
