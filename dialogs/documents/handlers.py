@@ -17,7 +17,6 @@ from services.documents.kinds import (
     set_retention_days,
     toggle_kind_object,
 )
-from services.documents.queries import document_card
 from services.documents.rules import DEFAULT_KINDS
 from services.documents.uploads import (
     add_file,
@@ -26,6 +25,7 @@ from services.documents.uploads import (
     reject_document,
     submit_document,
 )
+from services.documents.views import open_document
 from services.staff.memberships import parse_local_date
 
 TITLE = "title"
@@ -159,9 +159,9 @@ async def upload_cancelled(callback: CallbackQuery, button: Button, manager: Dia
 async def document_chosen(
     callback: CallbackQuery, widget: object, manager: DialogManager, document_id: int
 ) -> None:
-    """Open an upload: its files first, as an album, then the card."""
+    """Open an upload: its files first, as an album (the view is logged), then the card."""
     context = update_context(manager)
-    card = await document_card(context.session, await actor_of(manager), context.clock, document_id)
+    card = await open_document(context.session, await actor_of(manager), context.clock, document_id)
     manager.dialog_data[DOCUMENT_ID] = document_id
     assert callback.message is not None
     await send_album(

@@ -87,8 +87,10 @@ async def _delete_stored(
 
 
 async def purge_dismissed_documents(session: AsyncSession, clock: Clock, settings: Settings) -> int:
-    """Delete the documents (rows and stored files) of employees whose last day of work
-    is at least the organization's retention period ago. Returns the files deleted."""
+    """Delete the documents of employees whose last day of work is at least the
+    organization's retention period ago, then every employee-document file no document
+    refers to any more (those, and the files of a kind the owner stopped requiring): rows
+    and stored copies. Returns the files deleted."""
     now = clock.now()
     ended = await session.execute(
         select(Membership, Organization.timezone)
@@ -100,30 +102,31 @@ async def purge_dismissed_documents(session: AsyncSession, clock: Clock, setting
             .exists(),
         )
     )
-    storage: dict[str, MediaStorageClient] = {}
-    deleted = 0
     for membership, timezone in ended:
         retention = await retention_days_of(session, membership.organization_id)
-        if not purge_due(membership.ended_on, retention, local_today(now, ZoneInfo(timezone))):
-            continue
-        files = list(
-            await session.scalars(
-                select(Media).where(
-                    Media.context == MediaContext.EMPLOYEE_DOCUMENT,
-                    Media.context_id == membership.id,
-                    Media.organization_id == membership.organization_id,
+        if purge_due(membership.ended_on, retention, local_today(now, ZoneInfo(timezone))):
+            await session.execute(
+                delete(EmployeeDocument).where(EmployeeDocument.membership_id == membership.id)
+            )
+    orphans = list(
+        await session.scalars(
+            select(Media).where(
+                Media.context == MediaContext.EMPLOYEE_DOCUMENT,
+                ~select(EmployeeDocument.id)
+                .where(
+                    EmployeeDocument.flow_id == Media.flow_id,
+                    EmployeeDocument.membership_id == Media.context_id,
                 )
+                .exists(),
             )
         )
-        for media in files:
-            await _delete_stored(media, storage, settings)
-            await session.delete(media)
-        await session.execute(
-            delete(EmployeeDocument).where(EmployeeDocument.membership_id == membership.id)
-        )
-        await session.flush()
-        deleted += len(files)
-    return deleted
+    )
+    storage: dict[str, MediaStorageClient] = {}
+    for media in orphans:
+        await _delete_stored(media, storage, settings)
+        await session.delete(media)
+    await session.flush()
+    return len(orphans)
 
 
 async def remind_document_expiries_job(context: JobContext) -> int:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from services.platform.clock import ManualClock
 from services.platform.db.models import (
+    DocumentView,
     EmployeeDocument,
     EmployeeDocumentStatus,
     Media,
@@ -128,5 +129,9 @@ async def test_owner_requires_employee_uploads_manager_rejects_then_accepts(
             await session.scalars(select(EmployeeDocument.status).order_by(EmployeeDocument.id))
         )
         files = list(await session.scalars(select(Media.provider)))
+        views = list(await session.scalars(select(DocumentView.viewer_user_id)))
+        maria_membership = await session.get(Membership, world.maria)
+        assert maria_membership is not None
     assert statuses == [EmployeeDocumentStatus.REJECTED, EmployeeDocumentStatus.APPROVED]
     assert files == ["telegram", "telegram"]
+    assert views == [maria_membership.user_id] * 2  # each file Maria was sent is logged

@@ -16,7 +16,12 @@ from services.documents.errors import (
     ExpiryDateRequired,
 )
 from services.documents.jobs import purge_dismissed_documents, remind_document_expiries
-from services.documents.kinds import add_kind, set_retention_days, toggle_kind_object
+from services.documents.kinds import (
+    add_kind,
+    delete_kind,
+    set_retention_days,
+    toggle_kind_object,
+)
 from services.documents.queries import document_card, documents_to_check, my_documents
 from services.documents.uploads import (
     add_file,
@@ -343,6 +348,16 @@ async def test_a_dismissed_employees_documents_are_deleted_after_the_retention_p
         )
         assert stored.provider == "minio"
         key = stored.key
+        # A document the owner stops requiring takes its files with it at the next run.
+        dropped = await add_kind(session, await _owner(session, world), "ИНН", has_expiry=False)
+        await session.commit()
+    await _upload(session_factory, clock, orchestrator, telegram, world, dropped.id, None)
+    async with session_factory() as session:
+        dropped_key = await session.scalar(
+            select(Media.key).where(Media.key != key, Media.provider == "minio")
+        )
+        assert dropped_key is not None
+        await delete_kind(session, await _owner(session, world), dropped.id)
         await end_contract(
             session, await _owner(session, world), clock, world.ivan, on_date=date(2026, 3, 2)
         )
@@ -365,6 +380,8 @@ async def test_a_dismissed_employees_documents_are_deleted_after_the_retention_p
             )
             return documents or 0, files or 0
 
+    assert await purge_at(date(2026, 3, 3)) == 1
+    assert not await storage.exists(dropped_key)
     assert await purge_at(date(2026, 3, 11)) == 0
     assert await left() == (1, 1) and await storage.exists(key)
     assert await purge_at(date(2026, 3, 12)) == 1

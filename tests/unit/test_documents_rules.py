@@ -42,7 +42,9 @@ def test_an_expired_document_blocks_shifts_after_its_last_day_only(offset: int) 
 @given(st.integers(min_value=1, max_value=3650), st.integers(min_value=0, max_value=4000))
 def test_documents_go_once_the_retention_period_has_passed(retention: int, waited: int) -> None:
     ended_on = date(2026, 1, 10)
-    assert purge_due(ended_on, retention, ended_on + timedelta(days=waited)) == (waited >= retention)
+    assert purge_due(ended_on, retention, ended_on + timedelta(days=waited)) == (
+        waited >= retention
+    )
 
 
 def test_a_membership_ended_without_a_date_is_never_purged() -> None:

@@ -12,7 +12,7 @@ import structlog
 from fastapi import APIRouter, Header, HTTPException, Request, status
 from fastapi.responses import Response, StreamingResponse
 
-from services.documents.views import record_view
+from services.documents.views import record_views
 from services.media.access import viewable_media
 from services.media_storage.base import (
     ByteRange,
@@ -141,7 +141,8 @@ async def get_media(
         media = await viewable_media(session, user.id, key)
     except NotFound as error:
         raise _not_found() from error
-    await record_view(session, clock, user.id, media)
+    record_views(session, clock, user.id, [media])
+    await session.commit()
     storage = _storage(request, media.provider)
     try:
         stored = await storage.stat(media.key)
