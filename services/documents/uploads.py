@@ -131,13 +131,12 @@ async def submit_document(
 
 
 async def reviewed_document(
-    session: AsyncSession, actor: Actor, clock: Clock, document_id: int
+    session: AsyncSession, actor: Actor, clock: Clock, document_id: int, *, lock: bool = False
 ) -> EmployeeDocument:
-    """A document of the organization's employee the actor manages (`manage_staff`),
-    locked; anything else is not found."""
-    document = await session.scalar(
-        select(EmployeeDocument).where(EmployeeDocument.id == document_id).with_for_update()
-    )
+    """A document of the organization's employee the actor manages (`manage_staff`);
+    anything else is not found."""
+    query = select(EmployeeDocument).where(EmployeeDocument.id == document_id)
+    document = await session.scalar(query.with_for_update() if lock else query)
     if document is None or document.organization_id != actor.organization_id:
         raise NotFound(what="document")
     await staff_card(session, actor, clock, document.membership_id)
@@ -152,7 +151,7 @@ async def _decide(
     status: EmployeeDocumentStatus,
     reason: str | None,
 ) -> EmployeeDocument:
-    document = await reviewed_document(session, actor, clock, document_id)
+    document = await reviewed_document(session, actor, clock, document_id, lock=True)
     if document.status != EmployeeDocumentStatus.PENDING:
         raise DocumentNotPending()
     if status == EmployeeDocumentStatus.APPROVED:
