@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 from sqlalchemy import func, select
 
+from dialogs.common.errors import error_text
 from services.documents.errors import (
     DocumentExpired,
     DocumentFileType,
@@ -49,6 +50,7 @@ from services.platform.db.models import (
 )
 from services.platform.db.session import SessionFactory
 from services.platform.errors import InvalidInput, PermissionDenied
+from services.platform.i18n import translator_for
 from services.staff.memberships import end_contract
 from services.staff.permissions import Actor, actor_in
 from tests.conftest import ON_BOTH_DATABASES, make_settings
@@ -301,6 +303,10 @@ async def test_an_expired_document_blocks_booking_only_where_it_is_required(
     with pytest.raises(DocumentExpired) as refused:
         await assign(cafe, date(2026, 3, 21))
     assert refused.value.params == {"title": "Медкнижка", "expires_on": "20.03.2026"}
+    for language in ("ru", "en"):
+        said = error_text(translator_for(language), refused.value)
+        assert "«Медкнижка»" in said or '"Медкнижка"' in said
+        assert "20.03.2026" in said
     await assign(store, date(2026, 3, 21))  # the warehouse does not require it
 
     renewed = await _upload(
