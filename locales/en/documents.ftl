@@ -101,12 +101,12 @@ error-invalid-input-document-kind-exists = This document is already on the list.
 error-invalid-input-document-date-past = That date has passed — the document has expired. Upload a valid one.
 
 notify-kind-document_to_check = Employee documents to check
-notify-document_to_check = 🗂 A new document to check: "{ $title }". Open "🗂 Documents to check" in the menu.
+notify-document_to_check = 🗂 { $employee } sent a document to check: "{ $title }". Open "🗂 Documents to check" in the menu.
 notify-document_reviewed = { $status ->
         [approved] ✅ Your document "{ $title }" was accepted.
        *[rejected] ❌ Your document "{ $title }" was rejected: { $reason }. Upload it again in "🗂 My documents".
     }
 notify-document_expiring = ⏳ { $own ->
         [1] Your document "{ $title }" expires on { $expires_on } (in { $days } days). Upload a new one in "🗂 My documents": with an expired one you cannot book shifts.
-       *[0] An employee's document "{ $title }" expires on { $expires_on } (in { $days } days).
+       *[0] { $employee }'s document "{ $title }" expires on { $expires_on } (in { $days } days).
     }

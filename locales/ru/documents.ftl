@@ -101,12 +101,12 @@ error-invalid-input-document-kind-exists = Такой документ уже е
 error-invalid-input-document-date-past = Эта дата уже прошла — документ просрочен. Загрузите действующий документ.
 
 notify-kind-document_to_check = Документы сотрудников на проверку
-notify-document_to_check = 🗂 Новый документ на проверку: «{ $title }». Откройте «🗂 Документы на проверку» в меню.
+notify-document_to_check = 🗂 { $employee } прислал(а) документ на проверку: «{ $title }». Откройте «🗂 Документы на проверку» в меню.
 notify-document_reviewed = { $status ->
         [approved] ✅ Документ «{ $title }» принят.
        *[rejected] ❌ Документ «{ $title }» отклонён: { $reason }. Загрузите его заново в «🗂 Мои документы».
     }
 notify-document_expiring = ⏳ { $own ->
         [1] Срок действия вашего документа «{ $title }» истекает { $expires_on } (через { $days } дн.). Загрузите новый в «🗂 Мои документы» — с просроченным нельзя записываться на смены.
-       *[0] У сотрудника истекает документ «{ $title }»: { $expires_on } (через { $days } дн.).
+       *[0] У сотрудника { $employee } истекает документ «{ $title }»: { $expires_on } (через { $days } дн.).
     }

@@ -26,6 +26,7 @@ from services.platform.db.models import (
     Membership,
     MembershipStatus,
     Organization,
+    User,
 )
 from services.platform.local_time import local_today
 from services.platform.scheduler import JobContext, ScheduledJob
@@ -37,9 +38,10 @@ async def remind_document_expiries(session: AsyncSession, clock: Clock) -> int:
     now = clock.now()
     utc_today = now.date()
     rows = await session.execute(
-        select(EmployeeDocument, DocumentKind.title, Membership, Organization.timezone)
+        select(EmployeeDocument, DocumentKind.title, Membership, User, Organization.timezone)
         .join(DocumentKind, DocumentKind.id == EmployeeDocument.kind_id)
         .join(Membership, Membership.id == EmployeeDocument.membership_id)
+        .join(User, User.id == Membership.user_id)
         .join(Organization, Organization.id == EmployeeDocument.organization_id)
         .where(
             EmployeeDocument.status == EmployeeDocumentStatus.APPROVED,
@@ -50,7 +52,7 @@ async def remind_document_expiries(session: AsyncSession, clock: Clock) -> int:
         )
     )
     queued = 0
-    for document, title, membership, timezone in rows:
+    for document, title, membership, employee, timezone in rows:
         assert document.expires_on is not None
         days_left = reminder_due(document.expires_on, local_today(now, ZoneInfo(timezone)))
         if days_left is None:
@@ -68,6 +70,7 @@ async def remind_document_expiries(session: AsyncSession, clock: Clock) -> int:
                     "days": days_left,
                     "expires_on": document.expires_on.strftime("%d.%m.%Y"),
                     "own": int(user_id == membership.user_id),
+                    "employee": employee.display_name,
                 },
             )
             queued += 1

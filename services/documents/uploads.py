@@ -26,6 +26,7 @@ from services.platform.db.models import (
     Membership,
     MembershipObject,
     Permission,
+    User,
     WorkObject,
 )
 from services.platform.errors import InvalidInput, NotFound
@@ -116,7 +117,8 @@ async def submit_document(
     session.add(document)
     await session.flush()
     membership = await session.get(Membership, actor.membership_id)
-    assert membership is not None
+    employee = await session.get(User, actor.user_id)
+    assert membership is not None and employee is not None
     for user_id in await manager_ids(session, membership):
         await notify(
             session,
@@ -125,7 +127,7 @@ async def submit_document(
             not_before=clock.now(),
             recipient_user_id=user_id,
             organization_id=actor.organization_id,
-            payload={"title": kind.title},
+            payload={"title": kind.title, "employee": employee.display_name},
         )
     return document
 

@@ -187,6 +187,7 @@ async def test_upload_then_reject_with_a_reason_then_approve(
     to_check = await _outbox(session_factory, "document_to_check")
     told = {message.recipient_user_id for message in to_check}
     assert told == {world.owner_id, await _user_id(session_factory, world.maria)}
+    assert {m.payload["employee"] for m in to_check} == {"Иван"}
 
     async with session_factory() as session:
         petr = await _actor(session, world, world.petr)
@@ -265,6 +266,7 @@ async def test_expiry_reminders_30_and_7_days_before_each_once(
     )
     own = [m for m in reminders if m.payload["own"] == 1]
     assert {m.recipient_user_id for m in own} == {await _user_id(session_factory, world.ivan)}
+    assert {m.payload["employee"] for m in reminders} == {"Иван"}
 
 
 async def test_an_expired_document_blocks_booking_only_where_it_is_required(
