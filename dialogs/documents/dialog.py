@@ -124,7 +124,8 @@ def document_review_dialog() -> Dialog:
     return Dialog(
         Window(
             Notice(),
-            I18n("documents-check-title"),
+            I18n("documents-check-title", when=~F["of_member"]),
+            I18n("documents-member-title", when="of_member"),
             I18n("documents-check-none", when="no_documents"),
             choice_column("to_check", "documents", handlers.document_chosen),
             Cancel(I18n("common-back")),
@@ -153,4 +154,5 @@ def document_review_dialog() -> Dialog:
             state=DocumentReviewSG.reason,
             text_only=True,
         ),
+        on_start=handlers.on_review_start,
     )

@@ -18,6 +18,7 @@ from services.media_orchestrator import MediaFlowExpired
 DOCUMENT_ID = "document_id"
 KIND_ID = "kind_id"
 FLOW_ID = "flow_id"
+MEMBERSHIP_ID = "membership_id"
 
 STATUS_ICONS = {
     "missing": "⚪",
@@ -117,10 +118,16 @@ async def get_upload(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
 
 async def get_to_check(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     context = update_context(dialog_manager)
-    rows = await documents_to_check(context.session, await actor_of(dialog_manager), context.clock)
+    member = dialog_manager.dialog_data.get(MEMBERSHIP_ID)
+    rows = await documents_to_check(
+        context.session, await actor_of(dialog_manager), context.clock, member
+    )
     return {
-        "documents": [(row.id, f"{row.employee} · {row.title}") for row in rows],
+        "documents": [
+            (row.id, f"{STATUS_ICONS[row.status]} {row.employee} · {row.title}") for row in rows
+        ],
         "no_documents": not rows,
+        "of_member": member is not None,
     }
 
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
@@ -6,7 +8,7 @@ from aiogram_dialog.widgets.kbd import Button
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
 from dialogs.common.media import album_items, incoming_media, orchestrator_of, send_album
-from dialogs.documents.getters import DOCUMENT_ID, FLOW_ID, KIND_ID
+from dialogs.documents.getters import DOCUMENT_ID, FLOW_ID, KIND_ID, MEMBERSHIP_ID
 from dialogs.documents.states import DocumentKindsSG, DocumentReviewSG, MyDocumentsSG
 from dialogs.planning.widgets import set_notice
 from services.documents.kinds import (
@@ -156,6 +158,12 @@ async def upload_cancelled(callback: CallbackQuery, button: Button, manager: Dia
 
 
 # Review -------------------------------------------------------------------------------
+async def on_review_start(start_data: Any, manager: DialogManager) -> None:
+    """From a staff card: that employee's documents, whatever their status."""
+    if isinstance(start_data, dict) and MEMBERSHIP_ID in start_data:
+        manager.dialog_data[MEMBERSHIP_ID] = start_data[MEMBERSHIP_ID]
+
+
 async def document_chosen(
     callback: CallbackQuery, widget: object, manager: DialogManager, document_id: int
 ) -> None:

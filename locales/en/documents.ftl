@@ -73,6 +73,11 @@ documents-ask-expiry-date = 📅 Until what date is the document valid? Type the
 documents-sent = 📨 "{ $title }" was sent for checking. The answer will come here.
 
 documents-check-title = 🗂 <b>Documents to check</b>
+staff-documents = 🗂 Documents
+documents-member-title =
+    🗂 <b>The employee's documents</b>
+
+    Choose a document to see its files.
 documents-check-none = No new documents.
 documents-check-card =
     🗂 <b>{ $title }</b> — { $employee }

@@ -73,6 +73,11 @@ documents-ask-expiry-date = 📅 До какой даты действует д�
 documents-sent = 📨 «{ $title }» отправлен на проверку. Ответ придёт сюда.
 
 documents-check-title = 🗂 <b>Документы на проверку</b>
+staff-documents = 🗂 Документы
+documents-member-title =
+    🗂 <b>Документы сотрудника</b>
+
+    Выберите документ, чтобы посмотреть файлы.
 documents-check-none = Новых документов нет.
 documents-check-card =
     🗂 <b>{ $title }</b> — { $employee }

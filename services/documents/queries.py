@@ -160,26 +160,33 @@ class DocumentRow:
     id: int
     title: str
     employee: str
+    status: EmployeeDocumentStatus
 
 
 async def documents_to_check(
-    session: AsyncSession, actor: Actor, clock: Clock
+    session: AsyncSession, actor: Actor, clock: Clock, membership_id: int | None = None
 ) -> list[DocumentRow]:
-    """Pending uploads of the employees the actor manages, oldest first."""
-    rows = await session.execute(
+    """Pending uploads of the employees the actor manages, oldest first; or, for one
+    employee (`membership_id`, from their staff card), all their uploads, newest first."""
+    query = (
         select(EmployeeDocument, DocumentKind.title, User)
         .join(DocumentKind, DocumentKind.id == EmployeeDocument.kind_id)
         .join(Membership, Membership.id == EmployeeDocument.membership_id)
         .join(User, User.id == Membership.user_id)
-        .where(
-            EmployeeDocument.organization_id == actor.organization_id,
-            EmployeeDocument.status == EmployeeDocumentStatus.PENDING,
-        )
-        .order_by(EmployeeDocument.id)
+        .where(EmployeeDocument.organization_id == actor.organization_id)
     )
+    if membership_id is None:
+        query = query.where(EmployeeDocument.status == EmployeeDocumentStatus.PENDING).order_by(
+            EmployeeDocument.id
+        )
+    else:
+        await staff_card(session, actor, clock, membership_id)
+        query = query.where(EmployeeDocument.membership_id == membership_id).order_by(
+            EmployeeDocument.id.desc()
+        )
     managed: dict[int, bool] = {}
     result = []
-    for document, title, person in rows:
+    for document, title, person in await session.execute(query):
         if document.membership_id not in managed:
             try:
                 await staff_card(session, actor, clock, document.membership_id)
@@ -187,7 +194,14 @@ async def documents_to_check(
             except (NotFound, PermissionDenied):
                 managed[document.membership_id] = False
         if managed[document.membership_id]:
-            result.append(DocumentRow(document.id, title, person.display_name))
+            result.append(
+                DocumentRow(
+                    document.id,
+                    title,
+                    person.display_name,
+                    EmployeeDocumentStatus(document.status),
+                )
+            )
     return result
 
 

@@ -124,6 +124,14 @@ async def test_owner_requires_employee_uploads_manager_rejects_then_accepts(
     await ivan.send("/start")
     await ivan.press(t.get("menu-my-documents"))
     assert "✅" in _button(ivan.buttons(), book) and "31.12.2027" in _button(ivan.buttons(), book)
+    # The staff card lists the employee's uploads, whatever their status.
+    await owner.send("/start")
+    await owner.press(t.get("menu-staff"))
+    await owner.press(_button(owner.buttons(), "Иван"))
+    await owner.press(t.get("staff-documents"))
+    assert t.get("documents-member-title").splitlines()[0] in owner.text()
+    assert [b for b in owner.buttons() if book in b] == [f"✅ Иван · {book}", f"❌ Иван · {book}"]
+
     async with session_factory() as session:
         statuses = list(
             await session.scalars(select(EmployeeDocument.status).order_by(EmployeeDocument.id))
