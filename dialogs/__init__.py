@@ -14,6 +14,11 @@ from dialogs.clock.dialog import approve_clock_in_dialog, clock_dialog, on_shift
 from dialogs.clock.live_location import live_location_router
 from dialogs.contract_templates.dialog import contract_templates_dialog
 from dialogs.contracts.dialog import contracts_dialog
+from dialogs.documents.dialog import (
+    document_kinds_dialog,
+    document_review_dialog,
+    my_documents_dialog,
+)
 from dialogs.exchange.dialog import exchange_dialog
 from dialogs.hiring.dialog import hiring_dialog
 from dialogs.incidents.dialog import incidents_dialog, requests_dialog
@@ -66,4 +71,5 @@ def dialogs_router() -> Router:
     router.include_routers(hiring_dialog(), applying_dialog(), ratings_dialog())
     router.include_router(autoschedule_dialog())
     router.include_routers(availability_dialog(), time_off_dialog())
+    router.include_routers(document_kinds_dialog(), my_documents_dialog(), document_review_dialog())
     return router

@@ -6,6 +6,7 @@ which itself knows no domain."""
 from services.attendance import jobs as attendance
 from services.billing import jobs as billing
 from services.contracts import jobs as contracts
+from services.documents import jobs as documents
 from services.exchange import jobs as exchange
 from services.hiring import jobs as hiring
 from services.incidents import jobs as incidents
@@ -26,4 +27,5 @@ SCHEDULED_JOBS: list[ScheduledJob] = [
     *incidents.JOBS,
     *contracts.JOBS,
     *hiring.JOBS,
+    *documents.JOBS,
 ]

@@ -10,6 +10,7 @@ _CONTEXT_LABEL = Case(
     {
         "task_proof": I18n("media-settings-context-task-proof"),
         "cancellation_document": I18n("media-settings-context-cancellation-document"),
+        "employee_document": I18n("media-settings-context-employee-document"),
     },
     selector=lambda data, case, manager: data["item"],
 )

@@ -15,6 +15,7 @@ async def get_media_settings(dialog_manager: DialogManager, **_: Any) -> dict[st
     return {
         "task_proof_mode": view.modes[MediaContext.TASK_PROOF].value,
         "cancellation_document_mode": view.modes[MediaContext.CANCELLATION_DOCUMENT].value,
+        "employee_document_mode": view.modes[MediaContext.EMPLOYEE_DOCUMENT].value,
         "storage_locked": not view.storage_allowed,
         "tariff": view.tariff_title,
         "contexts": [media_context.value for media_context in MediaContext],

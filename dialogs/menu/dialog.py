@@ -10,6 +10,7 @@ from dialogs.availability.states import AvailabilitySG
 from dialogs.common.i18n import I18n
 from dialogs.common.windows import text_input_window
 from dialogs.contract_templates.states import ContractTemplatesSG
+from dialogs.documents.states import DocumentKindsSG, DocumentReviewSG, MyDocumentsSG
 from dialogs.exchange.states import ExchangeSG
 from dialogs.hiring.states import HiringSG
 from dialogs.incidents.states import IncidentsSG, RequestsSG
@@ -228,6 +229,24 @@ def _main_window(state: State) -> Window:
             when=F["is_owner"] | F["is_manager"],
         ),
         Start(I18n("menu-ratings"), id="ratings", state=RatingsSG.main, when=~F["is_new"]),
+        Start(
+            I18n("menu-my-documents"),
+            id="my_documents",
+            state=MyDocumentsSG.list,
+            when="is_employee",
+        ),
+        Start(
+            I18n("menu-documents-to-check"),
+            id="documents_to_check",
+            state=DocumentReviewSG.list,
+            when=F["is_owner"] | F["is_manager"],
+        ),
+        Start(
+            I18n("menu-document-kinds"),
+            id="document_kinds",
+            state=DocumentKindsSG.list,
+            when="is_owner",
+        ),
         Start(I18n("menu-settings"), id="settings", state=SettingsSG.main),
         state=state,
         getter=getters.get_main_menu,

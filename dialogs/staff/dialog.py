@@ -87,6 +87,12 @@ def _card_window() -> Window:
             when="is_active_employee",
         ),
         Button(
+            I18n("staff-documents"),
+            id="documents",
+            on_click=handlers.open_documents,
+            when="is_active_employee",
+        ),
+        Button(
             I18n("staff-change-objects"),
             id="change_objects",
             on_click=handlers.edit_objects,

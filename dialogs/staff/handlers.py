@@ -10,6 +10,7 @@ from dialogs.common.actor import actor_of
 from dialogs.common.choices import managed_multiselect
 from dialogs.common.context import update_context
 from dialogs.contracts.states import ContractsSG
+from dialogs.documents.states import DocumentReviewSG
 from dialogs.planning.widgets import set_notice
 from dialogs.staff.getters import shown_role
 from dialogs.staff.states import StaffSG
@@ -108,6 +109,12 @@ async def rate_date_entered(message: Message, widget: MessageInput, manager: Dia
 async def open_contracts(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     await manager.start(
         ContractsSG.list, data={"membership_id": manager.dialog_data["membership_id"]}
+    )
+
+
+async def open_documents(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await manager.start(
+        DocumentReviewSG.list, data={"membership_id": manager.dialog_data["membership_id"]}
     )
 
 

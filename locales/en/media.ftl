@@ -11,14 +11,21 @@ media-settings-title =
         [both] in Telegram and in our storage
        *[telegram] in Telegram only
     }
+    Employee documents: { $employee_document_mode ->
+        [storage] in our storage
+        [both] in Telegram and in our storage
+       *[telegram] in Telegram only
+    }
 
     Choose what to set up:
 media-settings-storage-locked = ℹ️ On the { $tariff } plan files are kept in Telegram only. Storage comes with the Pro and Business plans.
 media-settings-context-task-proof = 📸 Task proofs
 media-settings-context-cancellation-document = 📄 Cancellation documents
+media-settings-context-employee-document = 🪪 Employee documents
 media-settings-choose-mode =
     { $context ->
         [cancellation_document] 📄 Cancellation documents
+        [employee_document] 🪪 Employee documents
        *[task_proof] 📸 Task proofs
     }
     Now: { $current_mode ->

@@ -11,14 +11,21 @@ media-settings-title =
         [both] в Telegram и в нашем хранилище
        *[telegram] только в Telegram
     }
+    Документы сотрудников: { $employee_document_mode ->
+        [storage] в нашем хранилище
+        [both] в Telegram и в нашем хранилище
+       *[telegram] только в Telegram
+    }
 
     Выберите, что настроить:
 media-settings-storage-locked = ℹ️ На тарифе { $tariff } файлы хранятся только в Telegram. Хранилище доступно на тарифах Pro и Business.
 media-settings-context-task-proof = 📸 Фотоотчёты по задачам
 media-settings-context-cancellation-document = 📄 Документы к отменам
+media-settings-context-employee-document = 🪪 Документы сотрудников
 media-settings-choose-mode =
     { $context ->
         [cancellation_document] 📄 Документы к отменам
+        [employee_document] 🪪 Документы сотрудников
        *[task_proof] 📸 Фотоотчёты по задачам
     }
     Сейчас: { $current_mode ->

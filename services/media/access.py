@@ -10,13 +10,20 @@ from services.orgs.tariffs import tariff_of
 from services.platform.db.models import (
     Media,
     MediaContext,
+    MembershipObject,
     Organization,
     OrganizationMediaSetting,
     Permission,
     StorageMode,
 )
 from services.platform.errors import DomainError, NotFound, PermissionDenied
-from services.staff.permissions import Actor, actor_in, object_permissions, require_owner
+from services.staff.permissions import (
+    Actor,
+    actor_in,
+    object_permissions,
+    require_owner,
+    require_permission_on_objects,
+)
 
 
 class StorageModeNotAllowed(DomainError):
@@ -115,15 +122,31 @@ async def _may_view(session: AsyncSession, user_id: int, media: Media) -> bool:
         return False
     if actor.is_owner:
         return True
+    if media.context == MediaContext.EMPLOYEE_DOCUMENT:
+        return await _manages_member(session, actor, media.context_id)
     if media.object_id is None:
         return False
     granted = await object_permissions(session, actor, media.object_id)
     return Permission.VIEW.value in granted
 
 
+async def _manages_member(session: AsyncSession, actor: Actor, membership_id: int) -> bool:
+    """A manager holding `manage_staff` at every object of the employee (personal data:
+    `view` is not enough)."""
+    object_ids = await session.scalars(
+        select(MembershipObject.object_id).where(MembershipObject.membership_id == membership_id)
+    )
+    try:
+        await require_permission_on_objects(session, actor, object_ids, Permission.MANAGE_STAFF)
+    except (NotFound, PermissionDenied):
+        return False
+    return True
+
+
 async def viewable_media(session: AsyncSession, user_id: int, key: str) -> Media:
     """The stored file under `key` if the user may see it: the organization's owner, a
-    manager with `view` on its object, or the employee who uploaded it. Anyone else gets
+    manager with `view` on its object (`manage_staff` on every object of the employee for
+    an employee document), or the employee who uploaded it. Anyone else gets
     `NotFound`, exactly as for a key that does not exist."""
     candidates = await session.scalars(select(Media).where(Media.key == key).order_by(Media.id))
     for media in candidates:

@@ -77,8 +77,11 @@ CONTRACT_ENDING = register_kind("contract_ending", optional=False)
 ANNOUNCEMENT = register_kind("announcement", optional=False)
 SCHEDULE_PUBLISHED = register_kind("schedule-published", optional=False)
 TIME_OFF_DECIDED = register_kind("time_off_decided", optional=False)
+DOCUMENT_REVIEWED = register_kind("document_reviewed", optional=False)
+DOCUMENT_EXPIRING = register_kind("document_expiring", optional=False)
 
 # To owners and managers.
+DOCUMENT_TO_CHECK = register_kind("document_to_check", for_managers=True)
 NOT_CLOCKED_IN = register_kind("not_clocked_in", urgent=True, for_managers=True)
 DAILY_SUMMARY = register_kind("daily_summary", for_managers=True)
 CLOCK_IN_APPROVAL = register_kind(

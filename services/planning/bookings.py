@@ -19,6 +19,8 @@ from services.availability.queries import person_verdict
 from services.availability.rules import Verdict, VerdictKind
 from services.contracts.errors import ContractEnded
 from services.contracts.queries import contract_last_day
+from services.documents.errors import DocumentExpired
+from services.documents.queries import expired_document
 from services.notify.outbox import (
     SHIFT_ASSIGNED,
     SHIFT_BOOKED,
@@ -129,10 +131,10 @@ async def check_placement(
 ) -> Verdict:
     """Whether the member may go on the locked slot now: not in the past, only on their
     objects, never during their approved time off, never after the last day of their
-    contract, never beyond `max_employees`, never overlapping another planned shift of
-    theirs. Locks the member (`lock_user`) so that the answer holds until commit:
-    approving time off takes the same lock. Returns the member's availability verdict
-    for the slot."""
+    contract, never with a required document expired by the slot's date, never beyond
+    `max_employees`, never overlapping another planned shift of theirs. Locks the member
+    (`lock_user`) so that the answer holds until commit: approving time off takes the
+    same lock. Returns the member's availability verdict for the slot."""
     if slot.starts_at <= clock.now():
         raise SlotInPast()
     await lock_user(session, membership.user_id)
@@ -140,6 +142,10 @@ async def check_placement(
     last_day = await contract_last_day(session, membership.id)
     if last_day is not None and slot.local_date > last_day:
         raise ContractEnded(ends_on=last_day.strftime("%d.%m.%Y"))
+    expired = await expired_document(session, membership, slot.object_id, slot.local_date)
+    if expired is not None:
+        title, expires_on = expired
+        raise DocumentExpired(title=title, expires_on=expires_on.strftime("%d.%m.%Y"))
     verdict = await slot_verdict(session, slot, membership)
     if verdict.time_off is not None:
         raise OnTimeOff(first_day=verdict.time_off.first_day, last_day=verdict.time_off.last_day)

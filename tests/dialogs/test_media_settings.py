@@ -14,7 +14,7 @@ async def modes(session_factory: SessionFactory, organization_id: int) -> dict: 
         return await storage_modes(session, organization_id)
 
 
-async def test_an_owner_on_pro_keeps_cancellation_documents_in_both_places(
+async def test_an_owner_on_pro_chooses_where_cancellation_and_employee_documents_go(
     make_user: UserFactory, session_factory: SessionFactory, clock: ManualClock
 ) -> None:
     cast = await seed_media_cast(session_factory, clock, tariff="pro")
@@ -28,9 +28,13 @@ async def test_an_owner_on_pro_keeps_cancellation_documents_in_both_places(
     await olga.press("🔁 И там, и там")
 
     assert "Документы к отменам смен: в Telegram и в нашем хранилище" in olga.text()
+    await olga.press("🪪 Документы сотрудников")
+    await olga.press("🗄 В нашем хранилище")
+    assert "Документы сотрудников: в нашем хранилище" in olga.text()
     assert await modes(session_factory, cast.organization_id) == {
         MediaContext.TASK_PROOF: StorageMode.TELEGRAM,
         MediaContext.CANCELLATION_DOCUMENT: StorageMode.BOTH,
+        MediaContext.EMPLOYEE_DOCUMENT: StorageMode.STORAGE,
     }
 
 

@@ -12,6 +12,7 @@ import structlog
 from fastapi import APIRouter, Header, HTTPException, Request, status
 from fastapi.responses import Response, StreamingResponse
 
+from services.documents.views import record_views
 from services.media.access import viewable_media
 from services.media_storage.base import (
     ByteRange,
@@ -131,6 +132,7 @@ async def get_media(
     request: Request,
     user: MediaViewer,
     session: SessionDep,
+    clock: ClockDep,
     range_header: Annotated[str | None, Header(alias="Range")] = None,
 ) -> Response:
     if not is_well_formed_key(key, request.scope.get("raw_path", b"")):
@@ -139,6 +141,8 @@ async def get_media(
         media = await viewable_media(session, user.id, key)
     except NotFound as error:
         raise _not_found() from error
+    record_views(session, clock, user.id, [media])
+    await session.commit()
     storage = _storage(request, media.provider)
     try:
         stored = await storage.stat(media.key)

@@ -32,6 +32,14 @@ from services.platform.db.models.contracts import (
     SigningCode,
     TemplateKind,
 )
+from services.platform.db.models.documents import (
+    DocumentKind,
+    DocumentKindObject,
+    DocumentSettings,
+    DocumentView,
+    EmployeeDocument,
+    EmployeeDocumentStatus,
+)
 from services.platform.db.models.exchange import (
     ExchangeStatus,
     OpenPlaceNotice,
@@ -153,7 +161,13 @@ __all__ = [
     "ContractTemplateVersion",
     "ContractTerms",
     "DailySales",
+    "DocumentKind",
+    "DocumentKindObject",
+    "DocumentSettings",
+    "DocumentView",
     "DraftAssignment",
+    "EmployeeDocument",
+    "EmployeeDocumentStatus",
     "EmployeeRequest",
     "EsignAgreement",
     "ExchangeStatus",

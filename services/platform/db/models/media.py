@@ -11,6 +11,7 @@ class MediaContext(StrEnum):
 
     TASK_PROOF = "task_proof"
     CANCELLATION_DOCUMENT = "cancellation_document"
+    EMPLOYEE_DOCUMENT = "employee_document"
 
 
 class MediaType(StrEnum):
@@ -45,7 +46,8 @@ class Media(Base):
     organization_id: Mapped[int] = belongs_to("organizations", index=True)
     object_id: Mapped[int | None] = refers_to("objects", index=True)
     context: Mapped[MediaContext] = mapped_column(String(32))
-    # The shift task of a task proof; the planned shift of a cancellation document.
+    # The shift task of a task proof; the planned shift of a cancellation document; the
+    # employee (membership) of an employee document.
     context_id: Mapped[int] = mapped_column(BigInteger)
     # The orchestrator flow that collected it: one row per file and provider per flow.
     flow_id: Mapped[str] = mapped_column(String(32))
