@@ -60,9 +60,7 @@ TEXTS = {
         "published": "Published 2 shifts; 2 people were told about their week.",
         "notice": "Your shifts for the week (1)",
         "labor": "💰 Sales and labor %",
-        "labor_line": (
-            "🔴 Tue, 3 Mar Кофейня: labor 5,400.00\xa0₽, sales 10,000.00\xa0₽ (expected), 54%"
-        ),
+        "labor_line": ("🔴 Tue, 3 Mar Кофейня: labor ₽5,400.00, sales ₽10,000.00 (expected), 54%"),
         "target": "Target: 25%",
     },
 }

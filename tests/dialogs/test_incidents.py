@@ -85,8 +85,8 @@ TEXTS = {
         "my_pay": "💰 My pay",
         "why": "❓ Why this amount?",
         "case_button": "⚠️ Incident #{}",
-        "line": "incident #{} Разбит кофейник → -1,500.00 ₽",
-        "total": "2 × 1,200.00 ₽ = 2,400.00 ₽",
+        "line": "incident #{} Разбит кофейник → -₽1,500.00",
+        "total": "2 × ₽1,200.00 = ₽2,400.00",
     },
 }
 

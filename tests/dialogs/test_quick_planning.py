@@ -42,7 +42,7 @@ WORDS = {
         "conflict": "• Petr, ",
         "overlap": "There is already another planned shift at this time.",
         "copied": "📋 Copied: 2 slots, 1 placed, 1 conflicts.",
-        "rate_set": "💰 Slot rate: 450.00",
+        "rate_set": "💰 Slot rate: ₽450.00",
     },
 }
 
@@ -210,7 +210,7 @@ async def test_copy_last_week_in_three_taps_previews_and_skips_the_conflict(
     ("language", "planning", "schedule", "rate_line"),
     [
         ("ru", "📅 Планирование", "📋 Расписание", "💰 Ставка слота: 380,00\xa0₽ в час"),
-        ("en", "📅 Planning", "📋 Schedule", "💰 Slot rate: 380.00\xa0₽ an hour"),
+        ("en", "📅 Planning", "📋 Schedule", "💰 Slot rate: ₽380.00 an hour"),
     ],
 )
 async def test_an_existing_slot_gets_its_own_rate_and_loses_it_with_zero(

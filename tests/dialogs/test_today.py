@@ -61,7 +61,7 @@ WORDS = {
         "close_for": "🛑 End the shift for them",
         "absent": "🚫 Mark absent",
         "offer": "📢 Offer the place to colleagues",
-        "with_fine": "With a fine of 500.00\xa0₽",
+        "with_fine": "With a fine of ₽500.00",
         "anna_on_shift": "Anna · {10:00}–{18:00} · on shift since {12:00} (late 120 min)",
         "anna_absent": "Anna · {10:00}–{18:00} · absent: Sick",
         "anna_finished": "Anna · {10:00}–{18:00} · finished, 1 h",
