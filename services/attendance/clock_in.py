@@ -265,6 +265,8 @@ async def _resolve_planned(
         )
     worked = await session.scalar(select(Shift.id).where(Shift.planned_shift_id == planned.id))
     if worked is not None:
+        # Opened a moment ago by the same tap on another device: say it is open.
+        await refuse_if_open(session, planned.user_id)
         raise ShiftNotOpenable(reason="worked")
     membership = await session.get(Membership, planned.membership_id)
     if membership is None or membership.status != MembershipStatus.ACTIVE:

@@ -123,7 +123,7 @@ async def test_a_week_of_overtime_and_a_holiday_is_paid_and_corrected(session_fa
             "⏫ сб, 7 мар. · Мира: сверхурочно 240 мин × 300,00 ₽/ч × 0,5 (ставка ×1,5) = +600,00 ₽"
         )
         assert plain(line_text(Translator("en"), saturday, "RUB")) == (
-            "⏫ Sat, 7 Mar · Мира: overtime 240 min × 300.00 ₽/h × 0.5 (rate ×1.5) = +600.00 ₽"
+            "⏫ Sat, 7 Mar · Мира: overtime 240 min × ₽300.00/h × 0.5 (rate ×1.5) = +₽600.00"
         )
 
     async with session_factory() as session, session.begin():
