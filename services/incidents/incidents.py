@@ -15,13 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.incidents.errors import AnswerWindowClosed, CaseAlreadyDecided
 from services.incidents.kinds import kind_in
 from services.incidents.money import settle_incident
+from services.incidents.notices import Case, deciders, tell
 from services.notify.outbox import (
     INCIDENT_ANSWERED,
     INCIDENT_DECIDED,
     INCIDENT_LAPSED,
     INCIDENT_RECORDED,
-    UserNotification,
-    notify_many,
 )
 from services.payroll.access import require_money_access
 from services.platform.clock import Clock
@@ -31,13 +30,11 @@ from services.platform.db.models import (
     IncidentStatus,
     Permission,
     Shift,
-    WorkObject,
 )
 from services.platform.errors import InvalidInput, NotFound
 from services.platform.validation import MAX_MONEY, clean_text
 from services.staff.permissions import (
     Actor,
-    permission_holder_ids,
     require_object_permission,
 )
 
@@ -94,6 +91,18 @@ def _event(
     )
 
 
+def _case(incident: Incident) -> Case:
+    return Case(
+        "incident",
+        incident.id,
+        incident.organization_id,
+        incident.object_id,
+        incident.user_id,
+        incident.amount,
+        INCIDENT_PAYLOAD_PREFIX,
+    )
+
+
 async def _tell(
     session: AsyncSession,
     incident: Incident,
@@ -103,43 +112,11 @@ async def _tell(
     step: str,
     **payload: Any,
 ) -> None:
-    await notify_many(
-        session,
-        kind=kind,
-        not_before=now,
-        notifications=[
-            UserNotification(
-                recipient_user_id=user_id,
-                dedup_key=f"{kind}:{incident.id}:{step}:u{user_id}",
-                payload={
-                    "incident": incident.id,
-                    "amount": str(incident.amount),
-                    **payload,
-                    "buttons": [
-                        {
-                            "text_key": "notify-button-open-incident",
-                            "start_payload": f"{INCIDENT_PAYLOAD_PREFIX}{incident.id}",
-                        }
-                    ],
-                },
-                organization_id=incident.organization_id,
-            )
-            for user_id in user_ids
-        ],
-    )
+    await tell(session, _case(incident), now, kind, user_ids, step, **payload)
 
 
 async def _deciders(session: AsyncSession, incident: Incident) -> list[int]:
-    """Who may decide on the incident: the owners, and the managers with `edit_money`
-    on its object."""
-    work_object = await session.get(WorkObject, incident.object_id) if incident.object_id else None
-    if work_object is None:
-        return []
-    return [
-        user_id
-        for user_id in await permission_holder_ids(session, work_object, Permission.EDIT_MONEY)
-        if user_id != incident.user_id
-    ]
+    return await deciders(session, _case(incident))
 
 
 async def record_incident(

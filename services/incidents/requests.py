@@ -15,11 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.incidents.errors import CaseAlreadyDecided, NoProducts
 from services.incidents.money import settle_request
+from services.incidents.notices import Case, deciders, tell
 from services.notify.outbox import (
     REQUEST_DECIDED,
     REQUEST_FILED,
-    UserNotification,
-    notify_many,
 )
 from services.payroll.access import require_money_access
 from services.platform.clock import Clock
@@ -31,11 +30,10 @@ from services.platform.db.models import (
     Permission,
     RequestKind,
     RequestStatus,
-    WorkObject,
 )
 from services.platform.errors import InvalidInput, NotFound
 from services.platform.validation import MAX_MONEY, clean_text, parse_money
-from services.staff.permissions import Actor, permission_holder_ids, require_owner
+from services.staff.permissions import Actor, require_owner
 
 MAX_TEXT_LENGTH = 1000
 MAX_TITLE_LENGTH = 100
@@ -137,12 +135,16 @@ async def _main_object_id(session: AsyncSession, membership_id: int) -> int | No
     )
 
 
-async def _deciders(session: AsyncSession, request: EmployeeRequest) -> list[int]:
-    work_object = await session.get(WorkObject, request.object_id) if request.object_id else None
-    if work_object is None:
-        return []
-    holders = await permission_holder_ids(session, work_object, Permission.EDIT_MONEY)
-    return [user_id for user_id in holders if user_id != request.user_id]
+def _case(request: EmployeeRequest) -> Case:
+    return Case(
+        "request",
+        request.id,
+        request.organization_id,
+        request.object_id,
+        request.user_id,
+        request.amount,
+        REQUEST_PAYLOAD_PREFIX,
+    )
 
 
 async def _tell(
@@ -154,30 +156,11 @@ async def _tell(
     step: str,
     **payload: Any,
 ) -> None:
-    await notify_many(
-        session,
-        kind=kind,
-        not_before=now,
-        notifications=[
-            UserNotification(
-                recipient_user_id=user_id,
-                dedup_key=f"{kind}:{request.id}:{step}:u{user_id}",
-                payload={
-                    "request": request.id,
-                    "amount": str(request.amount),
-                    **payload,
-                    "buttons": [
-                        {
-                            "text_key": "notify-button-open-request",
-                            "start_payload": f"{REQUEST_PAYLOAD_PREFIX}{request.id}",
-                        }
-                    ],
-                },
-                organization_id=request.organization_id,
-            )
-            for user_id in user_ids
-        ],
-    )
+    await tell(session, _case(request), now, kind, user_ids, step, **payload)
+
+
+async def _deciders(session: AsyncSession, request: EmployeeRequest) -> list[int]:
+    return await deciders(session, _case(request))
 
 
 async def file_request(
