@@ -23,9 +23,9 @@ subscription-pay-button = 💳 Pay
 billing-payment-description-monthly = StaffProBot { $tariff } for a month — { $organization }
 billing-payment-description-yearly = StaffProBot { $tariff } for a year — { $organization }
 
-notify-billing_payment_succeeded = ✅ Payment of { $amount } { $currency } received. The <b>{ $tariff }</b> plan is active until { $expires_on }.
+notify-billing_payment_succeeded = ✅ Payment of { $amount } received. The <b>{ $tariff }</b> plan is active until { $expires_on }.
 notify-billing_payment_canceled = ❌ The payment for { $tariff } did not go through or was canceled. Try again under "💳 Subscription".
-notify-billing_refund = ↩️ A refund of { $amount } { $currency } was made.
+notify-billing_refund = ↩️ A refund of { $amount } was made.
 notify-billing_renewal_reminder =
     ⏳ Your <b>{ $tariff }</b> plan ends on { $expires_on } (in { $days ->
         [one] { $days } day

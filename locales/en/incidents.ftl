@@ -179,19 +179,19 @@ notify-kind-incident_answered = Employees' answers to incidents
 notify-kind-request_filed = Employees' requests
 notify-button-open-incident = ⚠️ Open the incident
 notify-button-open-request = 🧾 Open the request
-notify-incident_recorded = ⚠️ Incident #{ $incident } was recorded on you: { $amount } ₽ to deduct. Open it to read it and accept or dispute it within 72 hours.
+notify-incident_recorded = ⚠️ Incident #{ $incident } was recorded on you: { $amount } to deduct. Open it to read it and accept or dispute it within 72 hours.
 notify-incident_answered = { $accepted ->
-    [1] ✅ The employee accepted incident #{ $incident } ({ $amount } ₽).
-   *[0] ✋ The employee disputed incident #{ $incident } ({ $amount } ₽): please decide.
+    [1] ✅ The employee accepted incident #{ $incident } ({ $amount }).
+   *[0] ✋ The employee disputed incident #{ $incident } ({ $amount }): please decide.
 }
 notify-incident_decided = ⚖️ Incident #{ $incident }: { $upheld ->
-    [1] the deduction of { $amount } ₽ is upheld.
+    [1] the deduction of { $amount } is upheld.
    *[0] the deduction is cancelled.
 } { $comment }
-notify-incident_lapsed = ⌛ Incident #{ $incident } was not answered within 72 hours and counts as accepted: { $amount } ₽ is deducted.
-notify-request_filed = 🧾 New request #{ $request } for { $amount } ₽: please decide.
+notify-incident_lapsed = ⌛ Incident #{ $incident } was not answered within 72 hours and counts as accepted: { $amount } is deducted.
+notify-request_filed = 🧾 New request #{ $request } for { $amount }: please decide.
 notify-request_decided = 🧾 Request #{ $request }: { $approved ->
-    [1] approved, { $amount } ₽ goes to your payslip.
+    [1] approved, { $amount } goes to your payslip.
    *[0] declined.
 } { $comment }
 

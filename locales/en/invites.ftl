@@ -10,7 +10,7 @@ invites-choose-objects = Which locations will they work at? Tick one or more and
 invites-no-objects = Create a location first: an invite is tied to locations.
 invites-next = ➡️ Next
 invites-ask-rate =
-    Type the contract hourly rate in roubles (for example, 350 or 350.50).
+    Type the contract hourly rate in { $money_sign } (for example, 350 or 350.50).
     Without an own rate, the shift's or the location's rate applies.
 invites-without-rate = No own rate
 invites-choose-permissions = What may the manager do at these locations? Tick the permissions and press "Next".

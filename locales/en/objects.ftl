@@ -103,9 +103,9 @@ objects-ask-value =
     { $field ->
         [name] Type the location's new name.
         [radius] Geofence radius in metres, 30 to 5000. Staff can clock in only inside it.
-        [base_rate] Hourly rate, ₽ (for example, 350 or 350.50).
+        [base_rate] Hourly rate, { $money_sign } (for example, 350 or 350.50).
         [late_grace] How many minutes of lateness go unfined (0–240)?
-        [late_fine] Fine for each minute of lateness beyond the grace, ₽ (0 for none).
+        [late_fine] Fine for each minute of lateness beyond the grace, { $money_sign } (0 for none).
         [auto_close_grace] Close a forgotten shift automatically how many minutes after its end (0–720)?
         [early_arrival] How many minutes before the start may staff clock in (0–240)?
         [not_clocked_in_alert] How many minutes after a shift's start should we tell you that the employee has not clocked in (1–240)?

@@ -74,8 +74,8 @@ payroll-method-cash = 💵 Cash
 payroll-method-card = 💳 Card
 payroll-method-bank_transfer = 🏦 Bank transfer
 
-payroll-adjust-amount-bonus = ➕ Bonus for { $name }. Type the amount in roubles, e.g. <code>500</code>.
-payroll-adjust-amount-deduction = ➖ Deduction for { $name }. Type the amount in roubles, e.g. <code>300</code>.
+payroll-adjust-amount-bonus = ➕ Bonus for { $name }. Type the amount in { $money_sign }, e.g. <code>500</code>.
+payroll-adjust-amount-deduction = ➖ Deduction for { $name }. Type the amount in { $money_sign }, e.g. <code>300</code>.
 payroll-adjust-reason = Type the reason — the employee will see it.
 payroll-adjust-done = ✅ Recorded: { $amount }.
 payroll-payout-ask = 💸 Payout to { $name }, balance { $balance }. Choose how:
@@ -110,22 +110,22 @@ payroll-xlsx-late = For a closed period
 payroll-xlsx-yes = yes
 payroll-xlsx-total = Total
 
-notify-payroll_payslip_ready = 🧾 Your payslip for { $start } – { $end } is ready: { $net } ₽ due.
+notify-payroll_payslip_ready = 🧾 Your payslip for { $start } – { $end } is ready: { $net } due.
 notify-button-open-payslip = 🧾 Open the payslip
 notify-payroll_adjustment = { $kind ->
-    [manual_bonus] 🎁 You got a bonus of { $amount } ₽
-   *[other] ➖ A deduction of { $amount } ₽ was made
+    [manual_bonus] 🎁 You got a bonus of { $amount }
+   *[other] ➖ A deduction of { $amount } was made
 }. Reason: { $reason }
-notify-payroll_payout = 💸 You were paid { $amount } ₽ ({ $method ->
+notify-payroll_payout = 💸 You were paid { $amount } ({ $method ->
     [cash] cash
     [card] to your card
    *[other] bank transfer
 }) for { $start } – { $end }.
-notify-payroll_shift_corrected = ✏️ The times of your shift on { $date } ({ $object }) were corrected: { $worked_minutes } min, { $pay } ₽.
+notify-payroll_shift_corrected = ✏️ The times of your shift on { $date } ({ $object }) were corrected: { $worked_minutes } min, { $pay }.
 
 error-payroll-period-closed = This period is closed: nothing can be added to it.
 error-payroll-nothing-to-pay = Nothing to pay: the balance is zero.
-error-payroll-over-balance = You cannot pay more than the balance of { NUMBER($balance, minimumFractionDigits: 2) } ₽. Type a smaller amount.
+error-payroll-over-balance = You cannot pay more than the balance of { NUMBER($balance, minimumFractionDigits: 2) } { $money_sign }. Type a smaller amount.
 error-payroll-shift-not-closed = The shift is still running: only a closed shift can be corrected.
 error-invalid-input-end-before-start = The end of the shift must be after its start.
 error-invalid-input-in-future = The time cannot be in the future.

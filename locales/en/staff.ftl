@@ -26,7 +26,7 @@ staff-manager-permissions = 🔐 Permissions per location
 staff-dismiss = 🚪 Dismiss
 staff-to-list = ⬅️ To the list
 staff-ask-rate =
-    Type the new hourly rate in roubles (for example, 350 or 350.50).
+    Type the new hourly rate in { $money_sign } (for example, 350 or 350.50).
     Or press "No own rate": the shift's or the location's rate will apply.
 staff-without-rate = No own rate
 staff-ask-rate-date =
@@ -56,9 +56,9 @@ staff-permission-manage_staff = 👥 Staff
 staff-permission-view_money = 💵 View money
 staff-permission-edit_money = 💰 Edit money
 
-error-invalid-input-rate-not-a-number = Type the rate as a number of roubles, for example 350 or 350.50.
+error-invalid-input-rate-not-a-number = Type the rate as a number in { $money_sign }, for example 350 or 350.50.
 error-invalid-input-rate-not-positive = The rate must be greater than zero.
-error-invalid-input-rate-too-large = That rate is too high: at most { $limit } ₽ per hour.
+error-invalid-input-rate-too-large = That rate is too high: at most { $limit } { $money_sign } per hour.
 error-invalid-input-date-format = I couldn't read the date. Type it like this: 15.03.2026.
 error-invalid-input-date-before-start = That date is before the contract started. Choose a later date.
 error-invalid-input-date-in-future = A dismissal date can't be in the future. Press "Today" or type a past date.

@@ -104,8 +104,8 @@ task-templates-proof-off = ⬜ Photo/video needed
 task-templates-set-bonus = 🎁 Bonus
 task-templates-set-fine = 💸 Fine
 task-templates-save = 💾 Save
-task-templates-ask-bonus = Bonus when done, ₽ (0 — no bonus):
-task-templates-ask-fine = Fine when a mandatory task is not done, ₽ (0 — no fine):
+task-templates-ask-bonus = Bonus when done, { $money_sign } (0 — no bonus):
+task-templates-ask-fine = Fine when a mandatory task is not done, { $money_sign } (0 — no fine):
 task-templates-card =
     📝 <b>{ $title }</b>
     Mandatory: { $is_mandatory ->

@@ -23,9 +23,9 @@ subscription-pay-button = 💳 Оплатить
 billing-payment-description-monthly = StaffProBot { $tariff } на месяц — { $organization }
 billing-payment-description-yearly = StaffProBot { $tariff } на год — { $organization }
 
-notify-billing_payment_succeeded = ✅ Оплата { $amount } { $currency } получена. Тариф <b>{ $tariff }</b> действует до { $expires_on }.
+notify-billing_payment_succeeded = ✅ Оплата { $amount } получена. Тариф <b>{ $tariff }</b> действует до { $expires_on }.
 notify-billing_payment_canceled = ❌ Оплата тарифа { $tariff } не прошла или была отменена. Попробуйте ещё раз в разделе «💳 Подписка».
-notify-billing_refund = ↩️ Возврат { $amount } { $currency } оформлен.
+notify-billing_refund = ↩️ Возврат { $amount } оформлен.
 notify-billing_renewal_reminder =
     ⏳ Тариф <b>{ $tariff }</b> закончится { $expires_on } ({ $days ->
         [one] через { $days } день

@@ -179,19 +179,19 @@ notify-kind-incident_answered = Ответы сотрудников на инц�
 notify-kind-request_filed = Заявки сотрудников
 notify-button-open-incident = ⚠️ Открыть инцидент
 notify-button-open-request = 🧾 Открыть заявку
-notify-incident_recorded = ⚠️ На вас записан инцидент №{ $incident }: к удержанию { $amount } ₽. Откройте его, чтобы прочитать и признать или оспорить в течение 72 часов.
+notify-incident_recorded = ⚠️ На вас записан инцидент №{ $incident }: к удержанию { $amount }. Откройте его, чтобы прочитать и признать или оспорить в течение 72 часов.
 notify-incident_answered = { $accepted ->
-    [1] ✅ Сотрудник признал инцидент №{ $incident } ({ $amount } ₽).
-   *[0] ✋ Сотрудник оспорил инцидент №{ $incident } ({ $amount } ₽): нужно ваше решение.
+    [1] ✅ Сотрудник признал инцидент №{ $incident } ({ $amount }).
+   *[0] ✋ Сотрудник оспорил инцидент №{ $incident } ({ $amount }): нужно ваше решение.
 }
 notify-incident_decided = ⚖️ Инцидент №{ $incident }: { $upheld ->
-    [1] удержание { $amount } ₽ оставлено.
+    [1] удержание { $amount } оставлено.
    *[0] удержание отменено.
 } { $comment }
-notify-incident_lapsed = ⌛ На инцидент №{ $incident } не ответили за 72 часа, он считается признанным: удержано { $amount } ₽.
-notify-request_filed = 🧾 Новая заявка №{ $request } на { $amount } ₽: нужно ваше решение.
+notify-incident_lapsed = ⌛ На инцидент №{ $incident } не ответили за 72 часа, он считается признанным: удержано { $amount }.
+notify-request_filed = 🧾 Новая заявка №{ $request } на { $amount }: нужно ваше решение.
 notify-request_decided = 🧾 Заявка №{ $request }: { $approved ->
-    [1] одобрена, { $amount } ₽ попадёт в ваш расчётный листок.
+    [1] одобрена, { $amount } попадёт в ваш расчётный листок.
    *[0] отклонена.
 } { $comment }
 

@@ -74,8 +74,8 @@ payroll-method-cash = 💵 Наличные
 payroll-method-card = 💳 На карту
 payroll-method-bank_transfer = 🏦 Банковский перевод
 
-payroll-adjust-amount-bonus = ➕ Премия для { $name }. Напишите сумму в рублях, например <code>500</code>.
-payroll-adjust-amount-deduction = ➖ Удержание у { $name }. Напишите сумму в рублях, например <code>300</code>.
+payroll-adjust-amount-bonus = ➕ Премия для { $name }. Напишите сумму в { $money_sign }, например <code>500</code>.
+payroll-adjust-amount-deduction = ➖ Удержание у { $name }. Напишите сумму в { $money_sign }, например <code>300</code>.
 payroll-adjust-reason = Напишите причину — её увидит сотрудник.
 payroll-adjust-done = ✅ Записано: { $amount }.
 payroll-payout-ask = 💸 Выплата для { $name }, остаток { $balance }. Выберите способ:
@@ -110,22 +110,22 @@ payroll-xlsx-late = За закрытый период
 payroll-xlsx-yes = да
 payroll-xlsx-total = Всего
 
-notify-payroll_payslip_ready = 🧾 Расчётный листок за { $start } – { $end } готов: к выплате { $net } ₽.
+notify-payroll_payslip_ready = 🧾 Расчётный листок за { $start } – { $end } готов: к выплате { $net }.
 notify-button-open-payslip = 🧾 Открыть листок
 notify-payroll_adjustment = { $kind ->
-    [manual_bonus] 🎁 Вам начислена премия { $amount } ₽
-   *[other] ➖ У вас удержано { $amount } ₽
+    [manual_bonus] 🎁 Вам начислена премия { $amount }
+   *[other] ➖ У вас удержано { $amount }
 }. Причина: { $reason }
-notify-payroll_payout = 💸 Вам выплачено { $amount } ₽ ({ $method ->
+notify-payroll_payout = 💸 Вам выплачено { $amount } ({ $method ->
     [cash] наличными
     [card] на карту
    *[other] банковским переводом
 }) за период { $start } – { $end }.
-notify-payroll_shift_corrected = ✏️ Время вашей смены { $date } ({ $object }) исправлено: { $worked_minutes } мин, { $pay } ₽.
+notify-payroll_shift_corrected = ✏️ Время вашей смены { $date } ({ $object }) исправлено: { $worked_minutes } мин, { $pay }.
 
 error-payroll-period-closed = Этот период уже закрыт: записать в него нельзя.
 error-payroll-nothing-to-pay = Выплачивать нечего: остаток равен нулю.
-error-payroll-over-balance = Больше остатка выплатить нельзя: остаток { NUMBER($balance, minimumFractionDigits: 2) } ₽. Напишите сумму поменьше.
+error-payroll-over-balance = Больше остатка выплатить нельзя: остаток { NUMBER($balance, minimumFractionDigits: 2) } { $money_sign }. Напишите сумму поменьше.
 error-payroll-shift-not-closed = Смена ещё идёт: исправить можно только закрытую смену.
 error-invalid-input-end-before-start = Конец смены должен быть позже начала.
 error-invalid-input-in-future = Время не может быть в будущем.

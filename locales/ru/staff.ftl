@@ -26,7 +26,7 @@ staff-manager-permissions = 🔐 Права на объектах
 staff-dismiss = 🚪 Уволить
 staff-to-list = ⬅️ К списку
 staff-ask-rate =
-    Напишите новую почасовую ставку в рублях (например, 350 или 350,50).
+    Напишите новую почасовую ставку в { $money_sign } (например, 350 или 350,50).
     Или нажмите «Без своей ставки» — тогда будет действовать ставка смены или объекта.
 staff-without-rate = Без своей ставки
 staff-ask-rate-date =
@@ -56,9 +56,9 @@ staff-permission-manage_staff = 👥 Сотрудники
 staff-permission-view_money = 💵 Просмотр денег
 staff-permission-edit_money = 💰 Изменение денег
 
-error-invalid-input-rate-not-a-number = Напишите ставку числом в рублях, например 350 или 350,50.
+error-invalid-input-rate-not-a-number = Напишите ставку числом в { $money_sign }, например 350 или 350,50.
 error-invalid-input-rate-not-positive = Ставка должна быть больше нуля.
-error-invalid-input-rate-too-large = Слишком большая ставка: не больше { $limit } ₽ в час.
+error-invalid-input-rate-too-large = Слишком большая ставка: не больше { $limit } { $money_sign } в час.
 error-invalid-input-date-format = Не понял дату. Напишите её так: 15.03.2026.
 error-invalid-input-date-before-start = Дата раньше начала работы по договору. Выберите дату позже.
 error-invalid-input-date-in-future = Дата увольнения не может быть в будущем. Нажмите «Сегодня» или напишите прошедшую дату.

@@ -104,8 +104,8 @@ task-templates-proof-off = ⬜ Нужно фото/видео
 task-templates-set-bonus = 🎁 Бонус
 task-templates-set-fine = 💸 Штраф
 task-templates-save = 💾 Сохранить
-task-templates-ask-bonus = Бонус за выполнение, ₽ (0 — без бонуса):
-task-templates-ask-fine = Штраф, если обязательная задача не выполнена, ₽ (0 — без штрафа):
+task-templates-ask-bonus = Бонус за выполнение, { $money_sign } (0 — без бонуса):
+task-templates-ask-fine = Штраф, если обязательная задача не выполнена, { $money_sign } (0 — без штрафа):
 task-templates-card =
     📝 <b>{ $title }</b>
     Обязательная: { $is_mandatory ->

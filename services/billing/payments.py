@@ -43,6 +43,7 @@ from services.notify.outbox import (
     BILLING_PAYMENT_CANCELED,
     BILLING_PAYMENT_SUCCEEDED,
     BILLING_REFUND,
+    money_variable,
 )
 from services.orgs.tariffs import lock_organization
 from services.platform.clock import Clock
@@ -262,7 +263,7 @@ async def process_refund_notification(
         payment.organization_id,
         kind=BILLING_REFUND.name,
         dedup=f"billing:refund:{refund.id}",
-        payload={"amount": f"{refund.amount:.2f}", "currency": refund.currency},
+        payload={"amount": money_variable(refund.amount), "currency": refund.currency},
     )
     log.info("billing.refund_recorded", payment_id=payment.id, refund_id=refund.id)
     return _counted(NotificationOutcome.REFUNDED)
@@ -333,7 +334,7 @@ async def _activate(session: AsyncSession, clock: Clock, payment: Payment) -> No
         payload={
             "tariff": await tariff_title(session, payment.tariff_code),
             "expires_on": local_expiry_date(organization, ends_at),
-            "amount": f"{payment.amount:.2f}",
+            "amount": money_variable(payment.amount),
             "currency": payment.currency,
         },
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.notify.outbox import UserNotification, notify_many
+from services.notify.outbox import UserNotification, money_variable, notify_many
 from services.platform.db.models import Permission, WorkObject
 from services.staff.permissions import permission_holder_ids
 
@@ -56,7 +56,7 @@ async def tell(
                 dedup_key=f"{kind}:{case.id}:{step}:u{user_id}",
                 payload={
                     case.name: case.id,
-                    "amount": str(case.amount),
+                    "amount": money_variable(case.amount),
                     **payload,
                     "buttons": [
                         {

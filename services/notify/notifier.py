@@ -54,14 +54,20 @@ from services.notify.chats import (
     mark_chat_reachable,
     mark_chat_unreachable,
 )
-from services.notify.outbox import DEFAULT_TIMEZONE, SHIFT_REMINDER, kind_of
+from services.notify.outbox import (
+    DEFAULT_TIMEZONE,
+    SHIFT_REMINDER,
+    kind_of,
+    money_amounts,
+    notification_args,
+)
 from services.notify.reminders import reminder_is_current
 from services.notify.settings import get_preferences, is_active_member, quiet_hours_end
 from services.platform.clock import Clock
 from services.platform.config import NotifierSettings, Settings
-from services.platform.db.models import MediaType, OutboxMessage, OutboxStatus, User
+from services.platform.db.models import MediaType, Organization, OutboxMessage, OutboxStatus, User
 from services.platform.db.session import SessionFactory
-from services.platform.i18n import fluent_args, translator_for
+from services.platform.i18n import translator_for
 from services.platform.observability.metrics import (
     NOTIFICATIONS_DEAD_LETTERED,
     NOTIFICATIONS_DEFERRED,
@@ -255,10 +261,13 @@ class Notifier:
                 chat_id = row.chat_id
                 if await is_chat_unreachable(session, chat_id):
                     return self._skip(row, "unreachable", now)
-            return await self._render(row, chat_id, language)
+            return await self._render(session, row, chat_id, language)
 
-    async def _render(self, row: OutboxMessage, chat_id: int, language: str) -> Rendered:
-        text = translator_for(language).get(f"notify-{row.kind}", **fluent_args(row.payload))
+    async def _render(
+        self, session: AsyncSession, row: OutboxMessage, chat_id: int, language: str
+    ) -> Rendered:
+        translator = translator_for(language, await _currency_of(session, row))
+        text = translator.get(f"notify-{row.kind}", **notification_args(row.payload, translator))
         markup = None
         buttons = row.payload.get("buttons")
         if buttons:
@@ -386,3 +395,14 @@ class Notifier:
         NOTIFICATIONS_DEAD_LETTERED.labels(row.kind).inc()
         log.error("notifier.dead_lettered", outbox_id=row.id, kind=row.kind, error=error)
         return Outcome.FAILED
+
+
+async def _currency_of(session: AsyncSession, row: OutboxMessage) -> str | None:
+    """The currency the message's amounts are written in: the payload's own (a payment
+    names it), else the organization's; looked up only for a message with amounts."""
+    if "currency" in row.payload:
+        return str(row.payload["currency"])
+    if row.organization_id is None or not money_amounts(row.payload):
+        return None
+    organization = await session.get(Organization, row.organization_id)
+    return organization.currency if organization is not None else None

@@ -3,12 +3,14 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import OutboxMessage, OutboxStatus
 from services.platform.db.session import dialect_insert
+from services.platform.i18n import Translator, fluent_args
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,32 @@ RATING_APPEAL_DECIDED = register_kind("rating-appeal-decided", optional=False, u
 
 # To objects' report chats.
 TASK_PROOF = register_kind("task_proof", optional=False, urgent=True)
+
+
+# A payload variable holding a sum of money is {MONEY_KEY: "1500.00"}: the notifier writes
+# it in the recipient's language and the organization's currency ("1 500,00 ₽", "€1,500.00").
+MONEY_KEY = "money"
+
+
+def money_variable(amount: Decimal) -> dict[str, str]:
+    """`amount` as a notification variable (see `MONEY_KEY`)."""
+    return {MONEY_KEY: str(amount)}
+
+
+def money_amounts(payload: dict[str, Any]) -> dict[str, Decimal]:
+    """The payload's sums of money by variable name."""
+    return {
+        name: Decimal(value[MONEY_KEY])
+        for name, value in payload.items()
+        if isinstance(value, dict) and MONEY_KEY in value
+    }
+
+
+def notification_args(payload: dict[str, Any], translator: Translator) -> dict[str, Any]:
+    """The Fluent variables of a notification: its scalars, and its sums of money written
+    by `translator` (its language and currency)."""
+    amounts = {name: translator.money(value) for name, value in money_amounts(payload).items()}
+    return fluent_args(payload) | amounts
 
 
 async def notify(

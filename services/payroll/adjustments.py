@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.notify.outbox import PAYROLL_ADJUSTMENT, PAYROLL_PAYOUT, notify
+from services.notify.outbox import PAYROLL_ADJUSTMENT, PAYROLL_PAYOUT, money_variable, notify
 from services.payroll.access import require_money_access
 from services.payroll.entries import Cause, Due, write_entry_once
 from services.payroll.payslips import period_totals
@@ -126,7 +126,7 @@ async def add_manual_adjustment(
         not_before=now,
         payload={
             "kind": entry.type,
-            "amount": str(value),
+            "amount": money_variable(value),
             "reason": text,
             "currency": organization.currency,
         },
@@ -190,7 +190,7 @@ async def record_payout(
         dedup_key=f"payroll_payout:{entry.id}",
         not_before=now,
         payload={
-            "amount": str(value),
+            "amount": money_variable(value),
             "method": method.value,
             "start": period.start_date.isoformat(),
             "end": period.end_date.isoformat(),

@@ -6,7 +6,12 @@ from datetime import timedelta
 from sqlalchemy import literal, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.notify.outbox import PAYROLL_PAYSLIP_READY, UserNotification, notify_many
+from services.notify.outbox import (
+    PAYROLL_PAYSLIP_READY,
+    UserNotification,
+    money_variable,
+    notify_many,
+)
 from services.payroll.deduction_cap import hold_back_over_cap
 from services.payroll.pay_types import record_period_pay
 from services.payroll.payslips import live_totals_query
@@ -89,7 +94,7 @@ async def close_pay_period(
                 payload={
                     "start": period.start_date.isoformat(),
                     "end": period.end_date.isoformat(),
-                    "net": str(net),
+                    "net": money_variable(net),
                     "buttons": [
                         {
                             "text_key": "notify-button-open-payslip",

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.notify.outbox import PAYROLL_SHIFT_CORRECTED, notify
+from services.notify.outbox import PAYROLL_SHIFT_CORRECTED, money_variable, notify
 from services.payroll.access import require_money_access
 from services.payroll.ledger import Correction, record_shift_entries, record_task_entries
 from services.payroll.periods import period_by_id
@@ -112,7 +112,7 @@ async def correct_shift(
                 shift.planned_start_at, shift.opened_at, work_object.timezone
             ).isoformat(),
             "worked_minutes": shift.worked_minutes,
-            "pay": str(shift.pay),
+            "pay": money_variable(shift.pay),
         },
         recipient_user_id=shift.user_id,
     )

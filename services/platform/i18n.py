@@ -80,6 +80,9 @@ class Translator:
         return self.get(key, **params)
 
     def get(self, key: str, **params: Any) -> str:
+        """The text of `key`; every text may name the organization's currency sign as
+        `{ $money_sign }` ("Hourly rate, { $money_sign }")."""
+        params.setdefault("money_sign", self.currency_sign())
         bundle = _bundle(self.language)
         if not bundle.has_message(key):
             log.warning("i18n.missing_key", key=key, language=self.language)

@@ -104,7 +104,7 @@ async def test_admin_edits_a_tariff_price_and_limit(
     await admin.send("сто")
 
     refusal = telegram.last_message(SUPERADMIN)
-    assert refusal is not None and refusal["text"].startswith("Напишите сумму в рублях")
+    assert refusal is not None and refusal["text"].startswith("Напишите сумму в ₽")
 
     await admin.send("1990")
     assert "<b>Pro</b>: выберите, что изменить" in admin.text()

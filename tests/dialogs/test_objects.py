@@ -362,7 +362,7 @@ OBJECTS_SCREENS = {
             "ru",
             "💰 Ставка в час",
             "сто",
-            "Напишите сумму в рублях, не больше 100\xa0000; копейки — через запятую, "
+            "Напишите сумму в ₽, не больше 100\xa0000; дробную часть — через запятую, "
             "например 350 или 350,50.",
         ),
         (
@@ -381,7 +381,7 @@ OBJECTS_SCREENS = {
             "en",
             "💰 Hourly rate",
             "a hundred",
-            "Type an amount in roubles of at most 100,000, kopecks after a point, "
+            "Type an amount in ₽ of at most 100,000, with a point before the cents, "
             "for example 350 or 350.50.",
         ),
     ],

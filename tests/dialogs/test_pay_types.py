@@ -24,7 +24,7 @@ TEXTS = {
         "change_rate": "💰 Изменить ставку",
         "card_salary": "Месячный оклад: 60 000,00 ₽",
         "card_bonus": "300,00 ₽ за смену",
-        "hint": "Напишите сумму в рублях",
+        "hint": "Напишите сумму в ₽",
     },
     "en": {
         "staff": "👥 Staff",
@@ -35,7 +35,7 @@ TEXTS = {
         "change_rate": "💰 Change rate",
         "card_salary": "Monthly salary: ₽60,000.00",
         "card_bonus": "₽300.00 per shift",
-        "hint": "Type an amount in roubles",
+        "hint": "Type an amount in ₽",
     },
 }
 

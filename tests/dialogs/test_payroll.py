@@ -148,7 +148,7 @@ async def test_owner_adds_a_bonus_with_a_reason_and_the_employee_is_told(
     assert "Премия для Anna" in owner.text()
     await owner.send("много")
     refusal = telegram.last_message(OWNER_TG)
-    assert refusal is not None and refusal["text"].startswith("Напишите сумму в рублях")
+    assert refusal is not None and refusal["text"].startswith("Напишите сумму в ₽")
     await owner.send("500")
     assert "причину" in owner.text()
     await owner.send("За чистоту в зале")
@@ -225,7 +225,7 @@ async def test_owner_records_a_partial_card_payout_and_over_balance_is_refused(
             select(OutboxMessage).where(OutboxMessage.kind == "payroll_payout")
         )
         assert told.recipient_user_id == anna.id
-        assert (told.payload["amount"], told.payload["method"]) == ("500.50", "card")
+        assert (told.payload["amount"], told.payload["method"]) == ({"money": "500.50"}, "card")
 
 
 async def test_owner_corrects_a_shift_and_the_payslip_follows(
@@ -283,7 +283,7 @@ async def test_owner_corrects_a_shift_and_the_payslip_follows(
             select(OutboxMessage).where(OutboxMessage.kind == "payroll_shift_corrected")
         )
         assert told.recipient_user_id == anna.id
-        assert (told.payload["worked_minutes"], told.payload["pay"]) == (285, "1425.00")
+        assert (told.payload["worked_minutes"], told.payload["pay"]) == (285, {"money": "1425.00"})
 
 
 async def test_a_correction_keeps_the_lateness_rules_anna_clocked_in_under(
@@ -610,7 +610,7 @@ async def test_owner_closes_the_period_and_payslips_go_out(
             select(OutboxMessage).where(OutboxMessage.kind == "payroll_payslip_ready")
         )
         assert ready is not None and ready.recipient_user_id == anna.id
-        assert ready.payload["net"] == "1250.00"
+        assert ready.payload["net"] == {"money": "1250.00"}
 
 
 def test_a_long_explanation_stays_within_one_telegram_message() -> None:
