@@ -117,6 +117,10 @@ class Settings(_Group):
     webapp_port: int = 8080
     webhook_secret: SecretStr = SecretStr("")
     media_storage_provider: MediaProvider = MediaProvider.TELEGRAM
+    # Behind our Nginx (deploy/nginx/): its internal location that fetches a file from
+    # object storage, e.g. `/_staffprobot_media/`. The media proxy checks the viewer and
+    # hands the download to Nginx (`X-Accel-Redirect`); empty: the webapp streams it.
+    media_accel_redirect: str = ""
     superadmin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: str = "ru"
     log_format: LogFormat = LogFormat.JSON
