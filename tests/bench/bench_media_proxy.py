@@ -4,17 +4,21 @@ server, as the tests use) read three ways in the same run:
 - direct: the `minio` SDK reads it (the anchor);
 - proxy: from the media proxy streaming it (`python -m webapp` in its own process, real
   HTTP on loopback: the embedded and test path), with the webapp's peak RSS growth;
-- nginx: through our Nginx (deploy/nginx/, the `nginx` binary the tests start, HTTPS) in
-  front of a webapp with `MEDIA_ACCEL_REDIRECT`: the webapp checks the viewer and Nginx
-  fetches the bytes from storage itself.
+- nginx: through our Nginx (deploy/nginx/, the `nginx` binary the tests start) in front
+  of a webapp with `MEDIA_ACCEL_REDIRECT`: the webapp checks the viewer and Nginx fetches
+  the bytes from storage itself. Measured without TLS, as the other two ways are
+  (`nginx_*`), and over HTTPS as clients get it (`nginx_tls_*`: the decryption is done
+  by this process, on this machine's cores).
 
-Each way is measured `--rounds` times, interleaved, and its best rate kept: the machine is
-shared, and the best of a few reads is the least disturbed.
+Every way is read with the same client (urllib3, 1 MiB reads), `--rounds` times,
+interleaved, and its best rate kept: the machine is shared, and the best of a few reads
+is the least disturbed.
 
-    .venv/bin/python -m tests.bench.bench_media_proxy [--megabytes 100] [--rounds 2] [--json]
+    .venv/bin/python -m tests.bench.bench_media_proxy [--megabytes 100] [--rounds 3] [--json]
 
 With `--json` the last line is one JSON object: `direct_mib_s`, `proxy_mib_s`,
-`proxy_ratio`, `rss_growth_mib`, `nginx_mib_s`, `nginx_ratio`, `nginx_rss_growth_mib`.
+`proxy_ratio`, `rss_growth_mib`, `nginx_mib_s`, `nginx_ratio`, `nginx_rss_growth_mib`,
+`nginx_tls_mib_s`, `nginx_tls_ratio` (`--without-nginx`: the first four only).
 """
 
 import argparse
@@ -35,6 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import urllib3
 from minio import Minio
 
 from services.media_storage.s3_client import S3MediaStorageClient
@@ -110,16 +115,25 @@ def _direct_read(endpoint: str, bucket: str) -> tuple[int, float]:
     return received, time.perf_counter() - started
 
 
+_CLIENT = urllib3.PoolManager(cert_reqs="CERT_NONE")  # our self-signed test certificate
+urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+
 def _http_read(base_url: str, headers: dict[str, str]) -> tuple[int, float]:
+    """The same HTTP client as the direct read (urllib3, 1 MiB reads): the figures compare
+    the servers, not two clients."""
     started = time.perf_counter()
     received = 0
-    with (
-        httpx.Client(timeout=300, verify=False) as client,
-        client.stream("GET", f"{base_url}/api/media/{KEY}", headers=headers) as response,
-    ):
-        response.raise_for_status()
-        for chunk in response.iter_bytes(CHUNK):
+    response = _CLIENT.request(
+        "GET", f"{base_url}/api/media/{KEY}", headers=headers, preload_content=False
+    )
+    try:
+        if response.status != 200:
+            raise RuntimeError(f"{base_url}: {response.status}")
+        while chunk := response.read(CHUNK):
             received += len(chunk)
+    finally:
+        response.release_conn()
     return received, time.perf_counter() - started
 
 
@@ -203,7 +217,8 @@ async def _measure(
     headers = tma_header(
         build_init_data(TEST_BOT_TOKEN, telegram_id=owner_telegram_id, auth_date=datetime.now(UTC))
     )
-    direct, proxy, nginx = Way("direct"), Way("proxy"), Way("nginx")
+    direct, proxy = Way("direct"), Way("proxy")
+    nginx, nginx_tls = Way("nginx"), Way("nginx+tls")
     async with AsyncExitStack() as stack:
         streaming, streaming_url = await asyncio.to_thread(_start_webapp, env)
         stack.callback(_stop, streaming)
@@ -216,9 +231,11 @@ async def _measure(
             directory = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             port = int(handing_over_url.rsplit(":", 1)[1])
             running = await stack.enter_async_context(
-                nginx_in_front_of(directory, [port], media_storage=endpoint)
+                nginx_in_front_of(directory, [port], media_storage=endpoint, cleartext=True)
             )
-            reads.append((nginx, handing_over, running.https_url))
+            assert running.cleartext_url is not None
+            reads.append((nginx, handing_over, running.cleartext_url))
+            reads.append((nginx_tls, handing_over, running.https_url))
         for _, _, url in reads:
             await asyncio.to_thread(_warm_up, url, headers)
         for _ in range(rounds):
@@ -236,6 +253,8 @@ async def _measure(
             "nginx_mib_s": round(nginx.best_mib_s, 1),
             "nginx_ratio": round(nginx.best_mib_s / direct.best_mib_s, 3),
             "nginx_rss_growth_mib": round(nginx.rss_growth_mib, 1),
+            "nginx_tls_mib_s": round(nginx_tls.best_mib_s, 1),
+            "nginx_tls_ratio": round(nginx_tls.best_mib_s / direct.best_mib_s, 3),
         }
     print(f"best of {rounds}: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
     return figures
@@ -291,7 +310,7 @@ async def main(megabytes: int, rounds: int, with_nginx: bool) -> dict[str, float
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--without-nginx", action="store_true", help="direct and proxy only")
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
     arguments = parser.parse_args()

@@ -125,6 +125,8 @@ class RunningNginx:
     https_url: str
     http_url: str
     directory: Path
+    # The HTTPS server's routes without TLS, for benches that measure Nginx's own work.
+    cleartext_url: str | None = None
 
     def error_log(self) -> str:
         return (self.directory / "error.log").read_text(errors="replace")
@@ -132,14 +134,22 @@ class RunningNginx:
 
 @asynccontextmanager
 async def nginx_in_front_of(
-    directory: Path, replica_ports: Sequence[int], media_storage: str | None = None
+    directory: Path,
+    replica_ports: Sequence[int],
+    media_storage: str | None = None,
+    *,
+    cleartext: bool = False,
 ) -> AsyncIterator[RunningNginx]:
     """Our Nginx on two free loopback ports (HTTPS and plain HTTP) passing to the webapp
     replicas on `replica_ports`, as it passes to the replicas Docker's DNS names, and
-    fetching handed-over media files from `media_storage` (host:port) instead of MinIO."""
-    https_port, http_port = free_port(), free_port()
+    fetching handed-over media files from `media_storage` (host:port) instead of MinIO.
+    `cleartext`: the HTTPS server also listens without TLS on a third port."""
+    https_port, http_port, cleartext_port = free_port(), free_port(), free_port()
     blocks = rendered_server_blocks(directory)
-    blocks = blocks.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
+    listen = f"listen 127.0.0.1:{https_port} ssl http2;"
+    if cleartext:
+        listen += f"\n    listen 127.0.0.1:{cleartext_port};"
+    blocks = blocks.replace("listen 443 ssl http2;", listen)
     blocks = blocks.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     blocks = "\n".join(line for line in blocks.splitlines() if "listen [::]" not in line)
     assert DOCKER_WEBAPP in blocks
@@ -153,7 +163,10 @@ async def nginx_in_front_of(
     try:
         await _wait_for_port(https_port, process, directory)
         yield RunningNginx(
-            f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}", directory
+            f"https://127.0.0.1:{https_port}",
+            f"http://127.0.0.1:{http_port}",
+            directory,
+            f"http://127.0.0.1:{cleartext_port}" if cleartext else None,
         )
     finally:
         process.send_signal(signal.SIGQUIT)  # graceful: finishes the requests it serves
