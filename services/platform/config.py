@@ -152,6 +152,13 @@ class Settings(_Group):
     # the manager with the result.
     autoschedule_time_limit_s: float = Field(default=8.0, gt=0, le=60)
 
+    @field_validator("media_accel_redirect")
+    @classmethod
+    def _internal_location(cls, value: str) -> str:
+        if value and not (value.startswith("/") and value.endswith("/")):
+            raise ValueError("a location path of our Nginx, e.g. /_staffprobot_media/")
+        return value
+
     @field_validator("superadmin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:

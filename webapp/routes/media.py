@@ -124,7 +124,7 @@ async def _handed_to_nginx(
     )
     if signed is None:
         return None
-    return Response(headers={"X-Accel-Redirect": internal_location.rstrip("/") + signed})
+    return Response(headers={"X-Accel-Redirect": internal_location[:-1] + signed})
 
 
 def _not_found() -> HTTPException:
