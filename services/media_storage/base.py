@@ -94,6 +94,13 @@ class MediaStorageClient(ABC):
     ) -> StoredMedia:
         """Bring a Telegram file (by `file_id`) into this storage under `key`, streamed."""
 
+    async def presigned_path(self, key: str, *, response_headers: dict[str, str]) -> str | None:
+        """`/<path>?<query>` of a GET of the object signed for a minute, relative to the
+        backend's endpoint, that answers with `response_headers` (Content-Type,
+        Cache-Control, Content-Disposition): for a proxy in front of the webapp to fetch
+        it. None where the backend has no such URL (then the bytes are streamed)."""
+        return None
+
     async def exists(self, key: str) -> bool:
         try:
             await self.stat(key)

@@ -10,7 +10,9 @@ import hashlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from concurrent.futures import Future
 from contextlib import aclosing
+from datetime import timedelta
 from typing import Any, BinaryIO, ParamSpec, TypeVar
+from urllib.parse import urlsplit
 
 import urllib3
 from minio import Minio
@@ -29,6 +31,8 @@ from services.media_storage.base import (
 from services.media_storage.telegram_client import TelegramMediaStorageClient
 
 PART_SIZE = 8 * 1024 * 1024
+# A presigned GET is fetched by our Nginx at once; a minute covers clock skew between hosts.
+PRESIGNED_LIFETIME = timedelta(minutes=1)
 _NOT_FOUND_CODES = frozenset({"NoSuchKey", "NoSuchBucket", "NoSuchObject", "ResourceNotFound"})
 _BUCKET_TAKEN_CODES = frozenset({"BucketAlreadyOwnedByYou", "BucketAlreadyExists"})
 
@@ -179,16 +183,38 @@ class S3MediaStorageClient(MediaStorageClient):
         byte_range: ByteRange | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
     ) -> AsyncGenerator[bytes, None]:
+        """Reads one chunk ahead: the next chunk comes from storage (in a worker thread)
+        while the caller sends this one on."""
         offset, length = (byte_range.start, byte_range.length) if byte_range else (0, 0)
         response: Any = await self._call(
             self._client.get_object, self.bucket, key, offset=offset, length=length
         )
+        reading = asyncio.ensure_future(self._call(response.read, chunk_size))
         try:
-            while chunk := await self._call(response.read, chunk_size):
+            while chunk := await reading:
+                reading = asyncio.ensure_future(self._call(response.read, chunk_size))
                 yield chunk
         finally:
+            # The thread's read ends on its own; the connection is closed after it.
+            await asyncio.wait([reading])
+            if not reading.cancelled():
+                reading.exception()  # retrieved: a read after the caller stopped is moot
             response.close()
             response.release_conn()
+
+    async def presigned_path(self, key: str, *, response_headers: dict[str, str]) -> str | None:
+        # Signed locally (the region is configured, so the SDK asks the store nothing).
+        url = await self._call(
+            self._client.presigned_get_object,
+            self.bucket,
+            key,
+            expires=PRESIGNED_LIFETIME,
+            response_headers={
+                f"response-{name.lower()}": value for name, value in response_headers.items()
+            },
+        )
+        parts = urlsplit(url)
+        return f"{parts.path}?{parts.query}"
 
     async def stat(self, key: str) -> StoredMedia:
         found = await self._call(self._client.stat_object, self.bucket, key)

@@ -117,6 +117,10 @@ class Settings(_Group):
     webapp_port: int = 8080
     webhook_secret: SecretStr = SecretStr("")
     media_storage_provider: MediaProvider = MediaProvider.TELEGRAM
+    # Behind our Nginx (deploy/nginx/): its internal location that fetches a file from
+    # object storage, e.g. `/_staffprobot_media/`. The media proxy checks the viewer and
+    # hands the download to Nginx (`X-Accel-Redirect`); empty: the webapp streams it.
+    media_accel_redirect: str = ""
     superadmin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: str = "ru"
     log_format: LogFormat = LogFormat.JSON
@@ -147,6 +151,13 @@ class Settings(_Group):
     # Auto-scheduling (issue 23): the solver's time limit for "Fill the week", shown to
     # the manager with the result.
     autoschedule_time_limit_s: float = Field(default=8.0, gt=0, le=60)
+
+    @field_validator("media_accel_redirect")
+    @classmethod
+    def _internal_location(cls, value: str) -> str:
+        if value and not (value.startswith("/") and value.endswith("/")):
+            raise ValueError("a location path of our Nginx, e.g. /_staffprobot_media/")
+        return value
 
     @field_validator("superadmin_ids", mode="before")
     @classmethod

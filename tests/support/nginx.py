@@ -26,6 +26,8 @@ from tests.support.services import PROJECT_ROOT, free_port
 NGINX_TEMPLATE = PROJECT_ROOT / "deploy/nginx/staffprobot.conf.template"
 DOMAIN = "staffprobot.test"
 DOCKER_WEBAPP = "http://staffprobot-webapp:8080"
+DOCKER_MEDIA_STORAGE = "http://minio:9000"
+MEDIA_LOCATION = "/_staffprobot_media/"
 _UPSTREAM = "staffprobot_replicas"
 
 
@@ -33,6 +35,15 @@ def nginx_locations(config: str) -> dict[str, str]:
     """`location <path> { … }` blocks (no nesting in our config) by their path."""
     return {
         path: body for path, body in re.findall(r"location\s+(?:=\s+)?(\S+)\s*\{([^}]*)\}", config)
+    }
+
+
+def public_locations(config: str) -> dict[str, str]:
+    """The locations a client's request can reach: neither `internal` nor named."""
+    return {
+        path: body
+        for path, body in nginx_locations(config).items()
+        if not path.startswith("@") and not re.search(r"^\s*internal;", body, re.MULTILINE)
     }
 
 
@@ -114,6 +125,8 @@ class RunningNginx:
     https_url: str
     http_url: str
     directory: Path
+    # The HTTPS server's routes without TLS, for benches that measure Nginx's own work.
+    cleartext_url: str | None = None
 
     def error_log(self) -> str:
         return (self.directory / "error.log").read_text(errors="replace")
@@ -121,24 +134,39 @@ class RunningNginx:
 
 @asynccontextmanager
 async def nginx_in_front_of(
-    directory: Path, replica_ports: Sequence[int]
+    directory: Path,
+    replica_ports: Sequence[int],
+    media_storage: str | None = None,
+    *,
+    cleartext: bool = False,
 ) -> AsyncIterator[RunningNginx]:
     """Our Nginx on two free loopback ports (HTTPS and plain HTTP) passing to the webapp
-    replicas on `replica_ports`, as it passes to the replicas Docker's DNS names."""
-    https_port, http_port = free_port(), free_port()
+    replicas on `replica_ports`, as it passes to the replicas Docker's DNS names, and
+    fetching handed-over media files from `media_storage` (host:port) instead of MinIO.
+    `cleartext`: the HTTPS server also listens without TLS on a third port."""
+    https_port, http_port, cleartext_port = free_port(), free_port(), free_port()
     blocks = rendered_server_blocks(directory)
-    blocks = blocks.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
+    listen = f"listen 127.0.0.1:{https_port} ssl http2;"
+    if cleartext:
+        listen += f"\n    listen 127.0.0.1:{cleartext_port};"
+    blocks = blocks.replace("listen 443 ssl http2;", listen)
     blocks = blocks.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     blocks = "\n".join(line for line in blocks.splitlines() if "listen [::]" not in line)
     assert DOCKER_WEBAPP in blocks
     blocks = blocks.replace(DOCKER_WEBAPP, f"http://{_UPSTREAM}")
+    if media_storage is not None:
+        assert DOCKER_MEDIA_STORAGE in blocks
+        blocks = blocks.replace(DOCKER_MEDIA_STORAGE, f"http://{media_storage}")
     servers = "".join(f"        server 127.0.0.1:{port};\n" for port in replica_ports)
     config = main_config(directory, blocks, f"    upstream {_UPSTREAM} {{\n{servers}    }}\n")
     process = _start(directory, config)
     try:
         await _wait_for_port(https_port, process, directory)
         yield RunningNginx(
-            f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}", directory
+            f"https://127.0.0.1:{https_port}",
+            f"http://127.0.0.1:{http_port}",
+            directory,
+            f"http://127.0.0.1:{cleartext_port}" if cleartext else None,
         )
     finally:
         process.send_signal(signal.SIGQUIT)  # graceful: finishes the requests it serves

@@ -3,6 +3,9 @@ when no service URL is configured."""
 
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from services.platform.config import DEFAULT_SQLITE_URL, Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -38,3 +41,13 @@ def test_no_service_urls_select_the_embedded_default() -> None:
 def test_superadmin_ids_are_read_from_a_comma_list(monkeypatch) -> None:
     monkeypatch.setenv("SUPERADMIN_IDS", "11, 22")
     assert Settings(_env_file=None).superadmin_ids == [11, 22]  # type: ignore[call-arg]
+
+
+def test_media_is_handed_to_nginx_only_when_its_location_is_configured(monkeypatch) -> None:
+    assert Settings(_env_file=None).media_accel_redirect == ""  # type: ignore[call-arg]
+    monkeypatch.setenv("MEDIA_ACCEL_REDIRECT", "/_staffprobot_media/")
+    assert Settings(_env_file=None).media_accel_redirect == "/_staffprobot_media/"  # type: ignore[call-arg]
+    for mistaken in ("_staffprobot_media/", "/_staffprobot_media", "http://minio:9000/"):
+        monkeypatch.setenv("MEDIA_ACCEL_REDIRECT", mistaken)
+        with pytest.raises(ValidationError):
+            Settings(_env_file=None)  # type: ignore[call-arg]

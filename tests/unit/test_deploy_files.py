@@ -24,10 +24,13 @@ from tests.support.compose import (
     service_environment,
 )
 from tests.support.nginx import (
+    DOCKER_MEDIA_STORAGE,
+    MEDIA_LOCATION,
     NGINX_TEMPLATE,
     main_config,
     nginx_command,
     nginx_locations,
+    public_locations,
     rendered_server_blocks,
 )
 from tests.support.prometheus import PROMETHEUS_SERIES, exported_metric_names, metric_names
@@ -243,6 +246,26 @@ def test_nginx_routes_the_webhooks_mini_app_and_unbuffered_media_to_the_webapp()
     assert "X-Forwarded-For $proxy_add_x_forwarded_for" in config
 
 
+def test_only_the_webapp_can_send_nginx_to_the_media_storage() -> None:
+    """The location that fetches media from MinIO is internal (reached by the webapp's
+    X-Accel-Redirect only), and the own-proxy stack tells the webapp its path; other
+    variants have no Nginx that reaches MinIO, so their webapp streams the files."""
+    config = NGINX_TEMPLATE.read_text()
+    storage = nginx_locations(config)[MEDIA_LOCATION]
+    assert re.search(r"^\s*internal;", storage, re.MULTILINE)
+    assert MEDIA_LOCATION not in public_locations(config)
+    assert "proxy_pass $staffprobot_media_storage;" in storage
+    assert f"set $staffprobot_media_storage {DOCKER_MEDIA_STORAGE};" in config
+    for header in ("Authorization", "Cookie"):
+        assert f'proxy_set_header {header} "";' in storage  # not sent on to storage
+    for variant, compose in compose_variants():
+        configured = service_environment(compose["services"]["webapp"]).get(
+            "MEDIA_ACCEL_REDIRECT", ""
+        )
+        assert configured == (MEDIA_LOCATION if variant == "own-proxy" else ""), variant
+    assert "minio" in compose_variant("own-proxy")["services"]
+
+
 def test_the_routes_nginx_forwards_are_served_by_the_webapp() -> None:
     from webapp.app import create_app
     from webapp.miniapp import pages, payslip
@@ -252,7 +275,7 @@ def test_the_routes_nginx_forwards_are_served_by_the_webapp() -> None:
     paths = {route.path for module in routers for route in module.router.routes}
     app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]
     paths |= {f"{route.path}/" for route in app.routes if isinstance(route, Mount)}
-    locations = set(nginx_locations(NGINX_TEMPLATE.read_text())) - {
+    locations = set(public_locations(NGINX_TEMPLATE.read_text())) - {
         "/.well-known/acme-challenge/",
         "/",
     }

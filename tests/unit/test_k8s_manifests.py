@@ -13,7 +13,7 @@ from pydantic_settings import BaseSettings
 
 from services.platform.config import Settings
 from tests.support.compose import compose_variant, service_environment
-from tests.support.nginx import NGINX_TEMPLATE, nginx_locations
+from tests.support.nginx import NGINX_TEMPLATE, public_locations
 from tests.support.services import PROJECT_ROOT
 
 K8S = PROJECT_ROOT / "deploy/k8s"
@@ -144,7 +144,7 @@ def test_the_probes_and_the_ingress_use_routes_the_webapp_serves() -> None:
         assert container[probe]["httpGet"]["path"] in health_paths, probe
     [ingress] = _kind("Ingress").values()
     paths = {path["path"] for rule in ingress["spec"]["rules"] for path in rule["http"]["paths"]}
-    nginx_routes = set(nginx_locations(NGINX_TEMPLATE.read_text())) - {
+    nginx_routes = set(public_locations(NGINX_TEMPLATE.read_text())) - {
         "/.well-known/acme-challenge/"
     }
     assert paths == nginx_routes - {"/", "/app/static/", "/api/media/"}

@@ -27,6 +27,7 @@ from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
 from tests.support.media import MediaCast, seed_media_cast
 from tests.support.webapp import besides_the_access_log, build_init_data, signed_header, tma_header
+from tests.webapp.conftest import running_app
 from webapp.auth import MEDIA_SESSION_COOKIE
 
 PHOTO = os.urandom(200_000)
@@ -443,3 +444,25 @@ async def test_files_from_the_bot_api_are_read_without_loading_the_ca_bundle_eac
         assert (await http.get(f"/api/media/{file_id}", headers=headers)).status_code == 200
 
     assert loads == []
+
+
+async def test_behind_nginx_a_file_kept_in_telegram_is_still_streamed(
+    app_settings: Settings,
+    cast: MediaCast,
+    clock: ManualClock,
+    session_factory: SessionFactory,
+    telegram: FakeTelegramServer,
+) -> None:
+    """Nginx fetches only from object storage (tests/e2e/test_media_behind_nginx.py):
+    a Bot API file has no URL for it without the bot's token, so the webapp streams it."""
+    data = os.urandom(50_000)
+    file_id = telegram.add_file(data)
+    await add_media(session_factory, cast, key=file_id, provider="telegram", size=len(data))
+    settings = app_settings.model_copy(update={"media_accel_redirect": "/_staffprobot_media/"})
+
+    async with running_app(settings) as (app, http):
+        app.state.clock = clock
+        response = await http.get(f"/api/media/{file_id}", headers=signed_header(cast.owner, clock))
+
+    assert (response.status_code, response.content) == (200, data)
+    assert "x-accel-redirect" not in response.headers

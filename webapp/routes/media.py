@@ -1,9 +1,13 @@
-"""`GET /api/media/{key}`: the media proxy. Never a presigned URL: the caller is
-authenticated from the Mini App (the initData header, or the media session cookie that
-`POST /api/media/session` issues for `<img>`/`<video>`) and must be allowed to see the
-file; everyone else (and every unknown or malformed key) gets the same 404. Bytes are
-streamed chunk by chunk from the storage (object storage or the Bot API), with `Range`
-support."""
+"""`GET /api/media/{key}`: the media proxy. Never a presigned URL for the client: the
+caller is authenticated from the Mini App (the initData header, or the media session
+cookie that `POST /api/media/session` issues for `<img>`/`<video>`) and must be allowed
+to see the file; everyone else (and every unknown or malformed key) gets the same 404.
+
+Behind our Nginx (`MEDIA_ACCEL_REDIRECT` set) a file in object storage is not read by
+Python at all: once the viewer is allowed, the answer is `X-Accel-Redirect` to Nginx's
+internal location with a GET presigned for a minute, and Nginx fetches the bytes from
+MinIO/S3 itself (`Range` passes through). Otherwise (embedded mode, tests, Telegram
+storage) the bytes are streamed in large chunks from the storage, with `Range` support."""
 
 import re
 from typing import Annotated
@@ -23,6 +27,7 @@ from services.media_storage.base import (
 from services.media_storage.factory import get_media_storage_client, telegram_storage_client
 from services.media_storage.telegram_client import TELEGRAM_PROVIDER
 from services.platform.config import MediaProvider
+from services.platform.db.models import Media
 from services.platform.errors import NotFound
 from webapp.auth import (
     MEDIA_SESSION_COOKIE,
@@ -39,6 +44,8 @@ log = structlog.get_logger("webapp.media")
 
 MAX_KEY_LENGTH = 512
 CACHE_CONTROL = "private, max-age=3600"
+# Where the webapp streams a file itself: large chunks, few thread hops and sends.
+STREAM_CHUNK_SIZE = 1024 * 1024
 _KEY_SEGMENT = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]*")
 _SINGLE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
@@ -105,6 +112,21 @@ def _storage(request: Request, provider: str) -> MediaStorageClient:
     return clients[provider]
 
 
+async def _handed_to_nginx(
+    storage: MediaStorageClient, media: Media, internal_location: str
+) -> Response | None:
+    """The empty answer that has Nginx fetch the file from storage (None when the storage
+    has no URL for it). Storage answers with the file's type and our caching, and the
+    client's `Range` goes to storage as it came."""
+    signed = await storage.presigned_path(
+        media.key,
+        response_headers={"Content-Type": media.content_type, "Cache-Control": CACHE_CONTROL},
+    )
+    if signed is None:
+        return None
+    return Response(headers={"X-Accel-Redirect": internal_location[:-1] + signed})
+
+
 def _not_found() -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, detail="not found")
 
@@ -133,6 +155,7 @@ async def get_media(
     user: MediaViewer,
     session: SessionDep,
     clock: ClockDep,
+    settings: SettingsDep,
     range_header: Annotated[str | None, Header(alias="Range")] = None,
 ) -> Response:
     if not is_well_formed_key(key, request.scope.get("raw_path", b"")):
@@ -145,6 +168,10 @@ async def get_media(
     await session.commit()
     storage = _storage(request, media.provider)
     try:
+        if settings.media_accel_redirect:
+            fetched_by_nginx = await _handed_to_nginx(storage, media, settings.media_accel_redirect)
+            if fetched_by_nginx is not None:
+                return fetched_by_nginx
         stored = await storage.stat(media.key)
     except MediaObjectNotFound as error:
         raise _not_found() from error
@@ -171,7 +198,7 @@ async def get_media(
         headers["Content-Range"] = f"bytes {byte_range.start}-{byte_range.end}/{stored.size}"
         status_code = status.HTTP_206_PARTIAL_CONTENT
     return StreamingResponse(
-        storage.stream(media.key, byte_range=byte_range),
+        storage.stream(media.key, byte_range=byte_range, chunk_size=STREAM_CHUNK_SIZE),
         status_code=status_code,
         media_type=media.content_type,
         headers=headers,
