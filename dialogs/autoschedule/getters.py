@@ -7,13 +7,13 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.context import update_context
 from services.planning.queries import planning_objects
+from services.planning.work_limits import organization_limits
+from services.planning.work_rules import week_of
 from services.platform.db.models import DraftAssignment, User, WorkObject
 from services.platform.local_time import local_hhmm, local_today
 from services.scheduling.queries import (
     draft_summary,
     replacement_candidates,
-    scheduling_limits,
-    week_of,
 )
 from services.scheduling.sales import week_labor
 from services.scheduling.settings import travel_times
@@ -161,7 +161,7 @@ async def get_rules(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The limits the solver keeps and each object's travel time, each a button to change."""
     context = update_context(dialog_manager)
     data = dialog_manager.dialog_data
-    limits = await scheduling_limits(context.session, data["organization_id"])
+    limits = await organization_limits(context.session, data["organization_id"])
     values = {
         "min_rest_hours": limits.min_rest_minutes // 60,
         "max_day_hours": limits.max_day_minutes // 60,

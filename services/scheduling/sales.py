@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.rules import ZERO, frozen_rate, money, pay_for
+from services.planning.work_limits import contracts_in_force
 from services.platform.clock import Clock
 from services.platform.db.models import (
     DailySales,
@@ -32,7 +33,6 @@ from services.platform.db.session import dialect_insert
 from services.platform.errors import InvalidInput, PermissionDenied
 from services.platform.local_time import local_today
 from services.platform.validation import parse_money
-from services.scheduling.queries import contract_rates
 from services.staff.memberships import parse_local_date
 from services.staff.permissions import actor_in, object_permissions, require_owner
 
@@ -190,10 +190,12 @@ async def week_labor(
             )
         )
     ).all()
-    rates = await contract_rates(session, [m for m, _ in planned], week[0])
+    contracts = await contracts_in_force(session, [m for m, _ in planned], week[0])
     for membership_id, slot in planned:
+        terms = contracts.get(membership_id)
+        own_rate = terms.hourly_rate if terms else None
         rate = frozen_rate(
-            rates.get(membership_id), slot.rate_override, objects[slot.object_id].base_hourly_rate
+            own_rate, slot.rate_override, objects[slot.object_id].base_hourly_rate
         ).hourly_rate
         _add(cost, slot, rate)
     for draft, slot in await session.execute(

@@ -1,5 +1,5 @@
 """The week's free places filled by OR-Tools CP-SAT, within the hard rules of
-`services.scheduling.rules`, with the goals met in a strict order.
+`services.planning.work_rules`, with the goals met in a strict order.
 
 The goals are solved in stages, each keeping the best value of the ones before
 (lexicographic): 1 fill as many places as possible; 2 the fewest minutes over the weekly
@@ -17,7 +17,7 @@ from decimal import Decimal
 from ortools.sat.python import cp_model
 
 from services.availability.rules import VerdictKind
-from services.scheduling.rules import (
+from services.planning.work_rules import (
     Person,
     Place,
     Problem,
@@ -160,7 +160,7 @@ class _Model:
                         model.add_bool_or(
                             [self.var(first, person).Not(), self.var(second, person).Not()]
                         )
-        limits = problem.limits
+        limits = problem.limits_of(person)
         by_day: dict[date, list[Place]] = defaultdict(list)
         for place in ordered:
             by_day[place.work.work_date].append(place)
@@ -178,7 +178,7 @@ class _Model:
         return booked + sum(p.work.minutes * self.var(p, person) for p in candidates)
 
     def _consecutive_days(self, person: Person, by_day: dict[date, list[Place]]) -> None:
-        limit = self.problem.limits.max_consecutive_days
+        limit = self.problem.limits_of(person).max_consecutive_days
         booked_days = {w.work_date for w in person.booked}
         worked: dict[date, cp_model.LinearExprT] = {day: 1 for day in booked_days}
         for day, places in by_day.items():
@@ -298,7 +298,9 @@ def greedy(problem: Problem, eligible: Mapping[int, list[Person]] | None = None)
         allowed = [
             person
             for person in eligible[place.index]
-            if schedule_refusal(place.work, [*person.booked, *taken[person.user_id]], problem)
+            if schedule_refusal(
+                place.work, [*person.booked, *taken[person.user_id]], problem.rules_for(person)
+            )
             is None
         ]
         if allowed:

@@ -15,7 +15,7 @@ import json
 import os
 import time
 
-from services.scheduling.rules import hard_violations
+from services.planning.work_rules import hard_violations
 from services.scheduling.solver import solve
 from tests.support.scheduling import ChainSpec, random_chain
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from services.planning.work_rules import Reason
 from services.platform.db.models import (
     AvailabilityKind,
     DailySales,
@@ -21,7 +22,6 @@ from services.platform.db.models import (
 )
 from services.scheduling.drafts import drop_draft, fill_week, publish_week
 from services.scheduling.queries import draft_summary, week_of
-from services.scheduling.rules import Reason
 from services.scheduling.sales import SalesLine, record_sales, week_labor
 from tests.conftest import ON_BOTH_DATABASES
 from tests.support.planning import make_employee, make_planned_shift, make_slot, make_world

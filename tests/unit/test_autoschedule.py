@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.availability.rules import PREFERRED
+from services.planning.work_rules import Limits, Person, Problem, Reason, hard_violations
 from services.platform.i18n import translator_for
 from services.scheduling.explain import empty_place_text, why_empty
-from services.scheduling.rules import Limits, Person, Problem, Reason, hard_violations
 from services.scheduling.solver import greedy, solve
 from tests.support.scheduling import (
     WEEK,
