@@ -78,7 +78,7 @@ error-invalid-input-sales-object = There is no object “{$name}” in this orga
 error-invalid-input-sales-file = The file could not be read. Send a CSV (UTF-8) or an Excel .xlsx file.
 autoschedule-rules = ⚙️ Rules
 autoschedule-rules-title = ⚙️ <b>Rules the solver keeps</b>
-    They apply to everyone in the organization (contracts have no limits of their own yet). Tap one to change it.
+    They apply to everyone whose contract sets no limits of its own (staff card → ⏱ Hours and limits). Tap one to change it.
 autoschedule-limit-min_rest_hours = Rest between shifts: {$value} h
 autoschedule-limit-max_day_hours = At most a day: {$value} h
 autoschedule-limit-max_week_hours = At most a week: {$value} h
