@@ -6,6 +6,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from dialogs.common.context import update_context
+from dialogs.common.labor import labor_line
 from services.planning.queries import planning_objects
 from services.planning.work_limits import organization_limits
 from services.planning.work_rules import week_of
@@ -136,19 +137,7 @@ async def get_labor(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         context.session, data["organization_id"], data["object_ids"], chosen_week(dialog_manager)
     )
     i18n = context.i18n
-    lines = [
-        i18n(
-            "autoschedule-labor-line",
-            day=i18n.short_day(day.day),
-            object=day.object_name,
-            cost=i18n.money(day.cost),
-            sales=i18n.money(day.sales) if day.sales is not None else "—",
-            percent=day.percent if day.percent is not None else "—",
-            expected="yes" if day.expected else "no",
-            over="yes" if day.over_target else "no",
-        )
-        for day in days
-    ]
+    lines = [labor_line(i18n, day) for day in days]
     return {
         "labor_lines": "\n".join(lines) or i18n("autoschedule-labor-none"),
         "has_lines": bool(lines),

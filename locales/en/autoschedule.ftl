@@ -66,7 +66,7 @@ autoschedule-labor-title = 💰 <b>Labor cost against sales</b> (the draft inclu
 
     Send sales as lines “Object; 03.03.2026; 45000” (days ahead count as expected sales) or a CSV or Excel file with these three columns. Send “25%” to set the target labor %.
 autoschedule-labor-none = No planned work or sales this week yet.
-autoschedule-labor-line = { $over ->
+labor-line = { $over ->
     [yes] 🔴
    *[no] ▫️
 } {$day} {$object}: labor {$cost}, sales {$sales}{ $expected ->

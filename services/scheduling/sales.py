@@ -158,11 +158,59 @@ def labor_percent(cost: Decimal, sales: Decimal | None) -> Decimal | None:
 class LaborDay:
     object_name: str
     day: date
-    cost: Decimal  # planned shifts and the draft
+    cost: Decimal  # a week's draft: planned and drafted shifts; a report: worked shifts
     sales: Decimal | None
     expected: bool  # the sales figure is an expectation
     percent: Decimal | None
     over_target: bool
+
+
+async def labor_target(session: AsyncSession, organization_id: int) -> Decimal | None:
+    """The labor % the owner aims at; None: no target."""
+    settings = await session.get(OrganizationSchedulingSettings, organization_id)
+    return settings.target_labor_percent if settings else None
+
+
+async def sales_by_day(
+    session: AsyncSession, object_ids: list[int], first: date, last: date
+) -> dict[tuple[int, date], tuple[Decimal, bool]]:
+    """Each object's sales per local day: the actual figure, else the expected one (and
+    whether it is expected)."""
+    sales: dict[tuple[int, date], tuple[Decimal, bool]] = {}
+    for row in await session.scalars(
+        select(DailySales)
+        .where(DailySales.object_id.in_(object_ids), DailySales.local_date.between(first, last))
+        .order_by(DailySales.expected.desc())  # the actual figure, read last, wins
+    ):
+        sales[row.object_id, row.local_date] = (row.amount, row.expected)
+    return sales
+
+
+def labor_days(
+    names: dict[int, str],
+    cost: dict[tuple[int, date], Decimal],
+    sales: dict[tuple[int, date], tuple[Decimal, bool]],
+    target: Decimal | None,
+) -> list[LaborDay]:
+    """Per object (by name) and day with labor cost or sales: both, the labor % and
+    whether it is over the target."""
+    days = []
+    for object_id, day in sorted(set(cost) | set(sales), key=lambda k: (names[k[0]], k[1])):
+        day_cost = money(cost.get((object_id, day), ZERO))
+        amount, expected = sales.get((object_id, day), (None, False))
+        percent = labor_percent(day_cost, amount)
+        days.append(
+            LaborDay(
+                object_name=names[object_id],
+                day=day,
+                cost=day_cost,
+                sales=amount,
+                expected=expected,
+                percent=percent,
+                over_target=target is not None and percent is not None and percent > target,
+            )
+        )
+    return days
 
 
 async def week_labor(
@@ -171,8 +219,7 @@ async def week_labor(
     """The target labor % and, per object and day of the week with work or sales: labor
     cost of planned shifts and drafts (rates by payroll's priority), sales (actual, else
     expected) and labor %."""
-    settings = await session.get(OrganizationSchedulingSettings, organization_id)
-    target = settings.target_labor_percent if settings else None
+    target = await labor_target(session, organization_id)
     objects = {
         o.id: o
         for o in await session.scalars(select(WorkObject).where(WorkObject.id.in_(object_ids)))
@@ -204,32 +251,9 @@ async def week_labor(
         .where(TimeSlot.object_id.in_(object_ids), *in_week)
     ):
         _add(cost, slot, draft.hourly_rate)
-    sales: dict[tuple[int, date], tuple[Decimal, bool]] = {}
-    for row in await session.scalars(
-        select(DailySales)
-        .where(
-            DailySales.object_id.in_(object_ids), DailySales.local_date.between(week[0], week[-1])
-        )
-        .order_by(DailySales.expected.desc())  # the actual figure, read last, wins
-    ):
-        sales[row.object_id, row.local_date] = (row.amount, row.expected)
-    days = []
-    for object_id, day in sorted(set(cost) | set(sales), key=lambda k: (objects[k[0]].name, k[1])):
-        day_cost = money(cost.get((object_id, day), ZERO))
-        amount, expected = sales.get((object_id, day), (None, False))
-        percent = labor_percent(day_cost, amount)
-        days.append(
-            LaborDay(
-                object_name=objects[object_id].name,
-                day=day,
-                cost=day_cost,
-                sales=amount,
-                expected=expected,
-                percent=percent,
-                over_target=target is not None and percent is not None and percent > target,
-            )
-        )
-    return target, days
+    sales = await sales_by_day(session, object_ids, week[0], week[-1])
+    names = {object_id: o.name for object_id, o in objects.items()}
+    return target, labor_days(names, cost, sales, target)
 
 
 def _add(cost: dict[tuple[int, date], Decimal], slot: TimeSlot, rate: Decimal) -> None:
