@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from zoneinfo import ZoneInfo
 
 from services.availability.rules import AVAILABLE, Verdict, VerdictKind
@@ -152,24 +152,24 @@ def cost_of(person: Person, place: Place) -> Decimal:
     return pay_for(place.work.minutes, hourly_rate(person, place))
 
 
-def required_gap(a: Work, b: Work, limits: Limits, travel: Mapping[int, int]) -> timedelta:
-    """The time that must pass between two shifts of one person: the minimum rest, or the
-    travel time between two different objects when that is longer."""
-    gap = limits.min_rest_minutes
-    if a.object_id != b.object_id:
-        gap = max(gap, travel.get(a.object_id, 0), travel.get(b.object_id, 0))
-    return timedelta(minutes=gap)
+def travel_minutes_between(a: Work, b: Work, travel: Mapping[int, int]) -> int:
+    """The travel time between the objects of two shifts (none within one object)."""
+    if a.object_id == b.object_id:
+        return 0
+    return max(travel.get(a.object_id, 0), travel.get(b.object_id, 0))
 
 
 def clash(a: Work, b: Work, limits: Limits, travel: Mapping[int, int]) -> Reason | None:
-    """Why one person cannot do both pieces of work, or None when they can."""
+    """Why one person cannot do both pieces of work, or None when they can: they overlap,
+    or less than the minimum rest (or the travel time, when longer) lies between them."""
     first, second = (a, b) if a.starts_at <= b.starts_at else (b, a)
     if second.starts_at < first.ends_at:
         return Reason.OVERLAP
-    if second.starts_at - first.ends_at >= required_gap(a, b, limits, travel):
+    gap = (second.starts_at - first.ends_at).total_seconds() / 60
+    travel_gap = travel_minutes_between(a, b, travel)
+    if gap >= max(limits.min_rest_minutes, travel_gap):
         return None
-    travel_gap = required_gap(a, b, Limits(min_rest_minutes=0), travel)
-    return Reason.TRAVEL if second.starts_at - first.ends_at < travel_gap else Reason.REST
+    return Reason.TRAVEL if gap < travel_gap else Reason.REST
 
 
 def availability_refusal(verdict: Verdict) -> Refusal | None:
@@ -274,6 +274,7 @@ def hours_text(minutes: int) -> str:
     return str(minutes // 60) if minutes % 60 == 0 else f"{minutes / 60:.1f}"
 
 
+@cache
 def week_of(day: date) -> tuple[date, ...]:
     """The seven local dates, Monday first, of the week holding `day`."""
     monday = monday_of(day)

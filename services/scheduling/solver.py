@@ -21,7 +21,6 @@ from services.planning.work_rules import (
     Person,
     Place,
     Problem,
-    Work,
     clash,
     cost_of,
     place_refusal,
@@ -32,6 +31,7 @@ from services.planning.work_rules import (
 NUM_WORKERS = 2
 DEFAULT_TIME_LIMIT_S = 8.0
 FILL_SHARE = 0.6
+REPAIR_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ class Solution:
     filled: int
     places: int
     fill_proven_best: bool
-    fill_gap: float  # relative gap between the fill found and the solver's bound
+    fill_bound: int  # no schedule fills more places (the solver's proof, or who may take each)
+    fill_gap: float  # relative gap between the fill found and that bound
     stages_optimal: tuple[bool, ...]
     overtime_minutes: int
     cost: Decimal
@@ -272,7 +273,9 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     fill_gap = 0.0 if fill_bound <= 0 else max(0.0, (fill_bound - len(assignment)) / fill_bound)
     if fill_gap == 0.0:
         optimal[:1] = [True]
-    return _solution(problem, assignment, optimal, fill_gap, time.monotonic() - started)
+    return _solution(
+        problem, assignment, optimal, int(fill_bound), fill_gap, time.monotonic() - started
+    )
 
 
 def eligible_people(problem: Problem) -> dict[int, list[Person]]:
@@ -288,26 +291,70 @@ def eligible_people(problem: Problem) -> dict[int, list[Person]]:
 
 
 def greedy(problem: Problem, eligible: Mapping[int, list[Person]] | None = None) -> dict[int, int]:
-    """A first schedule, place by place in time order, each to the cheapest person the
-    hard rules allow: the solver's starting point, and its answer if it finds nothing
-    better in time."""
+    """A first schedule, place by place in time order, each to the person the hard rules
+    allow with the fewest hours so far (then the cheapest), so that nobody's week fills
+    up early; then `repair`. The solver's starting point, and its answer if it finds
+    nothing better in time."""
     eligible = eligible if eligible is not None else eligible_people(problem)
     assignment: dict[int, int] = {}
-    taken: dict[int, list[Work]] = defaultdict(list)
+    taken: dict[int, list[Place]] = defaultdict(list)
     for place in sorted(problem.places, key=lambda p: p.work.starts_at):
         allowed = [
-            person
-            for person in eligible[place.index]
-            if schedule_refusal(
-                place.work, [*person.booked, *taken[person.user_id]], problem.rules_for(person)
-            )
-            is None
+            person for person in eligible[place.index] if _fits(problem, person, place, taken)
         ]
         if allowed:
-            person = min(allowed, key=lambda p: (cost_of(p, place), len(taken[p.user_id])))
+            person = min(
+                allowed,
+                key=lambda p: (sum(q.work.minutes for q in taken[p.user_id]), cost_of(p, place)),
+            )
             assignment[place.index] = person.user_id
-            taken[person.user_id].append(place.work)
+            taken[person.user_id].append(place)
+    return repair(problem, eligible, assignment, taken)
+
+
+def repair(
+    problem: Problem,
+    eligible: Mapping[int, list[Person]],
+    assignment: dict[int, int],
+    taken: dict[int, list[Place]],
+) -> dict[int, int]:
+    """Fill empty places by moving one place on: an empty place goes to someone whom a
+    single place of theirs keeps off it, when another person can take that place as
+    their schedule stands. Repeated while it fills more (a few rounds)."""
+    for _ in range(REPAIR_ROUNDS):
+        filled = len(assignment)
+        for place in problem.places:
+            if place.index not in assignment:
+                _move_one_on(problem, eligible, assignment, taken, place)
+        if len(assignment) == filled:
+            break
     return assignment
+
+
+def _move_one_on(
+    problem: Problem,
+    eligible: Mapping[int, list[Person]],
+    assignment: dict[int, int],
+    taken: dict[int, list[Place]],
+    place: Place,
+) -> None:
+    for person in eligible[place.index]:
+        for blocking in list(taken[person.user_id]):
+            others = [p for p in taken[person.user_id] if p is not blocking]
+            if not _fits(problem, person, place, {person.user_id: others}):
+                continue
+            for other in eligible[blocking.index]:
+                if other.user_id != person.user_id and _fits(problem, other, blocking, taken):
+                    taken[person.user_id] = [*others, place]
+                    taken[other.user_id].append(blocking)
+                    assignment[place.index] = person.user_id
+                    assignment[blocking.index] = other.user_id
+                    return
+
+
+def _fits(problem: Problem, person: Person, place: Place, taken: Mapping[int, list[Place]]) -> bool:
+    others = [*person.booked, *(p.work for p in taken.get(person.user_id, ()))]
+    return schedule_refusal(place.work, others, problem.rules_for(person)) is None
 
 
 def _even_target_minutes(problem: Problem) -> int:
@@ -322,6 +369,7 @@ def _solution(
     problem: Problem,
     assignment: dict[int, int],
     optimal: list[bool],
+    fill_bound: int,
     fill_gap: float,
     seconds: float,
 ) -> Solution:
@@ -341,6 +389,7 @@ def _solution(
         filled=len(assignment),
         places=len(problem.places),
         fill_proven_best=bool(optimal) and optimal[0],
+        fill_bound=max(fill_bound, len(assignment)),
         fill_gap=fill_gap,
         stages_optimal=tuple(optimal),
         overtime_minutes=overtime,
