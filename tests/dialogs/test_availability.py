@@ -1,6 +1,6 @@
 """Availability, time off (and its days in the owner's report), a rule of work the planner
-is warned of, the calendar link and the birthday through the real Dispatcher, in Russian and in English. The clock stands at
-Monday 2 March 2026, 12:00 in Moscow."""
+is warned of, the calendar link and the birthday through the real Dispatcher, in Russian
+and in English. The clock stands at Monday 2 March 2026, 12:00 in Moscow."""
 
 import re
 from datetime import date, time
