@@ -6,14 +6,15 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from dialogs.common.context import update_context
+from dialogs.common.labor import labor_line
 from services.planning.queries import planning_objects
+from services.planning.work_limits import organization_limits
+from services.planning.work_rules import week_of
 from services.platform.db.models import DraftAssignment, User, WorkObject
 from services.platform.local_time import local_hhmm, local_today
 from services.scheduling.queries import (
     draft_summary,
     replacement_candidates,
-    scheduling_limits,
-    week_of,
 )
 from services.scheduling.sales import week_labor
 from services.scheduling.settings import travel_times
@@ -136,19 +137,7 @@ async def get_labor(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
         context.session, data["organization_id"], data["object_ids"], chosen_week(dialog_manager)
     )
     i18n = context.i18n
-    lines = [
-        i18n(
-            "autoschedule-labor-line",
-            day=i18n.short_day(day.day),
-            object=day.object_name,
-            cost=i18n.money(day.cost),
-            sales=i18n.money(day.sales) if day.sales is not None else "—",
-            percent=day.percent if day.percent is not None else "—",
-            expected="yes" if day.expected else "no",
-            over="yes" if day.over_target else "no",
-        )
-        for day in days
-    ]
+    lines = [labor_line(i18n, day) for day in days]
     return {
         "labor_lines": "\n".join(lines) or i18n("autoschedule-labor-none"),
         "has_lines": bool(lines),
@@ -161,7 +150,7 @@ async def get_rules(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """The limits the solver keeps and each object's travel time, each a button to change."""
     context = update_context(dialog_manager)
     data = dialog_manager.dialog_data
-    limits = await scheduling_limits(context.session, data["organization_id"])
+    limits = await organization_limits(context.session, data["organization_id"])
     values = {
         "min_rest_hours": limits.min_rest_minutes // 60,
         "max_day_hours": limits.max_day_minutes // 60,

@@ -11,10 +11,10 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from dialogs.autoschedule.getters import chosen_objects, chosen_week
 from dialogs.autoschedule.states import AutoScheduleSG
 from dialogs.common.context import update_context
+from services.planning.work_rules import week_of
 from services.platform.db.models import Organization
 from services.scheduling.drafts import change_draft, drop_draft, fill_week, publish_week
 from services.scheduling.explain import empty_place_text
-from services.scheduling.queries import week_of
 from services.scheduling.sales import (
     parse_sales_rows,
     record_sales,

@@ -11,6 +11,7 @@ from aiogram_dialog.widgets.kbd import Button, ManagedCalendar, Select
 
 from dialogs.common.choices import remember_choice, remember_day
 from dialogs.common.context import update_context
+from dialogs.common.errors import error_text
 from dialogs.common.media import album_items, send_album
 from dialogs.planning.getters import CANCELLATION_KEY, current_approval
 from dialogs.planning.states import PlanningSG
@@ -27,6 +28,7 @@ from services.planning.cancellations import (
     archive_cancellation_reason,
     decide_cancellation,
 )
+from services.planning.errors import BreaksWorkRule
 from services.planning.queries import assignable_employees, slot_details
 from services.planning.quick import set_slot_rate
 from services.planning.settings import set_cancellation_fine, set_weekly_hours_cap
@@ -169,8 +171,8 @@ async def open_slot_tasks(callback: CallbackQuery, button: Button, manager: Dial
 async def employee_chosen(
     callback: CallbackQuery, widget: Select[int], manager: DialogManager, membership_id: int
 ) -> None:
-    """Assign at once, unless the employee is not available then: the planner is warned
-    and may go on with a reason."""
+    """Assign at once, unless the employee is not available then or it would break a rule
+    of work: the planner is warned and may go on with a reason."""
     context = update_context(manager)
     candidates = await assignable_employees(
         context.session, user_id=context.user.id, slot_id=manager.dialog_data["slot_id"]
@@ -182,7 +184,13 @@ async def employee_chosen(
         manager.dialog_data["assign_why"] = verdict_reason(context.i18n, chosen.verdict)
         await manager.switch_to(PlanningSG.assign_reason)
         return
-    await _assign(manager, int(membership_id), "")
+    try:
+        await _assign(manager, int(membership_id), "")
+    except BreaksWorkRule as breach:  # the planner may still assign, giving a reason
+        manager.dialog_data["assign_id"] = int(membership_id)
+        manager.dialog_data["assign_name"] = chosen.name if chosen is not None else ""
+        manager.dialog_data["assign_why"] = error_text(context.i18n, breach).rstrip(".")
+        await manager.switch_to(PlanningSG.assign_reason)
 
 
 async def assign_reason_entered(

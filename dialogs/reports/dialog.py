@@ -106,6 +106,7 @@ def reports_dialog() -> Dialog:
             I18n("reports-summary-bottom", when="has_bottom"),
             I18n("reports-summary-lateness", when="has_lateness"),
             I18n("reports-summary-time-off", when="has_time_off"),
+            I18n("reports-summary-labor", when="has_labor"),
             Group(
                 Button(I18n("reports-excel"), id="excel", on_click=handlers.excel_clicked),
                 Button(I18n("reports-ai"), id="ai", on_click=handlers.insights_clicked),

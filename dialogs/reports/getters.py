@@ -9,6 +9,7 @@ from aiogram_dialog import DialogManager
 
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
+from dialogs.common.labor import labor_line
 from dialogs.common.mini_app import mini_app_link
 from services.payroll.rules import hours_of
 from services.platform.i18n import Translator
@@ -96,6 +97,22 @@ def period_args(i18n: Translator, period: ReportPeriod) -> dict[str, Any]:
     return {"start": i18n.day(period.start, "short"), "end": i18n.day(period.end, "short")}
 
 
+# Labor against sales in chat: the days over the target first, then by object and day;
+# the rest are in the Excel file (a message holds at most 4096 characters).
+LABOR_LINES_SHOWN = 10
+
+
+def _labor_args(i18n: Translator, report: Report) -> dict[str, Any]:
+    shown = sorted(report.labor, key=lambda day: not day.over_target)[:LABOR_LINES_SHOWN]
+    return {
+        "has_labor": bool(report.labor),
+        "labor_target": report.labor_target if report.labor_target is not None else "—",
+        "labor_over_days": sum(day.over_target for day in report.labor),
+        "labor_lines": "\n".join(labor_line(i18n, day) for day in shown),
+        "labor_more": len(report.labor) - len(shown),
+    }
+
+
 def report_args(i18n: Translator, report: Report) -> dict[str, Any]:
     """The variables of the summary messages (`reports-summary*`)."""
     totals = report.totals
@@ -146,6 +163,7 @@ def report_args(i18n: Translator, report: Report) -> dict[str, Any]:
             )
             for p in report.time_off
         ),
+        **_labor_args(i18n, report),
         "has_lateness": bool(late),
         "lateness": "\n".join(
             i18n.get(

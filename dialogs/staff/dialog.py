@@ -80,6 +80,12 @@ def _card_window() -> Window:
             state=StaffSG.pay_type,
             when="is_active_employee",
         ),
+        SwitchTo(
+            I18n("staff-change-limits"),
+            id="limits",
+            state=StaffSG.limits,
+            when="is_active_employee",
+        ),
         Button(
             I18n("staff-contracts"),
             id="contracts",
@@ -166,11 +172,39 @@ def _pay_type_windows() -> list[Window]:
     ]
 
 
+def _limit_windows() -> list[Window]:
+    """A contract's own scheduling limits and weekly target, each a button to change."""
+    return [
+        Window(
+            Notice(),
+            I18n("staff-limits"),
+            choice_column("limit", "limits", handlers.limit_selected, type_factory=str),
+            _to_card(),
+            state=StaffSG.limits,
+            getter=getters.get_contract_limits,
+        ),
+        text_input_window(
+            I18n("staff-ask-limit"),
+            handlers.limit_entered,
+            Button(
+                I18n("staff-limit-organization"),
+                id="limit_default",
+                on_click=handlers.limit_default,
+            ),
+            SwitchTo(I18n("common-back"), id="to_limits", state=StaffSG.limits),
+            state=StaffSG.limit_value,
+            getter=getters.get_limit_prompt,
+            text_only=True,
+        ),
+    ]
+
+
 def staff_dialog() -> Dialog:
     return Dialog(
         _list_window(),
         _card_window(),
         *_pay_type_windows(),
+        *_limit_windows(),
         text_input_window(
             "staff-ask-rate",
             handlers.rate_entered,

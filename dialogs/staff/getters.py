@@ -5,8 +5,10 @@ from aiogram_dialog import DialogManager
 from dialogs.common.actor import actor_of
 from dialogs.common.context import update_context
 from services.planning.dismissals import upcoming_shift_count
+from services.planning.work_limits import organization_limits
 from services.platform.db.models import MembershipRole, MembershipStatus, PayType, Permission
 from services.platform.errors import PermissionDenied
+from services.staff.contract_limits import LIMITS
 from services.staff.memberships import (
     StaffRow,
     list_staff,
@@ -140,4 +142,44 @@ async def get_permission_choices(dialog_manager: DialogManager, **_: Any) -> dic
             (permission.value, context.i18n.get(f"staff-permission-{permission.value}"))
             for permission in Permission
         ],
+    }
+
+
+async def get_contract_limits(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """Each limit of the contract: its own value, or the organization's (an even share
+    for the target)."""
+    context = update_context(dialog_manager)
+    actor = await actor_of(dialog_manager)
+    membership_id = dialog_manager.dialog_data["membership_id"]
+    await staff_card(context.session, actor, context.clock, membership_id)  # may they see it
+    today = await organization_today(context.session, context.clock, actor.organization_id)
+    terms = await terms_in_force(context.session, membership_id, today)
+    limits = await organization_limits(context.session, actor.organization_id)
+    defaults = {
+        "max_day_hours": limits.max_day_minutes // 60,
+        "max_week_hours": limits.max_week_minutes // 60,
+        "max_consecutive_days": limits.max_consecutive_days,
+        "target_week_hours": None,
+    }
+    i18n = context.i18n
+    items = []
+    for name, default in defaults.items():
+        own = getattr(terms, name) if terms is not None else None
+        value = own if own is not None else default
+        label = i18n.get(
+            f"staff-limit-{name}",
+            value=value if value is not None else "—",
+            own="yes" if own is not None else "no",
+        )
+        items.append((name, label))
+    return {"limits": items}
+
+
+async def get_limit_prompt(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    name = dialog_manager.dialog_data["limit"]
+    limit = LIMITS[name]
+    return {
+        "what": update_context(dialog_manager).i18n.get(f"staff-limit-name-{name}"),
+        "minimum": limit.minimum,
+        "maximum": limit.maximum,
     }

@@ -17,6 +17,7 @@ from dialogs.staff.states import StaffSG
 from services.planning.dismissals import ShiftRelease, dismiss
 from services.platform.db.models import MembershipRole, PayType
 from services.platform.validation import parse_money
+from services.staff.contract_limits import LIMITS, set_contract_limit
 from services.staff.memberships import (
     PayAmounts,
     change_objects,
@@ -293,3 +294,36 @@ async def period_bonus_entered(
 
 async def no_period_bonus(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     await _apply_bonuses(manager, None)
+
+
+# A contract's own limits ------------------------------------------------------------------
+
+
+async def limit_selected(
+    callback: CallbackQuery, widget: Select[str], manager: DialogManager, name: str
+) -> None:
+    if name in LIMITS:
+        manager.dialog_data["limit"] = name
+        await manager.switch_to(StaffSG.limit_value)
+
+
+async def _apply_limit(manager: DialogManager, value: str | None) -> None:
+    context = update_context(manager)
+    await set_contract_limit(
+        context.session,
+        await actor_of(manager),
+        context.clock,
+        manager.dialog_data["membership_id"],
+        name=manager.dialog_data["limit"],
+        value=value,
+    )
+    set_notice(manager, "staff-limit-saved")
+    await manager.switch_to(StaffSG.limits)
+
+
+async def limit_entered(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    await _apply_limit(manager, message.text or "")
+
+
+async def limit_default(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _apply_limit(manager, None)

@@ -10,6 +10,8 @@ class StaffSG(StatesGroup):
     pay_salary = State()
     pay_shift_bonus = State()
     pay_period_bonus = State()
+    limits = State()
+    limit_value = State()
     objects = State()
     dismiss_release = State()
     dismiss = State()

@@ -66,7 +66,7 @@ autoschedule-labor-title = 💰 <b>Labor cost against sales</b> (the draft inclu
 
     Send sales as lines “Object; 03.03.2026; 45000” (days ahead count as expected sales) or a CSV or Excel file with these three columns. Send “25%” to set the target labor %.
 autoschedule-labor-none = No planned work or sales this week yet.
-autoschedule-labor-line = { $over ->
+labor-line = { $over ->
     [yes] 🔴
    *[no] ▫️
 } {$day} {$object}: labor {$cost}, sales {$sales}{ $expected ->
@@ -78,7 +78,7 @@ error-invalid-input-sales-object = There is no object “{$name}” in this orga
 error-invalid-input-sales-file = The file could not be read. Send a CSV (UTF-8) or an Excel .xlsx file.
 autoschedule-rules = ⚙️ Rules
 autoschedule-rules-title = ⚙️ <b>Rules the solver keeps</b>
-    They apply to everyone in the organization (contracts have no limits of their own yet). Tap one to change it.
+    They apply to everyone whose contract sets no limits of its own (staff card → ⏱ Hours and limits). Tap one to change it.
 autoschedule-limit-min_rest_hours = Rest between shifts: {$value} h
 autoschedule-limit-max_day_hours = At most a day: {$value} h
 autoschedule-limit-max_week_hours = At most a week: {$value} h

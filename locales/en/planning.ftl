@@ -163,3 +163,12 @@ notify-shift-cancelled = ✖️ { $employee_name } cancelled the shift { $object
 notify-cancellation-needs-approval = 📎 { $employee_name } cancelled the shift { $object_name }, { $date } { $start }–{ $end } (reason: { $reason }) and sent a document. Open "📅 Planning" → "📎 Approvals".
 notify-cancellation-approved = ✅ The document for cancelling { $object_name }, { $date } { $start }–{ $end } was approved. No fine.
 notify-cancellation-refused = ❌ The document for cancelling { $object_name }, { $date } { $start }–{ $end } was not accepted.
+
+## The hard rules of work (the same the auto-scheduler keeps)
+error-breaks-work-rule = This shift would break a rule of work hours.
+error-breaks-work-rule-overlap = This shift overlaps another one on {$day} {$start}–{$end}.
+error-breaks-work-rule-travel = There is not enough time to travel from the shift on {$day} {$start}–{$end}.
+error-breaks-work-rule-rest = Too little rest around the shift on {$day} {$start}–{$end}.
+error-breaks-work-rule-day_hours = That would be {$hours} h of work that day (at most {$limit}).
+error-breaks-work-rule-week_hours = That would be {$hours} h of work that week (at most {$limit}).
+error-breaks-work-rule-consecutive_days = That would be {$days} working days in a row (at most {$limit}).

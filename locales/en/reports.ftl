@@ -118,3 +118,18 @@ error-ai-daily-limit = 🤖 Today's AI insights limit is used up ({ $limit } a d
 error-invalid-input-period-incomplete = Pick both the first and the last day of the period.
 error-invalid-input-period-reversed = The last day cannot be before the first one.
 error-invalid-input-period-too-long = The period is too long: a year at most.
+
+## Labor cost against sales (the owner's sales figures and target labor %)
+reports-summary-labor =
+    💰 <b>Labor cost against sales</b> · target {$labor_target}% · days over it: {$labor_over_days}
+    {$labor_lines}{ $labor_more ->
+        [0] {""}
+       *[other] {"\u000A"}… and {$labor_more} more in the Excel file
+    }
+reports-xlsx-labor = Labor vs sales
+reports-xlsx-sales = Sales
+reports-xlsx-sales-expected = Expected sales
+reports-xlsx-labor-percent = Labor %
+reports-xlsx-over-target = Over the target
+reports-xlsx-over-target-of = Over the target ({$target}%)
+reports-xlsx-yes = yes

@@ -66,3 +66,32 @@ error-invalid-input-date-too-far = That date is too far ahead: at most a year fr
 error-invalid-input-membership-ended = This person has already been dismissed.
 error-invalid-input-no-objects = Tick at least one location.
 error-invalid-input-no-permissions = Tick at least one permission.
+
+## A contract's own scheduling limits and weekly target
+staff-change-limits = ⏱ Hours and limits
+staff-limits =
+    ⏱ <b>Hours and limits of the contract</b>
+    The auto-scheduler and planning keep them; where the contract sets none, the organization's apply. The target is the weekly hours the auto-scheduler steers towards (without it, an even share). Tap one to change it.
+staff-limit-max_day_hours = At most a day: {$value} h{ $own ->
+    [yes] {""}
+   *[other] {" "}(organization's)
+}
+staff-limit-max_week_hours = At most a week: {$value} h{ $own ->
+    [yes] {""}
+   *[other] {" "}(organization's)
+}
+staff-limit-max_consecutive_days = Days in a row: at most {$value}{ $own ->
+    [yes] {""}
+   *[other] {" "}(organization's)
+}
+staff-limit-target_week_hours = { $own ->
+    [yes] Target: {$value} h a week
+   *[other] Target: an even share of the week
+}
+staff-limit-name-max_day_hours = the most hours a day
+staff-limit-name-max_week_hours = the most hours a week
+staff-limit-name-max_consecutive_days = the most working days in a row
+staff-limit-name-target_week_hours = the target hours a week
+staff-ask-limit = Type {$what} for this contract, a whole number from {$minimum} to {$maximum}:
+staff-limit-organization = ↩️ As the organization's
+staff-limit-saved = ⏱ Saved from today.

@@ -67,7 +67,7 @@ autoschedule-labor-title = 💰 <b>Затраты на персонал и вы�
 
     Пришлите выручку строками «Объект; 03.03.2026; 45000» (будущие дни считаются ожидаемой выручкой) или файл CSV или Excel с этими тремя столбцами. Пришлите «25%», чтобы задать целевую долю ФОТ.
 autoschedule-labor-none = На этой неделе пока нет ни смен, ни выручки.
-autoschedule-labor-line = { $over ->
+labor-line = { $over ->
     [yes] 🔴
    *[no] ▫️
 } {$day} {$object}: ФОТ {$cost}, выручка {$sales}{ $expected ->
@@ -79,7 +79,7 @@ error-invalid-input-sales-object = В организации нет объект
 error-invalid-input-sales-file = Не получилось прочитать файл. Пришлите CSV (UTF-8) или файл Excel .xlsx.
 autoschedule-rules = ⚙️ Правила
 autoschedule-rules-title = ⚙️ <b>Правила, которые соблюдает решатель</b>
-    Действуют для всех в организации (своих лимитов в договорах пока нет). Нажмите, чтобы изменить.
+    Действуют для всех, у кого в договоре нет своих лимитов (карточка сотрудника → ⏱ Часы и лимиты). Нажмите, чтобы изменить.
 autoschedule-limit-min_rest_hours = Отдых между сменами: {$value} ч
 autoschedule-limit-max_day_hours = Не больше в день: {$value} ч
 autoschedule-limit-max_week_hours = Не больше в неделю: {$value} ч

@@ -163,3 +163,12 @@ notify-shift-cancelled = ✖️ { $employee_name } отменил(а) смену
 notify-cancellation-needs-approval = 📎 { $employee_name } отменил(а) смену { $object_name }, { $date } { $start }–{ $end } (причина: { $reason }) и прислал(а) документ. Откройте «📅 Планирование» → «📎 Согласования».
 notify-cancellation-approved = ✅ Документ об отмене смены { $object_name }, { $date } { $start }–{ $end } одобрен. Штрафа нет.
 notify-cancellation-refused = ❌ Документ об отмене смены { $object_name }, { $date } { $start }–{ $end } не принят.
+
+## Жёсткие правила рабочего времени (те же, что соблюдает автопланирование)
+error-breaks-work-rule = Эта смена нарушила бы правило рабочего времени.
+error-breaks-work-rule-overlap = Эта смена пересекается с другой: {$day} {$start}–{$end}.
+error-breaks-work-rule-travel = Не успеть доехать после смены {$day} {$start}–{$end}.
+error-breaks-work-rule-rest = Слишком мало отдыха рядом со сменой {$day} {$start}–{$end}.
+error-breaks-work-rule-day_hours = Получится {$hours} ч работы в этот день (не больше {$limit}).
+error-breaks-work-rule-week_hours = Получится {$hours} ч работы за неделю (не больше {$limit}).
+error-breaks-work-rule-consecutive_days = Получится {$days} рабочих дней подряд (не больше {$limit}).

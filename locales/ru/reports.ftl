@@ -123,3 +123,18 @@ error-ai-daily-limit = 🤖 На сегодня лимит AI-советов и�
 error-invalid-input-period-incomplete = Выберите и первый, и последний день периода.
 error-invalid-input-period-reversed = Последний день не может быть раньше первого.
 error-invalid-input-period-too-long = Слишком длинный период: не больше года.
+
+## Затраты на персонал против продаж (продажи и целевой % от владельца)
+reports-summary-labor =
+    💰 <b>Затраты на персонал против продаж</b> · цель {$labor_target}% · дней выше цели: {$labor_over_days}
+    {$labor_lines}{ $labor_more ->
+        [0] {""}
+       *[other] {"\u000A"}… и ещё {$labor_more} в Excel-файле
+    }
+reports-xlsx-labor = Труд и продажи
+reports-xlsx-sales = Продажи
+reports-xlsx-sales-expected = Ожидаемые продажи
+reports-xlsx-labor-percent = % на персонал
+reports-xlsx-over-target = Выше цели
+reports-xlsx-over-target-of = Выше цели ({$target}%)
+reports-xlsx-yes = да

@@ -66,3 +66,32 @@ error-invalid-input-date-too-far = Слишком далёкая дата: не 
 error-invalid-input-membership-ended = Этот человек уже уволен.
 error-invalid-input-no-objects = Отметьте хотя бы один объект.
 error-invalid-input-no-permissions = Отметьте хотя бы одно право.
+
+## Свои лимиты договора для планирования и целевые часы в неделю
+staff-change-limits = ⏱ Часы и лимиты
+staff-limits =
+    ⏱ <b>Часы и лимиты по договору</b>
+    Их соблюдают автопланирование и планирование; где договор своих не задаёт, действуют лимиты организации. Цель — сколько часов в неделю автопланирование старается дать (без неё — поровну). Нажмите, чтобы изменить.
+staff-limit-max_day_hours = Не больше в день: {$value} ч{ $own ->
+    [yes] {""}
+   *[other] {" "}(как в организации)
+}
+staff-limit-max_week_hours = Не больше в неделю: {$value} ч{ $own ->
+    [yes] {""}
+   *[other] {" "}(как в организации)
+}
+staff-limit-max_consecutive_days = Дней подряд: не больше {$value}{ $own ->
+    [yes] {""}
+   *[other] {" "}(как в организации)
+}
+staff-limit-target_week_hours = { $own ->
+    [yes] Цель: {$value} ч в неделю
+   *[other] Цель: поровну со всеми
+}
+staff-limit-name-max_day_hours = наибольшее число часов в день
+staff-limit-name-max_week_hours = наибольшее число часов в неделю
+staff-limit-name-max_consecutive_days = наибольшее число рабочих дней подряд
+staff-limit-name-target_week_hours = целевое число часов в неделю
+staff-ask-limit = Введите {$what} по этому договору — целое число от {$minimum} до {$maximum}:
+staff-limit-organization = ↩️ Как в организации
+staff-limit-saved = ⏱ Сохранено с сегодняшнего дня.

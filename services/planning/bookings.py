@@ -30,6 +30,7 @@ from services.notify.outbox import (
 )
 from services.planning.errors import (
     AlreadyOnSlot,
+    BreaksWorkRule,
     NotOnObject,
     OnTimeOff,
     OutsideAvailability,
@@ -43,6 +44,8 @@ from services.planning.errors import (
 from services.planning.planners import planner_user_ids, require_planner_on, work_object_of
 from services.planning.rules import clean_comment
 from services.planning.slots import live_slot, slot_payload
+from services.planning.work_limits import planned_work, work_rules_for
+from services.planning.work_rules import Reason, Work, hours_text, schedule_refusal
 from services.platform.clock import Clock
 from services.platform.db.models import (
     AvailabilityOverride,
@@ -60,6 +63,7 @@ from services.platform.db.models import (
 )
 from services.platform.db.models.planning import PLANNED_SHIFTS_NO_OVERLAP
 from services.platform.errors import NotFound
+from services.platform.local_time import local_hhmm
 
 
 async def active_membership(
@@ -113,6 +117,33 @@ async def require_no_overlap(
         raise ShiftOverlap()
 
 
+async def work_rule_breach(
+    session: AsyncSession, slot: TimeSlot, membership: Membership
+) -> BreaksWorkRule | None:
+    """The hard rule of work the slot would break beside the member's other planned
+    shifts (rest and travel between shifts, hours a day and a week, days in a row: the
+    organization's limits with their contract's own), or None; the same rules the
+    auto-scheduler keeps."""
+    zone = ZoneInfo((await work_object_of(session, slot.object_id)).timezone)
+    work = Work(slot.object_id, slot.starts_at, slot.ends_at, zone)
+    rules = await work_rules_for(session, membership.organization_id, membership.id, work.work_date)
+    planned = await planned_work(session, [membership.user_id], slot.starts_at, slot.ends_at)
+    refusal = schedule_refusal(work, planned[membership.user_id], rules)
+    if refusal is None:
+        return None
+    params: dict[str, str | int] = {"reason": refusal.reason.value}
+    if refusal.other is not None:
+        other = refusal.other
+        params["day"] = other.work_date.strftime("%d.%m")
+        params["start"] = local_hhmm(other.starts_at, other.zone)
+        params["end"] = local_hhmm(other.ends_at, other.zone)
+    elif refusal.reason is Reason.CONSECUTIVE_DAYS:
+        params["days"], params["limit"] = refusal.reached, refusal.limit
+    else:
+        params["hours"], params["limit"] = hours_text(refusal.reached), hours_text(refusal.limit)
+    return BreaksWorkRule(**params)
+
+
 async def slot_verdict(session: AsyncSession, slot: TimeSlot, membership: Membership) -> Verdict:
     """The member's availability for the slot, read in the object's timezone."""
     work_object = await work_object_of(session, slot.object_id)
@@ -127,12 +158,19 @@ async def slot_verdict(session: AsyncSession, slot: TimeSlot, membership: Member
 
 
 async def check_placement(
-    session: AsyncSession, clock: Clock, slot: TimeSlot, membership: Membership
+    session: AsyncSession,
+    clock: Clock,
+    slot: TimeSlot,
+    membership: Membership,
+    *,
+    outside_rules: Callable[[BreaksWorkRule], None] | None = None,
 ) -> Verdict:
     """Whether the member may go on the locked slot now: not in the past, only on their
     objects, never during their approved time off, never after the last day of their
     contract, never with a required document expired by the slot's date, never beyond
-    `max_employees`, never overlapping another planned shift of theirs. Locks the member
+    `max_employees`, never overlapping another planned shift of theirs, never breaking
+    a hard rule of work (`work_rule_breach`) unless `outside_rules` lets it (it is
+    called with the breach and may refuse). Locks the member
     (`lock_user`) so that the answer holds until commit: approving time off takes the
     same lock. Returns the member's availability verdict for the slot."""
     if slot.starts_at <= clock.now():
@@ -162,6 +200,11 @@ async def check_placement(
     if len(on_slot) >= slot.max_employees:
         raise SlotFull(booked=len(on_slot), max=slot.max_employees)
     await require_no_overlap(session, membership.user_id, slot.starts_at, slot.ends_at)
+    breach = await work_rule_breach(session, slot, membership)
+    if breach is not None:
+        if outside_rules is None:
+            raise breach
+        outside_rules(breach)
     return verdict
 
 
@@ -188,11 +231,12 @@ async def place_on_slot(
     membership: Membership,
     *,
     outside_availability: Callable[[Verdict], None] | None = None,
+    outside_rules: Callable[[BreaksWorkRule], None] | None = None,
 ) -> PlannedShift:
     """Put the member on the locked slot under the rules of `check_placement`;
     `outside_availability` is called first when the slot is outside the member's
-    availability (and may refuse)."""
-    verdict = await check_placement(session, clock, slot, membership)
+    availability (and may refuse), `outside_rules` when it breaks a rule of work."""
+    verdict = await check_placement(session, clock, slot, membership, outside_rules=outside_rules)
     if outside_availability is not None and verdict.kind is VerdictKind.UNAVAILABLE:
         outside_availability(verdict)
     planned_shift = PlannedShift(
@@ -222,34 +266,45 @@ async def assign_employee(
     availability_reason: str = "",
 ) -> PlannedShift:
     """An owner or a manager with `plan` puts an employee of the object on a slot; the
-    employee is told. Outside the employee's stated availability the planner must give
-    a reason (`OutsideAvailability` otherwise), which is kept with the planned shift."""
+    employee is told. Outside the employee's stated availability, or breaking a rule of
+    work, the planner must give a reason (`OutsideAvailability` or `BreaksWorkRule`
+    otherwise), which is kept with the planned shift."""
     slot = await live_slot(session, slot_id, lock=True)
     _, work_object = await require_planner_on(session, user_id, slot.object_id)
     membership = await session.get(Membership, membership_id)
     if membership is None or membership.organization_id != work_object.organization_id:
         raise NotOnObject()
     reason = clean_comment(availability_reason)
-    overridden: list[Verdict] = []
+    overridden: list[str] = []
 
     def needs_reason(verdict: Verdict) -> None:
         if not reason:
             raise OutsideAvailability(day=verdict.day)
-        overridden.append(verdict)
+        overridden.append(verdict.kind.value)
+
+    def rule_needs_reason(breach: BreaksWorkRule) -> None:
+        if not reason:
+            raise breach
+        overridden.append(str(breach.params["reason"]))
 
     planned_shift = await place_on_slot(
-        session, clock, slot, membership, outside_availability=needs_reason
+        session,
+        clock,
+        slot,
+        membership,
+        outside_availability=needs_reason,
+        outside_rules=rule_needs_reason,
     )
-    if overridden:
-        session.add(
-            AvailabilityOverride(
-                planned_shift_id=planned_shift.id,
-                user_id=planned_shift.user_id,
-                decided_by_user_id=user_id,
-                verdict=overridden[0].kind.value,
-                reason=reason,
-            )
+    session.add_all(
+        AvailabilityOverride(
+            planned_shift_id=planned_shift.id,
+            user_id=planned_shift.user_id,
+            decided_by_user_id=user_id,
+            verdict=verdict,
+            reason=reason,
         )
+        for verdict in overridden
+    )
     await notify(
         session,
         kind=SHIFT_ASSIGNED.name,

@@ -59,3 +59,11 @@ class OutsideAvailability(DomainError):
     assign them, giving a reason."""
 
     code = "outside-availability"
+
+
+class BreaksWorkRule(DomainError):
+    """The shift would break a hard rule of work (`services.planning.work_rules`): too
+    little rest or travel time around another shift, too many hours that day or that
+    week, too many days in a row; `reason` says which."""
+
+    code = "breaks-work-rule"

@@ -1,6 +1,7 @@
 """A report as an Excel workbook: a summary sheet, then one row per employee with every
-figure, one row per day and one per object, each with a totals row, and the days off
-by kind per person when there are any. Money columns appear
+figure, one row per day and one per object, each with a totals row, labor cost against
+sales per object and day when the report has them, and the days off by kind per person
+when there are any. Money columns appear
 only when the report shows money. Pure formatting of `services.reports.report.Report`:
 no queries; CPU work, so callers on the event loop run it in a thread."""
 
@@ -23,6 +24,8 @@ from services.platform.xlsx import (
 )
 from services.reports.report import Report
 
+PERCENT_FORMAT = "0.0"
+
 
 def _sheet(
     translator: Translator,
@@ -37,6 +40,38 @@ def _sheet(
         rows,
         totals=totals_of(translator.get("reports-xlsx-total"), rows) if rows else None,
     )
+
+
+def _labor_sheet(report: Report, translator: Translator) -> Sheet:
+    """Per object and day: labor cost, sales, labor % and whether it is over the target
+    (its title says the target)."""
+    columns: list[tuple[str, str | None]] = [
+        ("reports-xlsx-object", None),
+        ("reports-xlsx-date", DATE_FORMAT),
+        ("reports-xlsx-cost", MONEY_FORMAT),
+        ("reports-xlsx-sales", MONEY_FORMAT),
+        ("reports-xlsx-sales-expected", None),
+        ("reports-xlsx-labor-percent", PERCENT_FORMAT),
+        ("reports-xlsx-over-target", None),
+    ]
+    yes = translator.get("reports-xlsx-yes")
+    rows = [
+        [
+            day.object_name,
+            day.day,
+            day.cost,
+            day.sales,
+            yes if day.expected else "",
+            float(day.percent) if day.percent is not None else None,  # not summed
+            yes if day.over_target else "",
+        ]
+        for day in report.labor
+    ]
+    sheet = _sheet(translator, "reports-xlsx-labor", columns, rows)
+    if report.labor_target is None:
+        return sheet
+    title = translator.get("reports-xlsx-over-target-of", target=float(report.labor_target))
+    return replace(sheet, columns=[*sheet.columns[:-1], Column(title)])
 
 
 def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]:
@@ -128,6 +163,8 @@ def report_workbook(report: Report, translator: Translator) -> tuple[str, bytes]
     ]
     objects = _sheet(translator, "reports-xlsx-objects", object_columns, object_rows)
     sheets = [summary, employees, days, objects]
+    if report.labor:
+        sheets.append(_labor_sheet(report, translator))
     if report.time_off:
         kinds = list(TimeOffKind)
         time_off_columns: list[tuple[str, str | None]] = [

@@ -13,6 +13,8 @@ Rules, each in one place:
 - A no-show is a planned (not cancelled) shift with no shift opened for it, once its
   end has passed or a manager marked it absent; one still running is not.
 - Who sees which objects and money: `services.reports.scope`; hidden money is None.
+- Labor against sales: the labor cost of worked shifts per object and local day beside
+  the sales the owner recorded (actual, else expected; `services.scheduling.sales`).
 - Aggregation happens in SQL, a fixed number of statements per report; here the rows
   become figures per day, object and employee, and the totals are their sums.
 """
@@ -31,6 +33,7 @@ from services.reports.periods import ReportPeriod
 from services.reports.queries import (
     LocalDates,
     Rows,
+    cost_by_object_and_day,
     display_names,
     fines_and_bonuses_by_employee,
     planned_shifts_by_employee,
@@ -54,6 +57,7 @@ from services.reports.scope import (
     filter_of_own_statistics,
     filter_of_scope,
 )
+from services.scheduling.sales import LaborDay, labor_days, labor_target, sales_by_day
 from services.staff.permissions import Actor
 from services.time_off.queries import time_off_by_person
 
@@ -70,10 +74,13 @@ async def build_report(
     """The owner's or a manager's report over `period` for `scope`, with the permission
     rules of `services.reports.scope`: objects without `view` are left out (an object
     scope on such an object is refused), money is None without `view_money` on every
-    object covered."""
+    object covered; with money, an organization's or an object's report has labor cost
+    against sales per object and day."""
     report_filter = await filter_of_scope(session, actor, scope)
     report = await _report_of(session, clock.now(), period, scope, report_filter)
     report.top, report.bottom = _ranked(report.employees)
+    if report_filter.show_money and scope.kind != ScopeKind.EMPLOYEE:
+        report.labor_target, report.labor = await _labor(session, report_filter, period)
     if actor.is_owner:
         report.time_off = await time_off_by_person(
             session,
@@ -152,6 +159,26 @@ async def _report_of(
         employees=rows,
         objects=objects,
     )
+
+
+async def _labor(
+    session: AsyncSession, report_filter: ReportFilter, period: ReportPeriod
+) -> tuple[Decimal | None, list[LaborDay]]:
+    """The target labor % and, per object and day with worked shifts or sales: the labor
+    cost of the shifts worked, the sales (actual, else expected) and the labor %; nothing
+    when no sales are recorded for the period."""
+    dates = LocalDates(session.get_bind().dialect.name, period, report_filter.timezones)
+    cost = {
+        (row.object_id, _as_date(row.day)): as_money(row.cost)
+        for row in await cost_by_object_and_day(session, report_filter, dates)
+        if row.object_id in report_filter.objects
+    }
+    sales = await sales_by_day(session, list(report_filter.objects), period.start, period.end)
+    if not sales:  # the owner records no sales: nothing to set the cost against
+        return None, []
+    target = await labor_target(session, report_filter.organization.id)
+    names = {object_id: o.name for object_id, o in report_filter.objects.items()}
+    return target, labor_days(names, cost, sales, target)
 
 
 async def _day_figures(

@@ -218,6 +218,15 @@ async def shifts_by_day(
     return (await session.execute(query.group_by(day))).all()
 
 
+async def cost_by_object_and_day(
+    session: AsyncSession, report_filter: ReportFilter, dates: LocalDates
+) -> Rows:
+    """object_id, day, cost."""
+    day = dates.of(Shift.opened_at).label("day")
+    query = _shifts(report_filter, dates, Shift.object_id, day, _labour_cost())
+    return (await session.execute(query.group_by(Shift.object_id, day))).all()
+
+
 async def shifts_by_employee(
     session: AsyncSession, report_filter: ReportFilter, dates: LocalDates
 ) -> Rows:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from services.reports.periods import ReportPeriod
 from services.reports.scope import ReportScope
+from services.scheduling.sales import LaborDay
 from services.time_off.queries import PersonTimeOff
 
 
@@ -97,6 +98,10 @@ class Report:
     upcoming: list[UpcomingShift] = field(default_factory=list)
     # Approved days off by person and kind (owners' reports only).
     time_off: list[PersonTimeOff] = field(default_factory=list)
+    # Labor cost of worked shifts against sales per object and day, and the owner's
+    # target labor % (reports of the organization or an object that show money).
+    labor: list[LaborDay] = field(default_factory=list)
+    labor_target: Decimal | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -114,6 +119,9 @@ class Report:
                 {k: v for k, v in asdict(e).items() if k != "name"} for e in self.employees
             ],
             "objects": [{k: v for k, v in asdict(o).items() if k != "name"} for o in self.objects],
+            "labor": [
+                {k: v for k, v in asdict(d).items() if k != "object_name"} for d in self.labor
+            ],
         }
         encoded = json.dumps(figures, sort_keys=True, default=str).encode()
         return hashlib.sha256(encoded).hexdigest()

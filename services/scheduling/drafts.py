@@ -17,6 +17,7 @@ from services.planning.bookings import place_on_slot
 from services.planning.errors import AlreadyOnSlot, NotOnObject, ShiftOverlap, SlotFull, SlotInPast
 from services.planning.planners import require_planner_on
 from services.planning.slots import live_slot
+from services.planning.work_rules import hourly_rate, week_of
 from services.platform.clock import Clock
 from services.platform.db.models import (
     DraftAssignment,
@@ -30,8 +31,7 @@ from services.platform.errors import NotFound, PermissionDenied
 from services.platform.local_time import local_hhmm
 from services.scheduling.errors import NotAllowedHere
 from services.scheduling.explain import EmptyPlace, why_empty
-from services.scheduling.queries import load_week, replacement_candidates, week_of
-from services.scheduling.rules import hourly_rate
+from services.scheduling.queries import load_week, replacement_candidates
 from services.scheduling.solver import DEFAULT_TIME_LIMIT_S, Solution, solve
 from services.staff.permissions import actor_in, object_permissions
 

@@ -6,17 +6,18 @@ plain text (the dialog escapes it when it shows it)."""
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from services.platform.i18n import Translator
-from services.platform.local_time import local_hhmm
-from services.scheduling.rules import (
+from services.planning.work_rules import (
     Person,
     Place,
     Problem,
     Reason,
     Refusal,
+    hours_text,
     place_refusal,
     schedule_refusal,
 )
+from services.platform.i18n import Translator
+from services.platform.local_time import local_hhmm
 
 # A chat message holds at most 4096 characters: a few reasons per place are enough.
 REASONS_SHOWN = 4
@@ -47,15 +48,10 @@ def why_empty(problem: Problem, assignment: Mapping[int, int]) -> list[EmptyPlac
             refusal = place_refusal(person, place, problem)
             if refusal is None:
                 others = [*person.booked, *(p.work for p in taken.get(person.user_id, []))]
-                refusal = schedule_refusal(place.work, others, problem)
+                refusal = schedule_refusal(place.work, others, problem.rules_for(person))
             candidates.append((person, refusal))
         empty.append(EmptyPlace(place, tuple(candidates)))
     return empty
-
-
-def hours_text(minutes: int) -> str:
-    """Whole hours as "40", others with one decimal as "7.5"."""
-    return str(minutes // 60) if minutes % 60 == 0 else f"{minutes / 60:.1f}"
 
 
 def refusal_text(

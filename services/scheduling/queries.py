@@ -12,41 +12,36 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.availability.queries import availability_book
 from services.payroll.rules import hours_of, money, pay_for
-from services.platform.clock import Clock
-from services.platform.db.models import (
-    ContractTerms,
-    DraftAssignment,
-    Membership,
-    MembershipObject,
-    MembershipRole,
-    MembershipStatus,
-    ObjectTravelTime,
-    OrganizationSchedulingSettings,
-    PlannedShift,
-    PlannedShiftStatus,
-    TimeSlot,
-    User,
-    WorkObject,
+from services.planning.work_limits import (
+    contracts_in_force,
+    organization_limits,
+    person_limits,
+    planned_work,
+    target_minutes,
+    travel_minutes,
 )
-from services.platform.local_time import monday_of
-from services.scheduling.rules import (
-    Limits,
+from services.planning.work_rules import (
     Person,
     Place,
     Problem,
     Work,
     place_refusal,
     schedule_refusal,
+    week_of,
 )
-
-# Planned shifts this far around the week count for rest and days in a row.
-_AROUND = timedelta(days=8)
-
-
-def week_of(day: date) -> tuple[date, ...]:
-    """The seven local dates, Monday first, of the week holding `day`."""
-    monday = monday_of(day)
-    return tuple(monday + timedelta(days=n) for n in range(7))
+from services.platform.clock import Clock
+from services.platform.db.models import (
+    DraftAssignment,
+    Membership,
+    MembershipObject,
+    MembershipRole,
+    MembershipStatus,
+    PlannedShift,
+    PlannedShiftStatus,
+    TimeSlot,
+    User,
+    WorkObject,
+)
 
 
 def utc_envelope(week: tuple[date, ...]) -> tuple[datetime, datetime]:
@@ -54,20 +49,6 @@ def utc_envelope(week: tuple[date, ...]) -> tuple[datetime, datetime]:
     start = datetime.combine(week[0], time(0), tzinfo=ZoneInfo("UTC")) - timedelta(hours=14)
     end = datetime.combine(week[-1], time(0), tzinfo=ZoneInfo("UTC")) + timedelta(hours=38)
     return start, end
-
-
-async def scheduling_limits(session: AsyncSession, organization_id: int) -> Limits:
-    """The organization's limits; the defaults until its owner sets them."""
-    row = await session.get(OrganizationSchedulingSettings, organization_id)
-    if row is None:
-        return Limits()
-    return Limits(
-        min_rest_minutes=row.min_rest_hours * 60,
-        max_day_minutes=row.max_day_hours * 60,
-        max_week_minutes=row.max_week_hours * 60,
-        max_consecutive_days=row.max_consecutive_days,
-        overtime_week_minutes=row.overtime_week_hours * 60,
-    )
 
 
 @dataclass
@@ -142,24 +123,14 @@ async def load_week(
         memberships[user_id] = membership_id
         allowed[user_id].add(object_id)
         names[user_id] = name
-    rates = await contract_rates(session, list(memberships.values()), week[0])
+    contracts = await contracts_in_force(session, list(memberships.values()), week[0])
     start, end = utc_envelope(week)
-    booked: dict[int, list[Work]] = defaultdict(list)
-    for shift, timezone in await session.execute(
-        select(PlannedShift, WorkObject.timezone)
-        .join(WorkObject, WorkObject.id == PlannedShift.object_id)
-        .where(
-            PlannedShift.user_id.in_(memberships),
-            PlannedShift.status == PlannedShiftStatus.PLANNED,
-            PlannedShift.starts_at < end + _AROUND,
-            PlannedShift.ends_at > start - _AROUND,
-        )
-    ):
-        work = Work(shift.object_id, shift.starts_at, shift.ends_at, ZoneInfo(timezone))
-        booked[shift.user_id].append(work)
+    booked = await planned_work(session, list(memberships), start, end)
+    limits = await organization_limits(session, organization_id)
     book = await availability_book(session, organization_id, memberships, start, end)
     people = {}
     for user_id, membership_id in memberships.items():
+        terms = contracts.get(membership_id)
         verdicts = {
             place.index: book.verdict(
                 user_id, place.work.starts_at, place.work.ends_at, place.work.zone
@@ -171,45 +142,21 @@ async def load_week(
             user_id=user_id,
             name=names[user_id],
             objects=frozenset(allowed[user_id]),
-            contract_rate=rates.get(membership_id),
+            contract_rate=terms.hourly_rate if terms else None,
             booked=tuple(booked[user_id]),
+            target_minutes=target_minutes(terms),
+            limits=person_limits(limits, terms),
             verdicts=verdicts,
         )
-    travel = dict(
-        (
-            await session.execute(
-                select(ObjectTravelTime.object_id, ObjectTravelTime.travel_minutes).where(
-                    ObjectTravelTime.object_id.in_(objects)
-                )
-            )
-        ).all()
-    )
     problem = Problem(
         week=week,
         places=tuple(places),
         people=tuple(people.values()),
-        limits=await scheduling_limits(session, organization_id),
-        travel_minutes=travel,
+        limits=limits,
+        travel_minutes=await travel_minutes(session, list(objects)),
     )
     object_names = {object_id: o.name for object_id, o in objects.items()}
     return LoadedWeek(problem, object_names, slots, memberships, people)
-
-
-async def contract_rates(
-    session: AsyncSession, membership_ids: list[int], on_date: date
-) -> dict[int, Decimal | None]:
-    """Each contract's rate in force on the date, in one query."""
-    rates: dict[int, Decimal | None] = {}
-    for membership_id, rate in await session.execute(
-        select(ContractTerms.membership_id, ContractTerms.hourly_rate)
-        .where(
-            ContractTerms.membership_id.in_(membership_ids),
-            ContractTerms.effective_from <= on_date,
-        )
-        .order_by(ContractTerms.membership_id, ContractTerms.effective_from)
-    ):
-        rates[membership_id] = rate
-    return rates
 
 
 @dataclass(frozen=True)
@@ -335,7 +282,7 @@ async def replacement_candidates(
         refusal = place_refusal(person, place, loaded.problem) or schedule_refusal(
             place.work,
             [*person.booked, *drafted[person.user_id]],
-            loaded.problem,
+            loaded.problem.rules_for(person),
             kept_days={work.work_date for work in person.booked},
         )
         if refusal is None:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.payroll.rules import ZERO, frozen_rate, money, pay_for
+from services.planning.work_limits import contracts_in_force
 from services.platform.clock import Clock
 from services.platform.db.models import (
     DailySales,
@@ -32,7 +33,6 @@ from services.platform.db.session import dialect_insert
 from services.platform.errors import InvalidInput, PermissionDenied
 from services.platform.local_time import local_today
 from services.platform.validation import parse_money
-from services.scheduling.queries import contract_rates
 from services.staff.memberships import parse_local_date
 from services.staff.permissions import actor_in, object_permissions, require_owner
 
@@ -158,11 +158,59 @@ def labor_percent(cost: Decimal, sales: Decimal | None) -> Decimal | None:
 class LaborDay:
     object_name: str
     day: date
-    cost: Decimal  # planned shifts and the draft
+    cost: Decimal  # a week's draft: planned and drafted shifts; a report: worked shifts
     sales: Decimal | None
     expected: bool  # the sales figure is an expectation
     percent: Decimal | None
     over_target: bool
+
+
+async def labor_target(session: AsyncSession, organization_id: int) -> Decimal | None:
+    """The labor % the owner aims at; None: no target."""
+    settings = await session.get(OrganizationSchedulingSettings, organization_id)
+    return settings.target_labor_percent if settings else None
+
+
+async def sales_by_day(
+    session: AsyncSession, object_ids: list[int], first: date, last: date
+) -> dict[tuple[int, date], tuple[Decimal, bool]]:
+    """Each object's sales per local day: the actual figure, else the expected one (and
+    whether it is expected)."""
+    sales: dict[tuple[int, date], tuple[Decimal, bool]] = {}
+    for row in await session.scalars(
+        select(DailySales)
+        .where(DailySales.object_id.in_(object_ids), DailySales.local_date.between(first, last))
+        .order_by(DailySales.expected.desc())  # the actual figure, read last, wins
+    ):
+        sales[row.object_id, row.local_date] = (row.amount, row.expected)
+    return sales
+
+
+def labor_days(
+    names: dict[int, str],
+    cost: dict[tuple[int, date], Decimal],
+    sales: dict[tuple[int, date], tuple[Decimal, bool]],
+    target: Decimal | None,
+) -> list[LaborDay]:
+    """Per object (by name) and day with labor cost or sales: both, the labor % and
+    whether it is over the target."""
+    days = []
+    for object_id, day in sorted(set(cost) | set(sales), key=lambda k: (names[k[0]], k[1])):
+        day_cost = money(cost.get((object_id, day), ZERO))
+        amount, expected = sales.get((object_id, day), (None, False))
+        percent = labor_percent(day_cost, amount)
+        days.append(
+            LaborDay(
+                object_name=names[object_id],
+                day=day,
+                cost=day_cost,
+                sales=amount,
+                expected=expected,
+                percent=percent,
+                over_target=target is not None and percent is not None and percent > target,
+            )
+        )
+    return days
 
 
 async def week_labor(
@@ -171,8 +219,7 @@ async def week_labor(
     """The target labor % and, per object and day of the week with work or sales: labor
     cost of planned shifts and drafts (rates by payroll's priority), sales (actual, else
     expected) and labor %."""
-    settings = await session.get(OrganizationSchedulingSettings, organization_id)
-    target = settings.target_labor_percent if settings else None
+    target = await labor_target(session, organization_id)
     objects = {
         o.id: o
         for o in await session.scalars(select(WorkObject).where(WorkObject.id.in_(object_ids)))
@@ -190,10 +237,12 @@ async def week_labor(
             )
         )
     ).all()
-    rates = await contract_rates(session, [m for m, _ in planned], week[0])
+    contracts = await contracts_in_force(session, [m for m, _ in planned], week[0])
     for membership_id, slot in planned:
+        terms = contracts.get(membership_id)
+        own_rate = terms.hourly_rate if terms else None
         rate = frozen_rate(
-            rates.get(membership_id), slot.rate_override, objects[slot.object_id].base_hourly_rate
+            own_rate, slot.rate_override, objects[slot.object_id].base_hourly_rate
         ).hourly_rate
         _add(cost, slot, rate)
     for draft, slot in await session.execute(
@@ -202,32 +251,9 @@ async def week_labor(
         .where(TimeSlot.object_id.in_(object_ids), *in_week)
     ):
         _add(cost, slot, draft.hourly_rate)
-    sales: dict[tuple[int, date], tuple[Decimal, bool]] = {}
-    for row in await session.scalars(
-        select(DailySales)
-        .where(
-            DailySales.object_id.in_(object_ids), DailySales.local_date.between(week[0], week[-1])
-        )
-        .order_by(DailySales.expected.desc())  # the actual figure, read last, wins
-    ):
-        sales[row.object_id, row.local_date] = (row.amount, row.expected)
-    days = []
-    for object_id, day in sorted(set(cost) | set(sales), key=lambda k: (objects[k[0]].name, k[1])):
-        day_cost = money(cost.get((object_id, day), ZERO))
-        amount, expected = sales.get((object_id, day), (None, False))
-        percent = labor_percent(day_cost, amount)
-        days.append(
-            LaborDay(
-                object_name=objects[object_id].name,
-                day=day,
-                cost=day_cost,
-                sales=amount,
-                expected=expected,
-                percent=percent,
-                over_target=target is not None and percent is not None and percent > target,
-            )
-        )
-    return target, days
+    sales = await sales_by_day(session, object_ids, week[0], week[-1])
+    names = {object_id: o.name for object_id, o in objects.items()}
+    return target, labor_days(names, cost, sales, target)
 
 
 def _add(cost: dict[tuple[int, date], Decimal], slot: TimeSlot, rate: Decimal) -> None:

@@ -1,5 +1,5 @@
 """The week's free places filled by OR-Tools CP-SAT, within the hard rules of
-`services.scheduling.rules`, with the goals met in a strict order.
+`services.planning.work_rules`, with the goals met in a strict order.
 
 The goals are solved in stages, each keeping the best value of the ones before
 (lexicographic): 1 fill as many places as possible; 2 the fewest minutes over the weekly
@@ -17,11 +17,10 @@ from decimal import Decimal
 from ortools.sat.python import cp_model
 
 from services.availability.rules import VerdictKind
-from services.scheduling.rules import (
+from services.planning.work_rules import (
     Person,
     Place,
     Problem,
-    Work,
     clash,
     cost_of,
     place_refusal,
@@ -32,6 +31,7 @@ from services.scheduling.rules import (
 NUM_WORKERS = 2
 DEFAULT_TIME_LIMIT_S = 8.0
 FILL_SHARE = 0.6
+REPAIR_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ class Solution:
     filled: int
     places: int
     fill_proven_best: bool
-    fill_gap: float  # relative gap between the fill found and the solver's bound
+    fill_bound: int  # no schedule fills more places (the solver's proof, or who may take each)
+    fill_gap: float  # relative gap between the fill found and that bound
     stages_optimal: tuple[bool, ...]
     overtime_minutes: int
     cost: Decimal
@@ -160,7 +161,7 @@ class _Model:
                         model.add_bool_or(
                             [self.var(first, person).Not(), self.var(second, person).Not()]
                         )
-        limits = problem.limits
+        limits = problem.limits_of(person)
         by_day: dict[date, list[Place]] = defaultdict(list)
         for place in ordered:
             by_day[place.work.work_date].append(place)
@@ -178,7 +179,7 @@ class _Model:
         return booked + sum(p.work.minutes * self.var(p, person) for p in candidates)
 
     def _consecutive_days(self, person: Person, by_day: dict[date, list[Place]]) -> None:
-        limit = self.problem.limits.max_consecutive_days
+        limit = self.problem.limits_of(person).max_consecutive_days
         booked_days = {w.work_date for w in person.booked}
         worked: dict[date, cp_model.LinearExprT] = {day: 1 for day in booked_days}
         for day, places in by_day.items():
@@ -272,7 +273,9 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     fill_gap = 0.0 if fill_bound <= 0 else max(0.0, (fill_bound - len(assignment)) / fill_bound)
     if fill_gap == 0.0:
         optimal[:1] = [True]
-    return _solution(problem, assignment, optimal, fill_gap, time.monotonic() - started)
+    return _solution(
+        problem, assignment, optimal, int(fill_bound), fill_gap, time.monotonic() - started
+    )
 
 
 def eligible_people(problem: Problem) -> dict[int, list[Person]]:
@@ -288,24 +291,70 @@ def eligible_people(problem: Problem) -> dict[int, list[Person]]:
 
 
 def greedy(problem: Problem, eligible: Mapping[int, list[Person]] | None = None) -> dict[int, int]:
-    """A first schedule, place by place in time order, each to the cheapest person the
-    hard rules allow: the solver's starting point, and its answer if it finds nothing
-    better in time."""
+    """A first schedule, place by place in time order, each to the person the hard rules
+    allow with the fewest hours so far (then the cheapest), so that nobody's week fills
+    up early; then `repair`. The solver's starting point, and its answer if it finds
+    nothing better in time."""
     eligible = eligible if eligible is not None else eligible_people(problem)
     assignment: dict[int, int] = {}
-    taken: dict[int, list[Work]] = defaultdict(list)
+    taken: dict[int, list[Place]] = defaultdict(list)
     for place in sorted(problem.places, key=lambda p: p.work.starts_at):
         allowed = [
-            person
-            for person in eligible[place.index]
-            if schedule_refusal(place.work, [*person.booked, *taken[person.user_id]], problem)
-            is None
+            person for person in eligible[place.index] if _fits(problem, person, place, taken)
         ]
         if allowed:
-            person = min(allowed, key=lambda p: (cost_of(p, place), len(taken[p.user_id])))
+            person = min(
+                allowed,
+                key=lambda p: (sum(q.work.minutes for q in taken[p.user_id]), cost_of(p, place)),
+            )
             assignment[place.index] = person.user_id
-            taken[person.user_id].append(place.work)
+            taken[person.user_id].append(place)
+    return repair(problem, eligible, assignment, taken)
+
+
+def repair(
+    problem: Problem,
+    eligible: Mapping[int, list[Person]],
+    assignment: dict[int, int],
+    taken: dict[int, list[Place]],
+) -> dict[int, int]:
+    """Fill empty places by moving one place on: an empty place goes to someone whom a
+    single place of theirs keeps off it, when another person can take that place as
+    their schedule stands. Repeated while it fills more (a few rounds)."""
+    for _ in range(REPAIR_ROUNDS):
+        filled = len(assignment)
+        for place in problem.places:
+            if place.index not in assignment:
+                _move_one_on(problem, eligible, assignment, taken, place)
+        if len(assignment) == filled:
+            break
     return assignment
+
+
+def _move_one_on(
+    problem: Problem,
+    eligible: Mapping[int, list[Person]],
+    assignment: dict[int, int],
+    taken: dict[int, list[Place]],
+    place: Place,
+) -> None:
+    for person in eligible[place.index]:
+        for blocking in list(taken[person.user_id]):
+            others = [p for p in taken[person.user_id] if p is not blocking]
+            if not _fits(problem, person, place, {person.user_id: others}):
+                continue
+            for other in eligible[blocking.index]:
+                if other.user_id != person.user_id and _fits(problem, other, blocking, taken):
+                    taken[person.user_id] = [*others, place]
+                    taken[other.user_id].append(blocking)
+                    assignment[place.index] = person.user_id
+                    assignment[blocking.index] = other.user_id
+                    return
+
+
+def _fits(problem: Problem, person: Person, place: Place, taken: Mapping[int, list[Place]]) -> bool:
+    others = [*person.booked, *(p.work for p in taken.get(person.user_id, ()))]
+    return schedule_refusal(place.work, others, problem.rules_for(person)) is None
 
 
 def _even_target_minutes(problem: Problem) -> int:
@@ -320,6 +369,7 @@ def _solution(
     problem: Problem,
     assignment: dict[int, int],
     optimal: list[bool],
+    fill_bound: int,
     fill_gap: float,
     seconds: float,
 ) -> Solution:
@@ -339,6 +389,7 @@ def _solution(
         filled=len(assignment),
         places=len(problem.places),
         fill_proven_best=bool(optimal) and optimal[0],
+        fill_bound=max(fill_bound, len(assignment)),
         fill_gap=fill_gap,
         stages_optimal=tuple(optimal),
         overtime_minutes=overtime,

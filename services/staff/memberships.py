@@ -40,6 +40,8 @@ MAX_HOURLY_RATE = Decimal("100000")
 MAX_SEARCH_LENGTH = 64
 MAX_RATE_DATE_AHEAD = timedelta(days=366)
 _DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d")
+# A contract's own scheduling limits and target (`services.staff.contract_limits`).
+CONTRACT_LIMITS = ("max_day_hours", "max_week_hours", "max_consecutive_days", "target_week_hours")
 
 
 # Parsing what people type ------------------------------------------------------------
@@ -162,6 +164,8 @@ async def set_contract_rate(
             version.monthly_salary = in_force.monthly_salary
             version.shift_bonus = in_force.shift_bonus
             version.period_bonus = in_force.period_bonus
+            for name in CONTRACT_LIMITS:  # so do the contract's own limits
+                setattr(version, name, getattr(in_force, name))
         session.add(version)
     version.hourly_rate = hourly_rate
     await session.flush()
@@ -251,7 +255,7 @@ async def _member_object_ids(session: AsyncSession, membership_id: int) -> list[
     )
 
 
-async def _managed_member(session: AsyncSession, actor: Actor, membership_id: int) -> Membership:
+async def managed_member(session: AsyncSession, actor: Actor, membership_id: int) -> Membership:
     """The organization's non-owner member that `actor` may manage, or an error."""
     membership = await session.get(Membership, membership_id)
     if (
@@ -270,7 +274,7 @@ async def _managed_member(session: AsyncSession, actor: Actor, membership_id: in
     return membership
 
 
-def _require_active(membership: Membership) -> None:
+def require_active(membership: Membership) -> None:
     if membership.status != MembershipStatus.ACTIVE:
         raise InvalidInput(field="membership", reason="membership-ended")
 
@@ -364,7 +368,7 @@ class StaffCard:
 async def staff_card(
     session: AsyncSession, actor: Actor, clock: Clock, membership_id: int
 ) -> StaffCard:
-    membership = await _managed_member(session, actor, membership_id)
+    membership = await managed_member(session, actor, membership_id)
     person = await session.get(User, membership.user_id)
     assert person is not None
     objects = await session.execute(
@@ -417,8 +421,8 @@ async def change_rate(
 ) -> None:
     """A new contract version with `hourly_rate` from `effective_from` (not before the
     contract started, at most a year ahead); shifts before that date keep the old rate."""
-    membership = await _managed_member(session, actor, membership_id)
-    _require_active(membership)
+    membership = await managed_member(session, actor, membership_id)
+    require_active(membership)
     today = await organization_today(session, clock, actor.organization_id)
     if membership.started_on is not None and effective_from < membership.started_on:
         raise InvalidInput(field="date", reason="date-before-start")
@@ -444,8 +448,8 @@ async def change_pay_type(
     """A new contract version from today (the organization's date) with the pay type:
     by the hour (the current rate kept); a monthly salary (shifts then pay nothing by the
     hour); or by the hour plus a bonus per shift and/or per period (at least one)."""
-    membership = await _managed_member(session, actor, membership_id)
-    _require_active(membership)
+    membership = await managed_member(session, actor, membership_id)
+    require_active(membership)
     today = await organization_today(session, clock, actor.organization_id)
     current = await terms_in_force(session, membership.id, today)
     rate = (
@@ -478,8 +482,8 @@ async def change_objects(
 ) -> None:
     """Replace the objects an employee works at (at least one). A manager needs
     `manage_staff` on the old and the new objects alike."""
-    membership = await _managed_member(session, actor, membership_id)
-    _require_active(membership)
+    membership = await managed_member(session, actor, membership_id)
+    require_active(membership)
     if membership.role != MembershipRole.EMPLOYEE:
         raise InvalidInput(field="role")
     wanted = set(object_ids)
@@ -502,8 +506,8 @@ async def set_manager_permissions(
     """Owners only: a manager's permissions on one object; none removes the object from
     the manager."""
     require_owner(actor)
-    membership = await _managed_member(session, actor, membership_id)
-    _require_active(membership)
+    membership = await managed_member(session, actor, membership_id)
+    require_active(membership)
     if membership.role != MembershipRole.MANAGER:
         raise InvalidInput(field="role")
     granted = sorted(set(permissions))
@@ -534,8 +538,8 @@ async def end_contract(
     """End the contract on `on_date` (not before it started, not in the future): the
     member loses access; shifts, rates and payroll history stay. The dismissal itself,
     which also releases the member's planned shifts, is `planning.dismissals.dismiss`."""
-    membership = await _managed_member(session, actor, membership_id)
-    _require_active(membership)
+    membership = await managed_member(session, actor, membership_id)
+    require_active(membership)
     if membership.user_id == actor.user_id:
         raise PermissionDenied()
     today = await organization_today(session, clock, actor.organization_id)
@@ -555,7 +559,7 @@ async def manager_object_permissions(
     """Every non-archived object of the organization with the manager's permissions on
     it (empty where the manager has none). Owners only."""
     require_owner(actor)
-    membership = await _managed_member(session, actor, membership_id)
+    membership = await managed_member(session, actor, membership_id)
     if membership.role != MembershipRole.MANAGER:
         raise InvalidInput(field="role")
     manager = Actor(membership.user_id, actor.organization_id, membership.id, membership.role)

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from services.notify.outbox import SCHEDULE_PUBLISHED
+from services.planning.work_rules import week_of
 from services.platform.db.models import (
     DraftAssignment,
     OutboxMessage,
@@ -18,7 +19,6 @@ from services.platform.db.models import (
 )
 from services.platform.i18n import translator_for
 from services.scheduling.drafts import fill_week
-from services.scheduling.queries import week_of
 from tests.dialogs.conftest import UserFactory
 from tests.support.planning import make_employee, make_slot, make_world
 

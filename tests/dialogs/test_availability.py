@@ -1,6 +1,6 @@
-"""Availability, time off (and its days in the owner's report), the calendar link and the
-birthday through the real Dispatcher, in Russian and in English. The clock stands at
-Monday 2 March 2026, 12:00 in Moscow."""
+"""Availability, time off (and its days in the owner's report), a rule of work the planner
+is warned of, the calendar link and the birthday through the real Dispatcher, in Russian
+and in English. The clock stands at Monday 2 March 2026, 12:00 in Moscow."""
 
 import re
 from datetime import date, time
@@ -40,6 +40,7 @@ TEXTS = {
         "assign": "👤 Назначить",
         "assign_reason": "не может работать в это время",
         "assigned": "Ivan: назначено.",
+        "too_little_rest": "Слишком мало отдыха рядом со сменой 03.03 09:00–18:00",
         "time_off": "🌴 Отпуск и отгулы",
         "new": "➕ Попросить отпуск или отгул",
         "vacation": "Отпуск",
@@ -72,6 +73,7 @@ TEXTS = {
         "assign": "👤 Assign",
         "assign_reason": "can't work at this time",
         "assigned": "Ivan: assigned.",
+        "too_little_rest": "Too little rest around the shift on 03.03 09:00–18:00",
         "time_off": "🌴 Time off",
         "new": "➕ Ask for time off",
         "vacation": "Vacation",
@@ -164,6 +166,44 @@ async def test_an_employee_marks_a_weekday_and_the_planner_is_warned_and_gives_a
     async with session_factory() as session:
         override = await session.scalar(select(AvailabilityOverride))
     assert override is not None and override.reason == "Only Ivan has the keys"
+
+
+@LANGUAGES
+async def test_a_planner_is_warned_of_a_rule_of_work_and_assigns_with_a_reason(
+    make_user: UserFactory, session_factory, clock, language: str
+) -> None:
+    t = TEXTS[language]
+    world, ivan = await _world(session_factory, clock, language)
+    async with session_factory() as session:
+        day = await make_slot(session, clock, world.owner, world.work_object, day=date(2026, 3, 3))
+        await book_slot(session, clock, user_id=ivan.id, slot_id=day.id)
+        await make_slot(
+            session,
+            clock,
+            world.owner,
+            world.work_object,
+            day=date(2026, 3, 3),
+            start=time(20),
+            end=time(23),
+        )
+        await session.commit()
+    owner = make_user(OWNER_ID, language_code=language, first_name="Olga")
+    await owner.send("/start")
+    await tap(owner, t["planning"])
+    await tap(owner, "Кофейня")
+    await tap(owner, t["schedule"])
+    await tap(owner, "03")
+    await owner.press("20:00–23:00.*")
+    await tap(owner, t["assign"])
+    await owner.press(".*Ivan")
+    # Two hours after his day shift: the planner reads why and may go on with a reason.
+    assert t["too_little_rest"] in owner.text()
+    await owner.send("Inventory night")
+    assert t["assigned"] in owner.text()
+    async with session_factory() as session:
+        override = await session.scalar(select(AvailabilityOverride))
+    assert override is not None
+    assert (override.verdict, override.reason) == ("rest", "Inventory night")
 
 
 @LANGUAGES

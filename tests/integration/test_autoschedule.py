@@ -1,15 +1,22 @@
 """Fill the week on the real databases (PostgreSQL and the embedded SQLite): approved time
 off and weekly availability keep people off places and are given as reasons, planned
 shifts stay, a dropped draft frees its place, publishing plans and tells each person once,
-sales are recorded once per day and kind."""
+sales are recorded once per day and kind; a contract's own limit holds for the solver
+and for manual planning alike."""
 
 from datetime import date, datetime, time
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
+from services.planning.bookings import assign_employee, book_slot
+from services.planning.errors import BreaksWorkRule
+from services.planning.work_limits import work_rules_for
+from services.planning.work_rules import Reason, week_of
 from services.platform.db.models import (
     AvailabilityKind,
+    AvailabilityOverride,
     DailySales,
     DraftAssignment,
     OutboxMessage,
@@ -19,10 +26,12 @@ from services.platform.db.models import (
     TimeOffStatus,
     WeeklyAvailability,
 )
+from services.platform.errors import InvalidInput
 from services.scheduling.drafts import drop_draft, fill_week, publish_week
-from services.scheduling.queries import draft_summary, week_of
-from services.scheduling.rules import Reason
+from services.scheduling.queries import draft_summary
 from services.scheduling.sales import SalesLine, record_sales, week_labor
+from services.staff.contract_limits import set_contract_limit
+from services.staff.permissions import actor_in
 from tests.conftest import ON_BOTH_DATABASES
 from tests.support.planning import make_employee, make_planned_shift, make_slot, make_world
 
@@ -160,3 +169,72 @@ async def test_sales_are_one_figure_per_day_and_kind_and_set_labor_against_cost(
             True,
             Decimal("50.0"),
         )
+
+
+@ON_BOTH_DATABASES
+async def test_a_contracts_own_week_limit_holds_for_the_solver_and_for_manual_planning(
+    session_factory, clock
+) -> None:
+    async with session_factory() as session:
+        world = await make_world(session, clock)
+        ivan, membership = await make_employee(
+            session, world.organization, [world.work_object], telegram_id=8301
+        )
+        tuesday = await make_slot(session, clock, world.owner, world.work_object, day=TUESDAY)
+        wednesday = await make_slot(session, clock, world.owner, world.work_object, day=WEDNESDAY)
+        owner = await actor_in(session, world.owner.id, world.organization.id)
+        with pytest.raises(InvalidInput):
+            await set_contract_limit(
+                session, owner, clock, membership.id, name="max_week_hours", value="200"
+            )
+        await set_contract_limit(
+            session, owner, clock, membership.id, name="max_week_hours", value="12"
+        )
+        await session.commit()
+
+        result = await fill_week(
+            session,
+            clock,
+            user_id=world.owner.id,
+            organization_id=world.organization.id,
+            week=WEEK,
+            object_id=world.work_object.id,
+        )
+        await session.commit()
+        assert result.solution.filled == 1 and result.solution.fill_proven_best
+        [empty] = result.empty
+        [(_, refusal)] = empty.candidates
+        assert refusal is not None and refusal.reason is Reason.WEEK_HOURS
+
+        await book_slot(session, clock, user_id=ivan.id, slot_id=tuesday.id)
+        with pytest.raises(BreaksWorkRule) as refused:
+            await book_slot(session, clock, user_id=ivan.id, slot_id=wednesday.id)
+        assert refused.value.params == {"reason": "week_hours", "hours": "18", "limit": "12"}
+        with pytest.raises(BreaksWorkRule):
+            await assign_employee(
+                session,
+                clock,
+                user_id=world.owner.id,
+                slot_id=wednesday.id,
+                membership_id=membership.id,
+            )
+        # A planner may still assign, giving a reason, which is kept.
+        await assign_employee(
+            session,
+            clock,
+            user_id=world.owner.id,
+            slot_id=wednesday.id,
+            membership_id=membership.id,
+            availability_reason="Inventory",
+        )
+        override = await session.scalar(select(AvailabilityOverride))
+        assert override is not None and (override.verdict, override.reason) == (
+            "week_hours",
+            "Inventory",
+        )
+        # Without its own limit the contract is under the organization's 48 hours again.
+        await set_contract_limit(
+            session, owner, clock, membership.id, name="max_week_hours", value=None
+        )
+        rules = await work_rules_for(session, world.organization.id, membership.id, TUESDAY)
+        assert rules.limits.max_week_minutes == 48 * 60

@@ -56,7 +56,13 @@ from services.platform.db.models import (
 from services.platform.errors import InvalidInput, PermissionDenied
 from tests.conftest import TEST_BOT_TOKEN
 from tests.support.media import cancel_with_document, document_flow
-from tests.support.planning import make_employee, make_object, make_slot, make_world
+from tests.support.planning import (
+    allow_split_shifts,
+    make_employee,
+    make_object,
+    make_slot,
+    make_world,
+)
 from tests.support.shifts import CAFE, add_planned_shift, make_shift_world
 
 # The test clock stands at 2026-03-02 09:00 UTC (12:00 in Moscow).
@@ -341,6 +347,7 @@ async def test_document_reason_needs_photos_and_approval_waives_the_fine(
     session, clock, orchestrator
 ):
     world, ivan, _, sick, _ = await _cancel_setup(session, clock)
+    await allow_split_shifts(session, world)
     first = await book_slot(
         session, clock, user_id=ivan.id, slot_id=(await _slot(session, clock, world)).id
     )
@@ -457,6 +464,7 @@ async def test_my_schedule_uses_each_object_timezone(session, clock):
     ivan, _ = await make_employee(
         session, world.organization, [world.work_object, far_east], telegram_id=1
     )
+    await allow_split_shifts(session, world)
     moscow = await _slot(session, clock, world, start=time(9), end=time(12))
     vladivostok = await _slot(session, clock, world, end=time(12), work_object=far_east)
     for slot in (moscow, vladivostok):

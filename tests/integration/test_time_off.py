@@ -44,7 +44,13 @@ from services.time_off.requests import (
     withdraw_time_off,
 )
 from tests.conftest import ON_BOTH_DATABASES
-from tests.support.planning import make_employee, make_object, make_slot, make_world
+from tests.support.planning import (
+    allow_split_shifts,
+    make_employee,
+    make_object,
+    make_slot,
+    make_world,
+)
 
 pytestmark = ON_BOTH_DATABASES
 
@@ -248,6 +254,7 @@ async def test_time_off_in_the_past_is_refused(session, clock):
 
 async def test_approved_time_off_blocks_booking_and_assignment(session, clock):
     world, ivan = await _world(session, clock)
+    await allow_split_shifts(session, world)
     request = await request_time_off(
         session,
         clock,

@@ -22,6 +22,7 @@ from services.platform.db.models import (
     User,
     WorkObject,
 )
+from services.scheduling.settings import set_scheduling_limit
 
 
 @dataclass
@@ -130,3 +131,15 @@ async def make_planned_shift(
     `start`, `end`)."""
     new_slot = await make_slot(session, clock, world.owner, world.work_object, **slot)
     return await book_slot(session, clock, user_id=user.id, slot_id=new_slot.id)
+
+
+async def allow_split_shifts(session: AsyncSession, world: World) -> None:
+    """The owner lets one person work two shifts a day with no rest between them (the
+    rule of work is 11 hours until an owner changes it)."""
+    await set_scheduling_limit(
+        session,
+        user_id=world.owner.id,
+        organization_id=world.organization.id,
+        name="min_rest_hours",
+        value="0",
+    )

@@ -14,9 +14,9 @@ from services.availability.rules import (
     Verdict,
     VerdictKind,
 )
+from services.planning.work_rules import Limits, Person, Place, Problem, Work
 from services.platform.db.models.availability import AvailabilityKind, TimeOffKind
 from services.platform.local_time import slot_instants
-from services.scheduling.rules import Limits, Person, Place, Problem, Work
 
 MONDAY = date(2026, 3, 2)
 WEEK = tuple(MONDAY + timedelta(days=n) for n in range(7))

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.availability.rules import PREFERRED
+from services.planning.work_rules import Limits, Person, Problem, Reason, hard_violations
 from services.platform.i18n import translator_for
 from services.scheduling.explain import empty_place_text, why_empty
-from services.scheduling.rules import Limits, Person, Problem, Reason, hard_violations
 from services.scheduling.solver import greedy, solve
 from tests.support.scheduling import (
     WEEK,
@@ -146,6 +146,37 @@ def test_the_targets_from_contracts_win_over_an_even_share() -> None:
     anna = person(1, "Anna", target_minutes=8 * 60)
     boris = person(2, "Boris", target_minutes=24 * 60)
     assert sorted(solve(week(places, [anna, boris])).assignment.values()) == [1, 2, 2, 2]
+
+
+def test_a_contracts_own_limits_change_the_answer() -> None:
+    # Anna is cheaper; the organization lets her work both days, her contract one day a
+    # row and 8 hours a week: Boris takes the other day, and so do the rules for manual
+    # planning (`schedule_refusal`) and the validator.
+    places = [
+        place_at(0, KIOSK, MON, time(8), time(16)),
+        place_at(1, KIOSK, TUE, time(8), time(16)),
+    ]
+    anna = person(1, "Anna", contract_rate=Decimal("250"))
+    boris = person(2, "Boris", contract_rate=Decimal("400"))
+    assert solve(week(places, [anna, boris])).assignment == {0: 1, 1: 1}
+    for own in (Limits().with_contract(None, 8, None), Limits().with_contract(None, None, 1)):
+        limited = replace(anna, limits=own)
+        problem = week(places, [limited, boris])
+        solution = solve(problem)
+        assert sorted(solution.assignment.values()) == [1, 2] and solution.fill_proven_best
+        assert hard_violations(problem, {0: 1, 1: 1})
+        assert not hard_violations(problem, solution.assignment)
+
+
+def test_a_contracts_day_limit_keeps_a_long_shift_from_a_person() -> None:
+    long = place_at(0, KIOSK, MON, time(8), time(20))
+    anna = person(1, "Anna", limits=Limits().with_contract(10, None, None))
+    problem = week([long], [anna])
+    assert solve(problem).filled == 0
+    [empty] = why_empty(problem, {})
+    [(_, refusal)] = empty.candidates
+    assert refusal is not None and refusal.reason is Reason.DAY_HOURS
+    assert (refusal.reached, refusal.limit) == (12 * 60, 10 * 60)
 
 
 @pytest.mark.parametrize(

@@ -27,12 +27,12 @@ from sqlalchemy import select
 from services.exchange.offers import offer_shift
 from services.payroll.adjustments import add_manual_adjustment
 from services.planning.bookings import assign_employee
+from services.planning.work_rules import week_of
 from services.platform.clock import ManualClock
 from services.platform.config import Settings
 from services.platform.db.models import OutboxMessage, PlannedShift, PlannedShiftStatus, User
 from services.platform.db.session import SessionFactory
 from services.scheduling.drafts import fill_week
-from services.scheduling.queries import week_of
 from tests.conftest import TEST_BOT_TOKEN, make_settings
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real

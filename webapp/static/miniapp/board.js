@@ -251,6 +251,8 @@
     } catch (error) {
       haptic("error");
       button.disabled = false;
+      // A rule of work (rest, hours, days in a row): a planner may assign with a reason.
+      if (error.code === "breaks-work-rule") show("sheet-comment-label", true);
       await refuse(slot, error);
       return;
     }

@@ -117,7 +117,8 @@ class TimeOffRequest(Base):
 
 
 class AvailabilityOverride(Base):
-    """A planner put someone on a shift outside their availability and said why."""
+    """A planner put someone on a shift outside their availability, or breaking a rule of
+    work, and said why."""
 
     __tablename__ = "availability_overrides"
 
@@ -125,7 +126,8 @@ class AvailabilityOverride(Base):
     planned_shift_id: Mapped[int] = belongs_to("planned_shifts", index=True)
     user_id: Mapped[int] = belongs_to("users", index=True)
     decided_by_user_id: Mapped[int | None] = refers_to("users")
-    # The verdict the planner overrode: `unavailable` (availability) or `time_off`.
+    # What the planner overrode: `unavailable` (availability), `time_off`, or the rule of
+    # work broken (`services.planning.work_rules.Reason`: `rest`, `week_hours`, …).
     verdict: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[CreatedAt]

@@ -98,4 +98,10 @@ class ContractTerms(Base):
     monthly_salary: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     shift_bonus: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     period_bonus: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    # The contract's own scheduling limits (None: the organization's) and the weekly hours
+    # the auto-scheduler steers towards (None: an even share).
+    max_day_hours: Mapped[int | None]
+    max_week_hours: Mapped[int | None]
+    max_consecutive_days: Mapped[int | None]
+    target_week_hours: Mapped[int | None]
     created_at: Mapped[CreatedAt]

@@ -1,21 +1,23 @@
-"""The hard rules of scheduling, pure (no I/O), on plain data: who may take a place at
-all, which two shifts of one person can coexist (overlap, travel between objects, rest),
-and the day, week and consecutive-day limits. The solver builds its model from them,
-planning's assignment checks can call them, and `hard_violations` re-checks a finished
-schedule with them, independently of the solver."""
+"""The hard rules of who may work what, pure (no I/O), on plain data: who may take a
+place at all, which two shifts of one person can coexist (overlap, travel between
+objects, rest), and the day, week and consecutive-day limits (the organization's,
+overridden by a contract's own). One set for everyone: planning's placement checks
+(assigning, booking, moving, exchange) refuse with them, the auto-scheduler builds its
+model from them, and `hard_violations` re-checks a finished schedule with them,
+independently of the solver."""
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from zoneinfo import ZoneInfo
 
 from services.availability.rules import AVAILABLE, Verdict, VerdictKind
 from services.payroll.rules import frozen_rate, pay_for
 from services.platform.db.models.availability import AvailabilityKind
-from services.platform.local_time import local_today
+from services.platform.local_time import local_today, monday_of
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,28 @@ class Limits:
     max_week_minutes: int = 48 * 60
     max_consecutive_days: int = 6
     overtime_week_minutes: int = 40 * 60
+
+    def with_contract(
+        self, day_hours: int | None, week_hours: int | None, consecutive_days: int | None
+    ) -> "Limits":
+        """The limits for one person: their contract's own where it sets them."""
+        return replace(
+            self,
+            max_day_minutes=self.max_day_minutes if day_hours is None else day_hours * 60,
+            max_week_minutes=self.max_week_minutes if week_hours is None else week_hours * 60,
+            max_consecutive_days=(
+                self.max_consecutive_days if consecutive_days is None else consecutive_days
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class WorkRules:
+    """The hard rules in force for one person: their limits and the travel time (minutes)
+    to or from each object (between two objects the longer counts)."""
+
+    limits: Limits = Limits()
+    travel_minutes: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,6 +93,8 @@ class Person:
     booked: tuple[Work, ...] = ()
     # Weekly target from the contract; None spreads the week's hours evenly.
     target_minutes: int | None = None
+    # The organization's limits with the contract's own (None: the organization's).
+    limits: Limits | None = None
     # Availability per place index; a place not listed is available.
     verdicts: Mapping[int, Verdict] = field(default_factory=dict)
 
@@ -84,6 +110,12 @@ class Problem:
     limits: Limits = Limits()
     # Travel time (minutes) to or from each object; between two objects the longer counts.
     travel_minutes: Mapping[int, int] = field(default_factory=dict)
+
+    def limits_of(self, person: Person) -> Limits:
+        return person.limits if person.limits is not None else self.limits
+
+    def rules_for(self, person: Person) -> WorkRules:
+        return WorkRules(self.limits_of(person), self.travel_minutes)
 
 
 class Reason(StrEnum):
@@ -120,24 +152,24 @@ def cost_of(person: Person, place: Place) -> Decimal:
     return pay_for(place.work.minutes, hourly_rate(person, place))
 
 
-def required_gap(a: Work, b: Work, limits: Limits, travel: Mapping[int, int]) -> timedelta:
-    """The time that must pass between two shifts of one person: the minimum rest, or the
-    travel time between two different objects when that is longer."""
-    gap = limits.min_rest_minutes
-    if a.object_id != b.object_id:
-        gap = max(gap, travel.get(a.object_id, 0), travel.get(b.object_id, 0))
-    return timedelta(minutes=gap)
+def travel_minutes_between(a: Work, b: Work, travel: Mapping[int, int]) -> int:
+    """The travel time between the objects of two shifts (none within one object)."""
+    if a.object_id == b.object_id:
+        return 0
+    return max(travel.get(a.object_id, 0), travel.get(b.object_id, 0))
 
 
 def clash(a: Work, b: Work, limits: Limits, travel: Mapping[int, int]) -> Reason | None:
-    """Why one person cannot do both pieces of work, or None when they can."""
+    """Why one person cannot do both pieces of work, or None when they can: they overlap,
+    or less than the minimum rest (or the travel time, when longer) lies between them."""
     first, second = (a, b) if a.starts_at <= b.starts_at else (b, a)
     if second.starts_at < first.ends_at:
         return Reason.OVERLAP
-    if second.starts_at - first.ends_at >= required_gap(a, b, limits, travel):
+    gap = (second.starts_at - first.ends_at).total_seconds() / 60
+    travel_gap = travel_minutes_between(a, b, travel)
+    if gap >= max(limits.min_rest_minutes, travel_gap):
         return None
-    travel_gap = required_gap(a, b, Limits(min_rest_minutes=0), travel)
-    return Reason.TRAVEL if second.starts_at - first.ends_at < travel_gap else Reason.REST
+    return Reason.TRAVEL if gap < travel_gap else Reason.REST
 
 
 def availability_refusal(verdict: Verdict) -> Refusal | None:
@@ -166,25 +198,25 @@ def longest_run_through(days: set[date], day: date) -> int:
 def schedule_refusal(
     work: Work,
     others: Sequence[Work],
-    problem: Problem,
+    rules: WorkRules,
     *,
     kept_days: Iterable[date] | None = None,
 ) -> Refusal | None:
     """Why `work` cannot join a person's other shifts: a clash with one of them, too many
-    hours that day or that week, or too many days in a row. A day already worked by a
-    kept shift (`kept_days`, by default every other shift's day) adds no day to a run."""
-    limits = problem.limits
+    hours that day or that week (Monday to Sunday, local dates), or too many days in a
+    row. A day already worked by a kept shift (`kept_days`, by default every other
+    shift's day) adds no day to a run."""
+    limits = rules.limits
     for other in sorted(others, key=lambda shift: shift.starts_at):
-        reason = clash(work, other, limits, problem.travel_minutes)
+        reason = clash(work, other, limits, rules.travel_minutes)
         if reason is not None:
             return Refusal(reason, other=other)
     day_total = work.minutes + sum(o.minutes for o in others if o.work_date == work.work_date)
     if day_total > limits.max_day_minutes:
         return Refusal(Reason.DAY_HOURS, reached=day_total, limit=limits.max_day_minutes)
-    if work.work_date in problem.week:
-        week_total = work.minutes + week_minutes(others, problem.week)
-        if week_total > limits.max_week_minutes:
-            return Refusal(Reason.WEEK_HOURS, reached=week_total, limit=limits.max_week_minutes)
+    week_total = work.minutes + week_minutes(others, week_of(work.work_date))
+    if week_total > limits.max_week_minutes:
+        return Refusal(Reason.WEEK_HOURS, reached=week_total, limit=limits.max_week_minutes)
     days = {o.work_date for o in others}
     kept = days if kept_days is None else set(kept_days)
     if work.work_date not in kept:
@@ -201,7 +233,7 @@ def place_refusal(person: Person, place: Place, problem: Problem) -> Refusal | N
     refusal = availability_refusal(person.verdict(place))
     if refusal is not None:
         return refusal
-    return schedule_refusal(place.work, person.booked, problem)
+    return schedule_refusal(place.work, person.booked, problem.rules_for(person))
 
 
 @dataclass(frozen=True)
@@ -227,11 +259,26 @@ def hard_violations(problem: Problem, assignment: Mapping[int, int]) -> list[Vio
             if refusal is None:
                 others = [*person.booked, *(p.work for p in taken if p is not place)]
                 refusal = schedule_refusal(
-                    place.work, others, problem, kept_days={w.work_date for w in person.booked}
+                    place.work,
+                    others,
+                    problem.rules_for(person),
+                    kept_days={w.work_date for w in person.booked},
                 )
             if refusal is not None:
                 violations.append(Violation(place.index, user_id, refusal))
     return violations
+
+
+def hours_text(minutes: int) -> str:
+    """Whole hours as "40", others with one decimal as "7.5"."""
+    return str(minutes // 60) if minutes % 60 == 0 else f"{minutes / 60:.1f}"
+
+
+@cache
+def week_of(day: date) -> tuple[date, ...]:
+    """The seven local dates, Monday first, of the week holding `day`."""
+    monday = monday_of(day)
+    return tuple(monday + timedelta(days=n) for n in range(7))
 
 
 def week_minutes(works: Iterable[Work], week: Sequence[date]) -> int:
