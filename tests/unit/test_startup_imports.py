@@ -44,6 +44,4 @@ def test_bot_and_webapp_start_without_the_libraries_of_rare_features() -> None:
         check=True,
     )
     loaded = set(json.loads(result.stdout.splitlines()[-1]))
-    assert {
-        library: why for library, why in LOADED_ON_FIRST_USE.items() if library in loaded
-    } == {}
+    assert {library: why for library, why in LOADED_ON_FIRST_USE.items() if library in loaded} == {}
