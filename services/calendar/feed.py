@@ -3,9 +3,9 @@ answers 404 at once) and the iCalendar file it serves."""
 
 import secrets
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,6 +32,9 @@ PAST = timedelta(days=31)
 FUTURE = timedelta(days=120)
 TOKEN_BYTES = 24
 PRODUCT_ID = "-//StaffProBot//Calendar feed//EN"
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 
 def _new_token() -> str:
@@ -97,6 +100,9 @@ async def calendar_feed(session: AsyncSession, clock: Clock, token: str) -> byte
     user = await session.get(User, feed.user_id)
     assert user is not None
     i18n = translator_for(user.language)
+    # Loaded by the first feed served: the bot only hands out its link.
+    from icalendar import Calendar, Event
+
     now = clock.now()
     since, until = now - PAST, now + FUTURE
     calendar = Calendar()
@@ -161,10 +167,12 @@ async def calendar_feed(session: AsyncSession, clock: Clock, token: str) -> byte
 
 
 def _add_time_off(
-    calendar: Calendar, request: TimeOffRequest, zone: ZoneInfo, now: datetime, title: str
+    calendar: "Calendar", request: TimeOffRequest, zone: ZoneInfo, now: datetime, title: str
 ) -> None:
     """Whole days as all-day events; part of a day as a timed event on each of its days,
     in the organization's timezone."""
+    from icalendar import Event
+
     if request.start_time is None or request.end_time is None:
         event = Event()
         event.add("uid", f"time-off-{request.id}@staffprobot")

@@ -8,9 +8,6 @@ import io
 import json
 from dataclasses import dataclass
 
-import typst
-from pypdf import PdfReader, PdfWriter
-
 from services.contracts.rules import Block
 
 _LAYOUT = b"""
@@ -37,6 +34,9 @@ _LAYOUT = b"""
 
 
 def _compile(title: str, language: str, blocks: list[dict[str, object]]) -> bytes:
+    # Loaded by the first PDF, as pypdf below: together they cost a process ~20 MiB.
+    import typst
+
     doc = json.dumps({"title": title, "lang": language, "blocks": blocks}, ensure_ascii=False)
     pdf = typst.compile(_LAYOUT, sys_inputs={"doc": doc}, ignore_system_fonts=True)
     assert isinstance(pdf, bytes)
@@ -58,6 +58,8 @@ class SignatureFacts:
 
 def with_signature_page(document: bytes, language: str, facts: SignatureFacts) -> bytes:
     """The document's pages unchanged, then one page with the signature facts."""
+    from pypdf import PdfReader, PdfWriter
+
     page = _compile(
         facts.heading,
         language,
@@ -77,4 +79,6 @@ def with_signature_page(document: bytes, language: str, facts: SignatureFacts) -
 
 def text_of(pdf: bytes) -> str:
     """The text of every page, for previews in chat and for tests."""
+    from pypdf import PdfReader
+
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

@@ -5,8 +5,6 @@ kept, since the PDF has its own)."""
 import io
 import zipfile
 
-import docx
-
 from services.contracts.errors import UnreadableFile
 
 MAX_UPLOAD_BYTES = 1_000_000
@@ -14,6 +12,8 @@ TEXT_SUFFIXES = (".md", ".txt")
 
 
 def _docx_text(data: bytes) -> str:
+    import docx  # loaded by the first .docx: python-docx (and lxml) cost a process ~5 MiB
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-import httpx
 import structlog
 
 from services.platform.config import YandexSettings
@@ -76,6 +75,8 @@ class YandexGeocoder:
     async def _request(self, geocode: str) -> list[FoundAddress]:
         if not self.is_configured:
             raise GeocodingFailed(reason="not-configured")
+        import httpx  # loaded by the first call: the bot's first update needs no httpx
+
         params = {
             "apikey": self._settings.geocoder_key.get_secret_value(),
             "geocode": geocode,

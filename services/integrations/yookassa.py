@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import structlog
 
 from services.platform.config import YookassaSettings
@@ -144,6 +143,8 @@ class YookassaGateway:
     async def _call(self, method: str, path: str, **request: Any) -> Any:
         if not self.is_configured:
             raise PaymentsNotConfigured()
+        import httpx  # loaded by the first call: the bot's first update needs no httpx
+
         auth = (self._settings.shop_id, self._settings.secret_key.get_secret_value())
         try:
             async with httpx.AsyncClient(

@@ -4,8 +4,6 @@ through `getFile` and the Bot API's file download (which honours `Range`)."""
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 
-import httpx
-
 from services.media_storage.base import (
     DEFAULT_CHUNK_SIZE,
     DEFAULT_CONTENT_TYPE,
@@ -35,14 +33,17 @@ class TelegramMediaStorageClient(MediaStorageClient):
     def __init__(self, bot_token: str, api_base: str, *, timeout_seconds: float = 60.0) -> None:
         self._token = bot_token
         self._api_base = api_base.rstrip("/")
-        self._timeout = httpx.Timeout(timeout_seconds, connect=10.0)
+        self._timeout_seconds = timeout_seconds
 
     async def telegram_file(self, file_id: str) -> TelegramFile:
         """`getFile`: where the file can be downloaded and how big it is."""
+        import httpx  # loaded by the first call: the bot's first update needs no httpx
+
         url = f"{self._api_base}/bot{self._token}/getFile"
         try:
             async with httpx.AsyncClient(
-                timeout=self._timeout, verify=shared_tls_context()
+                timeout=httpx.Timeout(self._timeout_seconds, connect=10.0),
+                verify=shared_tls_context(),
             ) as client:
                 response = await client.post(url, json={"file_id": file_id})
         except httpx.HTTPError as error:
@@ -68,12 +69,17 @@ class TelegramMediaStorageClient(MediaStorageClient):
         byte_range: ByteRange | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
     ) -> AsyncGenerator[bytes, None]:
+        import httpx  # as in `telegram_file`
+
         telegram_file = await self.telegram_file(key)
         url = f"{self._api_base}/file/bot{self._token}/{telegram_file.file_path}"
         headers = {"Range": f"bytes={byte_range.start}-{byte_range.end}"} if byte_range else {}
         try:
             async with (
-                httpx.AsyncClient(timeout=self._timeout, verify=shared_tls_context()) as client,
+                httpx.AsyncClient(
+                    timeout=httpx.Timeout(self._timeout_seconds, connect=10.0),
+                    verify=shared_tls_context(),
+                ) as client,
                 client.stream("GET", url, headers=headers) as response,
             ):
                 if response.status_code == 404:

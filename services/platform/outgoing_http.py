@@ -7,10 +7,10 @@ two or three times per request."""
 import ssl
 from functools import cache
 
-import httpx
-
 
 @cache
 def shared_tls_context() -> ssl.SSLContext:
     """httpx's default verification (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), built once."""
+    import httpx  # loaded by the first call: the bot's first update needs no httpx
+
     return httpx.create_ssl_context()

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from xlsxwriter import Workbook
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
 
 MONEY_FORMAT = "#,##0.00"
 HOURS_FORMAT = "0.00"
@@ -97,7 +98,7 @@ def _shown_width(value: Any) -> int:
 
 
 class _SheetWriter:
-    def __init__(self, workbook: Workbook, sheet: Sheet) -> None:
+    def __init__(self, workbook: "Workbook", sheet: Sheet) -> None:
         self.workbook = workbook
         self.worksheet = workbook.add_worksheet(sheet.title[:31])  # Excel's limit
         self.columns = sheet.columns
@@ -145,6 +146,8 @@ class _SheetWriter:
 
 def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
     """The sheets, in order, as the bytes of an `.xlsx` file."""
+    from xlsxwriter import Workbook  # loaded by the first workbook, as every export's is
+
     buffer = io.BytesIO()
     workbook = Workbook(buffer, {"constant_memory": True})
     for sheet in sheets:

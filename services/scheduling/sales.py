@@ -11,8 +11,6 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from zipfile import BadZipFile
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -77,6 +75,10 @@ def sales_rows_of_text(text: str) -> list[list[str]]:
 def sales_rows_of_file(name: str, content: bytes) -> list[list[str]]:
     """The rows of a CSV (`;` or `,` separated, UTF-8) or of an Excel file's first sheet."""
     if name.lower().endswith((".xlsx", ".xlsm")):
+        # Loaded by the first Excel file: openpyxl costs a process ~12 MiB and half a second.
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError) as error:

@@ -13,8 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from services.availability.rules import VerdictKind
 from services.planning.work_rules import (
@@ -32,6 +31,9 @@ NUM_WORKERS = 2
 DEFAULT_TIME_LIMIT_S = 8.0
 FILL_SHARE = 0.6
 REPAIR_ROUNDS = 3
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ def interchangeable(problem: Problem) -> dict[int, list[Place]]:
 
 class _Model:
     def __init__(self, problem: Problem) -> None:
+        # Loaded by the first solve: OR-Tools (with numpy and pandas) costs a process ~65 MiB.
+        from ortools.sat.python import cp_model
+
         self.problem = problem
         self.model = cp_model.CpModel()
         self.people = {person.user_id: person for person in problem.people}
@@ -129,7 +134,7 @@ class _Model:
         for day_var, keys in self.day_vars:
             self.model.add_hint(day_var, any(values[key] for key in keys))
 
-    def var(self, place: Place, person: Person) -> cp_model.IntVar:
+    def var(self, place: Place, person: Person) -> "cp_model.IntVar":
         return self.x[place.index, person.user_id]
 
     def _one_person(self, person: Person, candidates: list[Place]) -> None:
@@ -174,7 +179,7 @@ class _Model:
         model.add(self.week_total(person, ordered) <= limits.max_week_minutes)
         self._consecutive_days(person, by_day)
 
-    def week_total(self, person: Person, candidates: list[Place]) -> cp_model.LinearExprT:
+    def week_total(self, person: Person, candidates: list[Place]) -> "cp_model.LinearExprT":
         booked = week_minutes(person.booked, self.problem.week)
         return booked + sum(p.work.minutes * self.var(p, person) for p in candidates)
 
@@ -203,6 +208,8 @@ class _Model:
 
 def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solution:
     """The best schedule found within `time_limit_s` (2 workers), goals in `GOALS` order."""
+    from ortools.sat.python import cp_model  # as in `_Model`: loaded by the first solve
+
     started = time.monotonic()
     built = _Model(problem)
     model = built.model
