@@ -4,6 +4,7 @@ ones, and publishing turns the draft into planned shifts and tells each person o
 their week. Fills and publishes of one organization take turns (its row is locked), so
 two planners never interleave a draft."""
 
+import asyncio
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -103,9 +104,12 @@ async def fill_week(
     a new draft, replacing the previous draft; planned shifts stay as they are."""
     object_ids = await planned_objects(session, user_id, organization_id, object_id)
     await _one_at_a_time(session, organization_id)
-    await session.execute(delete(DraftAssignment).where(*_scope(organization_id, object_ids, week)))
     loaded = await load_week(session, clock, organization_id, object_ids, week)
-    solution = solve(loaded.problem, time_limit_s=time_limit_s)
+    # Seconds of CPU: in a thread (CP-SAT's search leaves the GIL), so the bot's other
+    # users are answered meanwhile; the old draft is dropped after it, so that SQLite's
+    # write lock is not held while the solver thinks.
+    solution = await asyncio.to_thread(solve, loaded.problem, time_limit_s)
+    await session.execute(delete(DraftAssignment).where(*_scope(organization_id, object_ids, week)))
     places = {place.index: place for place in loaded.problem.places}
     for index, person_id in solution.assignment.items():
         slot, place = loaded.slots[index], places[index]
