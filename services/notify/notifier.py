@@ -310,7 +310,7 @@ class Notifier:
             if isinstance(slot, datetime):
                 return self._defer(row, slot, "chat_limit")
             try:
-                await self._transmit(rendered)
+                await self._transmit(rendered, slot)
                 await self._marks.mark_sent(outbox_id)
             except TelegramRetryAfter as error:
                 NOTIFICATIONS_THROTTLED.labels(row.kind).inc()
@@ -331,9 +331,6 @@ class Notifier:
                 return self._dead_letter(row, error.message)
             except (TelegramServerError, TelegramNetworkError, TimeoutError) as error:
                 return self._retry_later(row, str(error))
-            finally:
-                # Counted by Telegram's limits until then (`rate_limit.py`).
-                await self._limiter.answered(slot)
             if row.chat_id is not None:
                 await mark_chat_reachable(session, row.chat_id)
             self._finish(row, OutboxStatus.SENT, self._clock.now())
@@ -341,13 +338,17 @@ class Notifier:
             NOTIFICATIONS_SENT.labels(row.kind).inc()
             return Outcome.SENT
 
-    async def _transmit(self, rendered: Rendered) -> None:
-        if rendered.media:
-            await send_files(self._bot, rendered.chat_id, rendered.media, rendered.text)
-        else:
-            await self._bot.send_message(
-                rendered.chat_id, rendered.text, reply_markup=rendered.reply_markup
-            )
+    async def _transmit(self, rendered: Rendered, slot: Slot) -> None:
+        try:
+            if rendered.media:
+                await send_files(self._bot, rendered.chat_id, rendered.media, rendered.text)
+            else:
+                await self._bot.send_message(
+                    rendered.chat_id, rendered.text, reply_markup=rendered.reply_markup
+                )
+        finally:
+            # Counted by Telegram's limits until this answer (`rate_limit.py`).
+            await self._limiter.answered(slot)
 
     async def _mark_unreachable(
         self, session: AsyncSession, row: OutboxMessage, chat_id: int, reason: str

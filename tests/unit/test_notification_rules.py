@@ -125,14 +125,14 @@ async def test_local_limiter_one_message_a_second_per_private_chat_from_its_answ
     assert isinstance(wait, SlotWait) and wait.chat_limited and 0.9 < wait.seconds <= 1.005
 
 
-async def test_local_limiter_spaces_sends_to_different_chats_evenly() -> None:
+async def test_local_limiter_paces_sends_on_a_schedule_of_slots() -> None:
     limiter = LocalSendLimiter(limits(global_per_second=20))
-    # Paced at one send per (1 s + 5 ms) / 20, whatever the chats; one late send may be
-    # caught up.
-    assert isinstance(await limiter.try_acquire(1), Slot)
-    assert isinstance(await limiter.try_acquire(2), Slot)
-    wait = await limiter.try_acquire(3)
-    assert isinstance(wait, SlotWait) and not wait.chat_limited and 0.09 < wait.seconds <= 0.1005
+    # One slot per 1 s / 20, whatever the chats; a sender up to two slots behind the
+    # schedule may catch up, so three may leave at once, and then one a slot.
+    for chat_id in (1, 2, 3):
+        assert isinstance(await limiter.try_acquire(chat_id), Slot)
+    wait = await limiter.try_acquire(4)
+    assert isinstance(wait, SlotWait) and not wait.chat_limited and 0.04 < wait.seconds <= 0.05
 
 
 async def test_local_limiter_counts_a_send_for_a_second_after_its_answer() -> None:

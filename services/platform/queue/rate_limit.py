@@ -12,11 +12,14 @@ allowed before it and answered after the window began, so it was counted then, a
 last one was allowed with fewer than the limit counted. The price is one answer's
 latency per window of sends (a few ms a second), not a fixed margin per send.
 
-Besides, the sends are paced: at most two per two slots of 1 s / N, so that they leave
-evenly (a burst queues at Telegram and lengthens every answer) while a sender that woke
-up late may still take the slot it missed. On 429 the whole sender pauses. With Redis
+Besides, the sends are paced on a schedule of absolute times one slot (1 s / N) apart,
+so that they leave evenly (a burst queues at Telegram and lengthens every answer): the
+next slot is the previous slot's time plus one slot, not the previous send's, so a
+sender that woke up a little late (up to `PACING_TOLERANCE_SLOTS`) takes its slot
+without pushing every later one back. On 429 the whole sender pauses. With Redis
 the windows live in sorted sets updated by Lua scripts (atomic across processes, timed
-by the Redis server's clock); without Redis (embedded default) they live in memory.
+by the Redis server's clock, an answer's moment carried over from the sender's own
+clock); without Redis (embedded default) they live in memory.
 """
 
 import asyncio
@@ -36,6 +39,8 @@ MICROS = 1_000_000
 SEND_TIMEOUT_SECONDS = 30
 # A window full of sends still in flight is asked again after this long.
 IN_FLIGHT_RECHECK_MICROS = 20_000
+# How far behind its schedule a send may leave and still keep the schedule.
+PACING_TOLERANCE_SLOTS = 2
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,15 @@ class Slot:
 
     chat_id: int
     token: str
+    # When the limiter allowed it, in the limiter's clock; and when this process asked,
+    # in its own monotonic clock (read before asking, so never after the allowing).
+    granted_at: int
+    asked_at: int
+
+    def now_or_later(self) -> int:
+        """The limiter's clock now, or a little later (by the asking's round trip) but
+        never earlier, without asking it."""
+        return self.granted_at + _now_micros() - self.asked_at
 
 
 @dataclass(frozen=True)
@@ -60,8 +74,6 @@ class _Window:
     key: str
     limit: int
     micros: int
-    # Counted until the answer (Telegram's own limits), or from the start only (pacing).
-    until_answered: bool
 
 
 class SendLimiter(Protocol):
@@ -73,19 +85,25 @@ class SendLimiter(Protocol):
 
 
 def _windows(settings: NotifierSettings, prefix: str, chat_id: int) -> list[_Window]:
+    """The global window, then the chat's."""
     margin = settings.limit_margin_ms * 1000
-    per_second = settings.global_per_second
-    windows = [
-        _Window(f"{prefix}:global", per_second, MICROS + margin, True),
-        _Window(f"{prefix}:pacing", 2, 2 * (MICROS + margin) // per_second, False),
-    ]
     if chat_id > 0:
         limit, micros = settings.private_per_second, MICROS + margin
     else:
         limit, micros = settings.group_per_minute, 60 * MICROS + margin
-    # The chat's window is the last one.
-    windows.append(_Window(f"{prefix}:chat:{chat_id}", limit, micros, True))
-    return windows
+    return [
+        _Window(f"{prefix}:global", settings.global_per_second, MICROS + margin),
+        _Window(f"{prefix}:chat:{chat_id}", limit, micros),
+    ]
+
+
+def _slot_micros(settings: NotifierSettings) -> int:
+    return MICROS // settings.global_per_second
+
+
+def _pacing_wait(next_slot: int, slot: int, now: int) -> int:
+    """How long until the schedule whose next slot is at `next_slot` lets a send go."""
+    return max(0, next_slot - PACING_TOLERANCE_SLOTS * slot - now)
 
 
 def _wait_micros(counted: list[int], window: _Window, now: int) -> int:
@@ -97,28 +115,32 @@ def _wait_micros(counted: list[int], window: _Window, now: int) -> int:
     return end + window.micros - now if end <= now else IN_FLIGHT_RECHECK_MICROS
 
 
-# KEYS[1] is the pause key, KEYS[2..] the windows; ARGV holds (limit, micros,
-# until_answered) per window, then the in-flight bound, the recheck delay and the slot's
-# token. A send is scored by the end of its counting: the start for the pacing, the
-# start plus the in-flight bound (until `_ANSWERED_SCRIPT` sets the answer's moment) for
-# the limits. Returns {0, 0} when the send was counted, else {wait_micros, index of the
-# window that blocked (0 = pause)}.
+# KEYS[1] is the pause key, KEYS[2] the pacing's next slot, KEYS[3..] the windows; ARGV
+# holds (limit, micros) per window, then the slot's length, the tolerance in slots, the
+# in-flight bound, the recheck delay and the send's token. A send is scored by the end
+# of its counting: the start plus the in-flight bound, until `_ANSWERED_SCRIPT` sets the
+# answer's moment. Returns {0, 0, now} when the send was counted, else {wait_micros,
+# index of the window that blocked (0 = pause or pacing)}.
 _ACQUIRE_SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local paused = redis.call('PTTL', KEYS[1])
 if paused > 0 then return {paused * 1000, 0} end
-local n = #KEYS - 1
-local in_flight = tonumber(ARGV[n * 3 + 1])
-local recheck = tonumber(ARGV[n * 3 + 2])
-local wait, blocking = 0, 0
+local n = #KEYS - 2
+local slot = tonumber(ARGV[n * 2 + 1])
+local tolerance = tonumber(ARGV[n * 2 + 2]) * slot
+local in_flight = tonumber(ARGV[n * 2 + 3])
+local recheck = tonumber(ARGV[n * 2 + 4])
+local next_slot = math.max(tonumber(redis.call('GET', KEYS[2]) or now), now)
+local wait, blocking = math.max(0, next_slot - tolerance - now), 0
 for i = 1, n do
-  local limit = tonumber(ARGV[i * 3 - 2])
-  local window = tonumber(ARGV[i * 3 - 1])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i + 1], '-inf', now - window)
-  local count = redis.call('ZCARD', KEYS[i + 1])
+  local key = KEYS[i + 2]
+  local limit = tonumber(ARGV[i * 2 - 1])
+  local window = tonumber(ARGV[i * 2])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local count = redis.call('ZCARD', key)
   if count >= limit then
-    local found = redis.call('ZRANGE', KEYS[i + 1], count - limit, count - limit, 'WITHSCORES')
+    local found = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
     local ends = tonumber(found[2])
     local w = recheck
     if ends <= now then w = ends + window - now end
@@ -126,22 +148,22 @@ for i = 1, n do
   end
 end
 if wait > 0 then return {wait, blocking} end
+redis.call('SET', KEYS[2], next_slot + slot, 'PX', math.ceil((tolerance + slot) / 1000) + 1000)
 for i = 1, n do
-  local window = tonumber(ARGV[i * 3 - 1])
-  local ends = now
-  if ARGV[i * 3] == '1' then ends = now + in_flight end
-  redis.call('ZADD', KEYS[i + 1], ends, ARGV[n * 3 + 3])
-  redis.call('PEXPIRE', KEYS[i + 1], math.ceil((window + in_flight) / 1000) + 1)
+  local window = tonumber(ARGV[i * 2])
+  redis.call('ZADD', KEYS[i + 2], now + in_flight, ARGV[n * 2 + 5])
+  redis.call('PEXPIRE', KEYS[i + 2], math.ceil((window + in_flight) / 1000) + 1)
 end
-return {0, 0}
+return {0, 0, now}
 """
 
-# KEYS are the windows a slot is counted in until answered, ARGV[1] its token.
+# KEYS are the windows a send is counted in, ARGV its token and the answer's moment (or
+# now, if earlier: both are at or after the answer).
 _ANSWERED_SCRIPT = """
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local ends = math.min(tonumber(ARGV[2]), tonumber(t[1]) * 1000000 + tonumber(t[2]))
 for i = 1, #KEYS do
-  redis.call('ZADD', KEYS[i], 'XX', now, ARGV[1])
+  redis.call('ZADD', KEYS[i], 'XX', ends, ARGV[1])
 end
 return 0
 """
@@ -160,18 +182,21 @@ class RedisSendLimiter:
         token = uuid.uuid4().hex
         args: list[str | int] = []
         for window in windows:
-            args += [window.limit, window.micros, int(window.until_answered)]
+            args += [window.limit, window.micros]
+        args += [_slot_micros(self._settings), PACING_TOLERANCE_SLOTS]
         args += [SEND_TIMEOUT_SECONDS * MICROS, IN_FLIGHT_RECHECK_MICROS, token]
-        keys = [f"{self._prefix}:pause", *(window.key for window in windows)]
-        wait_micros, blocking = await self._acquire(keys=keys, args=args)
+        keys = [f"{self._prefix}:pause", f"{self._prefix}:pacing", *(w.key for w in windows)]
+        asked_at = _now_micros()
+        wait_micros, blocking, *granted_at = await self._acquire(keys=keys, args=args)
         if int(wait_micros) <= 0:
-            return Slot(chat_id, token)
+            return Slot(chat_id, token, int(granted_at[0]), asked_at)
         return SlotWait(int(wait_micros) / MICROS, int(blocking) == len(windows))
 
     async def answered(self, slot: Slot) -> None:
+        answered_at = slot.now_or_later()
         windows = _windows(self._settings, self._prefix, slot.chat_id)
-        keys = [window.key for window in windows if window.until_answered]
-        await self._answered(keys=keys, args=[slot.token])
+        keys = [window.key for window in windows]
+        await self._answered(keys=keys, args=[slot.token, answered_at])
 
     async def pause_all(self, seconds: float) -> None:
         await self._redis.set(f"{self._prefix}:pause", "1", px=max(1, int(seconds * 1000)))
@@ -184,6 +209,7 @@ class LocalSendLimiter:
         self._settings = settings
         # Per window: each counted send's token and the end of its counting.
         self._counted: dict[str, dict[str, int]] = defaultdict(dict)
+        self._next_slot = 0
         self._paused_until = 0
         self._lock = asyncio.Lock()
 
@@ -193,7 +219,9 @@ class LocalSendLimiter:
             if self._paused_until > now:
                 return SlotWait((self._paused_until - now) / MICROS, False)
             windows = _windows(self._settings, "local", chat_id)
-            wait, blocking = 0, 0
+            slot = _slot_micros(self._settings)
+            next_slot = max(self._next_slot, now)
+            wait, blocking = _pacing_wait(next_slot, slot, now), 0
             for index, window in enumerate(windows, start=1):
                 counted = self._counted[window.key]
                 for token in [t for t, ends in counted.items() if ends <= now - window.micros]:
@@ -203,19 +231,19 @@ class LocalSendLimiter:
                     wait, blocking = window_wait, index
             if wait > 0:
                 return SlotWait(wait / MICROS, blocking == len(windows))
+            self._next_slot = next_slot + slot
             token = uuid.uuid4().hex
             for window in windows:
-                in_flight = SEND_TIMEOUT_SECONDS * MICROS if window.until_answered else 0
-                self._counted[window.key][token] = now + in_flight
-            return Slot(chat_id, token)
+                self._counted[window.key][token] = now + SEND_TIMEOUT_SECONDS * MICROS
+            return Slot(chat_id, token, now, now)
 
     async def answered(self, slot: Slot) -> None:
+        answered_at = slot.now_or_later()
         async with self._lock:
-            now = _now_micros()
             for window in _windows(self._settings, "local", slot.chat_id):
                 counted = self._counted[window.key]
-                if window.until_answered and slot.token in counted:
-                    counted[slot.token] = now
+                if slot.token in counted:
+                    counted[slot.token] = answered_at
 
     async def pause_all(self, seconds: float) -> None:
         async with self._lock:
