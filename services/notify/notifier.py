@@ -76,7 +76,13 @@ from services.platform.observability.metrics import (
     NOTIFICATIONS_SKIPPED,
     NOTIFICATIONS_THROTTLED,
 )
-from services.platform.queue.rate_limit import SendLimiter, SentMarks
+from services.platform.queue.rate_limit import (
+    SEND_TIMEOUT_SECONDS,
+    SendLimiter,
+    SentMarks,
+    Slot,
+    SlotWait,
+)
 
 FINAL_STATUSES = frozenset({OutboxStatus.SENT, OutboxStatus.SKIPPED, OutboxStatus.FAILED})
 # A chat whose own limit asks for a longer wait gives its worker back: the message goes
@@ -117,7 +123,9 @@ class Rendered:
 
 def create_sender_bot(settings: Settings) -> Bot:
     """The worker's Bot: same API base and parse mode as the bot process."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
+    session = AiohttpSession(
+        api=TelegramAPIServer.from_base(settings.telegram_api_base), timeout=SEND_TIMEOUT_SECONDS
+    )
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -277,29 +285,29 @@ class Notifier:
         media = [(MediaType(kind), file_id) for kind, file_id in row.payload.get("media", [])]
         return Rendered(chat_id, text, markup, media)
 
-    async def _wait_for_slot(self, row: OutboxMessage, chat_id: int) -> Outcome | None:
-        """Wait for a sending slot (the row is locked by the caller); a chat over its
-        own limit for long is put back into the outbox until then. One message of this
-        process at a time asks for a slot, so that waiting costs no polling."""
+    async def _wait_for_slot(self, chat_id: int) -> Slot | datetime:
+        """Wait for a sending slot; a chat over its own limit for long gives the moment to
+        come back instead. One message of this process at a time asks for a slot, so
+        that waiting costs no polling."""
         while True:
             async with self._slot_lock:
-                while (wait := await self._limiter.try_acquire(chat_id)) is not None:
+                while isinstance(got := await self._limiter.try_acquire(chat_id), SlotWait):
                     if self._stopping:
                         raise NotifierStopping
-                    if wait.chat_limited:
+                    if got.chat_limited:
                         break
-                    await asyncio.sleep(wait.seconds)
+                    await asyncio.sleep(got.seconds)
                 else:
-                    return None
+                    return got
             # Only this chat is busy: let other chats' messages take slots meanwhile.
-            if wait.seconds > DEFER_CHAT_WAIT_SECONDS:
-                due = self._clock.now() + timedelta(seconds=wait.seconds)
-                return self._defer(row, due, "chat_limit")
-            await asyncio.sleep(wait.seconds)
+            if got.seconds > DEFER_CHAT_WAIT_SECONDS:
+                return self._clock.now() + timedelta(seconds=got.seconds)
+            await asyncio.sleep(got.seconds)
 
     async def _send(self, outbox_id: int, rendered: Rendered) -> Outcome | None:
         """Lock the row, take a sending slot, send; None means "send again" (throttled,
-        or the chat moved). The slot is taken last so that the send leaves right after it."""
+        or the chat moved). The slot is taken last so that the send leaves right after it,
+        and the limiter learns when the answer came."""
         async with self._session_factory() as session, session.begin():
             statement = select(OutboxMessage).where(OutboxMessage.id == outbox_id)
             if session.get_bind().dialect.name == "postgresql":
@@ -307,11 +315,12 @@ class Notifier:
             row = (await session.scalars(statement)).one()
             if row.status in FINAL_STATUSES:
                 return Outcome.ALREADY_DONE
-            waited = await self._wait_for_slot(row, rendered.chat_id)
-            if waited is not None:
-                return waited
+            slot = await self._wait_for_slot(rendered.chat_id)
+            if isinstance(slot, datetime):
+                return self._defer(row, slot, "chat_limit")
             try:
-                await self._transmit(rendered)
+                await self._transmit(rendered, slot)
+                await self._marks.mark_sent(outbox_id)
             except TelegramRetryAfter as error:
                 NOTIFICATIONS_THROTTLED.labels(row.kind).inc()
                 log.warning("notifier.throttled", retry_after=error.retry_after, kind=row.kind)
@@ -333,19 +342,22 @@ class Notifier:
                 return self._retry_later(row, str(error))
             if row.chat_id is not None:
                 await mark_chat_reachable(session, row.chat_id)
-            await self._marks.mark_sent(outbox_id)
             self._finish(row, OutboxStatus.SENT, self._clock.now())
             row.attempts += 1
             NOTIFICATIONS_SENT.labels(row.kind).inc()
             return Outcome.SENT
 
-    async def _transmit(self, rendered: Rendered) -> None:
-        if rendered.media:
-            await send_files(self._bot, rendered.chat_id, rendered.media, rendered.text)
-        else:
-            await self._bot.send_message(
-                rendered.chat_id, rendered.text, reply_markup=rendered.reply_markup
-            )
+    async def _transmit(self, rendered: Rendered, slot: Slot) -> None:
+        try:
+            if rendered.media:
+                await send_files(self._bot, rendered.chat_id, rendered.media, rendered.text)
+            else:
+                await self._bot.send_message(
+                    rendered.chat_id, rendered.text, reply_markup=rendered.reply_markup
+                )
+        finally:
+            # Counted by Telegram's limits until this answer (`rate_limit.py`).
+            await self._limiter.answered(slot)
 
     async def _mark_unreachable(
         self, session: AsyncSession, row: OutboxMessage, chat_id: int, reason: str

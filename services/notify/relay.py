@@ -3,7 +3,11 @@
 A batch is claimed with `SELECT … FOR UPDATE SKIP LOCKED` (several relays share the
 work), published with publisher confirms, and marked published in the same
 transaction. A crash after publishing and before the commit leaves the rows pending:
-they are published again, and the notifier's dedup makes that harmless.
+they are published again, and the notifier's dedup makes that harmless. The claim
+holds the rows (on SQLite the whole database) until the commit, so a notifier that
+delivers a message at once records it sent only after it was marked published, never
+before (that mark would then hide the sending: the row stuck `published`, and sent
+again after a restart).
 """
 
 import asyncio
@@ -65,9 +69,8 @@ class OutboxRelay:
             )
             .order_by(OutboxMessage.not_before, OutboxMessage.id)
             .limit(self._batch_size)
+            .with_for_update(skip_locked=True)
         )
-        if session.get_bind().dialect.name == "postgresql":
-            statement = statement.with_for_update(skip_locked=True)
         return (await session.scalars(statement)).all()
 
     async def publish(self, rows: Sequence[OutboxMessage]) -> None:

@@ -15,7 +15,8 @@ loopback with the limits enforced (429 with retry_after when exceeded).
         [--group-messages 600] [--group-per-minute 20] [--skip-users] [--skip-group] [--json]
 
 With `--json` the last line is one JSON object: `msgs_per_s`, `ratio_to_limit`,
-`http_429`, `duplicates`, `lost` (the users phase) and `worker_cpu_ms_per_msg`, and the
+`http_429`, `duplicates`, `lost` (the users phase), `busiest_second` (the most sends that
+reached the server within one second) and `worker_cpu_ms_per_msg`, and the
 group phase's figures prefixed `group_`.
 """
 
@@ -170,8 +171,11 @@ def report(
         print(
             "sends per second         " + " ".join(str(per_second[s]) for s in range(int(span) + 1))
         )
+    busiest_second = busiest_window(moments, 1.0)
+    print(f"busiest 1 s window       {busiest_second} sends (by arrival at the server)")
     figures = {
         "msgs_per_s": round((len(sends) - 1) / span, 2) if span else 0.0,
+        "busiest_second": busiest_second,
         "http_429": throttled,
         "duplicates": duplicates,
         "lost": lost,

@@ -1,5 +1,6 @@
 """Telegram's limits held through Redis, shared by several limiters (worker processes):
-no sliding second ever has more than the global limit, a group gets 20 a minute."""
+no sliding second ever has more than the global limit, a send keeps its place until a
+second after its answer whichever limiter asks, a group gets 20 a minute."""
 
 import asyncio
 import time
@@ -7,7 +8,7 @@ import time
 from redis.asyncio import Redis
 
 from services.platform.config import NotifierSettings
-from services.platform.queue.rate_limit import RedisSendLimiter
+from services.platform.queue.rate_limit import RedisSendLimiter, Slot, SlotWait
 
 
 def limits(**overrides: int) -> NotifierSettings:
@@ -15,12 +16,14 @@ def limits(**overrides: int) -> NotifierSettings:
 
 
 async def send_when_allowed(limiter: RedisSendLimiter, chat_id: int, sent: list[float]) -> None:
+    """Wait for a slot, "send" (answered at once) and note when."""
     while True:
-        wait = await limiter.try_acquire(chat_id)
-        if wait is None:
+        got = await limiter.try_acquire(chat_id)
+        if isinstance(got, Slot):
             break
-        await asyncio.sleep(wait.seconds)
+        await asyncio.sleep(got.seconds)
     sent.append(time.monotonic())
+    await limiter.answered(got)
 
 
 async def test_two_limiters_share_the_global_limit(redis: Redis, namespace: str) -> None:
@@ -42,6 +45,25 @@ async def test_two_limiters_share_the_global_limit(redis: Redis, namespace: str)
     assert elapsed >= 1.5
 
 
+async def test_a_send_keeps_its_chat_until_a_second_after_its_answer(
+    redis: Redis, namespace: str
+) -> None:
+    sender = RedisSendLimiter(redis, namespace, limits())
+    other_worker = RedisSendLimiter(redis, namespace, limits())
+    slot = await sender.try_acquire(4242)
+    assert isinstance(slot, Slot)
+
+    while_in_flight = await other_worker.try_acquire(4242)
+    await asyncio.sleep(0.3)  # Telegram took its time to answer
+    await sender.answered(slot)
+    after_answer = await other_worker.try_acquire(4242)
+
+    assert isinstance(while_in_flight, SlotWait) and while_in_flight.chat_limited
+    assert while_in_flight.seconds <= 0.05  # asked again soon: the answer may come any moment
+    assert isinstance(after_answer, SlotWait) and after_answer.chat_limited
+    assert 0.9 < after_answer.seconds <= 1.005
+
+
 async def test_a_group_gets_its_per_minute_limit_then_a_long_chat_wait(
     redis: Redis, namespace: str
 ) -> None:
@@ -52,9 +74,9 @@ async def test_a_group_gets_its_per_minute_limit_then_a_long_chat_wait(
 
     wait = await limiter.try_acquire(-100777)
 
-    assert wait is not None and wait.chat_limited and wait.seconds > 50
+    assert isinstance(wait, SlotWait) and wait.chat_limited and wait.seconds > 50
     await asyncio.sleep(0.1)  # past the global spacing
-    assert await limiter.try_acquire(555) is None  # other chats go on
+    assert isinstance(await limiter.try_acquire(555), Slot)  # other chats go on
 
 
 async def test_a_pause_after_429_holds_every_chat(redis: Redis, namespace: str) -> None:
@@ -63,4 +85,4 @@ async def test_a_pause_after_429_holds_every_chat(redis: Redis, namespace: str) 
 
     wait = await limiter.try_acquire(123)
 
-    assert wait is not None and not wait.chat_limited and 1.5 < wait.seconds <= 2.0
+    assert isinstance(wait, SlotWait) and not wait.chat_limited and 1.5 < wait.seconds <= 2.0

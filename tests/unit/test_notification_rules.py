@@ -1,6 +1,7 @@
 """Pure rules of notifications: quiet hours across midnight and DST, the stable spread
 of reminders, payload rendering, and the in-process send limiter."""
 
+import asyncio
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from services.notify.reminders import reminder_moment, spread_offset
 from services.notify.settings import quiet_hours_end
 from services.platform.config import NotifierSettings
 from services.platform.i18n import fluent_args
-from services.platform.queue.rate_limit import LocalSendLimiter
+from services.platform.queue.rate_limit import LocalSendLimiter, Slot, SlotWait
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -105,25 +106,57 @@ def test_a_list_of_buttons_becomes_one_row() -> None:
     assert shift.url.endswith("start=shift_9")
 
 
-async def test_local_limiter_one_message_a_second_per_private_chat() -> None:
-    limiter = LocalSendLimiter(NotifierSettings(_env_file=None))  # type: ignore[call-arg]
-    assert await limiter.try_acquire(42) is None
+def limits(**overrides: int) -> NotifierSettings:
+    return NotifierSettings(_env_file=None, **overrides)  # type: ignore[call-arg]
+
+
+async def test_local_limiter_one_message_a_second_per_private_chat_from_its_answer() -> None:
+    limiter = LocalSendLimiter(limits())
+    first = await limiter.try_acquire(42)
+    assert isinstance(first, Slot)
+
+    # Unanswered, the first send may reach Telegram at any moment: asked again soon.
+    in_flight = await limiter.try_acquire(42)
+    assert isinstance(in_flight, SlotWait) and in_flight.chat_limited
+    assert in_flight.seconds <= 0.05
+
+    await limiter.answered(first)
     wait = await limiter.try_acquire(42)
-    assert wait is not None and wait.chat_limited and 0.9 < wait.seconds <= 1.05
+    assert isinstance(wait, SlotWait) and wait.chat_limited and 0.9 < wait.seconds <= 1.005
 
 
-async def test_local_limiter_spaces_sends_to_different_chats_evenly() -> None:
-    limiter = LocalSendLimiter(NotifierSettings(_env_file=None, global_per_second=20))  # type: ignore[call-arg]
-    # Paced at one send per (1 s + 40 ms) / 20, whatever the chats; one late send may
-    # be caught up.
-    assert await limiter.try_acquire(1) is None
-    assert await limiter.try_acquire(2) is None
-    wait = await limiter.try_acquire(3)
-    assert wait is not None and not wait.chat_limited and 0.09 < wait.seconds <= 0.104
+async def test_local_limiter_paces_sends_on_a_schedule_of_slots() -> None:
+    limiter = LocalSendLimiter(limits(global_per_second=20))
+    # One slot per 1 s / 20, whatever the chats; a sender up to two slots behind the
+    # schedule may catch up, so three may leave at once, and then one a slot.
+    for chat_id in (1, 2, 3):
+        assert isinstance(await limiter.try_acquire(chat_id), Slot)
+    wait = await limiter.try_acquire(4)
+    assert isinstance(wait, SlotWait) and not wait.chat_limited and 0.04 < wait.seconds <= 0.05
+
+
+async def test_local_limiter_counts_a_send_for_a_second_after_its_answer() -> None:
+    """Telegram counts a send somewhere between our asking and its answer: a send keeps
+    its place in the global window while in flight, and for a second after the answer
+    (not after the asking)."""
+    limiter = LocalSendLimiter(limits(global_per_second=3))
+    first = await limiter.try_acquire(1)
+    assert isinstance(first, Slot)
+    assert isinstance(await limiter.try_acquire(2), Slot)
+    await asyncio.sleep(0.7)  # past the pacing (two per 2/3 s)
+    assert isinstance(await limiter.try_acquire(3), Slot)
+
+    all_in_flight = await limiter.try_acquire(4)
+    await limiter.answered(first)
+    after_answer = await limiter.try_acquire(4)
+
+    assert isinstance(all_in_flight, SlotWait) and all_in_flight.seconds <= 0.05
+    assert isinstance(after_answer, SlotWait) and not after_answer.chat_limited
+    assert 0.9 < after_answer.seconds <= 1.005
 
 
 async def test_local_limiter_pause_holds_every_chat() -> None:
-    limiter = LocalSendLimiter(NotifierSettings(_env_file=None))  # type: ignore[call-arg]
+    limiter = LocalSendLimiter(limits())
     await limiter.pause_all(3)
     wait = await limiter.try_acquire(7)
-    assert wait is not None and not wait.chat_limited and 2.9 < wait.seconds <= 3
+    assert isinstance(wait, SlotWait) and not wait.chat_limited and 2.9 < wait.seconds <= 3

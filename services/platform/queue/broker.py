@@ -205,8 +205,9 @@ class InProcessBroker:
                 self._busy.add(task)  # type: ignore[arg-type]
                 try:
                     await handler(body)
-                except Exception:  # one bad message must not stop the queue
+                except Exception:  # handed back, as RabbitMQ does; the queue goes on
                     log.exception("queue.handler_failed", queue=queue)
+                    messages.put_nowait(body)
                 finally:
                     self._busy.discard(task)  # type: ignore[arg-type]
 
