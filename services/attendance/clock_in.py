@@ -294,7 +294,10 @@ async def openable_target(
     row = (
         await session.execute(_planned_target_query(choice.planned_shift_id).add_columns(open_id))
     ).first()
-    if row is not None and row[-1] is not None:
+    if row is None:
+        await refuse_if_open(session, user_id)
+        raise NotFound(what="planned-shift")
+    if row[-1] is not None:
         raise ShiftAlreadyOpen(shift_id=row[-1])
     return await _resolve_planned(session, user_id, choice.planned_shift_id, now, row)
 
