@@ -15,8 +15,8 @@ from services.notify.outbox import (
     SHIFT_AUTO_CLOSED,
     SHIFT_CLOSED,
     SHIFT_OPENED,
+    ChatNotification,
     UserNotification,
-    notify,
     notify_many,
 )
 from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
@@ -113,6 +113,7 @@ async def _feed(
 ) -> None:
     """One live-feed event to the owners, the object's managers and its report chat;
     `extra_for` adds to the payload of some recipients (their buttons)."""
+    report_chat = work_object.report_chat_id
     await notify_many(
         session,
         kind=kind,
@@ -126,16 +127,10 @@ async def _feed(
             )
             for recipient in await feed_user_ids(session, work_object)
         ],
+        chats=[]
+        if report_chat is None
+        else [ChatNotification(report_chat, f"{kind}:{cause}:chat", payload)],
     )
-    if work_object.report_chat_id is not None:
-        await notify(
-            session,
-            kind=kind,
-            dedup_key=f"{kind}:{cause}:chat",
-            not_before=now,
-            payload=payload,
-            chat_id=work_object.report_chat_id,
-        )
 
 
 async def feed_shift(
