@@ -19,6 +19,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Chat, TelegramObject
 from aiogram.types import User as TelegramUser
 from redis.asyncio import Redis
+from redis.commands.core import AsyncScript
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -48,6 +49,8 @@ class FloodGuard(BaseMiddleware):
 
     def __init__(self) -> None:
         self._local: dict[int, tuple[float, int]] = {}
+        # The counting script of the Redis client it was registered with (sent by its SHA).
+        self._script: tuple[Redis, AsyncScript] | None = None
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         sender: TelegramUser | None = data.get("event_from_user")
@@ -74,10 +77,11 @@ class FloodGuard(BaseMiddleware):
         """This update's number in the sender's current window."""
         if redis is None:
             return self._count_locally(telegram_id, limit)
-        count = await redis.eval(
-            _COUNT, 1, f"{namespace}:flood:{telegram_id}", int(FLOOD_WINDOW_SECONDS * 1000), limit
-        )
-        return int(count)
+        if self._script is None or self._script[0] is not redis:
+            self._script = (redis, redis.register_script(_COUNT))
+        script = self._script[1]
+        key = f"{namespace}:flood:{telegram_id}"
+        return int(await script(keys=[key], args=[int(FLOOD_WINDOW_SECONDS * 1000), limit]))
 
     def _count_locally(self, telegram_id: int, limit: int) -> int:
         now = time.monotonic()

@@ -5,12 +5,13 @@ replica, e.g. during a rolling restart) and delivers one chat's updates over par
 connections. So:
 
 - **Each `update_id` is handled once, and not lost.** The replica handling it holds a
-  lease on it (`services.platform.redis.leased`: short, renewed while it works) and marks
-  it done (kept 24 h) only once it has been handled. A repeat of a done update is answered
-  200 without being handled; a repeat of one being handled waits for that lease and is
-  then answered as a repeat; a repeat of one whose replica died mid-update (its lease
-  lapsed) or that failed is handled. A repeat still waiting after `MAX_REPEAT_WAIT_SECONDS`
-  is answered 503, so Telegram delivers it again later.
+  lease on it (short, renewed while it works, as `services.platform.redis.leased`) and
+  marks it done (kept 24 h) only once it has been handled: a script claims it (or finds
+  it done) and one marks it done and gives the lease back, a round trip each. A repeat
+  of a done update is answered 200 without being handled; a repeat of one being handled
+  waits for that lease and is then answered as a repeat; a repeat of one whose replica
+  died mid-update (its lease lapsed) or that failed is handled. A repeat still waiting
+  after `MAX_REPEAT_WAIT_SECONDS` is answered 503, so Telegram delivers it again later.
 - **A chat's updates take turns**, in `update_id` order, whichever replica received them
   (a per-chat queue in Redis, taken inside the Dispatcher after the flood guard). The turn
   is a short lease renewed while the update is handled, and each waiter's place in the
@@ -23,6 +24,7 @@ Without Redis (the embedded default: one process) updates are fed straight throu
 
 import asyncio
 import time
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -36,7 +38,11 @@ from redis.exceptions import RedisError
 
 from bot.middlewares import Handler
 from services.platform.observability.metrics import CHAT_TURN_WAIT, WEBHOOK_REPEATS
-from services.platform.redis import LEASE_SECONDS, LeaseWaitExpired, leased, renewed
+from services.platform.redis import (
+    LEASE_POLL_SECONDS,
+    LEASE_SECONDS,
+    renewed,
+)
 
 log = structlog.get_logger("bot.webhook")
 
@@ -73,7 +79,23 @@ redis.call('SET', KEYS[3], ARGV[1], 'PX', lease)
 return 1
 """
 
-# KEYS: holder. ARGV: update_id, lease ms. Returns 1 while the turn is still ours.
+# KEYS: handling, done. ARGV: token, lease ms. 2: the update was handled already; 1: the
+# lease on handling it is ours; 0: another replica holds it.
+_CLAIM_UPDATE = """
+if redis.call('EXISTS', KEYS[2]) == 1 then return 2 end
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+return 0
+"""
+
+# KEYS: handling, done. ARGV: token, seconds the mark is kept ('' when the update failed:
+# not marked, so that Telegram's repeat is handled). Gives the lease back if still ours.
+_FINISH_UPDATE = """
+if ARGV[2] ~= '' then redis.call('SET', KEYS[2], 1, 'EX', ARGV[2]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+"""
+
+# KEYS: holder. ARGV: token (or update_id), lease ms. Returns 1 while the lease is ours.
 _RENEW_TURN = """
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 return redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -174,27 +196,52 @@ class WebhookFeed:
         self.redis = redis
         self.updates_prefix = f"{namespace}:webhook:update:{bot.id}"
         self.turns = ChatTurns(redis, f"{namespace}:webhook:chat:{bot.id}") if redis else None
+        if redis is not None:
+            self._claim = redis.register_script(_CLAIM_UPDATE)
+            self._renew = redis.register_script(_RENEW_TURN)
+            self._finish = redis.register_script(_FINISH_UPDATE)
 
     async def feed(self, update: Update) -> bool:
-        """Handles the update; False when it is a repeat of one already handled."""
+        """Handles the update; False when it is a repeat of one already handled. Claiming
+        it (the lease on handling it, or that it is done) and finishing it (marked done,
+        the lease given back) are one Redis round trip each."""
         if self.redis is None:
             await self.dispatcher.feed_update(self.bot, update)
             return True
-        redis, update_id = self.redis, update.update_id
-        done = f"{self.updates_prefix}:{update_id}:done"
-        handling = f"{self.updates_prefix}:{update_id}:handling"
+        update_id = update.update_id
+        keys = [f"{self.updates_prefix}:{update_id}:{part}" for part in ("handling", "done")]
+        token = uuid.uuid4().hex
+        lease_ms = int(LEASE_SECONDS * 1000)
+        if not await self._claimed(keys, token, lease_ms, update_id):
+            WEBHOOK_REPEATS.inc()
+            log.info("webhook.repeat_ignored", update_id=update_id)
+            return False
+        handled = False
         try:
-            async with leased(redis, handling, wait_seconds=MAX_REPEAT_WAIT_SECONDS):
-                if await redis.exists(done):
-                    WEBHOOK_REPEATS.inc()
-                    log.info("webhook.repeat_ignored", update_id=update_id)
-                    return False
+            async with renewed(
+                lambda: self._renew(keys=keys[:1], args=[token, lease_ms]),
+                LEASE_SECONDS,
+                keys[0],
+            ):
                 # Raising (not handled) leaves it undone: Telegram's repeat is handled.
                 await self.dispatcher.feed_update(self.bot, update, chat_turns=self.turns)
-                try:
-                    await redis.set(done, 1, ex=REPEAT_WINDOW_SECONDS)
-                except RedisError:  # handled all the same, and answered 200: not repeated
-                    log.warning("webhook.update_not_marked_done", update_id=update_id)
-        except LeaseWaitExpired:
-            raise UpdateStillInProgress(update_id) from None
+            handled = True
+        finally:
+            try:
+                await self._finish(
+                    keys=keys, args=[token, REPEAT_WINDOW_SECONDS if handled else ""]
+                )
+            except RedisError:  # handled all the same, and answered 200: not repeated
+                log.warning("webhook.update_not_marked_done", update_id=update_id)
         return True
+
+    async def _claimed(self, keys: list[str], token: str, lease_ms: int, update_id: int) -> bool:
+        """True once the lease on handling the update is ours; False for an update handled
+        already (waiting while another replica handles it, at most
+        `MAX_REPEAT_WAIT_SECONDS`: `UpdateStillInProgress` past that)."""
+        started = time.monotonic()
+        while (claim := await self._claim(keys=keys, args=[token, lease_ms])) == 0:
+            if time.monotonic() - started >= MAX_REPEAT_WAIT_SECONDS:
+                raise UpdateStillInProgress(update_id)
+            await asyncio.sleep(LEASE_POLL_SECONDS)
+        return claim == 1

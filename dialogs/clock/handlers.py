@@ -19,8 +19,8 @@ from services.attendance.clock_in import (
     ClockResult,
     ShiftChoice,
     check_can_open,
+    due_shift,
     open_shift,
-    today_options,
 )
 from services.attendance.clock_out import close_shift, close_shift_manually
 from services.attendance.errors import ShiftAlreadyOpen
@@ -250,7 +250,7 @@ async def start_open_shift(dialog_manager: DialogManager, **start: Any) -> None:
     choice of what to open otherwise."""
     context = update_context(dialog_manager)
     now = context.clock.now()
-    due = (await today_options(context.session, context.user.id, now)).only_due_shift(now)
+    due = await due_shift(context.session, context.user.id, now)
     if due is None:
         await dialog_manager.start(ClockSG.choose, **start)
         return

@@ -9,7 +9,7 @@ from dialogs.common.mini_app import mini_app_is_off, mini_app_link
 from services.attendance.queries import open_shift_of, shift_card
 from services.integrations.yandex import maps_link
 from services.payroll.access import can_view_money
-from services.payroll.payslips import current_payslip
+from services.payroll.payslips import own_pay_so_far
 from services.planning.queries import next_shift
 from services.platform.db.models import MembershipRole
 from services.staff.memberships import can_manage_staff
@@ -90,12 +90,8 @@ async def employee_home(context: UpdateContext, organization_id: int) -> dict[st
             "next_end": i18n.hour_minute(end),
             "next_map": maps_link(upcoming.latitude, upcoming.longitude, upcoming.address) or "",
         }
-    pay = await current_payslip(
-        context.session,
-        context.clock,
-        user_id=context.user.id,
-        organization_id=organization_id,
-        employee_user_id=context.user.id,
+    pay = await own_pay_so_far(
+        context.session, context.clock, user_id=context.user.id, organization_id=organization_id
     )
     return data | {
         "no_next": not data["has_next"],

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.errors import NoOpenShift
+from services.attendance.queries import kept_breaks
 from services.payroll.rules import unpaid_break_minutes, whole_minutes
 from services.platform.clock import Clock
 from services.platform.db.models import Shift, ShiftBreak, ShiftStatus, WorkObject
@@ -107,11 +108,13 @@ class BreakStatus:
 
 async def break_status(session: AsyncSession, shift: Shift, now: datetime) -> BreakStatus:
     """For the shift card: the running break's start and the break minutes so far."""
-    breaks = list(
-        await session.scalars(
-            select(ShiftBreak).where(ShiftBreak.shift_id == shift.id).order_by(ShiftBreak.id)
+    breaks = kept_breaks(session, shift.id)
+    if breaks is None:
+        breaks = list(
+            await session.scalars(
+                select(ShiftBreak).where(ShiftBreak.shift_id == shift.id).order_by(ShiftBreak.id)
+            )
         )
-    )
     running = next((b.started_at for b in breaks if b.ended_at is None), None)
     seconds = sum(((b.ended_at or now) - b.started_at).total_seconds() for b in breaks)
     return BreakStatus(running, max(0, int(seconds // 60)))

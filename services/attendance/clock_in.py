@@ -9,10 +9,10 @@ made before inserting."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.errors import (
@@ -22,7 +22,7 @@ from services.attendance.errors import (
     TooEarlyToOpen,
 )
 from services.attendance.feed import feed_opened, feed_refused
-from services.attendance.queries import object_by_id, open_shift_of
+from services.attendance.queries import keep_new_shift, object_by_id, open_shift_of
 from services.payroll.rules import (
     earliest_open,
     frozen_rate,
@@ -39,6 +39,7 @@ from services.platform.db.models import (
     AttemptKind,
     AttemptResult,
     ClockInAttempt,
+    ContractTerms,
     Membership,
     MembershipObject,
     MembershipRole,
@@ -50,11 +51,13 @@ from services.platform.db.models import (
     TimeSlot,
     WorkObject,
 )
+from services.platform.db.session import dialect_insert, kept_reads
 from services.platform.errors import InvalidInput, NotFound
 from services.platform.local_time import local_hhmm
 from services.platform.observability.metrics import CLOCK_IN_ATTEMPTS
 from services.staff.memberships import rate_in_force
-from services.tasks.shift_tasks import attach_tasks_to_shift
+from services.tasks.shift_tasks import add_template_tasks
+from services.tasks.templates import shift_has_templates
 
 # `/start shift_<planned shift id>`: the "open shift" button of a shift reminder.
 OPEN_SHIFT_PAYLOAD_PREFIX = "shift_"
@@ -121,6 +124,10 @@ class ClockInTarget:
     work_object: WorkObject
     planned: PlannedShift | None
     slot_rate: Decimal | None
+    # Read with the target (a planned one) when known, to spare the queries they answer.
+    slot: TimeSlot | None = None
+    has_contract_terms: bool = True
+    has_tasks: bool = True
 
 
 async def today_options(session: AsyncSession, user_id: int, now: datetime) -> TodayOptions:
@@ -128,40 +135,7 @@ async def today_options(session: AsyncSession, user_id: int, now: datetime) -> T
     their object (or whose early-arrival window is already open) that have not ended and
     were not worked yet, and the objects that allow spontaneous shifts."""
     open_shift = await open_shift_of(session, user_id)
-    rows = await session.execute(
-        select(PlannedShift, WorkObject)
-        .join(WorkObject, WorkObject.id == PlannedShift.object_id)
-        .join(Membership, Membership.id == PlannedShift.membership_id)
-        .outerjoin(Shift, Shift.planned_shift_id == PlannedShift.id)
-        .where(
-            PlannedShift.user_id == user_id,
-            PlannedShift.status == PlannedShiftStatus.PLANNED,
-            PlannedShift.ends_at > now,
-            Membership.status == MembershipStatus.ACTIVE,
-            WorkObject.archived.is_(False),
-            Shift.id.is_(None),
-        )
-        .order_by(PlannedShift.starts_at)
-    )
-    planned = [
-        OpenableShift(
-            planned_shift_id=plan.id,
-            object_id=work_object.id,
-            object_name=work_object.name,
-            starts_at=plan.starts_at,
-            ends_at=plan.ends_at,
-            timezone=work_object.timezone,
-            opens_at=earliest_open(plan.starts_at, work_object.early_arrival_minutes),
-        )
-        for plan, work_object in rows
-        if is_openable(
-            plan.starts_at,
-            plan.ends_at,
-            now,
-            ZoneInfo(work_object.timezone),
-            work_object.early_arrival_minutes,
-        )
-    ]
+    planned = await _openable_planned(session, user_id, now)
     spontaneous_objects = await session.scalars(
         select(WorkObject)
         .join(MembershipObject, MembershipObject.object_id == WorkObject.id)
@@ -182,13 +156,65 @@ async def today_options(session: AsyncSession, user_id: int, now: datetime) -> T
     )
 
 
+async def due_shift(session: AsyncSession, user_id: int, now: datetime) -> OpenableShift | None:
+    """`TodayOptions.only_due_shift`, without reading the spontaneous options."""
+    open_shift = await open_shift_of(session, user_id)
+    if open_shift is not None:
+        return None
+    planned = await _openable_planned(session, user_id, now)
+    return TodayOptions(None, planned, []).only_due_shift(now)
+
+
+async def _openable_planned(
+    session: AsyncSession, user_id: int, now: datetime
+) -> list[OpenableShift]:
+    """The planned shifts of `today_options`. Their rows are kept for the session (see
+    `kept_reads`): the window asking for the location reads them from the identity map."""
+    rows = (
+        await session.execute(
+            select(PlannedShift, WorkObject)
+            .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+            .join(Membership, Membership.id == PlannedShift.membership_id)
+            .outerjoin(Shift, Shift.planned_shift_id == PlannedShift.id)
+            .where(
+                PlannedShift.user_id == user_id,
+                PlannedShift.status == PlannedShiftStatus.PLANNED,
+                PlannedShift.ends_at > now,
+                Membership.status == MembershipStatus.ACTIVE,
+                WorkObject.archived.is_(False),
+                Shift.id.is_(None),
+            )
+            .order_by(PlannedShift.starts_at)
+        )
+    ).all()
+    kept_reads(session)[("openable_rows", user_id)] = rows
+    return [
+        OpenableShift(
+            planned_shift_id=plan.id,
+            object_id=work_object.id,
+            object_name=work_object.name,
+            starts_at=plan.starts_at,
+            ends_at=plan.ends_at,
+            timezone=work_object.timezone,
+            opens_at=earliest_open(plan.starts_at, work_object.early_arrival_minutes),
+        )
+        for plan, work_object in rows
+        if is_openable(
+            plan.starts_at,
+            plan.ends_at,
+            now,
+            ZoneInfo(work_object.timezone),
+            work_object.early_arrival_minutes,
+        )
+    ]
+
+
 async def check_can_open(
     session: AsyncSession, user_id: int, choice: ShiftChoice, now: datetime
 ) -> None:
     """Everything about opening except the location: asked before the location is, so
     that an employee is not sent to share it for nothing."""
-    await refuse_if_open(session, user_id)
-    await resolve_target(session, user_id, choice, now)
+    await openable_target(session, user_id, choice, now)
 
 
 async def open_shift(
@@ -204,18 +230,24 @@ async def open_shift(
     minutes before the planned start. A second open shift of the same employee is
     refused by the database (double tap, two devices), answered with `ShiftAlreadyOpen`."""
     now = clock.now()
-    await refuse_if_open(session, user_id)
-    target = await resolve_target(session, user_id, choice, now)
+    target = await openable_target(session, user_id, choice, now)
     verdict = check_location(report, geofence_of(target.work_object), now)
-    attempt = await record_attempt(
-        session, AttemptKind.OPEN, target, report, verdict, now, shift_id=None
-    )
     if not verdict.accepted:
+        attempt = await record_attempt(
+            session, AttemptKind.OPEN, target, report, verdict, now, shift_id=None
+        )
         await feed_refused(session, target.work_object, attempt, verdict, now)
         return ClockResult(None, attempt, verdict)
-    shift = await create_shift(session, target, opened_at=now)
-    attempt.shift_id = shift.id
+    try:
+        shift = await create_shift(session, target, opened_at=now)
+    except (ShiftAlreadyOpen, ShiftNotOpenable):
+        await record_attempt(session, AttemptKind.OPEN, target, report, verdict, now, shift_id=None)
+        raise
+    attempt = await record_attempt(
+        session, AttemptKind.OPEN, target, report, verdict, now, shift_id=shift.id
+    )
     await feed_opened(session, shift, target.work_object, now)
+    keep_new_shift(session, shift, target.work_object, target.planned)
     return ClockResult(shift, attempt, verdict)
 
 
@@ -246,33 +278,93 @@ async def resolve_target(
     return await _resolve_spontaneous(session, user_id, choice.object_id)
 
 
-async def _resolve_planned(
-    session: AsyncSession, user_id: int, planned_shift_id: int, now: datetime
+async def openable_target(
+    session: AsyncSession, user_id: int, choice: ShiftChoice, now: datetime
 ) -> ClockInTarget:
-    planned = await session.get(PlannedShift, planned_shift_id)
-    if planned is None or planned.user_id != user_id:
+    """`refuse_if_open`, then `resolve_target`: for a planned shift in one query."""
+    if choice.planned_shift_id is None:
+        await refuse_if_open(session, user_id)
+        return await resolve_target(session, user_id, choice, now)
+    open_id = (
+        select(Shift.id)
+        .where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
+        .limit(1)
+        .scalar_subquery()
+    )
+    row = (
+        await session.execute(_planned_target_query(choice.planned_shift_id).add_columns(open_id))
+    ).first()
+    if row is None:
+        await refuse_if_open(session, user_id)
         raise NotFound(what="planned-shift")
+    if row[-1] is not None:
+        raise ShiftAlreadyOpen(shift_id=row[-1])
+    return await _resolve_planned(session, user_id, choice.planned_shift_id, now, row)
+
+
+def _planned_target_query(planned_shift_id: int) -> Any:
+    """The plan with its object, membership, slot, whether it was worked, whether the
+    membership has contract versions and whether the shift will get tasks."""
+    worked = select(Shift.id).where(Shift.planned_shift_id == PlannedShift.id).limit(1)
+    has_terms = exists().where(ContractTerms.membership_id == PlannedShift.membership_id)
+    has_tasks = shift_has_templates(
+        PlannedShift.object_id, TimeSlot.id, TimeSlot.ignore_object_tasks
+    )
+    return (
+        select(
+            PlannedShift,
+            WorkObject,
+            Membership,
+            TimeSlot,
+            worked.scalar_subquery(),
+            has_terms,
+            has_tasks,
+        )
+        .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+        .outerjoin(Membership, Membership.id == PlannedShift.membership_id)
+        .outerjoin(TimeSlot, TimeSlot.id == PlannedShift.slot_id)
+        .where(PlannedShift.id == planned_shift_id)
+    )
+
+
+async def _resolve_planned(
+    session: AsyncSession,
+    user_id: int,
+    planned_shift_id: int,
+    now: datetime,
+    row: Any = None,
+) -> ClockInTarget:
+    """`row`: what `_planned_target_query` read, if it was already asked."""
+    if row is None:
+        row = (await session.execute(_planned_target_query(planned_shift_id))).first()
+    if row is None or row[0].user_id != user_id:
+        raise NotFound(what="planned-shift")
+    planned, work_object, membership, slot, worked, has_terms, has_tasks = row[:7]
     if planned.status != PlannedShiftStatus.PLANNED:
         raise ShiftNotOpenable(reason="cancelled")
     if now >= planned.ends_at:
         raise ShiftNotOpenable(reason="ended")
-    work_object = await object_by_id(session, planned.object_id)
     opens_at = earliest_open(planned.starts_at, work_object.early_arrival_minutes)
     if now < opens_at:
         raise TooEarlyToOpen(
             opens_at=local_hhmm(opens_at, work_object.timezone),
             minutes=work_object.early_arrival_minutes,
         )
-    worked = await session.scalar(select(Shift.id).where(Shift.planned_shift_id == planned.id))
     if worked is not None:
         # Opened a moment ago by the same tap on another device: say it is open.
         await refuse_if_open(session, planned.user_id)
         raise ShiftNotOpenable(reason="worked")
-    membership = await session.get(Membership, planned.membership_id)
     if membership is None or membership.status != MembershipStatus.ACTIVE:
         raise NotFound(what="membership")
-    slot = await session.get(TimeSlot, planned.slot_id)
-    return ClockInTarget(membership, work_object, planned, slot.rate_override if slot else None)
+    return ClockInTarget(
+        membership,
+        work_object,
+        planned,
+        slot.rate_override if slot else None,
+        slot=slot,
+        has_contract_terms=bool(has_terms),
+        has_tasks=bool(has_tasks),
+    )
 
 
 async def _resolve_spontaneous(
@@ -343,45 +435,52 @@ async def create_shift(
     work_object, planned = target.work_object, target.planned
     zone = ZoneInfo(work_object.timezone)
     planned_start = planned.starts_at if planned else None
-    contract_rate = await rate_in_force(
-        session, target.membership.id, work_date(planned_start, opened_at, zone)
+    contract_rate = (
+        await rate_in_force(
+            session, target.membership.id, work_date(planned_start, opened_at, zone)
+        )
+        if target.has_contract_terms
+        else None
     )
     rate = frozen_rate(contract_rate, target.slot_rate, work_object.base_hourly_rate)
     lateness = lateness_minutes(planned_start, opened_at)
-    shift = Shift(
-        organization_id=work_object.organization_id,
-        user_id=target.membership.user_id,
-        membership_id=target.membership.id,
-        object_id=work_object.id,
-        planned_shift_id=planned.id if planned else None,
-        planned_start_at=planned_start,
-        opened_at=opened_at,
-        paid_from=paid_from(planned_start, opened_at, work_object.pay_early_arrival),
-        scheduled_end_at=scheduled_end(
+    values = {
+        "organization_id": work_object.organization_id,
+        "user_id": target.membership.user_id,
+        "membership_id": target.membership.id,
+        "object_id": work_object.id,
+        "planned_shift_id": planned.id if planned else None,
+        "planned_start_at": planned_start,
+        "opened_at": opened_at,
+        "paid_from": paid_from(planned_start, opened_at, work_object.pay_early_arrival),
+        "scheduled_end_at": scheduled_end(
             planned.ends_at if planned else None,
             work_object.opening_hours,
             zone,
             opened_at,
             timedelta(hours=work_object.max_shift_hours),
         ),
-        hourly_rate=rate.hourly_rate,
-        rate_source=rate.source.value,
-        late_minutes=lateness,
-        late_fine=late_fine(
+        "hourly_rate": rate.hourly_rate,
+        "rate_source": rate.source.value,
+        "late_minutes": lateness,
+        "late_fine": late_fine(
             lateness, work_object.late_grace_minutes, work_object.late_fine_per_minute
         ),
-        late_grace_minutes=work_object.late_grace_minutes,
-        late_fine_per_minute=work_object.late_fine_per_minute,
-        pay_early_arrival=work_object.pay_early_arrival,
-        status=ShiftStatus.OPEN,
+        "late_grace_minutes": work_object.late_grace_minutes,
+        "late_fine_per_minute": work_object.late_fine_per_minute,
+        "pay_early_arrival": work_object.pay_early_arrival,
+        "status": ShiftStatus.OPEN,
+    }
+    # Nothing inserted: the unique indexes refused it (another open shift, or the plan
+    # worked already), told apart below.
+    shift = await session.scalar(
+        dialect_insert(session)(Shift).values(values).on_conflict_do_nothing().returning(Shift)
     )
-    try:
-        async with session.begin_nested():
-            session.add(shift)
-    except IntegrityError as error:
+    if shift is None:
         existing = await open_shift_of(session, target.membership.user_id)
         if existing is None:
-            raise ShiftNotOpenable(reason="worked") from error
-        raise ShiftAlreadyOpen(shift_id=existing.id) from error
-    await attach_tasks_to_shift(session, shift)
+            raise ShiftNotOpenable(reason="worked")
+        raise ShiftAlreadyOpen(shift_id=existing.id)
+    if target.has_tasks:
+        await add_template_tasks(session, shift, slot=target.slot)
     return shift

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.queries import display_name_of
@@ -15,7 +15,9 @@ from services.notify.outbox import (
     SHIFT_AUTO_CLOSED,
     SHIFT_CLOSED,
     SHIFT_OPENED,
-    notify,
+    ChatNotification,
+    UserNotification,
+    notify_many,
 )
 from services.payroll.corrections import CORRECT_SHIFT_PAYLOAD_PREFIX
 from services.places.geo import LocationVerdict
@@ -32,7 +34,7 @@ from services.platform.db.models import (
 )
 from services.platform.local_time import local_hhmm
 from services.ratings.rules import rating_buttons
-from services.staff.permissions import owner_user_ids, permission_holder_ids
+from services.staff.permissions import permission_holder_ids
 
 # `/start today`: the deep link of the buttons of "not clocked in" and "late" alerts.
 TODAY_PAYLOAD = "today"
@@ -47,23 +49,32 @@ def today_buttons(employee_telegram_id: int) -> list[dict[str, str]]:
     ]
 
 
-async def _object_managers(session: AsyncSession, object_id: int) -> list[tuple[int, list[str]]]:
-    rows = await session.execute(
-        select(Membership.user_id, MembershipObject.permissions)
-        .join(MembershipObject, MembershipObject.membership_id == Membership.id)
-        .where(
-            MembershipObject.object_id == object_id,
-            Membership.role == MembershipRole.MANAGER,
-            Membership.status == MembershipStatus.ACTIVE,
-        )
-    )
-    return [(user_id, list(permissions or ())) for user_id, permissions in rows]
-
-
 async def feed_user_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
-    """Who follows the object's live feed: the owners and the object's managers."""
-    owners = await owner_user_ids(session, work_object.organization_id)
-    managers = [user_id for user_id, _ in await _object_managers(session, work_object.id)]
+    """Who follows the object's live feed: the owners and the object's managers (owners
+    first). One query."""
+    on_object = and_(
+        MembershipObject.membership_id == Membership.id,
+        MembershipObject.object_id == work_object.id,
+    )
+    rows = await session.execute(
+        select(Membership.user_id, Membership.role)
+        .outerjoin(MembershipObject, on_object)
+        .where(
+            Membership.organization_id == work_object.organization_id,
+            Membership.status == MembershipStatus.ACTIVE,
+            or_(
+                Membership.role == MembershipRole.OWNER,
+                and_(
+                    Membership.role == MembershipRole.MANAGER,
+                    MembershipObject.object_id.is_not(None),
+                ),
+            ),
+        )
+        .order_by(Membership.id)
+    )
+    by_role = list(rows.tuples())
+    owners = [user_id for user_id, role in by_role if role == MembershipRole.OWNER]
+    managers = [user_id for user_id, role in by_role if role != MembershipRole.OWNER]
     return list(dict.fromkeys(owners + managers))
 
 
@@ -102,25 +113,24 @@ async def _feed(
 ) -> None:
     """One live-feed event to the owners, the object's managers and its report chat;
     `extra_for` adds to the payload of some recipients (their buttons)."""
-    for recipient in await feed_user_ids(session, work_object):
-        await notify(
-            session,
-            kind=kind,
-            dedup_key=f"{kind}:{cause}:u{recipient}",
-            not_before=now,
-            payload=payload | (extra_for or {}).get(recipient, {}),
-            recipient_user_id=recipient,
-            organization_id=work_object.organization_id,
-        )
-    if work_object.report_chat_id is not None:
-        await notify(
-            session,
-            kind=kind,
-            dedup_key=f"{kind}:{cause}:chat",
-            not_before=now,
-            payload=payload,
-            chat_id=work_object.report_chat_id,
-        )
+    report_chat = work_object.report_chat_id
+    await notify_many(
+        session,
+        kind=kind,
+        not_before=now,
+        notifications=[
+            UserNotification(
+                recipient_user_id=recipient,
+                dedup_key=f"{kind}:{cause}:u{recipient}",
+                payload=payload | (extra_for or {}).get(recipient, {}),
+                organization_id=work_object.organization_id,
+            )
+            for recipient in await feed_user_ids(session, work_object)
+        ],
+        chats=[]
+        if report_chat is None
+        else [ChatNotification(report_chat, f"{kind}:{cause}:chat", payload)],
+    )
 
 
 async def feed_shift(

@@ -3,6 +3,7 @@ object now, the objects a manager watches, and how many shifts are open."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from services.platform.db.models import (
     User,
     WorkObject,
 )
+from services.platform.db.session import kept_reads
 from services.platform.errors import NotFound
 from services.staff.permissions import actor_in, objects_with_permission, require_object_permission
 from services.staff.users import active_memberships, current_membership
@@ -50,9 +52,29 @@ async def display_name_of(session: AsyncSession, user_id: int) -> str:
 
 
 async def open_shift_of(session: AsyncSession, user_id: int) -> Shift | None:
-    return await session.scalar(
-        select(Shift).where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
-    )
+    """The user's open shift (kept for the session until it writes: see `kept_reads`)."""
+    kept = kept_reads(session)
+    key = ("open_shift", user_id)
+    if key not in kept:
+        kept[key] = await session.scalar(
+            select(Shift).where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
+        )
+    return kept[key]
+
+
+def keep_new_shift(session: AsyncSession, shift: Shift, *rows: object) -> None:
+    """A shift just opened, kept for the rest of the session once its writes are done (its
+    card is shown next): the user's open shift, the rows its card reads (its object and
+    plan, which stay in the identity map) and no breaks yet."""
+    kept = kept_reads(session)
+    kept[("open_shift", shift.user_id)] = shift
+    kept[("card_rows", shift.id)] = rows
+    kept[("breaks", shift.id)] = []
+
+
+def kept_breaks(session: AsyncSession, shift_id: int) -> list[Any] | None:
+    """The shift's breaks when kept (none yet for a shift just opened)."""
+    return kept_reads(session).get(("breaks", shift_id))
 
 
 async def shift_card(session: AsyncSession, shift_id: int) -> ShiftCard:

@@ -1,6 +1,7 @@
 """Notifications are written to the outbox in the caller's transaction; the pipeline
 (relay → RabbitMQ → notifier) delivers them. `dedup_key` makes a cause notify once."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -206,31 +207,41 @@ class UserNotification:
     organization_id: int | None = None
 
 
+@dataclass(frozen=True)
+class ChatNotification:
+    """A notification of a batch to a chat (an object's report chat)."""
+
+    chat_id: int
+    dedup_key: str
+    payload: dict[str, Any]
+
+
 async def notify_many(
     session: AsyncSession,
     *,
     kind: str,
     not_before: datetime,
     notifications: list[UserNotification],
+    chats: Sequence[ChatNotification] = (),
 ) -> None:
-    """`notify` for many users in one statement (e.g. every payslip of a closed period):
-    the number of statements does not grow with the number of recipients."""
-    if notifications:
-        await _insert_outbox(
-            session,
-            [
-                _outbox_row(
-                    kind,
-                    n.dedup_key,
-                    not_before,
-                    n.payload,
-                    n.recipient_user_id,
-                    None,
-                    n.organization_id,
-                )
-                for n in notifications
-            ],
+    """`notify` for many users (and chats) in one statement (e.g. every payslip of a
+    closed period): the number of statements does not grow with the number of recipients."""
+    rows = [
+        _outbox_row(
+            kind,
+            n.dedup_key,
+            not_before,
+            n.payload,
+            n.recipient_user_id,
+            None,
+            n.organization_id,
         )
+        for n in notifications
+    ] + [
+        _outbox_row(kind, c.dedup_key, not_before, c.payload, None, c.chat_id, None) for c in chats
+    ]
+    if rows:
+        await _insert_outbox(session, rows)
 
 
 def _outbox_row(

@@ -269,6 +269,22 @@ async def current_payslip(
     return await payslip_in(session, period, user_id=user_id, employee_user_id=employee_user_id)
 
 
+async def own_pay_so_far(
+    session: AsyncSession, clock: Clock, *, user_id: int, organization_id: int
+) -> PayslipView:
+    """The user's own payslip totals in the current period, without its lines (the
+    employee home shows the net so far): two statements at most."""
+    await actor_in(session, user_id, organization_id)
+    period = await current_period(session, clock, organization_id)
+    organization = await organization_of(session, organization_id)
+    employee = await session.get(User, user_id)
+    assert employee is not None
+    found = await period_totals(session, period, user_id=user_id) if period.id else []
+    return PayslipView(
+        period, organization.currency, found[0] if found else _empty_totals(employee)
+    )
+
+
 async def period_payslips(
     session: AsyncSession, *, user_id: int, period_id: int
 ) -> list[PayslipTotals]:

@@ -7,12 +7,14 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
 
 from services.platform.clock import Clock
 from services.platform.db.models import (
+    Organization,
     OrganizationPayrollSettings,
     PayPeriod,
     PayPeriodKind,
@@ -59,17 +61,22 @@ def pay_day_of(end: date, offset_days: int) -> date:
     return end + timedelta(days=offset_days)
 
 
-async def payroll_settings(
-    session: AsyncSession, organization_id: int
-) -> OrganizationPayrollSettings:
-    """The organization's settings; monthly periods paid 3 days later until changed."""
-    settings = await session.get(OrganizationPayrollSettings, organization_id)
-    return settings or OrganizationPayrollSettings(
+def _default_settings(organization_id: int) -> OrganizationPayrollSettings:
+    """Monthly periods paid 3 days later, until the organization changes them."""
+    return OrganizationPayrollSettings(
         organization_id=organization_id,
         period_kind=PayPeriodKind.MONTHLY,
         anchor_date=DEFAULT_ANCHOR,
         pay_day_offset_days=DEFAULT_PAY_DAY_OFFSET,
     )
+
+
+async def payroll_settings(
+    session: AsyncSession, organization_id: int
+) -> OrganizationPayrollSettings:
+    """The organization's settings; monthly periods paid 3 days later until changed."""
+    settings = await session.get(OrganizationPayrollSettings, organization_id)
+    return settings or _default_settings(organization_id)
 
 
 async def period_by_id(session: AsyncSession, period_id: int) -> PayPeriod:
@@ -87,25 +94,50 @@ def _stored_containing(organization_id: int, day: date) -> Select[PayPeriod]:
     )
 
 
-async def _unstored_period(session: AsyncSession, organization_id: int, day: date) -> PayPeriod:
-    """The period `day` gets when none is stored for it: the settings' span, clipped so
-    that it never overlaps a period cut under earlier settings. Not added to the session
-    (its id is None)."""
-    settings = await payroll_settings(session, organization_id)
+async def _period_of_day(
+    session: AsyncSession, organization_id: int, day: date
+) -> tuple[PayPeriod | None, PayPeriod]:
+    """The stored period containing `day` (None if none) and the one `day` would get were
+    none stored: the settings' span, clipped so that it never overlaps a period cut under
+    earlier settings (not added to the session, its id None). One query."""
+    stored = aliased(PayPeriod)
+    previous_end = (
+        select(func.max(PayPeriod.end_date))
+        .where(PayPeriod.organization_id == organization_id, PayPeriod.end_date < day)
+        .scalar_subquery()
+    )
+    next_start = (
+        select(func.min(PayPeriod.start_date))
+        .where(PayPeriod.organization_id == organization_id, PayPeriod.start_date > day)
+        .scalar_subquery()
+    )
+    row = (
+        await session.execute(
+            select(stored, OrganizationPayrollSettings, previous_end, next_start)
+            .select_from(Organization)
+            .outerjoin(
+                stored,
+                and_(
+                    stored.organization_id == Organization.id,
+                    stored.start_date <= day,
+                    stored.end_date >= day,
+                ),
+            )
+            .outerjoin(
+                OrganizationPayrollSettings,
+                OrganizationPayrollSettings.organization_id == Organization.id,
+            )
+            .where(Organization.id == organization_id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound(what="organization")
+    found, settings, previous, following = row
+    settings = settings or _default_settings(organization_id)
     span = period_span(PayPeriodKind(settings.period_kind), settings.anchor_date, day)
-    previous_end = await session.scalar(
-        select(func.max(PayPeriod.end_date)).where(
-            PayPeriod.organization_id == organization_id, PayPeriod.end_date < day
-        )
-    )
-    next_start = await session.scalar(
-        select(func.min(PayPeriod.start_date)).where(
-            PayPeriod.organization_id == organization_id, PayPeriod.start_date > day
-        )
-    )
-    start = max(span.start, previous_end + timedelta(days=1)) if previous_end else span.start
-    end = min(span.end, next_start - timedelta(days=1)) if next_start else span.end
-    return PayPeriod(
+    start = max(span.start, previous + timedelta(days=1)) if previous else span.start
+    end = min(span.end, following - timedelta(days=1)) if following else span.end
+    unstored = PayPeriod(
         organization_id=organization_id,
         kind=settings.period_kind,
         start_date=start,
@@ -113,11 +145,12 @@ async def _unstored_period(session: AsyncSession, organization_id: int, day: dat
         pay_day=pay_day_of(end, settings.pay_day_offset_days),
         status=PayPeriodStatus.OPEN,
     )
+    return found, unstored
 
 
 async def period_for_date(session: AsyncSession, organization_id: int, day: date) -> PayPeriod:
     """The organization's period containing `day`, created on first use (as
-    `_unstored_period` cuts it). Returned share-locked: a period cannot close while an
+    `_period_of_day` cuts it). Returned share-locked: a period cannot close while an
     entry is being added to it."""
     containing = (
         _stored_containing(organization_id, day)
@@ -127,7 +160,7 @@ async def period_for_date(session: AsyncSession, organization_id: int, day: date
     period = await session.scalar(containing)
     if period is not None:
         return period
-    new = await _unstored_period(session, organization_id, day)
+    _, new = await _period_of_day(session, organization_id, day)
     await session.execute(
         dialect_insert(session)(PayPeriod)
         .values(
@@ -148,9 +181,10 @@ async def period_for_date(session: AsyncSession, organization_id: int, day: date
 async def current_period(session: AsyncSession, clock: Clock, organization_id: int) -> PayPeriod:
     """The period of the organization's local date today, for reading: the stored one, or
     the one today would get, unstored (id None) until something is written to it."""
-    today = await organization_today(session, clock, organization_id)
-    stored = await session.scalar(_stored_containing(organization_id, today))
-    return stored or await _unstored_period(session, organization_id, today)
+    stored, unstored = await _period_of_day(
+        session, organization_id, await organization_today(session, clock, organization_id)
+    )
+    return stored or unstored
 
 
 async def open_current_period(

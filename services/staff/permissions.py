@@ -16,6 +16,7 @@ from services.platform.db.models import (
     WorkObject,
 )
 from services.platform.errors import NotFound, PermissionDenied
+from services.staff.users import kept_memberships
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ class Actor:
 
 async def actor_in(session: AsyncSession, user_id: int, organization_id: int) -> Actor:
     """The user's active membership in the organization, or `PermissionDenied`."""
+    kept = kept_memberships(session, user_id)
+    if kept is not None:
+        found = next((m for m in kept if m.organization_id == organization_id), None)
+        if found is None:
+            raise PermissionDenied()
+        return Actor(user_id, organization_id, found.membership_id, found.role)
     membership = await session.scalar(
         select(Membership).where(
             Membership.user_id == user_id,

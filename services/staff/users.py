@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import extract, or_, select
+from sqlalchemy import and_, extract, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -13,6 +13,7 @@ from services.platform.db.models import (
     Organization,
     User,
 )
+from services.platform.db.session import kept_reads
 from services.platform.errors import InvalidInput
 from services.platform.i18n import SUPPORTED_LANGUAGES, pick_language
 
@@ -28,9 +29,26 @@ class TelegramProfile:
 
 async def get_or_register_user(session: AsyncSession, profile: TelegramProfile) -> User:
     """Find the user by Telegram id or create them; a new user's language is their
-    Telegram language when we speak it, Russian otherwise. Name changes are kept."""
-    user = await session.scalar(select(User).where(User.telegram_id == profile.telegram_id))
-    if user is None:
+    Telegram language when we speak it, Russian otherwise. Name changes are kept.
+
+    The user's active memberships and their organizations come in the same query and are
+    kept for the rest of the session (`active_memberships`), as every screen asks them."""
+    rows = (
+        await session.execute(
+            select(User, Membership, Organization)
+            .outerjoin(
+                Membership,
+                and_(
+                    Membership.user_id == User.id,
+                    Membership.status == MembershipStatus.ACTIVE,
+                ),
+            )
+            .outerjoin(Organization, Organization.id == Membership.organization_id)
+            .where(User.telegram_id == profile.telegram_id)
+            .order_by(Organization.name)
+        )
+    ).all()
+    if not rows:
         user = User(
             telegram_id=profile.telegram_id,
             first_name=profile.first_name,
@@ -40,7 +58,12 @@ async def get_or_register_user(session: AsyncSession, profile: TelegramProfile) 
         )
         session.add(user)
         await session.flush()
+        _keep_memberships(session, user.id, [])
         return user
+    user = rows[0][0]
+    _keep_memberships(
+        session, user.id, [(membership, org) for _, membership, org in rows if membership]
+    )
     if (user.first_name, user.last_name, user.username) != (
         profile.first_name,
         profile.last_name,
@@ -105,16 +128,44 @@ class MembershipView:
     organization_id: int
     organization_name: str
     role: MembershipRole
+    membership_id: int
+
+
+def _memberships_key(user_id: int) -> tuple[str, int]:
+    return ("active_memberships", user_id)
+
+
+def _keep_memberships(
+    session: AsyncSession, user_id: int, rows: list[tuple[Membership, Organization]]
+) -> list[MembershipView]:
+    """The views, kept with the rows they were made of (which keeps those in the
+    session's identity map: `session.get` of the organization asks nothing)."""
+    views = [
+        MembershipView(org.id, org.name, MembershipRole(membership.role), membership.id)
+        for membership, org in rows
+    ]
+    kept_reads(session)[_memberships_key(user_id)] = (views, rows)
+    return views
+
+
+def kept_memberships(session: AsyncSession, user_id: int) -> list[MembershipView] | None:
+    """The user's active memberships when this session read them and wrote nothing since."""
+    kept = kept_reads(session).get(_memberships_key(user_id))
+    return kept[0] if kept is not None else None
 
 
 async def active_memberships(session: AsyncSession, user_id: int) -> list[MembershipView]:
+    """The user's active memberships, by organization name."""
+    kept = kept_memberships(session, user_id)
+    if kept is not None:
+        return kept
     rows = await session.execute(
-        select(Organization.id, Organization.name, Membership.role)
-        .join(Membership, Membership.organization_id == Organization.id)
+        select(Membership, Organization)
+        .join(Organization, Organization.id == Membership.organization_id)
         .where(Membership.user_id == user_id, Membership.status == MembershipStatus.ACTIVE)
         .order_by(Organization.name)
     )
-    return [MembershipView(org_id, name, MembershipRole(role)) for org_id, name, role in rows]
+    return _keep_memberships(session, user_id, [(m, o) for m, o in rows.tuples()])
 
 
 def current_membership(

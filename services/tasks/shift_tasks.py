@@ -19,6 +19,7 @@ from services.platform.db.models import (
     Shift,
     ShiftTask,
     ShiftTaskStatus,
+    TimeSlot,
     User,
     WorkObject,
 )
@@ -44,7 +45,16 @@ class Checklist:
 async def attach_tasks_to_shift(session: AsyncSession, shift: Shift) -> list[ShiftTask]:
     """Copy the shift's active templates (`templates_for_shift`) onto it, once: calling it
     again (or concurrently) adds nothing twice. Returns the shift's tasks."""
-    templates = await templates_for_shift(session, shift)
+    await add_template_tasks(session, shift)
+    return await tasks_of_shift(session, shift.id)
+
+
+async def add_template_tasks(
+    session: AsyncSession, shift: Shift, *, slot: TimeSlot | bool | None = True
+) -> None:
+    """`attach_tasks_to_shift` without reading the tasks back (on opening); `slot` as in
+    `templates_for_shift`. Nothing is written when there is no template."""
+    templates = await templates_for_shift(session, shift, slot=slot)
     if templates:
         insert = dialect_insert(session)
         await session.execute(
@@ -66,7 +76,6 @@ async def attach_tasks_to_shift(session: AsyncSession, shift: Shift) -> list[Shi
             )
             .on_conflict_do_nothing(index_elements=["shift_id", "template_id"])
         )
-    return await tasks_of_shift(session, shift.id)
 
 
 async def current_checklist(session: AsyncSession, user_id: int) -> Checklist:

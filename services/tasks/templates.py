@@ -56,7 +56,7 @@ async def task_template_objects(session: AsyncSession, actor: Actor) -> list[Wor
     return await objects_with_permission(session, actor, Permission.EDIT_OBJECTS)
 
 
-def _object_tasks(object_id: int) -> ColumnElement[bool]:
+def _object_tasks(object_id: int | ColumnElement[int]) -> ColumnElement[bool]:
     """The object's own templates (not those of one of its slots)."""
     return and_(TaskTemplate.object_id == object_id, TaskTemplate.slot_id.is_(None))
 
@@ -169,17 +169,37 @@ async def set_slot_ignores_object_tasks(
     slot.ignore_object_tasks = ignore
 
 
-async def templates_for_shift(session: AsyncSession, shift: Shift) -> list[TaskTemplate]:
+def shift_has_templates(
+    object_id: ColumnElement[int],
+    slot_id: ColumnElement[int | None],
+    ignores_object_tasks: ColumnElement[bool | None],
+) -> ColumnElement[bool]:
+    """Whether `templates_for_shift` finds anything, as an SQL condition on the columns of
+    the shift's object and slot (NULL ones: no slot), for a query about the shift to ask
+    too."""
+    object_tasks = and_(_object_tasks(object_id), ignores_object_tasks.is_not(True))  # type: ignore[arg-type]
+    return (
+        select(TaskTemplate.id)
+        .where(TaskTemplate.archived.is_(False), or_(object_tasks, TaskTemplate.slot_id == slot_id))
+        .exists()
+    )
+
+
+async def templates_for_shift(
+    session: AsyncSession, shift: Shift, *, slot: TimeSlot | bool | None = True
+) -> list[TaskTemplate]:
     """The object's templates and, for a shift opened from a planned slot, the slot's
-    own tasks; a slot that ignores its object's tasks gives only its own."""
-    slot = None
-    if shift.planned_shift_id is not None:
-        slot = await session.scalar(
-            select(TimeSlot)
-            .join(PlannedShift, PlannedShift.slot_id == TimeSlot.id)
-            .where(PlannedShift.id == shift.planned_shift_id)
-        )
-    if slot is None:
+    own tasks; a slot that ignores its object's tasks gives only its own. `slot`: the
+    shift's slot when the caller has it (None: it has none), else True (read it here)."""
+    if slot is True:
+        slot = None
+        if shift.planned_shift_id is not None:
+            slot = await session.scalar(
+                select(TimeSlot)
+                .join(PlannedShift, PlannedShift.slot_id == TimeSlot.id)
+                .where(PlannedShift.id == shift.planned_shift_id)
+            )
+    if not isinstance(slot, TimeSlot):
         return await _live_templates(session, _object_tasks(shift.object_id))
     if slot.ignore_object_tasks:
         return await _live_templates(session, TaskTemplate.slot_id == slot.id)

@@ -14,9 +14,10 @@ two windows. For each of the two:
 
 - closed loop: `--employees` at once, 4 updates each: updates/s (`product_ups`,
   `anchor_ups`, their `ratio`) and the process's CPU per update (`cpu_ms_per_update`);
-- open loop: a new employee every 4 / `--rate` s for `--open-seconds` (each walks its
-  four updates as fast as they are answered), about `--rate` updates/s offered whatever
-  the answers: `p50_ms_at_50`, `p99_ms_at_50`;
+- open loop: a new employee every (its updates) / `--rate` s for `--open-seconds` (each
+  walks its updates as fast as they are answered: three for the product, four for the
+  anchor), about `--rate` updates/s offered whatever the answers: `p50_ms_at_50`,
+  `p99_ms_at_50`; every one of them seeded as a member with a shift due;
 - for the product, one more employee walks the flow alone: the SQL statements of each
   step (`staffprobot_db_statements_total` of /metrics), `sql_per_update` the largest.
 
@@ -262,13 +263,18 @@ async def open_loop(
     walks = []
     started = time.perf_counter()
     interval = len(steps) / rate
-    for index in range(int(seconds / interval)):
+    for index in range(open_loop_walkers(len(steps), rate, seconds)):
         await asyncio.sleep(max(0.0, started + index * interval - time.perf_counter()))
         walks.append(asyncio.create_task(walk(served.telegram, first + index, steps, latencies)))
     await asyncio.gather(*walks)
     return Figures(
         f"open loop at {rate:.0f}/s", len(latencies), time.perf_counter() - started, latencies
     )
+
+
+def open_loop_walkers(steps: int, rate: float, seconds: float) -> int:
+    """How many employees the open loop sends: one every `steps` / `rate` seconds."""
+    return int(seconds * rate / steps)
 
 
 async def closed_loop(
@@ -404,8 +410,9 @@ async def _forget_redis_keys(namespace: str) -> None:
 async def main(
     employees: int, rate: float, open_seconds: float, two_processes: bool, as_json: bool
 ) -> None:
-    open_count = int(open_seconds * rate / 4) + 1
-    seeded = employees + 1 + open_count
+    # The product's walk is the shorter (no choosing), so its open loop sends the most.
+    shortest = len(clock_in_steps("", choose_shift=False))
+    seeded = employees + 1 + open_loop_walkers(shortest, rate, open_seconds)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         runs: dict[str, Run] = {}

@@ -1,5 +1,5 @@
-"""Async engine and session factory for PostgreSQL (asyncpg) and SQLite (aiosqlite), and
-the INSERT of the session's dialect."""
+"""Async engine and session factory for PostgreSQL (asyncpg) and SQLite (aiosqlite), the
+INSERT of the session's dialect, and the reads a session keeps until it writes."""
 
 from typing import Any
 
@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.sql.expression import SavepointClause
 
 from services.platform.observability.metrics import (
@@ -140,3 +141,34 @@ def dialect_insert(session: AsyncSession) -> Any:
     """The `insert` of the session's database, for its `ON CONFLICT` clauses (PostgreSQL in
     production, SQLite in the embedded default)."""
     return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+# Reads kept by a session (one update, one request) until it writes: see `kept_reads`.
+_KEPT_READS = "kept_reads"
+
+
+def kept_reads(session: AsyncSession) -> dict[Any, Any]:
+    """What this session has read and may read again without asking the database (the
+    user's memberships loaded with the user, their open shift): forgotten as soon as the
+    session writes anything (a flush with changes, an INSERT, UPDATE or DELETE) and when
+    its transaction ends badly, so that a read after a write always asks again. While
+    the session holds changes not flushed yet (which a query would flush first), nothing
+    is kept or found: the dict returned is a throwaway one."""
+    sync_session = session.sync_session
+    if sync_session.new or sync_session.dirty or sync_session.deleted:
+        return {}
+    return sync_session.info.setdefault(_KEPT_READS, {})
+
+
+def _forget_kept_reads(session: Session, *_: Any) -> None:
+    session.info.pop(_KEPT_READS, None)
+
+
+def _forget_kept_reads_on_write(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        _forget_kept_reads(state.session)
+
+
+event.listen(Session, "after_flush", _forget_kept_reads)
+event.listen(Session, "after_rollback", _forget_kept_reads)
+event.listen(Session, "do_orm_execute", _forget_kept_reads_on_write)
