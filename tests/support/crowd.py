@@ -80,7 +80,11 @@ class CrowdFigures:
     answered: int = 0
     retry_answers: int = 0
     lost: int = 0
+    # Users told their shift is open: "opened", or "already open" when the answer to the
+    # walk that opened it was a "try again" (the database went away while confirming the
+    # commit, so the bot could not know it had been kept).
     opened: Counter[int] = field(default_factory=Counter)
+    told_already_open: int = 0
     unexpected: list[str] = field(default_factory=list)
 
     def report(self, scenario: str, shifts: Counter[int], seconds: float) -> str:
@@ -88,7 +92,8 @@ class CrowdFigures:
         return (
             f"[chaos] {scenario}: {self.users} users, {self.updates_sent} updates sent, "
             f"{self.answered} answered ({self.retry_answers} with a 'try again'), "
-            f"{self.lost} lost, {len(self.opened)} users told 'opened', "
+            f"{self.lost} lost, {len(self.opened)} users told their shift is open "
+            f"({self.told_already_open} by 'already open' after a 'try again'), "
             f"{sum(shifts.values())} shifts in the database, {duplicated} duplicated, "
             f"{seconds:.1f} s"
         )
@@ -165,7 +170,8 @@ class ClockInCrowd:
             if answer is None:
                 return False
             if ALREADY_OPEN in _text(answer):
-                return True
+                self.figures.told_already_open += 1
+                break
             if not expected(answer):
                 return False
         async with self._progress:
