@@ -9,6 +9,7 @@ with kopecks) and its range, whatever was wrong with it. Texts are kept verbatim
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
 from enum import StrEnum
@@ -82,9 +83,28 @@ def parse_whole_number(
     return require_in_range(value, field=field, quantity=quantity, minimum=minimum, maximum=maximum)
 
 
+@dataclass(frozen=True)
+class WholeNumberField:
+    """A setting typed as a whole number of `quantity` within [minimum, maximum]."""
+
+    name: str
+    quantity: Quantity
+    minimum: int
+    maximum: int
+
+    def parse(self, raw: str | None) -> int:
+        return parse_whole_number(
+            raw,
+            field=self.name,
+            quantity=self.quantity,
+            minimum=self.minimum,
+            maximum=self.maximum,
+        )
+
+
 def parse_money(raw: str | None, *, field: str, maximum: Decimal = MAX_MONEY) -> Decimal:
-    """An amount in roubles: not negative, at most two decimals (comma or dot), not
-    absurdly large; refused with the maximum."""
+    """An amount in the organization's currency: not negative, at most two decimals
+    (comma or dot), not absurdly large; refused with the maximum."""
     text = _number_text(raw).replace(",", ".")
     if not re.fullmatch(r"\+?\d{1,32}(\.\d{1,32})?", text):
         raise InvalidInput(field=field, reason="money", maximum=maximum)

@@ -2,34 +2,23 @@
 day and a week, days in a row, the weekly overtime threshold, and each object's travel
 time."""
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.planning.planners import require_planner_on
 from services.platform.db.models import ObjectTravelTime, OrganizationSchedulingSettings, WorkObject
 from services.platform.db.session import dialect_insert
-from services.platform.validation import Quantity, parse_whole_number
+from services.platform.validation import Quantity, WholeNumberField, parse_whole_number
 from services.staff.permissions import actor_in, require_owner
-
-
-@dataclass(frozen=True)
-class LimitField:
-    name: str
-    quantity: Quantity
-    minimum: int
-    maximum: int
-
 
 LIMIT_FIELDS = {
     field.name: field
     for field in (
-        LimitField("min_rest_hours", Quantity.HOURS, 0, 24),
-        LimitField("max_day_hours", Quantity.HOURS, 1, 24),
-        LimitField("max_week_hours", Quantity.HOURS, 1, 168),
-        LimitField("max_consecutive_days", Quantity.DAYS, 1, 14),
-        LimitField("overtime_week_hours", Quantity.HOURS, 1, 168),
+        WholeNumberField("min_rest_hours", Quantity.HOURS, 0, 24),
+        WholeNumberField("max_day_hours", Quantity.HOURS, 1, 24),
+        WholeNumberField("max_week_hours", Quantity.HOURS, 1, 168),
+        WholeNumberField("max_consecutive_days", Quantity.DAYS, 1, 14),
+        WholeNumberField("overtime_week_hours", Quantity.HOURS, 1, 168),
     )
 }
 MAX_TRAVEL_MINUTES = 24 * 60
@@ -40,10 +29,7 @@ async def set_scheduling_limit(
 ) -> int:
     """The owner changes one limit of the organization (the others keep their values)."""
     require_owner(await actor_in(session, user_id, organization_id))
-    field = LIMIT_FIELDS[name]
-    number = parse_whole_number(
-        value, field=name, quantity=field.quantity, minimum=field.minimum, maximum=field.maximum
-    )
+    number = LIMIT_FIELDS[name].parse(value)
     await session.execute(
         dialect_insert(session)(OrganizationSchedulingSettings)
         .values(organization_id=organization_id, **{name: number})

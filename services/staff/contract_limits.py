@@ -2,14 +2,12 @@
 override the organization's, and its weekly target hours, which the auto-scheduler
 steers each person's hours towards. Kept on the contract's versions, like its rate."""
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.clock import Clock
 from services.platform.db.models import ContractTerms
-from services.platform.validation import Quantity, parse_whole_number
+from services.platform.validation import Quantity, WholeNumberField
 from services.staff.memberships import (
     managed_member,
     organization_today,
@@ -19,22 +17,13 @@ from services.staff.memberships import (
 )
 from services.staff.permissions import Actor
 
-
-@dataclass(frozen=True)
-class ContractLimit:
-    name: str
-    quantity: Quantity
-    minimum: int
-    maximum: int
-
-
 LIMITS = {
     limit.name: limit
     for limit in (
-        ContractLimit("max_day_hours", Quantity.HOURS, 1, 24),
-        ContractLimit("max_week_hours", Quantity.HOURS, 1, 168),
-        ContractLimit("max_consecutive_days", Quantity.DAYS, 1, 14),
-        ContractLimit("target_week_hours", Quantity.HOURS, 1, 168),
+        WholeNumberField("max_day_hours", Quantity.HOURS, 1, 24),
+        WholeNumberField("max_week_hours", Quantity.HOURS, 1, 168),
+        WholeNumberField("max_consecutive_days", Quantity.DAYS, 1, 14),
+        WholeNumberField("target_week_hours", Quantity.HOURS, 1, 168),
     )
 }
 
@@ -51,18 +40,7 @@ async def set_contract_limit(
     """A new contract version from today (the organization's date) with one of the
     contract's own limits, or the target, typed as a whole number; None puts the
     organization's limit (or an even share) back. The rest of the terms go on."""
-    limit = LIMITS[name]
-    number = (
-        None
-        if value is None
-        else parse_whole_number(
-            value,
-            field=name,
-            quantity=limit.quantity,
-            minimum=limit.minimum,
-            maximum=limit.maximum,
-        )
-    )
+    number = None if value is None else LIMITS[name].parse(value)
     membership = await managed_member(session, actor, membership_id)
     require_active(membership)
     today = await organization_today(session, clock, actor.organization_id)
