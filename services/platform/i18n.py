@@ -72,6 +72,13 @@ def catalogue_keys(language: str) -> set[str]:
     return keys
 
 
+@lru_cache
+def _currency_sign(code: str, language: str) -> str:
+    """Cached: every text may name it (`{ $money_sign }`), so every `get` asks for it."""
+    symbol = get_currency_symbol(code, locale=language)
+    return CURRENCY_SIGNS.get(code, code) if symbol == code else symbol
+
+
 @dataclass(frozen=True)
 class Translator:
     """The texts of one language, and the money of one organization: `currency` is the
@@ -112,9 +119,7 @@ class Translator:
     def currency_sign(self, currency: str | None = None) -> str:
         """The sign the locale writes for the currency ("₽", "£"), ours where the locale
         knows only the ISO code."""
-        code = currency or self.currency
-        symbol = get_currency_symbol(code, locale=self.language)
-        return CURRENCY_SIGNS.get(code, code) if symbol == code else symbol
+        return _currency_sign(currency or self.currency, self.language)
 
     def number(self, value: Decimal | float | int) -> str:
         return format_decimal(value, locale=self.language)
