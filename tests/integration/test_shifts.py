@@ -233,7 +233,9 @@ async def test_every_attempt_is_audited_and_counted(session_factory, clock: Manu
             )
     async with session_factory() as session:
         count = await session.scalar(select(func.count()).select_from(ClockInAttempt))
-        results = list(await session.scalars(select(ClockInAttempt.result)))
+        results = list(
+            await session.scalars(select(ClockInAttempt.result).order_by(ClockInAttempt.id))
+        )
     assert count == 3 and results == ["refused", "refused", "accepted"]
     refused_after = CLOCK_IN_ATTEMPTS.labels("open", "refused", "too-far")._value.get()
     assert refused_after - refused_before == 2
