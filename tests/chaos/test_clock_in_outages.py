@@ -14,7 +14,7 @@ from services.platform.db.session import SessionFactory
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.crowd import ClockInCrowd, CrowdFigures, seed_crowd, shifts_per_user
 from tests.support.private_services import PrivatePostgres, PrivateRedis
-from tests.support.processes import RunningProcess, start_process
+from tests.support.processes import COLD_START_SECONDS, RunningProcess, start_process
 
 CROWD = 40
 OUTAGE_SECONDS = 2.0
@@ -67,7 +67,7 @@ async def test_postgresql_restart_during_a_clock_in_burst(
         "bot", ["-m", "bot"], bot_env | {"DATABASE_URL": private_postgres.url}, tmp_path
     )
     processes.append(bot)
-    await telegram.wait_for_call("getUpdates", timeout=60)
+    await telegram.wait_for_call("getUpdates", timeout=COLD_START_SECONDS)
     crowd = ClockInCrowd(telegram, telegram_ids, object_name)
     started = time.monotonic()
 
@@ -91,7 +91,7 @@ async def test_redis_restart_during_a_clock_in_burst(
     telegram_ids, object_name = await seed_crowd(session_factory, CROWD)
     bot = start_process("bot", ["-m", "bot"], bot_env | {"REDIS_URL": private_redis.url}, tmp_path)
     processes.append(bot)
-    await telegram.wait_for_call("getUpdates", timeout=60)
+    await telegram.wait_for_call("getUpdates", timeout=COLD_START_SECONDS)
     crowd = ClockInCrowd(telegram, telegram_ids, object_name)
     started = time.monotonic()
 

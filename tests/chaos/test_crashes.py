@@ -17,6 +17,7 @@ from services.platform.redis import LEASE_SECONDS
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.private_services import PrivateRedis
 from tests.support.processes import (
+    COLD_START_SECONDS,
     RunningProcess,
     command_update,
     post_update,
@@ -96,7 +97,7 @@ async def test_a_polling_bot_killed_mid_update_serves_the_user_again_soon_after_
 ) -> None:
     bot = start_process("bot", ["-m", "bot"], bot_env, tmp_path)
     processes.append(bot)
-    await telegram.wait_for_call("getUpdates", timeout=60)
+    await telegram.wait_for_call("getUpdates", timeout=COLD_START_SECONDS)
     ivan = telegram.user(7202, first_name="Ivan")
     await telegram.send_text(ivan, "/start")
     await telegram.wait_for_message(ivan.id, text_contains=MENU_GREETING, timeout=30)
@@ -108,7 +109,7 @@ async def test_a_polling_bot_killed_mid_update_serves_the_user_again_soon_after_
     killed_at = time.monotonic()
     mark = len(telegram.calls)
     processes.append(start_process("bot-restarted", ["-m", "bot"], bot_env, tmp_path))
-    await telegram.wait_for_call("getUpdates", after_call=mark, timeout=60)
+    await telegram.wait_for_call("getUpdates", after_call=mark, timeout=COLD_START_SECONDS)
     polling_again = time.monotonic()
 
     mark = len(telegram.calls)

@@ -64,7 +64,7 @@ class Stack:
         name = f"webapp-{index + 1}-v{generation}"
         process = start_process(name, ["-m", "webapp"], env, self.workdir)
         self.replicas.append(process)
-        await wait_until_healthy(port, process, seconds=180)  # cold starts on a busy machine
+        await wait_until_healthy(port, process)
 
     async def restart_replica(self, index: int) -> None:
         """SIGTERM (the process drains its requests), then the next release starts."""

@@ -7,11 +7,16 @@ import time
 from pathlib import Path
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import RunningProcess, run_migrations, start_process
+from tests.support.processes import (
+    COLD_START_SECONDS,
+    RunningProcess,
+    run_migrations,
+    start_process,
+)
 
 
 async def _wait_until_polling(telegram: FakeTelegramServer, bot: RunningProcess) -> float:
-    await telegram.wait_for_call("getUpdates", timeout=60)
+    await telegram.wait_for_call("getUpdates", timeout=COLD_START_SECONDS)
     return time.monotonic() - bot.started_at
 
 
@@ -60,7 +65,9 @@ async def test_outdated_button_after_restart_leads_back_to_menu(
     calls_before_restart = len(telegram.calls)
     restarted = start_process("bot-2", ["-m", "bot"], bot_env, tmp_path)
     processes.append(restarted)
-    await telegram.wait_for_call("getUpdates", after_call=calls_before_restart, timeout=60)
+    await telegram.wait_for_call(
+        "getUpdates", after_call=calls_before_restart, timeout=COLD_START_SECONDS
+    )
 
     # The dialog stack lives in Redis: a button of the old menu still works.
     await telegram.press(ivan, "⚙️ Settings", message_id=menu["message_id"])

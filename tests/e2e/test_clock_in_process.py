@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process
+from tests.support.processes import COLD_START_SECONDS, start_process
 from tests.support.services import RABBITMQ_URL
 from tests.support.shifts import (
     CAFE,
@@ -29,7 +29,7 @@ async def test_employee_opens_and_closes_and_the_owner_gets_the_feed(
     env = bot_env | {"RABBITMQ_URL": RABBITMQ_URL}
     processes.append(start_process("bot", ["-m", "bot"], env, tmp_path))
     processes.append(start_process("worker", ["-m", "services.worker"], env, tmp_path))
-    await telegram.wait_for_call("getUpdates", timeout=60)
+    await telegram.wait_for_call("getUpdates", timeout=COLD_START_SECONDS)
 
     anna = telegram.user(EMPLOYEE_TG, first_name="Anna")
     await telegram.send_text(anna, "/start")

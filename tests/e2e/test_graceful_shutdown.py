@@ -14,6 +14,7 @@ from sqlalchemy import make_url
 
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.processes import (
+    COLD_START_SECONDS,
     start_process,
     wait_for_log_events,
     wait_until_healthy,
@@ -31,7 +32,7 @@ async def test_sigterm_during_a_slow_update_still_answers_and_exits_cleanly(
     if mode == "polling":
         process = start_process("bot", ["-m", "bot"], bot_env, tmp_path)
         processes.append(process)
-        await telegram.wait_for_call("getUpdates", timeout=60)
+        await telegram.wait_for_call("getUpdates", timeout=COLD_START_SECONDS)
     else:
         port = free_port()
         env = webhook_env(bot_env, port, "shutdown-secret")

@@ -116,7 +116,7 @@ async def stack(
     ):
         webapp = start_process("webapp", ["-m", "webapp"], env, workdir)
         processes.append(webapp)
-        await wait_until_healthy(port, webapp, seconds=180)
+        await wait_until_healthy(port, webapp)
         yield Stack(nginx, storage, cast, session_factory)
 
 

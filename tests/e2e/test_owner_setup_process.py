@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process
+from tests.support.processes import COLD_START_SECONDS, start_process
 
 INVITE_LINK = re.compile(r"t\.me/staffprobot_test_bot\?start=(inv_[A-Za-z0-9_-]+)")
 
@@ -17,7 +17,7 @@ async def test_owner_sets_up_a_business_and_an_employee_joins(
 ) -> None:
     bot = start_process("bot", ["-m", "bot"], bot_env, tmp_path)
     processes.append(bot)
-    await telegram.wait_for_call("getUpdates", timeout=90)
+    await telegram.wait_for_call("getUpdates", timeout=COLD_START_SECONDS)
 
     olga = telegram.user(6001, first_name="Olga", language_code="ru")
     await telegram.send_text(olga, "/start")

@@ -19,7 +19,12 @@ from tests.fakes.telegram_server import FakeTelegramServer
 from tests.fakes.yandex_server import FakeYandexServer
 from tests.fakes.yookassa_server import FakeYookassaServer
 from tests.support.media import MediaCast, seed_media_cast
-from tests.support.processes import start_process, wait_until_healthy, webhook_env
+from tests.support.processes import (
+    COLD_START_SECONDS,
+    start_process,
+    wait_until_healthy,
+    webhook_env,
+)
 from tests.support.services import free_port
 from tests.support.webapp import signed_header
 from tests.webapp.test_yookassa_webhook import YOOKASSA_IP, notification
@@ -98,7 +103,7 @@ async def test_no_secret_reaches_the_log_of_a_webhook_run_at_debug_level(
     }
     webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
     processes.append(webapp)
-    await telegram.wait_for_call("setWebhook", timeout=60)
+    await telegram.wait_for_call("setWebhook", timeout=COLD_START_SECONDS)
     await wait_until_healthy(port, webapp)
 
     olga = telegram.user(cast.owner.telegram_id, first_name="Olga", language_code="ru")

@@ -6,7 +6,12 @@ import time
 from pathlib import Path
 
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process, wait_until_healthy, webhook_env
+from tests.support.processes import (
+    COLD_START_SECONDS,
+    start_process,
+    wait_until_healthy,
+    webhook_env,
+)
 from tests.support.services import free_port
 
 BURST = 300
@@ -19,7 +24,7 @@ async def test_300_simultaneous_starts_all_get_the_menu(
     env = webhook_env(bot_env, port, "burst-secret")
     webapp = start_process("webapp", ["-m", "webapp"], env, tmp_path)
     processes.append(webapp)
-    await telegram.wait_for_call("setWebhook", timeout=60)
+    await telegram.wait_for_call("setWebhook", timeout=COLD_START_SECONDS)
     # setWebhook is called during start-up, before the server listens (Telegram would
     # retry a refused delivery; the fake server does not).
     await wait_until_healthy(port, webapp)

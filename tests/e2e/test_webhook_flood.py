@@ -8,7 +8,12 @@ from pathlib import Path
 from services.platform.config import Settings
 from services.platform.i18n import translator_for
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.processes import start_process, wait_until_healthy, webhook_env
+from tests.support.processes import (
+    COLD_START_SECONDS,
+    start_process,
+    wait_until_healthy,
+    webhook_env,
+)
 from tests.support.services import free_port
 
 FLOOD = 200
@@ -23,7 +28,7 @@ async def test_a_flooding_user_is_told_once_to_slow_down_and_others_are_served(
     )
     processes.append(webapp)
     await wait_until_healthy(port, webapp)
-    await telegram.wait_for_call("setWebhook", timeout=60)
+    await telegram.wait_for_call("setWebhook", timeout=COLD_START_SECONDS)
     flooder = telegram.user(7301, first_name="Flo", language_code="en")
     bystander = telegram.user(7302, first_name="Bea")
 

@@ -23,6 +23,10 @@ from tests.support.services import PROJECT_ROOT, REDIS_URL
 # Variables of the developer's shell that would change what the process does.
 _CLEARED = ("DATABASE_URL", "REDIS_URL", "RABBITMQ_URL", "BOT_MODE", "NAMESPACE")
 
+# How long a process may take to start: importing aiogram and the dialogs is ~10 s of CPU
+# on this 2-core machine, and up to several times that while other tests use both cores.
+COLD_START_SECONDS = 180.0
+
 
 @dataclass
 class RunningProcess:
@@ -192,7 +196,9 @@ async def wait_for_log_events(
     raise AssertionError(f"fewer than {at_least} {event} in:\n{process.output()[-3000:]}")
 
 
-async def wait_until_healthy(port: int, process: RunningProcess, seconds: float = 60.0) -> None:
+async def wait_until_healthy(
+    port: int, process: RunningProcess, seconds: float = COLD_START_SECONDS
+) -> None:
     """Until the webapp on `port` answers /healthz (its start-up is complete)."""
     async with httpx.AsyncClient() as client:
         for _ in range(int(seconds * 10)):
