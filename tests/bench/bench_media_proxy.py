@@ -1,5 +1,6 @@
-"""Bench (prints figures, asserts nothing): a 100 MB object in S3 (moto's in-process
-server, as the tests use) read three ways in the same run:
+"""Bench (prints figures, asserts nothing): a 100 MB object in S3 (moto's server, in a
+process of its own as MinIO is in production: in this process it would share the reading
+client's interpreter lock) read three ways in the same run:
 
 - direct: the `minio` SDK reads it (the anchor);
 - proxy: from the media proxy streaming it (`python -m webapp` in its own process, real
@@ -32,8 +33,8 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AsyncExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,6 +100,31 @@ def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
         except httpx.HTTPError:
             time.sleep(0.2)
     raise RuntimeError("the webapp did not come up")
+
+
+@contextmanager
+def _s3_server_process() -> Iterator[str]:
+    """moto's S3-compatible server in its own process; yields its endpoint host:port."""
+    port = real.free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib3.request("GET", f"http://127.0.0.1:{port}/moto-api/", retries=False)
+                break
+            except urllib3.exceptions.HTTPError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the S3 server did not come up") from None
+                time.sleep(0.2)
+        yield f"127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def _direct_read(endpoint: str, bucket: str) -> tuple[int, float]:
@@ -266,7 +292,7 @@ async def main(megabytes: int, rounds: int, with_nginx: bool) -> dict[str, float
     database_url = await real.create_test_database()
     engine = create_engine(database_url)
     try:
-        with real.s3_server() as endpoint:
+        with _s3_server_process() as endpoint:
             session_factory = create_session_factory(engine)
             cast = await seed_media_cast(session_factory, SystemClock())
             storage = S3MediaStorageClient(
