@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import count, zip_longest
+from itertools import chain, repeat, zip_longest
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -130,7 +130,7 @@ _FIRST_CUSTOM_FORMAT = 164  # ids below are Excel's built-in number formats
 _EPOCH_ORDINAL = _EXCEL_EPOCH.toordinal()
 # Characters XML 1.0 cannot hold, and text that Excel would read as such an escape.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|_x[0-9A-Fa-f]{4}_")
-_EMPTY_CELL = "/>"
+_EMPTY_CELL = '"/>'
 _ROWS_PER_PIECE = 1_000
 
 
@@ -209,7 +209,7 @@ class _SharedStrings(dict[str, int]):
 
 
 class _CellWriter:
-    """What follows `<c r="B7"` for a value of one column: its style, type and value.
+    """What follows `<c r="B7` for a value of one column: its style, type and value.
     Blank values (None, "") make an empty cell."""
 
     def __init__(
@@ -227,10 +227,10 @@ class _CellWriter:
             number_format = self.money_format
         style = self.styles.attribute(number_format, self.bold)
         if isinstance(value, str):
-            return f'{style} t="s"><v>{self.strings[value]}</v></c>'
+            return f'"{style} t="s"><v>{self.strings[value]}</v></c>'
         if isinstance(value, date):  # as Excel's serial day number
-            return f"{style}><v>{value.toordinal() - _EPOCH_ORDINAL}</v></c>"
-        return f"{style}><v>{value}</v></c>"
+            return f'"{style}><v>{value.toordinal() - _EPOCH_ORDINAL}</v></c>'
+        return f'"{style}><v>{value}</v></c>'
 
 
 class _CachedCells(dict[Any, str]):
@@ -268,36 +268,42 @@ def _sheet_xml(
     run in between (a C call keeps the GIL until it returns)."""
     columns = sheet.columns
     letters = [_column_letters(index) for index in range(len(columns))]
-    # The row number goes into every cell reference: one template per sheet.
-    row_template = (
-        '<row r="{0}">'
-        + "".join(f'<c r="{letter}{{0}}"{{{index}}}' for index, letter in enumerate(letters, 1))
-        + "</row>"
-    )
+    # Before each cell's row number: `<c r="B`; a row starts `<row r="7"><c r="A7`.
+    cell_starts = ['"><c r="A', *(f'<c r="{letter}' for letter in letters[1:])]
+
+    def rows_of(number: int, cells_by_column: list[Iterable[str]], row_count: int) -> str:
+        """Rows from their cells, column by column, with C-level joins only."""
+        numbers = list(map(str, range(number, number + row_count)))
+        streams: list[Iterable[str]] = [repeat('<row r="'), numbers]
+        for start, cells in zip(cell_starts, cells_by_column, strict=True):
+            streams += [repeat(start), numbers, cells]
+        streams.append(repeat("</row>"))
+        return "".join(chain.from_iterable(zip(*streams, strict=False)))  # repeat() is endless
 
     def bold_row(number: int, values: Sequence[Any]) -> str:
         cells = [
-            _CellWriter(styles, strings, sheet, column, bold=True)(value)
+            [_CellWriter(styles, strings, sheet, column, bold=True)(value)]
             for column, value in zip_longest(columns, values)
         ]
-        return row_template.format(number, *cells)
+        return rows_of(number, cells, 1)
 
     widths = [_column_width(column.title, []) for column in columns]
 
     def rows_xml(number: int, rows: Sequence[Sequence[Any]]) -> str:
-        cells_by_column = []
+        cells_by_column: list[Iterable[str]] = []
         for index, (column, values) in enumerate(zip(columns, zip_longest(*rows), strict=True)):
             widths[index] = max(widths[index], _column_width(column.title, values))
             cell = _CellWriter(styles, strings, sheet, column, bold=False)
             types = set(map(type, values)) - {type(None)}
-            if len(types) > 1:
-                make = cell
-            else:  # columns alike in every sheet share their cells (a sheet per object)
+            make: Callable[[Any], str] = cell
+            if len(types) <= 1:  # columns alike in every sheet share their cells
                 key = (column.number_format, sheet.money_format, *types)
-                cached = cached_cells.get(key) or cached_cells.setdefault(key, _CachedCells(cell))
+                cached = cached_cells.get(key)
+                if cached is None:
+                    cached = cached_cells[key] = _CachedCells(cell)
                 make = cached.__getitem__
             cells_by_column.append(map(make, values))
-        return "".join(map(row_template.format, count(number), *cells_by_column))
+        return rows_of(number, cells_by_column, len(rows))
 
     pieces = [bold_row(1, [column.title for column in columns])]
     rows = sheet.rows if isinstance(sheet.rows, list) else list(sheet.rows)
