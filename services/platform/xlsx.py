@@ -230,7 +230,7 @@ class _CellWriter:
             return f'"{style} t="s"><v>{self.strings[value]}</v></c>'
         if isinstance(value, date):  # as Excel's serial day number
             return f'"{style}><v>{value.toordinal() - _EPOCH_ORDINAL}</v></c>'
-        return f'"{style}><v>{value}</v></c>'
+        return f'"{style}><v>{int(value) if isinstance(value, bool) else value}</v></c>'
 
 
 class _CachedCells(dict[Any, str]):
