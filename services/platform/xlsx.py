@@ -271,7 +271,7 @@ def _sheet_xml(
     # Before each cell's row number: `<c r="B`; a row starts `<row r="7"><c r="A7`.
     cell_starts = ['"><c r="A', *(f'<c r="{letter}' for letter in letters[1:])]
 
-    def rows_of(number: int, cells_by_column: list[Iterable[str]], row_count: int) -> str:
+    def rows_of(number: int, cells_by_column: Sequence[Iterable[str]], row_count: int) -> str:
         """Rows from their cells, column by column, with C-level joins only."""
         numbers = list(map(str, range(number, number + row_count)))
         streams: list[Iterable[str]] = [repeat('<row r="'), numbers]
