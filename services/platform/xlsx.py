@@ -175,9 +175,10 @@ class _Styles:
                 + "/>"
             )
         font = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
+        if formats:
+            formats = f'<numFmts count="{len(self.number_formats)}">{formats}</numFmts>'
         return (
-            f'{_XML_HEAD}<styleSheet xmlns="{_MAIN}">'
-            f'<numFmts count="{len(self.number_formats)}">{formats}</numFmts>'
+            f'{_XML_HEAD}<styleSheet xmlns="{_MAIN}">{formats}'
             f'<fonts count="2"><font>{font}</font><font><b/>{font}</font></fonts>'
             '<fills count="2"><fill><patternFill patternType="none"/></fill>'
             '<fill><patternFill patternType="gray125"/></fill></fills>'
@@ -382,21 +383,21 @@ def _package_parts(titles: list[str]) -> dict[str, str]:
 
 def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
     """The sheets, in order, as the bytes of an `.xlsx` file."""
+    sheets = list(sheets)
+    titles = [sheet.title[:_MAX_TITLE] for sheet in sheets]
     styles, strings = _Styles(), _SharedStrings()
     cached_cells: dict[tuple[Any, ...], _CachedCells] = {}
-    titles: list[str] = []
     buffer = io.BytesIO()
-    # The fastest deflate level: the file is a third larger than at the default level
-    # and compressing it costs a quarter of the time.
+    # The fastest deflate level: the payroll month's file is 3.4 MB instead of 2.7 MB,
+    # and the default level took about half a second more to write it.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
-        for sheet in sheets:
-            titles.append(sheet.title[:_MAX_TITLE])
-            pieces = _sheet_xml(sheet, styles, strings, cached_cells, first=len(titles) == 1)
-            with package.open(f"xl/worksheets/sheet{len(titles)}.xml", "w") as part:
+        for name, content in _package_parts(titles).items():  # the content types first
+            package.writestr(name, content)
+        for number, sheet in enumerate(sheets, 1):
+            pieces = _sheet_xml(sheet, styles, strings, cached_cells, first=number == 1)
+            with package.open(f"xl/worksheets/sheet{number}.xml", "w") as part:
                 for piece in pieces:
                     part.write(piece.encode())
         package.writestr("xl/sharedStrings.xml", strings.xml())
         package.writestr("xl/styles.xml", styles.xml())
-        for name, content in _package_parts(titles).items():
-            package.writestr(name, content)
     return buffer.getvalue()
