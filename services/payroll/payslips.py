@@ -30,6 +30,7 @@ from services.platform.db.models import (
     User,
     WorkObject,
 )
+from services.platform.db.models.users import display_name_of
 from services.staff.memberships import organization_of
 from services.staff.permissions import actor_in
 
@@ -123,6 +124,11 @@ def live_totals_query(period_id: int) -> Select[Any]:
     )
 
 
+# The columns that name an employee: a thousand of them read as plain values, not as
+# `User` rows the session would have to build and track.
+_NAME_COLUMNS = (User.id, User.first_name, User.last_name, User.username, User.telegram_id)
+
+
 async def period_totals(
     session: AsyncSession,
     period: PayPeriod,
@@ -141,7 +147,7 @@ async def period_totals(
     if period.status == PayPeriodStatus.CLOSED:
         query = (
             select(
-                User,
+                *_NAME_COLUMNS,
                 Payslip.minutes,
                 Payslip.gross,
                 Payslip.fines,
@@ -159,7 +165,7 @@ async def period_totals(
             query = query.where(Payslip.membership_id.in_(scope))
     else:
         query = select(
-            User,
+            *_NAME_COLUMNS,
             live_rows.c.minutes,
             live_rows.c.gross,
             live_rows.c.fines,
@@ -170,8 +176,8 @@ async def period_totals(
     rows = await session.execute(query.order_by(User.first_name, User.id))
     return [
         PayslipTotals(
-            user_id=user.id,
-            employee_name=user.display_name,
+            user_id=user_id,
+            employee_name=display_name_of(first_name, last_name, username, telegram_id),
             minutes=int(minutes or 0),
             gross=as_money(gross),
             fines=as_money(fines),
@@ -179,7 +185,19 @@ async def period_totals(
             net=as_money(net),
             paid=as_money(paid),
         )
-        for user, minutes, gross, fines, bonuses, net, paid in rows
+        for (
+            user_id,
+            first_name,
+            last_name,
+            username,
+            telegram_id,
+            minutes,
+            gross,
+            fines,
+            bonuses,
+            net,
+            paid,
+        ) in rows
     ]
 
 

@@ -20,7 +20,6 @@ LOADED_ON_FIRST_USE = {
     "docx": "contract templates sent as .docx (services.contracts.uploads)",
     "icalendar": "the calendar feed (services.calendar.feed)",
     "segno": "QR codes (services.platform.qr)",
-    "xlsxwriter": "Excel exports (services.platform.xlsx)",
     "httpx": "outgoing HTTP calls (Yandex, YooKassa, Telegram files)",
     "matplotlib": "report charts (services.reports.charts)",
     "openai": "the assistant (services.integrations.openai)",
