@@ -19,9 +19,14 @@ from services.platform.i18n import Translator
 log = structlog.get_logger("bot.errors")
 
 
-async def _tell(update: Update, text: str) -> None:
+async def _tell(
+    update: Update, text: str, bot: Bot, message_manager: MessageManagerProtocol
+) -> None:
+    """The text below the screen the update came from. A press is answered through the
+    message manager, which lets a press already answered or older than Telegram keeps
+    them pass: the user still reads why, and still gets the menu."""
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await message_manager.answer_callback(bot, update.callback_query)
         if update.callback_query.message is not None:
             await update.callback_query.message.answer(text)
     elif update.message is not None:
@@ -58,21 +63,27 @@ async def on_domain_error(
 
 
 async def on_outdated_screen(
-    event: ErrorEvent, dialog_manager: DialogManager, i18n: Translator
+    event: ErrorEvent,
+    dialog_manager: DialogManager,
+    i18n: Translator,
+    bot: Bot,
+    message_manager: MessageManagerProtocol,
 ) -> None:
     log.info("dialog.outdated_intent", error=type(event.exception).__name__)
-    await _tell(event.update, i18n.get("common-outdated-screen"))
+    await _tell(event.update, i18n.get("common-outdated-screen"), bot, message_manager)
     await dialog_manager.start(MainMenuSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
-async def on_unexpected_error(event: ErrorEvent, i18n: Translator) -> None:
+async def on_unexpected_error(
+    event: ErrorEvent, i18n: Translator, bot: Bot, message_manager: MessageManagerProtocol
+) -> None:
     log.error(
         "update.failed",
         update_id=event.update.update_id,
         exc_info=(type(event.exception), event.exception, event.exception.__traceback__),
     )
     try:
-        await _tell(event.update, i18n.get("common-something-went-wrong"))
+        await _tell(event.update, i18n.get("common-something-went-wrong"), bot, message_manager)
     except Exception:  # the apology itself failed (Telegram or DB down): logged, not raised
         log.exception("update.apology_failed", update_id=event.update.update_id)
 

@@ -679,15 +679,18 @@ class FakeTelegramServer:
         *,
         message_id: int,
         chat_id: int | None = None,
+        answerable: bool = True,
     ) -> JsonDict:
-        """Send a callback query with arbitrary data, e.g. stale or crafted."""
+        """Send a callback query with arbitrary data, e.g. stale or crafted.
+        `answerable=False`: Telegram refuses its answer, as it does for a press answered
+        already or handled too late ("query is too old")."""
         chat = user.id if chat_id is None else chat_id
         message = self._messages[chat].get(message_id) or {
             "chat": self._chat(chat),
             "message_id": message_id,
             "date": 0,  # how Telegram marks an inaccessible message
         }
-        return await self._inject_callback(user, message, callback_data)
+        return await self._inject_callback(user, message, callback_data, answerable=answerable)
 
     async def send_location(
         self,
@@ -1315,10 +1318,11 @@ class FakeTelegramServer:
         )
 
     async def _inject_callback(
-        self, user: FakeUser, message: JsonDict, callback_data: str
+        self, user: FakeUser, message: JsonDict, callback_data: str, *, answerable: bool = True
     ) -> JsonDict:
         query_id = str(self._next_counter())
-        self._open_callback_queries.add(query_id)
+        if answerable:
+            self._open_callback_queries.add(query_id)
         return await self._inject(
             {
                 "callback_query": {

@@ -63,3 +63,27 @@ async def test_a_forged_object_id_is_answered_as_an_outdated_screen(
     await telegram.press(olga, plain("menu-objects"))
     await telegram.press(olga, "🏪 Кофейня")  # the genuine button still works
     assert "Кофейня" in telegram.last_message(OWNER_TG)["text"]
+
+
+async def test_an_outdated_press_telegram_no_longer_lets_us_answer_still_gets_the_menu(
+    webhook, telegram: FakeTelegramServer, session_factory: SessionFactory
+) -> None:
+    """A press on a screen of a dialog that no longer exists, handled after Telegram's
+    time to answer it (or answered already): the answer is refused, yet the user is
+    told why and gets the menu (the refusal used to end the recovery with an error)."""
+    await make_shift_world(session_factory)
+    olga = telegram.user(OWNER_TG, first_name="Olga")
+    await telegram.send_text(olga, "/start")
+    menu = telegram.last_message(OWNER_TG)
+    assert menu is not None
+    calls_before = len(telegram.calls)
+
+    await telegram.press_callback(
+        olga, "0000deadbeef\x1dsettings", message_id=menu["message_id"], answerable=False
+    )
+
+    refused = [c for c in telegram.calls[calls_before:] if c.method == "answerCallbackQuery"]
+    assert [call.error_code for call in refused] == [400]
+    told = telegram.chat_messages(OWNER_TG)[-2:]
+    assert told[0]["text"] == plain("common-outdated-screen")
+    assert plain("menu-objects") in telegram.buttons(told[1])
