@@ -293,8 +293,8 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
         deviation.append(away)
         # Hinted too: a hint without them leaves CP-SAT to find a fullest schedule anew.
         minutes = built.minutes_of(person, candidates)
-        built.derived.append((extra, lambda v, m=minutes, t=threshold: max(0, m(v) - t)))
-        built.derived.append((away, lambda v, m=minutes, t=target: abs(m(v) - t)))
+        built.derived.append((extra, _above(minutes, threshold)))
+        built.derived.append((away, _away_from(minutes, target)))
         for place in candidates:
             var = built.var(place, person)
             cost.append(int(cost_of(person, place) * 100) * var)
@@ -525,6 +525,17 @@ def _resolve_around(
         return None
     found = part.assignment_of({key: solver.boolean_value(var) for key, var in part.x.items()})
     return {**{i: u for i, u in assignment.items() if i not in indexes}, **found}
+
+
+Values = Mapping[tuple[int, int], bool]
+
+
+def _above(minutes: Callable[[Values], int], threshold: int) -> Callable[[Values], int]:
+    return lambda values: max(0, minutes(values) - threshold)
+
+
+def _away_from(minutes: Callable[[Values], int], target: int) -> Callable[[Values], int]:
+    return lambda values: abs(minutes(values) - target)
 
 
 def eligible_people(problem: Problem) -> dict[int, list[Person]]:

@@ -75,6 +75,46 @@ def test_the_solver_fills_more_than_taking_places_in_time_order() -> None:
     assert solve(problem).filled == 1
 
 
+def test_an_empty_place_is_filled_along_a_chain_of_moves() -> None:
+    # In time order Boris (cheapest) takes 08-16 and Vera 09-15; 10-22 only Vera may
+    # take: she moves there, Boris to 09-15 and Anna to 08-16.
+    places = [
+        place_at(0, KIOSK, MON, time(8), time(16)),
+        place_at(1, KIOSK, MON, time(9), time(15)),
+        place_at(2, KIOSK, MON, time(10), time(22)),
+    ]
+    anna = person(
+        1, "Anna", contract_rate=Decimal("400"), verdicts={1: unavailable(MON), 2: unavailable(MON)}
+    )
+    boris = person(2, "Boris", contract_rate=Decimal("250"), verdicts={2: unavailable(MON)})
+    vera = person(3, "Vera", contract_rate=Decimal("300"), verdicts={0: unavailable(MON)})
+    problem = week(places, [anna, boris, vera])
+    assert greedy(problem) == {0: 1, 1: 2, 2: 3}
+
+
+def test_two_half_places_do_not_make_a_day_count_half() -> None:
+    # Anna may work one day in a row: Monday or Tuesday, one place of the two each day.
+    places = [
+        place_at(n, KIOSK, day, start, end)
+        for n, (day, (start, end)) in enumerate(
+            (day, hours)
+            for day in (MON, TUE)
+            for hours in ((time(8), time(16)), (time(9), time(15)))
+        )
+    ]
+    anna = person(1, "Anna", limits=Limits().with_contract(None, None, 1))
+    solution = solve(week(places, [anna]))
+    assert (solution.filled, solution.fill_bound) == (1, 1) and solution.fill_proven_best
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_small_organizations_week_is_filled_as_fully_as_possible(seed: int) -> None:
+    problem = random_chain(ChainSpec(objects=3, employees=30, places=120, seed=seed))
+    solution = solve(problem, time_limit_s=2)
+    assert solution.fill_proven_best and solution.fill_bound == solution.filled
+    assert hard_violations(problem, solution.assignment) == []
+
+
 @pytest.mark.parametrize(
     ("anna", "reason"),
     [
