@@ -31,6 +31,8 @@ from services.planning.work_rules import (
 
 NUM_WORKERS = 2
 DEFAULT_TIME_LIMIT_S = 8.0
+SMALL_ORGANIZATION_PEOPLE = 30
+SMALL_TIME_LIMIT_S = 2.0
 FILL_SHARE = 0.6
 # Kept from the limit for what follows the last search (CP-SAT overshoots a little too).
 MARGIN_S = 0.15
@@ -254,6 +256,15 @@ class _Model:
             self.model.add(sum(worked.get(d, 0) for d in window) <= limit)
 
 
+def time_limit_for(problem: Problem, configured_s: float) -> float:
+    """The limit a week is solved within (and the manager is told): a small
+    organization's at most `SMALL_TIME_LIMIT_S`, so that it is answered at once; its
+    fill is proven best well within that (the goals after it take what is left)."""
+    if len(problem.people) <= SMALL_ORGANIZATION_PEOPLE:
+        return min(configured_s, SMALL_TIME_LIMIT_S)
+    return configured_s
+
+
 def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solution:
     """The best schedule found within `time_limit_s` (2 workers), goals in `GOALS` order."""
     from ortools.sat.python import cp_model  # as in `_Model`: loaded by the first solve
@@ -265,14 +276,15 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     fill_bound = built.fill_bound
     # The LP of the rules alone (before the goals' variables): its bound, then a start
     # rounded from its choices; it knows which people the places need most.
-    relaxation = _fill_relaxation(built)
+    # All of it within the fill's share of the limit (on a busy machine too).
+    deadline = started + (time_limit_s - MARGIN_S) * FILL_SHARE
+    relaxation = _fill_relaxation(built, deadline)
     if relaxation is None:
-        first = greedy(problem, built.eligible)
+        first = greedy(problem, built.eligible, deadline=deadline)
     else:
         fill_bound = min(fill_bound, relaxation.bound)
-        first = greedy(problem, built.eligible, relaxation.liking(built))
+        first = greedy(problem, built.eligible, relaxation.liking(built), deadline)
         if len(first) < fill_bound:
-            deadline = started + (time_limit_s - MARGIN_S) * FILL_SHARE
             first = _improve(problem, built, first, relaxation, fill_bound, deadline)
     overtime = []
     cost = []
@@ -367,7 +379,7 @@ class _Relaxation:
         )
 
 
-def _fill_relaxation(built: _Model) -> _Relaxation | None:
+def _fill_relaxation(built: _Model, deadline: float) -> _Relaxation | None:
     """The linear relaxation of the model as built (every variable between its bounds,
     constraints CP-SAT would only enforce on a condition left out, so it only widens),
     maximizing the places filled, by GLOP. Its optimum bounds the fill from above: often
@@ -419,6 +431,7 @@ def _fill_relaxation(built: _Model) -> _Relaxation | None:
     for var in built.x.values():
         objective.SetCoefficient(columns[var.index], 1)
     objective.SetMaximization()
+    lp.SetTimeLimit(max(1, int((deadline - time.monotonic()) * 1000)))
     if lp.Solve() != pywraplp.Solver.OPTIMAL:
         return None
     # A whole number of places: the LP's value rounded down (within its tolerance).
@@ -554,6 +567,7 @@ def greedy(
     problem: Problem,
     eligible: Mapping[int, list[Person]] | None = None,
     liking: "Callable[[Place, Person], float] | None" = None,
+    deadline: float | None = None,
 ) -> dict[int, int]:
     """A first schedule, place by place in time order, each to the person the hard rules
     allow whom `liking` ranks first (the LP relaxation's share, when given), then with the
@@ -578,7 +592,7 @@ def greedy(
             )
             assignment[place.index] = person.user_id
             taken[person.user_id].append(place)
-    return repair(problem, eligible, assignment, taken)
+    return repair(problem, eligible, assignment, taken, deadline)
 
 
 def repair(
@@ -586,24 +600,27 @@ def repair(
     eligible: Mapping[int, list[Person]],
     assignment: dict[int, int],
     taken: dict[int, list[Place]],
+    deadline: float | None = None,
 ) -> dict[int, int]:
     """Fill empty places along chains of moves, as augmenting paths do for a matching: an
     empty place goes to a person who gives up at most one place of theirs for it, that
     place to another person who gives up at most one, and so on until someone takes the
     last place beside their schedule. Each person moves once in a chain; searched
-    breadth first from all empty places at once, repeated while a chain is found."""
+    breadth first from all empty places at once, repeated while a chain is found (and
+    the deadline, if any, has not passed)."""
     places = {place.index: place for place in problem.places}
     options = _GiveUpOptions(problem, taken)
-    while True:
+    while deadline is None or time.monotonic() < deadline:
         chain = _shortest_chain(eligible, assignment, places, options)
         if chain is None:
-            return assignment
+            break
         for place, person, given_up in chain:
             mine = taken[person.user_id]
             if given_up is not None:
                 mine.remove(given_up)
             mine.append(place)
             assignment[place.index] = person.user_id
+    return assignment
 
 
 def _shortest_chain(
