@@ -13,7 +13,7 @@ from services.availability.rules import PREFERRED
 from services.planning.work_rules import Limits, Person, Problem, Reason, hard_violations
 from services.platform.i18n import translator_for
 from services.scheduling.explain import empty_place_text, why_empty
-from services.scheduling.solver import greedy, solve
+from services.scheduling.solver import greedy, solve, time_limit_for
 from tests.support.scheduling import (
     WEEK,
     ChainSpec,
@@ -113,6 +113,12 @@ def test_a_small_organizations_week_is_filled_as_fully_as_possible(seed: int) ->
     solution = solve(problem, time_limit_s=2)
     assert solution.fill_proven_best and solution.fill_bound == solution.filled
     assert hard_violations(problem, solution.assignment) == []
+
+
+@pytest.mark.parametrize(("people", "limit_s"), [(30, 2.0), (31, 8.0)])
+def test_a_small_organization_is_answered_within_two_seconds(people: int, limit_s: float) -> None:
+    staff = [person(n, f"P{n}") for n in range(1, people + 1)]
+    assert time_limit_for(week([], staff), 8.0) == limit_s
 
 
 @pytest.mark.parametrize(
