@@ -481,6 +481,8 @@ def _resolve_around(
     rng: random.Random,
     deadline: float,
 ) -> dict[int, int] | None:
+    """The schedule with the places of up to `NEIGHBOURHOOD_PEOPLE` people around `start`
+    (and the empty places they may take) re-solved by CP-SAT, when it fills more."""
     from ortools.sat.python import cp_model
 
     held: dict[int, list[int]] = defaultdict(list)
