@@ -286,6 +286,7 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
         first = greedy(problem, built.eligible, relaxation.liking(built), deadline)
         if len(first) < fill_bound:
             first = _improve(problem, built, first, relaxation, fill_bound, deadline)
+    first = less_overtime(problem, built.eligible, first, started + time_limit_s - MARGIN_S)
     overtime = []
     cost = []
     deviation = []
@@ -710,6 +711,95 @@ def _moves(
         moves.append((places[previous], mover, places[index]))
         index = previous
     return moves
+
+
+def less_overtime(
+    problem: Problem,
+    eligible: Mapping[int, list[Person]],
+    assignment: dict[int, int],
+    deadline: float | None = None,
+) -> dict[int, int]:
+    """The same places filled with fewer minutes over the weekly overtime threshold: a
+    place of a person over it moves to someone the rules allow, or two people swap a
+    place each, while that lowers the week's overtime (the start rounded from the LP
+    fills as many places, but with no regard to overtime)."""
+    threshold = problem.limits.overtime_week_minutes
+    places = {place.index: place for place in problem.places}
+    people = {person.user_id: person for person in problem.people}
+    may_take = {index: {p.user_id for p in eligible[index]} for index in eligible}
+    taken: dict[int, list[Place]] = defaultdict(list)
+    for index, user_id in assignment.items():
+        taken[user_id].append(places[index])
+    total = {
+        person.user_id: week_minutes(person.booked, problem.week)
+        + sum(p.work.minutes for p in taken[person.user_id])
+        for person in problem.people
+    }
+
+    def over(minutes: int) -> int:
+        return max(0, minutes - threshold)
+
+    def gain(changes: Mapping[int, int]) -> int:
+        """The overtime saved when each person's week changes by so many minutes."""
+        return sum(over(total[u]) - over(total[u] + change) for u, change in changes.items())
+
+    def fits_without(person: Person, place: Place, given_up: Place | None) -> bool:
+        mine = [p for p in taken[person.user_id] if p is not given_up]
+        return _fits(problem, person, place, {person.user_id: mine})
+
+    def move(place: Place, giver: int, taker: int) -> None:
+        taken[giver].remove(place)
+        taken[taker].append(place)
+        total[giver] -= place.work.minutes
+        total[taker] += place.work.minutes
+        assignment[place.index] = taker
+
+    improved = True
+    # One sweep at least (milliseconds on a small organization's week, 0.3 s on the chain).
+    while improved:
+        improved = False
+        for user_id in sorted(total, key=lambda u: -total[u]):
+            if total[user_id] <= threshold:
+                break
+            for place in list(taken[user_id]):
+                minutes = place.work.minutes
+                for other in eligible[place.index]:
+                    taker = other.user_id
+                    if taker == user_id:
+                        continue
+                    if gain({user_id: -minutes, taker: minutes}) > 0 and fits_without(
+                        other, place, None
+                    ):
+                        move(place, user_id, taker)
+                        improved = True
+                        break
+                    swapped = next(
+                        (
+                            mine
+                            for mine in taken[taker]
+                            if user_id in may_take[mine.index]
+                            and gain(
+                                {
+                                    user_id: mine.work.minutes - minutes,
+                                    taker: minutes - mine.work.minutes,
+                                }
+                            )
+                            > 0
+                            and fits_without(other, place, mine)
+                            and fits_without(people[user_id], mine, place)
+                        ),
+                        None,
+                    )
+                    if swapped is not None:
+                        move(place, user_id, taker)
+                        move(swapped, taker, user_id)
+                        improved = True
+                        break
+                if total[user_id] <= threshold:
+                    break
+        if deadline is not None and time.monotonic() >= deadline:
+            break
+    return assignment
 
 
 def _fits(problem: Problem, person: Person, place: Place, taken: Mapping[int, list[Place]]) -> bool:

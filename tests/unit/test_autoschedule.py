@@ -13,7 +13,13 @@ from services.availability.rules import PREFERRED
 from services.planning.work_rules import Limits, Person, Problem, Reason, hard_violations
 from services.platform.i18n import translator_for
 from services.scheduling.explain import empty_place_text, why_empty
-from services.scheduling.solver import greedy, solve, time_limit_for
+from services.scheduling.solver import (
+    eligible_people,
+    greedy,
+    less_overtime,
+    solve,
+    time_limit_for,
+)
 from tests.support.scheduling import (
     WEEK,
     ChainSpec,
@@ -112,6 +118,7 @@ def test_a_small_organizations_week_is_filled_as_fully_as_possible(seed: int) ->
     problem = random_chain(ChainSpec(objects=3, employees=30, places=120, seed=seed))
     solution = solve(problem, time_limit_s=2)
     assert solution.fill_proven_best and solution.fill_bound == solution.filled
+    assert solution.overtime_minutes == 0  # (the start rounded from the LP had 27 h and 7 h)
     assert hard_violations(problem, solution.assignment) == []
 
 
@@ -176,6 +183,34 @@ def test_overtime_weighs_more_than_cost() -> None:
     solution = solve(week([place], [anna, boris]))
     assert solution.assignment == {0: 2}
     assert solution.overtime_minutes == 0
+
+
+def test_the_fullest_week_without_overtime_is_kept_when_no_time_is_left_for_the_goals() -> None:
+    # Anna (cheaper, 36 h booked) or Boris fill Friday alike; with Anna she works 44 h.
+    # The limit leaves no time for the goals after the fill: the start itself has to
+    # give the place to Boris.
+    anna = person(
+        1,
+        "Anna",
+        contract_rate=Decimal("200"),
+        booked=tuple(work_at(KIOSK, d, time(8), time(17)) for d in WEEK[:4]),
+    )
+    boris = person(2, "Boris", contract_rate=Decimal("300"))
+    solution = solve(week([place_at(0, KIOSK, FRI, time(8), time(16))], [anna, boris]), 0.2)
+    assert solution.filled == 1 and solution.fill_proven_best
+    assert solution.assignment == {0: 2} and solution.overtime_minutes == 0
+
+
+def test_two_people_swap_shifts_to_stay_under_the_overtime_threshold() -> None:
+    # Friday's two shifts clash: Anna (36 h booked) holds the long one (44 h), Boris
+    # (32 h booked) the short one. Given to Boris alone, the long one would put him at
+    # 44 h; swapped, both work 40 h.
+    long = place_at(0, KIOSK, FRI, time(8), time(16))
+    short = place_at(1, KIOSK, FRI, time(9), time(13))
+    anna = person(1, "Anna", booked=tuple(work_at(KIOSK, d, time(8), time(17)) for d in WEEK[:4]))
+    boris = person(2, "Boris", booked=tuple(work_at(KIOSK, d, time(8), time(16)) for d in WEEK[:4]))
+    problem = week([long, short], [anna, boris])
+    assert less_overtime(problem, eligible_people(problem), {0: 1, 1: 2}) == {0: 2, 1: 1}
 
 
 def test_hours_are_spread_evenly_and_then_preferences_decide() -> None:
