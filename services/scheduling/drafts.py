@@ -33,7 +33,7 @@ from services.platform.local_time import local_hhmm
 from services.scheduling.errors import NotAllowedHere
 from services.scheduling.explain import EmptyPlace, why_empty
 from services.scheduling.queries import load_week, replacement_candidates
-from services.scheduling.solver import DEFAULT_TIME_LIMIT_S, Solution, solve
+from services.scheduling.solver import DEFAULT_TIME_LIMIT_S, Solution, solve, time_limit_for
 from services.staff.permissions import actor_in, object_permissions
 
 
@@ -108,6 +108,7 @@ async def fill_week(
     # Seconds of CPU: in a thread (CP-SAT's search leaves the GIL), so the bot's other
     # users are answered meanwhile; the old draft is dropped after it, so that SQLite's
     # write lock is not held while the solver thinks.
+    time_limit_s = time_limit_for(loaded.problem, time_limit_s)
     solution = await asyncio.to_thread(solve, loaded.problem, time_limit_s)
     await session.execute(delete(DraftAssignment).where(*_scope(organization_id, object_ids, week)))
     places = {place.index: place for place in loaded.problem.places}

@@ -7,9 +7,11 @@ overtime threshold; 3 the lowest cost; 4 hours closest to each person's target (
 even share), and then the most "preferred" places — in stage 4 one minute away from the
 target weighs more than all preferred places together (`GOALS` shows the weights)."""
 
+import math
+import random
 import time
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -29,8 +31,25 @@ from services.planning.work_rules import (
 
 NUM_WORKERS = 2
 DEFAULT_TIME_LIMIT_S = 8.0
+SMALL_ORGANIZATION_PEOPLE = 30
+SMALL_TIME_LIMIT_S = 2.0
 FILL_SHARE = 0.6
-REPAIR_ROUNDS = 3
+# Kept from the limit for what follows the last search (CP-SAT overshoots a little too).
+MARGIN_S = 0.15
+# Presolve without the searches for dominated constraints, probing and symmetries: on
+# the whole week they took seconds, so that a later goal's stage stopped still in
+# presolve (UNKNOWN) and kept nothing of its time.
+STAGE_PARAMETERS: dict[str, object] = {
+    "presolve_inclusion_work_limit": 0,
+    "cp_model_probing_level": 0,
+    "symmetry_level": 0,
+}
+# Neighbourhoods re-solved when the start falls short of the LP's bound: people, the
+# seconds each may take, and how often one starts at any empty place rather than one
+# whose seats the LP fills more.
+NEIGHBOURHOOD_PEOPLE = 20
+NEIGHBOURHOOD_SECONDS = 0.5
+ANY_EMPTY_PLACE = 0.5
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -80,14 +99,16 @@ def interchangeable(problem: Problem) -> dict[int, list[Place]]:
 
 
 class _Model:
-    def __init__(self, problem: Problem) -> None:
+    def __init__(
+        self, problem: Problem, eligible: Mapping[int, list[Person]] | None = None
+    ) -> None:
         # Loaded by the first solve: OR-Tools (with numpy and pandas) costs a process ~65 MiB.
         from ortools.sat.python import cp_model
 
         self.problem = problem
         self.model = cp_model.CpModel()
         self.people = {person.user_id: person for person in problem.people}
-        self.eligible = eligible_people(problem)
+        self.eligible = eligible if eligible is not None else eligible_people(problem)
         self.groups = interchangeable(problem)
         # x[first index of a group, user id]: the person takes one of the group's places.
         self.x: dict[tuple[int, int], cp_model.IntVar] = {}
@@ -96,6 +117,10 @@ class _Model:
                 self.x[index, person.user_id] = self.model.new_bool_var("")
         # Worked-day indicators with the assignments that make them 1 (for complete hints).
         self.day_vars: list[tuple[cp_model.IntVar, list[tuple[int, int]]]] = []
+        # Variables whose value follows from the assignments (for complete hints).
+        self.derived: list[
+            tuple[cp_model.IntVar, Callable[[Mapping[tuple[int, int], bool]], int]]
+        ] = []
         by_group: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         self.by_person: dict[int, list[Place]] = defaultdict(list)
         for (index, user_id), var in self.x.items():
@@ -133,6 +158,16 @@ class _Model:
             self.model.add_hint(var, values[key])
         for day_var, keys in self.day_vars:
             self.model.add_hint(day_var, any(values[key] for key in keys))
+        for var, value_of in self.derived:
+            self.model.add_hint(var, value_of(values))
+
+    def minutes_of(
+        self, person: Person, candidates: list[Place]
+    ) -> Callable[[Mapping[tuple[int, int], bool]], int]:
+        """The person's minutes in the week for the variables' values."""
+        booked = week_minutes(person.booked, self.problem.week)
+        keys = [((p.index, person.user_id), p.work.minutes) for p in candidates]
+        return lambda values: booked + sum(m for key, m in keys if values[key])
 
     def var(self, place: Place, person: Person) -> "cp_model.IntVar":
         return self.x[place.index, person.user_id]
@@ -183,6 +218,13 @@ class _Model:
         booked = week_minutes(person.booked, self.problem.week)
         return booked + sum(p.work.minutes * self.var(p, person) for p in candidates)
 
+    def _pairwise_clash(self, places: list[Place]) -> bool:
+        """Whether no two of the places fit one person's day for the rest between them
+        (or overlap): then the rest cliques already allow one of them at most."""
+        rest = timedelta(minutes=self.problem.limits.min_rest_minutes)
+        latest_start = max(p.work.starts_at for p in places)
+        return all(latest_start < p.work.ends_at + rest for p in places)
+
     def _consecutive_days(self, person: Person, by_day: dict[date, list[Place]]) -> None:
         limit = self.problem.limits_of(person).max_consecutive_days
         booked_days = {w.work_date for w in person.booked}
@@ -190,9 +232,17 @@ class _Model:
         for day, places in by_day.items():
             if day in booked_days:
                 continue
+            taken = [self.var(place, person) for place in places]
+            if self._pairwise_clash(places):
+                # At most one of them: the day is worked when their sum is 1 (an
+                # indicator per place, `x <= day`, lets the LP count half a day for two
+                # half places, and so ignore the limit).
+                worked[day] = sum(taken)
+                continue
             day_var = self.model.new_bool_var("")
-            for place in places:
-                self.model.add_implication(self.var(place, person), day_var)
+            for var in taken:
+                self.model.add_implication(var, day_var)
+            self.model.add(sum(taken) <= len(taken) * day_var)
             self.day_vars.append((day_var, [(p.index, person.user_id) for p in places]))
             worked[day] = day_var
         window_starts = {
@@ -201,9 +251,18 @@ class _Model:
             if day not in booked_days
             for back in range(limit + 1)
         }
-        for first in window_starts:
+        for first in sorted(window_starts):  # (a set of dates: its order varies by run)
             window = [first + timedelta(days=k) for k in range(limit + 1)]
             self.model.add(sum(worked.get(d, 0) for d in window) <= limit)
+
+
+def time_limit_for(problem: Problem, configured_s: float) -> float:
+    """The limit a week is solved within (and the manager is told): a small
+    organization's at most `SMALL_TIME_LIMIT_S`, so that it is answered at once; its
+    fill is proven best well within that (the goals after it take what is left)."""
+    if len(problem.people) <= SMALL_ORGANIZATION_PEOPLE:
+        return min(configured_s, SMALL_TIME_LIMIT_S)
+    return configured_s
 
 
 def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solution:
@@ -214,6 +273,20 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     built = _Model(problem)
     model = built.model
     filled = sum(built.x.values())
+    fill_bound = built.fill_bound
+    # The LP of the rules alone (before the goals' variables): its bound, then a start
+    # rounded from its choices; it knows which people the places need most.
+    # All of it within the fill's share of the limit (on a busy machine too).
+    deadline = started + (time_limit_s - MARGIN_S) * FILL_SHARE
+    relaxation = _fill_relaxation(built, deadline)
+    if relaxation is None:
+        first = greedy(problem, built.eligible, deadline=deadline)
+    else:
+        fill_bound = min(fill_bound, relaxation.bound)
+        first = greedy(problem, built.eligible, relaxation.liking(built), deadline)
+        if len(first) < fill_bound:
+            first = _improve(problem, built, first, relaxation, fill_bound, deadline)
+    first = less_overtime(problem, built.eligible, first, started + time_limit_s - MARGIN_S)
     overtime = []
     cost = []
     deviation = []
@@ -222,14 +295,19 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     for user_id, candidates in built.by_person.items():
         person = built.people[user_id]
         total = built.week_total(person, candidates)
+        threshold = problem.limits.overtime_week_minutes
         extra = model.new_int_var(0, 7 * 24 * 60, "")
-        model.add(extra >= total - problem.limits.overtime_week_minutes)
+        model.add(extra >= total - threshold)
         overtime.append(extra)
         target = person.target_minutes if person.target_minutes is not None else even_target
         away = model.new_int_var(0, 7 * 24 * 60, "")
         model.add(away >= total - target)
         model.add(away >= target - total)
         deviation.append(away)
+        # Hinted too: a hint without them leaves CP-SAT to find a fullest schedule anew.
+        minutes = built.minutes_of(person, candidates)
+        built.derived.append((extra, _above(minutes, threshold)))
+        built.derived.append((away, _away_from(minutes, target)))
         for place in candidates:
             var = built.var(place, person)
             cost.append(int(cost_of(person, place) * 100) * var)
@@ -244,18 +322,21 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
     ]
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = NUM_WORKERS
+    for name, value in STAGE_PARAMETERS.items():
+        setattr(solver.parameters, name, value)
     optimal: list[bool] = []
-    fill_bound = float(built.fill_bound)
-    first = greedy(problem, built.eligible)
     values = built.values_of(first)
     built.hint(values)
-    # Never less than the greedy start: what the solver finds is at least as good.
+    # Never less than the start: what the solver finds is at least as good.
     if first:
         model.add(filled >= len(first))
     for number, (objective, maximize) in enumerate(stages):
-        remaining = time_limit_s - (time.monotonic() - started)
+        remaining = time_limit_s - MARGIN_S - (time.monotonic() - started)
         if number > 0 and remaining <= 0.05:
             break
+        if number == 0 and len(first) >= fill_bound:
+            optimal.append(True)  # the relaxation proves that no schedule fills more
+            continue
         # Filling gets most of the time; the goals after it share what is left evenly.
         share = FILL_SHARE if number == 0 else 1 / (len(stages) - number)
         solver.parameters.max_time_in_seconds = max(remaining * share, 0.05)
@@ -272,17 +353,205 @@ def solve(problem: Problem, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Solut
         optimal.append(status == cp_model.OPTIMAL)
         found = round(solver.objective_value)
         if number == 0:
-            fill_bound = min(fill_bound, solver.best_objective_bound)
+            fill_bound = min(fill_bound, math.floor(solver.best_objective_bound + 1e-6))
         values = {key: solver.boolean_value(var) for key, var in built.x.items()}
         built.hint(values)
         model.add(objective >= found if maximize else objective <= found)
     assignment = built.assignment_of(values)
-    fill_gap = 0.0 if fill_bound <= 0 else max(0.0, (fill_bound - len(assignment)) / fill_bound)
+    fill_bound = max(fill_bound, len(assignment))
+    fill_gap = 0.0 if fill_bound <= 0 else (fill_bound - len(assignment)) / fill_bound
     if fill_gap == 0.0:
         optimal[:1] = [True]
     return _solution(
         problem, assignment, optimal, int(fill_bound), fill_gap, time.monotonic() - started
     )
+
+
+@dataclass(frozen=True)
+class _Relaxation:
+    bound: int  # no schedule fills more places
+    taken: dict[tuple[int, int], float]  # the LP's share of each x[group, user id]
+
+    def liking(self, built: _Model) -> Callable[[Place, Person], float]:
+        group_of = {p.index: first for first, group in built.groups.items() for p in group}
+        # Rounded: shares the LP leaves alike stay alike for the other criteria.
+        return lambda place, person: round(
+            self.taken.get((group_of[place.index], person.user_id), 0.0), 3
+        )
+
+
+def _fill_relaxation(built: _Model, deadline: float) -> _Relaxation | None:
+    """The linear relaxation of the model as built (every variable between its bounds,
+    constraints CP-SAT would only enforce on a condition left out, so it only widens),
+    maximizing the places filled, by GLOP. Its optimum bounds the fill from above: often
+    tight here, and CP-SAT's own LP reaches it only after seconds of cuts."""
+    from ortools.linear_solver import pywraplp
+
+    lp = pywraplp.Solver.CreateSolver("GLOP")
+    proto = built.model.proto
+    columns = [
+        lp.NumVar(float(v.domain[0]), float(v.domain[len(v.domain) - 1]), "")
+        for v in proto.variables
+    ]
+
+    infinity = lp.infinity()
+
+    def row(low: float, high: float, terms: "Iterable[tuple[int, int]]") -> None:
+        # Literal `ref` is column `ref`, or 1 - column `-ref - 1` when negative.
+        constant = 0
+        coefficients: dict[int, int] = defaultdict(int)
+        for ref, coefficient in terms:
+            if ref >= 0:
+                coefficients[ref] += coefficient
+            else:
+                constant += coefficient
+                coefficients[-ref - 1] -= coefficient
+        constraint = lp.Constraint(low - constant, high - constant)
+        for column, coefficient in coefficients.items():
+            constraint.SetCoefficient(columns[column], coefficient)
+
+    for constraint in proto.constraints:
+        enforced = list(constraint.enforcement_literal)
+        if constraint.has_at_most_one() and not enforced:
+            row(-infinity, 1, ((ref, 1) for ref in constraint.at_most_one.literals))
+        elif constraint.has_bool_or() and not enforced:
+            row(1, infinity, ((ref, 1) for ref in constraint.bool_or.literals))
+        elif constraint.has_bool_and() and len(enforced) == 1:
+            for ref in constraint.bool_and.literals:
+                row(0, infinity, ((ref, 1), (enforced[0], -1)))
+        elif constraint.has_linear() and not enforced:
+            linear = constraint.linear
+            # (`[-1]` reads 0 from these protos' lists)
+            low, high = linear.domain[0], linear.domain[len(linear.domain) - 1]
+            row(
+                low if low > -(2**62) else -infinity,
+                high if high < 2**62 else infinity,
+                zip(linear.vars, linear.coeffs, strict=True),
+            )
+    objective = lp.Objective()
+    for var in built.x.values():
+        objective.SetCoefficient(columns[var.index], 1)
+    objective.SetMaximization()
+    lp.SetTimeLimit(max(1, int((deadline - time.monotonic()) * 1000)))
+    if lp.Solve() != pywraplp.Solver.OPTIMAL:
+        return None
+    # A whole number of places: the LP's value rounded down (within its tolerance).
+    bound = math.floor(lp.Objective().Value() + 1e-6)
+    taken = {key: columns[var.index].solution_value() for key, var in built.x.items()}
+    return _Relaxation(bound, taken)
+
+
+def _improve(
+    problem: Problem,
+    built: _Model,
+    assignment: dict[int, int],
+    relaxation: _Relaxation,
+    bound: int,
+    deadline: float,
+) -> dict[int, int]:
+    """Fill more places by re-solving small neighbourhoods exactly (the others' schedules
+    kept), until the relaxation's bound or the deadline: an empty place the LP fills, the
+    people the LP puts there, the people who could take their places, and so on."""
+    rng = random.Random(0)
+    group_of = {p.index: first for first, group in built.groups.items() for p in group}
+    while len(assignment) < bound and time.monotonic() < deadline:
+        seats: dict[int, int] = defaultdict(int)
+        for index in assignment:
+            seats[group_of[index]] += 1
+        lp_seats: dict[int, float] = defaultdict(float)
+        for (group, _), share in relaxation.taken.items():
+            lp_seats[group] += share
+        empty = [i for i in group_of if i not in assignment]
+        promising = [i for i in empty if lp_seats[group_of[i]] > seats[group_of[i]] + 1e-6]
+        start = rng.choice(empty if rng.random() < ANY_EMPTY_PLACE else (promising or empty))
+        better = _resolve_around(
+            problem, built, assignment, relaxation, group_of, start, rng, deadline
+        )
+        if better is not None:
+            assignment = better
+    return assignment
+
+
+def _resolve_around(
+    problem: Problem,
+    built: _Model,
+    assignment: dict[int, int],
+    relaxation: _Relaxation,
+    group_of: Mapping[int, int],
+    start: int,
+    rng: random.Random,
+    deadline: float,
+) -> dict[int, int] | None:
+    """The schedule with the places of up to `NEIGHBOURHOOD_PEOPLE` people around `start`
+    (and the empty places they may take) re-solved by CP-SAT, when it fills more."""
+    from ortools.sat.python import cp_model
+
+    held: dict[int, list[int]] = defaultdict(list)
+    for index, user_id in assignment.items():
+        held[user_id].append(index)
+    chosen: dict[int, Person] = {}
+    share = relaxation.taken
+
+    def lp_wants(index: int, person: Person) -> float:
+        return share.get((group_of[index], person.user_id), 0.0)
+
+    # First the LP's way: the people it puts on the place, then the places they hold
+    # that it gives to others (as along an augmenting path); then anyone eligible.
+    for guided in (True, False):
+        queue = [start]
+        for index in queue:  # grows while read: breadth first
+            candidates = [p for p in built.eligible[index] if p.user_id not in chosen]
+            if guided:
+                candidates = [p for p in candidates if lp_wants(index, p) > 1e-6]
+            rng.shuffle(candidates)
+            candidates.sort(key=lambda p: -lp_wants(index, p))
+            for person in candidates[: NEIGHBOURHOOD_PEOPLE - len(chosen)]:
+                chosen[person.user_id] = person
+                queue.extend(
+                    i for i in held[person.user_id] if not guided or lp_wants(i, person) < 1 - 1e-6
+                )
+            if len(chosen) >= NEIGHBOURHOOD_PEOPLE:
+                break
+        if len(chosen) >= NEIGHBOURHOOD_PEOPLE:
+            break
+    indexes = {i for user_id in chosen for i in held[user_id]}
+    indexes |= {
+        i
+        for i in group_of
+        if i not in assignment and any(p.user_id in chosen for p in built.eligible[i])
+    }
+    places = tuple(p for p in problem.places if p.index in indexes)
+    sub = Problem(
+        problem.week, places, tuple(chosen.values()), problem.limits, problem.travel_minutes
+    )
+    eligible = {i: [p for p in built.eligible[i] if p.user_id in chosen] for i in indexes}
+    part = _Model(sub, eligible)
+    current = {i: u for i, u in assignment.items() if i in indexes}
+    part.hint(part.values_of(current))
+    part.model.maximize(sum(part.x.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1  # small: one search, no portfolio
+    solver.parameters.max_time_in_seconds = max(
+        0.05, min(NEIGHBOURHOOD_SECONDS, deadline - time.monotonic())
+    )
+    status = solver.solve(part.model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    if round(solver.objective_value) <= len(current):
+        return None
+    found = part.assignment_of({key: solver.boolean_value(var) for key, var in part.x.items()})
+    return {**{i: u for i, u in assignment.items() if i not in indexes}, **found}
+
+
+Values = Mapping[tuple[int, int], bool]
+
+
+def _above(minutes: Callable[[Values], int], threshold: int) -> Callable[[Values], int]:
+    return lambda values: max(0, minutes(values) - threshold)
+
+
+def _away_from(minutes: Callable[[Values], int], target: int) -> Callable[[Values], int]:
+    return lambda values: abs(minutes(values) - target)
 
 
 def eligible_people(problem: Problem) -> dict[int, list[Person]]:
@@ -297,11 +566,17 @@ def eligible_people(problem: Problem) -> dict[int, list[Person]]:
     }
 
 
-def greedy(problem: Problem, eligible: Mapping[int, list[Person]] | None = None) -> dict[int, int]:
+def greedy(
+    problem: Problem,
+    eligible: Mapping[int, list[Person]] | None = None,
+    liking: "Callable[[Place, Person], float] | None" = None,
+    deadline: float | None = None,
+) -> dict[int, int]:
     """A first schedule, place by place in time order, each to the person the hard rules
-    allow with the fewest hours so far (then the cheapest), so that nobody's week fills
-    up early; then `repair`. The solver's starting point, and its answer if it finds
-    nothing better in time."""
+    allow whom `liking` ranks first (the LP relaxation's share, when given), then with the
+    fewest hours so far (then the cheapest), so that nobody's week fills up early; then
+    `repair`. The solver's starting point, and its answer if it finds nothing better in
+    time."""
     eligible = eligible if eligible is not None else eligible_people(problem)
     assignment: dict[int, int] = {}
     taken: dict[int, list[Place]] = defaultdict(list)
@@ -312,11 +587,15 @@ def greedy(problem: Problem, eligible: Mapping[int, list[Person]] | None = None)
         if allowed:
             person = min(
                 allowed,
-                key=lambda p: (sum(q.work.minutes for q in taken[p.user_id]), cost_of(p, place)),
+                key=lambda p: (
+                    -liking(place, p) if liking is not None else 0.0,
+                    sum(q.work.minutes for q in taken[p.user_id]),
+                    cost_of(p, place),
+                ),
             )
             assignment[place.index] = person.user_id
             taken[person.user_id].append(place)
-    return repair(problem, eligible, assignment, taken)
+    return repair(problem, eligible, assignment, taken, deadline)
 
 
 def repair(
@@ -324,39 +603,203 @@ def repair(
     eligible: Mapping[int, list[Person]],
     assignment: dict[int, int],
     taken: dict[int, list[Place]],
+    deadline: float | None = None,
 ) -> dict[int, int]:
-    """Fill empty places by moving one place on: an empty place goes to someone whom a
-    single place of theirs keeps off it, when another person can take that place as
-    their schedule stands. Repeated while it fills more (a few rounds)."""
-    for _ in range(REPAIR_ROUNDS):
-        filled = len(assignment)
-        for place in problem.places:
-            if place.index not in assignment:
-                _move_one_on(problem, eligible, assignment, taken, place)
-        if len(assignment) == filled:
+    """Fill empty places along chains of moves, as augmenting paths do for a matching: an
+    empty place goes to a person who gives up at most one place of theirs for it, that
+    place to another person who gives up at most one, and so on until someone takes the
+    last place beside their schedule. Each person moves once in a chain; searched
+    breadth first from all empty places at once, repeated while a chain is found (and
+    the deadline, if any, has not passed)."""
+    places = {place.index: place for place in problem.places}
+    options = _GiveUpOptions(problem, taken)
+    while deadline is None or time.monotonic() < deadline:
+        chain = _shortest_chain(eligible, assignment, places, options)
+        if chain is None:
             break
+        for place, person, given_up in chain:
+            mine = taken[person.user_id]
+            if given_up is not None:
+                mine.remove(given_up)
+            mine.append(place)
+            assignment[place.index] = person.user_id
     return assignment
 
 
-def _move_one_on(
+def _shortest_chain(
+    eligible: Mapping[int, list[Person]],
+    assignment: dict[int, int],
+    places: Mapping[int, Place],
+    options: "_GiveUpOptions",
+) -> list[tuple[Place, Person, Place | None]] | None:
+    """The moves (place, the person who takes it, the place they give up) of a shortest
+    chain that fills one more place, or None."""
+    # Per reached place: how it was reached (the place whose taker gives it up, and who).
+    came_from: dict[int, tuple[int, Person] | None] = {
+        index: None for index in places if index not in assignment
+    }
+    frontier = list(came_from)
+    while frontier:
+        following = []
+        for index in frontier:
+            place = places[index]
+            movers = set()
+            step: int | None = index
+            while step is not None and came_from[step] is not None:
+                step, mover = came_from[step]  # type: ignore[misc]
+                movers.add(mover.user_id)
+            for person in eligible[index]:
+                if person.user_id in movers or assignment.get(index) == person.user_id:
+                    continue
+                for given_up in options.of(person, place):
+                    if given_up is None:
+                        return _moves(came_from, places, index, person, None)
+                    if given_up.index not in came_from:
+                        came_from[given_up.index] = (index, person)
+                        following.append(given_up.index)
+        frontier = following
+    return None
+
+
+class _GiveUpOptions:
+    """What a person would give up to take a place (`of`), kept while their schedule
+    stays the same: a chain changes only the schedules of the people it moves."""
+
+    def __init__(self, problem: Problem, taken: Mapping[int, list[Place]]) -> None:
+        self.problem = problem
+        self.taken = taken
+        self.known: dict[tuple[int, int], tuple[frozenset[int], list[Place | None]]] = {}
+
+    def of(self, person: Person, place: Place) -> list[Place | None]:
+        """[None] when the person can take the place beside their schedule, else the
+        places of theirs each of which, given up, lets them take it."""
+        mine = self.taken.get(person.user_id, [])
+        schedule = frozenset(p.index for p in mine)
+        known = self.known.get((person.user_id, place.index))
+        if known is not None and known[0] == schedule:
+            return known[1]
+        problem = self.problem
+        if _fits(problem, person, place, self.taken):
+            found: list[Place | None] = [None]
+        else:
+            rules = problem.rules_for(person)
+            clashing = [
+                p for p in mine if clash(p.work, place.work, rules.limits, rules.travel_minutes)
+            ]
+            # Two shifts it clashes with: giving up one is not enough.
+            found = [
+                other
+                for other in ((clashing or mine) if len(clashing) < 2 else ())
+                if _fits(
+                    problem, person, place, {person.user_id: [p for p in mine if p is not other]}
+                )
+            ]
+        self.known[person.user_id, place.index] = (schedule, found)
+        return found
+
+
+def _moves(
+    came_from: Mapping[int, tuple[int, Person] | None],
+    places: Mapping[int, Place],
+    index: int,
+    person: Person,
+    given_up: Place | None,
+) -> list[tuple[Place, Person, Place | None]]:
+    moves = [(places[index], person, given_up)]
+    while (reached := came_from[index]) is not None:
+        previous, mover = reached
+        moves.append((places[previous], mover, places[index]))
+        index = previous
+    return moves
+
+
+def less_overtime(
     problem: Problem,
     eligible: Mapping[int, list[Person]],
     assignment: dict[int, int],
-    taken: dict[int, list[Place]],
-    place: Place,
-) -> None:
-    for person in eligible[place.index]:
-        for blocking in list(taken[person.user_id]):
-            others = [p for p in taken[person.user_id] if p is not blocking]
-            if not _fits(problem, person, place, {person.user_id: others}):
-                continue
-            for other in eligible[blocking.index]:
-                if other.user_id != person.user_id and _fits(problem, other, blocking, taken):
-                    taken[person.user_id] = [*others, place]
-                    taken[other.user_id].append(blocking)
-                    assignment[place.index] = person.user_id
-                    assignment[blocking.index] = other.user_id
-                    return
+    deadline: float | None = None,
+) -> dict[int, int]:
+    """The same places filled with fewer minutes over the weekly overtime threshold: a
+    place of a person over it moves to someone the rules allow, or two people swap a
+    place each, while that lowers the week's overtime (the start rounded from the LP
+    fills as many places, but with no regard to overtime)."""
+    threshold = problem.limits.overtime_week_minutes
+    places = {place.index: place for place in problem.places}
+    people = {person.user_id: person for person in problem.people}
+    may_take = {index: {p.user_id for p in eligible[index]} for index in eligible}
+    taken: dict[int, list[Place]] = defaultdict(list)
+    for index, user_id in assignment.items():
+        taken[user_id].append(places[index])
+    total = {
+        person.user_id: week_minutes(person.booked, problem.week)
+        + sum(p.work.minutes for p in taken[person.user_id])
+        for person in problem.people
+    }
+
+    def over(minutes: int) -> int:
+        return max(0, minutes - threshold)
+
+    def gain(changes: Mapping[int, int]) -> int:
+        """The overtime saved when each person's week changes by so many minutes."""
+        return sum(over(total[u]) - over(total[u] + change) for u, change in changes.items())
+
+    def fits_without(person: Person, place: Place, given_up: Place | None) -> bool:
+        mine = [p for p in taken[person.user_id] if p is not given_up]
+        return _fits(problem, person, place, {person.user_id: mine})
+
+    def move(place: Place, giver: int, taker: int) -> None:
+        taken[giver].remove(place)
+        taken[taker].append(place)
+        total[giver] -= place.work.minutes
+        total[taker] += place.work.minutes
+        assignment[place.index] = taker
+
+    improved = True
+    # One sweep at least (milliseconds on a small organization's week, 0.3 s on the chain).
+    while improved:
+        improved = False
+        for user_id in sorted(total, key=lambda u: -total[u]):
+            if total[user_id] <= threshold:
+                break
+            for place in list(taken[user_id]):
+                minutes = place.work.minutes
+                for other in eligible[place.index]:
+                    taker = other.user_id
+                    if taker == user_id:
+                        continue
+                    if gain({user_id: -minutes, taker: minutes}) > 0 and fits_without(
+                        other, place, None
+                    ):
+                        move(place, user_id, taker)
+                        improved = True
+                        break
+                    swapped = next(
+                        (
+                            mine
+                            for mine in taken[taker]
+                            if user_id in may_take[mine.index]
+                            and gain(
+                                {
+                                    user_id: mine.work.minutes - minutes,
+                                    taker: minutes - mine.work.minutes,
+                                }
+                            )
+                            > 0
+                            and fits_without(other, place, mine)
+                            and fits_without(people[user_id], mine, place)
+                        ),
+                        None,
+                    )
+                    if swapped is not None:
+                        move(place, user_id, taker)
+                        move(swapped, taker, user_id)
+                        improved = True
+                        break
+                if total[user_id] <= threshold:
+                    break
+        if deadline is not None and time.monotonic() >= deadline:
+            break
+    return assignment
 
 
 def _fits(problem: Problem, person: Person, place: Place, taken: Mapping[int, list[Place]]) -> bool:

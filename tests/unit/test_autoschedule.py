@@ -13,7 +13,13 @@ from services.availability.rules import PREFERRED
 from services.planning.work_rules import Limits, Person, Problem, Reason, hard_violations
 from services.platform.i18n import translator_for
 from services.scheduling.explain import empty_place_text, why_empty
-from services.scheduling.solver import greedy, solve
+from services.scheduling.solver import (
+    eligible_people,
+    greedy,
+    less_overtime,
+    solve,
+    time_limit_for,
+)
 from tests.support.scheduling import (
     WEEK,
     ChainSpec,
@@ -75,6 +81,53 @@ def test_the_solver_fills_more_than_taking_places_in_time_order() -> None:
     assert solve(problem).filled == 1
 
 
+def test_an_empty_place_is_filled_along_a_chain_of_moves() -> None:
+    # In time order Boris (cheapest) takes 08-16 and Vera 09-15; 10-22 only Vera may
+    # take: she moves there, Boris to 09-15 and Anna to 08-16.
+    places = [
+        place_at(0, KIOSK, MON, time(8), time(16)),
+        place_at(1, KIOSK, MON, time(9), time(15)),
+        place_at(2, KIOSK, MON, time(10), time(22)),
+    ]
+    anna = person(
+        1, "Anna", contract_rate=Decimal("400"), verdicts={1: unavailable(MON), 2: unavailable(MON)}
+    )
+    boris = person(2, "Boris", contract_rate=Decimal("250"), verdicts={2: unavailable(MON)})
+    vera = person(3, "Vera", contract_rate=Decimal("300"), verdicts={0: unavailable(MON)})
+    problem = week(places, [anna, boris, vera])
+    assert greedy(problem) == {0: 1, 1: 2, 2: 3}
+
+
+def test_two_half_places_do_not_make_a_day_count_half() -> None:
+    # Anna may work one day in a row: Monday or Tuesday, one place of the two each day.
+    places = [
+        place_at(n, KIOSK, day, start, end)
+        for n, (day, (start, end)) in enumerate(
+            (day, hours)
+            for day in (MON, TUE)
+            for hours in ((time(8), time(16)), (time(9), time(15)))
+        )
+    ]
+    anna = person(1, "Anna", limits=Limits().with_contract(None, None, 1))
+    solution = solve(week(places, [anna]))
+    assert (solution.filled, solution.fill_bound) == (1, 1) and solution.fill_proven_best
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_small_organizations_week_is_filled_as_fully_as_possible(seed: int) -> None:
+    problem = random_chain(ChainSpec(objects=3, employees=30, places=120, seed=seed))
+    solution = solve(problem, time_limit_s=2)
+    assert solution.fill_proven_best and solution.fill_bound == solution.filled
+    assert solution.overtime_minutes == 0  # (the start rounded from the LP had 27 h and 7 h)
+    assert hard_violations(problem, solution.assignment) == []
+
+
+@pytest.mark.parametrize(("people", "limit_s"), [(30, 2.0), (31, 8.0)])
+def test_a_small_organization_is_answered_within_two_seconds(people: int, limit_s: float) -> None:
+    staff = [person(n, f"P{n}") for n in range(1, people + 1)]
+    assert time_limit_for(week([], staff), 8.0) == limit_s
+
+
 @pytest.mark.parametrize(
     ("anna", "reason"),
     [
@@ -130,6 +183,34 @@ def test_overtime_weighs_more_than_cost() -> None:
     solution = solve(week([place], [anna, boris]))
     assert solution.assignment == {0: 2}
     assert solution.overtime_minutes == 0
+
+
+def test_the_fullest_week_without_overtime_is_kept_when_no_time_is_left_for_the_goals() -> None:
+    # Anna (cheaper, 36 h booked) or Boris fill Friday alike; with Anna she works 44 h.
+    # The limit leaves no time for the goals after the fill: the start itself has to
+    # give the place to Boris.
+    anna = person(
+        1,
+        "Anna",
+        contract_rate=Decimal("200"),
+        booked=tuple(work_at(KIOSK, d, time(8), time(17)) for d in WEEK[:4]),
+    )
+    boris = person(2, "Boris", contract_rate=Decimal("300"))
+    solution = solve(week([place_at(0, KIOSK, FRI, time(8), time(16))], [anna, boris]), 0.2)
+    assert solution.filled == 1 and solution.fill_proven_best
+    assert solution.assignment == {0: 2} and solution.overtime_minutes == 0
+
+
+def test_two_people_swap_shifts_to_stay_under_the_overtime_threshold() -> None:
+    # Friday's two shifts clash: Anna (36 h booked) holds the long one (44 h), Boris
+    # (32 h booked) the short one. Given to Boris alone, the long one would put him at
+    # 44 h; swapped, both work 40 h.
+    long = place_at(0, KIOSK, FRI, time(8), time(16))
+    short = place_at(1, KIOSK, FRI, time(9), time(13))
+    anna = person(1, "Anna", booked=tuple(work_at(KIOSK, d, time(8), time(17)) for d in WEEK[:4]))
+    boris = person(2, "Boris", booked=tuple(work_at(KIOSK, d, time(8), time(16)) for d in WEEK[:4]))
+    problem = week([long, short], [anna, boris])
+    assert less_overtime(problem, eligible_people(problem), {0: 1, 1: 2}) == {0: 2, 1: 1}
 
 
 def test_hours_are_spread_evenly_and_then_preferences_decide() -> None:
