@@ -13,13 +13,8 @@ from services.availability.rules import PREFERRED
 from services.planning.work_rules import Limits, Person, Problem, Reason, hard_violations
 from services.platform.i18n import translator_for
 from services.scheduling.explain import empty_place_text, why_empty
-from services.scheduling.solver import (
-    eligible_people,
-    greedy,
-    less_overtime,
-    solve,
-    time_limit_for,
-)
+from services.scheduling.solver import solve, time_limit_for
+from services.scheduling.start import eligible_people, greedy, less_overtime
 from tests.support.scheduling import (
     WEEK,
     ChainSpec,
