@@ -37,7 +37,10 @@ START_TIMEOUT = 300.0  # a cold start on a loaded machine
 
 
 async def first_call(telegram: FakeTelegramServer, method: str, after: int) -> None:
-    await telegram.wait_for_call(method, timeout=START_TIMEOUT, after_call=after)
+    """Until the process sends its first `method` call. Not its answer: a getUpdates
+    long-polls, so its answer came 10 s later (the bot's figure had that wait in it) or at
+    once when a webhook was still set (the anchor's 409: it had not)."""
+    await telegram.wait_for_request(method, timeout=START_TIMEOUT, after_call=after)
 
 
 async def measure(

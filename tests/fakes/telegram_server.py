@@ -842,6 +842,21 @@ class FakeTelegramServer:
 
         return await self._wait_until(find, timeout, f"a {method} call", after_call)
 
+    async def wait_for_request(
+        self,
+        method: str,
+        *,
+        timeout: float = 10.0,  # noqa: ASYNC109 - a deadline for the whole wait, not one call
+        after_call: int = 0,
+    ) -> ApiCall:
+        """The first call of ``method`` at index >= after_call, answered or not (a
+        long-polling getUpdates is answered only when updates come or its timeout ends)."""
+
+        def find() -> ApiCall | None:
+            return next((c for c in self.calls[after_call:] if c.method == method), None)
+
+        return await self._wait_until(find, timeout, f"a {method} request", after_call)
+
     # ------------------------------------------------------------------ HTTP layer
 
     async def _handle_api(self, request: web.Request) -> web.Response:
