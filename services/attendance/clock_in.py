@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.errors import (
@@ -165,31 +165,28 @@ async def due_shift(session: AsyncSession, user_id: int, now: datetime) -> Opena
     return TodayOptions(None, planned, []).only_due_shift(now)
 
 
-# Built once, as the other statements of the clock-in below: building and keying a
-# statement costs more than running it, and every clock-in asks them.
-_OPENABLE_PLANNED = (
-    select(PlannedShift, WorkObject)
-    .join(WorkObject, WorkObject.id == PlannedShift.object_id)
-    .join(Membership, Membership.id == PlannedShift.membership_id)
-    .outerjoin(Shift, Shift.planned_shift_id == PlannedShift.id)
-    .where(
-        PlannedShift.user_id == bindparam("user_id"),
-        PlannedShift.status == PlannedShiftStatus.PLANNED,
-        PlannedShift.ends_at > bindparam("now"),
-        Membership.status == MembershipStatus.ACTIVE,
-        WorkObject.archived.is_(False),
-        Shift.id.is_(None),
-    )
-    .order_by(PlannedShift.starts_at)
-)
-
-
 async def _openable_planned(
     session: AsyncSession, user_id: int, now: datetime
 ) -> list[OpenableShift]:
     """The planned shifts of `today_options`. Their rows are kept for the session (see
     `kept_reads`): the window asking for the location reads them from the identity map."""
-    rows = (await session.execute(_OPENABLE_PLANNED, {"user_id": user_id, "now": now})).all()
+    rows = (
+        await session.execute(
+            select(PlannedShift, WorkObject)
+            .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+            .join(Membership, Membership.id == PlannedShift.membership_id)
+            .outerjoin(Shift, Shift.planned_shift_id == PlannedShift.id)
+            .where(
+                PlannedShift.user_id == user_id,
+                PlannedShift.status == PlannedShiftStatus.PLANNED,
+                PlannedShift.ends_at > now,
+                Membership.status == MembershipStatus.ACTIVE,
+                WorkObject.archived.is_(False),
+                Shift.id.is_(None),
+            )
+            .order_by(PlannedShift.starts_at)
+        )
+    ).all()
     kept_reads(session)[("openable_rows", user_id)] = rows
     return [
         OpenableShift(
@@ -288,8 +285,15 @@ async def openable_target(
     if choice.planned_shift_id is None:
         await refuse_if_open(session, user_id)
         return await resolve_target(session, user_id, choice, now)
-    params = {"planned_shift_id": choice.planned_shift_id, "user_id": user_id}
-    row = (await session.execute(_PLANNED_TARGET_UNLESS_OPEN, params)).first()
+    open_id = (
+        select(Shift.id)
+        .where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
+        .limit(1)
+        .scalar_subquery()
+    )
+    row = (
+        await session.execute(_planned_target_query(choice.planned_shift_id).add_columns(open_id))
+    ).first()
     if row is None:
         await refuse_if_open(session, user_id)
         raise NotFound(what="planned-shift")
@@ -298,9 +302,9 @@ async def openable_target(
     return await _resolve_planned(session, user_id, choice.planned_shift_id, now, row)
 
 
-def _planned_target_query() -> Any:
-    """The plan :planned_shift_id with its object, membership, slot, whether it was worked,
-    whether the membership has contract versions and whether the shift will get tasks."""
+def _planned_target_query(planned_shift_id: int) -> Any:
+    """The plan with its object, membership, slot, whether it was worked, whether the
+    membership has contract versions and whether the shift will get tasks."""
     worked = select(Shift.id).where(Shift.planned_shift_id == PlannedShift.id).limit(1)
     has_terms = exists().where(ContractTerms.membership_id == PlannedShift.membership_id)
     has_tasks = shift_has_templates(
@@ -319,18 +323,8 @@ def _planned_target_query() -> Any:
         .join(WorkObject, WorkObject.id == PlannedShift.object_id)
         .outerjoin(Membership, Membership.id == PlannedShift.membership_id)
         .outerjoin(TimeSlot, TimeSlot.id == PlannedShift.slot_id)
-        .where(PlannedShift.id == bindparam("planned_shift_id"))
+        .where(PlannedShift.id == planned_shift_id)
     )
-
-
-_PLANNED_TARGET = _planned_target_query()
-# The same, and the open shift of :user_id if any (last column).
-_PLANNED_TARGET_UNLESS_OPEN = _PLANNED_TARGET.add_columns(
-    select(Shift.id)
-    .where(Shift.user_id == bindparam("user_id"), Shift.status == ShiftStatus.OPEN)
-    .limit(1)
-    .scalar_subquery()
-)
 
 
 async def _resolve_planned(
@@ -342,8 +336,7 @@ async def _resolve_planned(
 ) -> ClockInTarget:
     """`row`: what `_planned_target_query` read, if it was already asked."""
     if row is None:
-        params = {"planned_shift_id": planned_shift_id}
-        row = (await session.execute(_PLANNED_TARGET, params)).first()
+        row = (await session.execute(_planned_target_query(planned_shift_id))).first()
     if row is None or row[0].user_id != user_id:
         raise NotFound(what="planned-shift")
     planned, work_object, membership, slot, worked, has_terms, has_tasks = row[:7]

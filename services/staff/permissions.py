@@ -4,7 +4,7 @@ hiding a button is a courtesy, this is the rule."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -98,31 +98,22 @@ async def require_object_permission(
     return work_object
 
 
-# Built once: every menu asks them.
-_ORGANIZATION_OBJECTS = (
-    select(WorkObject)
-    .where(
-        WorkObject.organization_id == bindparam("organization_id"),
-        WorkObject.archived.is_(False),
-    )
-    .order_by(WorkObject.name)
-)
-_MANAGED_OBJECTS = _ORGANIZATION_OBJECTS.join(
-    MembershipObject, MembershipObject.object_id == WorkObject.id
-).where(MembershipObject.membership_id == bindparam("membership_id"))
-
-
 async def objects_with_permission(
     session: AsyncSession, actor: Actor, permission: Permission
 ) -> list[WorkObject]:
     """Non-archived objects of the organization on which the actor holds `permission`."""
+    query = select(WorkObject).where(
+        WorkObject.organization_id == actor.organization_id, WorkObject.archived.is_(False)
+    )
+    if not actor.is_owner:
+        if actor.role != MembershipRole.MANAGER:
+            return []
+        query = query.join(MembershipObject, MembershipObject.object_id == WorkObject.id).where(
+            MembershipObject.membership_id == actor.membership_id
+        )
+    objects = list(await session.scalars(query.order_by(WorkObject.name)))
     if actor.is_owner:
-        params = {"organization_id": actor.organization_id}
-        return list(await session.scalars(_ORGANIZATION_OBJECTS, params))
-    if actor.role != MembershipRole.MANAGER:
-        return []
-    params = {"organization_id": actor.organization_id, "membership_id": actor.membership_id}
-    objects = list(await session.scalars(_MANAGED_OBJECTS, params))
+        return objects
     return [
         o for o in objects if permission.value in await object_permissions(session, actor, o.id)
     ]
