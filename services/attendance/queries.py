@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -51,17 +51,14 @@ async def display_name_of(session: AsyncSession, user_id: int) -> str:
     return user.display_name if user else ""
 
 
-_OPEN_SHIFT = select(Shift).where(
-    Shift.user_id == bindparam("user_id"), Shift.status == ShiftStatus.OPEN
-)  # built once: every employee screen asks it
-
-
 async def open_shift_of(session: AsyncSession, user_id: int) -> Shift | None:
     """The user's open shift (kept for the session until it writes: see `kept_reads`)."""
     kept = kept_reads(session)
     key = ("open_shift", user_id)
     if key not in kept:
-        kept[key] = await session.scalar(_OPEN_SHIFT, {"user_id": user_id})
+        kept[key] = await session.scalar(
+            select(Shift).where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
+        )
     return kept[key]
 
 

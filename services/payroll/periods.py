@@ -7,7 +7,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
@@ -94,10 +94,12 @@ def _stored_containing(organization_id: int, day: date) -> Select[PayPeriod]:
     )
 
 
-def _period_of_day_statement() -> Select[tuple[PayPeriod, OrganizationPayrollSettings, date, date]]:
-    """The stored period containing :day, the settings, and the stored periods' nearest
-    end before and start after it (built once: the employee's home asks it)."""
-    organization_id, day = bindparam("organization_id"), bindparam("day")
+async def _period_of_day(
+    session: AsyncSession, organization_id: int, day: date
+) -> tuple[PayPeriod | None, PayPeriod]:
+    """The stored period containing `day` (None if none) and the one `day` would get were
+    none stored: the settings' span, clipped so that it never overlaps a period cut under
+    earlier settings (not added to the session, its id None). One query."""
     stored = aliased(PayPeriod)
     previous_end = (
         select(func.max(PayPeriod.end_date))
@@ -109,36 +111,25 @@ def _period_of_day_statement() -> Select[tuple[PayPeriod, OrganizationPayrollSet
         .where(PayPeriod.organization_id == organization_id, PayPeriod.start_date > day)
         .scalar_subquery()
     )
-    return (
-        select(stored, OrganizationPayrollSettings, previous_end, next_start)
-        .select_from(Organization)
-        .outerjoin(
-            stored,
-            and_(
-                stored.organization_id == Organization.id,
-                stored.start_date <= day,
-                stored.end_date >= day,
-            ),
+    row = (
+        await session.execute(
+            select(stored, OrganizationPayrollSettings, previous_end, next_start)
+            .select_from(Organization)
+            .outerjoin(
+                stored,
+                and_(
+                    stored.organization_id == Organization.id,
+                    stored.start_date <= day,
+                    stored.end_date >= day,
+                ),
+            )
+            .outerjoin(
+                OrganizationPayrollSettings,
+                OrganizationPayrollSettings.organization_id == Organization.id,
+            )
+            .where(Organization.id == organization_id)
         )
-        .outerjoin(
-            OrganizationPayrollSettings,
-            OrganizationPayrollSettings.organization_id == Organization.id,
-        )
-        .where(Organization.id == organization_id)
-    )
-
-
-_PERIOD_OF_DAY = _period_of_day_statement()
-
-
-async def _period_of_day(
-    session: AsyncSession, organization_id: int, day: date
-) -> tuple[PayPeriod | None, PayPeriod]:
-    """The stored period containing `day` (None if none) and the one `day` would get were
-    none stored: the settings' span, clipped so that it never overlaps a period cut under
-    earlier settings (not added to the session, its id None). One query."""
-    params = {"organization_id": organization_id, "day": day}
-    row = (await session.execute(_PERIOD_OF_DAY, params)).first()
+    ).first()
     if row is None:
         raise NotFound(what="organization")
     found, settings, previous, following = row

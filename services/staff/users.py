@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, bindparam, extract, or_, select
+from sqlalchemy import and_, extract, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -27,20 +27,6 @@ class TelegramProfile:
     language_code: str | None = None
 
 
-# Built once: every update asks it (building and keying the statement cost more than
-# running it). The same holds for the other module-level statements of the hot path.
-_USER_WITH_MEMBERSHIPS = (
-    select(User, Membership, Organization)
-    .outerjoin(
-        Membership,
-        and_(Membership.user_id == User.id, Membership.status == MembershipStatus.ACTIVE),
-    )
-    .outerjoin(Organization, Organization.id == Membership.organization_id)
-    .where(User.telegram_id == bindparam("telegram_id"))
-    .order_by(Organization.name)
-)
-
-
 async def get_or_register_user(session: AsyncSession, profile: TelegramProfile) -> User:
     """Find the user by Telegram id or create them; a new user's language is their
     Telegram language when we speak it, Russian otherwise. Name changes are kept.
@@ -48,7 +34,19 @@ async def get_or_register_user(session: AsyncSession, profile: TelegramProfile) 
     The user's active memberships and their organizations come in the same query and are
     kept for the rest of the session (`active_memberships`), as every screen asks them."""
     rows = (
-        await session.execute(_USER_WITH_MEMBERSHIPS, {"telegram_id": profile.telegram_id})
+        await session.execute(
+            select(User, Membership, Organization)
+            .outerjoin(
+                Membership,
+                and_(
+                    Membership.user_id == User.id,
+                    Membership.status == MembershipStatus.ACTIVE,
+                ),
+            )
+            .outerjoin(Organization, Organization.id == Membership.organization_id)
+            .where(User.telegram_id == profile.telegram_id)
+            .order_by(Organization.name)
+        )
     ).all()
     if not rows:
         user = User(
