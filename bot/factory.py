@@ -20,6 +20,7 @@ from aiogram_dialog.api.entities import DIALOG_EVENT_NAME
 from aiogram_dialog.api.protocols import MessageManagerProtocol
 from redis.asyncio import Redis
 
+from bot.dialog_ids import use_unrepeated_dialog_ids
 from bot.errors import register_error_handlers
 from bot.flood import FloodGuard
 from bot.handlers import commands_router, fallback_router
@@ -133,6 +134,7 @@ def create_dispatcher(
     # The error handler answers a refused button press through it, as the dialogs do.
     dp["message_manager"] = message_manager or CommitBeforeShowing()
     setup_dialogs(dp, message_manager=dp["message_manager"], events_isolation=events_isolation)
+    use_unrepeated_dialog_ids()
     # Background dialog updates (refreshes from the worker) exist only after setup_dialogs.
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(database)
     dp.observers[DIALOG_EVENT_NAME].outer_middleware(users)

@@ -2,6 +2,7 @@
 time picker, apply templates, assign; employees book and cancel; owners decide on
 cancellation documents. The clock stands at Monday 2 March 2026, 12:00 in Moscow."""
 
+import random
 import re
 from datetime import date, time
 from decimal import Decimal
@@ -329,6 +330,28 @@ async def test_employee_books_a_free_slot(make_user: UserFactory, session_factor
 
     await ivan.press("⬅️ Назад")
     assert "09:00–18:00 · Кофейня" in ivan.text()
+
+
+async def test_back_returns_to_a_screen_opened_in_the_same_second(
+    make_user: UserFactory, session_factory, clock
+) -> None:
+    """The schedule and the booking dialog above it are opened within one second with the
+    same random draw: aiogram-dialog's own names for them would then be the same, and
+    closing the booking would delete the schedule below it (bot.dialog_ids)."""
+    world = await _world(session_factory, clock)
+    await _employee(session_factory, world)
+    ivan = make_user(IVAN_ID, first_name="Ivan")
+    await ivan.send("/start")
+    random.seed(2026)
+    await ivan.press("📅 Моё расписание")
+    random.seed(2026)
+    await ivan.press("➕ Записаться на смену")
+    assert "Свободных смен сейчас нет." in ivan.text()
+
+    await ivan.press("⬅️ Назад")
+
+    assert "Смен пока нет." in ivan.text()
+    assert "➕ Записаться на смену" in ivan.buttons()
 
 
 async def _cancellation_world(session_factory, clock):
