@@ -145,6 +145,7 @@ async def test_a_rolling_restart_during_a_burst_loses_no_update_and_answers_none
         upgraded.set()
         await asyncio.gather(*talking)
 
+    assert not telegram.undelivered, "refused for longer than Telegram would retry"
     for user in users:
         assert replies_since(telegram, user.id, mark) == sent[user.id], user.first_name
     assert during_upgrade >= 2 * USERS  # the restarts happened under load

@@ -42,8 +42,9 @@ SECRET_TOKEN_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 _MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 _SHUTDOWN_GRACE_SECONDS = 1.0
 _WEBHOOK_TIMEOUT_SECONDS = 60.0
-# Telegram gives up on an update after "a reasonable amount of attempts".
-_MAX_REDELIVERIES = 50
+# Telegram gives up on an update only after "a reasonable amount of attempts" (hours);
+# the fake gives up after this long, and says so in `undelivered`.
+_REDELIVERY_WINDOW_SECONDS = 120.0
 _SUPERGROUP_ID_BOUND = -1_000_000_000_000
 _MAX_UPDATES_PER_POLL = 100
 _CALLS_IN_DUMP = 25
@@ -477,7 +478,9 @@ class FakeTelegramServer:
     ) -> None:
         """`redeliver_after_seconds`: as Telegram does, POST an update the webhook did not
         accept again after that pause, until it is accepted (else it is only recorded in
-        `webhook_failures`). `verify_webhook_tls=False` accepts a self-signed webhook."""
+        `webhook_failures`); one still refused after `_REDELIVERY_WINDOW_SECONDS` is
+        given up and kept in `undelivered`. `verify_webhook_tls=False` accepts a
+        self-signed webhook."""
         self.token = token
         self._redeliver_after_seconds = redeliver_after_seconds
         self._verify_webhook_tls = verify_webhook_tls
@@ -486,6 +489,7 @@ class FakeTelegramServer:
         self.base_url = ""
         self.calls: list[ApiCall] = []
         self.webhook_failures: list[WebhookFailure] = []
+        self.undelivered: list[JsonDict] = []
         self.too_many_requests = 0
         self._limiter = (
             _RateLimiter(global_per_second, private_per_second, group_per_minute)
@@ -1435,8 +1439,12 @@ class FakeTelegramServer:
         await self._post_to_webhook(self._webhook_url, update)
 
     async def _post_to_webhook(self, url: str, update: JsonDict) -> None:
-        for _ in range(_MAX_REDELIVERIES):
-            if await self._webhook_accepts(url, update) or self._redeliver_after_seconds is None:
+        given_up_at = time.monotonic() + _REDELIVERY_WINDOW_SECONDS
+        while not await self._webhook_accepts(url, update):
+            if self._redeliver_after_seconds is None:
+                return
+            if time.monotonic() >= given_up_at:
+                self.undelivered.append(update)
                 return
             await asyncio.sleep(self._redeliver_after_seconds)
 

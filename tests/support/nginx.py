@@ -157,7 +157,10 @@ async def nginx_in_front_of(
     if media_storage is not None:
         assert DOCKER_MEDIA_STORAGE in blocks
         blocks = blocks.replace(DOCKER_MEDIA_STORAGE, f"http://{media_storage}")
-    servers = "".join(f"        server 127.0.0.1:{port};\n" for port in replica_ports)
+    # As with production's replicas looked up in DNS per request, each request tries
+    # every replica in turn: none is set aside for 10 s after one refused connection
+    # (an upstream block's default), which in a rolling restart set both aside at once.
+    servers = "".join(f"        server 127.0.0.1:{port} max_fails=0;\n" for port in replica_ports)
     config = main_config(directory, blocks, f"    upstream {_UPSTREAM} {{\n{servers}    }}\n")
     process = _start(directory, config)
     try:
