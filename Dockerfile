@@ -18,6 +18,8 @@ RUN pip install --no-deps .
 COPY alembic.ini ./
 COPY migrations ./migrations
 COPY locales ./locales
+# The catalogues parsed once here, not at every start (services/platform/parsed_catalogues.py).
+RUN python -m services.platform.i18n
 COPY doc ./doc
 
 RUN useradd --system --uid 10001 staffprobot

@@ -17,7 +17,8 @@ import structlog
 from babel.dates import format_date, format_time, get_datetime_format
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 from fluent.runtime import FluentBundle
-from fluent.syntax import FluentParser
+
+from services.platform.parsed_catalogues import parsed_catalogue
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 SUPPORTED_LANGUAGES = ("ru", "en")
@@ -57,9 +58,8 @@ def _bundle(language: str) -> FluentBundle:
     bundle = FluentBundle([language], use_isolating=False)
     # Without source positions (`FluentResource` keeps them): the bundle keeps every
     # message's syntax tree for the life of the process, and they were 40% of it.
-    parser = FluentParser(with_spans=False)
-    for path in sorted((LOCALES_DIR / language).glob("*.ftl")):
-        bundle.add_resource(parser.parse(path.read_text(encoding="utf-8")))
+    for resource in parsed_catalogue(LOCALES_DIR, language):
+        bundle.add_resource(resource)
     return bundle
 
 
@@ -163,3 +163,10 @@ def fluent_args(data: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, _FLUENT_SCALARS):
             args[name] = value
     return args
+
+
+if __name__ == "__main__":
+    # `python -m services.platform.i18n`: every language's catalogues parsed and kept
+    # (services.platform.parsed_catalogues), as the Docker image's build does.
+    for supported in SUPPORTED_LANGUAGES:
+        _bundle(supported)
