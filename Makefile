@@ -34,11 +34,11 @@ run: install
 	$(BIN)/alembic upgrade heads
 	$(BIN)/python -m services.run
 
-## Two workers (pytest-xdist), a test file on one of them; the files that start the app's
-## own processes run one after another (tests/support/parallel.py). One test alone:
+## Three workers (pytest-xdist), a test file on one of them; the files that start the app's
+## own processes run in two lanes, one file after another (tests/support/parallel.py). One test alone:
 ## `.venv/bin/python -m pytest tests/unit/test_x.py`.
 test: install
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 3 --dist loadfile
 
 lint: install
 	$(BIN)/ruff check .

@@ -22,7 +22,7 @@ from services.platform.redis import create_redis
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
 from tests.support.dispatcher import SharedDispatcher
-from tests.support.parallel import make_scheduler
+from tests.support.parallel import make_scheduler, starting_processes_first
 
 TEST_BOT_TOKEN = "123456:TEST-TOKEN"
 
@@ -30,6 +30,10 @@ TEST_BOT_TOKEN = "123456:TEST-TOKEN"
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     return make_scheduler(config, log)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    starting_processes_first(items)
 
 
 def make_settings(**overrides: object) -> Settings:
