@@ -6,6 +6,14 @@ closes its connections. A signal while it still waits for its dependencies stops
 once.
 """
 
+import gc
+
+if __name__ == "__main__":
+    # No collection while the process starts: what it builds (aiogram's ~600 models, the
+    # dialogs) lives to the end, and walking it ~6 times cost 1–2 s of the start. It
+    # resumes once started (services.platform.startup.spare_startup_objects_from_gc).
+    gc.disable()
+
 import asyncio
 import contextlib
 import signal

@@ -96,11 +96,13 @@ def spare_startup_objects_from_gc() -> None:
     """Call once a process has started. What it built (modules, the Dispatcher's ~1,700
     handlers, models) lives until the end: kept out of the garbage collector's rounds, it
     costs nothing at each round nor at exit, which took seconds on a busy machine. The
-    garbage of the start is collected first, so that none of it is kept."""
+    garbage of the start is collected first, so that none of it is kept. The collector
+    runs from here on (the entry points stop it while they start)."""
     gc.collect()
     gc.freeze()
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_GENERATION_THRESHOLD, older, oldest)
+    gc.enable()
 
 
 async def wait_for_database_and_redis(

@@ -44,3 +44,23 @@ def test_bot_and_webapp_start_without_the_libraries_of_rare_features() -> None:
     )
     loaded = set(json.loads(result.stdout.splitlines()[-1]))
     assert {library: why for library, why in LOADED_ON_FIRST_USE.items() if library in loaded} == {}
+
+
+def test_the_collector_stopped_for_the_start_runs_again_once_started() -> None:
+    """The entry points stop the garbage collector before their imports; a process that
+    kept it stopped would grow for the rest of its life."""
+    program = (
+        "import gc; gc.disable()\n"
+        "from services.platform.startup import spare_startup_objects_from_gc\n"
+        "spare_startup_objects_from_gc()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert result.stdout.split() == ["True", "True"]
