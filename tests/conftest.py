@@ -21,6 +21,7 @@ from services.platform.db.session import SessionFactory, create_engine, create_s
 from services.platform.redis import create_redis
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support import services as real
+from tests.support.dialogs import TelegramLimitsMessageManager
 from tests.support.dispatcher import SharedDispatcher
 from tests.support.parallel import make_scheduler, starting_processes_first
 
@@ -159,8 +160,10 @@ async def bot(settings: Settings) -> AsyncIterator[Bot]:
 
 
 @pytest.fixture
-def message_manager() -> MockMessageManager:
-    return MockMessageManager()
+def message_manager() -> Iterator[MockMessageManager]:
+    manager = TelegramLimitsMessageManager()
+    yield manager
+    assert not manager.refused, "windows Telegram would refuse"
 
 
 @pytest.fixture(scope="session")

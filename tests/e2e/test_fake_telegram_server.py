@@ -212,6 +212,22 @@ async def test_edit_delete_and_not_modified(fake: FakeTelegramServer, api_bot: B
         await api_bot.delete_message(USER_ID, sent.message_id)
 
 
+async def test_a_button_with_callback_data_over_64_bytes_is_refused(
+    fake: FakeTelegramServer, api_bot: Bot
+) -> None:
+    def markup(data: str) -> InlineKeyboardMarkup:
+        button = InlineKeyboardButton(text="Open", callback_data=data)
+        return InlineKeyboardMarkup(inline_keyboard=[[button]])
+
+    sent = await api_bot.send_message(USER_ID, "Shift", reply_markup=markup("ё" * 32))
+    with pytest.raises(TelegramBadRequest, match="BUTTON_DATA_INVALID"):
+        await api_bot.send_message(USER_ID, "Shift", reply_markup=markup("x" * 65))
+    with pytest.raises(TelegramBadRequest, match="BUTTON_DATA_INVALID"):
+        await api_bot.edit_message_reply_markup(
+            chat_id=USER_ID, message_id=sent.message_id, reply_markup=markup("ё" * 33)
+        )
+
+
 async def test_press_buttons_and_answer_callbacks(fake: FakeTelegramServer, api_bot: Bot) -> None:
     user = fake.user(USER_ID)
     older = await api_bot.send_message(USER_ID, "Old menu", reply_markup=keyboard("Report"))

@@ -46,6 +46,7 @@ _WEBHOOK_TIMEOUT_SECONDS = 60.0
 # the fake gives up after this long, and says so in `undelivered`.
 _REDELIVERY_WINDOW_SECONDS = 120.0
 _SUPERGROUP_ID_BOUND = -1_000_000_000_000
+_CALLBACK_DATA_MAX_BYTES = 64
 _MAX_UPDATES_PER_POLL = 100
 _CALLS_IN_DUMP = 25
 
@@ -1263,6 +1264,7 @@ class FakeTelegramServer:
     def _bot_message(self, chat_id: int, markup: Any, content: JsonDict) -> JsonDict:
         """Store a message the bot sent; an inline keyboard goes on the message,
         a reply keyboard (or its removal) is remembered for the chat."""
+        _check_inline_keyboard(markup)
         if isinstance(markup, dict) and "inline_keyboard" in markup:
             content = content | {"reply_markup": markup}
         elif isinstance(markup, dict) and "keyboard" in markup:
@@ -1285,6 +1287,7 @@ class FakeTelegramServer:
         self, message: JsonDict, changes: JsonDict, removed: tuple[str, ...], markup: Any
     ) -> JsonDict:
         """Replace the stored message by its edited version; refuse a no-op edit."""
+        _check_inline_keyboard(markup)
         kept = {
             key: value
             for key, value in message.items()
@@ -1505,3 +1508,14 @@ class FakeTelegramServer:
         lines = [_describe_call(i, self.calls[i]) for i in range(first, len(self.calls))]
         header = f"API calls from #{first} (of {len(self.calls)}):"
         return "\n".join([header, *lines]) if lines else f"no API calls from #{after_call}"
+
+
+def _check_inline_keyboard(markup: Any) -> None:
+    """Telegram refuses a button whose callback data is empty or over 64 bytes."""
+    if not isinstance(markup, dict):
+        return
+    for row in markup.get("inline_keyboard") or []:
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode()) <= _CALLBACK_DATA_MAX_BYTES:
+                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")

@@ -22,10 +22,36 @@ from aiogram.types import (
     Venue,
     Video,
 )
+from aiogram_dialog.api.entities import NewMessage, OldMessage
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 
 from services.platform.clock import Clock
+
+# Telegram refuses a button whose callback data is longer (BUTTON_DATA_INVALID).
+CALLBACK_DATA_MAX_BYTES = 64
+
+
+class TelegramLimitsMessageManager(MockMessageManager):
+    """aiogram-dialog's mock, but a window Telegram would refuse (a button's callback
+    data over 64 bytes: the dialog's id, the widget's and the item's) is recorded in
+    `refused` and raised, as the bot would get Telegram's refusal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: list[str] = []
+
+    async def show_message(
+        self, bot: Bot, new_message: NewMessage, old_message: OldMessage | None
+    ) -> OldMessage:
+        markup = new_message.reply_markup
+        for row in getattr(markup, "inline_keyboard", None) or []:
+            for button in row:
+                data = button.callback_data or ""
+                if len(data.encode()) > CALLBACK_DATA_MAX_BYTES:
+                    self.refused.append(f"{button.text!r}: {data!r}")
+                    raise ValueError(f"Telegram would refuse the button {self.refused[-1]}")
+        return await super().show_message(bot, new_message, old_message)
 
 
 class DialogUser(BotClient):
