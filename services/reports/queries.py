@@ -31,6 +31,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
 
 from services.payroll.ledger import BONUS_TYPES, FINE_TYPES
+from services.payroll.premiums import PREMIUM_TYPES
 from services.payroll.rules import ZERO
 from services.platform.db.models import (
     AttendanceMark,
@@ -114,8 +115,19 @@ def _worked_minutes() -> ColumnElement[Any]:
     return func.coalesce(func.sum(Shift.worked_minutes), 0).label("minutes")
 
 
+def _premiums_of_shift() -> ColumnElement[Any]:
+    """The shift's overtime and holiday premiums as the ledger holds them now (written
+    when the week's shifts close, corrected by reversals: their sum)."""
+    return (
+        select(func.coalesce(func.sum(LedgerEntry.amount), ZERO))
+        .where(LedgerEntry.shift_id == Shift.id, LedgerEntry.type.in_(PREMIUM_TYPES))
+        .scalar_subquery()
+    )
+
+
 def _labour_cost() -> ColumnElement[Any]:
-    return func.coalesce(func.sum(Shift.pay), ZERO).label("cost")
+    """What the shifts cost: their pay and its premiums, as the payslips count them."""
+    return func.coalesce(func.sum(Shift.pay + _premiums_of_shift()), ZERO).label("cost")
 
 
 def _late_arrivals() -> ColumnElement[Any]:

@@ -32,6 +32,10 @@ from services.rates.settings import (
     set_overtime_multiplier,
     set_weekly_threshold,
 )
+from services.reports.figures import build_report
+from services.reports.periods import PeriodKind, ReportPeriod
+from services.reports.scope import ReportScope
+from services.staff.permissions import actor_in
 from tests.conftest import ON_BOTH_DATABASES
 from tests.support.payroll import (
     add_finished_shift,
@@ -149,3 +153,14 @@ async def test_a_week_of_overtime_and_a_holiday_is_paid_and_corrected(session_fa
             session, user_id=anna.id, period_id=period_id, employee_user_id=anna.id
         )
         assert (slip.totals.minutes, slip.totals.gross) == (2880, Decimal("16200.00"))
+        # The owner's report counts the labour cost as the payslips do, premiums too.
+        actor = await actor_in(session, world.owner.id, world.organization.id)
+        week = ReportPeriod(PeriodKind.LAST_WEEK, MON, SUN)
+        report = await build_report(session, clock, actor, week, ReportScope())
+        cost = {row.name: row.cost for row in report.employees}
+        assert cost["Anna"] == Decimal("16200.00")
+        assert cost["Boris"] == Decimal("3000.00")  # 10 h at 300 ₽, no premium at "Парк"
+        assert report.totals.cost == Decimal("19200.00")
+        by_day = {day.day: day.cost for day in report.days}
+        assert by_day[SAT] == Decimal("1500.00")  # 4 h × 300 ₽ + 300.00 overtime
+        assert by_day[SUN] == Decimal("2400.00")  # 4 h × 300 ₽ + 1200.00 holiday
