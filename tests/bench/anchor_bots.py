@@ -11,7 +11,8 @@ same shape of work:
 - `polling` (bench_startup): a bare aiogram bot polling with one echo handler.
 
     BOT_TOKEN=… TELEGRAM_API_BASE=http://… ANCHOR_PORT=… ANCHOR_SHIFT_LABEL=… REDIS_URL=…
-        NAMESPACE=… python -m tests.bench.anchor_bots dialog
+        NAMESPACE=… [ANCHOR_DATABASE_URL=… ANCHOR_STATEMENTS=5,3,0,6] \
+        python -m tests.bench.anchor_bots dialog
     BOT_TOKEN=… TELEGRAM_API_BASE=http://… python -m tests.bench.anchor_bots polling
 """
 
@@ -39,7 +40,37 @@ def _bot() -> Bot:
     return Bot(os.environ["BOT_TOKEN"], session=AiohttpSession(api=api))
 
 
-def create_dialog_app(port: int, shift_label: str, redis_url: str, namespace: str) -> Any:
+class Statements:
+    """Trivial statements sent per update in one transaction (none without a database)."""
+
+    def __init__(self, database_url: str | None, per_update: list[int]) -> None:
+        self.database_url = database_url
+        self.per_update = per_update
+        self.pool: Any = None
+
+    async def start(self) -> None:
+        if self.database_url:
+            import asyncpg
+
+            url = self.database_url.replace("postgresql+asyncpg://", "postgresql://")
+            self.pool = await asyncpg.create_pool(url, min_size=10, max_size=10)
+
+    async def send(self, update_index: int) -> None:
+        count = self.per_update[update_index] if self.pool else 0
+        if count == 0:
+            return
+        async with self.pool.acquire() as connection, connection.transaction():
+            for number in range(count):
+                await connection.fetchval("SELECT $1::bigint", number)
+
+    async def close(self) -> None:
+        if self.pool:
+            await self.pool.close()
+
+
+def create_dialog_app(
+    port: int, shift_label: str, redis_url: str, namespace: str, statements: Statements
+) -> Any:
     # Imported here: the polling anchor loads no web server and no dialogs.
     from aiogram.fsm.state import State, StatesGroup
     from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
@@ -54,17 +85,22 @@ def create_dialog_app(port: int, shift_label: str, redis_url: str, namespace: st
         menu = State()
         shift = State()
 
+    async def on_open(_callback: CallbackQuery, _button: Button, _manager: DialogManager) -> None:
+        await statements.send(1)
+
     async def on_shift(callback: CallbackQuery, _button: Button, _manager: DialogManager) -> None:
+        await statements.send(2)
         await callback.answer("Отправьте геопозицию")
 
     async def on_location(message: Message, _input: MessageInput, manager: DialogManager) -> None:
+        await statements.send(3)
         await message.answer("Смена открыта")
         await manager.done()
 
     dialog = Dialog(
         Window(
             Const("Главное меню"),
-            SwitchTo(Const("🟢 Открыть смену"), id="open", state=ClockIn.shift),
+            SwitchTo(Const("🟢 Открыть смену"), id="open", state=ClockIn.shift, on_click=on_open),
             state=ClockIn.menu,
         ),
         Window(
@@ -76,6 +112,7 @@ def create_dialog_app(port: int, shift_label: str, redis_url: str, namespace: st
     )
 
     async def start(_message: Message, dialog_manager: DialogManager) -> None:
+        await statements.send(0)
         await dialog_manager.start(ClockIn.menu, mode=StartMode.RESET_STACK)
 
     bot = _bot()
@@ -90,8 +127,10 @@ def create_dialog_app(port: int, shift_label: str, redis_url: str, namespace: st
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await statements.start()
         await bot.set_webhook(f"http://127.0.0.1:{port}/webhooks/telegram", secret_token=SECRET)
         yield
+        await statements.close()
         await bot.session.close()
         await redis.aclose()
 
@@ -136,5 +175,9 @@ if __name__ == "__main__":
             os.environ["ANCHOR_SHIFT_LABEL"],
             os.environ["REDIS_URL"],
             os.environ["NAMESPACE"],
+            Statements(
+                os.environ.get("ANCHOR_DATABASE_URL"),
+                [int(n) for n in os.environ.get("ANCHOR_STATEMENTS", "0,0,0,0").split(",")],
+            ),
         )
         uvicorn.run(app, host="127.0.0.1", port=port, log_config=None)

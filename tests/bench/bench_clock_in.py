@@ -367,24 +367,37 @@ async def run_product(
 
 
 async def run_anchor(
-    label: str, workdir: Path, employees: int, rate: float, open_seconds: float
+    label: str,
+    workdir: Path,
+    employees: int,
+    rate: float,
+    open_seconds: float,
+    statements: tuple[str, dict[str, int]] | None = None,
 ) -> Run:
+    """The bare aiogram-dialog bot; with `statements` (a database URL and the product's
+    statements per step) sending as many trivial statements per update as the product."""
     namespace = f"bench-anchor-{uuid.uuid4().hex[:8]}"
 
     def anchor_env(port: int, public_url: str) -> dict[str, str]:
-        return {
+        env = {
             "BOT_TOKEN": TEST_BOT_TOKEN,
             "ANCHOR_PORT": str(port),
             "ANCHOR_SHIFT_LABEL": label,
             "REDIS_URL": real.REDIS_URL,
             "NAMESPACE": namespace,
         }
+        if statements is not None:
+            database_url, by_step = statements
+            per_update = [by_step["/start"], by_step["open shift"], 0, by_step["location"]]
+            env["ANCHOR_DATABASE_URL"] = database_url
+            env["ANCHOR_STATEMENTS"] = ",".join(map(str, per_update))
+        return env
 
     steps = clock_in_steps(label, choose_shift=True)
     args = ["-m", "tests.bench.anchor_bots", "dialog"]
     try:
         async with serving("anchor", args, anchor_env, workdir) as served:
-            name = "aiogram-dialog anchor"
+            name = "aiogram-dialog anchor" + (" + SQL" if statements else "")
             closed, cpu_ms = await closed_loop(name, served, 0, employees, steps)
             opened = sum(
                 "Смена открыта"
@@ -422,6 +435,9 @@ async def main(
             runs["product"], statements = await run_product(
                 database_url, label, workdir, employees, rate, open_seconds, 1
             )
+            runs["anchor + SQL"] = await run_anchor(
+                label, workdir, employees, rate, open_seconds, (database_url, statements)
+            )
         finally:
             await real.drop_test_database(database_url)
         runs["anchor"] = await run_anchor(label, workdir, employees, rate, open_seconds)
@@ -434,7 +450,7 @@ async def main(
                 )
             finally:
                 await real.drop_test_database(database_url)
-    product, anchor = runs["product"], runs["anchor"]
+    product, anchor, floor = runs["product"], runs["anchor"], runs["anchor + SQL"]
     print(f"{employees} employees at once, 4 updates each, webhook mode, cpus={os.cpu_count()}")
     for name, run in runs.items():
         print(f"{run.closed.line()}   CPU {run.cpu_ms_per_update:5.1f} ms/update")
@@ -445,6 +461,11 @@ async def main(
     print(
         f"clock-in / anchor: throughput {ratio:.2f}x, "
         f"CPU per update {product.cpu_ms_per_update / anchor.cpu_ms_per_update:.1f}x"
+    )
+    floor_ratio = floor.closed.rate / anchor.closed.rate
+    print(
+        f"anchor + the product's SQL round trips (bare asyncpg) / anchor: "
+        f"throughput {floor_ratio:.2f}x, CPU {floor.cpu_ms_per_update:.1f} ms/update"
     )
     if as_json:
         figures = {
@@ -459,6 +480,9 @@ async def main(
             "anchor_p99_ms_at_50": round(anchor.open.percentile(0.99), 1),
             "anchor_cpu_ms_per_update": round(anchor.cpu_ms_per_update, 2),
             "sql_by_step": statements,
+            "anchor_sql_ups": round(floor.closed.rate, 1),
+            "anchor_sql_ratio": round(floor_ratio, 3),
+            "anchor_sql_cpu_ms_per_update": round(floor.cpu_ms_per_update, 2),
             "open_loop_rate": rate,
         }
         print(json.dumps(figures, ensure_ascii=False))
