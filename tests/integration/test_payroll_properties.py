@@ -21,10 +21,9 @@ from services.payroll.ledger import (
 )
 from services.payroll.payslips import PayslipView, payslip
 from services.payroll.periods import current_period, open_current_period, period_for_date
-from services.payroll.rules import money
+from services.payroll.rules import money, work_date
 from services.platform.clock import ManualClock
 from services.platform.db.models import LedgerEntry, LedgerEntryType, PayoutMethod, Shift
-from services.platform.local_time import local_today
 from tests.support.payroll import (
     add_finished_shift,
     add_object,
@@ -147,11 +146,14 @@ async def test_payslip_lines_add_up_to_its_totals(
             session, user_id=anna.id, period_id=period.id, employee_user_id=anna.id
         )
         assert_lines_add_up(view)
-        # A shift belongs to the week of its local opening date (late or early ones may not).
+        # A shift belongs to the week of its work date: its planned start's local date (a
+        # shift opened a minute early on Sunday for Monday 00:00 is Monday's).
         this_week = [
             s
             for s in made
-            if MONDAY <= local_today(s.opened_at, "Europe/Moscow") <= period.end_date
+            if MONDAY
+            <= work_date(s.planned_start_at, s.opened_at, "Europe/Moscow")
+            <= period.end_date
         ]
         assert view.totals.gross == sum((s.pay for s in this_week), Decimal("0.00"))
         share = money(view.totals.balance * paid_share / 100)
