@@ -5,7 +5,7 @@ not read one."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import Announcement, AnnouncementRecipient, User
@@ -23,24 +23,27 @@ class ReceivedAnnouncement:
     acknowledged_at: datetime | None
 
 
+# Read on every employee's main menu, so built once: `user_id`, `organization_id`.
+_UNREAD = (
+    select(Announcement)
+    .join(AnnouncementRecipient, AnnouncementRecipient.announcement_id == Announcement.id)
+    .where(
+        AnnouncementRecipient.user_id == bindparam("user_id"),
+        AnnouncementRecipient.acknowledged_at.is_(None),
+        Announcement.organization_id == bindparam("organization_id"),
+        Announcement.needs_ack.is_(True),
+    )
+    .order_by(Announcement.id.desc())
+)
+
+
 async def unread_for(
     session: AsyncSession, *, user_id: int, organization_id: int
 ) -> list[Announcement]:
     """The user's announcements in the organization that ask for "✅ Got it" and are not
     acknowledged yet, newest first."""
-    return list(
-        await session.scalars(
-            select(Announcement)
-            .join(AnnouncementRecipient, AnnouncementRecipient.announcement_id == Announcement.id)
-            .where(
-                AnnouncementRecipient.user_id == user_id,
-                AnnouncementRecipient.acknowledged_at.is_(None),
-                Announcement.organization_id == organization_id,
-                Announcement.needs_ack.is_(True),
-            )
-            .order_by(Announcement.id.desc())
-        )
-    )
+    parameters = {"user_id": user_id, "organization_id": organization_id}
+    return list(await session.scalars(_UNREAD, parameters))
 
 
 async def received_announcement(

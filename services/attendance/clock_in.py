@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.errors import (
@@ -165,28 +165,30 @@ async def due_shift(session: AsyncSession, user_id: int, now: datetime) -> Opena
     return TodayOptions(None, planned, []).only_due_shift(now)
 
 
+# Read by every main menu of an employee, so built once: `user_id`, `now`.
+_OPENABLE_PLANNED = (
+    select(PlannedShift, WorkObject)
+    .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+    .join(Membership, Membership.id == PlannedShift.membership_id)
+    .outerjoin(Shift, Shift.planned_shift_id == PlannedShift.id)
+    .where(
+        PlannedShift.user_id == bindparam("user_id"),
+        PlannedShift.status == PlannedShiftStatus.PLANNED,
+        PlannedShift.ends_at > bindparam("now"),
+        Membership.status == MembershipStatus.ACTIVE,
+        WorkObject.archived.is_(False),
+        Shift.id.is_(None),
+    )
+    .order_by(PlannedShift.starts_at)
+)
+
+
 async def _openable_planned(
     session: AsyncSession, user_id: int, now: datetime
 ) -> list[OpenableShift]:
     """The planned shifts of `today_options`. Their rows are kept for the session (see
     `kept_reads`): the window asking for the location reads them from the identity map."""
-    rows = (
-        await session.execute(
-            select(PlannedShift, WorkObject)
-            .join(WorkObject, WorkObject.id == PlannedShift.object_id)
-            .join(Membership, Membership.id == PlannedShift.membership_id)
-            .outerjoin(Shift, Shift.planned_shift_id == PlannedShift.id)
-            .where(
-                PlannedShift.user_id == user_id,
-                PlannedShift.status == PlannedShiftStatus.PLANNED,
-                PlannedShift.ends_at > now,
-                Membership.status == MembershipStatus.ACTIVE,
-                WorkObject.archived.is_(False),
-                Shift.id.is_(None),
-            )
-            .order_by(PlannedShift.starts_at)
-        )
-    ).all()
+    rows = (await session.execute(_OPENABLE_PLANNED, {"user_id": user_id, "now": now})).all()
     kept_reads(session)[("openable_rows", user_id)] = rows
     return [
         OpenableShift(
@@ -285,15 +287,8 @@ async def openable_target(
     if choice.planned_shift_id is None:
         await refuse_if_open(session, user_id)
         return await resolve_target(session, user_id, choice, now)
-    open_id = (
-        select(Shift.id)
-        .where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
-        .limit(1)
-        .scalar_subquery()
-    )
-    row = (
-        await session.execute(_planned_target_query(choice.planned_shift_id).add_columns(open_id))
-    ).first()
+    parameters = {"planned_shift_id": choice.planned_shift_id, "user_id": user_id}
+    row = (await session.execute(_PLANNED_TARGET_AND_OPEN_SHIFT, parameters)).first()
     if row is None:
         await refuse_if_open(session, user_id)
         raise NotFound(what="planned-shift")
@@ -302,9 +297,10 @@ async def openable_target(
     return await _resolve_planned(session, user_id, choice.planned_shift_id, now, row)
 
 
-def _planned_target_query(planned_shift_id: int) -> Any:
+def _planned_target_query() -> Any:
     """The plan with its object, membership, slot, whether it was worked, whether the
-    membership has contract versions and whether the shift will get tasks."""
+    membership has contract versions and whether the shift will get tasks:
+    `planned_shift_id`."""
     worked = select(Shift.id).where(Shift.planned_shift_id == PlannedShift.id).limit(1)
     has_terms = exists().where(ContractTerms.membership_id == PlannedShift.membership_id)
     has_tasks = shift_has_templates(
@@ -323,8 +319,19 @@ def _planned_target_query(planned_shift_id: int) -> Any:
         .join(WorkObject, WorkObject.id == PlannedShift.object_id)
         .outerjoin(Membership, Membership.id == PlannedShift.membership_id)
         .outerjoin(TimeSlot, TimeSlot.id == PlannedShift.slot_id)
-        .where(PlannedShift.id == planned_shift_id)
+        .where(PlannedShift.id == bindparam("planned_shift_id"))
     )
+
+
+# Built once, as they are read at every clock-in.
+_PLANNED_TARGET = _planned_target_query()
+# With the id of the user's open shift, if any (`user_id`).
+_PLANNED_TARGET_AND_OPEN_SHIFT = _PLANNED_TARGET.add_columns(
+    select(Shift.id)
+    .where(Shift.user_id == bindparam("user_id"), Shift.status == ShiftStatus.OPEN)
+    .limit(1)
+    .scalar_subquery()
+)
 
 
 async def _resolve_planned(
@@ -334,9 +341,10 @@ async def _resolve_planned(
     now: datetime,
     row: Any = None,
 ) -> ClockInTarget:
-    """`row`: what `_planned_target_query` read, if it was already asked."""
+    """`row`: what `_PLANNED_TARGET` read, if it was already asked."""
     if row is None:
-        row = (await session.execute(_planned_target_query(planned_shift_id))).first()
+        parameters = {"planned_shift_id": planned_shift_id}
+        row = (await session.execute(_PLANNED_TARGET, parameters)).first()
     if row is None or row[0].user_id != user_id:
         raise NotFound(what="planned-shift")
     planned, work_object, membership, slot, worked, has_terms, has_tasks = row[:7]

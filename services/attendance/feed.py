@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.attendance.queries import display_name_of
@@ -49,29 +49,36 @@ def today_buttons(employee_telegram_id: int) -> list[dict[str, str]]:
     ]
 
 
+# Read at every clock-in and clock-out, so built once: `object_id`, `organization_id`.
+_FEED_FOLLOWERS = (
+    select(Membership.user_id, Membership.role)
+    .outerjoin(
+        MembershipObject,
+        and_(
+            MembershipObject.membership_id == Membership.id,
+            MembershipObject.object_id == bindparam("object_id"),
+        ),
+    )
+    .where(
+        Membership.organization_id == bindparam("organization_id"),
+        Membership.status == MembershipStatus.ACTIVE,
+        or_(
+            Membership.role == MembershipRole.OWNER,
+            and_(
+                Membership.role == MembershipRole.MANAGER,
+                MembershipObject.object_id.is_not(None),
+            ),
+        ),
+    )
+    .order_by(Membership.id)
+)
+
+
 async def feed_user_ids(session: AsyncSession, work_object: WorkObject) -> list[int]:
     """Who follows the object's live feed: the owners and the object's managers (owners
     first). One query."""
-    on_object = and_(
-        MembershipObject.membership_id == Membership.id,
-        MembershipObject.object_id == work_object.id,
-    )
-    rows = await session.execute(
-        select(Membership.user_id, Membership.role)
-        .outerjoin(MembershipObject, on_object)
-        .where(
-            Membership.organization_id == work_object.organization_id,
-            Membership.status == MembershipStatus.ACTIVE,
-            or_(
-                Membership.role == MembershipRole.OWNER,
-                and_(
-                    Membership.role == MembershipRole.MANAGER,
-                    MembershipObject.object_id.is_not(None),
-                ),
-            ),
-        )
-        .order_by(Membership.id)
-    )
+    parameters = {"object_id": work_object.id, "organization_id": work_object.organization_id}
+    rows = await session.execute(_FEED_FOLLOWERS, parameters)
     by_role = list(rows.tuples())
     owners = [user_id for user_id, role in by_role if role == MembershipRole.OWNER]
     managers = [user_id for user_id, role in by_role if role != MembershipRole.OWNER]

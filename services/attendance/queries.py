@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -51,14 +51,18 @@ async def display_name_of(session: AsyncSession, user_id: int) -> str:
     return user.display_name if user else ""
 
 
+# Read on every main menu, so built once: `user_id`.
+_OPEN_SHIFT_OF = select(Shift).where(
+    Shift.user_id == bindparam("user_id"), Shift.status == ShiftStatus.OPEN
+)
+
+
 async def open_shift_of(session: AsyncSession, user_id: int) -> Shift | None:
     """The user's open shift (kept for the session until it writes: see `kept_reads`)."""
     kept = kept_reads(session)
     key = ("open_shift", user_id)
     if key not in kept:
-        kept[key] = await session.scalar(
-            select(Shift).where(Shift.user_id == user_id, Shift.status == ShiftStatus.OPEN)
-        )
+        kept[key] = await session.scalar(_OPEN_SHIFT_OF, {"user_id": user_id})
     return kept[key]
 
 

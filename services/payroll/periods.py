@@ -7,7 +7,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
@@ -94,12 +94,10 @@ def _stored_containing(organization_id: int, day: date) -> Select[PayPeriod]:
     )
 
 
-async def _period_of_day(
-    session: AsyncSession, organization_id: int, day: date
-) -> tuple[PayPeriod | None, PayPeriod]:
-    """The stored period containing `day` (None if none) and the one `day` would get were
-    none stored: the settings' span, clipped so that it never overlaps a period cut under
-    earlier settings (not added to the session, its id None). One query."""
+def _period_of_day_statement() -> Select:
+    """The statement of `_period_of_day`, built once (it is read on every main menu):
+    parameters `organization_id` and `day`."""
+    organization_id, day = bindparam("organization_id"), bindparam("day")
     stored = aliased(PayPeriod)
     previous_end = (
         select(func.max(PayPeriod.end_date))
@@ -111,25 +109,36 @@ async def _period_of_day(
         .where(PayPeriod.organization_id == organization_id, PayPeriod.start_date > day)
         .scalar_subquery()
     )
-    row = (
-        await session.execute(
-            select(stored, OrganizationPayrollSettings, previous_end, next_start)
-            .select_from(Organization)
-            .outerjoin(
-                stored,
-                and_(
-                    stored.organization_id == Organization.id,
-                    stored.start_date <= day,
-                    stored.end_date >= day,
-                ),
-            )
-            .outerjoin(
-                OrganizationPayrollSettings,
-                OrganizationPayrollSettings.organization_id == Organization.id,
-            )
-            .where(Organization.id == organization_id)
+    return (
+        select(stored, OrganizationPayrollSettings, previous_end, next_start)
+        .select_from(Organization)
+        .outerjoin(
+            stored,
+            and_(
+                stored.organization_id == Organization.id,
+                stored.start_date <= day,
+                stored.end_date >= day,
+            ),
         )
-    ).first()
+        .outerjoin(
+            OrganizationPayrollSettings,
+            OrganizationPayrollSettings.organization_id == Organization.id,
+        )
+        .where(Organization.id == organization_id)
+    )
+
+
+_PERIOD_OF_DAY = _period_of_day_statement()
+
+
+async def _period_of_day(
+    session: AsyncSession, organization_id: int, day: date
+) -> tuple[PayPeriod | None, PayPeriod]:
+    """The stored period containing `day` (None if none) and the one `day` would get were
+    none stored: the settings' span, clipped so that it never overlaps a period cut under
+    earlier settings (not added to the session, its id None). One query."""
+    parameters = {"organization_id": organization_id, "day": day}
+    row = (await session.execute(_PERIOD_OF_DAY, parameters)).first()
     if row is None:
         raise NotFound(what="organization")
     found, settings, previous, following = row

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.availability.queries import availability_book
@@ -118,21 +118,23 @@ class NextShift:
     ends_at: datetime
 
 
+# Read by every main menu, so built once: `user_id`, `now`.
+_NEXT_SHIFT = (
+    select(PlannedShift, WorkObject)
+    .join(WorkObject, WorkObject.id == PlannedShift.object_id)
+    .where(
+        PlannedShift.user_id == bindparam("user_id"),
+        PlannedShift.status == PlannedShiftStatus.PLANNED,
+        PlannedShift.starts_at > bindparam("now"),
+    )
+    .order_by(PlannedShift.starts_at)
+    .limit(1)
+)
+
+
 async def next_shift(session: AsyncSession, clock: Clock, *, user_id: int) -> NextShift | None:
     """The user's first planned shift that has not started yet, in any organization."""
-    row = (
-        await session.execute(
-            select(PlannedShift, WorkObject)
-            .join(WorkObject, WorkObject.id == PlannedShift.object_id)
-            .where(
-                PlannedShift.user_id == user_id,
-                PlannedShift.status == PlannedShiftStatus.PLANNED,
-                PlannedShift.starts_at > clock.now(),
-            )
-            .order_by(PlannedShift.starts_at)
-            .limit(1)
-        )
-    ).first()
+    row = (await session.execute(_NEXT_SHIFT, {"user_id": user_id, "now": clock.now()})).first()
     if row is None:
         return None
     planned, work_object = row

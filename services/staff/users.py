@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, extract, or_, select
+from sqlalchemy import and_, bindparam, extract, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
@@ -27,6 +27,19 @@ class TelegramProfile:
     language_code: str | None = None
 
 
+# The query of every update (`get_or_register_user`), built once: `telegram_id`.
+_USER_WITH_MEMBERSHIPS = (
+    select(User, Membership, Organization)
+    .outerjoin(
+        Membership,
+        and_(Membership.user_id == User.id, Membership.status == MembershipStatus.ACTIVE),
+    )
+    .outerjoin(Organization, Organization.id == Membership.organization_id)
+    .where(User.telegram_id == bindparam("telegram_id"))
+    .order_by(Organization.name)
+)
+
+
 async def get_or_register_user(session: AsyncSession, profile: TelegramProfile) -> User:
     """Find the user by Telegram id or create them; a new user's language is their
     Telegram language when we speak it, Russian otherwise. Name changes are kept.
@@ -34,19 +47,7 @@ async def get_or_register_user(session: AsyncSession, profile: TelegramProfile) 
     The user's active memberships and their organizations come in the same query and are
     kept for the rest of the session (`active_memberships`), as every screen asks them."""
     rows = (
-        await session.execute(
-            select(User, Membership, Organization)
-            .outerjoin(
-                Membership,
-                and_(
-                    Membership.user_id == User.id,
-                    Membership.status == MembershipStatus.ACTIVE,
-                ),
-            )
-            .outerjoin(Organization, Organization.id == Membership.organization_id)
-            .where(User.telegram_id == profile.telegram_id)
-            .order_by(Organization.name)
-        )
+        await session.execute(_USER_WITH_MEMBERSHIPS, {"telegram_id": profile.telegram_id})
     ).all()
     if not rows:
         user = User(
