@@ -28,6 +28,7 @@ from bot.middlewares import (
     ButtonOnScreenMiddleware,
     CommitBeforeShowing,
     DbSessionMiddleware,
+    DialogStorageMiddleware,
     HandlerMetricsMiddleware,
     InFlightUpdates,
     UpdateContextMiddleware,
@@ -104,7 +105,7 @@ def create_dispatcher(
     dp = Dispatcher(
         storage=storage,
         events_isolation=events_isolation,
-        disable_fsm=True,  # registered below, after the flood guard and the chat's turn
+        disable_fsm=True,  # the dialogs' storage is handed on below, after the chat's turn
         settings=settings,
         session_factory=session_factory,
         clock=clock,
@@ -119,7 +120,7 @@ def create_dispatcher(
     # A flood is dropped before it waits for anything; the dialog's lock comes last.
     dp.update.outer_middleware(FloodGuard())
     dp.update.outer_middleware(ChatTurnMiddleware())
-    dp.update.outer_middleware(dp.fsm)
+    dp.update.outer_middleware(DialogStorageMiddleware(dp.fsm))
     dp.callback_query.outer_middleware(ButtonOnScreenMiddleware())
     database = DbSessionMiddleware(session_factory)
     users = UserMiddleware()
