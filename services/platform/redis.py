@@ -51,37 +51,56 @@ async def renewed(
     renew: Callable[[], Awaitable[bool]], lease_seconds: float, name: str
 ) -> AsyncIterator[None]:
     """Runs `renew` (False: the lease is not ours any more) every third of the lease
-    while the body runs. Redis being unreachable is retried at the next renewal."""
+    while the body runs. Redis being unreachable is retried at the next renewal.
 
-    done = asyncio.Event()
-
-    async def keep_renewing() -> None:
-        while not await _set_within(done, lease_seconds / 3):
-            try:
-                if not await renew():
-                    raise LockError("the lease is held by someone else")
-            except LockError:
-                log.warning("redis.lease_lost", lease=name)
-                return
-            except RedisError as error:
-                log.warning("redis.lease_not_renewed", lease=name, error=repr(error))
-
-    # Stopped by an event, not cancelled: a Redis command cancelled half-way can leave
-    # the connection pool stuck (seen under a burst of updates).
-    renewal = asyncio.create_task(keep_renewing())
+    A timer, not a task, waits for each renewal: most bodies end long before the first
+    one, and a task per lease cost every update two tasks and a timeout."""
+    renewal = _Renewal(renew, lease_seconds / 3, name)
+    renewal.schedule()
     try:
         yield
     finally:
-        done.set()
-        await renewal
+        await renewal.stop()
 
 
-async def _set_within(event: asyncio.Event, seconds: float) -> bool:
-    try:
-        await asyncio.wait_for(event.wait(), seconds)
-    except TimeoutError:
-        return False
-    return True
+class _Renewal:
+    def __init__(self, renew: Callable[[], Awaitable[bool]], every: float, name: str) -> None:
+        self.renew = renew
+        self.every = every
+        self.name = name
+        self.stopped = False
+        self.timer: asyncio.TimerHandle | None = None
+        self.running: asyncio.Task[None] | None = None
+
+    def schedule(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.timer = loop.call_later(self.every, self._start)
+
+    def _start(self) -> None:
+        self.running = asyncio.get_running_loop().create_task(self._renew_once())
+
+    async def _renew_once(self) -> None:
+        try:
+            if not await self.renew():
+                raise LockError("the lease is held by someone else")
+        except LockError:
+            if not self.stopped:
+                log.warning("redis.lease_lost", lease=self.name)
+            return
+        except RedisError as error:
+            log.warning("redis.lease_not_renewed", lease=self.name, error=repr(error))
+        if not self.stopped:
+            self.schedule()
+
+    async def stop(self) -> None:
+        """No renewal after this; one under way is awaited, never cancelled: a Redis
+        command cancelled half-way can leave the connection pool stuck (seen under a
+        burst of updates)."""
+        self.stopped = True
+        if self.timer is not None:
+            self.timer.cancel()
+        if self.running is not None:
+            await self.running
 
 
 @asynccontextmanager
