@@ -19,7 +19,11 @@ two windows. For each of the two:
   anchor), about `--rate` updates/s offered whatever the answers: `p50_ms_at_50`,
   `p99_ms_at_50`; every one of them seeded as a member with a shift due;
 - for the product, one more employee walks the flow alone: the SQL statements of each
-  step (`staffprobot_db_statements_total` of /metrics), `sql_per_update` the largest.
+  step (`staffprobot_db_statements_total` of /metrics), `sql_per_update` the largest;
+- the anchor once more, sending per update as many trivial statements as the product's
+  step (one transaction, a bare asyncpg pool): `anchor_sql_ups`, `anchor_sql_ratio`,
+  `anchor_sql_cpu_ms_per_update`, what the product's database round trips alone cost,
+  whatever builds them: a ceiling for `ratio`.
 
 `--two-processes` adds the clock-in with two webapp processes behind a round-robin
 balancer (as behind Nginx in production; they share Redis and PostgreSQL).
