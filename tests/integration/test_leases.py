@@ -43,3 +43,16 @@ async def test_a_lease_lost_while_working_is_logged_not_raised(
         async with leased(redis, name):
             await redis.delete(name)  # as a restart of Redis without persistence does
     assert [line["event"] for line in logs] == ["redis.lease_not_released"]
+
+
+async def test_a_released_lease_is_renewed_no_more(redis: Redis, namespace: str) -> None:
+    name = f"{namespace}:lease"
+    with structlog.testing.capture_logs() as logs:
+        async with leased(redis, name, lease_seconds=0.3):
+            await asyncio.sleep(0.25)  # renewed on the way
+        assert not await redis.exists(name)
+        # Another holder takes it: no renewal left behind by the first touches it.
+        async with leased(redis, name, lease_seconds=3.0):
+            await asyncio.sleep(0.5)
+            assert await redis.pttl(name) > 2000
+    assert logs == []
