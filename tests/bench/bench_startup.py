@@ -9,6 +9,11 @@ the webhook is set, the anchor when it first asks for updates. The resident memo
 (VmRSS) is read a second after that. `--runs` starts each that many times and reports
 the medians.
 
+First use: the libraries a feature loads only when first used (charts, auto-scheduling,
+PDF, ...), each imported in a fresh process that has loaded what the bot and the webapp
+load at start: the seconds the first user of that feature waits longer
+(`first_use_s`, by feature; `first_use_max_s`).
+
     .venv/bin/python -m tests.bench.bench_startup [--runs 3] [--json]
 """
 
@@ -16,6 +21,8 @@ import argparse
 import asyncio
 import json
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -65,6 +72,44 @@ async def measure(
         await process.stop()
 
 
+# Each feature and the libraries it imports on first use (grep for imports inside functions).
+FIRST_USE = {
+    "charts": ["matplotlib.figure", "matplotlib.backends.backend_agg"],
+    "auto-scheduling": ["ortools.sat.python.cp_model"],
+    "sales import (.xlsx)": ["openpyxl"],
+    "Excel exports": ["xlsxwriter"],
+    "contract PDF": ["typst"],
+    "contract template (.docx)": ["docx"],
+    "QR codes": ["segno"],
+    "AI assistant": ["openai"],
+    "media storage": ["minio"],
+    "billing": ["yookassa"],
+    "calendar feed": ["icalendar"],
+    "RabbitMQ queue": ["aio_pika"],
+}
+_TIME_FIRST_USE = """
+import gc, importlib, sys, time
+gc.disable()
+import bot.runtime, webapp.app
+started = time.perf_counter()
+for module in sys.argv[1:]:
+    importlib.import_module(module)
+print(time.perf_counter() - started)
+"""
+
+
+def first_use_seconds(modules: list[str]) -> float:
+    """Seconds to import `modules` in a process that has loaded the bot and the webapp."""
+    done = subprocess.run(
+        [sys.executable, "-c", _TIME_FIRST_USE, *modules],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    return float(done.stdout.split()[-1])
+
+
 async def main(runs: int, as_json: bool) -> None:
     database_url = await real.create_test_database()
     figures: dict[str, list[float]] = {}
@@ -112,7 +157,13 @@ async def main(runs: int, as_json: bool) -> None:
                     )
     finally:
         await real.drop_test_database(database_url)
-    medians = {key: round(statistics.median(values), 2) for key, values in figures.items()}
+    medians: dict[str, object] = {
+        key: round(statistics.median(values), 2) for key, values in figures.items()
+    }
+    first_use = {
+        feature: round(statistics.median(first_use_seconds(modules) for _ in range(runs)), 3)
+        for feature, modules in FIRST_USE.items()
+    }
     print(f"medians of {runs} start(s) each (ready → RSS {SETTLE_SECONDS:.0f} s later):")
     for process in ("bot", "webapp", "anchor"):
         print(
@@ -120,8 +171,13 @@ async def main(runs: int, as_json: bool) -> None:
             f"RSS {medians[f'{process}_rss_mib']:6.1f} MiB   "
             f"(all: {', '.join(f'{v:.1f}' for v in figures[f'{process}_rss_mib'])} MiB)"
         )
+    print("first use, seconds more than later uses (imports):")
+    for feature, seconds in first_use.items():
+        print(f"  {feature:<28} {seconds:6.3f} s")
+    medians["first_use_s"] = first_use
+    medians["first_use_max_s"] = max(first_use.values())
     if as_json:
-        print(json.dumps(medians))
+        print(json.dumps(medians, ensure_ascii=False))
 
 
 if __name__ == "__main__":
