@@ -11,7 +11,7 @@ def notification_settings_dialog() -> Dialog:
     return Dialog(
         Window(
             I18n("notification-settings-title"),
-            I18n("notification-settings-summary-line", when="is_owner"),
+            I18n("notification-settings-summary-line", when="gets_summary"),
             I18n("notification-settings-choose-kinds"),
             choice_column("kind", "kinds", handlers.on_toggle_kind, type_factory=str),
             SwitchTo(
@@ -24,7 +24,7 @@ def notification_settings_dialog() -> Dialog:
                 I18n("notification-settings-summary-hour"),
                 id="summary_hour",
                 state=NotificationSettingsSG.summary_hour,
-                when="is_owner",
+                when="gets_summary",
             ),
             Cancel(I18n("common-back")),
             state=NotificationSettingsSG.main,

@@ -11,7 +11,6 @@ from services.notify.settings import (
     management_roles,
     offered_kinds,
 )
-from services.platform.db.models import MembershipRole
 
 QUIET_HOURS_OFF = "off"
 
@@ -37,7 +36,7 @@ async def get_notification_settings(dialog_manager: DialogManager, **_: Any) -> 
         )
     return {
         "lead_minutes": preferences.reminder_lead_minutes,
-        "is_owner": MembershipRole.OWNER in roles,
+        "gets_summary": bool(roles),
         "summary_hour": f"{preferences.daily_summary_hour:02d}:00",
         "quiet_hours": quiet_hours,
         "kinds": kinds,

@@ -8,8 +8,12 @@ notify-tasks_unfinished =
 notify-daily_summary =
     📊 <b>Summary for { $date }</b> · { $organization }
     Shifts: { $shifts }, hours: { $hours }
-    Labour cost: { $cost }
-    Late arrivals: { $late_arrivals }, no-shows: { $no_shows }
+    { $with_cost ->
+        [no] Late arrivals: { $late_arrivals }, no-shows: { $no_shows }
+       *[yes]
+            Labour cost: { $cost }
+            Late arrivals: { $late_arrivals }, no-shows: { $no_shows }
+    }
     { $birthday_count ->
         [0] {""}
        *[other] 🎂 Birthday today: { $birthdays }

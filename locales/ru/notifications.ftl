@@ -8,8 +8,12 @@ notify-tasks_unfinished =
 notify-daily_summary =
     📊 <b>Сводка за { $date }</b> · { $organization }
     Смен: { $shifts }, часов: { $hours }
-    Фонд оплаты: { $cost }
-    Опозданий: { $late_arrivals }, неявок: { $no_shows }
+    { $with_cost ->
+        [no] Опозданий: { $late_arrivals }, неявок: { $no_shows }
+       *[yes]
+            Фонд оплаты: { $cost }
+            Опозданий: { $late_arrivals }, неявок: { $no_shows }
+    }
     { $birthday_count ->
         [0] {""}
        *[other] 🎂 Сегодня день рождения: { $birthdays }

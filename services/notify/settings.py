@@ -1,6 +1,6 @@
 """A user's notification settings: which kinds they receive, how long before a shift
-they are reminded, quiet hours during which non-urgent notifications wait, and (owners)
-the local hour of the daily summary."""
+they are reminded, quiet hours during which non-urgent notifications wait, and (owners
+and managers) the local hour of the daily summary."""
 
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -22,7 +22,7 @@ from services.platform.db.models.notification_prefs import (
 from services.platform.errors import InvalidInput
 
 REMINDER_LEAD_CHOICES = (15, 30, 60, 90, 120, 180)
-# Local hours (the organization's timezone) an owner may get the daily summary at.
+# Local hours (the organization's timezone) an owner or manager may get the daily summary at.
 DAILY_SUMMARY_HOUR_CHOICES = (6, 7, 8, 9, 10, 11, 12, 18, 20, 21, 22)
 # Quiet-hour windows offered in the settings dialog (local start, local end).
 QUIET_HOURS_CHOICES = ((time(22), time(8)), (time(23), time(7)), (time(21), time(9)))
@@ -109,7 +109,7 @@ async def set_reminder_lead(session: AsyncSession, user_id: int, minutes: int) -
 
 
 async def set_daily_summary_hour(session: AsyncSession, user_id: int, hour: int) -> None:
-    """The local hour an owner gets yesterday's summary at (one of the choices)."""
+    """The local hour an owner or manager gets yesterday's summary at (one of the choices)."""
     if hour not in DAILY_SUMMARY_HOUR_CHOICES:
         raise InvalidInput(reason="daily-summary-hour")
     preferences = await _stored_preferences(session, user_id)

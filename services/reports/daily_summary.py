@@ -1,11 +1,15 @@
-"""The daily summary to owners (C9): yesterday's shifts, hours, labour cost, late
-arrivals and no-shows of each organization, at the hour each owner chose.
+"""The daily summary to owners and managers (C9): yesterday's shifts, hours, labour
+cost, late arrivals and no-shows, at the hour each of them chose.
 
-The figures are the reports' own (`services.reports.figures.build_report` over "yesterday" for
-the whole organization), built once per organization and tick. An owner's summary is
-due from their hour (local time of the organization) for `CATCH_UP` more, so a worker
-that was down at that hour still sends it; the dedup key (organization, owner, local
-date) makes it go once a day, whatever the number of ticks or schedulers.
+The figures are the reports' own (`services.reports.figures.build_report` over
+"yesterday" with the recipient as the actor): an owner's cover the whole organization, a
+manager's only the objects they may report on (`view`), without the labour cost unless
+they hold `view_money` on all of them, as their reports are; a manager with `view` on
+no object gets none. One report is built per organization, scope and tick, so owners
+(and managers of the same objects) share one. A summary is due from its recipient's
+hour (local time of the organization) for `CATCH_UP` more, so a worker that was down at
+that hour still sends it; the dedup key (organization, recipient, local date) makes it
+go once a day, whatever the number of ticks or schedulers.
 """
 
 from dataclasses import dataclass
@@ -28,24 +32,42 @@ from services.platform.db.models import (
     User,
 )
 from services.platform.db.models.notification_prefs import DEFAULT_DAILY_SUMMARY_HOUR
+from services.platform.errors import PermissionDenied
 from services.platform.i18n import translator_for
 from services.platform.local_time import local_today
 from services.reports.figures import build_report
 from services.reports.periods import PeriodKind, period_of
 from services.reports.report import Report
-from services.reports.scope import ReportScope
+from services.reports.scope import ReportScope, filter_of_scope
 from services.staff.permissions import Actor
 from services.staff.users import birthdays_on
 
 CATCH_UP = timedelta(hours=2)
+RECIPIENT_ROLES = (MembershipRole.OWNER, MembershipRole.MANAGER)
 
 
 @dataclass(frozen=True)
 class _DueSummary:
     organization: Organization
-    owner: User
-    membership_id: int
+    recipient: User
+    actor: Actor
     dedup_key: str
+
+
+@dataclass(frozen=True)
+class _SummaryScope:
+    """What a summary covers: every object of the organization (`object_ids` None) or
+    these, with or without money. Recipients with equal scopes share one report."""
+
+    organization_id: int
+    object_ids: frozenset[int] | None
+    show_money: bool
+
+
+@dataclass(frozen=True)
+class _ScopeFigures:
+    report: Report
+    birthdays: list[str]
 
 
 def summary_due(now: datetime, timezone: str, hour: int) -> bool:
@@ -56,12 +78,14 @@ def summary_due(now: datetime, timezone: str, hour: int) -> bool:
 
 
 async def _due_summaries(session: AsyncSession, now: datetime) -> list[_DueSummary]:
-    """Owners whose hour it is and whose summary of this local day is not queued yet."""
+    """Owners and managers whose hour it is and whose summary of this local day is not
+    queued yet (muted and unreachable ones left out)."""
     rows = await session.execute(
         select(
             Organization,
             User,
             Membership.id,
+            Membership.role,
             NotificationPreferences.daily_summary_hour,
             NotificationPreferences.muted_kinds,
         )
@@ -69,21 +93,22 @@ async def _due_summaries(session: AsyncSession, now: datetime) -> list[_DueSumma
         .join(User, User.id == Membership.user_id)
         .outerjoin(NotificationPreferences, NotificationPreferences.user_id == User.id)
         .where(
-            Membership.role == MembershipRole.OWNER,
+            Membership.role.in_(RECIPIENT_ROLES),
             Membership.status == MembershipStatus.ACTIVE,
             User.is_reachable.is_(True),
         )
         .order_by(Organization.id, User.id)
     )
     candidates = []
-    for organization, owner, membership_id, hour, muted in rows:
+    for organization, recipient, membership_id, role, hour, muted in rows:
         if DAILY_SUMMARY.name in (muted or ()):
             continue
         if not summary_due(now, organization.timezone, hour or DEFAULT_DAILY_SUMMARY_HOUR):
             continue
+        actor = Actor(recipient.id, organization.id, membership_id, MembershipRole(role))
         local_day = local_today(now, ZoneInfo(organization.timezone))
-        key = f"{DAILY_SUMMARY.name}:{organization.id}:{owner.id}:{local_day.isoformat()}"
-        candidates.append(_DueSummary(organization, owner, membership_id, key))
+        key = f"{DAILY_SUMMARY.name}:{organization.id}:{recipient.id}:{local_day.isoformat()}"
+        candidates.append(_DueSummary(organization, recipient, actor, key))
     if not candidates:
         return []
     queued = set(
@@ -96,51 +121,69 @@ async def _due_summaries(session: AsyncSession, now: datetime) -> list[_DueSumma
     return [due for due in candidates if due.dedup_key not in queued]
 
 
-def _payload(report: Report, language: str) -> dict[str, str | int]:
+async def _scope_of(session: AsyncSession, actor: Actor) -> _SummaryScope | None:
+    """What the actor's organization report covers, or None for a manager who may report
+    on no object."""
+    try:
+        report_filter = await filter_of_scope(session, actor, ReportScope())
+    except PermissionDenied:
+        return None
+    object_ids = None if report_filter.all_objects else frozenset(report_filter.objects)
+    return _SummaryScope(actor.organization_id, object_ids, report_filter.show_money)
+
+
+async def _figures_of(
+    session: AsyncSession, clock: Clock, summary: _DueSummary, scope: _SummaryScope
+) -> _ScopeFigures:
+    """Yesterday's report of the scope and today's birthdays of its people."""
+    today = local_today(clock.now(), ZoneInfo(summary.organization.timezone))
+    period = period_of(PeriodKind.YESTERDAY, today)
+    report = await build_report(session, clock, summary.actor, period, ReportScope())
+    birthdays = await birthdays_on(session, scope.organization_id, today, scope.object_ids)
+    return _ScopeFigures(report, birthdays)
+
+
+def _payload(
+    figures: _ScopeFigures, organization: Organization, language: str
+) -> dict[str, str | int]:
+    """The summary's variables in the recipient's language; no cost when it is hidden."""
     translator = translator_for(language)
+    report = figures.report
     totals = report.totals
-    return {
+    payload: dict[str, str | int] = {
         "organization": report.organization_name,
         "date": report.period.start.strftime("%d.%m.%Y"),
         "shifts": totals.shifts,
         "hours": translator.number(hours_of(totals.minutes)),
-        "cost": translator.money(totals.cost or ZERO, report.currency),
+        "with_cost": "yes" if report.show_money else "no",
         "late_arrivals": totals.late_arrivals,
         "no_shows": totals.no_shows,
+        "timezone": organization.timezone,
+        "birthday_count": len(figures.birthdays),
+        "birthdays": ", ".join(figures.birthdays),
     }
+    if report.show_money:
+        payload["cost"] = translator.money(totals.cost or ZERO, report.currency)
+    return payload
 
 
 async def queue_daily_summaries(session: AsyncSession, clock: Clock) -> int:
-    """Queue the summaries that are due, one report per organization; returns how many."""
+    """Queue the summaries that are due, one report per organization and scope; returns
+    how many."""
     now = clock.now()
-    due = await _due_summaries(session, now)
-    reports: dict[int, Report] = {}
+    figures: dict[_SummaryScope, _ScopeFigures] = {}
     summaries = []
-    for summary in due:
-        organization = summary.organization
-        if organization.id not in reports:
-            owner = Actor(
-                summary.owner.id, organization.id, summary.membership_id, MembershipRole.OWNER
-            )
-            today = local_today(now, ZoneInfo(organization.timezone))
-            period = period_of(PeriodKind.YESTERDAY, today)
-            reports[organization.id] = await build_report(
-                session, clock, owner, period, ReportScope()
-            )
-        payload = _payload(reports[organization.id], summary.owner.language)
-        birthdays = await birthdays_on(
-            session, organization.id, local_today(now, ZoneInfo(organization.timezone))
-        )
+    for summary in await _due_summaries(session, now):
+        scope = await _scope_of(session, summary.actor)
+        if scope is None:
+            continue
+        if scope not in figures:
+            figures[scope] = await _figures_of(session, clock, summary, scope)
+        payload = _payload(figures[scope], summary.organization, summary.recipient.language)
         summaries.append(
+            # About the organization: not delivered to someone no longer its member.
             UserNotification(
-                summary.owner.id,
-                summary.dedup_key,
-                {
-                    **payload,
-                    "timezone": organization.timezone,
-                    "birthday_count": len(birthdays),
-                    "birthdays": ", ".join(birthdays),
-                },
+                summary.recipient.id, summary.dedup_key, payload, summary.organization.id
             )
         )
     await notify_many(session, kind=DAILY_SUMMARY.name, not_before=now, notifications=summaries)

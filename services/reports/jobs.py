@@ -6,7 +6,7 @@ from services.reports.daily_summary import queue_daily_summaries
 
 
 async def daily_summary_job(context: JobContext) -> int:
-    """Owners' daily summaries that are due at this tick; returns how many were queued."""
+    """Owners' and managers' daily summaries due at this tick; returns how many were queued."""
     return await queue_daily_summaries(context.session, ManualClock(context.now))
 
 

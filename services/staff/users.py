@@ -1,5 +1,6 @@
 """Who is talking to us: registration on first contact, language, birthday, roles."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -8,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.platform.db.models import (
     Membership,
+    MembershipObject,
     MembershipRole,
     MembershipStatus,
     Organization,
@@ -102,15 +104,21 @@ async def set_birthday(
     user.birthday = birthday
 
 
-async def birthdays_on(session: AsyncSession, organization_id: int, day: date) -> list[str]:
+async def birthdays_on(
+    session: AsyncSession,
+    organization_id: int,
+    day: date,
+    object_ids: Collection[int] | None = None,
+) -> list[str]:
     """Names of the organization's active members whose birthday falls on `day` (those
-    born on 29 February are greeted on 28 February in other years)."""
+    born on 29 February are greeted on 28 February in other years); with `object_ids`,
+    only the members attached to one of those objects."""
     same_day = (extract("month", User.birthday) == day.month) & (
         extract("day", User.birthday) == day.day
     )
     leap_born = (extract("month", User.birthday) == 2) & (extract("day", User.birthday) == 29)
     no_leap_day = (day + timedelta(days=1)).month == 3 and day.day == 28
-    users = await session.scalars(
+    query = (
         select(User)
         .join(Membership, Membership.user_id == User.id)
         .where(
@@ -121,7 +129,15 @@ async def birthdays_on(session: AsyncSession, organization_id: int, day: date) -
         )
         .order_by(User.first_name, User.id)
     )
-    return [user.display_name for user in users]
+    if object_ids is not None:
+        query = query.where(
+            Membership.id.in_(
+                select(MembershipObject.membership_id).where(
+                    MembershipObject.object_id.in_(object_ids)
+                )
+            )
+        )
+    return [user.display_name for user in await session.scalars(query)]
 
 
 @dataclass(frozen=True)

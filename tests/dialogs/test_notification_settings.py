@@ -1,5 +1,6 @@
 """Settings → 🔔 Notifications: switching kinds off and on, the reminder lead time,
-quiet hours and (owners) the daily summary hour, stored for the notifier and the jobs."""
+quiet hours and (owners and managers) the daily summary hour, stored for the notifier and
+the jobs."""
 
 from datetime import time
 
@@ -7,9 +8,10 @@ from sqlalchemy import select
 
 from services.orgs.organizations import create_organization
 from services.platform.clock import ManualClock
-from services.platform.db.models import NotificationPreferences, User
+from services.platform.db.models import MembershipRole, NotificationPreferences, Permission, User
 from services.staff.users import TelegramProfile, get_or_register_user
 from tests.dialogs.conftest import UserFactory
+from tests.support.planning import make_employee, make_world
 
 
 async def preferences_of(session_factory, telegram_id: int) -> NotificationPreferences | None:
@@ -117,3 +119,34 @@ async def test_an_owner_chooses_the_daily_summary_hour(
     assert "Ежедневная сводка: в 07:00" in olga.text()
     stored = await preferences_of(session_factory, 8005)
     assert stored is not None and stored.daily_summary_hour == 7
+
+
+async def test_a_manager_chooses_the_daily_summary_hour_too(
+    make_user: UserFactory, session_factory, clock: ManualClock
+) -> None:
+    async with session_factory() as session:
+        world = await make_world(session, clock, owner_telegram_id=8006)
+        await make_employee(
+            session,
+            world.organization,
+            [world.work_object],
+            telegram_id=8007,
+            first_name="Max",
+            role=MembershipRole.MANAGER,
+            permissions=[Permission.VIEW.value],
+            language="en",
+        )
+        await session.commit()
+    max_ = make_user(8007, language_code="en", first_name="Max")
+    await max_.send("/start")
+    await max_.press("⚙️ Settings")
+    await max_.press("🔔 Notifications")
+    assert "Daily summary: at 09:00" in max_.text()
+    assert "✅ Daily summary" in max_.buttons()
+
+    await max_.press("📊 Summary time")
+    await max_.press("18:00")
+
+    assert "Daily summary: at 18:00" in max_.text()
+    stored = await preferences_of(session_factory, 8007)
+    assert stored is not None and stored.daily_summary_hour == 18
