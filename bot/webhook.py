@@ -19,7 +19,8 @@ connections. So:
   A waiter that waited `MAX_TURN_WAIT_SECONDS` goes ahead (the dialog's own lock still
   keeps the two apart).
 
-Without Redis (the embedded default: one process) updates are fed straight through.
+Without Redis (the embedded default: one process) updates are fed straight through, and
+take turns per chat within the process (`LocalChatTurns`), as polled updates do.
 """
 
 import asyncio
@@ -165,17 +166,48 @@ class ChatTurns:
             CHAT_TURN_WAIT.observe(time.monotonic() - started)
 
 
+class LocalChatTurns:
+    """One update of a chat at a time within this process, in the order they came: for
+    updates that only this process receives (polling, where one process takes them all;
+    the embedded default). First come, first served (asyncio's lock is fair)."""
+
+    def __init__(self) -> None:
+        # Each chat with an update in hand: its lock and how many updates hold or want it.
+        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def turn(self, chat_id: int, update_id: int) -> AsyncIterator[None]:
+        lock, holders = self._chats.get(chat_id, (None, 0))
+        lock = lock or asyncio.Lock()
+        self._chats[chat_id] = (lock, holders + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, holders = self._chats[chat_id]
+            if holders == 1:
+                del self._chats[chat_id]
+            else:
+                self._chats[chat_id] = (lock, holders - 1)
+
+
 class ChatTurnMiddleware(BaseMiddleware):
-    """Outer middleware on updates: a webhook update (fed with `chat_turns`) waits for its
-    chat's turn here, after the flood guard and before the dialog's lock."""
+    """Outer middleware on updates: an update waits for its chat's turn here, after the
+    flood guard and before the dialog's lock: across replicas in Redis for a webhook
+    update (fed with `chat_turns`), else within this process. Taking turns, a chat's
+    updates never race each other (say, a new user's two quick /start registering them
+    twice)."""
+
+    def __init__(self) -> None:
+        self.local_turns = LocalChatTurns()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        turns: ChatTurns | None = data.get("chat_turns")
+        turns: ChatTurns | LocalChatTurns = data.get("chat_turns") or self.local_turns
         # The chat whose updates must not overtake each other (the user's, if no chat).
         chat: Chat | None = data.get("event_chat")
         sender: TelegramUser | None = data.get("event_from_user")
         sequence = chat.id if chat else sender.id if sender else None
-        if turns is None or sequence is None:
+        if sequence is None:
             return await handler(event, data)
         assert isinstance(event, Update)
         async with turns.turn(sequence, event.update_id):

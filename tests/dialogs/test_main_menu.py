@@ -1,11 +1,13 @@
 """/start, the role-aware main menu and the language setting, through the real
 Dispatcher with Redis dialog storage and PostgreSQL."""
 
+import asyncio
 import re
 
 from sqlalchemy import select
 
 from services.platform.db.models import Membership, MembershipRole, Organization, User
+from services.platform.i18n import translator_for
 from tests.dialogs.conftest import UserFactory
 
 
@@ -74,3 +76,21 @@ async def test_empty_organization_name_is_refused_and_dialog_stays(
     refusal = telegram.last_message(1005)
     assert refusal is not None and refusal["text"] == "Поле не может быть пустым. Напишите текст."
     assert "Как называется ваш бизнес?" in olga.text()
+
+
+async def test_a_new_users_two_quick_starts_register_them_once(
+    make_user: UserFactory, session_factory, telegram
+) -> None:
+    # Sent before the first is answered (a double tap, or two /start from a link): both
+    # updates reach the bot at once. They take turns, so the second finds the user the
+    # first registered instead of failing on registering them again.
+    anna = make_user(1003)
+    starts = [anna._message(text="/start") for _ in range(2)]
+    await asyncio.gather(*(anna._feed(start) for start in starts))
+
+    assert "Здравствуйте, Anna" in anna.text()
+    apology = translator_for("ru").get("common-something-went-wrong")
+    assert [c for c in telegram.calls_of("sendMessage") if c.params["text"] == apology] == []
+    async with session_factory() as session:
+        users = list(await session.scalars(select(User).where(User.telegram_id == 1003)))
+    assert len(users) == 1
