@@ -11,6 +11,7 @@ from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
+from sqlalchemy.sql.elements import BindParameter
 
 from services.platform.clock import Clock
 from services.platform.db.models import (
@@ -97,7 +98,8 @@ def _stored_containing(organization_id: int, day: date) -> Select[PayPeriod]:
 def _period_of_day_statement() -> Select:
     """The statement of `_period_of_day`, built once (it is read on every main menu):
     parameters `organization_id` and `day`."""
-    organization_id, day = bindparam("organization_id"), bindparam("day")
+    organization_id: BindParameter[int] = bindparam("organization_id")
+    day: BindParameter[date] = bindparam("day")
     stored = aliased(PayPeriod)
     previous_end = (
         select(func.max(PayPeriod.end_date))
