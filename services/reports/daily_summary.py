@@ -30,6 +30,7 @@ from services.platform.db.models import (
     Organization,
     OutboxMessage,
     User,
+    WorkObject,
 )
 from services.platform.db.models.notification_prefs import DEFAULT_DAILY_SUMMARY_HOUR
 from services.platform.errors import PermissionDenied
@@ -68,6 +69,8 @@ class _SummaryScope:
 class _ScopeFigures:
     report: Report
     birthdays: list[str]
+    # Whose figures: the organization, and the objects for a summary of some of them.
+    title: str
 
 
 def summary_due(now: datetime, timezone: str, hour: int) -> bool:
@@ -135,12 +138,21 @@ async def _scope_of(session: AsyncSession, actor: Actor) -> _SummaryScope | None
 async def _figures_of(
     session: AsyncSession, clock: Clock, summary: _DueSummary, scope: _SummaryScope
 ) -> _ScopeFigures:
-    """Yesterday's report of the scope and today's birthdays of its people."""
+    """Yesterday's report of the scope, today's birthdays of its people, and whose
+    figures they are (a manager of some objects reads which)."""
     today = local_today(clock.now(), ZoneInfo(summary.organization.timezone))
     period = period_of(PeriodKind.YESTERDAY, today)
     report = await build_report(session, clock, summary.actor, period, ReportScope())
     birthdays = await birthdays_on(session, scope.organization_id, today, scope.object_ids)
-    return _ScopeFigures(report, birthdays)
+    title = report.organization_name
+    if scope.object_ids is not None:
+        names = await session.scalars(
+            select(WorkObject.name)
+            .where(WorkObject.id.in_(scope.object_ids))
+            .order_by(WorkObject.name)
+        )
+        title = f"{title} · {', '.join(names)}"
+    return _ScopeFigures(report, birthdays, title)
 
 
 def _payload(
@@ -151,7 +163,7 @@ def _payload(
     report = figures.report
     totals = report.totals
     payload: dict[str, str | int] = {
-        "organization": report.organization_name,
+        "organization": figures.title,
         "date": report.period.start.strftime("%d.%m.%Y"),
         "shifts": totals.shifts,
         "hours": translator.number(hours_of(totals.minutes)),

@@ -168,7 +168,7 @@ async def test_a_manager_of_one_of_two_objects_gets_only_that_objects_figures(
     )
     (max_message,) = telegram.chat_messages(await telegram_id_of(session_factory, max_id))
     assert max_message["text"] == (
-        "📊 Summary for 02.03.2026 · Кофейни\n"
+        "📊 Summary for 02.03.2026 · Кофейни · Магазин\n"
         "Shifts: 1, hours: 8\n"
         "Labour cost: ₽2,400.00\n"
         "Late arrivals: 0, no-shows: 0\n"
@@ -182,7 +182,7 @@ async def test_a_manager_of_one_of_two_objects_gets_only_that_objects_figures(
         (
             "ru",
             VIEW,
-            "📊 Сводка за 02.03.2026 · Кофейни\n"
+            "📊 Сводка за 02.03.2026 · Кофейни · Кофейня\n"
             "Смен: 1, часов: 7,67\n"
             "Опозданий: 1, неявок: 1\n"
             "🎂 Сегодня день рождения: Boris",
@@ -190,7 +190,7 @@ async def test_a_manager_of_one_of_two_objects_gets_only_that_objects_figures(
         (
             "en",
             VIEW,
-            "📊 Summary for 02.03.2026 · Кофейни\n"
+            "📊 Summary for 02.03.2026 · Кофейни · Кофейня\n"
             "Shifts: 1, hours: 7.67\n"
             "Late arrivals: 1, no-shows: 1\n"
             "🎂 Birthday today: Boris",
@@ -198,7 +198,7 @@ async def test_a_manager_of_one_of_two_objects_gets_only_that_objects_figures(
         (
             "ru",
             VIEW_MONEY,
-            "📊 Сводка за 02.03.2026 · Кофейни\n"
+            "📊 Сводка за 02.03.2026 · Кофейни · Кофейня\n"
             "Смен: 1, часов: 7,67\n"
             "Фонд оплаты: 2\xa0300,00\xa0₽\n"
             "Опозданий: 1, неявок: 1\n"
@@ -207,7 +207,7 @@ async def test_a_manager_of_one_of_two_objects_gets_only_that_objects_figures(
         (
             "en",
             VIEW_MONEY,
-            "📊 Summary for 02.03.2026 · Кофейни\n"
+            "📊 Summary for 02.03.2026 · Кофейни · Кофейня\n"
             "Shifts: 1, hours: 7.67\n"
             "Labour cost: ₽2,300.00\n"
             "Late arrivals: 1, no-shows: 1\n"
