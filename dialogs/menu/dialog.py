@@ -1,7 +1,7 @@
 from aiogram import F
 from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Back, Button, Start, SwitchTo, WebApp
+from aiogram_dialog.widgets.kbd import Back, Button, Row, Start, SwitchTo, WebApp
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.announcements.states import AnnouncementsSG, ReadAnnouncementSG
@@ -65,73 +65,72 @@ def _main_window(state: State) -> Window:
         SwitchTo(
             I18n("menu-have-invite"), id="have_invite", state=MainMenuSG.invite_help, when="is_new"
         ),
-        Start(
-            I18n("menu-today"),
-            id="today",
-            state=TodaySG.board,
-            when=F["is_owner"] | F["is_manager"],
+        # An employee's day: the shift to start or to end first, then their own.
+        Button(
+            I18n("menu-clock-open"),
+            id="clock_open",
+            on_click=handlers.open_shift,
+            when=F["is_employee"] & ~F["on_shift"],
         ),
         Button(
-            I18n("menu-quick-shift"),
-            id="quick_shift",
-            on_click=handlers.open_quick_shift,
-            when=F["is_owner"] | F["is_manager"],
-        ),
-        Start(
-            I18n("menu-objects"),
-            id="objects",
-            state=ObjectsSG.list,
-            when=F["is_owner"] | F["is_manager"],
-        ),
-        Start(I18n("menu-staff"), id="staff", state=StaffSG.list, when="can_manage_staff"),
-        Start(I18n("menu-hiring"), id="hiring", state=HiringSG.main, when="can_manage_staff"),
-        Start(
-            I18n("menu-invites"),
-            id="invites",
-            state=InvitesSG.list,
-            when="can_manage_staff",
-        ),
-        Start(
-            I18n("menu-subscription"),
-            id="subscription",
-            state=SubscriptionSG.main,
-            when="is_owner",
-        ),
-        Start(
-            I18n("menu-organizations"),
-            id="organizations",
-            state=OrganizationsSG.main,
-            when="shows_organizations",
+            I18n("menu-clock-close"),
+            id="clock_close",
+            on_click=handlers.close_shift,
+            when="on_shift",
         ),
         Start(
             I18n("menu-shift-tasks"),
             id="shift_tasks",
             state=TasksSG.checklist,
+            when="on_shift",
+        ),
+        Start(
+            I18n("menu-my-schedule"),
+            id="my_schedule",
+            state=ScheduleSG.main,
             when="is_employee",
         ),
         Start(
-            I18n("menu-task-templates"),
-            id="task_templates",
-            state=TaskTemplatesSG.objects,
-            when=F["is_owner"] | F["is_manager"],
+            I18n("menu-open-places"),
+            id="open_places",
+            state=ExchangeSG.places,
+            when="is_employee",
         ),
-        Start(
-            I18n("menu-task-review"),
-            id="task_review",
-            state=TaskReviewSG.proofs,
-            when=F["is_owner"] | F["is_manager"],
+        Button(I18n("menu-my-pay"), id="my_pay", on_click=handlers.open_my_pay, when="is_employee"),
+        Button(
+            I18n("menu-my-stats"),
+            id="my_stats",
+            on_click=handlers.open_my_stats,
+            when="is_employee",
         ),
-        Start(
-            I18n("menu-media-settings"),
-            id="media_settings",
-            state=MediaSettingsSG.main,
-            when="is_owner",
+        # An owner's or a manager's day first, then their people and money.
+        Row(
+            Start(
+                I18n("menu-today"),
+                id="today",
+                state=TodaySG.board,
+                when=F["is_owner"] | F["is_manager"],
+            ),
+            Button(
+                I18n("menu-on-shift"),
+                id="on_shift",
+                on_click=handlers.open_on_shift,
+                when=F["is_owner"] | F["is_manager"],
+            ),
         ),
-        Start(
-            I18n("menu-planning"),
-            id="planning",
-            state=PlanningSG.objects,
-            when=F["is_owner"] | F["is_manager"],
+        Row(
+            Button(
+                I18n("menu-quick-shift"),
+                id="quick_shift",
+                on_click=handlers.open_quick_shift,
+                when=F["is_owner"] | F["is_manager"],
+            ),
+            Start(
+                I18n("menu-planning"),
+                id="planning",
+                state=PlanningSG.objects,
+                when=F["is_owner"] | F["is_manager"],
+            ),
         ),
         Start(
             I18n("menu-autoschedule"),
@@ -145,95 +144,35 @@ def _main_window(state: State) -> Window:
             id="planning_board",
             when="planning_board_url",
         ),
-        Start(
-            I18n("menu-my-schedule"),
-            id="my_schedule",
-            state=ScheduleSG.main,
-            when="is_employee",
+        Row(
+            Start(I18n("menu-staff"), id="staff", state=StaffSG.list, when="can_manage_staff"),
+            Start(I18n("menu-hiring"), id="hiring", state=HiringSG.main, when="can_manage_staff"),
         ),
         Start(
-            I18n("menu-availability"),
-            id="availability",
-            state=AvailabilitySG.main,
-            when=~F["is_new"],
+            I18n("menu-invites"),
+            id="invites",
+            state=InvitesSG.list,
+            when="can_manage_staff",
         ),
-        Start(I18n("menu-time-off"), id="time_off", state=TimeOffSG.main, when=~F["is_new"]),
+        Row(
+            Start(
+                I18n("menu-payroll"),
+                id="payroll",
+                state=PayrollSG.periods,
+                when="can_view_money",
+            ),
+            Button(
+                I18n("menu-reports"),
+                id="reports",
+                on_click=handlers.open_reports,
+                when=F["is_owner"] | F["is_manager"],
+            ),
+        ),
         Start(
-            I18n("menu-open-places"),
-            id="open_places",
-            state=ExchangeSG.places,
-            when="is_employee",
-        ),
-        Button(
-            I18n("menu-clock-open"),
-            id="clock_open",
-            on_click=handlers.open_shift,
-            when="is_employee",
-        ),
-        Button(
-            I18n("menu-clock-close"),
-            id="clock_close",
-            on_click=handlers.close_shift,
-            when="is_employee",
-        ),
-        Button(
-            I18n("menu-on-shift"),
-            id="on_shift",
-            on_click=handlers.open_on_shift,
+            I18n("menu-task-review"),
+            id="task_review",
+            state=TaskReviewSG.proofs,
             when=F["is_owner"] | F["is_manager"],
-        ),
-        Start(
-            I18n("menu-payroll"),
-            id="payroll",
-            state=PayrollSG.periods,
-            when="can_view_money",
-        ),
-        Button(I18n("menu-my-pay"), id="my_pay", on_click=handlers.open_my_pay, when="is_employee"),
-        Start(
-            I18n("menu-incidents"),
-            id="incidents",
-            state=IncidentsSG.incidents,
-            when=F["can_view_money"] | F["is_employee"],
-        ),
-        Start(
-            I18n("menu-requests"),
-            id="requests",
-            state=RequestsSG.requests,
-            when=F["can_view_money"] | F["is_employee"],
-        ),
-        Button(
-            I18n("menu-reports"),
-            id="reports",
-            on_click=handlers.open_reports,
-            when=F["is_owner"] | F["is_manager"],
-        ),
-        Button(
-            I18n("menu-my-stats"),
-            id="my_stats",
-            on_click=handlers.open_my_stats,
-            when="is_employee",
-        ),
-        Start(
-            I18n("menu-contract-templates"),
-            id="contract_templates",
-            state=ContractTemplatesSG.list,
-            when="is_owner",
-        ),
-        Start(
-            I18n("menu-my-contracts"), id="my_contracts", state=SigningSG.list, when="is_employee"
-        ),
-        Start(
-            I18n("menu-announcements"),
-            id="announcements",
-            state=AnnouncementsSG.posted,
-            when=F["is_owner"] | F["is_manager"],
-        ),
-        Start(I18n("menu-ratings"), id="ratings", state=RatingsSG.main, when=~F["is_new"]),
-        Start(
-            I18n("menu-my-documents"),
-            id="my_documents",
-            state=MyDocumentsSG.list,
-            when="is_employee",
         ),
         Start(
             I18n("menu-documents-to-check"),
@@ -242,10 +181,87 @@ def _main_window(state: State) -> Window:
             when=F["is_owner"] | F["is_manager"],
         ),
         Start(
+            I18n("menu-announcements"),
+            id="announcements",
+            state=AnnouncementsSG.posted,
+            when=F["is_owner"] | F["is_manager"],
+        ),
+        # Everyone's.
+        Row(
+            Start(
+                I18n("menu-incidents"),
+                id="incidents",
+                state=IncidentsSG.incidents,
+                when=F["can_view_money"] | F["is_employee"],
+            ),
+            Start(
+                I18n("menu-requests"),
+                id="requests",
+                state=RequestsSG.requests,
+                when=F["can_view_money"] | F["is_employee"],
+            ),
+        ),
+        Start(I18n("menu-time-off"), id="time_off", state=TimeOffSG.main, when=~F["is_new"]),
+        Start(
+            I18n("menu-availability"),
+            id="availability",
+            state=AvailabilitySG.main,
+            when=~F["is_new"],
+        ),
+        Start(I18n("menu-ratings"), id="ratings", state=RatingsSG.main, when=~F["is_new"]),
+        Start(
+            I18n("menu-my-contracts"), id="my_contracts", state=SigningSG.list, when="is_employee"
+        ),
+        Start(
+            I18n("menu-my-documents"),
+            id="my_documents",
+            state=MyDocumentsSG.list,
+            when="is_employee",
+        ),
+        # Setting the business up: rarely needed once it runs.
+        Start(
+            I18n("menu-objects"),
+            id="objects",
+            state=ObjectsSG.list,
+            when=F["is_owner"] | F["is_manager"],
+        ),
+        Start(
+            I18n("menu-task-templates"),
+            id="task_templates",
+            state=TaskTemplatesSG.objects,
+            when=F["is_owner"] | F["is_manager"],
+        ),
+        Start(
             I18n("menu-document-kinds"),
             id="document_kinds",
             state=DocumentKindsSG.list,
             when="is_owner",
+        ),
+        Start(
+            I18n("menu-contract-templates"),
+            id="contract_templates",
+            state=ContractTemplatesSG.list,
+            when="is_owner",
+        ),
+        Start(
+            I18n("menu-media-settings"),
+            id="media_settings",
+            state=MediaSettingsSG.main,
+            when="is_owner",
+        ),
+        Row(
+            Start(
+                I18n("menu-subscription"),
+                id="subscription",
+                state=SubscriptionSG.main,
+                when="is_owner",
+            ),
+            Start(
+                I18n("menu-organizations"),
+                id="organizations",
+                state=OrganizationsSG.main,
+                when="shows_organizations",
+            ),
         ),
         Start(I18n("menu-settings"), id="settings", state=SettingsSG.main),
         state=state,

@@ -29,7 +29,8 @@ async def get_main_menu(dialog_manager: DialogManager, **_: Any) -> dict[str, An
         else {}
     )
     return (
-        unread
+        {"on_shift": False}  # an employee's, in `home`
+        | unread
         | home
         | {
             "user_name": context.user.first_name,

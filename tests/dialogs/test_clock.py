@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 from aiogram import Dispatcher
+from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy import select
 
 from services.attendance.clock_in import ShiftChoice, open_shift
@@ -75,6 +77,17 @@ async def outbox(session_factory, kind: str) -> list[OutboxMessage]:
                 select(OutboxMessage).where(OutboxMessage.kind == kind).order_by(OutboxMessage.id)
             )
         )
+
+
+def last_screen_with(user: DialogUser, label: str) -> Message:
+    """The newest message the user was shown with the button `label`."""
+    return next(
+        message
+        for message in reversed(user.message_manager.sent_messages)
+        if message.chat.id == user.chat.id
+        and isinstance(message.reply_markup, InlineKeyboardMarkup)
+        and any(b.text == label for row in message.reply_markup.inline_keyboard for b in row)
+    )
 
 
 @pytest.fixture
@@ -525,16 +538,20 @@ async def test_rate_priority_contract_over_slot_over_object(
     assert (shift.hourly_rate, shift.rate_source) == (Decimal("555.50"), "contract")
 
 
-async def test_second_open_shows_the_open_shift(
+async def test_the_menu_offers_to_end_the_running_shift_not_to_open_another(
     anna_asked_for_her_location, session_factory, clock: ManualClock
 ) -> None:
     _, anna = await anna_asked_for_her_location()
+    stale_menu = last_screen_with(anna, OPEN)
     await anna.send_location(*CAFE)
     await anna.send("/start")
-    await press(anna, OPEN)
+    # The menu offers to end the running shift, not to open another.
+    assert CLOSE in anna.buttons() and OPEN not in anna.buttons()
+    # A press on the menu shown before: the menu as it is now, the shift running.
+    await anna.click(stale_menu, InlineButtonTextLocator(OPEN))
 
-    assert "У вас уже открыта смена" in anna.text() and "Кофейня" in anna.text()
-    assert CLOSE in anna.buttons()
+    assert "На смене" in anna.text() and "Кофейня" in anna.text()
+    assert CLOSE in anna.buttons() and OPEN not in anna.buttons()
     assert len(await shifts_of(session_factory)) == 1
 
 
@@ -674,9 +691,14 @@ async def test_forgotten_shift_is_auto_closed_at_planned_end(
         None,
     }
 
+    # Her menu no longer offers to end it, nor does a press on an older screen.
+    stale_screen = last_screen_with(anna, CLOSE)
     await anna.send("/start")
-    await press(anna, CLOSE)
-    assert "У вас нет открытой смены" in anna.text()
+    assert "На смене" not in anna.text()
+    assert CLOSE not in anna.buttons() and OPEN in anna.buttons()
+    await anna.click(stale_screen, InlineButtonTextLocator(CLOSE))
+    assert CLOSE not in anna.buttons()
+    assert [s.status for s in await shifts_of(session_factory)] == [ShiftStatus.AUTO_CLOSED]
 
 
 # ------------------------------------------------------------------ owners and managers

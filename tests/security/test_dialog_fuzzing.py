@@ -54,6 +54,13 @@ ON_SHIFT_ENTRIES = (
     "menu-my-stats",
     "menu-settings",
 )
+# An example that opened or ended the shift leaves the next one's menu offering the other
+# way in: the one it shows of these is pressed.
+IN_THE_OTHER_STATE = {
+    "menu-clock-open": ("menu-clock-close",),
+    "menu-clock-close": ("menu-clock-open",),
+    "menu-shift-tasks": ("menu-clock-open",),
+}
 CASES = (
     [("owner", OWNER_TG, entry) for entry in OWNER_ENTRIES]
     + [("employee on shift", EMPLOYEE_TG, entry) for entry in ON_SHIFT_ENTRIES]
@@ -102,7 +109,7 @@ async def test_random_input_in_every_dialog_is_handled_and_localized(
         user,
         clock,
         findings,
-        plain(entry),
+        (plain(entry), *(plain(other) for other in IN_THE_OTHER_STATE.get(entry, ()))),
         next_user=(
             (lambda: telegram.user(next(newcomers), first_name="Fuzz", language_code="ru"))
             if who == "newcomer"

@@ -212,7 +212,8 @@ def _bot_texts(call_params: dict[str, Any]) -> list[str]:
 
 class DialogFuzzer:
     """Drives one user through random actions, starting each example at an entry: the
-    main menu (/start) and then the menu button `entry` (if any).
+    main menu (/start) and then the menu button `entry` (if any; of several, the one the
+    menu shows: an example may have opened the shift the next one would open).
 
     Every example starts from the user's settings as the first example found them (their
     language, the organization they act in), so none depends on what the examples before
@@ -226,7 +227,7 @@ class DialogFuzzer:
         user: FakeUser,
         clock: ManualClock,
         findings: FuzzFindings,
-        entry: str | None,
+        entry: str | tuple[str, ...] | None,
         *,
         next_user: Callable[[], FakeUser] | None = None,
     ) -> None:
@@ -238,7 +239,7 @@ class DialogFuzzer:
         self.next_user = next_user
         self.clock = clock
         self.findings = findings
-        self.entry = entry
+        self.entry = (entry,) if isinstance(entry, str) else entry
         self.examples = 0
         self.updates = 0
         self._sent: set[str] = set()
@@ -254,7 +255,7 @@ class DialogFuzzer:
         first_call = len(self.telegram.calls)
         await self._send_text("/start")
         if self.entry is not None:
-            await self._press_label(self.entry)
+            await self._press_label(*self.entry)
         for step in steps:
             await self._act(step)
         self._check(first_call, steps)
@@ -326,11 +327,13 @@ class DialogFuzzer:
                 return message, buttons
         return None, []
 
-    async def _press_label(self, label: str) -> None:
+    async def _press_label(self, *labels: str) -> None:
+        """The first of `labels` that the newest message shows."""
         message, buttons = self._callback_buttons()
         assert message is not None, "no buttons to start the dialog from"
-        [button] = [button for button in buttons if button["text"] == label]
-        await self._press(message, button["callback_data"])
+        by_label = {button["text"]: button for button in buttons}
+        label = next(label for label in labels if label in by_label)
+        await self._press(message, by_label[label]["callback_data"])
 
     async def _press_nth(self, index: int) -> None:
         message, buttons = self._callback_buttons()
