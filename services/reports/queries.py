@@ -84,13 +84,20 @@ class LocalDates:
                 )
         return case(*branches, else_=None) if branches else literal(None)
 
-    def within(self, instant: Any) -> ColumnElement[bool]:
+    def within(
+        self, instant: Any, *, near: Any = None, margin: timedelta = timedelta(0)
+    ) -> ColumnElement[bool]:
         """Plain comparisons with each timezone's UTC bounds of the period: no time zone
-        arithmetic per row, and an index on the instant can serve."""
+        arithmetic per row, and an index on the instant can serve. `near`: an indexed
+        instant never further than `margin` from `instant`, compared too so that its
+        index serves when `instant` is an expression."""
         conditions = []
         for name, zone in self.zones.items():
             since, until = self._bounds(zone, self.period.start, self.period.end)
-            conditions.append(and_(WorkObject.timezone == name, instant >= since, instant < until))
+            bounds = [instant >= since, instant < until]
+            if near is not None:
+                bounds += [near >= since - margin, near < until + margin]
+            conditions.append(and_(WorkObject.timezone == name, *bounds))
         return or_(*conditions) if conditions else false()
 
 
@@ -202,15 +209,24 @@ def _of_report_employee(report_filter: ReportFilter, column: Any) -> list[Column
     return [column == report_filter.employee_user_id]
 
 
+# The instant a shift's work date is the local date of (`services.payroll.rules.work_date`,
+# as its pay is dated): its planned start, else (an unplanned shift) its opening.
+_WORK_INSTANT = func.coalesce(Shift.planned_start_at, Shift.opened_at)
+# How far a shift's opening can be from its planned start: early arrival before it, a late
+# start until its end (a day at most).
+_OPENING_NEAR_PLANNED_START = timedelta(days=2)
+
+
 def _shifts(report_filter: ReportFilter, dates: LocalDates, *columns: Any) -> Select[Any]:
-    """Shifts of the report opened on a local date of the period."""
+    """Shifts of the report whose work date is a local date of the period: a shift opened
+    at 23:55 for a start at midnight is the next day's, in reports as in payslips."""
     return (
         select(*columns)
         .select_from(Shift)
         .join(WorkObject, WorkObject.id == Shift.object_id)
         .where(
             Shift.organization_id == report_filter.organization.id,
-            dates.within(Shift.opened_at),
+            dates.within(_WORK_INSTANT, near=Shift.opened_at, margin=_OPENING_NEAR_PLANNED_START),
             *_on_report_objects(report_filter, Shift.object_id),
             *_of_report_employee(report_filter, Shift.user_id),
         )
@@ -225,7 +241,7 @@ async def shifts_by_day(
     session: AsyncSession, report_filter: ReportFilter, dates: LocalDates
 ) -> Rows:
     """day, shifts, minutes, cost."""
-    day = dates.of(Shift.opened_at).label("day")
+    day = dates.of(_WORK_INSTANT).label("day")
     query = _shifts(report_filter, dates, day, _shift_count(), _worked_minutes(), _labour_cost())
     return (await session.execute(query.group_by(day))).all()
 
@@ -234,7 +250,7 @@ async def cost_by_object_and_day(
     session: AsyncSession, report_filter: ReportFilter, dates: LocalDates
 ) -> Rows:
     """object_id, day, cost."""
-    day = dates.of(Shift.opened_at).label("day")
+    day = dates.of(_WORK_INSTANT).label("day")
     query = _shifts(report_filter, dates, Shift.object_id, day, _labour_cost())
     return (await session.execute(query.group_by(Shift.object_id, day))).all()
 

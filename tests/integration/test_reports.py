@@ -6,9 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
+from services.payroll.ledger import record_shift_entries
 from services.platform.clock import ManualClock
+from services.platform.db.models import LedgerEntry
 from services.platform.errors import InvalidInput, NotFound, PermissionDenied
 from services.reports.figures import build_my_stats, build_report
 from services.reports.periods import PeriodKind, ReportPeriod, period_of
@@ -16,10 +18,12 @@ from services.reports.report import EmployeeFigures, Report, Totals
 from services.reports.scope import ReportScope, ScopeKind
 from services.staff.memberships import organization_today
 from services.staff.permissions import actor_in
+from tests.support.payroll import add_finished_shift, add_planned
 from tests.support.reports import (
     AFTER_THE_WEEK,
     FRI,
     MON,
+    NEXT_MON,
     NEXT_TUE,
     SAT,
     SUN,
@@ -167,6 +171,41 @@ async def test_local_day_boundaries_of_each_object(session_factory, clock) -> No
     assert await figures(MON) == [("Anna", 1, 480), ("Boris", 1, 468), ("Gleb", 1, 240)]
     assert await figures(date(2026, 3, 1)) == []
     assert await figures(date(2026, 3, 9)) == [("Gleb", 1, 60)]
+
+
+async def test_a_shift_opened_before_midnight_for_a_start_at_midnight_is_the_next_days(
+    session_factory, clock
+) -> None:
+    """Vera opens at 23:50 on Sunday 8 March the shift planned from 00:00 on Monday 9
+    March: her pay is dated Monday (the planned start's local date), and so are her
+    shift, hours and cost in reports: the week of 2–8 March leaves it out."""
+    async with session_factory() as session, session.begin():
+        week = await build_report_week(session)
+        plan = await add_planned(
+            session, week.vera, week.mira, local(NEXT_MON, 0, 0), local(NEXT_MON, 6, 0)
+        )
+        shift = await add_finished_shift(
+            session, week.vera, week.mira, local(SUN, 23, 50), local(NEXT_MON, 6, 0), planned=plan
+        )
+        await record_shift_entries(session, shift)
+        work_dates = set(
+            await session.scalars(
+                select(LedgerEntry.work_date).where(LedgerEntry.shift_id == shift.id)
+            )
+        )
+    assert work_dates == {NEXT_MON}
+
+    async def vera(day: date) -> tuple[int, int, Decimal | None]:
+        async with session_factory() as session:
+            actor = await actor_in(session, week.owner.id, week.organization_id)
+            period = ReportPeriod(PeriodKind.CUSTOM, day, day)
+            report = await build_report(session, clock, actor, period, ORGANIZATION)
+        row = _by_name(report).get("Vera")
+        return (row.shifts, row.minutes, row.cost) if row else (0, 0, None)
+
+    assert (await vera(SUN))[0] == 0
+    # Paid from the planned start (early arrival unpaid): 6 h at 300 ₽.
+    assert await vera(NEXT_MON) == (1, 360, D("1800.00"))
 
 
 async def test_object_scope(session_factory, clock) -> None:
