@@ -3,6 +3,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from dialogs.common.context import update_context
+from services.notify.outbox import DAILY_SUMMARY
 from services.notify.settings import (
     DAILY_SUMMARY_HOUR_CHOICES,
     QUIET_HOURS_CHOICES,
@@ -11,6 +12,7 @@ from services.notify.settings import (
     management_roles,
     offered_kinds,
 )
+from services.reports.daily_summary import receives_daily_summary
 
 QUIET_HOURS_OFF = "off"
 
@@ -19,8 +21,11 @@ async def get_notification_settings(dialog_manager: DialogManager, **_: Any) -> 
     context = update_context(dialog_manager)
     preferences = await get_preferences(context.session, context.user.id)
     roles = await management_roles(context.session, context.user.id)
+    gets_summary = bool(roles) and await receives_daily_summary(context.session, context.user.id)
     kinds = []
     for kind in offered_kinds(roles):
+        if kind is DAILY_SUMMARY and not gets_summary:
+            continue  # a manager who may report on no object gets none
         label = context.i18n.get(f"notify-kind-{kind.name}")
         state = "off" if kind.name in preferences.muted_kinds else "on"
         kinds.append(
@@ -36,7 +41,7 @@ async def get_notification_settings(dialog_manager: DialogManager, **_: Any) -> 
         )
     return {
         "lead_minutes": preferences.reminder_lead_minutes,
-        "gets_summary": bool(roles),
+        "gets_summary": gets_summary,
         "summary_hour": f"{preferences.daily_summary_hour:02d}:00",
         "quiet_hours": quiet_hours,
         "kinds": kinds,

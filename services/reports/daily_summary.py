@@ -135,6 +135,23 @@ async def _scope_of(session: AsyncSession, actor: Actor) -> _SummaryScope | None
     return _SummaryScope(actor.organization_id, object_ids, report_filter.show_money)
 
 
+async def receives_daily_summary(session: AsyncSession, user_id: int) -> bool:
+    """Whether the user gets a daily summary in some organization: they own one, or
+    manage one where they may report on an object. Only they are offered its settings."""
+    rows = await session.execute(
+        select(Membership.id, Membership.organization_id, Membership.role).where(
+            Membership.user_id == user_id,
+            Membership.status == MembershipStatus.ACTIVE,
+            Membership.role.in_(RECIPIENT_ROLES),
+        )
+    )
+    for membership_id, organization_id, role in rows.all():
+        actor = Actor(user_id, organization_id, membership_id, MembershipRole(role))
+        if actor.role == MembershipRole.OWNER or await _scope_of(session, actor) is not None:
+            return True
+    return False
+
+
 async def _figures_of(
     session: AsyncSession, clock: Clock, summary: _DueSummary, scope: _SummaryScope
 ) -> _ScopeFigures:

@@ -150,3 +150,30 @@ async def test_a_manager_chooses_the_daily_summary_hour_too(
     assert "Daily summary: at 18:00" in max_.text()
     stored = await preferences_of(session_factory, 8007)
     assert stored is not None and stored.daily_summary_hour == 18
+
+
+async def test_a_manager_who_may_report_on_no_object_is_not_offered_the_summary(
+    make_user: UserFactory, session_factory, clock: ManualClock
+) -> None:
+    # Planning and staff rights but no 👁 View: the daily summary would never come.
+    async with session_factory() as session:
+        world = await make_world(session, clock, owner_telegram_id=8008)
+        await make_employee(
+            session,
+            world.organization,
+            [world.work_object],
+            telegram_id=8009,
+            first_name="Max",
+            role=MembershipRole.MANAGER,
+            permissions=[Permission.PLAN.value, Permission.MANAGE_STAFF.value],
+        )
+        await session.commit()
+    max_ = make_user(8009, first_name="Max")
+    await max_.send("/start")
+    await max_.press("⚙️ Настройки")
+    await max_.press("🔔 Уведомления")
+
+    assert "✅ Сотрудник не отметился на смене" in max_.buttons()
+    assert "✅ Ежедневная сводка" not in max_.buttons()
+    assert "📊 Время сводки" not in max_.buttons()
+    assert "Ежедневная сводка" not in max_.text()
