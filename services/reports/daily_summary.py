@@ -30,7 +30,6 @@ from services.platform.db.models import (
     Organization,
     OutboxMessage,
     User,
-    WorkObject,
 )
 from services.platform.db.models.notification_prefs import DEFAULT_DAILY_SUMMARY_HOUR
 from services.platform.errors import PermissionDenied
@@ -63,14 +62,14 @@ class _SummaryScope:
     organization_id: int
     object_ids: frozenset[int] | None
     show_money: bool
+    # Whose figures: the organization, and the objects for a summary of some of them.
+    title: str
 
 
 @dataclass(frozen=True)
 class _ScopeFigures:
     report: Report
     birthdays: list[str]
-    # Whose figures: the organization, and the objects for a summary of some of them.
-    title: str
 
 
 def summary_due(now: datetime, timezone: str, hour: int) -> bool:
@@ -131,8 +130,16 @@ async def _scope_of(session: AsyncSession, actor: Actor) -> _SummaryScope | None
         report_filter = await filter_of_scope(session, actor, ReportScope())
     except PermissionDenied:
         return None
-    object_ids = None if report_filter.all_objects else frozenset(report_filter.objects)
-    return _SummaryScope(actor.organization_id, object_ids, report_filter.show_money)
+    title = report_filter.organization.name
+    if report_filter.all_objects:
+        return _SummaryScope(actor.organization_id, None, report_filter.show_money, title)
+    names = sorted(work_object.name for work_object in report_filter.objects.values())
+    return _SummaryScope(
+        actor.organization_id,
+        frozenset(report_filter.objects),
+        report_filter.show_money,
+        f"{title} · {', '.join(names)}",
+    )
 
 
 async def receives_daily_summary(session: AsyncSession, user_id: int) -> bool:
@@ -155,32 +162,23 @@ async def receives_daily_summary(session: AsyncSession, user_id: int) -> bool:
 async def _figures_of(
     session: AsyncSession, clock: Clock, summary: _DueSummary, scope: _SummaryScope
 ) -> _ScopeFigures:
-    """Yesterday's report of the scope, today's birthdays of its people, and whose
-    figures they are (a manager of some objects reads which)."""
+    """Yesterday's report of the scope and today's birthdays of its people."""
     today = local_today(clock.now(), ZoneInfo(summary.organization.timezone))
     period = period_of(PeriodKind.YESTERDAY, today)
     report = await build_report(session, clock, summary.actor, period, ReportScope())
     birthdays = await birthdays_on(session, scope.organization_id, today, scope.object_ids)
-    title = report.organization_name
-    if scope.object_ids is not None:
-        names = await session.scalars(
-            select(WorkObject.name)
-            .where(WorkObject.id.in_(scope.object_ids))
-            .order_by(WorkObject.name)
-        )
-        title = f"{title} · {', '.join(names)}"
-    return _ScopeFigures(report, birthdays, title)
+    return _ScopeFigures(report, birthdays)
 
 
 def _payload(
-    figures: _ScopeFigures, organization: Organization, language: str
+    scope: _SummaryScope, figures: _ScopeFigures, organization: Organization, language: str
 ) -> dict[str, str | int]:
     """The summary's variables in the recipient's language; no cost when it is hidden."""
     translator = translator_for(language)
     report = figures.report
     totals = report.totals
     payload: dict[str, str | int] = {
-        "organization": figures.title,
+        "organization": scope.title,
         "date": report.period.start.strftime("%d.%m.%Y"),
         "shifts": totals.shifts,
         "hours": translator.number(hours_of(totals.minutes)),
@@ -208,7 +206,8 @@ async def queue_daily_summaries(session: AsyncSession, clock: Clock) -> int:
             continue
         if scope not in figures:
             figures[scope] = await _figures_of(session, clock, summary, scope)
-        payload = _payload(figures[scope], summary.organization, summary.recipient.language)
+        language = summary.recipient.language
+        payload = _payload(scope, figures[scope], summary.organization, language)
         summaries.append(
             # About the organization: not delivered to someone no longer its member.
             UserNotification(
